@@ -1,0 +1,33 @@
+/**
+ * Roles and the named actions each may perform: the one place that decides
+ * who may do what. Resolvers and HTTP routes ask `can(role, action)`.
+ */
+export const ROLES = ['admin', 'auditor', 'ingest', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+const permissions = {
+  'organization:read': ['admin', 'auditor', 'ingest', 'viewer'],
+  'apiKey:manage': ['admin'],
+  'event:ingest': ['admin', 'ingest'],
+  'event:read': ['admin', 'auditor'],
+  'inventory:read': ['admin', 'auditor', 'viewer'],
+  'report:read': ['admin', 'auditor', 'viewer'],
+  'report:create': ['admin'],
+  'report:manage': ['admin'],
+  'finding:read': ['admin', 'auditor', 'viewer'],
+  'evidence:read': ['admin', 'auditor'],
+  'report:download': ['admin', 'auditor'],
+  'share:manage': ['admin'],
+  'schedule:read': ['admin', 'auditor', 'viewer'],
+  'schedule:manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof permissions;
+
+export function can(role: Role, action: Action): boolean {
+  return (permissions[action] as readonly Role[]).includes(role);
+}
+
+export function rolesFor(action: Action): readonly Role[] {
+  return permissions[action];
+}

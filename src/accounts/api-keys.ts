@@ -1,0 +1,96 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Role } from '../access.ts';
+import { ROLES } from '../access.ts';
+import type { Db } from '../db/client.ts';
+import { apiKeys, organizations } from '../db/schema.ts';
+import { badInput, notFound } from '../errors.ts';
+
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+
+export interface Principal {
+  orgId: string;
+  orgName: string;
+  keyId: string;
+  keyName: string;
+  role: Role;
+}
+
+const PREFIX = 'agr_';
+
+export const hashApiKey = (key: string) => createHash('sha256').update(key).digest('hex');
+
+/** Creates a key and returns it in clear once; only its hash is stored. */
+export async function createApiKey(db: Db, orgId: string, input: { name: string; role: string }) {
+  const name = input.name.trim();
+  if (!name || name.length > 100) throw badInput('name', 'name must be 1 to 100 characters');
+  if (!(ROLES as readonly string[]).includes(input.role)) {
+    throw badInput('role', `role must be one of ${ROLES.join(', ')}`);
+  }
+  const key = PREFIX + randomBytes(32).toString('base64url');
+  const [row] = await db
+    .insert(apiKeys)
+    .values({ orgId, name, role: input.role as Role, keyHash: hashApiKey(key), prefix: key.slice(0, 10) })
+    .returning();
+  return { key, apiKey: row! };
+}
+
+export async function revokeApiKey(db: Db, orgId: string, id: string): Promise<ApiKeyRow> {
+  const [row] = await db
+    .update(apiKeys)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiKeys.id, id), eq(apiKeys.orgId, orgId)))
+    .returning();
+  if (!row) throw notFound('API key');
+  return row;
+}
+
+export function listApiKeys(db: Db, orgId: string) {
+  return db.select().from(apiKeys).where(eq(apiKeys.orgId, orgId)).orderBy(asc(apiKeys.createdAt), asc(apiKeys.id));
+}
+
+/**
+ * Resolves a presented key to its organisation and role, or null. Keys are
+ * looked up on every request, so successful lookups are cached briefly; a
+ * revoked key stops working within `CACHE_MS`.
+ */
+export class ApiKeyAuthenticator {
+  private cache = new Map<string, { principal: Principal | null; at: number }>();
+  private lastTouched = new Map<string, number>();
+  private static CACHE_MS = 2_000;
+  private static TOUCH_MS = 60_000;
+  private db: Db;
+  constructor(db: Db) {
+    this.db = db;
+  }
+
+  async authenticate(key: string | null | undefined): Promise<Principal | null> {
+    if (!key || !key.startsWith(PREFIX) || key.length > 200) return null;
+    const hash = hashApiKey(key);
+    const now = Date.now();
+    const cached = this.cache.get(hash);
+    if (cached && now - cached.at < ApiKeyAuthenticator.CACHE_MS) return cached.principal;
+    const [row] = await this.db
+      .select({ key: apiKeys, orgName: organizations.name })
+      .from(apiKeys)
+      .innerJoin(organizations, eq(organizations.id, apiKeys.orgId))
+      .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)));
+    const principal: Principal | null = row
+      ? { orgId: row.key.orgId, orgName: row.orgName, keyId: row.key.id, keyName: row.key.name, role: row.key.role }
+      : null;
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(hash, { principal, at: now });
+    if (principal && now - (this.lastTouched.get(principal.keyId) ?? 0) > ApiKeyAuthenticator.TOUCH_MS) {
+      // "Last used" is informative: written at most once a minute per key, never awaited.
+      this.lastTouched.set(principal.keyId, now);
+      this.db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, principal.keyId)).catch(() => {});
+    }
+    return principal;
+  }
+}
+
+export function bearerToken(header: string | null | undefined): string | null {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match ? match[1]! : null;
+}

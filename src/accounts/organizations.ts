@@ -1,0 +1,27 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { organizations } from '../db/schema.ts';
+import { badInput } from '../errors.ts';
+import { createApiKey } from './api-keys.ts';
+
+export type OrganizationRow = typeof organizations.$inferSelect;
+
+/** Creates an organisation with its first admin key (shown once). */
+export async function createOrganization(db: Db, name: string) {
+  const trimmed = name.trim();
+  if (!trimmed || trimmed.length > 200) throw badInput('name', 'the organisation name must be 1 to 200 characters');
+  return db.transaction(async (tx) => {
+    const [organization] = await tx.insert(organizations).values({ name: trimmed }).returning();
+    const { key, apiKey } = await createApiKey(tx as unknown as Db, organization!.id, { name: 'admin', role: 'admin' });
+    return { organization: organization!, apiKey: key, apiKeyRow: apiKey };
+  });
+}
+
+export async function getOrganization(db: Db, id: string) {
+  const [row] = await db.select().from(organizations).where(eq(organizations.id, id));
+  return row ?? null;
+}
+
+export async function countOrganizations(db: Db): Promise<number> {
+  return db.$count(organizations);
+}

@@ -1,0 +1,32 @@
+import postgres from 'postgres';
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import * as schema from './schema.ts';
+
+export type Db = PostgresJsDatabase<typeof schema>;
+export type Sql = postgres.Sql;
+
+export interface Database {
+  /** Drizzle, for typed queries. */
+  db: Db;
+  /** postgres.js, for COPY, LISTEN/NOTIFY and hand-written aggregates. */
+  sql: Sql;
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  max?: number;
+  /** Called for every statement sent; tests use it to count queries. */
+  onQuery?: (query: string) => void;
+}
+
+export function connect(url: string, options: DatabaseOptions = {}): Database {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    connection: { application_name: 'agent-reports' },
+    ...(options.onQuery ? { debug: (_c: number, query: string) => options.onQuery!(query) } : {}),
+  });
+  const db = drizzle(sql, { schema });
+  return { db, sql, url, close: () => sql.end({ timeout: 5 }) };
+}

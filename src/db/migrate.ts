@@ -1,0 +1,18 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { migrate } from 'drizzle-orm/postgres-js/migrator';
+import type { Database } from './client.ts';
+
+export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+
+/** Applies the drizzle-kit migrations; an advisory lock lets several processes start at once. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  const reserved = await database.sql.reserve();
+  try {
+    await reserved`select pg_advisory_lock(7263001)`;
+    await migrate(database.db, { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await reserved`select pg_advisory_unlock(7263001)`.catch(() => {});
+    reserved.release();
+  }
+}

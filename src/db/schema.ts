@@ -1,0 +1,213 @@
+/**
+ * Every table, in one place. Queries live beside the domain that owns them,
+ * and every one of them is filtered by `org_id`, so that sharding by
+ * organisation (Citus) stays possible.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const organizations = pgTable('organizations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['admin', 'auditor', 'ingest', 'viewer'] }).notNull(),
+    /** SHA-256 of the key: keys are 256-bit random, so a slow hash buys nothing. */
+    keyHash: text('key_hash').notNull(),
+    /** First characters of the key, so a person can tell keys apart. */
+    prefix: text('prefix').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    lastUsedAt: ts('last_used_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_keys_key_hash_idx').on(t.keyHash), index('api_keys_org_idx').on(t.orgId)],
+);
+
+export const environments = pgTable(
+  'environments',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    firstSeenAt: ts('first_seen_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.name] })],
+);
+
+export const agents = pgTable(
+  'agents',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    agentId: text('agent_id').notNull(),
+    firstSeenAt: ts('first_seen_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.agentId] })],
+);
+
+export const tools = pgTable(
+  'tools',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tags: text('tags').array().notNull().default(sql`'{}'`),
+    firstSeenAt: ts('first_seen_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.name] })],
+);
+
+/**
+ * The audit trail. Append-only: nothing in the API updates or deletes a row.
+ * `seq` is the ingestion sequence; a report records the highest `seq` it read
+ * (its watermark) so its numbers stay reproducible while events keep arriving.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    /** The client's idempotency key: re-sending the same id never duplicates. */
+    clientId: text('client_id'),
+    occurredAt: ts('occurred_at').notNull(),
+    receivedAt: ts('received_at').notNull().defaultNow(),
+    environment: text('environment').notNull().default('default'),
+    agentId: text('agent_id'),
+    sessionId: text('session_id'),
+    actorType: text('actor_type'),
+    actorId: text('actor_id'),
+    actorEmail: text('actor_email'),
+    category: text('category').notNull(),
+    action: text('action').notNull(),
+    decision: text('decision'),
+    policyId: text('policy_id'),
+    policyVersion: text('policy_version'),
+    toolName: text('tool_name'),
+    toolTags: text('tool_tags').array(),
+    resource: text('resource'),
+    severity: text('severity'),
+    outcome: text('outcome'),
+    correlationId: text('correlation_id'),
+    dataSubjects: text('data_subjects').array(),
+    personalData: text('personal_data').array(),
+    legalBasis: text('legal_basis'),
+    recipient: text('recipient'),
+    region: text('region'),
+    ttlSeconds: integer('ttl_seconds'),
+    costUsd: numeric('cost_usd', { precision: 20, scale: 8, mode: 'number' }),
+    attributes: jsonb('attributes'),
+  },
+  (t) => [
+    // Period scans by organisation; `seq` makes the order unique for keyset cursors.
+    index('audit_events_org_time_idx').on(t.orgId, t.occurredAt, t.seq),
+    uniqueIndex('audit_events_org_client_id_idx')
+      .on(t.orgId, t.clientId)
+      .where(sql`${t.clientId} is not null`),
+    // Request ↔ resolution pairing (approvals, leases, escalations, injection reviews).
+    index('audit_events_org_correlation_idx')
+      .on(t.orgId, t.correlationId)
+      .where(sql`${t.correlationId} is not null`),
+    index('audit_events_data_subjects_idx').using('gin', t.dataSubjects),
+  ],
+);
+
+export const reports = pgTable(
+  'reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    title: text('title').notNull(),
+    status: text('status', {
+      enum: ['pending', 'generating', 'completed', 'failed', 'cancelled', 'expired'],
+    }).notNull(),
+    progressPercent: integer('progress_percent').notNull().default(0),
+    progressStage: text('progress_stage').notNull().default('queued'),
+    progressMessage: text('progress_message').notNull().default('Waiting for a worker'),
+    periodStart: ts('period_start').notNull(),
+    periodEnd: ts('period_end').notNull(),
+    environment: text('environment'),
+    agentIds: text('agent_ids').array().notNull().default(sql`'{}'`),
+    /** Type-specific scope, e.g. the data subject of a DSAR export. */
+    parameters: jsonb('parameters').notNull().default({}),
+    score: integer('score'),
+    grade: text('grade'),
+    summary: text('summary'),
+    /** The canonical report (RFC 8785 input); the content hash covers exactly this. */
+    content: jsonb('content'),
+    contentSha256: text('content_sha256'),
+    /** Highest `audit_events.seq` the report read. */
+    watermark: bigint('watermark', { mode: 'number' }),
+    eventCount: bigint('event_count', { mode: 'number' }),
+    sampleSeed: text('sample_seed').notNull(),
+    frameworkVersion: text('framework_version'),
+    generatorVersion: text('generator_version'),
+    version: integer('version').notNull().default(1),
+    previousVersionId: uuid('previous_version_id'),
+    /** First report of a version chain; versions share it. */
+    lineageId: uuid('lineage_id').notNull(),
+    error: text('error'),
+    createdBy: text('created_by').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    startedAt: ts('started_at'),
+    completedAt: ts('completed_at'),
+    expiresAt: ts('expires_at'),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    index('reports_org_created_idx').on(t.orgId, t.createdAt, t.id),
+    index('reports_lineage_idx').on(t.lineageId, t.version),
+  ],
+);
+
+/**
+ * A finding's evidence is not copied: it is the events of the report's scope,
+ * up to its watermark, matched by a named selector from the metrics library.
+ * That keeps findings backed by millions of events exact and cheap to store.
+ */
+export const findings = pgTable(
+  'findings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id').notNull().references(() => reports.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id').notNull(),
+    ordinal: integer('ordinal').notNull(),
+    framework: text('framework').notNull(),
+    controlId: text('control_id').notNull(),
+    controlTitle: text('control_title').notNull(),
+    section: text('section').notNull(),
+    status: text('status', { enum: ['pass', 'warn', 'fail', 'not_applicable'] }).notNull(),
+    severity: text('severity', { enum: ['info', 'low', 'medium', 'high', 'critical'] }).notNull(),
+    category: text('category').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    recommendation: text('recommendation'),
+    metric: text('metric'),
+    value: doublePrecision('value'),
+    evidenceSelector: text('evidence_selector'),
+    evidenceCount: bigint('evidence_count', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [index('findings_report_idx').on(t.reportId, t.ordinal)],
+);

@@ -1,0 +1,190 @@
+/**
+ * The audit-event ingestion contract (DESIGN.md), validated with zod.
+ * GraphQL and NDJSON ingestion both go through `validateEvent`, so they
+ * accept and reject exactly the same events with the same messages.
+ */
+import { z } from 'zod';
+
+export const CATEGORIES = [
+  'policy_decision', 'tool_call', 'approval', 'dlp', 'injection', 'credential', 'delegation',
+  'admin', 'config_change', 'escalation', 'auth', 'monitoring', 'threat_intel', 'error',
+] as const;
+export const DECISIONS = ['allow', 'deny', 'alert', 'hold'] as const;
+export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
+export const OUTCOMES = ['success', 'failure'] as const;
+export const ACTOR_TYPES = ['user', 'agent', 'service', 'system'] as const;
+
+export type Category = (typeof CATEGORIES)[number];
+export type Decision = (typeof DECISIONS)[number];
+export type Severity = (typeof SEVERITIES)[number];
+
+export const MAX_ATTRIBUTES_BYTES = 64 * 1024;
+const MAX_TEXT = 1024;
+const MAX_ARRAY = 100;
+
+/** Timestamps must carry an offset: an audit trail cannot guess the time zone. */
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+const text = (max = MAX_TEXT) =>
+  z
+    .string({ error: (i) => (i.input === undefined ? 'is required' : `must be a string, got ${typeName(i.input)}`) })
+    .max(max, { error: `must be at most ${max} characters` })
+    .refine((s) => !s.includes('\u0000'), { error: 'must not contain NUL characters' });
+
+const optionalText = (max = MAX_TEXT) => text(max).nullish();
+
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: (i) => `must be one of ${values.join(', ')}; got ${JSON.stringify(i.input)}` });
+
+const textList = z
+  .array(text(256), { error: (i) => `must be an array of strings, got ${typeName(i.input)}` })
+  .max(MAX_ARRAY, { error: `must have at most ${MAX_ARRAY} entries` })
+  .nullish();
+
+const eventSchema = z.object({
+  id: optionalText(256),
+  occurredAt: z
+    .string({ error: (i) => (i.input === undefined ? 'is required (ISO 8601 with offset, e.g. 2026-01-31T12:00:00Z)' : `must be an ISO 8601 string, got ${typeName(i.input)}`) })
+    .refine((s) => ISO_WITH_OFFSET.test(s), {
+      error: 'must be ISO 8601 with a time-zone offset, e.g. 2026-01-31T12:00:00Z or 2026-01-31T12:00:00+02:00',
+    })
+    .transform((s, ctx) => {
+      const date = new Date(s);
+      const year = date.getUTCFullYear();
+      if (Number.isNaN(date.getTime()) || year < 1970 || year > 9999) {
+        ctx.addIssue({ code: 'custom', message: 'must be a real date between 1970 and 9999' });
+        return z.NEVER;
+      }
+      return date;
+    }),
+  environment: optionalText(128),
+  agentId: optionalText(256),
+  sessionId: optionalText(256),
+  actor: z
+    .object({ type: oneOf(ACTOR_TYPES), id: text(256), email: optionalText(320) }, { error: (i) => `must be an object, got ${typeName(i.input)}` })
+    .nullish(),
+  category: oneOf(CATEGORIES),
+  action: text(128).refine((s) => s.length > 0, { error: 'must not be empty' }),
+  decision: oneOf(DECISIONS).nullish(),
+  policyId: optionalText(256),
+  policyVersion: optionalText(64),
+  tool: z
+    .object({ name: text(256), tags: textList }, { error: (i) => `must be an object, got ${typeName(i.input)}` })
+    .nullish(),
+  resource: optionalText(),
+  severity: oneOf(SEVERITIES).nullish(),
+  outcome: oneOf(OUTCOMES).nullish(),
+  correlationId: optionalText(256),
+  dataSubjects: textList,
+  personalData: textList,
+  legalBasis: optionalText(128),
+  recipient: optionalText(256),
+  region: optionalText(64),
+  ttlSeconds: z.number({ error: (i) => `must be a number, got ${typeName(i.input)}` }).int({ error: 'must be a whole number of seconds' }).min(0).max(2_147_483_647).nullish(),
+  costUsd: z.number({ error: (i) => `must be a number, got ${typeName(i.input)}` }).min(0).max(1e9).nullish(),
+  attributes: z
+    .record(z.string(), z.unknown(), { error: (i) => `must be a JSON object, got ${typeName(i.input)}` })
+    .nullish(),
+});
+
+export type AuditEventInput = z.input<typeof eventSchema>;
+
+/** A validated event, shaped like its row in `audit_events`. */
+export interface NormalizedEvent {
+  clientId: string | null;
+  occurredAt: Date;
+  environment: string;
+  agentId: string | null;
+  sessionId: string | null;
+  actorType: string | null;
+  actorId: string | null;
+  actorEmail: string | null;
+  category: Category;
+  action: string;
+  decision: Decision | null;
+  policyId: string | null;
+  policyVersion: string | null;
+  toolName: string | null;
+  toolTags: string[] | null;
+  resource: string | null;
+  severity: Severity | null;
+  outcome: string | null;
+  correlationId: string | null;
+  dataSubjects: string[] | null;
+  personalData: string[] | null;
+  legalBasis: string | null;
+  recipient: string | null;
+  region: string | null;
+  ttlSeconds: number | null;
+  costUsd: number | null;
+  /** Serialised once here: COPY needs the text and the size check needs the bytes. */
+  attributesJson: string | null;
+}
+
+export interface Rejection {
+  field: string;
+  message: string;
+}
+
+export type ValidationResult = { ok: true; event: NormalizedEvent } | { ok: false; rejection: Rejection };
+
+export function validateEvent(raw: unknown): ValidationResult {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, rejection: { field: '', message: `an event must be a JSON object, got ${typeName(raw)}` } };
+  }
+  const parsed = eventSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, rejection: { field: issue.path.join('.'), message: issue.message } };
+  }
+  const e = parsed.data;
+  let attributesJson: string | null = null;
+  if (e.attributes) {
+    attributesJson = JSON.stringify(e.attributes);
+    if (Buffer.byteLength(attributesJson) > MAX_ATTRIBUTES_BYTES) {
+      return { ok: false, rejection: { field: 'attributes', message: `must be at most 64 KiB of JSON; move large payloads elsewhere and keep a reference` } };
+    }
+    // PostgreSQL's jsonb cannot store NUL; say so instead of failing the batch.
+    if (attributesJson.includes('\\u0000')) {
+      return { ok: false, rejection: { field: 'attributes', message: 'must not contain NUL characters (\\u0000)' } };
+    }
+  }
+  return {
+    ok: true,
+    event: {
+      clientId: e.id ?? null,
+      occurredAt: e.occurredAt,
+      environment: e.environment || 'default',
+      agentId: e.agentId ?? null,
+      sessionId: e.sessionId ?? null,
+      actorType: e.actor?.type ?? null,
+      actorId: e.actor?.id ?? null,
+      actorEmail: e.actor?.email ?? null,
+      category: e.category,
+      action: e.action,
+      decision: e.decision ?? null,
+      policyId: e.policyId ?? null,
+      policyVersion: e.policyVersion ?? null,
+      toolName: e.tool?.name ?? null,
+      toolTags: e.tool ? (e.tool.tags ?? []) : null,
+      resource: e.resource ?? null,
+      severity: e.severity ?? null,
+      outcome: e.outcome ?? null,
+      correlationId: e.correlationId ?? null,
+      dataSubjects: e.dataSubjects ?? null,
+      personalData: e.personalData ?? null,
+      legalBasis: e.legalBasis ?? null,
+      recipient: e.recipient ?? null,
+      region: e.region ?? null,
+      ttlSeconds: e.ttlSeconds ?? null,
+      costUsd: e.costUsd ?? null,
+      attributesJson,
+    },
+  };
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value;
+}
