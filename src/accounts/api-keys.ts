@@ -5,6 +5,7 @@ import { ROLES } from '../access.ts';
 import type { Db } from '../db/client.ts';
 import { apiKeys, organizations } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
+import { isUuid } from '../ids.ts';
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 
@@ -36,6 +37,7 @@ export async function createApiKey(db: Db, orgId: string, input: { name: string;
 }
 
 export async function revokeApiKey(db: Db, orgId: string, id: string): Promise<ApiKeyRow> {
+  if (!isUuid(id)) throw notFound('API key');
   const [row] = await db
     .update(apiKeys)
     .set({ revokedAt: new Date() })
@@ -62,6 +64,11 @@ export class ApiKeyAuthenticator {
   private db: Db;
   constructor(db: Db) {
     this.db = db;
+  }
+
+  /** Forgets cached lookups, so a key revoked in this process stops at once. */
+  forget() {
+    this.cache.clear();
   }
 
   async authenticate(key: string | null | undefined): Promise<Principal | null> {

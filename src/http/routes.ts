@@ -1,0 +1,93 @@
+/**
+ * HTTP routes beside GraphQL, served by yoga's own fetch handler so tests
+ * reach them through `yoga.fetch` like any client.
+ */
+import type { Plugin } from 'graphql-yoga';
+import { bearerToken, type Principal } from '../accounts/api-keys.ts';
+import { can, rolesFor, type Action } from '../access.ts';
+import { DomainError, httpStatusOf } from '../errors.ts';
+import type { Services } from '../services.ts';
+
+export interface RouteContext {
+  request: Request;
+  url: URL;
+  params: Record<string, string>;
+  services: Services;
+}
+
+export interface Route {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Path with `:name` segments, e.g. `/reports/:id/download`. */
+  path: string;
+  handler: (ctx: RouteContext) => Promise<Response> | Response;
+}
+
+const routeTable: Route[] = [];
+
+/** Domain route files call this at import time. */
+export function addRoute(route: Route) {
+  routeTable.push(route);
+}
+
+addRoute({ method: 'GET', path: '/healthz', handler: () => Response.json({ ok: true }) });
+addRoute({
+  method: 'GET',
+  path: '/readyz',
+  handler: async ({ services }) => {
+    try {
+      await services.database.sql`select 1`;
+      return Response.json({ ok: true });
+    } catch {
+      return Response.json({ ok: false, reason: 'database unreachable' }, { status: 503 });
+    }
+  },
+});
+
+export function useRoutes(services: Services): Plugin {
+  const compiled = () =>
+    routeTable.map((route) => ({
+      route,
+      pattern: new RegExp('^' + route.path.replace(/:([a-zA-Z]+)/g, '(?<$1>[^/]+)') + '/?$'),
+    }));
+  let table: ReturnType<typeof compiled> | null = null;
+  return {
+    async onRequest({ request, url, endResponse }) {
+      table ??= compiled();
+      for (const { route, pattern } of table) {
+        const match = pattern.exec(url.pathname);
+        if (!match) continue;
+        if (request.method !== route.method && !(route.method === 'GET' && request.method === 'HEAD')) continue;
+        try {
+          endResponse(await route.handler({ request, url, params: { ...match.groups }, services }));
+        } catch (error) {
+          endResponse(errorResponse(error, services));
+        }
+        return;
+      }
+    },
+  };
+}
+
+export function errorResponse(error: unknown, services: Services): Response {
+  if (error instanceof DomainError) {
+    return Response.json(
+      { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } },
+      { status: httpStatusOf[error.code] },
+    );
+  }
+  services.log.error('internal error in route', { err: error instanceof Error ? error : new Error(String(error)) });
+  return Response.json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Unexpected error.' } }, { status: 500 });
+}
+
+/** Authenticates a route's request by its bearer key and checks the action. */
+export async function authorize(request: Request, services: Services, action: Action): Promise<Principal> {
+  const key = bearerToken(request.headers.get('authorization'));
+  const principal = await services.auth.authenticate(key);
+  if (!principal) {
+    throw new DomainError('UNAUTHENTICATED', key ? 'The API key is not valid or has been revoked' : 'Send an API key as "Authorization: Bearer <key>"');
+  }
+  if (!can(principal.role, action)) {
+    throw new DomainError('FORBIDDEN', `Your API key's role "${principal.role}" may not ${action} (needs role ${rolesFor(action).join(' or ')})`);
+  }
+  return principal;
+}

@@ -1,0 +1,152 @@
+/**
+ * The API process's HTTP face: graphql-yoga for GraphQL (HTTP and SSE), the
+ * plain routes beside it, and graphql-ws on the same port for WebSockets.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GraphQLError } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { createGraphQLError, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { WebSocketServer } from 'ws';
+import { bearerToken, type Principal } from '../accounts/api-keys.ts';
+import { DomainError, httpStatusOf } from '../errors.ts';
+import { schema } from '../schema/index.ts';
+import { createLoaders } from '../schema/loaders.ts';
+import type { Services } from '../services.ts';
+import type { Context } from './context.ts';
+import { useRoutes } from './routes.ts';
+
+export interface ApiServer {
+  yoga: YogaServerInstance<Record<string, unknown>, Context>;
+  httpServer: Server;
+  /** Listens and resolves to the base URL, e.g. http://127.0.0.1:4000. */
+  listen(port: number, host: string): Promise<string>;
+  /** Stops accepting, drains in-flight requests, closes WebSockets. */
+  close(): Promise<void>;
+}
+
+export function createApiServer(services: Services, extraPlugins: Plugin[] = []): ApiServer {
+  const { log } = services;
+
+  const yoga = createYoga<Record<string, unknown>, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: { subscriptionsProtocol: 'WS' },
+    plugins: [useRoutes(services), ...extraPlugins],
+    context: async ({ request, connectionParams }: { request?: Request; connectionParams?: Record<string, unknown> }) => {
+      const key =
+        bearerToken(request?.headers.get('authorization')) ??
+        bearerToken(typeof connectionParams?.authorization === 'string' ? connectionParams.authorization : null) ??
+        (typeof connectionParams?.apiKey === 'string' ? connectionParams.apiKey : null);
+      const principal = await services.auth.authenticate(key);
+      if (!principal) {
+        throw createGraphQLError(key ? 'The API key is not valid or has been revoked' : 'Send an API key as "Authorization: Bearer <key>"', {
+          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+        });
+      }
+      return contextFor(services, principal);
+    },
+    maskedErrors: {
+      maskError(error, message) {
+        const original = isGraphQLError(error) ? error.originalError : error;
+        if (original instanceof DomainError) {
+          return createGraphQLError(original.message, {
+            nodes: isGraphQLError(error) ? error.nodes : undefined,
+            path: isGraphQLError(error) ? error.path : undefined,
+            extensions: {
+              code: original.code,
+              ...(original.field !== undefined ? { field: original.field } : {}),
+              http: { status: original.code === 'FORBIDDEN' || original.code === 'NOT_FOUND' ? 200 : httpStatusOf[original.code] },
+            },
+          });
+        }
+        if (isGraphQLError(error) && (!error.originalError || isGraphQLError(error.originalError))) {
+          return error;
+        }
+        log.error('internal error', { err: original instanceof Error ? original : new Error(String(original)) });
+        return createGraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      },
+    },
+    logging: {
+      debug: (...args) => log.debug(String(args[0])),
+      info: (...args) => log.info(String(args[0])),
+      warn: (...args) => log.warn(String(args[0])),
+      error: (...args) => log.error(String(args[0])),
+    },
+  });
+
+  const httpServer = createServer(yoga);
+  const wsServer = new WebSocketServer({ server: httpServer, path: yoga.graphqlEndpoint });
+  const wsCleanup = useServer<Record<string, unknown> | undefined, { principal?: Principal }>(
+    {
+      // The API key travels in connection params: browsers cannot set headers on WebSockets.
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const key =
+          bearerToken(typeof params.authorization === 'string' ? params.authorization : null) ??
+          (typeof params.apiKey === 'string' ? params.apiKey : null);
+        const principal = await services.auth.authenticate(key);
+        if (!principal) return false;
+        ctx.extra.principal = principal;
+        return true;
+      },
+      execute: (args: any) => args.rootValue.execute(args),
+      subscribe: (args: any) => args.rootValue.subscribe(args),
+      onSubscribe: async (ctx, _id, params) => {
+        const { schema: enveloped, execute, subscribe, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params,
+        });
+        let document;
+        try {
+          document = parse(params.query);
+        } catch (error) {
+          return [isGraphQLError(error) ? error : new GraphQLError(String(error))];
+        }
+        const errors = validate(enveloped, document);
+        if (errors.length) return errors;
+        return {
+          schema: enveloped,
+          operationName: params.operationName,
+          document,
+          variableValues: params.variables,
+          contextValue: contextFor(services, ctx.extra.principal!),
+          rootValue: { execute, subscribe },
+        };
+      },
+    },
+    wsServer,
+  );
+
+  return {
+    yoga,
+    httpServer,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address() as AddressInfo;
+          resolve(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}`);
+        });
+      }),
+    close: async () => {
+      await wsCleanup.dispose();
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeIdleConnections();
+      });
+    },
+  };
+}
+
+/** By name: graphql is loaded as both CJS and ESM, so `instanceof` is unreliable. */
+function isGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof Error && error.name === 'GraphQLError';
+}
+
+function contextFor(services: Services, principal: Principal): Context {
+  return { services, principal, loaders: createLoaders(services, principal) };
+}

@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+/**
+ * The CLI: start | serve | worker | migrate | seed | org create.
+ * `start` runs API + worker in one process; production runs `serve` and
+ * `worker` processes, any number of each, on one PostgreSQL.
+ */
+import { parseArgs } from 'node:util';
+import { createOrganization, countOrganizations } from './accounts/organizations.ts';
+import { loadConfig, type Config } from './config.ts';
+import { openDatabase, type OpenedDatabase } from './db/open.ts';
+import { seedDemoData, DEMO_ORGANIZATION_NAME } from './demo/seed.ts';
+import { createApiServer } from './http/server.ts';
+import { createLogger, type Logger } from './log.ts';
+import { createServices, type Services } from './services.ts';
+
+const USAGE = `Usage: agent-reports <command> [options]
+
+Commands:
+  start                    API + worker in one process (default); demo data on an empty database
+  serve                    API only
+  worker                   report jobs only
+  migrate                  apply database migrations and exit
+  seed [--events N] [--org ID] [--json]
+                           add N demo events (default 100000) to an organisation (a new one without --org)
+  org create --name NAME [--json]
+                           create an organisation and print its admin API key
+
+Environment: PORT, HOST, DATABASE_URL (unset: embedded PostgreSQL under DATA_DIR), DATA_DIR, LOG_LEVEL.`;
+
+export async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      events: { type: 'string' },
+      org: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command = 'start', sub] = positionals;
+  if (values.help || command === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL);
+
+  switch (command) {
+    case 'start':
+    case 'serve':
+    case 'worker':
+      return run(command, config, log);
+    case 'migrate': {
+      const opened = await openDatabase(config, log);
+      await opened.close();
+      console.log('migrations applied');
+      return 0;
+    }
+    case 'seed': {
+      const events = Number(values.events ?? 100_000);
+      if (!Number.isInteger(events) || events < 1) return usageError('--events must be a positive whole number');
+      return withServices(config, log, async (services) => {
+        const orgId = values.org ?? (await createOrganization(services.database.db, DEMO_ORGANIZATION_NAME)).organization.id;
+        const result = await seedDemoData(services, orgId, { events });
+        if (values.json) console.log(JSON.stringify({ organizationId: orgId, ...result }));
+        else console.log(`seeded ${result.accepted} events into organisation ${orgId}`);
+        return 0;
+      });
+    }
+    case 'org': {
+      if (sub !== 'create') return usageError('org takes the subcommand "create"');
+      if (!values.name) return usageError('org create needs --name NAME');
+      const name = values.name;
+      return withServices(config, log, async (services) => {
+        const { organization, apiKey } = await createOrganization(services.database.db, name);
+        if (values.json) console.log(JSON.stringify({ organizationId: organization.id, name: organization.name, apiKey }));
+        else console.log(`organization ${organization.name} (${organization.id})\nadmin API key: ${apiKey}\n(store it now: it is not shown again)`);
+        return 0;
+      });
+    }
+    default:
+      return usageError(`unknown command "${command}"`);
+  }
+}
+
+function usageError(message: string): number {
+  console.error(`error: ${message}\n\n${USAGE}`);
+  return 2;
+}
+
+async function withServices(config: Config, log: Logger, fn: (services: Services) => Promise<number>): Promise<number> {
+  const opened = await openDatabase(config, log);
+  try {
+    return await fn(createServices(config, opened.database, log));
+  } finally {
+    await opened.close();
+  }
+}
+
+async function run(mode: 'start' | 'serve' | 'worker', config: Config, log: Logger): Promise<number> {
+  const opened: OpenedDatabase = await openDatabase(config, log);
+  const services = createServices(config, opened.database, log);
+  const stops: Array<() => Promise<void>> = [];
+
+  if (mode === 'start' && (await countOrganizations(services.database.db)) === 0) {
+    const { organization, apiKey } = await createOrganization(services.database.db, DEMO_ORGANIZATION_NAME);
+    log.info('empty database: creating demo data');
+    await seedDemoData(services, organization.id, { events: 50_000 });
+    console.log(`\nDemo organization "${organization.name}" created.\nAdmin API key: ${apiKey}\n(store it now: it is not shown again)\n`);
+  }
+
+  if (mode !== 'worker') {
+    const api = createApiServer(services);
+    const url = await api.listen(config.PORT, config.HOST);
+    stops.push(() => api.close());
+    console.log(`GraphQL API: ${url}/graphql`);
+  }
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      log.info('shutting down', { signal });
+      resolve();
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  for (const stop of stops.reverse()) await stop();
+  await opened.close();
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/agent-reports')) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(error instanceof Error ? `error: ${error.message}` : error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * The Pothos builder: plugins, context type, scalars and auth scopes. It
+ * defines no types; each domain file in this folder registers its own.
+ */
+import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin, { type AuthFailure } from '@pothos/plugin-scope-auth';
+import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import { can, rolesFor, type Action } from '../access.ts';
+import { DomainError, forbidden, unauthenticated } from '../errors.ts';
+import type { Context } from '../http/context.ts';
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  AuthScopes: { can: Action };
+  DefaultFieldNullability: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string };
+    JSON: { Input: unknown; Output: unknown };
+    ID: { Input: string; Output: string | number };
+  };
+}>({
+  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: (ctx) => ({ can: (action: Action) => ctx.principal !== null && can(ctx.principal.role, action) }),
+    unauthorizedError: (_parent, ctx, info, result) => {
+      if (!ctx.principal) return unauthenticated();
+      const action = findAction(result.failure);
+      const needed = action ? ` (needs role ${rolesFor(action).join(' or ')})` : '';
+      return forbidden(`Your API key's role "${ctx.principal.role}" may not use ${info.parentType.name}.${info.fieldName}${needed}`);
+    },
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    // Ids of another organisation (or malformed ones) answer NOT_FOUND, never a parse error.
+    decodeGlobalID: (globalID) => {
+      const decoded = Buffer.from(globalID, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      if (colon < 1) throw new DomainError('NOT_FOUND', `No object has the id "${globalID}"`);
+      return { typename: decoded.slice(0, colon), id: decoded.slice(colon + 1) };
+    },
+  },
+});
+
+builder.addScalarType('DateTime', DateTimeResolver, { description: 'An instant as an ISO 8601 string with offset.' });
+builder.addScalarType('JSON', JSONResolver, { description: 'Any JSON value.' });
+
+builder.queryType({ description: 'Everything a key may read, scoped to its organisation.' });
+builder.mutationType({ description: 'Changes, each authorised by the key\'s role.' });
+
+/** The action a failed scope check asked for, to name the roles that have it. */
+function findAction(failure: AuthFailure): Action | undefined {
+  if ('parameter' in failure && failure.scope === 'can') return failure.parameter as Action;
+  if ('failures' in failure) return failure.failures.map(findAction).find(Boolean);
+  return undefined;
+}

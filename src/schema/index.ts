@@ -1,0 +1,5 @@
+/** Imports every domain's types and exports the schema. */
+import { builder } from './builder.ts';
+import './organization.ts';
+
+export const schema = builder.toSchema({ sortSchema: false });

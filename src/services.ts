@@ -1,0 +1,16 @@
+import { ApiKeyAuthenticator } from './accounts/api-keys.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import type { Logger } from './log.ts';
+
+/** What every part of a running process shares: built once at start. */
+export interface Services {
+  config: Config;
+  database: Database;
+  log: Logger;
+  auth: ApiKeyAuthenticator;
+}
+
+export function createServices(config: Config, database: Database, log: Logger): Services {
+  return { config, database, log, auth: new ApiKeyAuthenticator(database.db) };
+}

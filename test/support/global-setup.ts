@@ -1,0 +1,46 @@
+/**
+ * One fresh database per test run: on DATABASE_URL's server when set, else on
+ * an embedded PostgreSQL started for this run. Migrated once, dropped at the end.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { connect } from '../../src/db/client.ts';
+import { startEmbeddedPostgres } from '../../src/db/embedded.ts';
+import { migrateDatabase } from '../../src/db/migrate.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  let adminUrl = process.env.DATABASE_URL;
+  let stopEmbedded: (() => Promise<void>) | null = null;
+  let dataDir: string | null = null;
+  if (!adminUrl) {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'agr-test-pg-'));
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const server = await startEmbeddedPostgres(dataDir, port);
+    adminUrl = server.adminUrl;
+    stopEmbedded = server.stop;
+  }
+  const name = `agr_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = connect(adminUrl, { max: 1 });
+  await admin.sql.unsafe(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = connect(url.toString(), { max: 2 });
+  await migrateDatabase(database);
+  await database.close();
+  project.provide('databaseUrl', url.toString());
+
+  return async () => {
+    await admin.sql.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.close();
+    if (stopEmbedded) await stopEmbedded();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+}
