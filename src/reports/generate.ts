@@ -1,0 +1,388 @@
+/**
+ * The report engine: framework definition → metrics (SQL) → findings →
+ * score → canonical content and its hash, written in one transaction.
+ * Generation is idempotent per report: the watermark is fixed on the first
+ * attempt, so a retried or resumed report yields the same content.
+ */
+import { createHash } from 'node:crypto';
+import { and, eq, isNull, sql as dsql } from 'drizzle-orm';
+import { findings as findingsTable, reports } from '../db/schema.ts';
+import { controlTitle, getFramework } from '../frameworks/index.ts';
+import type { CheckDefinition, FrameworkDefinition } from '../frameworks/types.ts';
+import type { Services } from '../services.ts';
+import { canonicalJson, measureCoverage, sha256Hex, type Coverage } from './integrity.ts';
+import {
+  agentRisks,
+  approvalTimes,
+  countSelectors,
+  decisionsByDay,
+  holdTimes,
+  metricDefinition,
+  type AgentRisk,
+  type MetricId,
+  type MetricValues,
+  type Unit,
+} from './metrics.ts';
+import type { ReportScope } from './scope.ts';
+import { evaluate, grade as gradeOf, score as scoreOf, SEVERITY_WEIGHT, type FindingStatus } from './scoring.ts';
+import type { SelectorId } from './selectors.ts';
+
+export const GENERATOR_VERSION = 'agent-reports/1.0.0';
+export const CONTENT_SCHEMA = 'https://agent-reports.dev/schema/report/1';
+
+export interface Progress {
+  percent: number;
+  stage: 'collecting' | 'evaluating' | 'scoring' | 'writing';
+  message: string;
+}
+
+export class ReportCancelled extends Error {
+  constructor() {
+    super('The report was cancelled');
+    this.name = 'ReportCancelled';
+  }
+}
+
+type ReportRow = typeof reports.$inferSelect;
+const AGENT_TABLE_ROWS = 25;
+
+export async function buildReport(services: Services, reportId: string, onProgress: (p: Progress) => Promise<void>): Promise<void> {
+  const { db, sql } = services.database;
+  const [row] = await db.select().from(reports).where(and(eq(reports.id, reportId), isNull(reports.deletedAt)));
+  if (!row) throw new Error(`report ${reportId} does not exist`);
+  const framework = getFramework(row.type);
+  if (!framework) throw new Error(`report type ${row.type} has no framework definition`);
+
+  await onProgress({ percent: 5, stage: 'collecting', message: 'Fixing the watermark of events to read' });
+  const watermark = await fixWatermark(services, row);
+  const scope: ReportScope = {
+    orgId: row.orgId,
+    start: row.periodStart,
+    end: row.periodEnd,
+    watermark,
+    environment: row.environment,
+    agentIds: row.agentIds,
+    dataSubject: (row.parameters as { dataSubject?: string } | null)?.dataSubject ?? null,
+  };
+
+  const content = await computeContent(services, framework, row, scope, onProgress);
+
+  await onProgress({ percent: 95, stage: 'writing', message: `Writing ${content.findings.length} findings` });
+  const canonical = canonicalJson(content);
+  const contentSha256 = sha256Hex(canonical);
+  const written = await db.transaction(async (tx) => {
+    // A previous attempt may have died before committing; nothing of it is visible, but be explicit.
+    await tx.delete(findingsTable).where(eq(findingsTable.reportId, row.id));
+    if (content.findings.length) {
+      await tx.insert(findingsTable).values(
+        content.findings.map((f) => ({
+          reportId: row.id,
+          orgId: row.orgId,
+          ordinal: f.ordinal,
+          framework: f.framework,
+          controlId: f.controlId,
+          controlTitle: f.controlTitle,
+          section: f.section,
+          status: f.status,
+          severity: f.severity,
+          category: f.category,
+          title: f.title,
+          description: f.description,
+          recommendation: f.recommendation,
+          metric: f.metric,
+          value: f.value,
+          evidenceSelector: f.evidenceSelector,
+          evidenceCount: f.evidenceCount,
+        })),
+      );
+    }
+    const updated = await tx
+      .update(reports)
+      .set({
+        status: 'completed',
+        progressPercent: 100,
+        progressStage: 'completed',
+        progressMessage: content.summary,
+        content: JSON.parse(canonical),
+        contentSha256,
+        score: content.score,
+        grade: content.grade,
+        summary: content.summary,
+        eventCount: content.integrity.eventCount,
+        sampleSeed: content.sampleSeed,
+        frameworkVersion: framework.version,
+        generatorVersion: GENERATOR_VERSION,
+        completedAt: dsql`now()`,
+        error: null,
+      })
+      .where(and(eq(reports.id, row.id), eq(reports.status, 'generating')))
+      .returning({ id: reports.id });
+    if (!updated.length) tx.rollback();
+    return updated.length > 0;
+  }).catch((error: unknown) => {
+    if (error instanceof Error && error.name === 'TransactionRollbackError') return false;
+    throw error;
+  });
+  if (!written) throw new ReportCancelled();
+}
+
+/** The highest event sequence of the organisation, fixed once per report. */
+async function fixWatermark(services: Services, row: ReportRow): Promise<number> {
+  if (row.watermark !== null) return row.watermark;
+  const { sql } = services.database;
+  const [max] = await sql`select coalesce(max(seq), 0)::bigint as seq from audit_events where org_id = ${row.orgId}`;
+  const [fixed] = await sql`
+    update reports set watermark = coalesce(watermark, ${Number(max!.seq)}) where id = ${row.id} returning watermark`;
+  return Number(fixed!.watermark);
+}
+
+export interface FindingContent {
+  ordinal: number;
+  framework: string;
+  section: string;
+  controlId: string;
+  controlTitle: string;
+  checkId: string;
+  status: FindingStatus;
+  severity: CheckDefinition['severity'];
+  category: string;
+  title: string;
+  description: string;
+  recommendation: string | null;
+  metric: MetricId;
+  value: number | null;
+  unit: Unit;
+  evidenceSelector: SelectorId;
+  evidenceKind: 'exceptions' | 'population';
+  evidenceCount: number;
+  populationCount: number;
+}
+
+export type ReportContent = Awaited<ReturnType<typeof computeContent>>;
+
+async function computeContent(services: Services, framework: FrameworkDefinition, row: ReportRow, scope: ReportScope, onProgress: (p: Progress) => Promise<void>) {
+  const { sql } = services.database;
+  const checks = framework.sections.flatMap((s) => s.controls.flatMap((c) => c.checks));
+  const metricIds = new Set<MetricId>([
+    ...framework.sections.flatMap((s) => s.metrics),
+    ...checks.map((c) => c.metric),
+    ...checks.flatMap((c) => (c.applicableWhen ? [c.applicableWhen] : [])),
+  ]);
+  const tables = new Set(framework.sections.flatMap((s) => s.tables ?? []));
+  const selectorIds = new Set<SelectorId>(['all_events']);
+  for (const id of metricIds) for (const s of metricDefinition(id).needs) selectorIds.add(s);
+  for (const c of checks) {
+    selectorIds.add(c.population);
+    if (c.exceptions) selectorIds.add(c.exceptions);
+  }
+
+  await onProgress({ percent: 15, stage: 'collecting', message: 'Counting events, decisions and evidence in one pass' });
+  const counted = await countSelectors(sql, scope, [...selectorIds]);
+  const values: MetricValues = { counts: counted.counts, scalars: { ...counted.scalars } };
+  const eventCount = counted.counts.all_events ?? 0;
+
+  await onProgress({ percent: 40, stage: 'collecting', message: `Measuring monitoring coverage over ${eventCount.toLocaleString('en-US')} events` });
+  const coverage = await measureCoverage(sql, scope, services.config.MONITORING_GAP_MINUTES);
+  values.scalars.time_coverage = coverage.timeCoverage;
+
+  await onProgress({ percent: 55, stage: 'evaluating', message: 'Measuring response times and agent risk' });
+  const needsAny = (...ids: MetricId[]) => ids.some((id) => metricIds.has(id));
+  if (needsAny('approval_response_mean', 'approval_response_p50', 'approval_response_p95')) {
+    const t = await approvalTimes(sql, scope);
+    Object.assign(values.scalars, { approval_mean: t.mean, approval_p50: t.p50, approval_p95: t.p95 });
+  }
+  if (needsAny('hold_response_mean', 'hold_response_p50', 'hold_response_p95')) {
+    const t = await holdTimes(sql, scope);
+    Object.assign(values.scalars, { hold_mean: t.mean, hold_p50: t.p50, hold_p95: t.p95 });
+  }
+  let risks: AgentRisk[] = [];
+  if (metricIds.has('max_agent_risk') || tables.has('agent_risk') || tables.has('risk_distribution')) {
+    risks = await agentRisks(sql, scope);
+    values.scalars.max_agent_risk = risks.length ? risks[0]!.risk : null;
+  }
+  const timeline = tables.has('decisions_by_day') ? await decisionsByDay(sql, scope) : [];
+
+  await onProgress({ percent: 75, stage: 'evaluating', message: `Evaluating ${checks.length} checks` });
+  const metricValue = (id: MetricId) => metricDefinition(id).value(values);
+  const findings: FindingContent[] = [];
+  for (const section of framework.sections) {
+    for (const control of section.controls) {
+      for (const check of control.checks) {
+        const value = metricValue(check.metric);
+        const applicable = eventCount > 0 && (!check.applicableWhen || (metricValue(check.applicableWhen) ?? 0) > 0);
+        const status = applicable ? evaluate(value, check.thresholds) : 'not_applicable';
+        const exceptionCount = check.exceptions ? (values.counts[check.exceptions] ?? 0) : 0;
+        const useExceptions = check.exceptions !== undefined && exceptionCount > 0;
+        const evidenceSelector = useExceptions ? check.exceptions! : check.population;
+        const unit = metricDefinition(check.metric).unit;
+        findings.push({
+          ordinal: findings.length + 1,
+          framework: framework.type,
+          section: section.title,
+          controlId: control.id,
+          controlTitle: controlTitle(framework, control.id, check.title),
+          checkId: check.id,
+          status,
+          severity: check.severity,
+          category: check.category,
+          title: check.title,
+          description:
+            status === 'not_applicable'
+              ? `Not applicable: ${eventCount === 0 ? 'no events in this period and scope' : 'nothing of this kind happened in this period and scope'}.`
+              : check.description.replace('{value}', formatValue(value, unit)),
+          recommendation: status === 'pass' || status === 'not_applicable' ? null : check.recommendation,
+          metric: check.metric,
+          value,
+          unit,
+          evidenceSelector,
+          evidenceKind: useExceptions ? 'exceptions' : 'population',
+          evidenceCount: values.counts[evidenceSelector] ?? 0,
+          populationCount: values.counts[check.population] ?? 0,
+        });
+      }
+    }
+  }
+
+  await onProgress({ percent: 85, stage: 'scoring', message: 'Scoring and writing the summary' });
+  const score = scoreOf(findings);
+  const grade = gradeOf(score);
+  const sections = framework.sections.map((section) => ({
+    id: section.id,
+    title: section.title,
+    description: section.description,
+    metrics: section.metrics.map((id) => ({ id, label: metricDefinition(id).label, unit: metricDefinition(id).unit, value: metricValue(id) })),
+    tables: (section.tables ?? []).map((id) => buildTable(id, risks, timeline)),
+    findings: findings.filter((f) => f.section === section.title).map((f) => f.ordinal),
+  }));
+  const recommendations = findings
+    .filter((f) => f.status === 'fail' || f.status === 'warn')
+    .sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1) || SEVERITY_WEIGHT[b.severity] - SEVERITY_WEIGHT[a.severity] || a.ordinal - b.ordinal)
+    .map((f) => ({ controlId: f.controlId, severity: f.severity, status: f.status, finding: f.ordinal, text: f.recommendation! }));
+
+  const sampleSeed = createHash('sha256')
+    .update([scope.orgId, framework.type, scope.start.toISOString(), scope.end.toISOString(), scope.environment ?? '', scope.agentIds.join(','), scope.dataSubject ?? '', scope.watermark].join('|'))
+    .digest('hex')
+    .slice(0, 16);
+
+  return {
+    schema: CONTENT_SCHEMA,
+    framework: { type: framework.type, name: framework.name, version: framework.version, catalog: framework.catalog },
+    generator: GENERATOR_VERSION,
+    title: row.title,
+    scope: {
+      organizationId: scope.orgId,
+      period: { start: scope.start.toISOString(), end: scope.end.toISOString() },
+      environment: scope.environment,
+      agentIds: [...scope.agentIds].sort(),
+      dataSubject: scope.dataSubject ?? null,
+    },
+    watermark: scope.watermark,
+    sampleSeed,
+    score,
+    grade,
+    summary: summarize(framework, findings, score, grade, eventCount, coverage),
+    recommendations,
+    sections,
+    findings,
+    integrity: {
+      eventCount,
+      timeCoverage: coverage.timeCoverage,
+      observedFrom: coverage.observedFrom,
+      observedUntil: coverage.observedUntil,
+      gapThresholdMinutes: services.config.MONITORING_GAP_MINUTES,
+      gapCount: coverage.gapCount,
+      gapSeconds: coverage.gapSeconds,
+      gaps: coverage.gaps,
+      completeness: completenessNotes(eventCount, coverage, scope),
+    },
+  };
+}
+
+function buildTable(id: string, risks: AgentRisk[], timeline: Awaited<ReturnType<typeof decisionsByDay>>) {
+  switch (id) {
+    case 'agent_risk':
+      return {
+        id,
+        title: 'Agent risk scores',
+        columns: ['agent', 'events', 'sessions', 'denyRatePercent', 'errorRatePercent', 'injections', 'dlpEvents', 'risk', 'explanation'],
+        rows: risks.slice(0, AGENT_TABLE_ROWS).map((r) => [r.agentId, r.events, r.sessions, r.denyRate, r.errorRate, r.injections, r.dlpEvents, r.risk, r.explanation]),
+        truncated: risks.length > AGENT_TABLE_ROWS ? { shown: AGENT_TABLE_ROWS, total: risks.length } : null,
+      };
+    case 'risk_distribution': {
+      const buckets = [
+        { label: 'low (0–24)', min: 0, max: 24 },
+        { label: 'medium (25–49)', min: 25, max: 49 },
+        { label: 'high (50–74)', min: 50, max: 74 },
+        { label: 'critical (75–100)', min: 75, max: 100 },
+      ];
+      return {
+        id,
+        title: 'Risk distribution of agents',
+        columns: ['band', 'agents'],
+        rows: buckets.map((b) => [b.label, risks.filter((r) => r.risk >= b.min && r.risk <= b.max).length]),
+        truncated: null,
+      };
+    }
+    case 'decisions_by_day':
+      return {
+        id,
+        title: 'Decisions per day (UTC)',
+        columns: ['day', 'allow', 'deny', 'alert', 'hold', 'events'],
+        rows: timeline.map((d) => [d.day, d.allow, d.deny, d.alert, d.hold, d.events]),
+        truncated: null,
+      };
+    default:
+      throw new Error(`unknown table ${id}`);
+  }
+}
+
+export function formatValue(value: number | null, unit: Unit): string {
+  if (value === null) return 'n/a';
+  switch (unit) {
+    case 'percent':
+      return `${value.toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
+    case 'usd':
+      return `$${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    case 'seconds':
+      return formatDuration(value);
+    default:
+      return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  }
+}
+
+function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${Math.round(seconds)}s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  return `${hours}h ${minutes % 60}m`;
+}
+
+function summarize(framework: FrameworkDefinition, findings: FindingContent[], score: number | null, grade: string | null, eventCount: number, coverage: Coverage): string {
+  if (eventCount === 0) {
+    return `${framework.name}: no events were recorded in this period and scope, so every control is not applicable. Check that the gateways send their audit events.`;
+  }
+  const by = (s: FindingStatus) => findings.filter((f) => f.status === s).length;
+  const failing = findings
+    .filter((f) => f.status === 'fail')
+    .sort((a, b) => SEVERITY_WEIGHT[b.severity] - SEVERITY_WEIGHT[a.severity] || a.ordinal - b.ordinal)
+    .slice(0, 3)
+    .map((f) => `${f.controlId} ${f.title.toLowerCase()}`);
+  return [
+    `${framework.name}: score ${score ?? 'n/a'}${grade ? ` (${grade})` : ''} over ${eventCount.toLocaleString('en-US')} events.`,
+    `${by('pass')} checks passed, ${by('warn')} warned, ${by('fail')} failed, ${by('not_applicable')} not applicable.`,
+    coverage.timeCoverage !== null ? `Monitoring covered ${coverage.timeCoverage}% of the period with ${coverage.gapCount} gap${coverage.gapCount === 1 ? '' : 's'}.` : '',
+    failing.length ? `Most urgent: ${failing.join('; ')}.` : 'No check failed.',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+function completenessNotes(eventCount: number, coverage: Coverage, scope: ReportScope): string[] {
+  const notes = [`The report read events up to sequence number ${scope.watermark}; events that arrive later do not change it (see Report.stale).`];
+  if (eventCount === 0) notes.push('No events were recorded in this period and scope.');
+  if (coverage.gapCount > coverage.gaps.length) notes.push(`${coverage.gapCount} monitoring gaps were found; the first ${coverage.gaps.length} are listed.`);
+  if (coverage.gapCount) notes.push(`Monitoring gaps total ${Math.round(coverage.gapSeconds / 60).toLocaleString('en-US')} minutes of the observed period.`);
+  if (scope.agentIds.length) notes.push(`Scoped to ${scope.agentIds.length} agent(s); monitoring coverage is measured for the whole gateway.`);
+  return notes;
+}

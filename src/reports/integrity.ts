@@ -1,0 +1,130 @@
+/**
+ * The data-integrity section: how much of the period was watched, where
+ * monitoring had gaps, and the hash that lets an auditor check the report.
+ */
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import type { Sql } from '../db/client.ts';
+import { round } from './metrics.ts';
+import { scopeWhere, WATERMARK_PARAM, type ReportScope } from './scope.ts';
+
+export interface Gap {
+  start: string;
+  end: string;
+  seconds: number;
+  reason: 'gateway_disconnected' | 'silence';
+}
+
+export interface Coverage {
+  /** Share of the observed period with monitoring active, in percent; null for an empty period. */
+  timeCoverage: number | null;
+  observedFrom: string;
+  observedUntil: string;
+  gaps: Gap[];
+  gapCount: number;
+  gapSeconds: number;
+}
+
+const MAX_LISTED_GAPS = 100;
+
+/**
+ * Gaps are gateway disconnections (until the next connection) and silences
+ * longer than the threshold between consecutive events, including before
+ * the first and after the last event. The observed period ends at the
+ * period's end or at the time the watermark event arrived, whichever is
+ * earlier, so the same watermark always yields the same coverage.
+ */
+export async function measureCoverage(sql: Sql, scope: ReportScope, gapMinutes: number): Promise<Coverage> {
+  // Monitoring is a property of the gateway, not of one agent: coverage ignores the agent filter.
+  const { where, params } = scopeWhere(scope, { ignoreAgents: true });
+  const [bounds] = await sql.unsafe(
+    `select (select received_at from audit_events where seq = ${WATERMARK_PARAM} and org_id = $1) as received_at`,
+    params as never[],
+  );
+  const from = scope.start;
+  const watermarkTime = bounds?.received_at ? new Date(bounds.received_at as string) : scope.end;
+  const until = new Date(Math.max(from.getTime(), Math.min(scope.end.getTime(), watermarkTime.getTime())));
+
+  const silenceRows = await sql.unsafe(
+    `select 'gap' as kind, prev as start, occurred_at as end from (
+       select e.occurred_at, lag(e.occurred_at) over (order by e.occurred_at, e.seq) as prev
+       from audit_events e where ${where}
+     ) t where prev is not null and occurred_at - prev > make_interval(mins => ${Number(gapMinutes)})
+     union all
+     select 'edges', min(e.occurred_at), max(e.occurred_at) from audit_events e where ${where}`,
+    params as never[],
+  );
+  const edges = silenceRows.find((r) => r.kind === 'edges')!;
+  const intervals: Array<{ start: number; end: number; reason: Gap['reason'] }> = silenceRows.filter((r) => r.kind === 'gap').map((r) => ({
+    start: new Date(r.start as string).getTime(),
+    end: new Date(r.end as string).getTime(),
+    reason: 'silence' as const,
+  }));
+  const threshold = gapMinutes * 60_000;
+  const first = edges.start ? new Date(edges.start as string).getTime() : null;
+  const last = edges.end ? new Date(edges.end as string).getTime() : null;
+  if (first === null || last === null) {
+    intervals.push({ start: from.getTime(), end: until.getTime(), reason: 'silence' });
+  } else {
+    if (first - from.getTime() > threshold) intervals.push({ start: from.getTime(), end: first, reason: 'silence' });
+    if (until.getTime() - last > threshold) intervals.push({ start: last, end: until.getTime(), reason: 'silence' });
+  }
+
+  const disconnects = await sql.unsafe(
+    `select e.occurred_at as start, (
+       select min(x.occurred_at) from audit_events x
+       where x.org_id = e.org_id and x.action = 'gateway.connected' and x.environment = e.environment
+         and x.occurred_at >= e.occurred_at and x.seq <= ${WATERMARK_PARAM}
+     ) as end
+     from audit_events e where ${where} and e.action = 'gateway.disconnected'`,
+    params as never[],
+  );
+  for (const d of disconnects) {
+    const start = new Date(d.start as string).getTime();
+    const end = d.end ? Math.min(new Date(d.end as string).getTime(), until.getTime()) : until.getTime();
+    if (end > start) intervals.push({ start, end, reason: 'gateway_disconnected' });
+  }
+
+  const merged = mergeIntervals(intervals, from.getTime(), until.getTime());
+  const gapMs = merged.reduce((s, g) => s + (g.end - g.start), 0);
+  const observedMs = until.getTime() - from.getTime();
+  return {
+    timeCoverage: observedMs > 0 && first !== null ? round(100 * (1 - gapMs / observedMs), 2) : null,
+    observedFrom: from.toISOString(),
+    observedUntil: until.toISOString(),
+    gaps: merged.slice(0, MAX_LISTED_GAPS).map((g) => ({
+      start: new Date(g.start).toISOString(),
+      end: new Date(g.end).toISOString(),
+      seconds: Math.round((g.end - g.start) / 1000),
+      reason: g.reason,
+    })),
+    gapCount: merged.length,
+    gapSeconds: Math.round(gapMs / 1000),
+  };
+}
+
+/** Clips to [from, until], sorts, and merges overlaps; a merged gap keeps the reason of its first part. */
+function mergeIntervals(intervals: Array<{ start: number; end: number; reason: Gap['reason'] }>, from: number, until: number) {
+  const clipped = intervals
+    .map((i) => ({ ...i, start: Math.max(i.start, from), end: Math.min(i.end, until) }))
+    .filter((i) => i.end > i.start)
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: typeof clipped = [];
+  for (const i of clipped) {
+    const last = out[out.length - 1];
+    if (last && i.start <= last.end) last.end = Math.max(last.end, i.end);
+    else out.push({ ...i });
+  }
+  return out;
+}
+
+/** RFC 8785 canonical JSON: the exact bytes the content hash covers. */
+export function canonicalJson(value: unknown): string {
+  const text = canonicalize(value);
+  if (text === undefined) throw new Error('report content cannot be canonicalised');
+  return text;
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

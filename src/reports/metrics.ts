@@ -1,0 +1,280 @@
+/**
+ * The one library of metrics every framework draws on. All of them are SQL
+ * aggregates over the report's scope: the selector counts in ONE pass, then
+ * a few targeted queries (response-time percentiles, per-agent risk, the
+ * daily timeline). A worker never loads the period's events into memory.
+ */
+import type { Sql } from '../db/client.ts';
+import { scopeWhere, WATERMARK_PARAM, type ReportScope } from './scope.ts';
+import { APPROVAL_SLA, ESCALATION_SLA, HOLD_SLA, selectorSql, type SelectorId } from './selectors.ts';
+
+export type Unit = 'count' | 'percent' | 'seconds' | 'usd' | 'score';
+
+export interface MetricValues {
+  counts: Partial<Record<SelectorId, number>>;
+  scalars: Record<string, number | null>;
+}
+
+interface MetricDefinition {
+  label: string;
+  unit: Unit;
+  /** Selectors whose counts the value needs. */
+  needs: SelectorId[];
+  value: (v: MetricValues) => number | null;
+}
+
+const count = (label: string, selector: SelectorId): MetricDefinition => ({
+  label,
+  unit: 'count',
+  needs: [selector],
+  value: (v) => v.counts[selector] ?? 0,
+});
+
+/** Share of `of` that is `part`, in percent; null when there is nothing to measure. */
+const percent = (label: string, part: SelectorId, of: SelectorId): MetricDefinition => ({
+  label,
+  unit: 'percent',
+  needs: [part, of],
+  value: (v) => {
+    const whole = v.counts[of] ?? 0;
+    return whole === 0 ? null : round((100 * (v.counts[part] ?? 0)) / whole, 2);
+  },
+});
+
+const scalar = (label: string, unit: Unit, key: string): MetricDefinition => ({
+  label,
+  unit,
+  needs: [],
+  value: (v) => v.scalars[key] ?? null,
+});
+
+export const metrics = {
+  events: count('Events analysed', 'all_events'),
+  agent_actions: count('Agent actions (tool calls and decisions)', 'agent_actions'),
+  decisions: count('Policy decisions', 'decisions'),
+  decisions_allow: count('Decisions: allow', 'allowed_decisions'),
+  decisions_deny: count('Decisions: deny', 'denied_decisions'),
+  decisions_alert: count('Decisions: alert', 'alerted_decisions'),
+  decisions_hold: count('Decisions: hold', 'held_decisions'),
+  denial_rate: percent('Denial rate', 'denied_decisions', 'decisions'),
+  error_rate: percent('Error rate', 'error_events', 'all_events'),
+  guardrail_triggers: count('Guardrail triggers', 'guardrail_triggers'),
+  unique_agents: scalar('Unique agents', 'count', 'unique_agents'),
+  unique_sessions: scalar('Unique sessions', 'count', 'unique_sessions'),
+  attribution_rate: { ...percent('Events attributed to an agent or actor', 'unattributed_events', 'all_events'), value: (v) => complement(v, 'unattributed_events', 'all_events') },
+  session_attribution_rate: { ...percent('Agent actions with a session id', 'agent_actions_without_session', 'agent_actions'), value: (v) => complement(v, 'agent_actions_without_session', 'agent_actions') },
+  policy_coverage: percent('Policy coverage (agent decisions by an explicit policy)', 'covered_agent_decisions', 'agent_decisions'),
+  approval_requests: count('Approval requests', 'approval_requests'),
+  approval_answer_rate: percent('Approval requests answered', 'answered_approvals', 'approval_requests'),
+  approvals_within_sla: { ...percent('Approvals answered within 1 hour', 'slow_approvals', 'approval_requests'), value: (v) => complement(v, 'slow_approvals', 'approval_requests') },
+  approval_response_mean: scalar('Approval response time (mean)', 'seconds', 'approval_mean'),
+  approval_response_p50: scalar('Approval response time (p50)', 'seconds', 'approval_p50'),
+  approval_response_p95: scalar('Approval response time (p95)', 'seconds', 'approval_p95'),
+  holds: count('Held actions', 'held_decisions'),
+  holds_within_sla: { ...percent('Holds resolved within 4 hours', 'slow_holds', 'held_decisions'), value: (v) => complement(v, 'slow_holds', 'held_decisions') },
+  hold_response_mean: scalar('Hold response time (mean)', 'seconds', 'hold_mean'),
+  hold_response_p50: scalar('Hold response time (p50)', 'seconds', 'hold_p50'),
+  hold_response_p95: scalar('Hold response time (p95)', 'seconds', 'hold_p95'),
+  injections_detected: count('Prompt injections detected', 'injections_detected'),
+  injection_review_rate: percent('Injection detections reviewed', 'injections_reviewed', 'injections_detected'),
+  injections_confirmed: count('Injections confirmed', 'injections_confirmed'),
+  injections_false_positive: count('Injection false positives', 'injections_false_positive'),
+  injection_true_positive_rate: {
+    label: 'Injection detection true-positive rate',
+    unit: 'percent',
+    needs: ['injections_confirmed', 'injections_false_positive'],
+    value: (v) => labelRate(v, 'injections_confirmed'),
+  },
+  injection_false_positive_rate: {
+    label: 'Injection detection false-positive rate',
+    unit: 'percent',
+    needs: ['injections_confirmed', 'injections_false_positive'],
+    value: (v) => labelRate(v, 'injections_false_positive'),
+  },
+  credential_leases: count('Credential leases issued', 'leases'),
+  lease_compliance: { ...percent('Leases returned within TTL', 'noncompliant_leases', 'leases'), value: (v) => complement(v, 'noncompliant_leases', 'leases') },
+  dlp_events: count('DLP events', 'dlp_events'),
+  dlp_block_rate: percent('DLP events blocked', 'dlp_blocked', 'dlp_events'),
+  access_removals: count('Access removals', 'access_removals'),
+  privileged_role_changes: count('Privileged role changes', 'privileged_role_changes'),
+  unapproved_role_changes: count('Privileged role changes without approval', 'unapproved_role_changes'),
+  config_changes: count('Configuration changes', 'config_changes'),
+  config_changes_approved: count('Configuration changes with approval', 'approved_config_changes'),
+  config_changes_unapproved: count('Configuration changes without approval', 'unapproved_config_changes'),
+  config_change_approval_rate: percent('Configuration changes with approval', 'approved_config_changes', 'config_changes'),
+  escalations: count('Escalations', 'escalations'),
+  escalation_sla_rate: { ...percent('Escalations resolved within 24 hours', 'late_escalations', 'escalations'), value: (v) => complement(v, 'late_escalations', 'escalations') },
+  gateway_disconnects: count('Gateway disconnections', 'gateway_disconnects'),
+  disclosures: count('Disclosures to third parties', 'third_party_disclosures'),
+  disclosure_basis_rate: { ...percent('Third-party disclosures with a legal basis', 'disclosures_without_basis', 'third_party_disclosures'), value: (v) => complement(v, 'disclosures_without_basis', 'third_party_disclosures') },
+  high_severity_events: count('High and critical severity events', 'high_severity_events'),
+  cost_usd: scalar('Processing cost', 'usd', 'cost_usd'),
+  max_agent_risk: scalar('Highest agent risk score', 'score', 'max_agent_risk'),
+  time_coverage: scalar('Monitoring time coverage', 'percent', 'time_coverage'),
+} as const satisfies Record<string, MetricDefinition>;
+
+export type MetricId = keyof typeof metrics;
+
+export function metricDefinition(id: MetricId): MetricDefinition {
+  return metrics[id];
+}
+
+export function isMetricId(id: string): id is MetricId {
+  return Object.hasOwn(metrics, id);
+}
+
+/** 100 − share of `bad` in `of`: "what share met the bar". */
+function complement(v: MetricValues, bad: SelectorId, of: SelectorId): number | null {
+  const whole = v.counts[of] ?? 0;
+  return whole === 0 ? null : round(100 - (100 * (v.counts[bad] ?? 0)) / whole, 2);
+}
+
+function labelRate(v: MetricValues, which: 'injections_confirmed' | 'injections_false_positive'): number | null {
+  const labelled = (v.counts.injections_confirmed ?? 0) + (v.counts.injections_false_positive ?? 0);
+  return labelled === 0 ? null : round((100 * (v.counts[which] ?? 0)) / labelled, 2);
+}
+
+export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/**
+ * One pass over the scope: the count of every selector asked for, plus the
+ * distinct counts and sums. This is the query that scans the period.
+ */
+export async function countSelectors(sql: Sql, scope: ReportScope, ids: SelectorId[]) {
+  const { where, params } = scopeWhere(scope);
+  const unique = [...new Set(ids)];
+  const columns = unique.map((id, i) => `count(*) filter (where ${selectorSql(id, WATERMARK_PARAM)}) as c${i}`);
+  const text =
+    `select ${[...columns, 'count(distinct e.agent_id) as unique_agents', 'count(distinct e.session_id) as unique_sessions', 'coalesce(sum(e.cost_usd), 0)::float8 as cost_usd'].join(', ')}` +
+    ` from audit_events e where ${where}`;
+  const [row] = await sql.unsafe(text, params as never[]);
+  const counts: Partial<Record<SelectorId, number>> = {};
+  unique.forEach((id, i) => (counts[id] = Number(row![`c${i}`])));
+  return {
+    counts,
+    scalars: {
+      unique_agents: Number(row!.unique_agents),
+      unique_sessions: Number(row!.unique_sessions),
+      cost_usd: round(Number(row!.cost_usd), 6),
+    },
+  };
+}
+
+export interface ResponseTimes {
+  mean: number | null;
+  p50: number | null;
+  p95: number | null;
+}
+
+/**
+ * Seconds from each request to its first answer (same correlation id, read
+ * by the report); unanswered requests are left out of the times.
+ */
+export async function responseTimes(sql: Sql, scope: ReportScope, request: string, answers: string[]): Promise<ResponseTimes> {
+  const { where, params } = scopeWhere(scope);
+  const text = `
+    select avg(t)::float8 as mean,
+           percentile_cont(0.5) within group (order by t)::float8 as p50,
+           percentile_cont(0.95) within group (order by t)::float8 as p95
+    from (
+      select extract(epoch from (
+        select min(x.occurred_at) from audit_events x
+        where x.org_id = e.org_id and x.correlation_id = e.correlation_id
+          and x.action in (${answers.map((a) => `'${a}'`).join(', ')})
+          and x.seq <= ${WATERMARK_PARAM} and x.occurred_at >= e.occurred_at
+      ) - e.occurred_at) as t
+      from audit_events e where ${where} and ${request}
+    ) s`;
+  const [row] = await sql.unsafe(text, params as never[]);
+  const num = (v: unknown) => (v === null || v === undefined ? null : round(Number(v), 1));
+  return { mean: num(row!.mean), p50: num(row!.p50), p95: num(row!.p95) };
+}
+
+export const approvalTimes = (sql: Sql, scope: ReportScope) =>
+  responseTimes(sql, scope, `e.action = 'approval.requested'`, ['approval.granted', 'approval.denied']);
+export const holdTimes = (sql: Sql, scope: ReportScope) =>
+  responseTimes(sql, scope, `e.decision = 'hold'`, ['approval.granted', 'approval.denied']);
+
+export const SLA_TEXT = { approval: APPROVAL_SLA, hold: HOLD_SLA, escalation: ESCALATION_SLA };
+
+export interface AgentRisk {
+  agentId: string;
+  events: number;
+  sessions: number;
+  denyRate: number;
+  errorRate: number;
+  injections: number;
+  dlpEvents: number;
+  risk: number;
+  explanation: string;
+}
+
+/**
+ * Per-agent risk, 0–100, from points a reader can check: 2 per percent of
+ * denied decisions (at most 40), 1 per percent of failed actions (at most
+ * 20), 10 per injection detection per 1,000 events (at most 20), 5 per DLP
+ * event per 1,000 events (at most 20).
+ */
+export async function agentRisks(sql: Sql, scope: ReportScope): Promise<AgentRisk[]> {
+  const { where, params } = scopeWhere(scope);
+  const rows = await sql.unsafe(
+    `select e.agent_id, count(*)::int as events, count(distinct e.session_id)::int as sessions,
+            count(*) filter (where e.decision is not null)::int as decisions,
+            count(*) filter (where e.decision = 'deny')::int as denies,
+            count(*) filter (where e.outcome = 'failure' or e.category = 'error')::int as errors,
+            count(*) filter (where e.action = 'injection.detected')::int as injections,
+            count(*) filter (where e.category = 'dlp')::int as dlp
+     from audit_events e where ${where} and e.agent_id is not null
+     group by e.agent_id`,
+    params as never[],
+  );
+  return rows
+    .map((r) => {
+      const events = Number(r.events);
+      const denyRate = Number(r.decisions) ? (100 * Number(r.denies)) / Number(r.decisions) : 0;
+      const errorRate = events ? (100 * Number(r.errors)) / events : 0;
+      const injectionsPerK = events ? (1000 * Number(r.injections)) / events : 0;
+      const dlpPerK = events ? (1000 * Number(r.dlp)) / events : 0;
+      const parts = [
+        { points: Math.min(40, 2 * denyRate), text: `deny rate ${denyRate.toFixed(1)}%` },
+        { points: Math.min(20, errorRate), text: `error rate ${errorRate.toFixed(1)}%` },
+        { points: Math.min(20, 10 * injectionsPerK), text: `${Number(r.injections)} injection detections` },
+        { points: Math.min(20, 5 * dlpPerK), text: `${Number(r.dlp)} DLP events` },
+      ];
+      const risk = Math.round(Math.min(100, parts.reduce((s, p) => s + p.points, 0)));
+      const explanation =
+        parts
+          .filter((p) => p.points >= 0.5)
+          .map((p) => `${p.text} (+${Math.round(p.points)})`)
+          .join(', ') || 'no risk signals';
+      return {
+        agentId: String(r.agent_id),
+        events,
+        sessions: Number(r.sessions),
+        denyRate: round(denyRate),
+        errorRate: round(errorRate),
+        injections: Number(r.injections),
+        dlpEvents: Number(r.dlp),
+        risk,
+        explanation,
+      };
+    })
+    .sort((a, b) => b.risk - a.risk || a.agentId.localeCompare(b.agentId));
+}
+
+/** Decisions per UTC day, for the "decisions over time" chart. */
+export async function decisionsByDay(sql: Sql, scope: ReportScope) {
+  const { where, params } = scopeWhere(scope);
+  const rows = await sql.unsafe(
+    `select to_char(date_trunc('day', e.occurred_at at time zone 'UTC'), 'YYYY-MM-DD') as day,
+            count(*) filter (where e.decision = 'allow')::int as allow,
+            count(*) filter (where e.decision = 'deny')::int as deny,
+            count(*) filter (where e.decision = 'alert')::int as alert,
+            count(*) filter (where e.decision = 'hold')::int as hold,
+            count(*)::int as events
+     from audit_events e where ${where}
+     group by 1 order by 1`,
+    params as never[],
+  );
+  return rows.map((r) => ({ day: String(r.day), allow: r.allow as number, deny: r.deny as number, alert: r.alert as number, hold: r.hold as number, events: r.events as number }));
+}

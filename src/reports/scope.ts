@@ -1,0 +1,44 @@
+/**
+ * What a report reads: one organisation's events in a period, optionally one
+ * environment and some agents, up to a watermark. Every report query is
+ * built on `scopeWhere`, so numbers and evidence always agree.
+ */
+export interface ReportScope {
+  orgId: string;
+  start: Date;
+  end: Date;
+  /** Highest `audit_events.seq` read: later events never change the report. */
+  watermark: number;
+  environment: string | null;
+  agentIds: string[];
+  /** DSAR: only events naming this data subject. */
+  dataSubject?: string | null;
+}
+
+export interface ScopeSql {
+  /** SQL condition over alias `e`, with $1… placeholders. */
+  where: string;
+  params: unknown[];
+}
+
+/** Builds the scope condition; `:W` in selector SQL is replaced by `watermarkRef`. */
+export function scopeWhere(scope: ReportScope, options: { ignoreAgents?: boolean } = {}): ScopeSql {
+  const params: unknown[] = [scope.orgId, scope.start.toISOString(), scope.end.toISOString(), scope.watermark];
+  const clauses = ['e.org_id = $1', 'e.occurred_at >= $2', 'e.occurred_at < $3', 'e.seq <= $4'];
+  if (scope.environment) {
+    params.push(scope.environment);
+    clauses.push(`e.environment = $${params.length}`);
+  }
+  if (scope.agentIds.length && !options.ignoreAgents) {
+    params.push(scope.agentIds);
+    clauses.push(`e.agent_id = any($${params.length}::text[])`);
+  }
+  if (scope.dataSubject) {
+    params.push([scope.dataSubject]);
+    clauses.push(`e.data_subjects @> $${params.length}::text[]`);
+  }
+  return { where: clauses.join(' and '), params };
+}
+
+/** The watermark as a SQL reference for selectors that look at other events. */
+export const WATERMARK_PARAM = '$4';

@@ -1,0 +1,103 @@
+/**
+ * Evidence selectors: named SQL conditions over an event `e` of the report's
+ * scope. Metric counts, evidence counts, evidence pages, samples and the
+ * reverse link event → findings all use these same conditions, so a
+ * finding's numbers and its evidence cannot disagree.
+ *
+ * `:W` stands for the report's watermark: an event that resolves another
+ * (an approval answering a request) only counts if the report read it.
+ */
+
+/** A later event with the same correlation id and one of `actions`, within `within` if given. */
+const resolvedBy = (actions: string[], within?: string) =>
+  `exists (select 1 from audit_events x where x.org_id = e.org_id and x.correlation_id = e.correlation_id` +
+  ` and x.action in (${actions.map((a) => `'${a}'`).join(', ')}) and x.seq <= :W and x.occurred_at >= e.occurred_at` +
+  (within ? ` and x.occurred_at <= e.occurred_at + ${within}` : '') +
+  ')';
+
+const APPROVAL_ANSWERS = ['approval.granted', 'approval.denied'];
+const LEASE_ENDS = ['lease.revoked', 'lease.returned'];
+const INJECTION_LABELS = ['injection.confirmed', 'injection.false_positive'];
+const AGENT_DECISION = `e.decision is not null and e.agent_id is not null`;
+const CONFIG_CHANGE = `(e.category = 'config_change' or e.action in ('policy.updated', 'dlp_rule.updated', 'secret.rotated'))`;
+
+export const APPROVAL_SLA = `interval '1 hour'`;
+export const HOLD_SLA = `interval '4 hours'`;
+export const ESCALATION_SLA = `interval '24 hours'`;
+export const BREACH_RESPONSE_SLA = `interval '72 hours'`;
+
+export const selectors = {
+  all_events: { label: 'All events in scope', sql: 'true' },
+  agent_events: { label: 'Events of agents', sql: 'e.agent_id is not null' },
+  unattributed_events: { label: 'Events with neither an agent nor an actor', sql: 'e.agent_id is null and e.actor_id is null' },
+  agent_decisions: { label: 'Policy decisions on agent actions', sql: AGENT_DECISION },
+  covered_agent_decisions: { label: 'Agent decisions made by an explicit policy', sql: `${AGENT_DECISION} and e.policy_id is not null` },
+  uncovered_agent_decisions: { label: 'Agent decisions without an explicit policy', sql: `${AGENT_DECISION} and e.policy_id is null` },
+  decisions: { label: 'Policy decisions', sql: 'e.decision is not null' },
+  allowed_decisions: { label: 'Allowed actions', sql: `e.decision = 'allow'` },
+  denied_decisions: { label: 'Denied actions', sql: `e.decision = 'deny'` },
+  alerted_decisions: { label: 'Actions allowed with an alert', sql: `e.decision = 'alert'` },
+  held_decisions: { label: 'Actions held for a human', sql: `e.decision = 'hold'` },
+  guardrail_triggers: {
+    label: 'Guardrail triggers (deny, alert, hold, DLP, injection detections)',
+    sql: `(e.decision in ('deny', 'alert', 'hold') or e.category = 'dlp' or e.action = 'injection.detected')`,
+  },
+  error_events: { label: 'Failed actions and errors', sql: `(e.outcome = 'failure' or e.category = 'error')` },
+  agent_actions_without_session: { label: 'Agent actions without a session id', sql: `e.agent_id is not null and e.category in ('tool_call', 'policy_decision') and e.session_id is null` },
+  agent_actions: { label: 'Agent tool calls and decisions', sql: `e.agent_id is not null and e.category in ('tool_call', 'policy_decision')` },
+  approval_requests: { label: 'Approval requests', sql: `e.action = 'approval.requested'` },
+  answered_approvals: { label: 'Approval requests answered', sql: `e.action = 'approval.requested' and ${resolvedBy(APPROVAL_ANSWERS)}` },
+  unanswered_approvals: { label: 'Approval requests never answered', sql: `e.action = 'approval.requested' and not ${resolvedBy(APPROVAL_ANSWERS)}` },
+  slow_approvals: {
+    label: 'Approval requests not answered within 1 hour',
+    sql: `e.action = 'approval.requested' and not ${resolvedBy(APPROVAL_ANSWERS, APPROVAL_SLA)}`,
+  },
+  slow_holds: { label: 'Held actions not resolved within 4 hours', sql: `e.decision = 'hold' and not ${resolvedBy(APPROVAL_ANSWERS, HOLD_SLA)}` },
+  leases: { label: 'Credential leases issued', sql: `e.action = 'lease.issued'` },
+  noncompliant_leases: {
+    label: 'Credential leases not returned within their TTL',
+    sql: `e.action = 'lease.issued' and not ${resolvedBy(LEASE_ENDS, `make_interval(secs => coalesce(e.ttl_seconds, 0))`)}`,
+  },
+  dlp_events: { label: 'Data-loss-prevention events', sql: `e.category = 'dlp'` },
+  dlp_blocked: { label: 'Exfiltration attempts blocked by DLP', sql: `e.action = 'dlp.blocked'` },
+  dlp_not_blocked: { label: 'DLP detections not blocked', sql: `e.category = 'dlp' and e.action <> 'dlp.blocked'` },
+  injections_detected: { label: 'Prompt injections detected', sql: `e.action = 'injection.detected'` },
+  injections_reviewed: { label: 'Injection detections reviewed', sql: `e.action = 'injection.detected' and ${resolvedBy(INJECTION_LABELS)}` },
+  injections_unreviewed: { label: 'Injection detections never reviewed', sql: `e.action = 'injection.detected' and not ${resolvedBy(INJECTION_LABELS)}` },
+  injections_confirmed: { label: 'Injections confirmed on review', sql: `e.action = 'injection.confirmed'` },
+  injections_false_positive: { label: 'Injection detections labelled false positive', sql: `e.action = 'injection.false_positive'` },
+  access_removals: { label: 'Access removals', sql: `e.action in ('user.deleted', 'access.revoked')` },
+  privileged_role_changes: { label: 'Privileged role changes', sql: `e.action = 'role.changed'` },
+  unapproved_role_changes: {
+    label: 'Privileged role changes without an approval',
+    sql: `e.action = 'role.changed' and not ${resolvedByApproval()}`,
+  },
+  config_changes: { label: 'Configuration changes', sql: CONFIG_CHANGE },
+  approved_config_changes: { label: 'Configuration changes with an approval', sql: `${CONFIG_CHANGE} and ${resolvedByApproval()}` },
+  unapproved_config_changes: { label: 'Configuration changes without an approval', sql: `${CONFIG_CHANGE} and not ${resolvedByApproval()}` },
+  escalations: { label: 'Escalations opened', sql: `e.action = 'escalation.opened'` },
+  late_escalations: { label: 'Escalations not resolved within 24 hours', sql: `e.action = 'escalation.opened' and not ${resolvedBy(['escalation.resolved'], ESCALATION_SLA)}` },
+  gateway_disconnects: { label: 'Gateway disconnections', sql: `e.action = 'gateway.disconnected'` },
+  admin_events: { label: 'Administrative events', sql: `e.category = 'admin'` },
+  third_party_disclosures: { label: 'Disclosures to third-party recipients', sql: `e.recipient is not null` },
+  disclosures_without_basis: { label: 'Disclosures to third parties without a legal basis', sql: `e.recipient is not null and e.legal_basis is null` },
+  high_severity_events: { label: 'High and critical severity events', sql: `e.severity in ('high', 'critical')` },
+} as const satisfies Record<string, { label: string; sql: string }>;
+
+/** A change counts as approved when an `approval.granted` shares its correlation id (before or after it). */
+function resolvedByApproval() {
+  return (
+    `(e.correlation_id is not null and exists (select 1 from audit_events x where x.org_id = e.org_id` +
+    ` and x.correlation_id = e.correlation_id and x.action = 'approval.granted' and x.seq <= :W))`
+  );
+}
+
+export type SelectorId = keyof typeof selectors;
+
+export function selectorSql(id: SelectorId, watermarkRef: string): string {
+  return `(${selectors[id].sql.replaceAll(':W', watermarkRef)})`;
+}
+
+export function isSelectorId(id: string): id is SelectorId {
+  return Object.hasOwn(selectors, id);
+}
