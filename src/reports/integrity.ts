@@ -37,10 +37,7 @@ const MAX_LISTED_GAPS = 100;
 export async function measureCoverage(sql: Sql, scope: ReportScope, gapMinutes: number): Promise<Coverage> {
   // Monitoring is a property of the gateway, not of one agent: coverage ignores the agent filter.
   const { where, params } = scopeWhere(scope, { ignoreAgents: true });
-  const [bounds] = await sql.unsafe(
-    `select (select received_at from audit_events where seq = ${WATERMARK_PARAM} and org_id = $1) as received_at`,
-    params as never[],
-  );
+  const [bounds] = await sql`select received_at from audit_events where org_id = ${scope.orgId} and seq = ${scope.watermark}`;
   const from = scope.start;
   const watermarkTime = bounds?.received_at ? new Date(bounds.received_at as string) : scope.end;
   const until = new Date(Math.max(from.getTime(), Math.min(scope.end.getTime(), watermarkTime.getTime())));

@@ -24,7 +24,7 @@ export interface ScopeSql {
 /** Builds the scope condition; `:W` in selector SQL is replaced by `watermarkRef`. */
 export function scopeWhere(scope: ReportScope, options: { ignoreAgents?: boolean } = {}): ScopeSql {
   const params: unknown[] = [scope.orgId, scope.start.toISOString(), scope.end.toISOString(), scope.watermark];
-  const clauses = ['e.org_id = $1', 'e.occurred_at >= $2', 'e.occurred_at < $3', 'e.seq <= $4'];
+  const clauses = ['e.org_id = $1::uuid', 'e.occurred_at >= $2::timestamptz', 'e.occurred_at < $3::timestamptz', 'e.seq <= $4::bigint'];
   if (scope.environment) {
     params.push(scope.environment);
     clauses.push(`e.environment = $${params.length}`);
