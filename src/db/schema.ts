@@ -6,6 +6,8 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -24,6 +26,10 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
+  /** Days report files are kept before retention deletes them (metadata stays). */
+  retentionDays: integer('retention_days').notNull().default(90),
+  /** Secret for the HMAC-SHA256 signature of outgoing webhooks. */
+  webhookSecret: text('webhook_secret').notNull().default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
@@ -169,6 +175,11 @@ export const reports = pgTable(
     /** First report of a version chain; versions share it. */
     lineageId: uuid('lineage_id').notNull(),
     error: text('error'),
+    /** Ed25519 signature (base64) of the content hash, and the signing key's id. */
+    signature: text('signature'),
+    signatureKeyId: text('signature_key_id'),
+    /** Schedule that produced the report, if any. */
+    scheduleId: uuid('schedule_id'),
     createdBy: text('created_by').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
     startedAt: ts('started_at'),
@@ -210,4 +221,118 @@ export const findings = pgTable(
     evidenceCount: bigint('evidence_count', { mode: 'number' }).notNull().default(0),
   },
   (t) => [index('findings_report_idx').on(t.reportId, t.ordinal)],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/** Per-organisation Ed25519 keys; the private part is encrypted at rest (AES-256-GCM). */
+export const signingKeys = pgTable(
+  'signing_keys',
+  {
+    id: text('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    publicKeyPem: text('public_key_pem').notNull(),
+    privateKeyEncrypted: text('private_key_encrypted').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    retiredAt: ts('retired_at'),
+  },
+  (t) => [index('signing_keys_org_idx').on(t.orgId)],
+);
+
+/** Rendered report files, kept until retention deletes them. */
+export const reportArtifacts = pgTable(
+  'report_artifacts',
+  {
+    reportId: uuid('report_id').notNull().references(() => reports.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id').notNull(),
+    format: text('format').notNull(),
+    content: bytea('content').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    pageCount: integer('page_count'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.format] })],
+);
+
+export const shareLinks = pgTable(
+  'share_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    reportId: uuid('report_id').notNull().references(() => reports.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    /** scrypt hash `salt:hash`, when the link is password protected. */
+    passwordHash: text('password_hash'),
+    formats: text('formats').array().notNull(),
+    redaction: text('redaction', { enum: ['none', 'pseudonymise'] }).notNull().default('none'),
+    expiresAt: ts('expires_at').notNull(),
+    revokedAt: ts('revoked_at'),
+    createdBy: text('created_by').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    useCount: integer('use_count').notNull().default(0),
+    lastUsedAt: ts('last_used_at'),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: ts('locked_until'),
+  },
+  (t) => [uniqueIndex('share_links_token_idx').on(t.tokenHash), index('share_links_report_idx').on(t.orgId, t.reportId)],
+);
+
+export const schedules = pgTable(
+  'schedules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    frequency: text('frequency', { enum: ['weekly', 'monthly', 'quarterly'] }).notNull(),
+    dayOfWeek: integer('day_of_week'),
+    dayOfMonth: integer('day_of_month'),
+    periodDays: integer('period_days'),
+    timezone: text('timezone').notNull().default('UTC'),
+    environment: text('environment'),
+    agentIds: text('agent_ids').array().notNull().default(sql`'{}'`),
+    titleTemplate: text('title_template').notNull(),
+    /** `{ webhooks: string[], emails: string[] }` */
+    notify: jsonb('notify').notNull().default({}),
+    paused: boolean('paused').notNull().default(false),
+    nextRunAt: ts('next_run_at').notNull(),
+    lastRunAt: ts('last_run_at'),
+    createdBy: text('created_by').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('schedules_due_idx').on(t.nextRunAt), index('schedules_org_idx').on(t.orgId)],
+);
+
+/** One row per schedule and due time: the primary key makes each run happen exactly once. */
+export const scheduleRuns = pgTable(
+  'schedule_runs',
+  {
+    scheduleId: uuid('schedule_id').notNull().references(() => schedules.id, { onDelete: 'cascade' }),
+    dueAt: ts('due_at').notNull(),
+    reportId: uuid('report_id'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.scheduleId, t.dueAt] })],
+);
+
+/** Webhook and e-mail notifications, kept as an outbox so nothing is lost while a receiver is down. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    reportId: uuid('report_id'),
+    channel: text('channel', { enum: ['webhook', 'email'] }).notNull(),
+    target: text('target').notNull(),
+    event: text('event').notNull(),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    responseStatus: integer('response_status'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    deliveredAt: ts('delivered_at'),
+  },
+  (t) => [index('notifications_org_idx').on(t.orgId, t.createdAt)],
 );
