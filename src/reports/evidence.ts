@@ -184,12 +184,20 @@ export async function findingIdsForEvents(sql: Sql, orgId: string, seqs: readonl
   return seqs.map((s) => byEvent.get(Number(s)) ?? []);
 }
 
-/** True when events for the report's scope arrived after its watermark. */
-export async function isStale(sql: Sql, scope: ReportScope): Promise<boolean> {
-  const { where, params } = scopeWhere({ ...scope, watermark: Number.MAX_SAFE_INTEGER });
-  params.push(scope.watermark);
-  const [row] = await sql.unsafe(`select exists (select 1 from audit_events e where ${where} and e.seq > $${params.length}) as stale`, params as never[]);
-  return Boolean(row!.stale);
+/** For each report scope: did events for it arrive after its watermark? One statement for many reports. */
+export async function staleReports(sql: Sql, scopes: ReportScope[]): Promise<boolean[]> {
+  if (!scopes.length) return [];
+  const params: unknown[] = [];
+  const parts = scopes.map((scope, i) => {
+    const { where, params: scopeParams } = scopeWhere({ ...scope, watermark: Number.MAX_SAFE_INTEGER });
+    const offset = params.length;
+    params.push(...scopeParams, scope.watermark);
+    const renumbered = where.replace(/\$(\d+)/g, (_m, n) => `$${Number(n) + offset}`);
+    return `select ${i} as k, exists (select 1 from audit_events e where ${renumbered} and e.seq > $${params.length}::bigint) as stale`;
+  });
+  const rows = await sql.unsafe(parts.join(' union all '), params as never[]);
+  const byIndex = new Map(rows.map((r) => [Number(r.k), Boolean(r.stale)]));
+  return scopes.map((_s, i) => byIndex.get(i) ?? false);
 }
 
 export function toSelector(id: string | null): SelectorId {
