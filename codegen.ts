@@ -9,6 +9,8 @@ const config: CodegenConfig = {
     'client/': {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
+      // Node runs the TypeScript directly, so relative imports carry .ts.
+      importExtension: '.ts',
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
