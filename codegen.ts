@@ -12,6 +12,7 @@ const config: CodegenConfig = {
       // Node runs the TypeScript directly, so relative imports carry .ts.
       importExtension: '.ts',
       config: {
+        importExtension: '.ts',
         useTypeImports: true,
         enumsAsTypes: true,
         scalars: { DateTime: 'string', JSON: 'unknown' },
