@@ -9,8 +9,9 @@ const config: CodegenConfig = {
     'client/': {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
-      // Node runs the TypeScript directly, so relative imports carry .ts.
-      importExtension: '.ts',
+      // Node runs the TypeScript directly, so relative imports carry .ts. The preset reads
+      // the option at both levels (gql.ts and index.ts); the output level is missing from its types.
+      ...({ importExtension: '.ts' } as object),
       config: {
         importExtension: '.ts',
         useTypeImports: true,
