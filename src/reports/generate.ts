@@ -70,7 +70,7 @@ export async function buildReport(services: Services, reportId: string, onProgre
   await onProgress({ percent: 95, stage: 'writing', message: `Writing ${content.findings.length} findings` });
   const canonical = canonicalJson(content);
   const contentSha256 = sha256Hex(canonical);
-  const written = await db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     // A previous attempt may have died before committing; nothing of it is visible, but be explicit.
     await tx.delete(findingsTable).where(eq(findingsTable.reportId, row.id));
     if (content.findings.length) {
@@ -117,13 +117,9 @@ export async function buildReport(services: Services, reportId: string, onProgre
       })
       .where(and(eq(reports.id, row.id), eq(reports.status, 'generating')))
       .returning({ id: reports.id });
-    if (!updated.length) tx.rollback();
-    return updated.length > 0;
-  }).catch((error: unknown) => {
-    if (error instanceof Error && error.name === 'TransactionRollbackError') return false;
-    throw error;
+    // Cancelled (or deleted) while we computed: throwing rolls the findings back too.
+    if (!updated.length) throw new ReportCancelled();
   });
-  if (!written) throw new ReportCancelled();
 }
 
 /** The highest event sequence of the organisation, fixed once per report. */
