@@ -24,7 +24,8 @@ export function connect(url: string, options: DatabaseOptions = {}): Database {
   const sql = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
-    connection: { application_name: 'agent-reports' },
+    // JIT compilation costs more than it saves on our short aggregate queries (~0.5 s each).
+    connection: { application_name: 'agent-reports', jit: 'off', work_mem: '64MB' },
     ...(options.onQuery ? { debug: (_c: number, query: string) => options.onQuery!(query) } : {}),
   });
   const db = drizzle(sql, { schema });

@@ -12,7 +12,7 @@ import type { CheckDefinition, FrameworkDefinition } from '../frameworks/types.t
 import type { Services } from '../services.ts';
 import { canonicalJson, measureCoverage, sha256Hex, type Coverage } from './integrity.ts';
 import {
-  agentRisks,
+  agentActivity,
   approvalTimes,
   countSelectors,
   decisionsByDay,
@@ -172,33 +172,45 @@ async function computeContent(services: Services, framework: FrameworkDefinition
     if (c.exceptions) selectorIds.add(c.exceptions);
   }
 
-  await onProgress({ percent: 15, stage: 'collecting', message: 'Counting events, decisions and evidence in one pass' });
-  const counted = await countSelectors(sql, scope, [...selectorIds]);
-  const values: MetricValues = { counts: counted.counts, scalars: { ...counted.scalars } };
-  const eventCount = counted.counts.all_events ?? 0;
-
-  await onProgress({ percent: 40, stage: 'collecting', message: `Measuring monitoring coverage over ${eventCount.toLocaleString('en-US')} events` });
-  const coverage = await measureCoverage(sql, scope, services.config.MONITORING_GAP_MINUTES);
-  values.scalars.time_coverage = coverage.timeCoverage;
-
-  await onProgress({ percent: 55, stage: 'evaluating', message: 'Measuring response times and agent risk' });
+  // The queries are independent: run them together, and report progress as each lands.
+  await onProgress({ percent: 15, stage: 'collecting', message: 'Counting events, decisions and evidence' });
   const needsAny = (...ids: MetricId[]) => ids.some((id) => metricIds.has(id));
-  if (needsAny('approval_response_mean', 'approval_response_p50', 'approval_response_p95')) {
-    const t = await approvalTimes(sql, scope);
-    Object.assign(values.scalars, { approval_mean: t.mean, approval_p50: t.p50, approval_p95: t.p95 });
-  }
-  if (needsAny('hold_response_mean', 'hold_response_p50', 'hold_response_p95')) {
-    const t = await holdTimes(sql, scope);
-    Object.assign(values.scalars, { hold_mean: t.mean, hold_p50: t.p50, hold_p95: t.p95 });
-  }
-  let risks: AgentRisk[] = [];
-  if (metricIds.has('max_agent_risk') || tables.has('agent_risk') || tables.has('risk_distribution')) {
-    risks = await agentRisks(sql, scope);
-    values.scalars.max_agent_risk = risks.length ? risks[0]!.risk : null;
-  }
-  const timeline = tables.has('decisions_by_day') ? await decisionsByDay(sql, scope) : [];
+  const noTimes = Promise.resolve({ mean: null, p50: null, p95: null });
+  let landed = 0;
+  const step = async <T>(work: Promise<T>, done: string): Promise<T> => {
+    const result = await work;
+    landed += 1;
+    await onProgress({ percent: 15 + landed * 10, stage: landed < 3 ? 'collecting' : 'evaluating', message: done });
+    return result;
+  };
+  const [counted, coverage, approvals, holds, activity, timeline] = await Promise.all([
+    step(countSelectors(sql, scope, [...selectorIds]), 'Counted events, decisions and evidence'),
+    step(measureCoverage(sql, scope, services.config.MONITORING_GAP_MINUTES), 'Measured monitoring coverage and gaps'),
+    step(needsAny('approval_response_mean', 'approval_response_p50', 'approval_response_p95') ? approvalTimes(sql, scope) : noTimes, 'Measured approval response times'),
+    step(needsAny('hold_response_mean', 'hold_response_p50', 'hold_response_p95') ? holdTimes(sql, scope) : noTimes, 'Measured hold response times'),
+    step(agentActivity(sql, scope), 'Scored agent risk'),
+    step(tables.has('decisions_by_day') ? decisionsByDay(sql, scope) : Promise.resolve([]), 'Built the decision timeline'),
+  ]);
+  const eventCount = counted.counts.all_events ?? 0;
+  const risks: AgentRisk[] = activity.risks;
+  const values: MetricValues = {
+    counts: counted.counts,
+    scalars: {
+      ...counted.scalars,
+      time_coverage: coverage.timeCoverage,
+      approval_mean: approvals.mean,
+      approval_p50: approvals.p50,
+      approval_p95: approvals.p95,
+      hold_mean: holds.mean,
+      hold_p50: holds.p50,
+      hold_p95: holds.p95,
+      unique_agents: activity.uniqueAgents,
+      unique_sessions: activity.uniqueSessions,
+      max_agent_risk: risks.length ? risks[0]!.risk : null,
+    },
+  };
 
-  await onProgress({ percent: 75, stage: 'evaluating', message: `Evaluating ${checks.length} checks` });
+  await onProgress({ percent: 78, stage: 'evaluating', message: `Evaluating ${checks.length} checks` });
   const metricValue = (id: MetricId) => metricDefinition(id).value(values);
   const findings: FindingContent[] = [];
   for (const section of framework.sections) {

@@ -6,7 +6,7 @@
  */
 import type { Sql } from '../db/client.ts';
 import { scopeWhere, WATERMARK_PARAM, type ReportScope } from './scope.ts';
-import { APPROVAL_SLA, ESCALATION_SLA, HOLD_SLA, selectorSql, type SelectorId } from './selectors.ts';
+import { APPROVAL_SLA, ESCALATION_SLA, HOLD_SLA, prefilterOf, selectorSql, type SelectorId } from './selectors.ts';
 
 export type Unit = 'count' | 'percent' | 'seconds' | 'usd' | 'score';
 
@@ -137,27 +137,29 @@ function labelRate(v: MetricValues, which: 'injections_confirmed' | 'injections_
 export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /**
- * One pass over the scope: the count of every selector asked for, plus the
- * distinct counts and sums. This is the query that scans the period.
+ * The count of every selector asked for. Plain selectors share ONE parallel
+ * pass over the period; selectors that look at other events run beside it
+ * in a narrow query over their index-friendly prefilters.
  */
 export async function countSelectors(sql: Sql, scope: ReportScope, ids: SelectorId[]) {
   const { where, params } = scopeWhere(scope);
   const unique = [...new Set(ids)];
-  const columns = unique.map((id, i) => `count(*) filter (where ${selectorSql(id, WATERMARK_PARAM)}) as c${i}`);
-  const text =
-    `select ${[...columns, 'count(distinct e.agent_id) as unique_agents', 'count(distinct e.session_id) as unique_sessions', 'coalesce(sum(e.cost_usd), 0)::float8 as cost_usd'].join(', ')}` +
-    ` from audit_events e where ${where}`;
-  const [row] = await sql.unsafe(text, params as never[]);
+  const plain = unique.filter((id) => !prefilterOf(id));
+  const correlated = unique.filter((id) => prefilterOf(id));
+  const columns = (list: SelectorId[]) => list.map((id, i) => `count(*) filter (where ${selectorSql(id, WATERMARK_PARAM)}) as c${i}`);
+  const [[scan], [narrow]] = await Promise.all([
+    sql.unsafe(`select ${[...columns(plain), 'coalesce(sum(e.cost_usd), 0)::float8 as cost_usd'].join(', ')} from audit_events e where ${where}`, params as never[]),
+    correlated.length
+      ? sql.unsafe(
+          `select ${columns(correlated).join(', ')} from audit_events e where ${where} and (${[...new Set(correlated.map((id) => prefilterOf(id)!))].join(' or ')})`,
+          params as never[],
+        )
+      : Promise.resolve([{}]),
+  ]);
   const counts: Partial<Record<SelectorId, number>> = {};
-  unique.forEach((id, i) => (counts[id] = Number(row![`c${i}`])));
-  return {
-    counts,
-    scalars: {
-      unique_agents: Number(row!.unique_agents),
-      unique_sessions: Number(row!.unique_sessions),
-      cost_usd: round(Number(row!.cost_usd), 6),
-    },
-  };
+  plain.forEach((id, i) => (counts[id] = Number(scan![`c${i}`])));
+  correlated.forEach((id, i) => (counts[id] = Number((narrow as Record<string, unknown>)[`c${i}`])));
+  return { counts, scalars: { cost_usd: round(Number(scan!.cost_usd), 6) } };
 }
 
 export interface ResponseTimes {
@@ -209,26 +211,44 @@ export interface AgentRisk {
   explanation: string;
 }
 
+export interface Activity {
+  uniqueAgents: number;
+  uniqueSessions: number;
+  risks: AgentRisk[];
+}
+
 /**
- * Per-agent risk, 0–100, from points a reader can check: 2 per percent of
- * denied decisions (at most 40), 1 per percent of failed actions (at most
- * 20), 10 per injection detection per 1,000 events (at most 20), 5 per DLP
- * event per 1,000 events (at most 20).
+ * Agents and sessions, and per-agent risk 0–100 from points a reader can
+ * check: 2 per percent of denied decisions (at most 40), 1 per percent of
+ * failed actions (at most 20), 10 per injection detection per 1,000 events
+ * (at most 20), 5 per DLP event per 1,000 events (at most 20).
+ * Grouping by (agent, session) first keeps it a parallel hash aggregate:
+ * `count(distinct …)` over the period would sort every row.
  */
-export async function agentRisks(sql: Sql, scope: ReportScope): Promise<AgentRisk[]> {
+export async function agentActivity(sql: Sql, scope: ReportScope): Promise<Activity> {
   const { where, params } = scopeWhere(scope);
   const rows = await sql.unsafe(
-    `select e.agent_id, count(*)::int as events, count(distinct e.session_id)::int as sessions,
-            count(*) filter (where e.decision is not null)::int as decisions,
-            count(*) filter (where e.decision = 'deny')::int as denies,
-            count(*) filter (where e.outcome = 'failure' or e.category = 'error')::int as errors,
-            count(*) filter (where e.action = 'injection.detected')::int as injections,
-            count(*) filter (where e.category = 'dlp')::int as dlp
-     from audit_events e where ${where} and e.agent_id is not null
-     group by e.agent_id`,
+    `with groups as (
+       select e.agent_id, e.session_id, count(*) as events,
+              count(*) filter (where e.decision is not null) as decisions,
+              count(*) filter (where e.decision = 'deny') as denies,
+              count(*) filter (where e.outcome = 'failure' or e.category = 'error') as errors,
+              count(*) filter (where e.action = 'injection.detected') as injections,
+              count(*) filter (where e.category = 'dlp') as dlp
+       from audit_events e where ${where}
+       group by e.agent_id, e.session_id
+     )
+     select agent_id, sum(events)::float8 as events, count(session_id)::int as sessions, sum(decisions)::float8 as decisions,
+            sum(denies)::float8 as denies, sum(errors)::float8 as errors, sum(injections)::float8 as injections, sum(dlp)::float8 as dlp,
+            null::int as unique_sessions
+     from groups where agent_id is not null group by agent_id
+     union all
+     select null, null, null, null, null, null, null, null, (select count(distinct session_id) from groups)::int`,
     params as never[],
   );
-  return rows
+  const total = rows.find((r) => r.unique_sessions !== null)!;
+  const risks = rows
+    .filter((r) => r.unique_sessions === null)
     .map((r) => {
       const events = Number(r.events);
       const denyRate = Number(r.decisions) ? (100 * Number(r.denies)) / Number(r.decisions) : 0;
@@ -241,7 +261,7 @@ export async function agentRisks(sql: Sql, scope: ReportScope): Promise<AgentRis
         { points: Math.min(20, 10 * injectionsPerK), text: `${Number(r.injections)} injection detections` },
         { points: Math.min(20, 5 * dlpPerK), text: `${Number(r.dlp)} DLP events` },
       ];
-      const risk = Math.round(Math.min(100, parts.reduce((s, p) => s + p.points, 0)));
+      const risk = Math.round(Math.min(100, parts.reduce((sum, p) => sum + p.points, 0)));
       const explanation =
         parts
           .filter((p) => p.points >= 0.5)
@@ -260,20 +280,24 @@ export async function agentRisks(sql: Sql, scope: ReportScope): Promise<AgentRis
       };
     })
     .sort((a, b) => b.risk - a.risk || a.agentId.localeCompare(b.agentId));
+  return { uniqueAgents: risks.length, uniqueSessions: Number(total.unique_sessions), risks };
 }
 
 /** Decisions per UTC day, for the "decisions over time" chart. */
 export async function decisionsByDay(sql: Sql, scope: ReportScope) {
   const { where, params } = scopeWhere(scope);
   const rows = await sql.unsafe(
-    `select to_char(date_trunc('day', e.occurred_at at time zone 'UTC'), 'YYYY-MM-DD') as day,
-            count(*) filter (where e.decision = 'allow')::int as allow,
-            count(*) filter (where e.decision = 'deny')::int as deny,
-            count(*) filter (where e.decision = 'alert')::int as alert,
-            count(*) filter (where e.decision = 'hold')::int as hold,
-            count(*)::int as events
-     from audit_events e where ${where}
-     group by 1 order by 1`,
+    // Group by the epoch day (an integer) and format the few resulting rows, not every event.
+    `select to_char(to_timestamp(d * 86400) at time zone 'UTC', 'YYYY-MM-DD') as day, allow, deny, alert, hold, events from (
+       select floor(date_part('epoch', e.occurred_at) / 86400)::int as d,
+              count(*) filter (where e.decision = 'allow')::int as allow,
+              count(*) filter (where e.decision = 'deny')::int as deny,
+              count(*) filter (where e.decision = 'alert')::int as alert,
+              count(*) filter (where e.decision = 'hold')::int as hold,
+              count(*)::int as events
+       from audit_events e where ${where}
+       group by 1
+     ) t order by d`,
     params as never[],
   );
   return rows.map((r) => ({ day: String(r.day), allow: r.allow as number, deny: r.deny as number, alert: r.alert as number, hold: r.hold as number, events: r.events as number }));

@@ -1,0 +1,3 @@
+CREATE INDEX "audit_events_org_action_time_idx" ON "audit_events" USING btree ("org_id","action","occurred_at");--> statement-breakpoint
+CREATE INDEX "audit_events_holds_idx" ON "audit_events" USING btree ("org_id","occurred_at") WHERE "audit_events"."decision" = 'hold';--> statement-breakpoint
+CREATE INDEX "audit_events_config_changes_idx" ON "audit_events" USING btree ("org_id","occurred_at") WHERE "audit_events"."category" = 'config_change';
