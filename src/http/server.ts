@@ -14,7 +14,9 @@ import { schema } from '../schema/index.ts';
 import { createLoaders } from '../schema/loaders.ts';
 import type { Services } from '../services.ts';
 import type { Context } from './context.ts';
+import { LIMITS, queryLimitPlugins } from './limits.ts';
 import { useRoutes } from './routes.ts';
+import './ingest-route.ts';
 
 export interface ApiServer {
   yoga: YogaServerInstance<Record<string, unknown>, Context>;
@@ -33,7 +35,8 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { subscriptionsProtocol: 'WS' },
-    plugins: [useRoutes(services), ...extraPlugins],
+    plugins: [useRoutes(services), ...queryLimitPlugins(), ...extraPlugins],
+    batching: { limit: LIMITS.maxBatch },
     context: async ({ request, connectionParams }: { request?: Request; connectionParams?: Record<string, unknown> }) => {
       const key =
         bearerToken(request?.headers.get('authorization')) ??

@@ -1,0 +1,51 @@
+/** Hostile GraphQL requests are refused with clear errors before they run. */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { LIMITS } from '../src/http/limits.ts';
+import { startTestApp, type TestApp } from './support/app.ts';
+
+let app: TestApp;
+let key: string;
+beforeAll(async () => {
+  app = await startTestApp();
+  key = (await app.newOrg()).adminKey;
+});
+afterAll(() => app.close());
+
+const post = (body: unknown) =>
+  app.fetch('/graphql', { method: 'POST', key, headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+it('refuses too many aliases', async () => {
+  const query = `{ ${Array.from({ length: LIMITS.maxAliases + 5 }, (_, i) => `a${i}: viewer { role }`).join(' ')} }`;
+  const body = (await (await post({ query })).json()) as { errors: Array<{ message: string }> };
+  expect(body.errors[0]!.message).toMatch(/aliases/i);
+});
+
+it('refuses documents with too many tokens', async () => {
+  const query = `{ viewer { ${'role '.repeat(LIMITS.maxTokens)} } }`;
+  const body = (await (await post({ query })).json()) as { errors: Array<{ message: string }> };
+  expect(body.errors[0]!.message).toMatch(/token/i);
+});
+
+it('refuses request bodies over the size limit with 413', async () => {
+  const response = await post({ query: '{ viewer { role } }', variables: { padding: 'x'.repeat(LIMITS.maxBodyBytes) } });
+  expect(response.status).toBe(413);
+  const body = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+  expect(body.errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+  expect(body.errors[0]!.message).toContain('/ingest');
+});
+
+it('limits batched operations', async () => {
+  const ok = await post(Array.from({ length: LIMITS.maxBatch }, () => ({ query: '{ viewer { role } }' })));
+  expect(ok.status).toBe(200);
+  expect(await ok.json()).toHaveLength(LIMITS.maxBatch);
+  const tooMany = await post(Array.from({ length: LIMITS.maxBatch + 1 }, () => ({ query: '{ viewer { role } }' })));
+  const body = (await tooMany.json()) as { errors?: Array<{ message: string }> };
+  expect(body.errors?.[0]?.message).toMatch(/batch/i);
+});
+
+it('masks internal errors and never leaks a stack trace', async () => {
+  const response = await post('{ this is not json');
+  const text = await response.text();
+  expect(response.status).toBe(400);
+  expect(text).not.toMatch(/at .*\.ts:\d+/);
+});
