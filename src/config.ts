@@ -14,8 +14,23 @@ const schema = z.object({
   MAX_REPORT_PERIOD_DAYS: z.coerce.number().int().positive().default(731),
   /** A silence longer than this between events counts as a monitoring gap. */
   MONITORING_GAP_MINUTES: z.coerce.number().int().positive().default(60),
+  /** Requests per minute per API key (GraphQL and HTTP routes); 0 turns the limit off. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   /** Public base URL used in download and share links. */
   PUBLIC_URL: z.string().url().optional(),
+  /** `production` makes secrets such as SIGNING_KEY_SECRET mandatory. */
+  NODE_ENV: z.string().default('development'),
+  /**
+   * Encrypts each organisation's Ed25519 private signing key at rest (AES-256-GCM
+   * under a key derived with HKDF). Required in production; elsewhere a default
+   * derived from DATA_DIR is used, with a warning.
+   */
+  SIGNING_KEY_SECRET: z.string().min(32, { message: 'must be at least 32 characters (e.g. `openssl rand -hex 32`)' }).optional(),
+  /** Chromium for PDF rendering; else /usr/bin/chromium(-browser), else the one @sparticuz/chromium ships. */
+  CHROMIUM_PATH: z.string().optional(),
+}).refine((c) => c.NODE_ENV !== 'production' || c.SIGNING_KEY_SECRET !== undefined, {
+  message: 'is required when NODE_ENV=production (report signing keys are encrypted with it)',
+  path: ['SIGNING_KEY_SECRET'],
 });
 
 export type Config = z.infer<typeof schema>;

@@ -5,7 +5,7 @@
 import type { Plugin } from 'graphql-yoga';
 import { bearerToken, type Principal } from '../accounts/api-keys.ts';
 import { can, rolesFor, type Action } from '../access.ts';
-import { DomainError, httpStatusOf } from '../errors.ts';
+import { DomainError, httpStatusOf, RateLimitedError } from '../errors.ts';
 import type { Services } from '../services.ts';
 
 export interface RouteContext {
@@ -70,9 +70,10 @@ export function useRoutes(services: Services): Plugin {
 
 export function errorResponse(error: unknown, services: Services): Response {
   if (error instanceof DomainError) {
+    const headers: Record<string, string> = error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
     return Response.json(
       { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } },
-      { status: httpStatusOf[error.code] },
+      { status: httpStatusOf[error.code], headers },
     );
   }
   services.log.error('internal error in route', { err: error instanceof Error ? error : new Error(String(error)) });
@@ -86,6 +87,8 @@ export async function authorize(request: Request, services: Services, action: Ac
   if (!principal) {
     throw new DomainError('UNAUTHENTICATED', key ? 'The API key is not valid or has been revoked' : 'Send an API key as "Authorization: Bearer <key>"');
   }
+  const wait = services.rateLimiter.take(principal.keyId);
+  if (wait) throw new RateLimitedError(wait);
   if (!can(principal.role, action)) {
     throw new DomainError('FORBIDDEN', `Your API key's role "${principal.role}" may not ${action} (needs role ${rolesFor(action).join(' or ')})`);
   }

@@ -16,7 +16,6 @@ import type { Services } from '../services.ts';
 import type { Context } from './context.ts';
 import { LIMITS, queryLimitPlugins } from './limits.ts';
 import { useRoutes } from './routes.ts';
-import './ingest-route.ts';
 
 export interface ApiServer {
   yoga: YogaServerInstance<Record<string, unknown>, Context>;
@@ -46,6 +45,12 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
       if (!principal) {
         throw createGraphQLError(key ? 'The API key is not valid or has been revoked' : 'Send an API key as "Authorization: Bearer <key>"', {
           extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+        });
+      }
+      const wait = services.rateLimiter.take(principal.keyId);
+      if (wait) {
+        throw createGraphQLError(`Too many requests for this API key; retry in ${wait} s`, {
+          extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: { 'retry-after': String(wait) } } },
         });
       }
       return contextFor(services, principal);
