@@ -18,6 +18,12 @@ type Documents = {
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name role prefix revokedAt } }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  query ListApiKeys {\n    viewer { organization { apiKeys { id name role lastUsedAt revokedAt } } }\n  }\n": typeof types.ListApiKeysDocument,
+    "\n  query AuditEventsPage($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges {\n        cursor\n        node {\n          id sequence clientId occurredAt receivedAt environment agentId sessionId\n          actor { type id email }\n          category action decision policyId tool { name tags } severity outcome\n          dataSubjects personalData costUsd ttlSeconds attributes\n        }\n      }\n    }\n  }\n": typeof types.AuditEventsPageDocument,
+    "\n  query AuditEventNode($id: ID!) {\n    node(id: $id) { id ... on AuditEvent { clientId action } }\n  }\n": typeof types.AuditEventNodeDocument,
+    "\n  query Registries {\n    agents { agentId firstSeenAt lastSeenAt }\n    environments { name firstSeenAt lastSeenAt }\n    tools { name tags firstSeenAt lastSeenAt }\n  }\n": typeof types.RegistriesDocument,
+    "\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n": typeof types.IngestAuditEventsDocument,
+    "\n  mutation CreateKeyForTrail($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id } }\n  }\n": typeof types.CreateKeyForTrailDocument,
+    "\n  mutation RevokeKeyForTrail($id: ID!) {\n    revokeApiKey(id: $id) { id }\n  }\n": typeof types.RevokeKeyForTrailDocument,
     "\n  query RateLimitedRole {\n    viewer { role }\n  }\n": typeof types.RateLimitedRoleDocument,
 };
 const documents: Documents = {
@@ -25,6 +31,12 @@ const documents: Documents = {
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name role prefix revokedAt } }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n": types.RevokeApiKeyDocument,
     "\n  query ListApiKeys {\n    viewer { organization { apiKeys { id name role lastUsedAt revokedAt } } }\n  }\n": types.ListApiKeysDocument,
+    "\n  query AuditEventsPage($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges {\n        cursor\n        node {\n          id sequence clientId occurredAt receivedAt environment agentId sessionId\n          actor { type id email }\n          category action decision policyId tool { name tags } severity outcome\n          dataSubjects personalData costUsd ttlSeconds attributes\n        }\n      }\n    }\n  }\n": types.AuditEventsPageDocument,
+    "\n  query AuditEventNode($id: ID!) {\n    node(id: $id) { id ... on AuditEvent { clientId action } }\n  }\n": types.AuditEventNodeDocument,
+    "\n  query Registries {\n    agents { agentId firstSeenAt lastSeenAt }\n    environments { name firstSeenAt lastSeenAt }\n    tools { name tags firstSeenAt lastSeenAt }\n  }\n": types.RegistriesDocument,
+    "\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n": types.IngestAuditEventsDocument,
+    "\n  mutation CreateKeyForTrail($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id } }\n  }\n": types.CreateKeyForTrailDocument,
+    "\n  mutation RevokeKeyForTrail($id: ID!) {\n    revokeApiKey(id: $id) { id }\n  }\n": types.RevokeKeyForTrailDocument,
     "\n  query RateLimitedRole {\n    viewer { role }\n  }\n": types.RateLimitedRoleDocument,
 };
 
@@ -58,6 +70,30 @@ export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ListApiKeys {\n    viewer { organization { apiKeys { id name role lastUsedAt revokedAt } } }\n  }\n"): (typeof documents)["\n  query ListApiKeys {\n    viewer { organization { apiKeys { id name role lastUsedAt revokedAt } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditEventsPage($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges {\n        cursor\n        node {\n          id sequence clientId occurredAt receivedAt environment agentId sessionId\n          actor { type id email }\n          category action decision policyId tool { name tags } severity outcome\n          dataSubjects personalData costUsd ttlSeconds attributes\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditEventsPage($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges {\n        cursor\n        node {\n          id sequence clientId occurredAt receivedAt environment agentId sessionId\n          actor { type id email }\n          category action decision policyId tool { name tags } severity outcome\n          dataSubjects personalData costUsd ttlSeconds attributes\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditEventNode($id: ID!) {\n    node(id: $id) { id ... on AuditEvent { clientId action } }\n  }\n"): (typeof documents)["\n  query AuditEventNode($id: ID!) {\n    node(id: $id) { id ... on AuditEvent { clientId action } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Registries {\n    agents { agentId firstSeenAt lastSeenAt }\n    environments { name firstSeenAt lastSeenAt }\n    tools { name tags firstSeenAt lastSeenAt }\n  }\n"): (typeof documents)["\n  query Registries {\n    agents { agentId firstSeenAt lastSeenAt }\n    environments { name firstSeenAt lastSeenAt }\n    tools { name tags firstSeenAt lastSeenAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n"): (typeof documents)["\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateKeyForTrail($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id } }\n  }\n"): (typeof documents)["\n  mutation CreateKeyForTrail($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeKeyForTrail($id: ID!) {\n    revokeApiKey(id: $id) { id }\n  }\n"): (typeof documents)["\n  mutation RevokeKeyForTrail($id: ID!) {\n    revokeApiKey(id: $id) { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

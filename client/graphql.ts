@@ -4,6 +4,140 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Who acted: a person, an agent, a service or the system. */
+export type ActorType =
+  /** `agent` in the ingestion contract. */
+  | 'AGENT'
+  /** `service` in the ingestion contract. */
+  | 'SERVICE'
+  /** `system` in the ingestion contract. */
+  | 'SYSTEM'
+  /** `user` in the ingestion contract. */
+  | 'USER';
+
+/** Who acted. Values are checked per event, so one bad actor rejects only its event. */
+export type AuditActorInput = {
+  /** E-mail address, for people. */
+  email?: string | null | undefined;
+  /** Required: the actor's id in your system. */
+  id?: string | null | undefined;
+  /** Required: user, agent, service or system. */
+  type?: string | null | undefined;
+};
+
+/** What kind of governance activity an event records. */
+export type AuditEventCategory =
+  /** `admin` in the ingestion contract. */
+  | 'ADMIN'
+  /** `approval` in the ingestion contract. */
+  | 'APPROVAL'
+  /** `auth` in the ingestion contract. */
+  | 'AUTH'
+  /** `config_change` in the ingestion contract. */
+  | 'CONFIG_CHANGE'
+  /** `credential` in the ingestion contract. */
+  | 'CREDENTIAL'
+  /** `delegation` in the ingestion contract. */
+  | 'DELEGATION'
+  /** `dlp` in the ingestion contract. */
+  | 'DLP'
+  /** `error` in the ingestion contract. */
+  | 'ERROR'
+  /** `escalation` in the ingestion contract. */
+  | 'ESCALATION'
+  /** `injection` in the ingestion contract. */
+  | 'INJECTION'
+  /** `monitoring` in the ingestion contract. */
+  | 'MONITORING'
+  /** `policy_decision` in the ingestion contract. */
+  | 'POLICY_DECISION'
+  /** `threat_intel` in the ingestion contract. */
+  | 'THREAT_INTEL'
+  /** `tool_call` in the ingestion contract. */
+  | 'TOOL_CALL';
+
+/** Which events; all conditions must hold. Lists match any of their values. */
+export type AuditEventFilter = {
+  /** Only these actions, e.g. approval.granted. */
+  actions?: Array<string> | null | undefined;
+  /** Only these agents. */
+  agentIds?: Array<string> | null | undefined;
+  /** Only these categories. */
+  categories?: Array<AuditEventCategory> | null | undefined;
+  /** Only events about this data subject. */
+  dataSubject?: string | null | undefined;
+  /** Only these policy decisions. */
+  decisions?: Array<PolicyDecision> | null | undefined;
+  /** Only this environment. */
+  environment?: string | null | undefined;
+  /** Occurred at or after this instant. */
+  from?: string | null | undefined;
+  /** Only these severities. */
+  severities?: Array<EventSeverity> | null | undefined;
+  /** Occurred before this instant. */
+  to?: string | null | undefined;
+};
+
+/** An audit event, exactly as in the NDJSON ingestion contract. Required fields are checked per event. */
+export type AuditEventInput = {
+  /** Required: what happened within the category, e.g. approval.granted. */
+  action?: string | null | undefined;
+  /** Who acted. */
+  actor?: AuditActorInput | null | undefined;
+  /** The agent that acted. */
+  agentId?: string | null | undefined;
+  /** Anything else, as a JSON object of at most 64 KiB. */
+  attributes?: unknown;
+  /** Required: one of policy_decision, tool_call, approval, dlp, injection, credential, delegation, admin, config_change, escalation, auth, monitoring, threat_intel, error. */
+  category?: string | null | undefined;
+  /** Pairs a request with its resolution. */
+  correlationId?: string | null | undefined;
+  /** Processing cost in US dollars. */
+  costUsd?: number | null | undefined;
+  /** Whose personal data. */
+  dataSubjects?: Array<string> | null | undefined;
+  /** Policy decision: one of allow, deny, alert, hold. */
+  decision?: string | null | undefined;
+  /** Environment, e.g. production; `default` when absent. */
+  environment?: string | null | undefined;
+  /** Your idempotency key: re-sending the same id never stores the event twice. */
+  id?: string | null | undefined;
+  /** GDPR processing basis. */
+  legalBasis?: string | null | undefined;
+  /** Required: ISO 8601 with a time-zone offset, e.g. 2026-01-31T12:00:00Z. */
+  occurredAt?: string | null | undefined;
+  /** One of success, failure. */
+  outcome?: string | null | undefined;
+  /** Which categories of personal data. */
+  personalData?: Array<string> | null | undefined;
+  /** The explicit policy that decided, if any. */
+  policyId?: string | null | undefined;
+  /** Version of that policy. */
+  policyVersion?: string | null | undefined;
+  /** Third party the data was shared with. */
+  recipient?: string | null | undefined;
+  /** Region of processing. */
+  region?: string | null | undefined;
+  /** What was touched. */
+  resource?: string | null | undefined;
+  /** The agent's session. */
+  sessionId?: string | null | undefined;
+  /** One of info, low, medium, high, critical. */
+  severity?: string | null | undefined;
+  /** The tool concerned. */
+  tool?: AuditToolInput | null | undefined;
+  /** Lifetime of a credential lease, in seconds. */
+  ttlSeconds?: number | null | undefined;
+};
+
+/** The tool an event concerns. */
+export type AuditToolInput = {
+  /** Required: tool name. */
+  name?: string | null | undefined;
+  /** Tags; `pii` marks tools that touch personal data. */
+  tags?: Array<string> | null | undefined;
+};
+
 /** A new API key. */
 export type CreateApiKeyInput = {
   /** A name to recognise the key by, 1–100 characters. */
@@ -11,6 +145,37 @@ export type CreateApiKeyInput = {
   /** The role the key grants. */
   role: Role;
 };
+
+/** Whether the action succeeded. */
+export type EventOutcome =
+  /** `failure` in the ingestion contract. */
+  | 'FAILURE'
+  /** `success` in the ingestion contract. */
+  | 'SUCCESS';
+
+/** How much an event matters. */
+export type EventSeverity =
+  /** `critical` in the ingestion contract. */
+  | 'CRITICAL'
+  /** `high` in the ingestion contract. */
+  | 'HIGH'
+  /** `info` in the ingestion contract. */
+  | 'INFO'
+  /** `low` in the ingestion contract. */
+  | 'LOW'
+  /** `medium` in the ingestion contract. */
+  | 'MEDIUM';
+
+/** What a gateway decided about a tool call. */
+export type PolicyDecision =
+  /** `alert` in the ingestion contract. */
+  | 'ALERT'
+  /** `allow` in the ingestion contract. */
+  | 'ALLOW'
+  /** `deny` in the ingestion contract. */
+  | 'DENY'
+  /** `hold` in the ingestion contract. */
+  | 'HOLD';
 
 /** What an API key may do: admin (everything), auditor (read reports, findings, evidence, downloads), ingest (write events), viewer (read reports). */
 export type Role =
@@ -43,6 +208,48 @@ export type ListApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ListApiKeysQuery = { viewer: { organization: { apiKeys: Array<{ id: string, name: string, role: Role, lastUsedAt: string | null, revokedAt: string | null }> } } };
 
+export type AuditEventsPageQueryVariables = Exact<{
+  filter?: AuditEventFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditEventsPageQuery = { auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, sequence: number, clientId: string | null, occurredAt: string, receivedAt: string, environment: string, agentId: string | null, sessionId: string | null, category: AuditEventCategory, action: string, decision: PolicyDecision | null, policyId: string | null, severity: EventSeverity | null, outcome: EventOutcome | null, dataSubjects: Array<string>, personalData: Array<string>, costUsd: number | null, ttlSeconds: number | null, attributes: unknown, actor: { type: ActorType, id: string, email: string | null } | null, tool: { name: string, tags: Array<string> } | null } }> } };
+
+export type AuditEventNodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AuditEventNodeQuery = { node: { clientId: string | null, action: string, id: string } | null };
+
+export type RegistriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegistriesQuery = { agents: Array<{ agentId: string, firstSeenAt: string, lastSeenAt: string }>, environments: Array<{ name: string, firstSeenAt: string, lastSeenAt: string }>, tools: Array<{ name: string, tags: Array<string>, firstSeenAt: string, lastSeenAt: string }> };
+
+export type IngestAuditEventsMutationVariables = Exact<{
+  events: Array<AuditEventInput> | AuditEventInput;
+}>;
+
+
+export type IngestAuditEventsMutation = { ingestAuditEvents: { accepted: number, duplicates: number, rejected: Array<{ index: number, field: string, message: string }> } };
+
+export type CreateKeyForTrailMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type CreateKeyForTrailMutation = { createApiKey: { key: string, apiKey: { id: string } } };
+
+export type RevokeKeyForTrailMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeKeyForTrailMutation = { revokeApiKey: { id: string } };
+
 export type RateLimitedRoleQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -53,4 +260,10 @@ export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"Operati
 export const CreateApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}}]} as unknown as DocumentNode<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
 export const RevokeApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]} as unknown as DocumentNode<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
 export const ListApiKeysDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListApiKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ListApiKeysQuery, ListApiKeysQueryVariables>;
+export const AuditEventsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditEventsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AuditEventFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"receivedAt"}},{"kind":"Field","name":{"kind":"Name","value":"environment"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"policyId"}},{"kind":"Field","name":{"kind":"Name","value":"tool"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}}]}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"dataSubjects"}},{"kind":"Field","name":{"kind":"Name","value":"personalData"}},{"kind":"Field","name":{"kind":"Name","value":"costUsd"}},{"kind":"Field","name":{"kind":"Name","value":"ttlSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AuditEventsPageQuery, AuditEventsPageQueryVariables>;
+export const AuditEventNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditEventNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuditEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"action"}}]}}]}}]}}]} as unknown as DocumentNode<AuditEventNodeQuery, AuditEventNodeQueryVariables>;
+export const RegistriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Registries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"firstSeenAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSeenAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"environments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"firstSeenAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSeenAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tools"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"firstSeenAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSeenAt"}}]}}]}}]} as unknown as DocumentNode<RegistriesQuery, RegistriesQueryVariables>;
+export const IngestAuditEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"IngestAuditEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"events"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AuditEventInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ingestAuditEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"events"},"value":{"kind":"Variable","name":{"kind":"Name","value":"events"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accepted"}},{"kind":"Field","name":{"kind":"Name","value":"duplicates"}},{"kind":"Field","name":{"kind":"Name","value":"rejected"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<IngestAuditEventsMutation, IngestAuditEventsMutationVariables>;
+export const CreateKeyForTrailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateKeyForTrail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<CreateKeyForTrailMutation, CreateKeyForTrailMutationVariables>;
+export const RevokeKeyForTrailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeKeyForTrail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RevokeKeyForTrailMutation, RevokeKeyForTrailMutationVariables>;
 export const RateLimitedRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RateLimitedRole"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<RateLimitedRoleQuery, RateLimitedRoleQueryVariables>;

@@ -16,6 +16,7 @@ import type { Services } from '../services.ts';
 import type { Context } from './context.ts';
 import { LIMITS, queryLimitPlugins } from './limits.ts';
 import { useRoutes } from './routes.ts';
+import './ingest-route.ts';
 
 export interface ApiServer {
   yoga: YogaServerInstance<Record<string, unknown>, Context>;

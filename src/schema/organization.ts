@@ -1,5 +1,6 @@
 import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from '../accounts/api-keys.ts';
 import { ROLES } from '../access.ts';
+import { recordServiceEvent } from '../events/ingest.ts';
 import { orgOf } from '../http/context.ts';
 import { builder } from './builder.ts';
 
@@ -80,7 +81,17 @@ builder.mutationField('createApiKey', (t) =>
     description: 'Creates an API key for the caller\'s organisation (admin only).',
     authScopes: { can: 'apiKey:manage' },
     args: { input: t.arg({ type: CreateApiKeyInput, required: true, description: 'Name and role.' }) },
-    resolve: (_root, { input }, ctx) => createApiKey(ctx.services.database.db, orgOf(ctx), input),
+    resolve: async (_root, { input }, ctx) => {
+      const created = await createApiKey(ctx.services.database.db, orgOf(ctx), input);
+      // The caller is named by its key's id: a key itself never enters the audit trail.
+      await recordServiceEvent(ctx.services.database, orgOf(ctx), {
+        action: 'api_key.created',
+        actorId: ctx.principal!.keyId,
+        resource: `api_key:${created.apiKey.id}`,
+        attributes: { name: created.apiKey.name, role: created.apiKey.role, prefix: created.apiKey.prefix },
+      });
+      return created;
+    },
   }),
 );
 
@@ -93,6 +104,12 @@ builder.mutationField('revokeApiKey', (t) =>
     resolve: async (_root, { id }, ctx) => {
       const key = await revokeApiKey(ctx.services.database.db, orgOf(ctx), String(id));
       ctx.services.auth.forget();
+      await recordServiceEvent(ctx.services.database, orgOf(ctx), {
+        action: 'api_key.revoked',
+        actorId: ctx.principal!.keyId,
+        resource: `api_key:${key.id}`,
+        attributes: { name: key.name, role: key.role, prefix: key.prefix },
+      });
       return key;
     },
   }),

@@ -1,0 +1,255 @@
+/**
+ * `npm run bench -- [--events N]`: NDJSON ingest throughput through the real
+ * server. A fresh database (on DATABASE_URL's server, else an embedded
+ * PostgreSQL) is created and dropped; the server runs as a child process so
+ * its peak memory is measured on its own; the body is streamed, never built whole.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createOrganization } from '../src/accounts/organizations.ts';
+import { connect } from '../src/db/client.ts';
+import { startEmbeddedPostgres } from '../src/db/embedded.ts';
+import { migrateDatabase } from '../src/db/migrate.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, profile: { type: 'boolean', default: false } } });
+const eventCount = Number(values.events);
+if (!Number.isInteger(eventCount) || eventCount < 1) throw new Error('--events must be a positive whole number');
+
+const cleanups: Array<() => Promise<void>> = [];
+async function cleanup() {
+  for (const step of cleanups.reverse()) await step().catch((e: unknown) => console.error('cleanup:', e));
+}
+
+try {
+  await run();
+} finally {
+  await cleanup();
+}
+
+async function run() {
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'agr-bench-pg-'));
+    const server = await startEmbeddedPostgres(dataDir, await freePort(20_000));
+    adminUrl = server.adminUrl;
+    cleanups.push(async () => {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+  }
+  const name = `agr_bench_${Date.now().toString(36)}`;
+  const admin = connect(adminUrl, { max: 1 });
+  await admin.sql.unsafe(`create database ${name}`);
+  cleanups.push(async () => {
+    await admin.sql.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.close();
+  });
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = connect(url.toString(), { max: 2 });
+  await migrateDatabase(database);
+  const { apiKey } = await createOrganization(database.db, 'Bench');
+  await database.close();
+
+  const port = await freePort(0);
+  // --profile: the server writes a V8 CPU profile under .bench/ when it stops.
+  const profileArgs = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, '.bench')}`] : [];
+  const child = spawn(process.execPath, [...profileArgs, path.join(root, 'src/main.ts'), 'serve'], {
+    env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  cleanups.push(() => stopChild(child));
+  await waitForListening(child);
+
+  // Written to a file first, so generating events does not compete with the server for the CPUs.
+  const events = await eventSource(eventCount);
+  const bodyFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'agr-bench-body-')), 'events.ndjson');
+  cleanups.push(async () => rmSync(path.dirname(bodyFile), { recursive: true, force: true }));
+  await pipeline(Readable.from(ndjson(events)), createWriteStream(bodyFile));
+  const bodyBytes = statSync(bodyFile).size;
+
+  const memory = sampleMemory(child.pid!);
+  const started = performance.now();
+  const result = await post(port, apiKey, createReadStream(bodyFile, { highWaterMark: 256 * 1024 }));
+  const seconds = (performance.now() - started) / 1000;
+  const rss = memory.stop();
+
+  const figures = {
+    at: new Date().toISOString(),
+    events: eventCount,
+    generator: events.name,
+    bodyMiB: mib(bodyBytes),
+    seconds: Number(seconds.toFixed(2)),
+    eventsPerSecond: Math.round(eventCount / seconds),
+    accepted: result.accepted,
+    duplicates: result.duplicates,
+    rejected: result.rejected,
+    serverRssMiB: { before: mib(rss.before), peak: mib(rss.peak), after: mib(rss.after) },
+    database: process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded',
+    cpus: os.cpus().length,
+    node: process.version,
+  };
+  console.log(
+    `NDJSON ingest: ${eventCount.toLocaleString('en')} events in ${figures.seconds} s = ${figures.eventsPerSecond.toLocaleString('en')} events/s ` +
+      `(accepted ${result.accepted}, rejected ${result.rejected}); server RSS ${figures.serverRssMiB.before} MiB before, ` +
+      `peak ${figures.serverRssMiB.peak} MiB, ${figures.serverRssMiB.after} MiB after`,
+  );
+  mkdirSync(path.join(root, '.bench'), { recursive: true });
+  const file = path.join(root, '.bench', `ingest-${figures.at.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(figures, null, 2) + '\n');
+  console.log(`wrote ${path.relative(root, file)}`);
+  if (result.accepted !== eventCount) throw new Error(`expected ${eventCount} accepted events, got ${result.accepted}`);
+}
+
+/** The demo generator once it exists (src/demo/generator.ts), else a small deterministic one. */
+async function eventSource(count: number): Promise<{ name: string; iterate: () => Iterable<unknown> | AsyncIterable<unknown> }> {
+  const generatorFile = path.join(root, 'src/demo/generator.ts');
+  if (existsSync(generatorFile)) {
+    const module = (await import(generatorFile)) as { generateDemoEvents?: (options: { events: number }) => Iterable<unknown> | AsyncIterable<unknown> };
+    if (module.generateDemoEvents) return { name: 'demo', iterate: () => module.generateDemoEvents!({ events: count }) };
+  }
+  return { name: 'inline', iterate: () => inlineEvents(count) };
+}
+
+function* inlineEvents(count: number): Generator<unknown> {
+  const categories = ['tool_call', 'policy_decision', 'approval', 'dlp', 'credential', 'admin', 'injection'];
+  const decisions = ['allow', 'allow', 'allow', 'deny', 'alert', 'hold'];
+  const start = Date.parse('2026-01-01T00:00:00Z');
+  const step = (90 * 86_400_000) / count;
+  for (let i = 0; i < count; i++) {
+    const category = categories[i % categories.length]!;
+    yield {
+      id: `bench-${i}`,
+      occurredAt: new Date(start + Math.floor(i * step)).toISOString(),
+      environment: i % 5 === 0 ? 'staging' : 'production',
+      agentId: `agent-${i % 12}`,
+      sessionId: `session-${Math.floor(i / 40)}`,
+      actor: { type: 'agent', id: `agent-${i % 12}` },
+      category,
+      action: `${category}.recorded`,
+      decision: decisions[i % decisions.length],
+      policyId: i % 3 ? `policy-${i % 7}` : undefined,
+      tool: { name: `tool-${i % 9}`, tags: i % 9 === 0 ? ['pii', 'crm'] : ['internal'] },
+      resource: `resource/${i % 1000}`,
+      severity: i % 50 === 0 ? 'high' : 'info',
+      outcome: i % 20 === 0 ? 'failure' : 'success',
+      correlationId: category === 'approval' ? `corr-${Math.floor(i / 2)}` : undefined,
+      dataSubjects: category === 'dlp' ? [`subject-${i % 300}`] : undefined,
+      personalData: category === 'dlp' ? ['email'] : undefined,
+      costUsd: (i % 100) / 10_000,
+      attributes: { latencyMs: i % 250, model: 'gpt-x' },
+    };
+  }
+}
+
+/** NDJSON in ~64 KiB string chunks. */
+async function* ndjson(source: { iterate: () => Iterable<unknown> | AsyncIterable<unknown> }): AsyncGenerator<string> {
+  let chunk = '';
+  for await (const event of source.iterate()) {
+    chunk += JSON.stringify(event) + '\n';
+    if (chunk.length >= 65_536) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+async function post(port: number, key: string, body: Readable): Promise<{ accepted: number; duplicates: number; rejected: number }> {
+  const req = request({
+    host: '127.0.0.1',
+    port,
+    method: 'POST',
+    path: '/ingest',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/x-ndjson' },
+  });
+  const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+    req.once('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (text += d));
+      res.once('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      res.once('error', reject);
+    });
+    req.once('error', reject);
+  });
+  await pipeline(body, req);
+  const { status, text } = await response;
+  if (status !== 200) throw new Error(`POST /ingest answered ${status}: ${text}`);
+  return JSON.parse(text) as { accepted: number; duplicates: number; rejected: number };
+}
+
+/** RSS of a process from /proc (Linux) or ps, sampled every 100 ms. */
+function sampleMemory(pid: number) {
+  const read = (): number => {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) * 1024;
+    } catch {
+      return 0;
+    }
+  };
+  const before = read();
+  let peak = before;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, read());
+  }, 100);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      const after = read();
+      return { before, peak: Math.max(peak, after), after };
+    },
+  };
+}
+
+function mib(bytes: number) {
+  return Math.round(bytes / 1024 / 1024);
+}
+
+function freePort(base: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(base === 0 ? 0 : base + Math.floor(Math.random() * 20_000), '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function waitForListening(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the server did not start within 60 s')), 60_000);
+    let output = '';
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (d: string) => {
+      output += d;
+      if (output.includes('GraphQL API:')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited with code ${code}`));
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,151 @@
+/**
+ * The front doors for audit events. Every format (NDJSON, GraphQL, OTLP,
+ * OCSF, the service's own trail) ends here, goes through `validateEvent`
+ * and is stored in batches: a bad event is rejected alone, never its batch.
+ */
+import type { Database } from '../db/client.ts';
+import { badInput } from '../errors.ts';
+import { validateEvent, type NormalizedEvent, type Rejection } from './contract.ts';
+import { storeEvents, type StoreResult } from './store.ts';
+
+/** One record of a source: an event to validate, or a line the source itself could not read. */
+export type SourceRecord = { line: number; event: unknown } | { line: number; rejection: Rejection };
+
+export interface LineRejection extends Rejection {
+  line: number;
+}
+
+export interface IngestResult {
+  accepted: number;
+  duplicates: number;
+  rejectedCount: number;
+  /** The first `MAX_REPORTED_REJECTIONS` rejections, in line order. */
+  rejected: LineRejection[];
+}
+
+export const MAX_REPORTED_REJECTIONS = 100;
+export const DEFAULT_BATCH_SIZE = 5_000;
+/** One batch is being stored while the next is validated and serialised. */
+const BATCHES_IN_FLIGHT = 2;
+
+/**
+ * Validates and stores a stream of records with bounded memory: at most
+ * `BATCHES_IN_FLIGHT` batches are held, and the source is not read further
+ * until one of them is stored (backpressure reaches the HTTP body).
+ */
+export async function ingestRecords(
+  database: Database,
+  orgId: string,
+  source: AsyncIterable<SourceRecord> | Iterable<SourceRecord>,
+  options: { batchSize?: number } = {},
+): Promise<IngestResult> {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const result: IngestResult = { accepted: 0, duplicates: 0, rejectedCount: 0, rejected: [] };
+  const inFlight: Array<Promise<StoreResult>> = [];
+  let failure: unknown = null;
+
+  const settle = async () => {
+    const stored = await inFlight.shift()!;
+    result.accepted += stored.accepted;
+    result.duplicates += stored.duplicates;
+  };
+  const flush = async (batch: NormalizedEvent[]) => {
+    const pending = storeEvents(database, orgId, batch);
+    // Observed at once so a failing batch is never an unhandled rejection while we await another.
+    pending.catch((error: unknown) => {
+      failure ??= error;
+    });
+    inFlight.push(pending);
+    if (inFlight.length >= BATCHES_IN_FLIGHT) await settle();
+  };
+  const reject = (line: number, rejection: Rejection) => {
+    result.rejectedCount++;
+    if (result.rejected.length < MAX_REPORTED_REJECTIONS) result.rejected.push({ line, ...rejection });
+  };
+
+  let batch: NormalizedEvent[] = [];
+  try {
+    for await (const record of source) {
+      if (failure) throw failure;
+      if ('rejection' in record) {
+        reject(record.line, record.rejection);
+        continue;
+      }
+      const validated = validateEvent(record.event);
+      if (!validated.ok) {
+        reject(record.line, validated.rejection);
+        continue;
+      }
+      batch.push(validated.event);
+      if (batch.length >= batchSize) {
+        const full = batch;
+        batch = [];
+        await flush(full);
+      }
+    }
+    if (batch.length) await flush(batch);
+    while (inFlight.length) await settle();
+  } catch (error) {
+    // Let the batches already sent finish (or fail) before reporting, so
+    // nothing is still writing when the caller answers.
+    await Promise.allSettled(inFlight);
+    throw error;
+  }
+  return result;
+}
+
+export const MAX_GRAPHQL_BATCH = 1_000;
+
+export interface IndexedRejection extends Rejection {
+  index: number;
+}
+
+/** A small batch from the GraphQL mutation: rejections name the event's index in the list. */
+export async function ingestBatch(
+  database: Database,
+  orgId: string,
+  events: readonly unknown[],
+): Promise<{ accepted: number; duplicates: number; rejected: IndexedRejection[] }> {
+  if (events.length > MAX_GRAPHQL_BATCH) {
+    throw badInput('events', 'at most 1,000 events per call; send larger volumes to POST /ingest as NDJSON');
+  }
+  const valid: NormalizedEvent[] = [];
+  const rejected: IndexedRejection[] = [];
+  events.forEach((raw, index) => {
+    const validated = validateEvent(raw);
+    if (validated.ok) valid.push(validated.event);
+    else rejected.push({ index, ...validated.rejection });
+  });
+  const stored = await storeEvents(database, orgId, valid);
+  return { ...stored, rejected };
+}
+
+export interface ServiceEvent {
+  /** e.g. `report.generated`, `api_key.created`. */
+  action: string;
+  /** Who asked the service: the API key's id (never the key), a schedule id, a share link id. */
+  actorId: string;
+  resource?: string | null;
+  attributes?: Record<string, unknown> | null;
+}
+
+/**
+ * The service's own audit trail: category `admin`, actor type `service`, so
+ * the Audit Summary report covers the reporting system itself.
+ */
+export async function recordServiceEvent(database: Database, orgId: string, event: ServiceEvent): Promise<void> {
+  const validated = validateEvent({
+    occurredAt: new Date().toISOString(),
+    category: 'admin',
+    action: event.action,
+    actor: { type: 'service', id: event.actorId },
+    resource: event.resource ?? null,
+    outcome: 'success',
+    severity: 'info',
+    attributes: event.attributes ?? null,
+  });
+  if (!validated.ok) {
+    throw new Error(`service audit event ${event.action} is invalid: ${validated.rejection.field} ${validated.rejection.message}`);
+  }
+  await storeEvents(database, orgId, [validated.event]);
+}

@@ -1,0 +1,150 @@
+/**
+ * `POST /ingest`: NDJSON (optionally gzip), streamed line by line into
+ * batched COPY. The body is never held whole: a line is parsed, validated
+ * and batched as it arrives, and reading pauses while batches are stored.
+ * `?format=` picks how a JSON line maps to the contract (absent = the contract itself).
+ */
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { badInput } from '../errors.ts';
+import { ingestRecords, type SourceRecord } from '../events/ingest.ts';
+import { addRoute, authorize } from './routes.ts';
+
+/** Maps one parsed JSON line to a contract-shaped event, or rejects it. */
+export type LineMapper = (parsed: unknown, line: number) => SourceRecord;
+
+const lineFormats = new Map<string, LineMapper>([['ndjson', (parsed, line) => ({ line, event: parsed })]]);
+
+/** Other formats (e.g. OCSF) register their mapper here, at import time. */
+export function registerLineFormat(name: string, mapper: LineMapper) {
+  lineFormats.set(name, mapper);
+}
+
+export const MAX_LINE_BYTES = 1024 * 1024;
+
+addRoute({
+  method: 'POST',
+  path: '/ingest',
+  handler: async ({ request, url, services }) => {
+    const principal = await authorize(request, services, 'event:ingest');
+    const format = url.searchParams.get('format') ?? 'ndjson';
+    const mapper = lineFormats.get(format);
+    if (!mapper) throw badInput('format', `format must be one of ${[...lineFormats.keys()].join(', ')}; got "${format}"`);
+    const encoding = (request.headers.get('content-encoding') ?? 'identity').trim().toLowerCase();
+    if (encoding !== 'identity' && encoding !== 'gzip') {
+      throw badInput('Content-Encoding', `Content-Encoding must be gzip or absent; got "${encoding}"`);
+    }
+    if (!request.body) throw badInput('body', 'send the events as NDJSON: one JSON object per line');
+
+    // Iterated, not `Readable.fromWeb`: the server's body may be a ponyfilled stream.
+    let body = request.body as unknown as AsyncIterable<Uint8Array>;
+    if (encoding === 'gzip') body = Readable.from(body, { objectMode: false }).pipe(createGunzip());
+
+    const result = await ingestRecords(services.database, principal.orgId, records(splitLines(body), mapper));
+    return Response.json({
+      accepted: result.accepted,
+      duplicates: result.duplicates,
+      rejected: result.rejectedCount,
+      rejections: result.rejected,
+    });
+  },
+});
+
+async function* records(lines: AsyncIterable<NumberedLine>, mapper: LineMapper): AsyncGenerator<SourceRecord> {
+  for await (const { line, text } of lines) {
+    if (text === null) {
+      yield { line, rejection: { field: '', message: `line is longer than ${MAX_LINE_BYTES} bytes; split the event or move large payloads elsewhere` } };
+      continue;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      yield { line, rejection: { field: '', message: `is not valid JSON (${(error as Error).message})` } };
+      continue;
+    }
+    yield mapper(parsed, line);
+  }
+}
+
+/** A line and its 1-based number; `text` is null for a line over `MAX_LINE_BYTES`. */
+export interface NumberedLine {
+  line: number;
+  text: string | null;
+}
+
+const NEWLINE = 0x0a;
+
+/**
+ * Splits a byte stream into lines. Lines split across chunks are joined;
+ * CRLF ends a line like LF; blank lines are skipped but still counted, so
+ * numbers match the client's file. Each chunk is decoded once (up to its
+ * last newline), and a line over the limit is skipped without being kept.
+ */
+export async function* splitLines(chunks: AsyncIterable<Buffer | Uint8Array>, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<NumberedLine> {
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let oversized = false;
+  let lineNumber = 0;
+
+  function* emit(text: string): Generator<NumberedLine> {
+    lineNumber++;
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    if (text.length > maxLineBytes / 3 && Buffer.byteLength(text) > maxLineBytes) {
+      yield { line: lineNumber, text: null };
+      return;
+    }
+    if (text.trim() === '') return;
+    yield { line: lineNumber, text };
+  }
+
+  for await (const raw of chunks) {
+    const chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+    const first = chunk.indexOf(NEWLINE);
+    if (first === -1) {
+      if (!oversized) {
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        if (pendingBytes > maxLineBytes) {
+          oversized = true;
+          pending = [];
+          pendingBytes = 0;
+        }
+      }
+      continue;
+    }
+    // The line that began in earlier chunks ends at `first`.
+    if (oversized) {
+      lineNumber++;
+      yield { line: lineNumber, text: null };
+      oversized = false;
+    } else if (pendingBytes + first > maxLineBytes) {
+      lineNumber++;
+      yield { line: lineNumber, text: null };
+    } else {
+      pending.push(chunk.subarray(0, first));
+      yield* emit(Buffer.concat(pending).toString('utf8'));
+    }
+    pending = [];
+    pendingBytes = 0;
+
+    const last = chunk.lastIndexOf(NEWLINE);
+    if (last > first) {
+      const lines = chunk.toString('utf8', first + 1, last).split('\n');
+      for (const text of lines) yield* emit(text);
+    }
+    const rest = chunk.subarray(last + 1);
+    if (rest.length > maxLineBytes) oversized = true;
+    else if (rest.length) {
+      // Copied: the chunk's memory may be reused by the stream that produced it.
+      pending.push(Buffer.from(rest));
+      pendingBytes = rest.length;
+    }
+  }
+  if (oversized) {
+    lineNumber++;
+    yield { line: lineNumber, text: null };
+  } else if (pendingBytes) {
+    yield* emit(Buffer.concat(pending).toString('utf8'));
+  }
+}
