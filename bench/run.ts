@@ -63,7 +63,7 @@ async function run() {
   const port = await freePort(0);
   // --profile: the server writes a V8 CPU profile under .bench/ when it stops.
   const profileArgs = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, '.bench')}`] : [];
-  const child = spawn(process.execPath, [...profileArgs, path.join(root, 'src/main.ts'), 'serve'], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=8', ...profileArgs, path.join(root, 'src/main.ts'), 'serve'], {
     env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
