@@ -8,12 +8,16 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { badInput } from '../errors.ts';
 import { ingestRecords, type SourceRecord } from '../events/ingest.ts';
+import { mapOcsfLine } from '../events/ocsf.ts';
 import { addRoute, authorize } from './routes.ts';
 
 /** Maps one parsed JSON line to a contract-shaped event, or rejects it. */
 export type LineMapper = (parsed: unknown, line: number) => SourceRecord;
 
-const lineFormats = new Map<string, LineMapper>([['ndjson', (parsed, line) => ({ line, event: parsed })]]);
+const lineFormats = new Map<string, LineMapper>([
+  ['ndjson', (parsed, line) => ({ line, event: parsed })],
+  ['ocsf', mapOcsfLine],
+]);
 
 /** Other formats (e.g. OCSF) register their mapper here, at import time. */
 export function registerLineFormat(name: string, mapper: LineMapper) {

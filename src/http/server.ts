@@ -17,6 +17,7 @@ import type { Context } from './context.ts';
 import { LIMITS, queryLimitPlugins } from './limits.ts';
 import { useRoutes } from './routes.ts';
 import './ingest-route.ts';
+import './otlp-route.ts';
 
 export interface ApiServer {
   yoga: YogaServerInstance<Record<string, unknown>, Context>;
