@@ -21,12 +21,24 @@ type Documents = {
     "\n  query AuditEventsPage($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges {\n        cursor\n        node {\n          id sequence clientId occurredAt receivedAt environment agentId sessionId\n          actor { type id email }\n          category action decision policyId tool { name tags } severity outcome\n          dataSubjects personalData costUsd ttlSeconds attributes\n        }\n      }\n    }\n  }\n": typeof types.AuditEventsPageDocument,
     "\n  query AuditEventNode($id: ID!) {\n    node(id: $id) { id ... on AuditEvent { clientId action } }\n  }\n": typeof types.AuditEventNodeDocument,
     "\n  query Registries {\n    agents { agentId firstSeenAt lastSeenAt }\n    environments { name firstSeenAt lastSeenAt }\n    tools { name tags firstSeenAt lastSeenAt }\n  }\n": typeof types.RegistriesDocument,
+    "\n  query FindingsReportIds {\n    reports(first: 10) { edges { node { id type } } }\n  }\n": typeof types.FindingsReportIdsDocument,
+    "\n  query Drilldown($id: ID!, $findings: Int!, $evidence: Int!) {\n    report(id: $id) {\n      id\n      score\n      grade\n      summary\n      stale\n      integrity { eventCount timeCoverage gapCount contentSha256 watermark sampleSeed frameworkVersion }\n      sections { id title metrics { id value unit } tables { id columns rows truncated { shown total } } }\n      findings(first: $findings) {\n        totalCount\n        edges {\n          cursor\n          node {\n            id\n            ordinal\n            control { id framework title }\n            status\n            severity\n            evidenceCount\n            evidence(first: $evidence) {\n              totalCount\n              pageInfo { hasNextPage endCursor }\n              edges { node { id sequence action correlationId } }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.DrilldownDocument,
+    "\n  query FailingFindings($id: ID!) {\n    report(id: $id) {\n      findings(first: 50, filter: { statuses: [FAIL], severities: [HIGH, CRITICAL] }) {\n        totalCount\n        edges { node { id control { id } status severity } }\n      }\n    }\n  }\n": typeof types.FailingFindingsDocument,
+    "\n  query EvidencePage($id: ID!, $after: String) {\n    node(id: $id) {\n      ... on Finding {\n        evidenceCount\n        evidence(first: 2, after: $after) {\n          pageInfo { hasNextPage endCursor }\n          edges { node { id sequence findings { id } } }\n        }\n        evidenceSample(size: 2) { sequence }\n      }\n    }\n  }\n": typeof types.EvidencePageDocument,
+    "\n  query FrameworkList {\n    frameworks { type name version controls { id title } }\n  }\n": typeof types.FrameworkListDocument,
     "\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n": typeof types.IngestAuditEventsDocument,
     "\n  mutation CreateKeyForTrail($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id } }\n  }\n": typeof types.CreateKeyForTrailDocument,
     "\n  mutation RevokeKeyForTrail($id: ID!) {\n    revokeApiKey(id: $id) { id }\n  }\n": typeof types.RevokeKeyForTrailDocument,
     "\n  query OcsfEvents {\n    auditEvents(first: 100) {\n      totalCount\n      edges {\n        node {\n          clientId occurredAt agentId sessionId\n          actor { type id }\n          category action decision tool { name } resource severity outcome correlationId region attributes\n        }\n      }\n    }\n  }\n": typeof types.OcsfEventsDocument,
     "\n  query OtlpEvents($filter: AuditEventFilter) {\n    auditEvents(filter: $filter, first: 100) {\n      totalCount\n      edges {\n        node {\n          clientId occurredAt environment agentId sessionId\n          actor { type id }\n          category action decision policyId policyVersion\n          tool { name tags }\n          severity outcome correlationId dataSubjects personalData legalBasis region costUsd attributes\n        }\n      }\n    }\n  }\n": typeof types.OtlpEventsDocument,
     "\n  query RateLimitedRole {\n    viewer { role }\n  }\n": typeof types.RateLimitedRoleDocument,
+    "\n  mutation LifecycleGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status type title period { start end } environment agents version createdBy progress { percent stage } }\n  }\n": typeof types.LifecycleGenerateDocument,
+    "\n  query LifecycleStatus($id: ID!) {\n    report(id: $id) {\n      id status score grade error version summary startedAt completedAt\n      progress { percent stage message }\n      previousVersion { id }\n      versions { id version }\n      integrity { contentSha256 signature signatureKeyId }\n    }\n  }\n": typeof types.LifecycleStatusDocument,
+    "\n  mutation LifecycleRegenerate($id: ID!) { regenerateReport(id: $id) { id version status } }\n": typeof types.LifecycleRegenerateDocument,
+    "\n  mutation LifecycleCancel($id: ID!) { cancelReport(id: $id) { id status } }\n": typeof types.LifecycleCancelDocument,
+    "\n  mutation LifecycleDelete($id: ID!) { deleteReport(id: $id) { id } }\n": typeof types.LifecycleDeleteDocument,
+    "\n  query LifecycleList($filter: ReportFilter, $first: Int, $after: String) {\n    reports(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id type status } }\n    }\n  }\n": typeof types.LifecycleListDocument,
+    "\n  query SigningKeys {\n    viewer { organization { signingKeys { id publicKeyPem createdAt retiredAt } } }\n  }\n": typeof types.SigningKeysDocument,
 };
 const documents: Documents = {
     "\n  query Viewer {\n    viewer {\n      role\n      keyName\n      organization { id name }\n    }\n  }\n": types.ViewerDocument,
@@ -36,12 +48,24 @@ const documents: Documents = {
     "\n  query AuditEventsPage($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges {\n        cursor\n        node {\n          id sequence clientId occurredAt receivedAt environment agentId sessionId\n          actor { type id email }\n          category action decision policyId tool { name tags } severity outcome\n          dataSubjects personalData costUsd ttlSeconds attributes\n        }\n      }\n    }\n  }\n": types.AuditEventsPageDocument,
     "\n  query AuditEventNode($id: ID!) {\n    node(id: $id) { id ... on AuditEvent { clientId action } }\n  }\n": types.AuditEventNodeDocument,
     "\n  query Registries {\n    agents { agentId firstSeenAt lastSeenAt }\n    environments { name firstSeenAt lastSeenAt }\n    tools { name tags firstSeenAt lastSeenAt }\n  }\n": types.RegistriesDocument,
+    "\n  query FindingsReportIds {\n    reports(first: 10) { edges { node { id type } } }\n  }\n": types.FindingsReportIdsDocument,
+    "\n  query Drilldown($id: ID!, $findings: Int!, $evidence: Int!) {\n    report(id: $id) {\n      id\n      score\n      grade\n      summary\n      stale\n      integrity { eventCount timeCoverage gapCount contentSha256 watermark sampleSeed frameworkVersion }\n      sections { id title metrics { id value unit } tables { id columns rows truncated { shown total } } }\n      findings(first: $findings) {\n        totalCount\n        edges {\n          cursor\n          node {\n            id\n            ordinal\n            control { id framework title }\n            status\n            severity\n            evidenceCount\n            evidence(first: $evidence) {\n              totalCount\n              pageInfo { hasNextPage endCursor }\n              edges { node { id sequence action correlationId } }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.DrilldownDocument,
+    "\n  query FailingFindings($id: ID!) {\n    report(id: $id) {\n      findings(first: 50, filter: { statuses: [FAIL], severities: [HIGH, CRITICAL] }) {\n        totalCount\n        edges { node { id control { id } status severity } }\n      }\n    }\n  }\n": types.FailingFindingsDocument,
+    "\n  query EvidencePage($id: ID!, $after: String) {\n    node(id: $id) {\n      ... on Finding {\n        evidenceCount\n        evidence(first: 2, after: $after) {\n          pageInfo { hasNextPage endCursor }\n          edges { node { id sequence findings { id } } }\n        }\n        evidenceSample(size: 2) { sequence }\n      }\n    }\n  }\n": types.EvidencePageDocument,
+    "\n  query FrameworkList {\n    frameworks { type name version controls { id title } }\n  }\n": types.FrameworkListDocument,
     "\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n": types.IngestAuditEventsDocument,
     "\n  mutation CreateKeyForTrail($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id } }\n  }\n": types.CreateKeyForTrailDocument,
     "\n  mutation RevokeKeyForTrail($id: ID!) {\n    revokeApiKey(id: $id) { id }\n  }\n": types.RevokeKeyForTrailDocument,
     "\n  query OcsfEvents {\n    auditEvents(first: 100) {\n      totalCount\n      edges {\n        node {\n          clientId occurredAt agentId sessionId\n          actor { type id }\n          category action decision tool { name } resource severity outcome correlationId region attributes\n        }\n      }\n    }\n  }\n": types.OcsfEventsDocument,
     "\n  query OtlpEvents($filter: AuditEventFilter) {\n    auditEvents(filter: $filter, first: 100) {\n      totalCount\n      edges {\n        node {\n          clientId occurredAt environment agentId sessionId\n          actor { type id }\n          category action decision policyId policyVersion\n          tool { name tags }\n          severity outcome correlationId dataSubjects personalData legalBasis region costUsd attributes\n        }\n      }\n    }\n  }\n": types.OtlpEventsDocument,
     "\n  query RateLimitedRole {\n    viewer { role }\n  }\n": types.RateLimitedRoleDocument,
+    "\n  mutation LifecycleGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status type title period { start end } environment agents version createdBy progress { percent stage } }\n  }\n": types.LifecycleGenerateDocument,
+    "\n  query LifecycleStatus($id: ID!) {\n    report(id: $id) {\n      id status score grade error version summary startedAt completedAt\n      progress { percent stage message }\n      previousVersion { id }\n      versions { id version }\n      integrity { contentSha256 signature signatureKeyId }\n    }\n  }\n": types.LifecycleStatusDocument,
+    "\n  mutation LifecycleRegenerate($id: ID!) { regenerateReport(id: $id) { id version status } }\n": types.LifecycleRegenerateDocument,
+    "\n  mutation LifecycleCancel($id: ID!) { cancelReport(id: $id) { id status } }\n": types.LifecycleCancelDocument,
+    "\n  mutation LifecycleDelete($id: ID!) { deleteReport(id: $id) { id } }\n": types.LifecycleDeleteDocument,
+    "\n  query LifecycleList($filter: ReportFilter, $first: Int, $after: String) {\n    reports(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id type status } }\n    }\n  }\n": types.LifecycleListDocument,
+    "\n  query SigningKeys {\n    viewer { organization { signingKeys { id publicKeyPem createdAt retiredAt } } }\n  }\n": types.SigningKeysDocument,
 };
 
 /**
@@ -89,6 +113,26 @@ export function graphql(source: "\n  query Registries {\n    agents { agentId fi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query FindingsReportIds {\n    reports(first: 10) { edges { node { id type } } }\n  }\n"): (typeof documents)["\n  query FindingsReportIds {\n    reports(first: 10) { edges { node { id type } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Drilldown($id: ID!, $findings: Int!, $evidence: Int!) {\n    report(id: $id) {\n      id\n      score\n      grade\n      summary\n      stale\n      integrity { eventCount timeCoverage gapCount contentSha256 watermark sampleSeed frameworkVersion }\n      sections { id title metrics { id value unit } tables { id columns rows truncated { shown total } } }\n      findings(first: $findings) {\n        totalCount\n        edges {\n          cursor\n          node {\n            id\n            ordinal\n            control { id framework title }\n            status\n            severity\n            evidenceCount\n            evidence(first: $evidence) {\n              totalCount\n              pageInfo { hasNextPage endCursor }\n              edges { node { id sequence action correlationId } }\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Drilldown($id: ID!, $findings: Int!, $evidence: Int!) {\n    report(id: $id) {\n      id\n      score\n      grade\n      summary\n      stale\n      integrity { eventCount timeCoverage gapCount contentSha256 watermark sampleSeed frameworkVersion }\n      sections { id title metrics { id value unit } tables { id columns rows truncated { shown total } } }\n      findings(first: $findings) {\n        totalCount\n        edges {\n          cursor\n          node {\n            id\n            ordinal\n            control { id framework title }\n            status\n            severity\n            evidenceCount\n            evidence(first: $evidence) {\n              totalCount\n              pageInfo { hasNextPage endCursor }\n              edges { node { id sequence action correlationId } }\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FailingFindings($id: ID!) {\n    report(id: $id) {\n      findings(first: 50, filter: { statuses: [FAIL], severities: [HIGH, CRITICAL] }) {\n        totalCount\n        edges { node { id control { id } status severity } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query FailingFindings($id: ID!) {\n    report(id: $id) {\n      findings(first: 50, filter: { statuses: [FAIL], severities: [HIGH, CRITICAL] }) {\n        totalCount\n        edges { node { id control { id } status severity } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EvidencePage($id: ID!, $after: String) {\n    node(id: $id) {\n      ... on Finding {\n        evidenceCount\n        evidence(first: 2, after: $after) {\n          pageInfo { hasNextPage endCursor }\n          edges { node { id sequence findings { id } } }\n        }\n        evidenceSample(size: 2) { sequence }\n      }\n    }\n  }\n"): (typeof documents)["\n  query EvidencePage($id: ID!, $after: String) {\n    node(id: $id) {\n      ... on Finding {\n        evidenceCount\n        evidence(first: 2, after: $after) {\n          pageInfo { hasNextPage endCursor }\n          edges { node { id sequence findings { id } } }\n        }\n        evidenceSample(size: 2) { sequence }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FrameworkList {\n    frameworks { type name version controls { id title } }\n  }\n"): (typeof documents)["\n  query FrameworkList {\n    frameworks { type name version controls { id title } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n"): (typeof documents)["\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -110,6 +154,34 @@ export function graphql(source: "\n  query OtlpEvents($filter: AuditEventFilter)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RateLimitedRole {\n    viewer { role }\n  }\n"): (typeof documents)["\n  query RateLimitedRole {\n    viewer { role }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LifecycleGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status type title period { start end } environment agents version createdBy progress { percent stage } }\n  }\n"): (typeof documents)["\n  mutation LifecycleGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status type title period { start end } environment agents version createdBy progress { percent stage } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LifecycleStatus($id: ID!) {\n    report(id: $id) {\n      id status score grade error version summary startedAt completedAt\n      progress { percent stage message }\n      previousVersion { id }\n      versions { id version }\n      integrity { contentSha256 signature signatureKeyId }\n    }\n  }\n"): (typeof documents)["\n  query LifecycleStatus($id: ID!) {\n    report(id: $id) {\n      id status score grade error version summary startedAt completedAt\n      progress { percent stage message }\n      previousVersion { id }\n      versions { id version }\n      integrity { contentSha256 signature signatureKeyId }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LifecycleRegenerate($id: ID!) { regenerateReport(id: $id) { id version status } }\n"): (typeof documents)["\n  mutation LifecycleRegenerate($id: ID!) { regenerateReport(id: $id) { id version status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LifecycleCancel($id: ID!) { cancelReport(id: $id) { id status } }\n"): (typeof documents)["\n  mutation LifecycleCancel($id: ID!) { cancelReport(id: $id) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LifecycleDelete($id: ID!) { deleteReport(id: $id) { id } }\n"): (typeof documents)["\n  mutation LifecycleDelete($id: ID!) { deleteReport(id: $id) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LifecycleList($filter: ReportFilter, $first: Int, $after: String) {\n    reports(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id type status } }\n    }\n  }\n"): (typeof documents)["\n  query LifecycleList($filter: ReportFilter, $first: Int, $after: String) {\n    reports(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id type status } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SigningKeys {\n    viewer { organization { signingKeys { id publicKeyPem createdAt retiredAt } } }\n  }\n"): (typeof documents)["\n  query SigningKeys {\n    viewer { organization { signingKeys { id publicKeyPem createdAt retiredAt } } }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

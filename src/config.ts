@@ -28,6 +28,8 @@ const schema = z.object({
   SIGNING_KEY_SECRET: z.string().min(32, { message: 'must be at least 32 characters (e.g. `openssl rand -hex 32`)' }).optional(),
   /** Chromium for PDF rendering; else /usr/bin/chromium(-browser), else the one @sparticuz/chromium ships. */
   CHROMIUM_PATH: z.string().optional(),
+  /** Directory of custom framework definitions (`*.json`, see docs/frameworks.md), loaded at start; each becomes a report type. */
+  CUSTOM_FRAMEWORKS_DIR: z.string().optional(),
 }).refine((c) => c.NODE_ENV !== 'production' || c.SIGNING_KEY_SECRET !== undefined, {
   message: 'is required when NODE_ENV=production (report signing keys are encrypted with it)',
   path: ['SIGNING_KEY_SECRET'],

@@ -4,13 +4,17 @@
  * `start` runs API + worker in one process; production runs `serve` and
  * `worker` processes, any number of each, on one PostgreSQL.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createOrganization, countOrganizations } from './accounts/organizations.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type OpenedDatabase } from './db/open.ts';
 import { seedDemoData, DEMO_ORGANIZATION_NAME } from './demo/seed.ts';
 import { createApiServer } from './http/server.ts';
+import { startJobRuntime } from './jobs/runtime.ts';
 import { createLogger, type Logger } from './log.ts';
+import { verifyReportFile } from './render/verify.ts';
 import { createServices, type Services } from './services.ts';
 
 const USAGE = `Usage: agent-reports <command> [options]
@@ -24,6 +28,9 @@ Commands:
                            add N demo events (default 100000) to an organisation (a new one without --org)
   org create --name NAME [--json]
                            create an organisation and print its admin API key
+  verify FILE [--key-id ID]... [--json]
+                           check a downloaded JSON report or evidence bundle offline
+                           (hashes and Ed25519 signatures); exit 1 if anything fails
 
 Environment: PORT, HOST, DATABASE_URL (unset: embedded PostgreSQL under DATA_DIR), DATA_DIR, LOG_LEVEL.`;
 
@@ -36,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
       events: { type: 'string' },
       org: { type: 'string' },
       json: { type: 'boolean', default: false },
+      'key-id': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -44,6 +52,8 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  // Offline: needs neither configuration nor a database.
+  if (command === 'verify') return verify(sub, values.json, values['key-id']);
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
 
@@ -85,6 +95,17 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+function verify(file: string | undefined, json: boolean, trustedKeyIds: string[] | undefined): number {
+  if (!file) return usageError('verify needs a FILE (a JSON report or an evidence bundle)');
+  const result = verifyReportFile(readFileSync(file), path.basename(file), { trustedKeyIds });
+  if (json) console.log(JSON.stringify(result));
+  else {
+    for (const check of result.checks) console.log(`${check.ok ? 'ok  ' : 'FAIL'} ${check.message}`);
+    console.log(result.ok ? `\nverified: ${file} is intact and signed by key ${result.keyIds.join(', ')}` : `\nNOT verified: ${result.checks.filter((c) => !c.ok).length} check(s) failed`);
+  }
+  return result.ok ? 0 : 1;
+}
+
 function usageError(message: string): number {
   console.error(`error: ${message}\n\n${USAGE}`);
   return 2;
@@ -110,6 +131,9 @@ async function run(mode: 'start' | 'serve' | 'worker', config: Config, log: Logg
     await seedDemoData(services, organization.id, { events: 50_000 });
     console.log(`\nDemo organization "${organization.name}" created.\nAdmin API key: ${apiKey}\n(store it now: it is not shown again)\n`);
   }
+
+  stops.push(await startJobRuntime(services, { work: mode !== 'serve', listen: mode !== 'worker' }));
+  if (mode !== 'serve') console.log('Report worker running');
 
   if (mode !== 'worker') {
     const api = createApiServer(services);

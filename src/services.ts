@@ -3,6 +3,9 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Logger } from './log.ts';
 import { RateLimiter } from './accounts/rate-limiter.ts';
+import type { Queue } from './jobs/queue.ts';
+import { ReportPubSub } from './realtime/pubsub.ts';
+import { loadCustomFrameworks } from './frameworks/index.ts';
 
 /** What every part of a running process shares: built once at start. */
 export interface Services {
@@ -12,8 +15,22 @@ export interface Services {
   auth: ApiKeyAuthenticator;
   /** Requests per API key, per process. */
   rateLimiter: RateLimiter;
+  /** pg-boss: null in processes that neither enqueue nor work (CLI one-shots). */
+  queue: Queue | null;
+  /** Report changes over LISTEN/NOTIFY. */
+  realtime: ReportPubSub;
 }
 
 export function createServices(config: Config, database: Database, log: Logger): Services {
-  return { config, database, log, auth: new ApiKeyAuthenticator(database.db), rateLimiter: new RateLimiter(config.RATE_LIMIT_PER_MINUTE) };
+  // Custom report types join the registry before anything serves or generates; a bad file stops the start.
+  if (config.CUSTOM_FRAMEWORKS_DIR) log.info('custom frameworks loaded', { types: loadCustomFrameworks(config.CUSTOM_FRAMEWORKS_DIR) });
+  return {
+    config,
+    database,
+    log,
+    auth: new ApiKeyAuthenticator(database.db),
+    rateLimiter: new RateLimiter(config.RATE_LIMIT_PER_MINUTE),
+    queue: null,
+    realtime: new ReportPubSub(database.sql),
+  };
 }

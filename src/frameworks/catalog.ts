@@ -66,3 +66,8 @@ export function catalogTitle(catalog: CatalogId, controlId: string): string | un
 export function catalogSize(catalog: Exclude<CatalogId, 'custom'>): number {
   return catalogs[catalog].size;
 }
+
+/** Every control of a catalog, in the catalog's order (e.g. for a Statement of Applicability). */
+export function catalogControls(catalog: Exclude<CatalogId, 'custom'>): CatalogControl[] {
+  return [...catalogs[catalog]].map(([id, title]) => ({ id, title }));
+}

@@ -60,5 +60,10 @@ export interface FrameworkDefinition {
   version: string;
   /** Which control catalog the identifiers come from. */
   catalog: CatalogId;
+  /**
+   * Scope the type cannot run without: `subject_or_agent` (a DSAR export) needs
+   * a data subject or an agent. Checked by validateScope before a report is created.
+   */
+  requires?: 'subject_or_agent';
   sections: SectionDefinition[];
 }

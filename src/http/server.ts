@@ -18,6 +18,7 @@ import { LIMITS, queryLimitPlugins } from './limits.ts';
 import { useRoutes } from './routes.ts';
 import './ingest-route.ts';
 import './otlp-route.ts';
+import './downloads.ts';
 
 export interface ApiServer {
   yoga: YogaServerInstance<Record<string, unknown>, Context>;

@@ -10,6 +10,7 @@ import { findings as findingsTable, reports } from '../db/schema.ts';
 import { controlTitle, getFramework } from '../frameworks/index.ts';
 import type { CheckDefinition, FrameworkDefinition } from '../frameworks/types.ts';
 import type { Services } from '../services.ts';
+import { signReportHash } from './signing.ts';
 import { canonicalJson, measureCoverage, sha256Hex, type Coverage } from './integrity.ts';
 import {
   agentActivity,
@@ -23,7 +24,10 @@ import {
   type MetricValues,
   type Unit,
 } from './metrics.ts';
+import { runScalarQueries, type ScalarQueryId } from './scalars.ts';
 import type { ReportScope } from './scope.ts';
+import { statementOfApplicability } from './applicability.ts';
+import { buildSqlTables, scalarQueriesOfTables, type Table } from './tables.ts';
 import { evaluate, grade as gradeOf, score as scoreOf, SEVERITY_WEIGHT, type FindingStatus } from './scoring.ts';
 import type { SelectorId } from './selectors.ts';
 
@@ -70,6 +74,7 @@ export async function buildReport(services: Services, reportId: string, onProgre
   await onProgress({ percent: 95, stage: 'writing', message: `Writing ${content.findings.length} findings` });
   const canonical = canonicalJson(content);
   const contentSha256 = sha256Hex(canonical);
+  const signed = await signReportHash(services, row.orgId, contentSha256);
   await db.transaction(async (tx) => {
     // A previous attempt may have died before committing; nothing of it is visible, but be explicit.
     await tx.delete(findingsTable).where(eq(findingsTable.reportId, row.id));
@@ -105,6 +110,8 @@ export async function buildReport(services: Services, reportId: string, onProgre
         progressMessage: content.summary,
         content: JSON.parse(canonical),
         contentSha256,
+        signature: signed.signature,
+        signatureKeyId: signed.keyId,
         score: content.score,
         grade: content.grade,
         summary: content.summary,
@@ -165,6 +172,11 @@ async function computeContent(services: Services, framework: FrameworkDefinition
     ...checks.flatMap((c) => (c.applicableWhen ? [c.applicableWhen] : [])),
   ]);
   const tables = new Set(framework.sections.flatMap((s) => s.tables ?? []));
+  const scalarQueryIds = new Set<ScalarQueryId>(scalarQueriesOfTables(tables));
+  for (const id of metricIds) {
+    const query = metricDefinition(id).query;
+    if (query) scalarQueryIds.add(query);
+  }
   const selectorIds = new Set<SelectorId>(['all_events']);
   for (const id of metricIds) for (const s of metricDefinition(id).needs) selectorIds.add(s);
   for (const c of checks) {
@@ -183,13 +195,15 @@ async function computeContent(services: Services, framework: FrameworkDefinition
     await onProgress({ percent: 15 + landed * 10, stage: landed < 3 ? 'collecting' : 'evaluating', message: done });
     return result;
   };
-  const [counted, coverage, approvals, holds, activity, timeline] = await Promise.all([
+  const [counted, coverage, approvals, holds, activity, timeline, queried, sqlTables] = await Promise.all([
     step(countSelectors(sql, scope, [...selectorIds]), 'Counted events, decisions and evidence'),
     step(measureCoverage(sql, scope, services.config.MONITORING_GAP_MINUTES), 'Measured monitoring coverage and gaps'),
     step(needsAny('approval_response_mean', 'approval_response_p50', 'approval_response_p95') ? approvalTimes(sql, scope) : noTimes, 'Measured approval response times'),
     step(needsAny('hold_response_mean', 'hold_response_p50', 'hold_response_p95') ? holdTimes(sql, scope) : noTimes, 'Measured hold response times'),
     step(agentActivity(sql, scope), 'Scored agent risk'),
     step(tables.has('decisions_by_day') ? decisionsByDay(sql, scope) : Promise.resolve([]), 'Built the decision timeline'),
+    runScalarQueries(sql, scope, scalarQueryIds),
+    buildSqlTables(sql, scope, tables),
   ]);
   const eventCount = counted.counts.all_events ?? 0;
   const risks: AgentRisk[] = activity.risks;
@@ -207,6 +221,9 @@ async function computeContent(services: Services, framework: FrameworkDefinition
       unique_agents: activity.uniqueAgents,
       unique_sessions: activity.uniqueSessions,
       max_agent_risk: risks.length ? risks[0]!.risk : null,
+      elevated_risk_agents: risks.filter((r) => r.risk >= 50).length,
+      pii_agents: risks.filter((r) => r.piiEvents > 0).length,
+      ...queried,
     },
   };
 
@@ -259,7 +276,12 @@ async function computeContent(services: Services, framework: FrameworkDefinition
     title: section.title,
     description: section.description,
     metrics: section.metrics.map((id) => ({ id, label: metricDefinition(id).label, unit: metricDefinition(id).unit, value: metricValue(id) })),
-    tables: (section.tables ?? []).map((id) => buildTable(id, risks, timeline)),
+    tables: (section.tables ?? []).map((id) => buildTable(id, risks, timeline, () => {
+      const finish = sqlTables.get(id);
+      if (id === 'statement_of_applicability') return statementOfApplicability(framework, findings);
+      if (!finish) throw new Error(`unknown table ${id}`);
+      return finish({ risks, scalars: values.scalars });
+    })),
     findings: findings.filter((f) => f.section === section.title).map((f) => f.ordinal),
   }));
   const recommendations = findings
@@ -306,7 +328,7 @@ async function computeContent(services: Services, framework: FrameworkDefinition
   };
 }
 
-function buildTable(id: string, risks: AgentRisk[], timeline: Awaited<ReturnType<typeof decisionsByDay>>) {
+function buildTable(id: string, risks: AgentRisk[], timeline: Awaited<ReturnType<typeof decisionsByDay>>, other: () => Table): Table {
   switch (id) {
     case 'agent_risk':
       return {
@@ -340,7 +362,7 @@ function buildTable(id: string, risks: AgentRisk[], timeline: Awaited<ReturnType
         truncated: null,
       };
     default:
-      throw new Error(`unknown table ${id}`);
+      return other();
   }
 }
 

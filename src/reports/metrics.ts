@@ -6,7 +6,8 @@
  */
 import type { Sql } from '../db/client.ts';
 import { scopeWhere, WATERMARK_PARAM, type ReportScope } from './scope.ts';
-import { APPROVAL_SLA, ESCALATION_SLA, HOLD_SLA, prefilterOf, selectorSql, type SelectorId } from './selectors.ts';
+import type { ScalarQueryId } from './scalars.ts';
+import { APPROVAL_SLA, ESCALATION_SLA, HOLD_SLA, PERSONAL, PII_TOOL, prefilterOf, selectorSql, type SelectorId } from './selectors.ts';
 
 export type Unit = 'count' | 'percent' | 'seconds' | 'usd' | 'score';
 
@@ -21,6 +22,8 @@ interface MetricDefinition {
   /** Selectors whose counts the value needs. */
   needs: SelectorId[];
   value: (v: MetricValues) => number | null;
+  /** A targeted query (beside the one pass) whose scalars the value reads. */
+  query?: ScalarQueryId;
 }
 
 const count = (label: string, selector: SelectorId): MetricDefinition => ({
@@ -46,6 +49,21 @@ const scalar = (label: string, unit: Unit, key: string): MetricDefinition => ({
   unit,
   needs: [],
   value: (v) => v.scalars[key] ?? null,
+});
+
+/** A scalar produced by one of the targeted queries in scalars.ts. */
+const queried = (label: string, unit: Unit, query: ScalarQueryId, key: string): MetricDefinition => ({ ...scalar(label, unit, key), query });
+
+/** Share of `part` in `whole`, both scalars. */
+const scalarPercent = (label: string, part: string, whole: string, query?: ScalarQueryId): MetricDefinition => ({
+  label,
+  unit: 'percent',
+  needs: [],
+  ...(query ? { query } : {}),
+  value: (v) => {
+    const w = v.scalars[whole] ?? 0;
+    return w ? round((100 * (v.scalars[part] ?? 0)) / w, 2) : null;
+  },
 });
 
 export const metrics = {
@@ -111,6 +129,64 @@ export const metrics = {
   cost_usd: scalar('Processing cost', 'usd', 'cost_usd'),
   max_agent_risk: scalar('Highest agent risk score', 'score', 'max_agent_risk'),
   time_coverage: scalar('Monitoring time coverage', 'percent', 'time_coverage'),
+  elevated_risk_agents: scalar('Agents with an elevated risk score (50 or more)', 'count', 'elevated_risk_agents'),
+
+  // Personal data (GDPR, DSAR, HIPAA).
+  personal_data_events: count('Processing events with personal data', 'personal_data_events'),
+  data_subjects: queried('Data subjects observed', 'count', 'data_subjects', 'data_subjects'),
+  events_per_subject: {
+    label: 'Events per data subject (mean)',
+    unit: 'count',
+    needs: [],
+    query: 'data_subjects',
+    value: (v) => (v.scalars.data_subjects ? round((v.scalars.subject_references ?? 0) / v.scalars.data_subjects, 2) : null),
+  },
+  personal_data_cost_usd: scalar('Processing cost of personal-data events', 'usd', 'personal_data_cost_usd'),
+  pii_agents: scalar('Agents with access to pii-tagged tools', 'count', 'pii_agents'),
+  pii_agent_share: scalarPercent('Agents with access to pii-tagged tools (share of agents)', 'pii_agents', 'unique_agents'),
+  pii_tool_events: count('Events on pii-tagged tools', 'pii_tool_events'),
+  pii_tool_denials: count('Denied or held actions on pii-tagged tools', 'pii_tool_denied'),
+  pii_policy_coverage: percent('Decisions on pii-tagged tools made by an explicit policy', 'pii_tool_decisions_by_policy', 'pii_tool_decisions'),
+  pii_credential_access: count('Credential access to pii-tagged systems', 'pii_credential_access'),
+  legal_basis_rate: percent('Processing of personal data with a recorded legal basis', 'personal_data_with_basis', 'personal_data_events'),
+  dlp_personal_data: count('DLP events involving personal data', 'dlp_personal_data'),
+  dlp_personal_data_blocked: count('Personal-data exfiltration attempts blocked', 'dlp_personal_data_blocked'),
+  dlp_personal_data_detected: count('Personal-data exfiltration detected but not blocked', 'dlp_personal_data_not_blocked'),
+  dlp_personal_data_block_rate: percent('DLP events with personal data that were blocked', 'dlp_personal_data_blocked', 'dlp_personal_data'),
+  breaches_possible: count('Possible personal-data breaches (unblocked DLP detections)', 'personal_data_leaks'),
+  breach_response_within_72h: {
+    ...percent('Possible breaches responded to within 72 hours', 'late_breach_responses', 'personal_data_leaks'),
+    value: (v) => complement(v, 'late_breach_responses', 'personal_data_leaks'),
+  },
+  breach_response_p50: queried('Detection to response (p50)', 'seconds', 'breach_times', 'breach_p50'),
+  breach_response_p95: queried('Detection to response (p95)', 'seconds', 'breach_times', 'breach_p95'),
+  cross_border_transfers: count('Personal data sent to a recorded region', 'cross_border_transfers'),
+  cross_border_basis_rate: {
+    ...percent('Transfers to a recorded region with a legal basis', 'cross_border_without_basis', 'cross_border_transfers'),
+    value: (v) => complement(v, 'cross_border_without_basis', 'cross_border_transfers'),
+  },
+  oldest_personal_data_days: queried('Age of the oldest personal-data event kept (days)', 'count', 'retention', 'oldest_personal_data_days'),
+  log_history_days: queried('Audit-log history kept (days before the period end)', 'count', 'retention', 'log_history_days'),
+  agent_messages: count('Agent messages carried in events', 'agent_messages'),
+
+  // Authentication.
+  auth_events: count('Authentication events', 'auth_events'),
+  auth_failures: count('Failed authentications', 'auth_failures'),
+  auth_success_rate: { ...percent('Authentications that succeeded', 'auth_failures', 'auth_events'), value: (v) => complement(v, 'auth_failures', 'auth_events') },
+
+  // Administration.
+  admin_events: count('Administrative events', 'admin_events'),
+  service_actions: count("Reporting service's own actions", 'service_actions'),
+  people_admin_changes: count('Administrative and configuration changes by people', 'people_admin_changes'),
+  admin_attribution_rate: {
+    ...percent('Administrative changes attributed to a person', 'unattributed_admin_changes', 'people_admin_changes'),
+    value: (v) => complement(v, 'unattributed_admin_changes', 'people_admin_changes'),
+  },
+  role_change_approval_rate: {
+    ...percent('Privileged role changes with an approval', 'unapproved_role_changes', 'privileged_role_changes'),
+    value: (v) => complement(v, 'unapproved_role_changes', 'privileged_role_changes'),
+  },
+  secret_events: count('Secret access and rotation events', 'secret_events'),
 } as const satisfies Record<string, MetricDefinition>;
 
 export type MetricId = keyof typeof metrics;
@@ -148,7 +224,7 @@ export async function countSelectors(sql: Sql, scope: ReportScope, ids: Selector
   const correlated = unique.filter((id) => prefilterOf(id));
   const columns = (list: SelectorId[]) => list.map((id, i) => `count(*) filter (where ${selectorSql(id, WATERMARK_PARAM)}) as c${i}`);
   const [[scan], [narrow]] = await Promise.all([
-    sql.unsafe(`select ${[...columns(plain), 'coalesce(sum(e.cost_usd), 0)::float8 as cost_usd'].join(', ')} from audit_events e where ${where}`, params as never[]),
+    sql.unsafe(`select ${[...columns(plain), 'coalesce(sum(e.cost_usd), 0)::float8 as cost_usd', `coalesce(sum(e.cost_usd) filter (where ${PERSONAL}), 0)::float8 as personal_cost_usd`].join(', ')} from audit_events e where ${where}`, params as never[]),
     correlated.length
       ? sql.unsafe(
           `select ${columns(correlated).join(', ')} from audit_events e where ${where} and (${[...new Set(correlated.map((id) => prefilterOf(id)!))].join(' or ')})`,
@@ -159,7 +235,7 @@ export async function countSelectors(sql: Sql, scope: ReportScope, ids: Selector
   const counts: Partial<Record<SelectorId, number>> = {};
   plain.forEach((id, i) => (counts[id] = Number(scan![`c${i}`])));
   correlated.forEach((id, i) => (counts[id] = Number((narrow as Record<string, unknown>)[`c${i}`])));
-  return { counts, scalars: { cost_usd: round(Number(scan!.cost_usd), 6) } };
+  return { counts, scalars: { cost_usd: round(Number(scan!.cost_usd), 6), personal_data_cost_usd: round(Number(scan!.personal_cost_usd), 6) } };
 }
 
 export interface ResponseTimes {
@@ -207,6 +283,8 @@ export interface AgentRisk {
   errorRate: number;
   injections: number;
   dlpEvents: number;
+  /** Events on pii-tagged tools that were not denied: the agent has access to personal data. */
+  piiEvents: number;
   risk: number;
   explanation: string;
 }
@@ -234,16 +312,17 @@ export async function agentActivity(sql: Sql, scope: ReportScope): Promise<Activ
               count(*) filter (where e.decision = 'deny') as denies,
               count(*) filter (where e.outcome = 'failure' or e.category = 'error') as errors,
               count(*) filter (where e.action = 'injection.detected') as injections,
-              count(*) filter (where e.category = 'dlp') as dlp
+              count(*) filter (where e.category = 'dlp') as dlp,
+              count(*) filter (where ${PII_TOOL} and e.decision is distinct from 'deny') as pii
        from audit_events e where ${where}
        group by e.agent_id, e.session_id
      )
      select agent_id, sum(events)::float8 as events, count(session_id)::int as sessions, sum(decisions)::float8 as decisions,
             sum(denies)::float8 as denies, sum(errors)::float8 as errors, sum(injections)::float8 as injections, sum(dlp)::float8 as dlp,
-            null::int as unique_sessions
+            sum(pii)::float8 as pii, null::int as unique_sessions
      from groups where agent_id is not null group by agent_id
      union all
-     select null, null, null, null, null, null, null, null, (select count(distinct session_id) from groups)::int`,
+     select null, null, null, null, null, null, null, null, null, (select count(distinct session_id) from groups)::int`,
     params as never[],
   );
   const total = rows.find((r) => r.unique_sessions !== null)!;
@@ -275,6 +354,7 @@ export async function agentActivity(sql: Sql, scope: ReportScope): Promise<Activ
         errorRate: round(errorRate),
         injections: Number(r.injections),
         dlpEvents: Number(r.dlp),
+        piiEvents: Number(r.pii),
         risk,
         explanation,
       };

@@ -20,6 +20,14 @@ const LEASE_ENDS = ['lease.revoked', 'lease.returned'];
 const INJECTION_LABELS = ['injection.confirmed', 'injection.false_positive'];
 const AGENT_DECISION = `e.decision is not null and e.agent_id is not null`;
 const CONFIG_CHANGE = `(e.category = 'config_change' or e.action in ('policy.updated', 'dlp_rule.updated', 'secret.rotated'))`;
+/** The event names a data subject or a personal-data category (GDPR processing). */
+export const PERSONAL = `(cardinality(e.data_subjects) > 0 or cardinality(e.personal_data) > 0)`;
+export const PII_TOOL = `e.tool_tags @> '{pii}'::text[]`;
+/** A DLP detection that was not blocked: personal data may have left. */
+const PERSONAL_LEAK = `e.action = 'dlp.detected' and ${PERSONAL}`;
+/** The service's own trail (report generated, downloaded, shared, keys…). */
+const SERVICE_ACTION = `e.category = 'admin' and e.actor_type = 'service'`;
+const PEOPLE_ADMIN = `(e.category in ('admin', 'config_change') and e.actor_type is distinct from 'service')`;
 
 export const APPROVAL_SLA = `interval '1 hour'`;
 export const HOLD_SLA = `interval '4 hours'`;
@@ -96,7 +104,48 @@ export const selectors = {
   third_party_disclosures: { label: 'Disclosures to third-party recipients', sql: `e.recipient is not null` },
   disclosures_without_basis: { label: 'Disclosures to third parties without a legal basis', sql: `e.recipient is not null and e.legal_basis is null` },
   high_severity_events: { label: 'High and critical severity events', sql: `e.severity in ('high', 'critical')` },
+
+  // Personal data (GDPR, DSAR, HIPAA PHI).
+  personal_data_events: { label: 'Processing of personal data (events naming data subjects or personal-data categories)', sql: PERSONAL },
+  personal_data_with_basis: { label: 'Processing of personal data with a recorded legal basis', sql: `${PERSONAL} and e.legal_basis is not null` },
+  personal_data_without_basis: { label: 'Processing of personal data without a recorded legal basis', sql: `${PERSONAL} and e.legal_basis is null` },
+  pii_tool_events: { label: 'Events on tools tagged pii', sql: PII_TOOL },
+  pii_tool_decisions: { label: 'Policy decisions on tools tagged pii', sql: `${PII_TOOL} and e.decision is not null` },
+  pii_tool_decisions_by_policy: { label: 'Decisions on pii tools made by an explicit policy', sql: `${PII_TOOL} and e.decision is not null and e.policy_id is not null` },
+  pii_tool_decisions_without_policy: { label: 'Decisions on pii tools without an explicit policy', sql: `${PII_TOOL} and e.decision is not null and e.policy_id is null` },
+  pii_tool_denied: { label: 'Denied or held actions on tools tagged pii', sql: `${PII_TOOL} and e.decision in ('deny', 'hold')` },
+  pii_credential_access: { label: 'Credential events on systems tagged pii', sql: `e.category = 'credential' and ${PII_TOOL}` },
+  dlp_personal_data: { label: 'DLP events involving personal data', sql: `e.category = 'dlp' and ${PERSONAL}` },
+  dlp_personal_data_blocked: { label: 'DLP events involving personal data that were blocked', sql: `e.action = 'dlp.blocked' and ${PERSONAL}` },
+  dlp_personal_data_not_blocked: { label: 'DLP events involving personal data that were not blocked', sql: `e.category = 'dlp' and e.action <> 'dlp.blocked' and ${PERSONAL}` },
+  personal_data_leaks: { label: 'Unblocked DLP detections of personal data (possible breaches)', sql: PERSONAL_LEAK },
+  late_breach_responses: {
+    label: 'Possible personal-data breaches without a response within 72 hours',
+    prefilter: `e.action = 'dlp.detected'`,
+    sql: `${PERSONAL_LEAK} and not ${respondedTo(BREACH_RESPONSE_SLA)}`,
+  },
+  cross_border_transfers: { label: 'Personal data sent to a recorded region', sql: `${PERSONAL} and e.region is not null` },
+  cross_border_without_basis: { label: 'Personal data sent to a recorded region without a legal basis', sql: `${PERSONAL} and e.region is not null and e.legal_basis is null` },
+  agent_messages: { label: 'Agent messages carried in event attributes', sql: `e.agent_id is not null and e.attributes ? 'message'` },
+
+  // Authentication.
+  auth_events: { label: 'Authentication events', sql: `e.category = 'auth'` },
+  auth_failures: { label: 'Failed authentications', sql: `e.category = 'auth' and e.outcome = 'failure'` },
+
+  // Administration (audit summary).
+  service_actions: { label: "The reporting service's own actions (reports, downloads, shares, keys)", sql: SERVICE_ACTION },
+  people_admin_changes: { label: 'Administrative and configuration changes by people', sql: PEOPLE_ADMIN },
+  unattributed_admin_changes: { label: 'Administrative or configuration changes without an actor', sql: `${PEOPLE_ADMIN} and e.actor_id is null` },
+  secret_events: { label: 'Secret access and rotation', sql: `e.action in ('secret.accessed', 'secret.rotated', 'secret.read')` },
 } as const satisfies Record<string, Selector>;
+
+/** Any later event with the same correlation id (an escalation, a revocation, a notification…) within `within`. */
+function respondedTo(within: string) {
+  return (
+    `(e.correlation_id is not null and exists (select 1 from audit_events x where x.org_id = e.org_id and x.correlation_id = e.correlation_id` +
+    ` and x.seq <> e.seq and x.seq <= :W and x.occurred_at >= e.occurred_at and x.occurred_at <= e.occurred_at + ${within}))`
+  );
+}
 
 /** A change counts as approved when an `approval.granted` shares its correlation id (before or after it). */
 function resolvedByApproval() {

@@ -2,5 +2,8 @@
 import { builder } from './builder.ts';
 import './organization.ts';
 import './events.ts';
+import './reports.ts';
+import './findings.ts';
+import './signing.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

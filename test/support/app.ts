@@ -11,6 +11,7 @@ import type { Role } from '../../src/access.ts';
 import { loadConfig } from '../../src/config.ts';
 import { connect, type DatabaseOptions } from '../../src/db/client.ts';
 import { createApiServer, type ApiServer } from '../../src/http/server.ts';
+import { startJobRuntime } from '../../src/jobs/runtime.ts';
 import { createLogger } from '../../src/log.ts';
 import { createServices, type Services } from '../../src/services.ts';
 
@@ -31,10 +32,13 @@ export function testConfig(overrides: Record<string, string> = {}) {
   return loadConfig({ DATABASE_URL: databaseUrl(), LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', PORT: '0', ...overrides });
 }
 
-export async function startTestApp(options: DatabaseOptions & { env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(options: DatabaseOptions & { env?: Record<string, string>; jobs?: 'none' | 'enqueue' | 'work' } = {}): Promise<TestApp> {
   const config = testConfig(options.env);
   const database = connect(config.DATABASE_URL!, options);
   const services = createServices(config, database, createLogger(config.LOG_LEVEL));
+  // Real pg-boss: 'enqueue' lets generateReport queue jobs; 'work' also runs them in this process.
+  const jobs = options.jobs ?? 'work';
+  const stopJobs = jobs === 'none' ? async () => {} : await startJobRuntime(services, { work: jobs === 'work', listen: true });
   const api = createApiServer(services);
   const fetch = (path: string, init: RequestInit & { key?: string } = {}) => {
     const headers = new Headers(init.headers);
@@ -64,6 +68,7 @@ export async function startTestApp(options: DatabaseOptions & { env?: Record<str
     },
     async close() {
       await api.close();
+      await stopJobs();
       await database.close();
     },
   };

@@ -76,3 +76,17 @@ export function scenario(orgId: string) {
   return rows;
 }
 
+
+/** Writes the scenario and fills the registries (agents, environments, tools) as ingestion would. */
+export async function insertScenario(sql: import('../../src/db/client.ts').Sql, db: import('../../src/db/client.ts').Db, orgId: string) {
+  const { auditEvents: table } = await import('../../src/db/schema.ts');
+  const rows = scenario(orgId);
+  await db.insert(table).values(rows);
+  await sql`insert into environments (org_id, name, first_seen_at, last_seen_at)
+            select org_id, environment, min(occurred_at), max(occurred_at) from audit_events where org_id = ${orgId} group by 1, 2
+            on conflict do nothing`;
+  await sql`insert into agents (org_id, agent_id, first_seen_at, last_seen_at)
+            select org_id, agent_id, min(occurred_at), max(occurred_at) from audit_events where org_id = ${orgId} and agent_id is not null group by 1, 2
+            on conflict do nothing`;
+  return rows;
+}

@@ -1,0 +1,37 @@
+/**
+ * What a process runs besides HTTP: the job queue (every process that
+ * enqueues), report workers (worker and start), and the LISTEN/NOTIFY
+ * listener (API processes). One place, so main.ts and the tests agree.
+ */
+import { renderArtifacts } from '../render/artifacts.ts';
+import type { Services } from '../services.ts';
+import { startQueue } from './queue.ts';
+import { startReportWorker } from './report-worker.ts';
+
+export interface JobRuntimeOptions {
+  /** Run report jobs in this process. */
+  work: boolean;
+  /** Listen for report changes (API processes serving subscriptions). */
+  listen: boolean;
+  concurrency?: number;
+}
+
+export async function startJobRuntime(services: Services, options: JobRuntimeOptions): Promise<() => Promise<void>> {
+  const queue = await startQueue(services.database.url, services.log);
+  services.queue = queue;
+  if (options.listen) await services.realtime.start();
+  if (options.work) {
+    await startReportWorker(queue, services, {
+      // Files are rendered once, right after completion, so the first download is instant.
+      afterFinish: async (reportId, status) => {
+        if (status === 'completed') await renderArtifacts(services, reportId);
+      },
+    }, options.concurrency);
+  }
+  return async () => {
+    // graceful: the job in hand finishes (or times out) before the pool closes.
+    await queue.stop({ graceful: true, timeout: 30_000, close: true });
+    await services.realtime.stop();
+    services.queue = null;
+  };
+}

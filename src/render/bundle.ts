@@ -1,0 +1,122 @@
+/**
+ * The evidence bundle: one zip an auditor can archive. The report in every
+ * format, the events behind every finding (evidence.ndjson, streamed page by
+ * page while the zip is written), manifest.json with each file's SHA-256 and
+ * size, manifest.sig (raw Ed25519 signature of manifest.json's bytes) and
+ * signature.json (algorithm, key id, public key).
+ *
+ * The manifest is written last, once the evidence has streamed through its
+ * hash, so nothing is ever held whole in memory but the small files.
+ */
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import yazl from 'yazl';
+import { canonicalJson } from '../reports/integrity.ts';
+import { signBytes } from '../reports/signing.ts';
+import type { Services } from '../services.ts';
+import { ensureArtifact, readArtifact } from './artifacts.ts';
+import { evidenceNdjson } from './evidence-stream.ts';
+import { loadRenderable, scopeOfReport, type ReportRow, type StoredFormat } from './model.ts';
+
+export const BUNDLE_SCHEMA = 'https://agent-reports.dev/schema/evidence-bundle/1';
+export const MANIFEST = 'manifest.json';
+export const MANIFEST_SIG = 'manifest.sig';
+export const SIGNATURE_JSON = 'signature.json';
+export const EVIDENCE = 'evidence.ndjson';
+
+const BUNDLE_FILES: Array<{ format: StoredFormat; path: string; mediaType: string; description: string }> = [
+  { format: 'json', path: 'report.json', mediaType: 'application/json', description: 'The canonical report with its content hash and signature' },
+  { format: 'pdf', path: 'report.pdf', mediaType: 'application/pdf', description: 'The report for reading and printing' },
+  { format: 'csv', path: 'report-csv.zip', mediaType: 'application/zip', description: 'Findings, metrics and tables as CSV files' },
+  { format: 'md', path: 'report.md', mediaType: 'text/markdown', description: 'The report as Markdown' },
+  { format: 'oscal', path: 'report-oscal.json', mediaType: 'application/json', description: 'OSCAL 1.2.1 assessment results' },
+];
+
+export interface ManifestFile {
+  path: string;
+  sha256: string;
+  sizeBytes: number;
+  mediaType: string;
+  description: string;
+}
+
+const README = `Evidence bundle of a compliance report.
+
+manifest.json   every other file with its SHA-256 and size
+manifest.sig    Ed25519 signature of manifest.json's exact bytes (64 raw bytes)
+signature.json  signature algorithm, key id and public key (PEM)
+evidence.ndjson the audit events behind every finding, one per line:
+                {"finding": <ordinal>, "controlId": "...", "event": {...}}
+
+Check everything offline:  agent-reports verify THIS.zip
+Or by hand:  openssl pkeyutl -verify -pubin -inkey key.pem -rawin -in manifest.json -sigfile manifest.sig
+(key.pem: signature.json's publicKeyPem), then sha256sum each file against manifest.json.
+Compare the key id with Organization.signingKeys of the organisation that issued the report.
+`;
+
+/** Streams the bundle of a completed report. Renders any missing artifact first. */
+export async function bundleStream(services: Services, row: ReportRow): Promise<Readable> {
+  const renderable = await loadRenderable(services, row);
+  const files: Array<{ data: Buffer; meta: ManifestFile }> = [];
+  for (const file of BUNDLE_FILES) {
+    const meta = await ensureArtifact(services, row, file.format, async () => renderable);
+    const data = await readArtifact(services, row.orgId, row.id, file.format);
+    files.push({ data, meta: { path: file.path, sha256: meta.sha256, sizeBytes: meta.sizeBytes, mediaType: file.mediaType, description: file.description } });
+  }
+  const readme = Buffer.from(README, 'utf8');
+  files.push({ data: readme, meta: { path: 'README.txt', sha256: sha256(readme), sizeBytes: readme.length, mediaType: 'text/plain', description: 'What the files are and how to check them' } });
+
+  // Fixed mtime: the same report bundles to the same bytes.
+  const mtime = renderable.completedAt;
+  const zip = new yazl.ZipFile();
+  const add = (data: Buffer, path: string) => zip.addBuffer(data, path, { mtime, mode: 0o100644 });
+  for (const f of files) add(f.data, f.meta.path);
+
+  const scope = scopeOfReport(row);
+  const findings = renderable.content.findings;
+  const hash = createHash('sha256');
+  let size = 0;
+  let events = 0;
+  async function* evidence(): AsyncGenerator<Buffer> {
+    for await (const lines of evidenceNdjson(services.database.sql, scope, findings)) {
+      const chunk = Buffer.from(lines, 'utf8');
+      hash.update(chunk);
+      size += chunk.length;
+      events += lines.split('\n').length - 1;
+      yield chunk;
+    }
+    // The evidence has passed through the hash: the manifest can be written and signed now.
+    const manifest = Buffer.from(
+      canonicalJson({
+        schema: BUNDLE_SCHEMA,
+        report: {
+          id: renderable.id,
+          organizationId: renderable.orgId,
+          type: renderable.type,
+          title: renderable.content.title,
+          completedAt: renderable.completedAt.toISOString(),
+          contentSha256: renderable.contentSha256,
+          signature: renderable.signature?.value ?? null,
+          signatureKeyId: renderable.signature?.keyId ?? null,
+        },
+        evidence: { path: EVIDENCE, events, findings: findings.filter((f) => f.evidenceCount > 0).length },
+        files: [...files.map((f) => f.meta), { path: EVIDENCE, sha256: hash.digest('hex'), sizeBytes: size, mediaType: 'application/x-ndjson', description: 'The audit events behind every finding' }],
+      }),
+      'utf8',
+    );
+    const signed = await signBytes(services, row.orgId, manifest);
+    add(manifest, MANIFEST);
+    add(signed.signature, MANIFEST_SIG);
+    add(Buffer.from(`${JSON.stringify({ algorithm: 'Ed25519', signedFile: MANIFEST, signatureFile: MANIFEST_SIG, keyId: signed.keyId, publicKeyPem: signed.publicKeyPem }, null, 2)}\n`), SIGNATURE_JSON);
+    zip.end();
+  }
+  const source = Readable.from(evidence());
+  source.on('error', (error) => {
+    services.log.error('evidence bundle failed while streaming', { reportId: row.id, err: error });
+    (zip.outputStream as Readable).destroy(error);
+  });
+  zip.addReadStreamLazy(EVIDENCE, { mtime, mode: 0o100644 }, (cb) => cb(null, source));
+  return zip.outputStream as Readable;
+}
+
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');

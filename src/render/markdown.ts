@@ -1,0 +1,96 @@
+/**
+ * Markdown: headings per section, findings with PASS/WARN/FAIL/N/A, metrics,
+ * tables, recommendations and the integrity section. Text from events (agent
+ * ids, titles) is escaped so it renders as text, never as markup or HTML.
+ */
+import { formatValue } from '../reports/generate.ts';
+import { isSelectorId, selectors } from '../reports/selectors.ts';
+import { STATUS_LABEL, type RenderableReport } from './model.ts';
+
+/** Escapes Markdown and inline-HTML syntax; newlines become spaces (cells and headings are one line). */
+export function mdText(value: unknown): string {
+  return String(value ?? '')
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    // Only at the start of a line do these open a heading, list or quote.
+    .replace(/^([#+\-=])/, '\\$1');
+}
+
+function mdTable(header: string[], rows: unknown[][]): string {
+  if (!rows.length) return '_None._\n';
+  const line = (cells: unknown[]) => `| ${cells.map(mdText).join(' | ')} |`;
+  return [line(header), `| ${header.map(() => '---').join(' | ')} |`, ...rows.map(line)].join('\n') + '\n';
+}
+
+export function renderMarkdown(report: RenderableReport): Buffer {
+  const c = report.content;
+  const out: string[] = [];
+  const period = `${c.scope.period.start.slice(0, 10)} to ${c.scope.period.end.slice(0, 10)} (end exclusive)`;
+  out.push(`# ${mdText(c.title)}\n`);
+  out.push(
+    mdTable(['', ''], [
+      ['Framework', `${c.framework.name} (${c.framework.version})`],
+      ['Organisation', report.organizationName],
+      ['Period', period],
+      ['Environment', c.scope.environment ?? 'all'],
+      ['Agents', c.scope.agentIds.length ? c.scope.agentIds.join(', ') : 'all'],
+      ['Score', c.score === null ? 'n/a' : `${c.score} / 100`],
+      ['Grade', c.grade ?? 'n/a'],
+      ['Report id', report.id],
+      ['Completed', report.completedAt.toISOString()],
+    ]),
+  );
+  out.push(`## Summary\n\n${mdText(c.summary)}\n`);
+
+  const byOrdinal = new Map(c.findings.map((f) => [f.ordinal, f]));
+  for (const section of c.sections) {
+    out.push(`## ${mdText(section.title)}\n\n${mdText(section.description)}\n`);
+    if (section.metrics.length) {
+      out.push(`### Metrics\n`);
+      out.push(mdTable(['Metric', 'Value'], section.metrics.map((m) => [m.label, formatValue(m.value, m.unit)])));
+    }
+    for (const table of section.tables) {
+      out.push(`### ${mdText(table.title)}\n`);
+      out.push(mdTable(table.columns, table.rows));
+      if (table.truncated) out.push(`_Showing ${table.truncated.shown} of ${table.truncated.total} rows._\n`);
+    }
+    if (section.findings.length) out.push(`### Findings\n`);
+    for (const ordinal of section.findings) {
+      const f = byOrdinal.get(ordinal);
+      if (!f) continue;
+      const evidence = isSelectorId(f.evidenceSelector) ? selectors[f.evidenceSelector].label : f.evidenceSelector;
+      out.push(`#### ${STATUS_LABEL[f.status]} · ${mdText(f.controlId)} · ${mdText(f.title)}\n`);
+      out.push(`- **Status:** ${STATUS_LABEL[f.status]}  \n- **Severity:** ${f.severity}  \n- **Control:** ${mdText(f.controlId)} ${mdText(f.controlTitle)}  \n- **Value:** ${mdText(formatValue(f.value, f.unit))}  \n- **Evidence:** ${f.evidenceCount.toLocaleString('en-US')} events (${mdText(evidence)}), finding ${f.ordinal}\n`);
+      out.push(`${mdText(f.description)}\n`);
+      if (f.recommendation) out.push(`> **Recommendation:** ${mdText(f.recommendation)}\n`);
+    }
+  }
+
+  out.push(`## Recommendations\n`);
+  out.push(c.recommendations.length ? c.recommendations.map((r, i) => `${i + 1}. **${STATUS_LABEL[r.status]} ${mdText(r.controlId)}** (${r.severity}, finding ${r.finding}): ${mdText(r.text)}`).join('\n') + '\n' : '_No check warned or failed._\n');
+
+  const i = c.integrity;
+  out.push(`## Data integrity\n`);
+  out.push(
+    mdTable(['', ''], [
+      ['Events analysed', i.eventCount.toLocaleString('en-US')],
+      ['Time coverage', i.timeCoverage === null ? 'n/a' : `${i.timeCoverage}%`],
+      ['Observed', `${i.observedFrom} to ${i.observedUntil}`],
+      ['Monitoring gaps', `${i.gapCount} (longer than ${i.gapThresholdMinutes} minutes), ${Math.round(i.gapSeconds / 60)} minutes in total`],
+      ['Watermark (last event sequence read)', c.watermark],
+      ['Content SHA-256 (RFC 8785 canonical JSON)', report.contentSha256],
+      ['Signature (Ed25519, base64)', report.signature?.value ?? 'unsigned'],
+      ['Signing key id', report.signature?.keyId ?? 'n/a'],
+    ]),
+  );
+  if (i.gaps.length) {
+    out.push(`### Gaps\n`);
+    out.push(mdTable(['Start', 'End', 'Minutes', 'Reason'], i.gaps.map((g) => [g.start, g.end, Math.round(g.seconds / 60), g.reason])));
+  }
+  out.push(i.completeness.map((n) => `- ${mdText(n)}`).join('\n') + '\n');
+  out.push(`Check this report offline: download its JSON and run \`agent-reports verify FILE\`.\n`);
+  return Buffer.from(out.join('\n'), 'utf8');
+}

@@ -1,0 +1,223 @@
+/**
+ * A report's life: requested (pending, with its job), generating, then
+ * completed, failed or cancelled; regenerated as a new version; deleted
+ * softly. Every function is scoped to the caller's organisation.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { agents, environments, reports } from '../db/schema.ts';
+import { badInput, notFound } from '../errors.ts';
+import { recordServiceEvent } from '../events/ingest.ts';
+import { getFramework, reportTypes } from '../frameworks/index.ts';
+import { isUuid } from '../ids.ts';
+import { enqueueReport } from '../jobs/queue.ts';
+import type { Services } from '../services.ts';
+
+export type ReportRow = typeof reports.$inferSelect;
+export type ReportStatus = ReportRow['status'];
+
+const DAY = 86_400_000;
+const ACTIVE: ReportStatus[] = ['pending', 'generating'];
+
+export interface GenerateReportInput {
+  type: string;
+  period?: { start?: Date | null; end?: Date | null } | null;
+  environment?: string | null;
+  agentIds?: string[] | null;
+  title?: string | null;
+  dataSubject?: string | null;
+  scheduleId?: string | null;
+}
+
+export interface Requester {
+  orgId: string;
+  /** Key name (or `schedule:…`), shown as createdBy. */
+  name: string;
+  /** Key id, for the audit trail. */
+  actorId: string;
+}
+
+/** Validates the request, inserts the pending report and enqueues its job in one transaction. */
+export async function createReport(services: Services, requester: Requester, input: GenerateReportInput, now = new Date()): Promise<ReportRow> {
+  const scope = await validateScope(services, requester.orgId, input, now);
+  const id = randomUUID();
+  const row = await insertWithJob(services, {
+    id,
+    lineageId: id,
+    version: 1,
+    previousVersionId: null,
+    orgId: requester.orgId,
+    createdBy: requester.name,
+    scheduleId: input.scheduleId ?? null,
+    ...scope,
+  });
+  await recordServiceEvent(services.database, requester.orgId, {
+    action: 'report.requested',
+    actorId: requester.actorId,
+    resource: `report:${row.id}`,
+    attributes: { type: row.type, periodStart: row.periodStart.toISOString(), periodEnd: row.periodEnd.toISOString() },
+  });
+  return row;
+}
+
+async function validateScope(services: Services, orgId: string, input: GenerateReportInput, now: Date) {
+  const framework = getFramework(input.type);
+  if (!framework) {
+    throw badInput('type', `Unknown report type "${input.type}". Use one of: ${reportTypes().map((f) => f.type).join(', ')}.`);
+  }
+  const end = input.period?.end ?? now;
+  const start = input.period?.start ?? new Date(end.getTime() - 30 * DAY);
+  if (start.getTime() >= end.getTime()) throw badInput('period.start', 'period.start must be before period.end');
+  const maxDays = services.config.MAX_REPORT_PERIOD_DAYS;
+  if (end.getTime() - start.getTime() > maxDays * DAY) {
+    throw badInput('period', `The period is longer than the maximum of ${maxDays} days; split it into shorter reports.`);
+  }
+  const db = services.database.db;
+  const environment = input.environment?.trim() || null;
+  if (environment) {
+    const [known] = await db.select({ name: environments.name }).from(environments).where(and(eq(environments.orgId, orgId), eq(environments.name, environment)));
+    if (!known) throw badInput('environment', `No events were ever received for environment "${environment}" in this organisation; check the name (see the environments query).`);
+  }
+  const agentIds = [...new Set((input.agentIds ?? []).map((a) => a.trim()).filter(Boolean))].sort();
+  if (agentIds.length) {
+    const known = await db.select({ agentId: agents.agentId }).from(agents).where(and(eq(agents.orgId, orgId), inArray(agents.agentId, agentIds)));
+    const missing = agentIds.filter((a) => !known.some((k) => k.agentId === a));
+    if (missing.length) throw badInput('agentIds', `Unknown agent${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} in this organisation (see the agents query).`);
+  }
+  const dataSubject = input.dataSubject?.trim() || null;
+  const title = input.title?.trim() || `${framework.name}, ${start.toISOString().slice(0, 10)} to ${end.toISOString().slice(0, 10)}`;
+  if (title.length > 200) throw badInput('title', 'title must be at most 200 characters');
+  return { type: framework.type, title, periodStart: start, periodEnd: end, environment, agentIds, parameters: dataSubject ? { dataSubject } : {} };
+}
+
+async function insertWithJob(services: Services, values: Omit<typeof reports.$inferInsert, 'status' | 'sampleSeed'>): Promise<ReportRow> {
+  const queue = services.queue;
+  if (!queue) throw new Error('this process cannot enqueue jobs (no job queue started)');
+  return services.database.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(reports)
+      .values({ ...values, status: 'pending', sampleSeed: randomBytes(8).toString('hex') })
+      .returning();
+    await enqueueReport(queue, tx, row!.id);
+    return row!;
+  });
+}
+
+export async function getReport(db: Db, orgId: string, id: string): Promise<ReportRow> {
+  const [row] = isUuid(id) ? await db.select().from(reports).where(and(eq(reports.id, id), eq(reports.orgId, orgId), isNull(reports.deletedAt))) : [];
+  if (!row) throw notFound('Report');
+  return row;
+}
+
+export async function reportsByIds(db: Db, orgId: string, ids: readonly string[]): Promise<Array<ReportRow | null>> {
+  const valid = ids.filter(isUuid);
+  const rows = valid.length ? await db.select().from(reports).where(and(eq(reports.orgId, orgId), inArray(reports.id, valid), isNull(reports.deletedAt))) : [];
+  return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+}
+
+export async function cancelReport(services: Services, requester: Requester, id: string): Promise<ReportRow> {
+  const current = await getReport(services.database.db, requester.orgId, id);
+  const [row] = await services.database.db
+    .update(reports)
+    .set({ status: 'cancelled', progressStage: 'cancelled', progressMessage: 'Cancelled on request', completedAt: new Date() })
+    .where(and(eq(reports.id, current.id), inArray(reports.status, ACTIVE)))
+    .returning();
+  if (!row) throw badInput('id', `Only a pending or generating report can be cancelled; this one is ${current.status}.`);
+  await recordServiceEvent(services.database, requester.orgId, { action: 'report.cancelled', actorId: requester.actorId, resource: `report:${row.id}` });
+  return row;
+}
+
+export async function deleteReport(services: Services, requester: Requester, id: string): Promise<ReportRow> {
+  const current = await getReport(services.database.db, requester.orgId, id);
+  const [row] = await services.database.db
+    .update(reports)
+    .set({ deletedAt: new Date(), status: ACTIVE.includes(current.status) ? 'cancelled' : current.status })
+    .where(eq(reports.id, current.id))
+    .returning();
+  await recordServiceEvent(services.database, requester.orgId, { action: 'report.deleted', actorId: requester.actorId, resource: `report:${current.id}` });
+  return row!;
+}
+
+/** A new version of a report for the same scope, linked to the one before. */
+export async function regenerateReport(services: Services, requester: Requester, id: string): Promise<ReportRow> {
+  const previous = await getReport(services.database.db, requester.orgId, id);
+  if (ACTIVE.includes(previous.status)) {
+    throw badInput('id', `The report is still ${previous.status}; wait for it to finish (or cancel it) before regenerating.`);
+  }
+  const [latest] = await services.database.db
+    .select({ version: sql<number>`max(${reports.version})` })
+    .from(reports)
+    .where(and(eq(reports.orgId, requester.orgId), eq(reports.lineageId, previous.lineageId)));
+  const row = await insertWithJob(services, {
+    id: randomUUID(),
+    orgId: requester.orgId,
+    type: previous.type,
+    title: previous.title,
+    periodStart: previous.periodStart,
+    periodEnd: previous.periodEnd,
+    environment: previous.environment,
+    agentIds: previous.agentIds,
+    parameters: previous.parameters,
+    scheduleId: previous.scheduleId,
+    lineageId: previous.lineageId,
+    version: Number(latest?.version ?? previous.version) + 1,
+    previousVersionId: previous.id,
+    createdBy: requester.name,
+  });
+  await recordServiceEvent(services.database, requester.orgId, { action: 'report.regenerated', actorId: requester.actorId, resource: `report:${row.id}`, attributes: { previous: previous.id } });
+  return row;
+}
+
+export function reportVersions(db: Db, orgId: string, lineageId: string) {
+  return db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.orgId, orgId), eq(reports.lineageId, lineageId), isNull(reports.deletedAt)))
+    .orderBy(asc(reports.version));
+}
+
+export interface ReportFilter {
+  type?: string | null;
+  status?: ReportStatus | null;
+  createdAfter?: Date | null;
+  createdBefore?: Date | null;
+}
+
+export const MAX_REPORT_PAGE = 500;
+
+/** Newest first, keyset on (created_at, id). */
+export async function listReports(db: Db, orgId: string, filter: ReportFilter, page: { first: number; after?: string | null }) {
+  if (!Number.isInteger(page.first) || page.first < 0 || page.first > MAX_REPORT_PAGE) throw badInput('first', `first must be between 0 and ${MAX_REPORT_PAGE}`);
+  const conditions = [eq(reports.orgId, orgId), isNull(reports.deletedAt)];
+  if (filter.type) conditions.push(eq(reports.type, filter.type));
+  if (filter.status) conditions.push(eq(reports.status, filter.status));
+  if (filter.createdAfter) conditions.push(gt(reports.createdAt, filter.createdAfter));
+  if (filter.createdBefore) conditions.push(lt(reports.createdAt, filter.createdBefore));
+  // Cursors carry milliseconds; compare at that precision so no row slips between pages.
+  const createdMs = sql`date_trunc('milliseconds', ${reports.createdAt})`;
+  const where = and(...conditions);
+  let keyset = where;
+  if (page.after) {
+    const [at, id] = decodeCursor(page.after);
+    keyset = and(where, sql`(${createdMs}, ${reports.id}) < (${at.toISOString()}::timestamptz, ${id}::uuid)`);
+  }
+  const [rows, total] = await Promise.all([
+    db.select().from(reports).where(keyset).orderBy(desc(createdMs), desc(reports.id)).limit(page.first + 1),
+    db.$count(reports, where),
+  ]);
+  return { nodes: rows.slice(0, page.first), hasNextPage: rows.length > page.first, hasPreviousPage: Boolean(page.after), totalCount: total };
+}
+
+export const reportCursor = (r: ReportRow) => Buffer.from(JSON.stringify([r.createdAt.toISOString(), r.id])).toString('base64url');
+
+function decodeCursor(cursor: string): [Date, string] {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const date = new Date(at);
+    if (!Number.isNaN(date.getTime()) && isUuid(id)) return [date, id];
+  } catch {
+    // fall through
+  }
+  throw badInput('after', 'after must be a cursor returned by this API (pageInfo.endCursor)');
+}

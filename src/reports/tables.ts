@@ -1,0 +1,403 @@
+/**
+ * Tables a framework section can show, each ONE grouped SQL query over the
+ * report's scope (cheap-column filter first, groups capped, the total kept),
+ * run only when a section names it. Grouping happens in SQL: a table never
+ * holds more than its row cap in memory. Some are finished in memory from
+ * what the engine already measured (agent risk, scalar retention figures).
+ */
+import type { Sql } from '../db/client.ts';
+import type { AgentRisk } from './metrics.ts';
+import { scopeWhere, type ReportScope } from './scope.ts';
+import { PERSONAL, PII_TOOL } from './selectors.ts';
+
+export type Cell = string | number | null;
+
+export interface Table {
+  id: string;
+  title: string;
+  columns: string[];
+  rows: Cell[][];
+  truncated: { shown: number; total: number } | null;
+}
+
+/** What the engine measured anyway, for tables finished in memory. */
+export interface TableContext {
+  risks: AgentRisk[];
+  scalars: Record<string, number | null>;
+}
+
+type Finish = (ctx: TableContext) => Table;
+
+interface SqlTable {
+  title: string;
+  columns: string[];
+  /** Scalar queries (scalars.ts) the table reads when finished. */
+  scalarQueries?: Array<'retention'>;
+  build(sql: Sql, scope: ReportScope): Promise<Finish>;
+}
+
+const ROWS = 100;
+const EVENT_ROWS = 500;
+
+const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+/**
+ * Runs `inner` (a grouped select over `e` in scope, `where` appended) and
+ * keeps the first `limit` rows in `order`, with the number of groups.
+ */
+async function grouped(sql: Sql, scope: ReportScope, inner: (where: string) => string, order: string, limit = ROWS) {
+  const { where, params } = scopeWhere(scope);
+  const rows = await sql.unsafe(`select g.*, count(*) over () as total_groups from (${inner(where)}) g order by ${order} limit ${limit}`, params as never[]);
+  const total = rows.length ? Number(rows[0]!.total_groups) : 0;
+  return { rows: rows as Array<Record<string, unknown>>, truncated: total > rows.length ? { shown: rows.length, total } : null };
+}
+
+function table(id: string, def: { title: string; columns: string[] }, rows: Cell[][], truncated: Table['truncated']): Table {
+  return { id, title: def.title, columns: def.columns, rows, truncated };
+}
+
+const sqlTable = (id: string, def: Omit<SqlTable, 'build'>, query: (sql: Sql, scope: ReportScope) => ReturnType<typeof grouped>, row: (r: Record<string, unknown>) => Cell[]): SqlTable => ({
+  ...def,
+  async build(sql, scope) {
+    const result = await query(sql, scope);
+    return () => table(id, def, result.rows.map(row), result.truncated);
+  },
+});
+
+export const sqlTables: Record<string, SqlTable> = {
+  personal_data_agents: sqlTable(
+    'personal_data_agents',
+    { title: 'Agents processing personal data', columns: ['agent', 'events', 'legalBases', 'recipients', 'firstSeen', 'lastSeen'] },
+    (sql, scope) =>
+      grouped(
+        sql,
+        scope,
+        (w) => `select e.agent_id as agent, count(*)::int as events,
+                  string_agg(distinct e.legal_basis, ', ') as bases, string_agg(distinct e.recipient, ', ') as recipients,
+                  min(e.occurred_at) as first, max(e.occurred_at) as last
+                from audit_events e where ${w} and e.agent_id is not null and ${PERSONAL} group by e.agent_id`,
+        'events desc, agent',
+      ),
+    (r) => [str(r.agent), num(r.events), str(r.bases), str(r.recipients), iso(r.first), iso(r.last)],
+  ),
+  pii_tools: sqlTable(
+    'pii_tools',
+    { title: 'Tools tagged pii', columns: ['tool', 'tags', 'events', 'agents', 'deniedOrHeld', 'firstSeen', 'lastSeen'] },
+    (sql, scope) =>
+      grouped(
+        sql,
+        scope,
+        // (tool, agent) first: counting distinct agents per tool without a sort.
+        (w) => `select tool, (select array_to_string(t.tags, ', ') from tools t where t.org_id = $1::uuid and t.name = a.tool) as tags,
+                  sum(n)::int as events, count(agent)::int as agents, sum(denied)::int as denied, min(first) as first, max(last) as last
+                from (select e.tool_name as tool, e.agent_id as agent, count(*) as n, count(*) filter (where e.decision in ('deny', 'hold')) as denied,
+                             min(e.occurred_at) as first, max(e.occurred_at) as last
+                      from audit_events e where ${w} and ${PII_TOOL} and e.tool_name is not null group by 1, 2) a
+                group by tool`,
+        'events desc, tool',
+      ),
+    (r) => [str(r.tool), str(r.tags), num(r.events), num(r.agents), num(r.denied), iso(r.first), iso(r.last)],
+  ),
+  processing_purposes: sqlTable(
+    'processing_purposes',
+    { title: 'Purposes and legal bases of processing', columns: ['legalBasis', 'purpose', 'events', 'agents'] },
+    (sql, scope) =>
+      grouped(
+        sql,
+        scope,
+        (w) => `select basis, purpose, sum(n)::int as events, count(agent)::int as agents from (
+                  select coalesce(e.legal_basis, '(none recorded)') as basis, coalesce(e.attributes->>'purpose', '(not recorded)') as purpose,
+                         e.agent_id as agent, count(*) as n
+                  from audit_events e where ${w} and ${PERSONAL} group by 1, 2, 3) a group by basis, purpose`,
+        'events desc, basis, purpose',
+      ),
+    (r) => [str(r.basis), str(r.purpose), num(r.events), num(r.agents)],
+  ),
+  personal_data_categories: sqlTable(
+    'personal_data_categories',
+    { title: 'Categories of personal data', columns: ['category', 'events', 'oldestInPeriod', 'newestInPeriod'] },
+    (sql, scope) =>
+      grouped(
+        sql,
+        scope,
+        (w) => `select c as category, count(*)::int as events, min(e.occurred_at) as first, max(e.occurred_at) as last
+                from audit_events e cross join lateral unnest(e.personal_data) c
+                where ${w} and cardinality(e.personal_data) > 0 group by c`,
+        'events desc, category',
+      ),
+    (r) => [str(r.category), num(r.events), iso(r.first), iso(r.last)],
+  ),
+  data_subject_categories: sqlTable(
+    'data_subject_categories',
+    { title: 'Categories of data subjects', columns: ['subjectCategory', 'events', 'subjectReferences'] },
+    (sql, scope) =>
+      grouped(
+        sql,
+        scope,
+        (w) => `select coalesce(e.attributes->>'subjectCategory', '(not recorded)') as category, count(*)::int as events,
+                       sum(cardinality(e.data_subjects))::int as refs
+                from audit_events e where ${w} and cardinality(e.data_subjects) > 0 group by 1`,
+        'events desc, category',
+      ),
+    (r) => [str(r.category), num(r.events), num(r.refs)],
+  ),
+  recipients: sqlTable(
+    'recipients',
+    { title: 'Recipients of personal data', columns: ['recipient', 'region', 'legalBasis', 'events'] },
+    (sql, scope) =>
+      grouped(
+        sql,
+        scope,
+        (w) => `select e.recipient as recipient, e.region as region, coalesce(e.legal_basis, '(none recorded)') as basis, count(*)::int as events
+                from audit_events e where ${w} and e.recipient is not null group by 1, 2, 3`,
+        'events desc, recipient, region, basis',
+      ),
+    (r) => [str(r.recipient), str(r.region), str(r.basis), num(r.events)],
+  ),
+  transfers_by_region: sqlTable(
+    'transfers_by_region',
+    { title: 'Personal data by destination region', columns: ['region', 'events', 'recipients', 'withoutLegalBasis'] },
+    (sql, scope) =>
+      grouped(
+        sql,
+        scope,
+        (w) => `select region, sum(n)::int as events, count(recipient)::int as recipients, sum(nobasis)::int as nobasis from (
+                  select e.region as region, e.recipient as recipient, count(*) as n, count(*) filter (where e.legal_basis is null) as nobasis
+                  from audit_events e where ${w} and e.region is not null and ${PERSONAL} group by 1, 2) a group by region`,
+        'events desc, region',
+      ),
+    (r) => [str(r.region), num(r.events), num(r.recipients), num(r.nobasis)],
+  ),
+  retention: {
+    title: 'Retention of the trail',
+    columns: ['kind', 'oldestKeptDays'],
+    scalarQueries: ['retention'],
+    async build() {
+      return (ctx) =>
+        table('retention', this, [
+          ['audit events', ctx.scalars.log_history_days ?? null],
+          ['events with personal data', ctx.scalars.oldest_personal_data_days ?? null],
+        ], null);
+    },
+  },
+  policies: sqlTable(
+    'policies',
+    { title: 'Policies deciding agent actions', columns: ['policy', 'versions', 'decisions', 'allow', 'deny', 'alert', 'hold'] },
+    (sql, scope) =>
+      grouped(
+        sql,
+        scope,
+        (w) => `select policy, string_agg(version, ', ' order by version) as versions, sum(n)::int as decisions, sum(allow)::int as allow,
+                       sum(deny)::int as deny, sum(alert)::int as alert, sum(hold)::int as hold from (
+                  select coalesce(e.policy_id, '(no explicit policy)') as policy, e.policy_version as version, count(*) as n,
+                         count(*) filter (where e.decision = 'allow') as allow, count(*) filter (where e.decision = 'deny') as deny,
+                         count(*) filter (where e.decision = 'alert') as alert, count(*) filter (where e.decision = 'hold') as hold
+                  from audit_events e where ${w} and e.decision is not null group by 1, 2) a group by policy`,
+        'decisions desc, policy',
+      ),
+    (r) => [str(r.policy), str(r.versions), num(r.decisions), num(r.allow), num(r.deny), num(r.alert), num(r.hold)],
+  ),
+  subject_events: sqlTable(
+    'subject_events',
+    { title: 'Processing events (first 500; the evidence connection pages through all)', columns: ['occurredAt', 'seq', 'agent', 'category', 'action', 'tool', 'personalData', 'legalBasis', 'recipient', 'region'] },
+    (sql, scope) =>
+      grouped(
+        sql,
+        scope,
+        (w) => `select e.occurred_at, e.seq, e.agent_id, e.category, e.action, e.tool_name, array_to_string(e.personal_data, ', ') as pd,
+                       e.legal_basis, e.recipient, e.region
+                from audit_events e where ${w} and ${PERSONAL}`,
+        'occurred_at, seq',
+        EVENT_ROWS,
+      ),
+    (r) => [iso(r.occurred_at), num(r.seq), str(r.agent_id), str(r.category), str(r.action), str(r.tool_name), str(r.pd), str(r.legal_basis), str(r.recipient), str(r.region)],
+  ),
+  agent_messages: sqlTable(
+    'agent_messages',
+    { title: 'Messages sent and received by agents (first 500)', columns: ['occurredAt', 'seq', 'agent', 'session', 'direction', 'message'] },
+    (sql, scope) =>
+      grouped(
+        sql,
+        scope,
+        (w) => `select e.occurred_at, e.seq, e.agent_id, e.session_id, e.attributes->>'direction' as direction, left(e.attributes->>'message', 2000) as message
+                from audit_events e where ${w} and e.agent_id is not null and e.attributes ? 'message'`,
+        'occurred_at, seq',
+        EVENT_ROWS,
+      ),
+    (r) => [iso(r.occurred_at), num(r.seq), str(r.agent_id), str(r.session_id), str(r.direction), str(r.message)],
+  ),
+  agents_inventory: {
+    title: 'Agents',
+    columns: ['agent', 'status', 'riskScore', 'enforcement', 'environments', 'events', 'sessions', 'firstSeen', 'lastSeen'],
+    async build(sql, scope) {
+      const result = await grouped(
+        sql,
+        scope,
+        (w) => `select agent, (select a.first_seen_at from agents a where a.org_id = $1::uuid and a.agent_id = g2.agent) as registered,
+                       min(first) as first, max(last) as last, sum(n)::int as events, string_agg(env, ', ' order by env) as environments,
+                       sum(enforced)::int as enforced, sum(alerts)::int as alerts
+                from (select e.agent_id as agent, e.environment as env, count(*) as n, min(e.occurred_at) as first, max(e.occurred_at) as last,
+                             count(*) filter (where e.decision in ('deny', 'hold')) as enforced, count(*) filter (where e.decision = 'alert') as alerts
+                      from audit_events e where ${w} and e.agent_id is not null group by 1, 2) g2
+                group by agent`,
+        'events desc, agent',
+        ROWS,
+      );
+      const activeSince = scope.end.getTime() - 7 * 86_400_000;
+      return (ctx) => {
+        const risk = new Map(ctx.risks.map((r) => [r.agentId, r]));
+        return table('agents_inventory', this, result.rows.map((r) => {
+          const agent = String(r.agent);
+          const last = iso(r.last);
+          return [
+            agent,
+            last && Date.parse(last) >= activeSince ? 'active' : 'inactive',
+            risk.get(agent)?.risk ?? null,
+            Number(r.enforced) > 0 ? 'enforcing (deny/hold)' : Number(r.alerts) > 0 ? 'monitoring (alert only)' : 'allow only',
+            str(r.environments),
+            num(r.events),
+            risk.get(agent)?.sessions ?? null,
+            iso(r.registered) ?? iso(r.first),
+            last,
+          ];
+        }), result.truncated);
+      };
+    },
+  },
+  tools_inventory: sqlTable(
+    'tools_inventory',
+    { title: 'Tools by category (first tag) with usage', columns: ['category', 'tool', 'tags', 'events', 'agents', 'deniedOrHeld', 'firstSeen', 'lastSeen'] },
+    (sql, scope) =>
+      grouped(
+        sql,
+        scope,
+        (w) => `select coalesce(t.tags[1], '(untagged)') as category, a.tool, array_to_string(t.tags, ', ') as tags, a.events, a.agents, a.denied, a.first, a.last
+                from (select tool, sum(n)::int as events, count(agent)::int as agents, sum(denied)::int as denied, min(first) as first, max(last) as last
+                      from (select e.tool_name as tool, e.agent_id as agent, count(*) as n, count(*) filter (where e.decision in ('deny', 'hold')) as denied,
+                                   min(e.occurred_at) as first, max(e.occurred_at) as last
+                            from audit_events e where ${w} and e.tool_name is not null group by 1, 2) x group by tool) a
+                left join tools t on t.org_id = $1::uuid and t.name = a.tool`,
+        'category, events desc, tool',
+      ),
+    (r) => [str(r.category), str(r.tool), str(r.tags), num(r.events), num(r.agents), num(r.denied), iso(r.first), iso(r.last)],
+  ),
+  credentials_inventory: sqlTable(
+    'credentials_inventory',
+    { title: 'Credentials (never their values)', columns: ['credential', 'leasesIssued', 'leasesEnded', 'openLeases', 'grants', 'lastRotated', 'agents'] },
+    (sql, scope) =>
+      grouped(
+        sql,
+        scope,
+        (w) => `select credential, sum(issued)::int as issued, sum(ended)::int as ended, sum(grants)::int as grants, max(rotated) as rotated, count(agent)::int as agents from (
+                  select coalesce(e.resource, e.tool_name, '(unnamed)') as credential, e.agent_id as agent,
+                         count(*) filter (where e.action = 'lease.issued') as issued,
+                         count(*) filter (where e.action in ('lease.returned', 'lease.revoked')) as ended,
+                         count(*) filter (where e.action in ('credential.granted', 'grant.created')) as grants,
+                         max(e.occurred_at) filter (where e.action = 'secret.rotated') as rotated
+                  from audit_events e where ${w} and (e.category = 'credential' or e.action like 'secret.%') group by 1, 2) a group by credential`,
+        'issued desc, credential',
+      ),
+    (r) => [str(r.credential), num(r.issued), num(r.ended), Math.max(0, Number(r.issued) - Number(r.ended)), num(r.grants), iso(r.rotated), num(r.agents)],
+  ),
+  environments_inventory: sqlTable(
+    'environments_inventory',
+    { title: 'Environments', columns: ['environment', 'agents', 'policies', 'events', 'firstSeen', 'lastSeen'] },
+    (sql, scope) =>
+      grouped(
+        sql,
+        scope,
+        (w) => `select env, count(distinct agent)::int as agents, count(distinct policy)::int as policies, sum(n)::int as events, min(first) as first, max(last) as last from (
+                  select e.environment as env, e.agent_id as agent, e.policy_id as policy, count(*) as n, min(e.occurred_at) as first, max(e.occurred_at) as last
+                  from audit_events e where ${w} group by 1, 2, 3) a group by env`,
+        'events desc, env',
+      ),
+    (r) => [str(r.env), num(r.agents), num(r.policies), num(r.events), iso(r.first), iso(r.last)],
+  ),
+  admin_actions: sqlTable(
+    'admin_actions',
+    { title: 'Administrative actions', columns: ['category', 'action', 'actorType', 'events', 'actors', 'first', 'last'] },
+    (sql, scope) =>
+      grouped(
+        sql,
+        scope,
+        (w) => `select category, action, actor_type, sum(n)::int as events, count(actor)::int as actors, min(first) as first, max(last) as last from (
+                  select e.category, e.action, coalesce(e.actor_type, '(none)') as actor_type, e.actor_id as actor, count(*) as n,
+                         min(e.occurred_at) as first, max(e.occurred_at) as last
+                  from audit_events e where ${w} and (e.category in ('admin', 'config_change') or e.action like 'secret.%') group by 1, 2, 3, 4) a
+                group by 1, 2, 3`,
+        'events desc, category, action, actor_type',
+      ),
+    (r) => [str(r.category), str(r.action), str(r.actor_type), num(r.events), num(r.actors), iso(r.first), iso(r.last)],
+  ),
+  admin_actors: sqlTable(
+    'admin_actors',
+    { title: 'People who made administrative changes', columns: ['actor', 'actorType', 'changes', 'actions', 'first', 'last'] },
+    (sql, scope) =>
+      grouped(
+        sql,
+        scope,
+        (w) => `select coalesce(e.actor_email, e.actor_id, '(unknown)') as actor, coalesce(e.actor_type, '(none)') as actor_type, count(*)::int as changes,
+                       string_agg(distinct e.action, ', ') as actions, min(e.occurred_at) as first, max(e.occurred_at) as last
+                from audit_events e where ${w} and e.category in ('admin', 'config_change') and e.actor_type is distinct from 'service' group by 1, 2`,
+        'changes desc, actor',
+      ),
+    (r) => [str(r.actor), str(r.actor_type), num(r.changes), str(r.actions), iso(r.first), iso(r.last)],
+  ),
+  service_actions: sqlTable(
+    'service_actions',
+    { title: "The reporting service's own actions", columns: ['action', 'events', 'first', 'last'] },
+    (sql, scope) =>
+      grouped(
+        sql,
+        scope,
+        (w) => `select e.action, count(*)::int as events, min(e.occurred_at) as first, max(e.occurred_at) as last
+                from audit_events e where ${w} and e.category = 'admin' and e.actor_type = 'service' group by 1`,
+        'events desc, action',
+      ),
+    (r) => [str(r.action), num(r.events), iso(r.first), iso(r.last)],
+  ),
+  weekly_trends: {
+    title: 'Week over week (weeks start Monday, UTC)',
+    columns: ['week', 'events', 'decisions', 'denied', 'guardrailTriggers', 'guardrailChangePercent', 'dlpEvents', 'injections', 'costUsd'],
+    async build(sql, scope) {
+      const { where, params } = scopeWhere(scope);
+      // Epoch day 0 was a Thursday: +3 makes weeks start on Monday. Grouping by an integer, then formatting the few rows.
+      const rows = await sql.unsafe(
+        `select to_char(to_timestamp((w * 7 - 3) * 86400) at time zone 'UTC', 'YYYY-MM-DD') as week, events, decisions, denied, triggers, dlp, injections, cost from (
+           select floor((date_part('epoch', e.occurred_at) / 86400 + 3) / 7)::int as w, count(*)::int as events,
+                  count(*) filter (where e.decision is not null)::int as decisions, count(*) filter (where e.decision = 'deny')::int as denied,
+                  count(*) filter (where e.decision in ('deny', 'alert', 'hold') or e.category = 'dlp' or e.action = 'injection.detected')::int as triggers,
+                  count(*) filter (where e.category = 'dlp')::int as dlp, count(*) filter (where e.action = 'injection.detected')::int as injections,
+                  coalesce(sum(e.cost_usd), 0)::float8 as cost
+           from audit_events e where ${where} group by 1) t order by w`,
+        params as never[],
+      );
+      return () =>
+        table('weekly_trends', this, rows.map((r, i) => {
+          const previous = i > 0 ? Number(rows[i - 1]!.triggers) : null;
+          const change = previous ? Math.round((1000 * (Number(r.triggers) - previous)) / previous) / 10 : null;
+          return [String(r.week), num(r.events), num(r.decisions), num(r.denied), num(r.triggers), change, num(r.dlp), num(r.injections), Math.round(Number(r.cost) * 100) / 100];
+        }), null);
+    },
+  },
+};
+
+/** Tables the engine builds itself from what it already measured (see generate.ts). */
+export const ENGINE_TABLES = ['agent_risk', 'risk_distribution', 'decisions_by_day', 'statement_of_applicability'] as const;
+
+export function isTableId(id: string): boolean {
+  return Object.hasOwn(sqlTables, id) || (ENGINE_TABLES as readonly string[]).includes(id);
+}
+
+/** Starts every SQL table a report needs, concurrently; each resolves to a finisher. */
+export async function buildSqlTables(sql: Sql, scope: ReportScope, ids: Iterable<string>): Promise<Map<string, Finish>> {
+  const wanted = [...new Set(ids)].filter((id) => Object.hasOwn(sqlTables, id));
+  const built = await Promise.all(wanted.map((id) => sqlTables[id]!.build(sql, scope)));
+  return new Map(wanted.map((id, i) => [id, built[i]!]));
+}
+
+export function scalarQueriesOfTables(ids: Iterable<string>): Array<'retention'> {
+  return [...new Set(ids)].flatMap((id) => (Object.hasOwn(sqlTables, id) ? (sqlTables[id]!.scalarQueries ?? []) : []));
+}

@@ -1,0 +1,185 @@
+/**
+ * `GET /reports/:id/download` through the real server: formats, names,
+ * ETags, roles, organisations, report states, lazy rendering, the evidence
+ * bundle and the audit trail of downloads.
+ */
+import { createHash } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents, reportArtifacts, reports } from '../src/db/schema.ts';
+import { listDownloads } from '../src/render/artifacts.ts';
+import { closePdfRenderer } from '../src/render/pdf.ts';
+import { readZip } from '../src/render/zip-reader.ts';
+import { verifyReportFile } from '../src/render/verify.ts';
+import type { ReportContent } from '../src/reports/generate.ts';
+import { completedReport, generatingReport } from './support/completed-report.ts';
+import { startTestApp, type TestApp } from './support/app.ts';
+
+let app: TestApp;
+let org: Awaited<ReturnType<TestApp['newOrg']>>;
+let reportId: string;
+let auditorKey: string;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  org = await app.newOrg('Downloads');
+  auditorKey = await org.key('auditor');
+  reportId = await completedReport(app.services, org.orgId);
+});
+afterAll(async () => {
+  await closePdfRenderer();
+  await app.close();
+});
+
+const download = (id: string, format: string, key?: string, headers: Record<string, string> = {}) =>
+  app.fetch(`/reports/${id}/download?format=${format}`, { key: key ?? auditorKey, headers });
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const NAME = (ext: string) => new RegExp(`^attachment; filename="soc2-2026-10-01-2026-10-31-${reportId.slice(0, 8)}${ext.replace(/\./g, '\\.')}"`);
+
+describe('downloads', () => {
+  it('serves every format with its content type, file name and ETag, rendering on first request', async () => {
+    // No artifact exists yet: the first request renders, nothing depends on the worker having done it.
+    const [{ n: before }] = (await app.services.database.db.select({ n: sql<number>`count(*)::int` }).from(reportArtifacts).where(eq(reportArtifacts.reportId, reportId))) as [{ n: number }];
+    expect(before).toBe(0);
+    const expected = {
+      json: ['application/json', '.json'],
+      csv: ['application/zip', '-csv.zip'],
+      md: ['text/markdown; charset=utf-8', '.md'],
+      pdf: ['application/pdf', '.pdf'],
+      oscal: ['application/json', '-oscal.json'],
+    } as const;
+    for (const [format, [type, ext]] of Object.entries(expected)) {
+      const response = await download(reportId, format);
+      expect(response.status, format).toBe(200);
+      expect(response.headers.get('content-type')).toBe(type);
+      expect(response.headers.get('content-disposition')).toMatch(NAME(ext));
+      const body = Buffer.from(await response.arrayBuffer());
+      expect(response.headers.get('etag')).toBe(`"${sha256(body)}"`);
+      expect(Number(response.headers.get('content-length'))).toBe(body.length);
+    }
+    const pdf = await download(reportId, 'pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 4).toString()).toBe('%PDF');
+    expect(Number(pdf.headers.get('x-page-count'))).toBeGreaterThan(3);
+
+    const downloads = await listDownloads(app.services, org.orgId, reportId);
+    expect(downloads.map((d) => d.format)).toEqual(['json', 'csv', 'md', 'pdf', 'oscal', 'bundle']);
+    const json = downloads.find((d) => d.format === 'json')!;
+    expect(json.url).toBe(`/reports/${reportId}/download?format=json`);
+    expect(json.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(downloads.find((d) => d.format === 'pdf')!.pageCount).toBeGreaterThan(3);
+    expect(downloads.find((d) => d.format === 'bundle')!.sha256).toBeNull();
+  });
+
+  it('answers 304 to a matching If-None-Match, and keeps the first rendering (stable ETag)', async () => {
+    const first = await download(reportId, 'pdf');
+    const etag = first.headers.get('etag')!;
+    await first.arrayBuffer();
+    const again = await download(reportId, 'pdf', undefined, { 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect((await download(reportId, 'pdf')).headers.get('etag')).toBe(etag);
+  });
+
+  it('records every download in the service\'s own audit trail', async () => {
+    const response = await download(reportId, 'md');
+    await response.arrayBuffer();
+    const rows = await app.services.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, org.orgId), eq(auditEvents.action, 'report.downloaded'), sql`${auditEvents.attributes}->>'format' = 'md'`));
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    expect(rows[0]).toMatchObject({ category: 'admin', actorType: 'service', attributes: expect.objectContaining({ reportId, format: 'md' }) });
+  });
+
+  it('refuses viewers and ingest keys (403) and requests without a key (401)', async () => {
+    for (const role of ['viewer', 'ingest'] as const) {
+      const response = await download(reportId, 'json', await org.key(role));
+      expect(response.status).toBe(403);
+      expect((await response.json()).error.code).toBe('FORBIDDEN');
+    }
+    expect((await app.fetch(`/reports/${reportId}/download?format=json`)).status).toBe(401);
+    expect((await download(reportId, 'json', org.adminKey)).status).toBe(200);
+  });
+
+  it('answers 404 with the same body for another organisation\'s report, an unknown id and a malformed id', async () => {
+    const other = await app.newOrg('Other');
+    const foreign = await download(reportId, 'json', other.adminKey);
+    const unknown = await download('00000000-0000-4000-8000-000000000000', 'json', other.adminKey);
+    const malformed = await download('not-a-uuid', 'json', other.adminKey);
+    expect([foreign.status, unknown.status, malformed.status]).toEqual([404, 404, 404]);
+    const strip = (body: { error: { code: string; message: string } }) => ({ code: body.error.code, message: body.error.message.replace(/Report \S+/, 'Report X') });
+    const bodies = await Promise.all([foreign.json(), unknown.json(), malformed.json()]);
+    expect(strip(bodies[0])).toEqual(strip(bodies[1]));
+    expect(strip(bodies[0])).toEqual(strip(bodies[2]));
+    expect(JSON.stringify(bodies[0])).not.toContain('Downloads');
+  });
+
+  it('answers 400 for an unknown format, naming the valid ones', async () => {
+    const response = await download(reportId, 'docx');
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'format', message: expect.stringContaining('json, csv, md, pdf, oscal, bundle') });
+  });
+
+  it('answers 409 while a report is not completed and 410 once it has expired', async () => {
+    const pending = await generatingReport(app.services, org.orgId, 'in progress');
+    const conflict = await download(pending, 'pdf');
+    expect(conflict.status).toBe(409);
+    expect((await conflict.json()).error.message).toMatch(/is generating .*available once it is completed/);
+
+    const expiring = await completedReport(app.services, org.orgId, { count: 20 });
+    await app.services.database.db.update(reports).set({ status: 'expired', expiresAt: new Date('2027-01-30T00:00:00Z') }).where(eq(reports.id, expiring));
+    const gone = await download(expiring, 'json');
+    expect(gone.status).toBe(410);
+    expect((await gone.json()).error).toMatchObject({ code: 'GONE', message: expect.stringContaining('has expired') });
+  });
+});
+
+describe('evidence bundle', () => {
+  it('streams a zip with every format, the evidence NDJSON, a manifest of hashes and its signature', async () => {
+    const response = await download(reportId, 'bundle');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/zip');
+    expect(response.headers.get('content-disposition')).toMatch(NAME('-evidence-bundle.zip'));
+    const zip = Buffer.from(await response.arrayBuffer());
+    const files = new Map(readZip(zip).map((e) => [e.name, e.data!]));
+    expect([...files.keys()].sort()).toEqual(
+      ['README.txt', 'evidence.ndjson', 'manifest.json', 'manifest.sig', 'report-csv.zip', 'report-oscal.json', 'report.json', 'report.md', 'report.pdf', 'signature.json'].sort(),
+    );
+    const manifest = JSON.parse(files.get('manifest.json')!.toString());
+    for (const f of manifest.files) {
+      expect(sha256(files.get(f.path)!), f.path).toBe(f.sha256);
+      expect(files.get(f.path)!.length).toBe(f.sizeBytes);
+    }
+    // The report files in the bundle are the very files the single downloads serve.
+    const pdfEtag = (await download(reportId, 'pdf')).headers.get('etag');
+    expect(`"${manifest.files.find((f: { path: string }) => f.path === 'report.pdf').sha256}"`).toBe(pdfEtag);
+
+    const [row] = await app.services.database.db.select().from(reports).where(eq(reports.id, reportId));
+    const content = row!.content as ReportContent;
+    const lines = files.get('evidence.ndjson')!.toString().trim().split('\n').map((l) => JSON.parse(l));
+    const expectedCount = content.findings.reduce((n, f) => n + f.evidenceCount, 0);
+    expect(lines).toHaveLength(expectedCount);
+    expect(manifest.evidence.events).toBe(expectedCount);
+    for (const f of content.findings) expect(lines.filter((l) => l.finding === f.ordinal)).toHaveLength(f.evidenceCount);
+    const sample = lines.find((l) => l.event.tool?.name?.startsWith('<img'));
+    expect(sample).toMatchObject({ controlId: expect.any(String), event: { sequence: expect.any(Number), receivedAt: expect.any(String), occurredAt: expect.any(String), category: 'policy_decision' } });
+    // Within a finding, events come in (occurredAt, sequence) order.
+    const firstFinding = lines.filter((l) => l.finding === lines[0].finding).map((l) => `${l.event.occurredAt}|${String(l.event.sequence).padStart(12, '0')}`);
+    expect(firstFinding).toEqual([...firstFinding].sort());
+
+    expect(verifyReportFile(zip, 'bundle.zip')).toMatchObject({ ok: true, kind: 'bundle', keyIds: [row!.signatureKeyId] });
+  });
+
+  it('serves one finding\'s evidence as NDJSON at the link OSCAL observations carry', async () => {
+    const [row] = await app.services.database.db.select().from(reports).where(eq(reports.id, reportId));
+    const finding = (row!.content as ReportContent).findings.find((f) => f.evidenceCount > 0)!;
+    const response = await app.fetch(`/reports/${reportId}/findings/${finding.ordinal}/evidence`, { key: auditorKey });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
+    const lines = (await response.text()).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(finding.evidenceCount);
+    expect(lines.every((l) => l.finding === finding.ordinal)).toBe(true);
+    expect((await app.fetch(`/reports/${reportId}/findings/${finding.ordinal}/evidence`, { key: await org.key('viewer') })).status).toBe(403);
+    expect((await app.fetch(`/reports/${reportId}/findings/9999/evidence`, { key: auditorKey })).status).toBe(404);
+  });
+});
