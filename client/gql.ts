@@ -38,6 +38,9 @@ type Documents = {
     "\n  mutation LifecycleCancel($id: ID!) { cancelReport(id: $id) { id status } }\n": typeof types.LifecycleCancelDocument,
     "\n  mutation LifecycleDelete($id: ID!) { deleteReport(id: $id) { id } }\n": typeof types.LifecycleDeleteDocument,
     "\n  query LifecycleList($filter: ReportFilter, $first: Int, $after: String) {\n    reports(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id type status } }\n    }\n  }\n": typeof types.LifecycleListDocument,
+    "\n  mutation ProgressGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status }\n  }\n": typeof types.ProgressGenerateDocument,
+    "\n  subscription ReportProgress($id: ID!) {\n    reportProgress(id: $id) { reportId status percent stage message at }\n  }\n": typeof types.ReportProgressDocument,
+    "\n  subscription ReportUpdates {\n    reportUpdates { reportId status percent stage }\n  }\n": typeof types.ReportUpdatesDocument,
     "\n  query SigningKeys {\n    viewer { organization { signingKeys { id publicKeyPem createdAt retiredAt } } }\n  }\n": typeof types.SigningKeysDocument,
 };
 const documents: Documents = {
@@ -65,6 +68,9 @@ const documents: Documents = {
     "\n  mutation LifecycleCancel($id: ID!) { cancelReport(id: $id) { id status } }\n": types.LifecycleCancelDocument,
     "\n  mutation LifecycleDelete($id: ID!) { deleteReport(id: $id) { id } }\n": types.LifecycleDeleteDocument,
     "\n  query LifecycleList($filter: ReportFilter, $first: Int, $after: String) {\n    reports(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id type status } }\n    }\n  }\n": types.LifecycleListDocument,
+    "\n  mutation ProgressGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status }\n  }\n": types.ProgressGenerateDocument,
+    "\n  subscription ReportProgress($id: ID!) {\n    reportProgress(id: $id) { reportId status percent stage message at }\n  }\n": types.ReportProgressDocument,
+    "\n  subscription ReportUpdates {\n    reportUpdates { reportId status percent stage }\n  }\n": types.ReportUpdatesDocument,
     "\n  query SigningKeys {\n    viewer { organization { signingKeys { id publicKeyPem createdAt retiredAt } } }\n  }\n": types.SigningKeysDocument,
 };
 
@@ -178,6 +184,18 @@ export function graphql(source: "\n  mutation LifecycleDelete($id: ID!) { delete
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query LifecycleList($filter: ReportFilter, $first: Int, $after: String) {\n    reports(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id type status } }\n    }\n  }\n"): (typeof documents)["\n  query LifecycleList($filter: ReportFilter, $first: Int, $after: String) {\n    reports(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id type status } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProgressGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status }\n  }\n"): (typeof documents)["\n  mutation ProgressGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ReportProgress($id: ID!) {\n    reportProgress(id: $id) { reportId status percent stage message at }\n  }\n"): (typeof documents)["\n  subscription ReportProgress($id: ID!) {\n    reportProgress(id: $id) { reportId status percent stage message at }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ReportUpdates {\n    reportUpdates { reportId status percent stage }\n  }\n"): (typeof documents)["\n  subscription ReportUpdates {\n    reportUpdates { reportId status percent stage }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

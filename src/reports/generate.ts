@@ -189,10 +189,14 @@ async function computeContent(services: Services, framework: FrameworkDefinition
   const needsAny = (...ids: MetricId[]) => ids.some((id) => metricIds.has(id));
   const noTimes = Promise.resolve({ mean: null, p50: null, p95: null });
   let landed = 0;
+  // Reports are chained so subscribers see percentages rise in order.
+  let reported = Promise.resolve();
   const step = async <T>(work: Promise<T>, done: string): Promise<T> => {
     const result = await work;
     landed += 1;
-    await onProgress({ percent: 15 + landed * 10, stage: landed < 3 ? 'collecting' : 'evaluating', message: done });
+    const progress: Progress = { percent: 15 + landed * 8, stage: landed < 3 ? 'collecting' : 'evaluating', message: done };
+    reported = reported.then(() => onProgress(progress));
+    await reported;
     return result;
   };
   const [counted, coverage, approvals, holds, activity, timeline, queried, sqlTables] = await Promise.all([
