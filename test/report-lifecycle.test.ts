@@ -79,6 +79,7 @@ describe('generateReport', () => {
     [{ type: 'soc2', period: { start: '2020-01-01T00:00:00Z', end: '2026-01-01T00:00:00Z' } }, 'period', /longer than the maximum of 731 days/],
     [{ type: 'soc2', period, agentIds: ['ghost'] }, 'agentIds', /Unknown agent "ghost"/],
     [{ type: 'soc2', period, environment: 'mars' }, 'environment', /environment "mars"/],
+    [{ type: 'gdpr_dsar', period }, 'dataSubject', /needs the data subject \(dataSubject\) or the agent \(agentIds\)/],
   ])('refuses bad input %# with BAD_USER_INPUT naming the field', async (input, field, message) => {
     const r = await app.gql(org.adminKey, Generate, { input });
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });

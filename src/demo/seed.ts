@@ -1,8 +1,19 @@
+/** Demo data through the real ingestion pipeline: what `npm start` and `seed` write. */
+import { ingestRecords, type SourceRecord } from '../events/ingest.ts';
 import type { Services } from '../services.ts';
+import { generateDemoEvents, type DemoOptions } from './generator.ts';
 
 export const DEMO_ORGANIZATION_NAME = 'Demo Corp';
 
-// Replaced by the demo generator (issue 2, item 8).
-export async function seedDemoData(_services: Services, _orgId: string, _options: { events: number }): Promise<{ accepted: number }> {
-  throw new Error('demo generator not written yet');
+export async function seedDemoData(services: Services, orgId: string, options: Omit<DemoOptions, 'events'> & { events: number }) {
+  async function* source(): AsyncGenerator<SourceRecord> {
+    let line = 0;
+    for (const event of generateDemoEvents(options)) yield { line: ++line, event };
+  }
+  const result = await ingestRecords(services.database, orgId, source());
+  if (result.rejectedCount) {
+    // The generator only makes valid events; a rejection is a bug worth failing loudly on.
+    throw new Error(`demo data rejected ${result.rejectedCount} events, first: ${JSON.stringify(result.rejected[0])}`);
+  }
+  return { accepted: result.accepted, duplicates: result.duplicates };
 }

@@ -9,7 +9,7 @@ import type { Db } from '../db/client.ts';
 import { agents, environments, reports } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
-import { getFramework, reportTypes } from '../frameworks/index.ts';
+import { getFramework, reportTypes, validateScope as validateFrameworkScope } from '../frameworks/index.ts';
 import { isUuid } from '../ids.ts';
 import { enqueueReport } from '../jobs/queue.ts';
 import type { Services } from '../services.ts';
@@ -86,6 +86,8 @@ async function validateScope(services: Services, orgId: string, input: GenerateR
     if (missing.length) throw badInput('agentIds', `Unknown agent${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} in this organisation (see the agents query).`);
   }
   const dataSubject = input.dataSubject?.trim() || null;
+  const problem = validateFrameworkScope(framework.type, { dataSubject, agentIds });
+  if (problem) throw badInput('dataSubject', problem);
   const title = input.title?.trim() || `${framework.name}, ${start.toISOString().slice(0, 10)} to ${end.toISOString().slice(0, 10)}`;
   if (title.length > 200) throw badInput('title', 'title must be at most 200 characters');
   return { type: framework.type, title, periodStart: start, periodEnd: end, environment, agentIds, parameters: dataSubject ? { dataSubject } : {} };
