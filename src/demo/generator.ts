@@ -63,7 +63,6 @@ export function* generateDemoEvents(options: DemoOptions): Generator<AuditEventI
   const agents = demoAgentIds(options.agents ?? 12);
   const environments = options.environments ?? ['production', 'staging', 'development'];
   const total = options.events;
-  const step = (end - start) / Math.max(1, total);
   const seed = options.seed ?? 42;
 
   // Follow-ups waiting for their time, kept sorted by time (a small list: they are due within hours).
@@ -84,7 +83,9 @@ export function* generateDemoEvents(options: DemoOptions): Generator<AuditEventI
   let n = 0;
   let clock = start;
   while (emitted < total) {
-    clock += step * (0.5 + rand());
+    // About 0.3 follow-ups per primary event: pace the primaries so the stream fills the whole period.
+    const remaining = Math.max(1, (total - emitted - pending.length) / 1.3);
+    clock += ((end - clock) / remaining) * (0.5 + rand());
     if (clock >= end) clock = end - 1;
     // Follow-ups that are due come first.
     while (pending.length && pending[0]!.at <= clock && emitted < total) {
