@@ -14,6 +14,8 @@ const schema = z.object({
   MAX_REPORT_PERIOD_DAYS: z.coerce.number().int().positive().default(731),
   /** A silence longer than this between events counts as a monitoring gap. */
   MONITORING_GAP_MINUTES: z.coerce.number().int().positive().default(60),
+  /** Pause after each progress step of a report: for demos and fault-injection tests; 0 in production. */
+  REPORT_STEP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   /** Requests per minute per API key (GraphQL and HTTP routes); 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   /** Public base URL used in download and share links. */

@@ -12,7 +12,16 @@ export const REPORT_QUEUE = 'report-generate';
 export type Queue = PgBoss;
 
 export async function startQueue(connectionString: string, log: Logger): Promise<Queue> {
-  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 4, application_name: 'agent-reports-jobs', useListenNotify: true });
+  const boss = new PgBoss({
+    connectionString,
+    schema: 'pgboss',
+    max: 4,
+    application_name: 'agent-reports-jobs',
+    useListenNotify: true,
+    // Finds jobs whose worker died (missed heartbeats) within seconds, not the default minute.
+    superviseIntervalSeconds: 5,
+    monitorIntervalSeconds: 5,
+  });
   boss.on('error', (error) => log.error('job queue error', { err: error }));
   await boss.start();
   if (!(await boss.getQueue(REPORT_QUEUE))) {

@@ -48,6 +48,8 @@ export async function runReportJob(services: Services, job: Job<{ reportId: stri
       .returning({ id: reports.id });
     if (!row) throw new ReportCancelled();
     await publish(services, started.orgId, reportId, 'generating', p);
+    const delay = services.config.REPORT_STEP_DELAY_MS;
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
   };
 
   try {
