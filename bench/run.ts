@@ -18,6 +18,7 @@ import { createOrganization } from '../src/accounts/organizations.ts';
 import { connect } from '../src/db/client.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
+import { benchReports, type ReportFigures } from './reports.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, profile: { type: 'boolean', default: false } } });
@@ -57,14 +58,14 @@ async function run() {
   url.pathname = `/${name}`;
   const database = connect(url.toString(), { max: 2 });
   await migrateDatabase(database);
-  const { apiKey } = await createOrganization(database.db, 'Bench');
+  const { apiKey, organization } = await createOrganization(database.db, 'Bench');
   await database.close();
 
   const port = await freePort(0);
   // --profile: the server writes a V8 CPU profile under .bench/ when it stops.
   const profileArgs = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, '.bench')}`] : [];
   const child = spawn(process.execPath, ['--max-semi-space-size=8', ...profileArgs, path.join(root, 'src/main.ts'), 'serve'], {
-    env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   cleanups.push(() => stopChild(child));
@@ -103,11 +104,14 @@ async function run() {
       `(accepted ${result.accepted}, rejected ${result.rejected}); server RSS ${figures.serverRssMiB.before} MiB before, ` +
       `peak ${figures.serverRssMiB.peak} MiB, ${figures.serverRssMiB.after} MiB after`,
   );
-  mkdirSync(path.join(root, '.bench'), { recursive: true });
-  const file = path.join(root, '.bench', `ingest-${figures.at.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify(figures, null, 2) + '\n');
-  console.log(`wrote ${path.relative(root, file)}`);
   if (result.accepted !== eventCount) throw new Error(`expected ${eventCount} accepted events, got ${result.accepted}`);
+
+  const reportFigures = await benchReports({ root, databaseUrl: url.toString(), apiUrl: `http://127.0.0.1:${port}`, apiKey, orgId: organization.id });
+  printTable(figures, reportFigures);
+  mkdirSync(path.join(root, '.bench'), { recursive: true });
+  const file = path.join(root, '.bench', `bench-${figures.at.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ ingest: figures, reports: reportFigures }, null, 2) + '\n');
+  console.log(`wrote ${path.relative(root, file)}`);
 }
 
 /** The demo generator once it exists (src/demo/generator.ts), else a small deterministic one. */
@@ -252,4 +256,18 @@ function stopChild(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+function printTable(ingest: { events: number; eventsPerSecond: number; serverRssMiB: { peak: number } }, r: ReportFigures) {
+  const rows: Array<[string, string]> = [
+    [`ingest NDJSON (${ingest.events.toLocaleString('en')} events)`, `${ingest.eventsPerSecond.toLocaleString('en')} events/s, server peak RSS ${ingest.serverRssMiB.peak} MiB`],
+    ...r.generation.map((g): [string, string] => [`generate ${g.type}`, `${g.seconds} s (${g.findings} findings)`]),
+    ['worker peak RSS (VmHWM)', `${r.workerPeakRssMiB} MiB`],
+    ['SOC 2: engine / raw SQL floor', `${r.soc2Floor.engineSeconds} s / ${r.soc2Floor.sqlSeconds} s = ${r.soc2Floor.ratio}x (${r.soc2Floor.statements} statements run one by one)`],
+    [`drill-down ${r.drilldown.findings} findings x ${r.drilldown.evidencePerFinding} events`, `p50 ${r.drilldown.p50Ms} ms, max ${r.drilldown.maxMs} ms`],
+    [`evidence paging (${r.deepPaging.evidence.toLocaleString('en')} events)`, `first page ${r.deepPaging.firstPageMs} ms, page at 90 % ${r.deepPaging.deepPageMs} ms`],
+    ...r.reads.map((x): [string, string] => [`${x.name}, 50 clients`, `${x.requestsPerSecond} req/s, p50 ${x.p50Ms} ms, p97.5 ${x.p97_5Ms} ms, ${x.errors} errors`]),
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log('\n' + rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n');
 }

@@ -49,3 +49,18 @@ it('masks internal errors and never leaks a stack trace', async () => {
   expect(response.status).toBe(400);
   expect(text).not.toMatch(/at .*\.ts:\d+/);
 });
+
+it('lets the drill-down through and refuses findings ↔ evidence nested again', async () => {
+  const drill = `{ reports(first: 8) { edges { node { findings(first: 100) { edges { node { evidence(first: 10) { edges { node { id action } } } } } } } } } }`;
+  const allowed = (await (await post({ query: drill })).json()) as { errors?: unknown[] };
+  expect(allowed.errors).toBeUndefined();
+  const evil = `{ reports(first: 8) { edges { node { findings(first: 100) { edges { node { evidence(first: 10) { edges { node { findings { evidence(first: 10) { edges { node { findings { id } } } } } } } } } } } } } } }`;
+  const refused = (await (await post({ query: evil })).json()) as { errors: Array<{ message: string }> };
+  expect(refused.errors[0]!.message).toMatch(/(depth|cost) limit/i);
+});
+
+it('caps page sizes at 500 with a clear error', async () => {
+  const body = (await (await post({ query: '{ reports(first: 501) { totalCount } }' })).json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+  expect(body.errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+  expect(body.errors[0]!.message).toMatch(/500/);
+});

@@ -17,7 +17,7 @@ export interface Database {
 export interface DatabaseOptions {
   max?: number;
   /** Called for every statement sent; tests use it to count queries. */
-  onQuery?: (query: string) => void;
+  onQuery?: (query: string, params: unknown[]) => void;
 }
 
 export function connect(url: string, options: DatabaseOptions = {}): Database {
@@ -26,7 +26,7 @@ export function connect(url: string, options: DatabaseOptions = {}): Database {
     onnotice: () => {},
     // JIT compilation costs more than it saves on our short aggregate queries (~0.5 s each).
     connection: { application_name: 'agent-reports', jit: 'off', work_mem: '64MB' },
-    ...(options.onQuery ? { debug: (_c: number, query: string) => options.onQuery!(query) } : {}),
+    ...(options.onQuery ? { debug: (_c: number, query: string, params: unknown[]) => options.onQuery!(query, params) } : {}),
   });
   const db = drizzle(sql, { schema });
   return { db, sql, url, close: () => sql.end({ timeout: 5 }) };

@@ -14,7 +14,7 @@ export const LIMITS = {
   maxDepth: 12,
   maxAliases: 20,
   maxTokens: 4000,
-  maxCost: 20_000,
+  maxCost: 100_000,
   maxBatch: 10,
   maxBodyBytes: 1024 * 1024,
 };
@@ -24,7 +24,7 @@ export function queryLimitPlugins(): Plugin[] {
     maxDepthPlugin({ n: LIMITS.maxDepth, exposeLimits: true, flattenFragments: true }),
     maxAliasesPlugin({ n: LIMITS.maxAliases, exposeLimits: true }),
     maxTokensPlugin({ n: LIMITS.maxTokens, exposeLimits: true }),
-    costLimitPlugin({ maxCost: LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, exposeLimits: true }),
+    costLimitPlugin({ maxCost: LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1, exposeLimits: true }),
     bodySizeLimit(LIMITS.maxBodyBytes),
   ] as Plugin[];
 }

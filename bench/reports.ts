@@ -1,0 +1,165 @@
+/**
+ * The report half of `npm run bench`, over the events the ingest half
+ * stored: generation time of every report type in a real worker process
+ * (and its peak memory), the raw SQL floor of SOC 2, the drill-down query,
+ * deep evidence paging, and reads under 50 concurrent clients.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { loadConfig } from '../src/config.ts';
+import { connect } from '../src/db/client.ts';
+import { reports } from '../src/db/schema.ts';
+import { createLogger } from '../src/log.ts';
+import { buildReport } from '../src/reports/generate.ts';
+import { createServices } from '../src/services.ts';
+
+export interface ReportFigures {
+  generation: Array<{ type: string; seconds: number; findings: number }>;
+  workerPeakRssMiB: number;
+  soc2Floor: { engineSeconds: number; sqlSeconds: number; ratio: number; statements: number };
+  drilldown: { findings: number; evidencePerFinding: number; p50Ms: number; maxMs: number };
+  deepPaging: { evidence: number; firstPageMs: number; deepPageMs: number };
+  reads: Array<{ name: string; requestsPerSecond: number; p50Ms: number; p97_5Ms: number; errors: number }>;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export async function benchReports(options: { root: string; databaseUrl: string; apiUrl: string; apiKey: string; orgId: string }): Promise<ReportFigures> {
+  const { root, databaseUrl, apiUrl, apiKey, orgId } = options;
+  const gql = async (query: string, variables: Record<string, unknown> = {}) => {
+    const response = await fetch(`${apiUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: any; errors?: Array<{ message: string }> };
+    if (body.errors) throw new Error(body.errors.map((e) => e.message).join('; '));
+    return body.data;
+  };
+  const database = connect(databaseUrl, { max: 4 });
+  try {
+    const [bounds] = await database.sql`select min(occurred_at) as start, max(occurred_at) as end from audit_events where org_id = ${orgId}`;
+    const period = { start: new Date(bounds!.start as string).toISOString(), end: new Date(new Date(bounds!.end as string).getTime() + 1000).toISOString() };
+
+    // A real worker process; its peak RSS comes from the kernel (VmHWM).
+    const worker = spawn(process.execPath, ['--max-semi-space-size=8', path.join(root, 'src/main.ts'), 'worker'], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      worker.stdout!.on('data', (chunk) => String(chunk).includes('Report worker running') && resolve());
+      worker.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+    });
+
+    const { frameworks } = await gql('{ frameworks { type } }');
+    const generation: ReportFigures['generation'] = [];
+    const ids: Record<string, string> = {};
+    for (const { type } of frameworks as Array<{ type: string }>) {
+      const input: Record<string, unknown> = { type, period };
+      if (type === 'gdpr_dsar') input.dataSubject = 'customer:1042';
+      const { generateReport } = await gql('mutation($input: GenerateReportInput!) { generateReport(input: $input) { id } }', { input });
+      ids[type] = generateReport.id;
+      const rowId = Buffer.from(generateReport.id, 'base64').toString('utf8').split(':')[1]!;
+      for (;;) {
+        const [row] = await database.sql`select status, error, extract(epoch from completed_at - started_at)::float8 as seconds,
+                                           (select count(*)::int from findings where report_id = ${rowId}) as findings
+                                         from reports where id = ${rowId}`;
+        if (row!.status === 'completed') {
+          generation.push({ type, seconds: Number(Number(row!.seconds).toFixed(2)), findings: row!.findings as number });
+          break;
+        }
+        if (row!.status === 'failed') throw new Error(`${type} failed: ${row!.error}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+    const status = readFileSync(`/proc/${worker.pid}/status`, 'utf8');
+    const workerPeakRssMiB = Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+    worker.kill('SIGTERM');
+
+    // SOC 2 again in this process, capturing every statement, then the same statements
+    // one after another straight on PostgreSQL: the floor the engine is measured against.
+    const captured: Array<{ query: string; params: unknown[] }> = [];
+    const capturing = connect(databaseUrl, { max: 10, onQuery: (query, params) => captured.push({ query, params }) });
+    const services = createServices(loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }), capturing, createLogger('silent'));
+    const soc2Row = Buffer.from(ids.soc2!, 'base64').toString('utf8').split(':')[1]!;
+    const [source] = await database.sql`select * from reports where id = ${soc2Row}`;
+    const replayId = crypto.randomUUID();
+    await database.db.insert(reports).values({
+      id: replayId, orgId, type: 'soc2', title: 'floor', status: 'generating', periodStart: new Date(period.start), periodEnd: new Date(period.end),
+      sampleSeed: 'x', lineageId: replayId, createdBy: 'bench', watermark: Number(source!.watermark),
+    });
+    captured.length = 0;
+    const engineStarted = performance.now();
+    await buildReport(services, replayId, async () => {});
+    const engineSeconds = (performance.now() - engineStarted) / 1000;
+    const aggregates = captured.filter((c) => /audit_events/.test(c.query) && /^\s*(select|with)/i.test(c.query));
+    let sqlSeconds = 0;
+    for (const statement of aggregates) {
+      const started = performance.now();
+      await database.sql.unsafe(statement.query, statement.params as never[]);
+      sqlSeconds += (performance.now() - started) / 1000;
+    }
+    await capturing.close();
+
+    // Drill-down: the findings of several reports with their first 10 events each.
+    const drillQuery = `{ reports(first: 8) { edges { node { findings(first: 100) { edges { node { evidence(first: 10) { edges { node { id action } } } } } } } } } }`;
+    const drillTimes: number[] = [];
+    let findingsSeen = 0;
+    for (let i = 0; i < 10; i++) {
+      const started = performance.now();
+      const data = await gql(drillQuery);
+      drillTimes.push(performance.now() - started);
+      findingsSeen = data.reports.edges.reduce((n: number, e: any) => n + e.node.findings.edges.length, 0);
+    }
+
+    // Deep paging: the finding with the most evidence, its first page and a page 90 % of the way in.
+    const [big] = await database.sql`select f.id, f.evidence_count::float8 as n from findings f where f.report_id = ${soc2Row} order by f.evidence_count desc limit 1`;
+    const findingId = Buffer.from(`Finding:${big!.id}`).toString('base64');
+    const [deep] = await database.sql`
+      select occurred_at, seq from audit_events where org_id = ${orgId} and occurred_at >= ${period.start} and occurred_at < ${period.end}
+      order by occurred_at, seq offset ${Math.floor(Number(big!.n) * 0.9)} limit 1`;
+    const deepCursor = deep ? Buffer.from(JSON.stringify([new Date(deep.occurred_at as string).toISOString(), Number(deep.seq)])).toString('base64url') : null;
+    const pageQuery = `query($id: ID!, $after: String) { node(id: $id) { ... on Finding { evidence(first: 50, after: $after) { edges { node { id } } } } } }`;
+    const time = async (after: string | null) => {
+      const runs: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const started = performance.now();
+        await gql(pageQuery, { id: findingId, after });
+        runs.push(performance.now() - started);
+      }
+      return median(runs);
+    };
+    const deepPaging = { evidence: Number(big!.n), firstPageMs: Number((await time(null)).toFixed(1)), deepPageMs: Number((await time(deepCursor)).toFixed(1)) };
+
+    // Reads under 50 concurrent clients (autocannon, a real HTTP load generator).
+    const reads: ReportFigures['reads'] = [];
+    const loads = {
+      'reports list': '{ reports(first: 20) { totalCount edges { node { id type status score grade createdAt } } } }',
+      'report(id) with findings': `{ report(id: "${ids.soc2}") { id score grade summary integrity { contentSha256 } findings(first: 50) { edges { node { id status severity title evidenceCount control { id title } } } } } }`,
+    };
+    for (const [name, query] of Object.entries(loads)) {
+      const result = await autocannon({
+        url: `${apiUrl}/graphql`,
+        method: 'POST',
+        connections: 50,
+        duration: 8,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+        body: JSON.stringify({ query }),
+      });
+      reads.push({ name, requestsPerSecond: Math.round(result.requests.average), p50Ms: result.latency.p50, p97_5Ms: result.latency.p97_5, errors: result.errors + result.non2xx });
+    }
+
+    return {
+      generation,
+      workerPeakRssMiB,
+      soc2Floor: { engineSeconds: Number(engineSeconds.toFixed(2)), sqlSeconds: Number(sqlSeconds.toFixed(2)), ratio: Number((engineSeconds / sqlSeconds).toFixed(2)), statements: aggregates.length },
+      drilldown: { findings: findingsSeen, evidencePerFinding: 10, p50Ms: Number(median(drillTimes).toFixed(1)), maxMs: Number(Math.max(...drillTimes).toFixed(1)) },
+      deepPaging,
+      reads,
+    };
+  } finally {
+    await database.close();
+  }
+}
