@@ -35,8 +35,8 @@ const MAX_LISTED_GAPS = 100;
  * earlier, so the same watermark always yields the same coverage.
  */
 export async function measureCoverage(sql: Sql, scope: ReportScope, gapMinutes: number): Promise<Coverage> {
-  // Monitoring is a property of the gateway, not of one agent: coverage ignores the agent filter.
-  const { where, params } = scopeWhere(scope, { ignoreAgents: true });
+  // Monitoring is a property of the gateway, not of one agent or data subject: coverage ignores those filters.
+  const { where, params } = scopeWhere({ ...scope, dataSubject: null }, { ignoreAgents: true });
   const [bounds] = await sql`select received_at from audit_events where org_id = ${scope.orgId} and seq = ${scope.watermark}`;
   const from = scope.start;
   const watermarkTime = bounds?.received_at ? new Date(bounds.received_at as string) : scope.end;
