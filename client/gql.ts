@@ -38,6 +38,7 @@ type Documents = {
     "\n  mutation LifecycleCancel($id: ID!) { cancelReport(id: $id) { id status } }\n": typeof types.LifecycleCancelDocument,
     "\n  mutation LifecycleDelete($id: ID!) { deleteReport(id: $id) { id } }\n": typeof types.LifecycleDeleteDocument,
     "\n  query LifecycleList($filter: ReportFilter, $first: Int, $after: String) {\n    reports(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id type status } }\n    }\n  }\n": typeof types.LifecycleListDocument,
+    "\n  subscription ProcessProgress($id: ID!) {\n    reportProgress(id: $id) { status percent stage }\n  }\n": typeof types.ProcessProgressDocument,
     "\n  mutation ProgressGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status }\n  }\n": typeof types.ProgressGenerateDocument,
     "\n  subscription ReportProgress($id: ID!) {\n    reportProgress(id: $id) { reportId status percent stage message at }\n  }\n": typeof types.ReportProgressDocument,
     "\n  subscription ReportUpdates {\n    reportUpdates { reportId status percent stage }\n  }\n": typeof types.ReportUpdatesDocument,
@@ -68,6 +69,7 @@ const documents: Documents = {
     "\n  mutation LifecycleCancel($id: ID!) { cancelReport(id: $id) { id status } }\n": types.LifecycleCancelDocument,
     "\n  mutation LifecycleDelete($id: ID!) { deleteReport(id: $id) { id } }\n": types.LifecycleDeleteDocument,
     "\n  query LifecycleList($filter: ReportFilter, $first: Int, $after: String) {\n    reports(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id type status } }\n    }\n  }\n": types.LifecycleListDocument,
+    "\n  subscription ProcessProgress($id: ID!) {\n    reportProgress(id: $id) { status percent stage }\n  }\n": types.ProcessProgressDocument,
     "\n  mutation ProgressGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status }\n  }\n": types.ProgressGenerateDocument,
     "\n  subscription ReportProgress($id: ID!) {\n    reportProgress(id: $id) { reportId status percent stage message at }\n  }\n": types.ReportProgressDocument,
     "\n  subscription ReportUpdates {\n    reportUpdates { reportId status percent stage }\n  }\n": types.ReportUpdatesDocument,
@@ -184,6 +186,10 @@ export function graphql(source: "\n  mutation LifecycleDelete($id: ID!) { delete
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query LifecycleList($filter: ReportFilter, $first: Int, $after: String) {\n    reports(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id type status } }\n    }\n  }\n"): (typeof documents)["\n  query LifecycleList($filter: ReportFilter, $first: Int, $after: String) {\n    reports(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id type status } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ProcessProgress($id: ID!) {\n    reportProgress(id: $id) { status percent stage }\n  }\n"): (typeof documents)["\n  subscription ProcessProgress($id: ID!) {\n    reportProgress(id: $id) { status percent stage }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

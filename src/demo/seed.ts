@@ -5,10 +5,20 @@ import { generateDemoEvents, type DemoOptions } from './generator.ts';
 
 export const DEMO_ORGANIZATION_NAME = 'Demo Corp';
 
-export async function seedDemoData(services: Services, orgId: string, options: Omit<DemoOptions, 'events'> & { events: number }) {
+/**
+ * Seeds `events` demo events ending now (or at `end`). Event ids come from the
+ * seed and the event's position, so seeding again with the same seed stores
+ * nothing twice, whenever it runs.
+ */
+export async function seedDemoData(
+  services: Services,
+  orgId: string,
+  options: Omit<DemoOptions, 'events'> & { events: number },
+): Promise<{ accepted: number; duplicates: number }> {
+  const events = generateDemoEvents({ ...options, end: options.end ?? new Date() });
   async function* source(): AsyncGenerator<SourceRecord> {
     let line = 0;
-    for (const event of generateDemoEvents(options)) yield { line: ++line, event };
+    for (const event of events) yield { line: ++line, event };
   }
   const result = await ingestRecords(services.database, orgId, source());
   if (result.rejectedCount) {

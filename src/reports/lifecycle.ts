@@ -4,7 +4,7 @@
  * softly. Every function is scoped to the caller's organisation.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { agents, environments, reports } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
@@ -14,7 +14,10 @@ import { isUuid } from '../ids.ts';
 import { enqueueReport } from '../jobs/queue.ts';
 import type { Services } from '../services.ts';
 
-export type ReportRow = typeof reports.$inferSelect;
+export type ReportRow = Omit<typeof reports.$inferSelect, 'content'>;
+
+/** Every column but the content, which can be large and is loaded only where shown. */
+const { content: _content, ...ROW } = getTableColumns(reports);
 export type ReportStatus = ReportRow['status'];
 
 const DAY = 86_400_000;
@@ -100,21 +103,21 @@ async function insertWithJob(services: Services, values: Omit<typeof reports.$in
     const [row] = await tx
       .insert(reports)
       .values({ ...values, status: 'pending', sampleSeed: randomBytes(8).toString('hex') })
-      .returning();
+      .returning(ROW);
     await enqueueReport(queue, tx, row!.id);
     return row!;
   });
 }
 
 export async function getReport(db: Db, orgId: string, id: string): Promise<ReportRow> {
-  const [row] = isUuid(id) ? await db.select().from(reports).where(and(eq(reports.id, id), eq(reports.orgId, orgId), isNull(reports.deletedAt))) : [];
+  const [row] = isUuid(id) ? await db.select(ROW).from(reports).where(and(eq(reports.id, id), eq(reports.orgId, orgId), isNull(reports.deletedAt))) : [];
   if (!row) throw notFound('Report');
   return row;
 }
 
 export async function reportsByIds(db: Db, orgId: string, ids: readonly string[]): Promise<Array<ReportRow | null>> {
   const valid = ids.filter(isUuid);
-  const rows = valid.length ? await db.select().from(reports).where(and(eq(reports.orgId, orgId), inArray(reports.id, valid), isNull(reports.deletedAt))) : [];
+  const rows = valid.length ? await db.select(ROW).from(reports).where(and(eq(reports.orgId, orgId), inArray(reports.id, valid), isNull(reports.deletedAt))) : [];
   return ids.map((id) => rows.find((r) => r.id === id) ?? null);
 }
 
@@ -124,7 +127,7 @@ export async function cancelReport(services: Services, requester: Requester, id:
     .update(reports)
     .set({ status: 'cancelled', progressStage: 'cancelled', progressMessage: 'Cancelled on request', completedAt: new Date() })
     .where(and(eq(reports.id, current.id), inArray(reports.status, ACTIVE)))
-    .returning();
+    .returning(ROW);
   if (!row) throw badInput('id', `Only a pending or generating report can be cancelled; this one is ${current.status}.`);
   await recordServiceEvent(services.database, requester.orgId, { action: 'report.cancelled', actorId: requester.actorId, resource: `report:${row.id}` });
   return row;
@@ -136,7 +139,7 @@ export async function deleteReport(services: Services, requester: Requester, id:
     .update(reports)
     .set({ deletedAt: new Date(), status: ACTIVE.includes(current.status) ? 'cancelled' : current.status })
     .where(eq(reports.id, current.id))
-    .returning();
+    .returning(ROW);
   await recordServiceEvent(services.database, requester.orgId, { action: 'report.deleted', actorId: requester.actorId, resource: `report:${current.id}` });
   return row!;
 }
@@ -205,7 +208,7 @@ export async function listReports(db: Db, orgId: string, filter: ReportFilter, p
     keyset = and(where, sql`(${createdMs}, ${reports.id}) < (${at.toISOString()}::timestamptz, ${id}::uuid)`);
   }
   const [rows, total] = await Promise.all([
-    db.select().from(reports).where(keyset).orderBy(desc(createdMs), desc(reports.id)).limit(page.first + 1),
+    db.select(ROW).from(reports).where(keyset).orderBy(desc(createdMs), desc(reports.id)).limit(page.first + 1),
     db.$count(reports, where),
   ]);
   return { nodes: rows.slice(0, page.first), hasNextPage: rows.length > page.first, hasPreviousPage: Boolean(page.after), totalCount: total };

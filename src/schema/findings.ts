@@ -5,7 +5,7 @@
 import { getFramework, reportTypes } from '../frameworks/index.ts';
 import { catalogTitle } from '../frameworks/catalog.ts';
 import { notFound } from '../errors.ts';
-import { orgOf } from '../http/context.ts';
+import { orgOf, type Context } from '../http/context.ts';
 import { evidenceSample, listFindings, MAX_PAGE, toSelector, type FindingRow } from '../reports/evidence.ts';
 import type { ReportContent } from '../reports/generate.ts';
 import { selectors } from '../reports/selectors.ts';
@@ -14,8 +14,11 @@ import { AuditEvent, AuditEventConnection, loadEventsBySeq } from './events.ts';
 import { Report } from './reports.ts';
 
 type Content = ReportContent;
-type ReportParent = { id: string; content: unknown; contentSha256: string | null; watermark: number | null; frameworkVersion: string | null; generatorVersion: string | null; sampleSeed: string; signature?: string | null; signatureKeyId?: string | null };
-const contentOf = (r: ReportParent) => (r.content ?? null) as Content | null;
+type ReportParent = { id: string; summary: string | null; contentSha256: string | null; watermark: number | null; frameworkVersion: string | null; generatorVersion: string | null; sampleSeed: string; signature?: string | null; signatureKeyId?: string | null };
+/** Report rows are loaded without their content (it can be large); fields that need it load it once per request. */
+type IntegrityParent = ReportParent & { content: Content };
+const contentOf = (r: IntegrityParent) => r.content;
+const loadContent = async (r: ReportParent, ctx: Context) => ((await ctx.loaders.reportContent.load(r.id)) ?? null) as Content | null;
 
 const FindingStatus = builder.enumType('FindingStatus', {
   description: 'Outcome of a check: the control met its threshold, came close, missed it, or had nothing to measure.',
@@ -99,7 +102,7 @@ const Gap = builder.objectRef<Content['integrity']['gaps'][number]>('MonitoringG
   }),
 });
 
-const Integrity = builder.objectRef<ReportParent>('ReportIntegrity').implement({
+const Integrity = builder.objectRef<IntegrityParent>('ReportIntegrity').implement({
   description: 'What the report read and how to check it: coverage, gaps, hash, signature, watermark.',
   fields: (t) => ({
     eventCount: t.float({ description: 'Events analysed.', resolve: (r) => contentOf(r)?.integrity.eventCount ?? 0 }),
@@ -198,10 +201,18 @@ Finding.implement({
 });
 
 builder.objectFields(Report, (t) => ({
-  summary: t.string({ nullable: true, description: 'The report in plain words.', resolve: (r) => contentOf(r as ReportParent)?.summary ?? null }),
-  sections: t.field({ type: [ReportSection], description: 'Sections with metrics and tables.', resolve: (r) => contentOf(r as ReportParent)?.sections ?? [] }),
-  recommendations: t.field({ type: [Recommendation], description: 'Recommendations from the failing and warning findings, most urgent first.', resolve: (r) => contentOf(r as ReportParent)?.recommendations ?? [] }),
-  integrity: t.field({ type: Integrity, nullable: true, description: 'Data integrity: coverage, gaps, hash, signature. Null until the report completes.', resolve: (r) => ((r as ReportParent).contentSha256 ? (r as ReportParent) : null) }),
+  summary: t.string({ nullable: true, description: 'The report in plain words.', resolve: (r) => (r as ReportParent).summary }),
+  sections: t.field({ type: [ReportSection], description: 'Sections with metrics and tables.', resolve: async (r, _a, ctx) => (await loadContent(r as ReportParent, ctx))?.sections ?? [] }),
+  recommendations: t.field({ type: [Recommendation], description: 'Recommendations from the failing and warning findings, most urgent first.', resolve: async (r, _a, ctx) => (await loadContent(r as ReportParent, ctx))?.recommendations ?? [] }),
+  integrity: t.field({
+    type: Integrity,
+    nullable: true,
+    description: 'Data integrity: coverage, gaps, hash, signature. Null until the report completes.',
+    resolve: async (r, _a, ctx) => {
+      const content = (r as ReportParent).contentSha256 ? await loadContent(r as ReportParent, ctx) : null;
+      return content ? { ...(r as ReportParent), content } : null;
+    },
+  }),
   stale: t.boolean({
     description: 'True when events for this report\'s period and scope arrived after its watermark: regenerate before handing it to an auditor.',
     resolve: (r, _args, ctx) => ((r as ReportParent).watermark === null ? false : ctx.loaders.stale.load((r as ReportParent).id)),

@@ -40,6 +40,8 @@ export interface Loaders {
   findingsOfEvent: DataLoader<number, string[]>;
   /** Whether late events arrived after a report's watermark, for a page of reports at once. */
   stale: DataLoader<string, boolean>;
+  /** A report's content (sections, integrity…), loaded only by the fields that show it: lists stay light. */
+  reportContent: DataLoader<string, unknown>;
 }
 
 export function createLoaders(services: Services, principal: Principal): Loaders {
@@ -103,5 +105,12 @@ export function createLoaders(services: Services, principal: Principal): Loaders
     return scopes.map((s) => (s && !(s instanceof Error) ? results[next++]! : false));
   });
 
-  return { finding, reportScope, evidencePage, findingsOfEvent, stale };
+  const reportContent = new DataLoader<string, unknown>(async (ids) => {
+    const valid = ids.filter(isUuid);
+    const rows = valid.length ? await sql`select id, content from reports where org_id = ${orgId} and id = any(${valid}::uuid[])` : [];
+    const byId = new Map(rows.map((r) => [String(r.id), r.content as unknown]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+
+  return { finding, reportScope, evidencePage, findingsOfEvent, stale, reportContent };
 }
