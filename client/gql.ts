@@ -14,6 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query GrcCompletedReports($after: String) {\n    reports(filter: { status: COMPLETED }, first: 100, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      edges { node { id type title score grade period { start end } completedAt integrity { contentSha256 signature signatureKeyId } } }\n    }\n  }\n": typeof types.GrcCompletedReportsDocument,
+    "\n  query GrcFailingFindings($id: ID!, $after: String) {\n    report(id: $id) {\n      findings(filter: { statuses: [FAIL] }, first: 100, after: $after) {\n        pageInfo { hasNextPage endCursor }\n        edges { node { id control { id framework title } title severity description recommendation evidenceCount } }\n      }\n    }\n  }\n": typeof types.GrcFailingFindingsDocument,
+    "\n  query GrcFindingEvidence($id: ID!, $after: String, $first: Int!) {\n    node(id: $id) {\n      ... on Finding {\n        evidence(first: $first, after: $after) {\n          pageInfo { hasNextPage endCursor }\n          edges { node { id sequence occurredAt category action decision agentId actor { type id } correlationId } }\n        }\n      }\n    }\n  }\n": typeof types.GrcFindingEvidenceDocument,
     "\n  query Viewer {\n    viewer {\n      role\n      keyName\n      organization { id name }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name role prefix revokedAt } }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n": typeof types.RevokeApiKeyDocument,
@@ -45,6 +48,9 @@ type Documents = {
     "\n  query SigningKeys {\n    viewer { organization { signingKeys { id publicKeyPem createdAt retiredAt } } }\n  }\n": typeof types.SigningKeysDocument,
 };
 const documents: Documents = {
+    "\n  query GrcCompletedReports($after: String) {\n    reports(filter: { status: COMPLETED }, first: 100, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      edges { node { id type title score grade period { start end } completedAt integrity { contentSha256 signature signatureKeyId } } }\n    }\n  }\n": types.GrcCompletedReportsDocument,
+    "\n  query GrcFailingFindings($id: ID!, $after: String) {\n    report(id: $id) {\n      findings(filter: { statuses: [FAIL] }, first: 100, after: $after) {\n        pageInfo { hasNextPage endCursor }\n        edges { node { id control { id framework title } title severity description recommendation evidenceCount } }\n      }\n    }\n  }\n": types.GrcFailingFindingsDocument,
+    "\n  query GrcFindingEvidence($id: ID!, $after: String, $first: Int!) {\n    node(id: $id) {\n      ... on Finding {\n        evidence(first: $first, after: $after) {\n          pageInfo { hasNextPage endCursor }\n          edges { node { id sequence occurredAt category action decision agentId actor { type id } correlationId } }\n        }\n      }\n    }\n  }\n": types.GrcFindingEvidenceDocument,
     "\n  query Viewer {\n    viewer {\n      role\n      keyName\n      organization { id name }\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name role prefix revokedAt } }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n": types.RevokeApiKeyDocument,
@@ -90,6 +96,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GrcCompletedReports($after: String) {\n    reports(filter: { status: COMPLETED }, first: 100, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      edges { node { id type title score grade period { start end } completedAt integrity { contentSha256 signature signatureKeyId } } }\n    }\n  }\n"): (typeof documents)["\n  query GrcCompletedReports($after: String) {\n    reports(filter: { status: COMPLETED }, first: 100, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      edges { node { id type title score grade period { start end } completedAt integrity { contentSha256 signature signatureKeyId } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GrcFailingFindings($id: ID!, $after: String) {\n    report(id: $id) {\n      findings(filter: { statuses: [FAIL] }, first: 100, after: $after) {\n        pageInfo { hasNextPage endCursor }\n        edges { node { id control { id framework title } title severity description recommendation evidenceCount } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query GrcFailingFindings($id: ID!, $after: String) {\n    report(id: $id) {\n      findings(filter: { statuses: [FAIL] }, first: 100, after: $after) {\n        pageInfo { hasNextPage endCursor }\n        edges { node { id control { id framework title } title severity description recommendation evidenceCount } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GrcFindingEvidence($id: ID!, $after: String, $first: Int!) {\n    node(id: $id) {\n      ... on Finding {\n        evidence(first: $first, after: $after) {\n          pageInfo { hasNextPage endCursor }\n          edges { node { id sequence occurredAt category action decision agentId actor { type id } correlationId } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query GrcFindingEvidence($id: ID!, $after: String, $first: Int!) {\n    node(id: $id) {\n      ... on Finding {\n        evidence(first: $first, after: $after) {\n          pageInfo { hasNextPage endCursor }\n          edges { node { id sequence occurredAt category action decision agentId actor { type id } correlationId } }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
