@@ -138,7 +138,7 @@ export const auditEvents = pgTable(
     index('audit_events_data_subjects_idx').using('gin', t.dataSubjects),
     // Narrow lookups of rare actions (approval requests, leases, injections…) and
     // of holds and config changes, so correlated evidence never scans the period.
-    index('audit_events_org_action_time_idx').on(t.orgId, t.action, t.occurredAt),
+    index('audit_events_org_action_time_idx').on(t.orgId, t.action, t.occurredAt, t.seq),
     index('audit_events_holds_idx').on(t.orgId, t.occurredAt).where(sql`${t.decision} = 'hold'`),
     index('audit_events_config_changes_idx').on(t.orgId, t.occurredAt).where(sql`${t.category} = 'config_change'`),
   ],
