@@ -18,7 +18,8 @@ const OcsfEvents = graphql(`
   }
 `);
 
-const SAMPLES = new URL('../../shared/standards/ocsf/samples/', import.meta.url);
+// Copied from ../shared/standards/ocsf/samples (sources in fixtures/ocsf/SOURCES.md): a clean clone has no ../shared.
+const SAMPLES = new URL('./fixtures/ocsf/', import.meta.url);
 const samples = Object.fromEntries(
   readdirSync(SAMPLES)
     .filter((f) => f.endsWith('.ocsf.json'))
