@@ -1,0 +1,103 @@
+/** Every operation the console sends: exactly the fields it shows. */
+export const Viewer = `query ConsoleViewer { viewer { keyName role organization { name } } }`;
+
+export const Frameworks = `query ConsoleFrameworks { frameworks { type name } }`;
+
+export const Scope = `query ConsoleScope { frameworks { type name description } environments { name } agents { agentId } }`;
+
+export const Reports = `query ConsoleReports($filter: ReportFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  reports(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { node { id type title status score grade period { start end } createdBy createdAt progress { percent stage } } }
+  }
+}`;
+
+export const ReportUpdates = `subscription ConsoleReportUpdates { reportUpdates { reportId status percent stage } }`;
+
+export const ReportProgress = `subscription ConsoleReportProgress($id: ID!) { reportProgress(id: $id) { reportId status percent stage message at } }`;
+
+export const Generate = `mutation ConsoleGenerate($input: GenerateReportInput!) { generateReport(input: $input) { id } }`;
+
+export const Cancel = `mutation ConsoleCancel($id: ID!) { cancelReport(id: $id) { id status } }`;
+
+export const Regenerate = `mutation ConsoleRegenerate($id: ID!) { regenerateReport(id: $id) { id } }`;
+
+export const Report = `query ConsoleReport($id: ID!) {
+  report(id: $id) {
+    id type title status score grade summary stale version error environment agents dataSubject
+    period { start end } createdBy createdAt completedAt
+    progress { percent stage message }
+    versions { id version status score grade createdAt }
+    sections { id title description metrics { id label unit value } tables { id title columns rows truncated { shown total } } }
+    integrity { eventCount timeCoverage gapCount gaps { start end seconds reason } completeness contentSha256 signature signatureKeyId watermark }
+  }
+}`;
+
+export const Findings = `query ConsoleFindings($id: ID!, $filter: FindingFilter, $first: Int, $after: String) {
+  report(id: $id) {
+    id
+    findings(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id status severity title description recommendation evidenceCount control { id title } } }
+    }
+  }
+}`;
+
+export const Evidence = `query ConsoleEvidence($id: ID!, $first: Int, $after: String) {
+  node(id: $id) {
+    ... on Finding {
+      id
+      evidence(first: $first, after: $after) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        edges { node {
+          id occurredAt receivedAt environment agentId sessionId category action decision policyId policyVersion
+          resource severity outcome correlationId dataSubjects personalData legalBasis recipient region ttlSeconds costUsd attributes
+          actor { type id email } tool { name tags }
+        } }
+      }
+    }
+  }
+}`;
+
+/** Formats the download route serves; Report.downloads lists them once it is in the schema. */
+export const FORMATS: Array<[format: string, label: string]> = [
+  ['pdf', 'PDF'],
+  ['json', 'JSON'],
+  ['csv', 'CSV (zip of tables)'],
+  ['md', 'Markdown'],
+  ['oscal', 'OSCAL assessment results'],
+  ['bundle', 'Evidence bundle (zip)'],
+];
+
+export const STATIC_TYPES: Array<[string, string]> = [
+  ['soc2', 'SOC 2'],
+  ['gdpr', 'GDPR'],
+  ['iso27001', 'ISO/IEC 27001:2022'],
+  ['hipaa', 'HIPAA'],
+  ['eu_ai_act', 'EU AI Act'],
+  ['iso42001', 'ISO/IEC 42001'],
+  ['nist_ai_rmf', 'NIST AI RMF'],
+  ['governance', 'Governance'],
+  ['executive_summary', 'Executive summary'],
+  ['asset_inventory', 'Asset inventory'],
+  ['audit_summary', 'Audit summary'],
+];
+
+export const STATUSES = ['PENDING', 'GENERATING', 'COMPLETED', 'FAILED', 'CANCELLED', 'EXPIRED'];
+
+export const ShareLinks = `query ConsoleShareLinks($reportId: ID!) { shareLinks(reportId: $reportId) { id state expiresAt revokedAt passwordProtected useCount lastUsedAt createdAt } }`;
+
+export const CreateShareLink = `mutation ConsoleCreateShareLink($input: CreateShareLinkInput!) { createShareLink(input: $input) { url password shareLink { id } } }`;
+
+export const RevokeShareLink = `mutation ConsoleRevokeShareLink($id: ID!) { revokeShareLink(id: $id) { id state } }`;
+
+export const Schedules = `query ConsoleSchedules { schedules { id type frequency paused nextRunAt lastRunAt titleTemplate environment } }`;
+
+export const CreateSchedule = `mutation ConsoleCreateSchedule($input: CreateScheduleInput!) { createSchedule(input: $input) { id } }`;
+
+export const UpdateSchedule = `mutation ConsoleUpdateSchedule($id: ID!, $input: UpdateScheduleInput!) { updateSchedule(id: $id, input: $input) { id paused } }`;
+
+export const RunScheduleNow = `mutation ConsoleRunScheduleNow($id: ID!) { runScheduleNow(id: $id) { id } }`;

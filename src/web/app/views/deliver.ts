@@ -1,0 +1,107 @@
+/** Downloads in every format, and share links for auditors (created, listed, revoked). */
+import { ApiError, download, gql } from '../api.ts';
+import { field, fmtDate, h, lower, replace, select } from '../dom.ts';
+import * as Q from '../queries.ts';
+
+
+interface Link { id: string; state: string; expiresAt: string; revokedAt: string | null; passwordProtected: boolean; useCount: number; lastUsedAt: string | null; createdAt: string }
+
+/** The download route takes the report's UUID; GraphQL ids are Relay global ids ("Report:<uuid>" in base64). */
+function rawId(globalId: string) {
+  try {
+    const decoded = atob(globalId);
+    return decoded.startsWith('Report:') ? decoded.slice('Report:'.length) : globalId;
+  } catch {
+    return globalId;
+  }
+}
+
+const notYet = (e: unknown) => e instanceof ApiError && (e.code === 'GRAPHQL_VALIDATION_FAILED' || /Cannot query field|Unknown type/.test(e.message));
+
+export async function deliverSection(reportId: string, status: string): Promise<HTMLElement> {
+  const downloadStatus = h('p', { class: 'muted', 'aria-live': 'polite' });
+  const buttons = Q.FORMATS.map(([format, label]) => {
+    const b = h('button', { type: 'button', class: 'secondary', 'data-format': format }, `Download ${label}`);
+    b.addEventListener('click', async () => {
+      b.disabled = true;
+      downloadStatus.textContent = `Preparing ${label}…`;
+      try {
+        const { name, size } = await download(`/reports/${encodeURIComponent(rawId(reportId))}/download?format=${format}`, `report.${format}`);
+        downloadStatus.textContent = `Downloaded ${name} (${size.toLocaleString()} bytes).`;
+      } catch (e) {
+        downloadStatus.textContent = e instanceof Error ? e.message : String(e);
+      } finally {
+        b.disabled = false;
+      }
+    });
+    return b;
+  });
+  const section = h('section', { class: 'card', 'aria-labelledby': 'deliver-title' },
+    h('h2', { id: 'deliver-title' }, 'Deliver'),
+    status === 'EXPIRED' ? h('p', {}, 'The files of this report passed retention; regenerate it to download again.') : h('div', { class: 'buttons' }, ...buttons),
+    downloadStatus,
+    await shareSection(reportId));
+  return section;
+}
+
+async function shareSection(reportId: string): Promise<HTMLElement> {
+  const root = h('div', { class: 'share' }, h('h3', {}, 'Share with an auditor'));
+  const list = h('ul', { class: 'links' });
+  const expiry = field('Link expires in', select('expiresInHours', [['24', '1 day'], ['168', '7 days'], ['720', '30 days'], ['2160', '90 days']], '168'));
+  const protect = h('input', { type: 'checkbox', name: 'passwordProtected', id: 'share-password-protected', checked: true });
+  const password = { setError: (m: string | null) => (formError.textContent = m ?? '') };
+  const protectField = h('div', { class: 'field checkbox' }, h('label', { for: protect.id }, protect, ' Protect with a password (generated, shown once)'));
+  const created = h('div', { class: 'created', 'aria-live': 'polite' });
+  const formError = h('p', { class: 'form-error', role: 'alert' });
+  const submit = h('button', { type: 'submit' }, 'Create share link');
+  const form = h('form', { class: 'inline-form', 'aria-label': 'Create a share link' }, expiry.wrapper, protectField, formError, submit);
+
+  async function load() {
+    const { shareLinks } = await gql<{ shareLinks: Link[] }>(Q.ShareLinks, { reportId });
+    replace(list, ...shareLinks.map((l) => {
+      const revoke = h('button', { type: 'button', class: 'secondary', disabled: l.state !== 'ACTIVE', 'aria-label': `Revoke the link created ${fmtDate(l.createdAt)}` }, 'Revoke');
+      revoke.addEventListener('click', async () => {
+        revoke.disabled = true;
+        await gql(Q.RevokeShareLink, { id: l.id }).catch((e: unknown) => (formError.textContent = e instanceof Error ? e.message : String(e)));
+        await load();
+      });
+      const state = l.state === 'REVOKED' ? `revoked ${fmtDate(l.revokedAt)}` : l.state === 'ACTIVE' ? `expires ${fmtDate(l.expiresAt)}` : lower(l.state);
+      return h('li', { 'data-state': l.state }, `Created ${fmtDate(l.createdAt)} · ${state} · ${l.passwordProtected ? 'password' : 'no password'} · used ${l.useCount}× · last ${fmtDate(l.lastUsedAt)} `, revoke);
+    }));
+    if (!shareLinks.length) list.append(h('li', {}, 'No share links yet.'));
+  }
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    expiry.setError(null);
+    formError.textContent = '';
+    submit.disabled = true;
+    try {
+      const { createShareLink } = await gql<{ createShareLink: { url: string; password: string | null } }>(Q.CreateShareLink, {
+        input: { reportId, expiresInHours: Number((expiry.control as HTMLSelectElement).value), passwordProtected: protect.checked },
+      });
+      const url = h('input', { type: 'text', readonly: true, value: createShareLink.url, id: 'share-url', class: 'share-url' });
+      replace(created,
+        h('p', { class: 'warning' }, 'Copy the link now: it is not shown again.'),
+        h('label', { for: 'share-url' }, 'Share URL'), url,
+        createShareLink.password ? h('p', {}, 'Password: ', h('code', { class: 'share-password' }, createShareLink.password)) : null);
+      url.focus();
+      url.select();
+      await load();
+    } catch (e) {
+      const target = e instanceof ApiError && e.field === 'expiresInHours' ? expiry : e instanceof ApiError && e.field === 'passwordProtected' ? password : null;
+      if (target) target.setError((e as Error).message);
+      else formError.textContent = e instanceof Error ? e.message : String(e);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+
+  try {
+    await load();
+    root.append(form, created, h('h4', {}, 'Links'), list);
+  } catch (e) {
+    root.append(h('p', { class: 'muted' }, notYet(e) ? 'Share links are not available on this server.' : e instanceof Error ? e.message : String(e)));
+  }
+  return root;
+}

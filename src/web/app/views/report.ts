@@ -1,0 +1,272 @@
+/** One report: live progress while it runs; then score, summary, findings → evidence, sections, integrity, delivery, versions. */
+import { ApiError, download, gql } from '../api.ts';
+import { fmtDate, fmtDay, fmtNumber, h, lower, replace, select } from '../dom.ts';
+import * as Q from '../queries.ts';
+import { deliverSection } from './deliver.ts';
+import { progressPanel } from './progress.ts';
+import { statusText } from './reports.ts';
+
+interface Metric { id: string; label: string; unit: string; value: number | null }
+interface Table { id: string; title: string; columns: string[]; rows: unknown; truncated: { shown: number; total: number } | null }
+interface ReportData {
+  id: string; type: string; title: string; status: string; score: number | null; grade: string | null; summary: string | null; stale: boolean;
+  version: number; error: string | null; environment: string | null; agents: string[]; dataSubject: string | null;
+  period: { start: string; end: string }; createdBy: string; createdAt: string; completedAt: string | null;
+  progress: { percent: number; stage: string; message: string };
+  versions: Array<{ id: string; version: number; status: string; score: number | null; grade: string | null; createdAt: string }>;
+  sections: Array<{ id: string; title: string; description: string; metrics: Metric[]; tables: Table[] }>;
+  integrity: null | { eventCount: number; timeCoverage: number | null; gapCount: number; gaps: Array<{ start: string; end: string; seconds: number; reason: string }>; completeness: string[]; contentSha256: string | null; signature: string | null; signatureKeyId: string | null; watermark: number | null };
+}
+interface FindingNode { id: string; status: string; severity: string; title: string; description: string; recommendation: string | null; evidenceCount: number; control: { id: string; title: string } }
+interface EventNode {
+  id: string; occurredAt: string; receivedAt: string; environment: string; agentId: string | null; sessionId: string | null; category: string; action: string;
+  decision: string | null; policyId: string | null; policyVersion: string | null; resource: string | null; severity: string | null; outcome: string | null;
+  correlationId: string | null; dataSubjects: string[]; personalData: string[]; legalBasis: string | null; recipient: string | null; region: string | null;
+  ttlSeconds: number | null; costUsd: number | null; attributes: unknown; actor: { type: string; id: string; email: string | null } | null; tool: { name: string; tags: string[] } | null;
+}
+
+const RUNNING = ['PENDING', 'GENERATING'];
+
+export async function renderReport(root: HTMLElement, id: string): Promise<() => void> {
+  const cleanups: Array<() => void> = [];
+  const { report } = await gql<{ report: ReportData | null }>(Q.Report, { id });
+  if (!report) {
+    replace(root, h('h1', {}, 'Report not found'), h('p', {}, 'It does not exist in your organisation, or was deleted. '), h('a', { href: '#/reports' }, 'Back to reports'));
+    return () => {};
+  }
+  const facts = h('dl', { class: 'facts' },
+    ...dl([
+      ['Type', report.type], ['Status', statusText(report.status)], ['Period', `${fmtDay(report.period.start)} – ${fmtDay(report.period.end)}`],
+      ['Environment', report.environment ?? 'all'], ['Agents', report.agents.length ? report.agents.join(', ') : 'all'],
+      ...(report.dataSubject ? [['Data subject', report.dataSubject] as [string, string]] : []),
+      ['Version', String(report.version)], ['Created', `${fmtDate(report.createdAt)} by ${report.createdBy}`], ['Completed', fmtDate(report.completedAt)],
+    ]));
+  const header = h('div', { class: 'report-head' }, h('p', {}, h('a', { href: '#/reports' }, '← Reports')), h('h1', {}, report.title), facts);
+
+  if (RUNNING.includes(report.status)) {
+    const cancel = h('button', { type: 'button', class: 'secondary' }, 'Cancel report');
+    const statusFact = facts.querySelectorAll('dd')[1];
+    const { panel, stop } = progressPanel(report.id, { status: report.status, ...report.progress }, () => {
+      // Let the final state show for a moment, then show the finished report.
+      setTimeout(() => void rerender(), 600);
+    }, (e) => {
+      if (statusFact) statusFact.textContent = lower(e.status);
+    });
+    cleanups.push(stop);
+    cancel.addEventListener('click', async () => {
+      cancel.disabled = true;
+      await gql(Q.Cancel, { id: report.id }).catch((e: unknown) => alert(e instanceof Error ? e.message : String(e)));
+    });
+    replace(root, header, panel, cancel);
+  } else {
+    replace(root, header, ...(await finished(report)));
+  }
+
+  async function rerender() {
+    cleanups.splice(0).forEach((c) => c());
+    const stop = await renderReport(root, id);
+    cleanups.push(stop);
+    const heading = root.querySelector<HTMLElement>('h2#score-title');
+    heading?.focus();
+  }
+  return () => cleanups.splice(0).forEach((c) => c());
+}
+
+function dl(pairs: Array<[string, string]>) {
+  return pairs.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]);
+}
+
+async function finished(report: ReportData): Promise<Node[]> {
+  const out: Node[] = [];
+  if (report.status === 'FAILED' || report.status === 'CANCELLED') {
+    out.push(h('p', { class: 'form-error', role: 'alert' }, report.status === 'FAILED' ? `The report failed: ${report.error ?? 'unknown error'}` : 'The report was cancelled.'));
+  }
+  if (report.stale) out.push(h('p', { class: 'warning' }, 'Events for this period arrived after the report was built: regenerate it before handing it to an auditor.'));
+  if (report.status !== 'COMPLETED' && report.status !== 'EXPIRED') {
+    out.push(regenerateButton(report.id));
+    return out;
+  }
+  out.push(
+    h('section', { class: 'score card', 'aria-labelledby': 'score-title' },
+      h('h2', { id: 'score-title', tabindex: -1 }, 'Score'),
+      h('p', { class: 'score-value' }, h('span', { class: 'grade' }, report.grade ?? '—'), h('span', {}, report.score === null ? 'not scored' : `${report.score} / 100`)),
+      h('p', { class: 'summary' }, report.summary ?? '')),
+    findingsSection(report.id),
+    sectionsSection(report),
+    integritySection(report),
+    await deliverSection(report.id, report.status),
+    versionsSection(report),
+    regenerateButton(report.id),
+  );
+  return out;
+}
+
+function regenerateButton(id: string) {
+  const button = h('button', { type: 'button', class: 'secondary' }, 'Regenerate (new version)');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      const { regenerateReport } = await gql<{ regenerateReport: { id: string } }>(Q.Regenerate, { id });
+      location.hash = `#/reports/${encodeURIComponent(regenerateReport.id)}`;
+    } catch (e) {
+      button.after(h('p', { class: 'form-error', role: 'alert' }, e instanceof Error ? e.message : String(e)));
+      button.disabled = false;
+    }
+  });
+  return button;
+}
+
+function findingsSection(reportId: string) {
+  const status = select('status', [['', 'All statuses'], ['FAIL', 'fail'], ['WARN', 'warn'], ['PASS', 'pass'], ['NOT_APPLICABLE', 'not applicable']]);
+  const severity = select('severity', [['', 'All severities'], ['CRITICAL', 'critical'], ['HIGH', 'high'], ['MEDIUM', 'medium'], ['LOW', 'low'], ['INFO', 'info']]);
+  status.id = 'findings-status';
+  severity.id = 'findings-severity';
+  const list = h('ul', { class: 'findings' });
+  const count = h('p', { class: 'muted', 'aria-live': 'polite' });
+  const more = h('button', { type: 'button', class: 'secondary', hidden: true }, 'More findings');
+  const evidence = h('div', { class: 'evidence-slot' });
+  let after: string | null = null;
+
+  async function load(reset: boolean) {
+    if (reset) {
+      after = null;
+      list.replaceChildren();
+    }
+    const filter = { ...(status.value ? { statuses: [status.value] } : {}), ...(severity.value ? { severities: [severity.value] } : {}) };
+    const data = await gql<{ report: { findings: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: FindingNode }> } } }>(Q.Findings, { id: reportId, filter, first: 50, after });
+    const f = data.report.findings;
+    for (const { node } of f.edges) list.append(findingItem(node, evidence));
+    count.textContent = `${f.totalCount} finding${f.totalCount === 1 ? '' : 's'}`;
+    after = f.pageInfo.endCursor;
+    more.hidden = !f.pageInfo.hasNextPage;
+  }
+  status.addEventListener('change', () => void load(true));
+  severity.addEventListener('change', () => void load(true));
+  more.addEventListener('click', () => void load(false));
+  void load(true);
+  return h('section', { class: 'card', 'aria-labelledby': 'findings-title' },
+    h('h2', { id: 'findings-title' }, 'Findings'),
+    h('div', { class: 'toolbar', role: 'group', 'aria-label': 'Filter findings' },
+      h('div', { class: 'field' }, h('label', { for: status.id }, 'Status'), status),
+      h('div', { class: 'field' }, h('label', { for: severity.id }, 'Severity'), severity)),
+    count, list, more, evidence);
+}
+
+function findingItem(f: FindingNode, slot: HTMLElement) {
+  const open = h('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false' }, `Evidence (${fmtNumber(f.evidenceCount)} events)`);
+  open.addEventListener('click', () => void openEvidence(f, slot, open));
+  return h('li', { class: `finding finding-${f.status.toLowerCase()}`, 'data-finding-id': f.id, 'data-status': f.status },
+    h('div', { class: 'finding-head' },
+      h('span', { class: `badge status-${f.status.toLowerCase()}` }, lower(f.status)),
+      h('span', { class: `badge severity-${f.severity.toLowerCase()}` }, lower(f.severity)),
+      h('strong', {}, `${f.control.id} `), h('span', {}, f.title)),
+    h('p', {}, f.description),
+    f.recommendation ? h('p', { class: 'recommendation' }, `Recommendation: ${f.recommendation}`) : null,
+    open);
+}
+
+async function openEvidence(f: FindingNode, slot: HTMLElement, opener: HTMLButtonElement) {
+  for (const b of document.querySelectorAll('.finding button[aria-expanded="true"]')) b.setAttribute('aria-expanded', 'false');
+  opener.setAttribute('aria-expanded', 'true');
+  const PAGE = 20;
+  const cursors: Array<string | null> = [null];
+  let index = 0;
+  const heading = h('h3', { tabindex: -1, id: 'evidence-title' }, `Evidence for ${f.control.id}: ${f.title}`);
+  const position = h('p', { class: 'muted', 'aria-live': 'polite', id: 'evidence-position' });
+  const body = h('div', { class: 'events' });
+  const prev = h('button', { type: 'button' }, 'Previous events');
+  const next = h('button', { type: 'button' }, 'Next events');
+  const close = h('button', { type: 'button', class: 'secondary' }, 'Close evidence');
+  const panel = h('section', { class: 'evidence card', 'aria-labelledby': 'evidence-title' }, heading, position, body, h('div', { class: 'pager' }, prev, next, close));
+
+  async function load() {
+    prev.disabled = next.disabled = true;
+    const data = await gql<{ node: { evidence: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: EventNode }> } } | null }>(Q.Evidence, { id: f.id, first: PAGE, after: cursors[index] });
+    const ev = data.node?.evidence;
+    if (!ev) return replace(body, h('p', {}, 'No evidence available.'));
+    replace(body, ...ev.edges.map(({ node }) => eventItem(node)));
+    if (!ev.edges.length) body.append(h('p', {}, 'No events.'));
+    const from = index * PAGE + 1;
+    position.textContent = ev.edges.length ? `Events ${from}–${from + ev.edges.length - 1} of ${fmtNumber(ev.totalCount)}` : `0 of ${fmtNumber(ev.totalCount)}`;
+    cursors[index + 1] = ev.pageInfo.endCursor;
+    prev.disabled = index === 0;
+    next.disabled = !ev.pageInfo.hasNextPage;
+  }
+  prev.addEventListener('click', () => {
+    index--;
+    void load();
+  });
+  next.addEventListener('click', () => {
+    index++;
+    void load();
+  });
+  close.addEventListener('click', () => {
+    slot.replaceChildren();
+    opener.setAttribute('aria-expanded', 'false');
+    opener.focus();
+  });
+  panel.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') close.click();
+  });
+  replace(slot, panel);
+  await load().catch((e: unknown) => replace(body, h('p', { role: 'alert' }, e instanceof ApiError ? e.message : String(e))));
+  heading.focus();
+}
+
+function eventItem(e: EventNode) {
+  const summary = [fmtDate(e.occurredAt), e.category, e.action, e.decision ? lower(e.decision) : null, e.agentId, e.tool?.name, e.outcome ? lower(e.outcome) : null].filter(Boolean).join(' · ');
+  const details: Array<[string, string]> = [
+    ['Occurred', e.occurredAt], ['Received', e.receivedAt], ['Environment', e.environment], ['Agent', e.agentId ?? '—'], ['Session', e.sessionId ?? '—'],
+    ['Actor', e.actor ? `${lower(e.actor.type)} ${e.actor.id}${e.actor.email ? ` <${e.actor.email}>` : ''}` : '—'],
+    ['Category', e.category], ['Action', e.action], ['Decision', lower(e.decision)], ['Policy', e.policyId ? `${e.policyId}${e.policyVersion ? ` v${e.policyVersion}` : ''}` : '—'],
+    ['Tool', e.tool ? `${e.tool.name}${e.tool.tags.length ? ` [${e.tool.tags.join(', ')}]` : ''}` : '—'], ['Resource', e.resource ?? '—'],
+    ['Severity', lower(e.severity)], ['Outcome', lower(e.outcome)], ['Correlation', e.correlationId ?? '—'],
+    ['Data subjects', e.dataSubjects.join(', ') || '—'], ['Personal data', e.personalData.join(', ') || '—'], ['Legal basis', e.legalBasis ?? '—'],
+    ['Recipient', e.recipient ?? '—'], ['Region', e.region ?? '—'], ['Lease TTL', e.ttlSeconds === null ? '—' : `${e.ttlSeconds} s`],
+    ['Cost', e.costUsd === null ? '—' : `$${e.costUsd}`], ['Event id', e.id],
+  ];
+  return h('details', { class: 'event' }, h('summary', {}, summary),
+    h('dl', { class: 'facts' }, ...dl(details.filter(([, v]) => v !== '—'))),
+    e.attributes && Object.keys(e.attributes as object).length ? h('pre', {}, JSON.stringify(e.attributes, null, 2)) : null);
+}
+
+function sectionsSection(report: ReportData) {
+  return h('section', { class: 'card', 'aria-labelledby': 'sections-title' }, h('h2', { id: 'sections-title' }, 'Sections'),
+    ...report.sections.map((s) => h('details', { class: 'report-section' },
+      h('summary', {}, s.title),
+      h('p', {}, s.description),
+      s.metrics.length ? h('dl', { class: 'metrics' }, ...dl(s.metrics.map((m) => [m.label, fmtNumber(m.value, m.unit)]))) : null,
+      ...s.tables.map((t) => dataTable(t)))));
+}
+
+function dataTable(t: Table) {
+  const rows = Array.isArray(t.rows) ? (t.rows as unknown[][]) : [];
+  return h('div', { class: 'table-wrap' },
+    h('table', {},
+      h('caption', {}, t.title, t.truncated ? ` (${t.truncated.shown} of ${t.truncated.total} rows)` : ''),
+      h('thead', {}, h('tr', {}, ...t.columns.map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((cell) => h('td', {}, cell === null ? '—' : typeof cell === 'number' ? fmtNumber(cell) : String(cell))))))));
+}
+
+function integritySection(report: ReportData) {
+  const i = report.integrity;
+  if (!i) return h('section', { class: 'card' }, h('h2', {}, 'Integrity'), h('p', {}, 'Not available.'));
+  return h('section', { class: 'card', 'aria-labelledby': 'integrity-title' }, h('h2', { id: 'integrity-title' }, 'Integrity'),
+    h('dl', { class: 'facts' }, ...dl([
+      ['Events analysed', fmtNumber(i.eventCount)], ['Time coverage', fmtNumber(i.timeCoverage, 'percent')], ['Monitoring gaps', fmtNumber(i.gapCount)],
+      ['Watermark (event sequence)', fmtNumber(i.watermark)], ['Content SHA-256', i.contentSha256 ?? '—'],
+      ['Signature (Ed25519)', i.signature ?? 'unsigned'], ['Signing key', i.signatureKeyId ?? '—'],
+    ])),
+    i.completeness.length ? h('ul', {}, ...i.completeness.map((c) => h('li', {}, c))) : null,
+    i.gaps.length ? h('details', {}, h('summary', {}, `Gaps in monitoring (${i.gapCount})`), h('div', { class: 'table-wrap' }, h('table', {}, h('caption', { class: 'visually-hidden' }, 'Gaps in monitoring'),
+      h('thead', {}, h('tr', {}, ...['From', 'To', 'Length', 'Reason'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, ...i.gaps.map((g) => h('tr', {}, h('td', {}, fmtDate(g.start)), h('td', {}, fmtDate(g.end)), h('td', {}, `${Math.round(g.seconds / 60)} min`), h('td', {}, lower(g.reason)))))))) : null);
+}
+
+function versionsSection(report: ReportData) {
+  return h('section', { class: 'card', 'aria-labelledby': 'versions-title' }, h('h2', { id: 'versions-title' }, 'Versions'),
+    h('ol', {}, ...report.versions.map((v) => h('li', {},
+      v.id === report.id ? h('strong', { 'aria-current': 'page' }, `Version ${v.version} (this one)`) : h('a', { href: `#/reports/${encodeURIComponent(v.id)}` }, `Version ${v.version}`),
+      ` · ${lower(v.status)} · ${v.score === null ? 'not scored' : `${v.score} ${v.grade ?? ''}`} · ${fmtDate(v.createdAt)}`))));
+}
+
