@@ -24,6 +24,7 @@ type Documents = {
     "\n  query AuditEventsPage($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges {\n        cursor\n        node {\n          id sequence clientId occurredAt receivedAt environment agentId sessionId\n          actor { type id email }\n          category action decision policyId tool { name tags } severity outcome\n          dataSubjects personalData costUsd ttlSeconds attributes\n        }\n      }\n    }\n  }\n": typeof types.AuditEventsPageDocument,
     "\n  query AuditEventNode($id: ID!) {\n    node(id: $id) { id ... on AuditEvent { clientId action } }\n  }\n": typeof types.AuditEventNodeDocument,
     "\n  query Registries {\n    agents { agentId firstSeenAt lastSeenAt }\n    environments { name firstSeenAt lastSeenAt }\n    tools { name tags firstSeenAt lastSeenAt }\n  }\n": typeof types.RegistriesDocument,
+    "\n  query ReportDownloads($id: ID!) {\n    report(id: $id) { status downloads { format url sizeBytes sha256 pageCount } }\n  }\n": typeof types.ReportDownloadsDocument,
     "\n  query FindingsReportIds {\n    reports(first: 10) { edges { node { id type } } }\n  }\n": typeof types.FindingsReportIdsDocument,
     "\n  query Drilldown($id: ID!, $findings: Int!, $evidence: Int!) {\n    report(id: $id) {\n      id\n      score\n      grade\n      summary\n      stale\n      integrity { eventCount timeCoverage gapCount contentSha256 watermark sampleSeed frameworkVersion }\n      sections { id title metrics { id value unit } tables { id columns rows truncated { shown total } } }\n      findings(first: $findings) {\n        totalCount\n        edges {\n          cursor\n          node {\n            id\n            ordinal\n            control { id framework title }\n            status\n            severity\n            evidenceCount\n            evidence(first: $evidence) {\n              totalCount\n              pageInfo { hasNextPage endCursor }\n              edges { node { id sequence action correlationId } }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.DrilldownDocument,
     "\n  query FailingFindings($id: ID!) {\n    report(id: $id) {\n      findings(first: 50, filter: { statuses: [FAIL], severities: [HIGH, CRITICAL] }) {\n        totalCount\n        edges { node { id control { id } status severity } }\n      }\n    }\n  }\n": typeof types.FailingFindingsDocument,
@@ -32,6 +33,11 @@ type Documents = {
     "\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n": typeof types.IngestAuditEventsDocument,
     "\n  mutation CreateKeyForTrail($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id } }\n  }\n": typeof types.CreateKeyForTrailDocument,
     "\n  mutation RevokeKeyForTrail($id: ID!) {\n    revokeApiKey(id: $id) { id }\n  }\n": typeof types.RevokeKeyForTrailDocument,
+    "\n  mutation NotifySchedule($input: CreateScheduleInput!) { createSchedule(input: $input) { id } }\n": typeof types.NotifyScheduleDocument,
+    "\n  mutation NotifyRunNow($id: ID!) { runScheduleNow(id: $id) { id } }\n": typeof types.NotifyRunNowDocument,
+    "\n  query NotifyReport($id: ID!) { report(id: $id) { id status score grade } }\n": typeof types.NotifyReportDocument,
+    "\n  query NotifySecret { viewer { organization { webhookSecret } } }\n": typeof types.NotifySecretDocument,
+    "\n  query NotifyOutbox($first: Int) {\n    notifications(first: $first) { totalCount edges { node { id channel target event status attempts responseStatus lastError body subject report { id } } } }\n  }\n": typeof types.NotifyOutboxDocument,
     "\n  query OcsfEvents {\n    auditEvents(first: 100) {\n      totalCount\n      edges {\n        node {\n          clientId occurredAt agentId sessionId\n          actor { type id }\n          category action decision tool { name } resource severity outcome correlationId region attributes\n        }\n      }\n    }\n  }\n": typeof types.OcsfEventsDocument,
     "\n  query OtlpEvents($filter: AuditEventFilter) {\n    auditEvents(filter: $filter, first: 100) {\n      totalCount\n      edges {\n        node {\n          clientId occurredAt environment agentId sessionId\n          actor { type id }\n          category action decision policyId policyVersion\n          tool { name tags }\n          severity outcome correlationId dataSubjects personalData legalBasis region costUsd attributes\n        }\n      }\n    }\n  }\n": typeof types.OtlpEventsDocument,
     "\n  query RateLimitedRole {\n    viewer { role }\n  }\n": typeof types.RateLimitedRoleDocument,
@@ -45,6 +51,18 @@ type Documents = {
     "\n  mutation ProgressGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status }\n  }\n": typeof types.ProgressGenerateDocument,
     "\n  subscription ReportProgress($id: ID!) {\n    reportProgress(id: $id) { reportId status percent stage message at }\n  }\n": typeof types.ReportProgressDocument,
     "\n  subscription ReportUpdates {\n    reportUpdates { reportId status percent stage }\n  }\n": typeof types.ReportUpdatesDocument,
+    "\n  mutation RetentionSettings($input: OrganizationSettingsInput!) { updateOrganizationSettings(input: $input) { retentionDays } }\n": typeof types.RetentionSettingsDocument,
+    "\n  query RetentionOrg { viewer { organization { retentionDays } } }\n": typeof types.RetentionOrgDocument,
+    "\n  query RetentionReport($id: ID!) { report(id: $id) { status expiresAt completedAt integrity { contentSha256 } } }\n": typeof types.RetentionReportDocument,
+    "\n  mutation ScheduleCreate($input: CreateScheduleInput!) {\n    createSchedule(input: $input) { id type frequency dayOfWeek dayOfMonth periodDays timezone titleTemplate paused nextRunAt lastRunAt notify { webhooks emails } }\n  }\n": typeof types.ScheduleCreateDocument,
+    "\n  mutation ScheduleUpdate($id: ID!, $input: UpdateScheduleInput!) { updateSchedule(id: $id, input: $input) { id paused frequency dayOfMonth nextRunAt timezone } }\n": typeof types.ScheduleUpdateDocument,
+    "\n  mutation ScheduleDelete($id: ID!) { deleteSchedule(id: $id) { id } }\n": typeof types.ScheduleDeleteDocument,
+    "\n  mutation ScheduleRunNow($id: ID!) { runScheduleNow(id: $id) { id title status period { start end } createdBy } }\n": typeof types.ScheduleRunNowDocument,
+    "\n  query ScheduleList { schedules { id nextRunAt lastRunAt paused reports { id title status } } }\n": typeof types.ScheduleListDocument,
+    "\n  query ScheduleReportStatus($id: ID!) { report(id: $id) { id status } }\n": typeof types.ScheduleReportStatusDocument,
+    "\n  mutation ShareCreate($input: CreateShareLinkInput!) {\n    createShareLink(input: $input) { url password shareLink { id formats redaction passwordProtected state expiresAt useCount revoked } }\n  }\n": typeof types.ShareCreateDocument,
+    "\n  mutation ShareRevoke($id: ID!) { revokeShareLink(id: $id) { id revoked state } }\n": typeof types.ShareRevokeDocument,
+    "\n  query ShareLinks($reportId: ID!) { shareLinks(reportId: $reportId) { id useCount lastUsedAt revoked state formats lockedUntil report { id } } }\n": typeof types.ShareLinksDocument,
     "\n  query SigningKeys {\n    viewer { organization { signingKeys { id publicKeyPem createdAt retiredAt } } }\n  }\n": typeof types.SigningKeysDocument,
 };
 const documents: Documents = {
@@ -58,6 +76,7 @@ const documents: Documents = {
     "\n  query AuditEventsPage($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges {\n        cursor\n        node {\n          id sequence clientId occurredAt receivedAt environment agentId sessionId\n          actor { type id email }\n          category action decision policyId tool { name tags } severity outcome\n          dataSubjects personalData costUsd ttlSeconds attributes\n        }\n      }\n    }\n  }\n": types.AuditEventsPageDocument,
     "\n  query AuditEventNode($id: ID!) {\n    node(id: $id) { id ... on AuditEvent { clientId action } }\n  }\n": types.AuditEventNodeDocument,
     "\n  query Registries {\n    agents { agentId firstSeenAt lastSeenAt }\n    environments { name firstSeenAt lastSeenAt }\n    tools { name tags firstSeenAt lastSeenAt }\n  }\n": types.RegistriesDocument,
+    "\n  query ReportDownloads($id: ID!) {\n    report(id: $id) { status downloads { format url sizeBytes sha256 pageCount } }\n  }\n": types.ReportDownloadsDocument,
     "\n  query FindingsReportIds {\n    reports(first: 10) { edges { node { id type } } }\n  }\n": types.FindingsReportIdsDocument,
     "\n  query Drilldown($id: ID!, $findings: Int!, $evidence: Int!) {\n    report(id: $id) {\n      id\n      score\n      grade\n      summary\n      stale\n      integrity { eventCount timeCoverage gapCount contentSha256 watermark sampleSeed frameworkVersion }\n      sections { id title metrics { id value unit } tables { id columns rows truncated { shown total } } }\n      findings(first: $findings) {\n        totalCount\n        edges {\n          cursor\n          node {\n            id\n            ordinal\n            control { id framework title }\n            status\n            severity\n            evidenceCount\n            evidence(first: $evidence) {\n              totalCount\n              pageInfo { hasNextPage endCursor }\n              edges { node { id sequence action correlationId } }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.DrilldownDocument,
     "\n  query FailingFindings($id: ID!) {\n    report(id: $id) {\n      findings(first: 50, filter: { statuses: [FAIL], severities: [HIGH, CRITICAL] }) {\n        totalCount\n        edges { node { id control { id } status severity } }\n      }\n    }\n  }\n": types.FailingFindingsDocument,
@@ -66,6 +85,11 @@ const documents: Documents = {
     "\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n": types.IngestAuditEventsDocument,
     "\n  mutation CreateKeyForTrail($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id } }\n  }\n": types.CreateKeyForTrailDocument,
     "\n  mutation RevokeKeyForTrail($id: ID!) {\n    revokeApiKey(id: $id) { id }\n  }\n": types.RevokeKeyForTrailDocument,
+    "\n  mutation NotifySchedule($input: CreateScheduleInput!) { createSchedule(input: $input) { id } }\n": types.NotifyScheduleDocument,
+    "\n  mutation NotifyRunNow($id: ID!) { runScheduleNow(id: $id) { id } }\n": types.NotifyRunNowDocument,
+    "\n  query NotifyReport($id: ID!) { report(id: $id) { id status score grade } }\n": types.NotifyReportDocument,
+    "\n  query NotifySecret { viewer { organization { webhookSecret } } }\n": types.NotifySecretDocument,
+    "\n  query NotifyOutbox($first: Int) {\n    notifications(first: $first) { totalCount edges { node { id channel target event status attempts responseStatus lastError body subject report { id } } } }\n  }\n": types.NotifyOutboxDocument,
     "\n  query OcsfEvents {\n    auditEvents(first: 100) {\n      totalCount\n      edges {\n        node {\n          clientId occurredAt agentId sessionId\n          actor { type id }\n          category action decision tool { name } resource severity outcome correlationId region attributes\n        }\n      }\n    }\n  }\n": types.OcsfEventsDocument,
     "\n  query OtlpEvents($filter: AuditEventFilter) {\n    auditEvents(filter: $filter, first: 100) {\n      totalCount\n      edges {\n        node {\n          clientId occurredAt environment agentId sessionId\n          actor { type id }\n          category action decision policyId policyVersion\n          tool { name tags }\n          severity outcome correlationId dataSubjects personalData legalBasis region costUsd attributes\n        }\n      }\n    }\n  }\n": types.OtlpEventsDocument,
     "\n  query RateLimitedRole {\n    viewer { role }\n  }\n": types.RateLimitedRoleDocument,
@@ -79,6 +103,18 @@ const documents: Documents = {
     "\n  mutation ProgressGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status }\n  }\n": types.ProgressGenerateDocument,
     "\n  subscription ReportProgress($id: ID!) {\n    reportProgress(id: $id) { reportId status percent stage message at }\n  }\n": types.ReportProgressDocument,
     "\n  subscription ReportUpdates {\n    reportUpdates { reportId status percent stage }\n  }\n": types.ReportUpdatesDocument,
+    "\n  mutation RetentionSettings($input: OrganizationSettingsInput!) { updateOrganizationSettings(input: $input) { retentionDays } }\n": types.RetentionSettingsDocument,
+    "\n  query RetentionOrg { viewer { organization { retentionDays } } }\n": types.RetentionOrgDocument,
+    "\n  query RetentionReport($id: ID!) { report(id: $id) { status expiresAt completedAt integrity { contentSha256 } } }\n": types.RetentionReportDocument,
+    "\n  mutation ScheduleCreate($input: CreateScheduleInput!) {\n    createSchedule(input: $input) { id type frequency dayOfWeek dayOfMonth periodDays timezone titleTemplate paused nextRunAt lastRunAt notify { webhooks emails } }\n  }\n": types.ScheduleCreateDocument,
+    "\n  mutation ScheduleUpdate($id: ID!, $input: UpdateScheduleInput!) { updateSchedule(id: $id, input: $input) { id paused frequency dayOfMonth nextRunAt timezone } }\n": types.ScheduleUpdateDocument,
+    "\n  mutation ScheduleDelete($id: ID!) { deleteSchedule(id: $id) { id } }\n": types.ScheduleDeleteDocument,
+    "\n  mutation ScheduleRunNow($id: ID!) { runScheduleNow(id: $id) { id title status period { start end } createdBy } }\n": types.ScheduleRunNowDocument,
+    "\n  query ScheduleList { schedules { id nextRunAt lastRunAt paused reports { id title status } } }\n": types.ScheduleListDocument,
+    "\n  query ScheduleReportStatus($id: ID!) { report(id: $id) { id status } }\n": types.ScheduleReportStatusDocument,
+    "\n  mutation ShareCreate($input: CreateShareLinkInput!) {\n    createShareLink(input: $input) { url password shareLink { id formats redaction passwordProtected state expiresAt useCount revoked } }\n  }\n": types.ShareCreateDocument,
+    "\n  mutation ShareRevoke($id: ID!) { revokeShareLink(id: $id) { id revoked state } }\n": types.ShareRevokeDocument,
+    "\n  query ShareLinks($reportId: ID!) { shareLinks(reportId: $reportId) { id useCount lastUsedAt revoked state formats lockedUntil report { id } } }\n": types.ShareLinksDocument,
     "\n  query SigningKeys {\n    viewer { organization { signingKeys { id publicKeyPem createdAt retiredAt } } }\n  }\n": types.SigningKeysDocument,
 };
 
@@ -139,6 +175,10 @@ export function graphql(source: "\n  query Registries {\n    agents { agentId fi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ReportDownloads($id: ID!) {\n    report(id: $id) { status downloads { format url sizeBytes sha256 pageCount } }\n  }\n"): (typeof documents)["\n  query ReportDownloads($id: ID!) {\n    report(id: $id) { status downloads { format url sizeBytes sha256 pageCount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query FindingsReportIds {\n    reports(first: 10) { edges { node { id type } } }\n  }\n"): (typeof documents)["\n  query FindingsReportIds {\n    reports(first: 10) { edges { node { id type } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -168,6 +208,26 @@ export function graphql(source: "\n  mutation CreateKeyForTrail($input: CreateAp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeKeyForTrail($id: ID!) {\n    revokeApiKey(id: $id) { id }\n  }\n"): (typeof documents)["\n  mutation RevokeKeyForTrail($id: ID!) {\n    revokeApiKey(id: $id) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NotifySchedule($input: CreateScheduleInput!) { createSchedule(input: $input) { id } }\n"): (typeof documents)["\n  mutation NotifySchedule($input: CreateScheduleInput!) { createSchedule(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NotifyRunNow($id: ID!) { runScheduleNow(id: $id) { id } }\n"): (typeof documents)["\n  mutation NotifyRunNow($id: ID!) { runScheduleNow(id: $id) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotifyReport($id: ID!) { report(id: $id) { id status score grade } }\n"): (typeof documents)["\n  query NotifyReport($id: ID!) { report(id: $id) { id status score grade } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotifySecret { viewer { organization { webhookSecret } } }\n"): (typeof documents)["\n  query NotifySecret { viewer { organization { webhookSecret } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotifyOutbox($first: Int) {\n    notifications(first: $first) { totalCount edges { node { id channel target event status attempts responseStatus lastError body subject report { id } } } }\n  }\n"): (typeof documents)["\n  query NotifyOutbox($first: Int) {\n    notifications(first: $first) { totalCount edges { node { id channel target event status attempts responseStatus lastError body subject report { id } } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -220,6 +280,54 @@ export function graphql(source: "\n  subscription ReportProgress($id: ID!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ReportUpdates {\n    reportUpdates { reportId status percent stage }\n  }\n"): (typeof documents)["\n  subscription ReportUpdates {\n    reportUpdates { reportId status percent stage }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetentionSettings($input: OrganizationSettingsInput!) { updateOrganizationSettings(input: $input) { retentionDays } }\n"): (typeof documents)["\n  mutation RetentionSettings($input: OrganizationSettingsInput!) { updateOrganizationSettings(input: $input) { retentionDays } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RetentionOrg { viewer { organization { retentionDays } } }\n"): (typeof documents)["\n  query RetentionOrg { viewer { organization { retentionDays } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RetentionReport($id: ID!) { report(id: $id) { status expiresAt completedAt integrity { contentSha256 } } }\n"): (typeof documents)["\n  query RetentionReport($id: ID!) { report(id: $id) { status expiresAt completedAt integrity { contentSha256 } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScheduleCreate($input: CreateScheduleInput!) {\n    createSchedule(input: $input) { id type frequency dayOfWeek dayOfMonth periodDays timezone titleTemplate paused nextRunAt lastRunAt notify { webhooks emails } }\n  }\n"): (typeof documents)["\n  mutation ScheduleCreate($input: CreateScheduleInput!) {\n    createSchedule(input: $input) { id type frequency dayOfWeek dayOfMonth periodDays timezone titleTemplate paused nextRunAt lastRunAt notify { webhooks emails } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScheduleUpdate($id: ID!, $input: UpdateScheduleInput!) { updateSchedule(id: $id, input: $input) { id paused frequency dayOfMonth nextRunAt timezone } }\n"): (typeof documents)["\n  mutation ScheduleUpdate($id: ID!, $input: UpdateScheduleInput!) { updateSchedule(id: $id, input: $input) { id paused frequency dayOfMonth nextRunAt timezone } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScheduleDelete($id: ID!) { deleteSchedule(id: $id) { id } }\n"): (typeof documents)["\n  mutation ScheduleDelete($id: ID!) { deleteSchedule(id: $id) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScheduleRunNow($id: ID!) { runScheduleNow(id: $id) { id title status period { start end } createdBy } }\n"): (typeof documents)["\n  mutation ScheduleRunNow($id: ID!) { runScheduleNow(id: $id) { id title status period { start end } createdBy } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ScheduleList { schedules { id nextRunAt lastRunAt paused reports { id title status } } }\n"): (typeof documents)["\n  query ScheduleList { schedules { id nextRunAt lastRunAt paused reports { id title status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ScheduleReportStatus($id: ID!) { report(id: $id) { id status } }\n"): (typeof documents)["\n  query ScheduleReportStatus($id: ID!) { report(id: $id) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShareCreate($input: CreateShareLinkInput!) {\n    createShareLink(input: $input) { url password shareLink { id formats redaction passwordProtected state expiresAt useCount revoked } }\n  }\n"): (typeof documents)["\n  mutation ShareCreate($input: CreateShareLinkInput!) {\n    createShareLink(input: $input) { url password shareLink { id formats redaction passwordProtected state expiresAt useCount revoked } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShareRevoke($id: ID!) { revokeShareLink(id: $id) { id revoked state } }\n"): (typeof documents)["\n  mutation ShareRevoke($id: ID!) { revokeShareLink(id: $id) { id revoked state } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShareLinks($reportId: ID!) { shareLinks(reportId: $reportId) { id useCount lastUsedAt revoked state formats lockedUntil report { id } } }\n"): (typeof documents)["\n  query ShareLinks($reportId: ID!) { shareLinks(reportId: $reportId) { id useCount lastUsedAt revoked state formats lockedUntil report { id } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

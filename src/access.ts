@@ -20,6 +20,8 @@ const permissions = {
   'share:manage': ['admin'],
   'schedule:read': ['admin', 'auditor', 'viewer'],
   'schedule:manage': ['admin'],
+  'organization:manage': ['admin'],
+  'notification:read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

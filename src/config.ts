@@ -16,6 +16,8 @@ const schema = z.object({
   MONITORING_GAP_MINUTES: z.coerce.number().int().positive().default(60),
   /** Pause after each progress step of a report: for demos and fault-injection tests; 0 in production. */
   REPORT_STEP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  /** PostgreSQL schema of the pg-boss queue; processes that share jobs share it. */
+  JOB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case SQL identifier' }).default('pgboss'),
   /** Requests per minute per API key (GraphQL and HTTP routes); 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   /** Public base URL used in download and share links. */
@@ -32,6 +34,13 @@ const schema = z.object({
   CHROMIUM_PATH: z.string().optional(),
   /** Directory of custom framework definitions (`*.json`, see docs/frameworks.md), loaded at start; each becomes a report type. */
   CUSTOM_FRAMEWORKS_DIR: z.string().optional(),
+  /** SMTP server for report e-mails, e.g. smtp://user:pass@mail.example.com:587; unset: e-mails stay in the outbox (notifications query). */
+  SMTP_URL: z.string().url().optional(),
+  /** Sender of report e-mails. */
+  SMTP_FROM: z.string().default('Agent governance reports <reports@localhost>'),
+  /** Delivery attempts after the first for a webhook or e-mail, with exponential backoff from NOTIFICATION_RETRY_DELAY_SECONDS. */
+  NOTIFICATION_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(8),
+  NOTIFICATION_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
 }).refine((c) => c.NODE_ENV !== 'production' || c.SIGNING_KEY_SECRET !== undefined, {
   message: 'is required when NODE_ENV=production (report signing keys are encrypted with it)',
   path: ['SIGNING_KEY_SECRET'],

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The CLI: start | serve | worker | migrate | seed | org create.
+ * The CLI: start | serve | worker | migrate | seed | org create | generate | verify.
  * `start` runs API + worker in one process; production runs `serve` and
  * `worker` processes, any number of each, on one PostgreSQL.
  */
@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createOrganization, countOrganizations } from './accounts/organizations.ts';
+import { generateCommand, UsageError } from './cli/generate.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type OpenedDatabase } from './db/open.ts';
 import { seedDemoData, DEMO_ORGANIZATION_NAME } from './demo/seed.ts';
@@ -28,6 +29,10 @@ Commands:
                            add N demo events (default 100000) to an organisation (a new one without --org)
   org create --name NAME [--json]
                            create an organisation and print its admin API key
+  generate --type TYPE --from DATE --to DATE --out FILE [--format pdf|json|csv|md|oscal|bundle]
+           [--environment ENV] [--org ID] [--timeout SECONDS] [--json]
+                           generate a report (works its job in this process), wait for it and write
+                           the file; progress on stderr; exit 1 if it fails (for cron)
   verify FILE [--key-id ID]... [--json]
                            check a downloaded JSON report or evidence bundle offline
                            (hashes and Ed25519 signatures); exit 1 if anything fails
@@ -44,6 +49,13 @@ export async function main(argv: string[]): Promise<number> {
       org: { type: 'string' },
       json: { type: 'boolean', default: false },
       'key-id': { type: 'string', multiple: true },
+      type: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      environment: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      timeout: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -88,6 +100,19 @@ export async function main(argv: string[]): Promise<number> {
         if (values.json) console.log(JSON.stringify({ organizationId: organization.id, name: organization.name, apiKey }));
         else console.log(`organization ${organization.name} (${organization.id})\nadmin API key: ${apiKey}\n(store it now: it is not shown again)`);
         return 0;
+      });
+    }
+    case 'generate': {
+      const timeoutSeconds = values.timeout === undefined ? undefined : Number(values.timeout);
+      if (timeoutSeconds !== undefined && !(Number.isInteger(timeoutSeconds) && timeoutSeconds > 0)) return usageError('--timeout must be a positive whole number of seconds');
+      const options = { type: values.type, from: values.from, to: values.to, environment: values.environment, format: values.format, out: values.out, org: values.org, timeoutSeconds, json: values.json };
+      return withServices(config, log, async (services) => {
+        try {
+          return await generateCommand(services, options, { out: (line) => console.log(line), progress: process.stderr });
+        } catch (error) {
+          if (error instanceof UsageError) return usageError(error.message);
+          throw error;
+        }
       });
     }
     default:

@@ -14,6 +14,15 @@ import { verifyReportFile } from '../src/render/verify.ts';
 import type { ReportContent } from '../src/reports/generate.ts';
 import { completedReport, generatingReport } from './support/completed-report.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
+import { graphql } from '../client/gql.ts';
+
+const ReportDownloads = graphql(`
+  query ReportDownloads($id: ID!) {
+    report(id: $id) { status downloads { format url sizeBytes sha256 pageCount } }
+  }
+`);
+
+const reportGlobalId = (id: string) => Buffer.from(`Report:${id}`).toString('base64');
 
 let app: TestApp;
 let org: Awaited<ReturnType<TestApp['newOrg']>>;
@@ -181,5 +190,22 @@ describe('evidence bundle', () => {
     expect(lines.every((l) => l.finding === finding.ordinal)).toBe(true);
     expect((await app.fetch(`/reports/${reportId}/findings/${finding.ordinal}/evidence`, { key: await org.key('viewer') })).status).toBe(403);
     expect((await app.fetch(`/reports/${reportId}/findings/9999/evidence`, { key: auditorKey })).status).toBe(404);
+  });
+});
+
+describe('Report.downloads', () => {
+  it('lists every format with its URL, and size and hash once rendered; empty while not completed', async () => {
+    const result = await app.gql(await org.key('viewer'), ReportDownloads, { id: reportGlobalId(reportId) });
+    expect(result.errors).toBeUndefined();
+    const downloads = result.data!.report!.downloads;
+    expect(downloads.map((d) => d.format)).toEqual(['JSON', 'CSV', 'MD', 'PDF', 'OSCAL', 'BUNDLE']);
+    const json = downloads.find((d) => d.format === 'JSON')!;
+    const response = await download(reportId, 'json');
+    const body = Buffer.from(await response.arrayBuffer());
+    expect(json).toMatchObject({ url: `/reports/${reportId}/download?format=json`, sizeBytes: body.length, sha256: sha256(body), pageCount: null });
+
+    const pending = await generatingReport(app.services, org.orgId, 'not yet');
+    const none = await app.gql(org.adminKey, ReportDownloads, { id: reportGlobalId(pending) });
+    expect(none.data!.report!.downloads).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ const children: ChildProcess[] = [];
 
 function spawnProcess(mode: 'serve' | 'worker', env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ['--max-semi-space-size=8', path.resolve('src/main.ts'), mode], {
-    env: { ...process.env, DATABASE_URL: databaseUrl(), PORT: '0', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, DATABASE_URL: databaseUrl(), PORT: '0', LOG_LEVEL: 'warn', JOB_SCHEMA: 'pgboss_processes', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -52,7 +52,7 @@ const period = { start: new Date(END.getTime() - 90 * 86_400_000), end: END };
 
 beforeAll(async () => {
   // No worker in this process: every job must be done by the spawned ones.
-  app = await startTestApp({ jobs: 'enqueue' });
+  app = await startTestApp({ jobs: 'enqueue', env: { JOB_SCHEMA: 'pgboss_processes' } });
   org = await app.newOrg('Processes');
   await seedDemoData(app.services, org.orgId, { events: 60_000, seed: 11, end: END });
 });

@@ -11,10 +11,10 @@ export const REPORT_QUEUE = 'report-generate';
 
 export type Queue = PgBoss;
 
-export async function startQueue(connectionString: string, log: Logger): Promise<Queue> {
+export async function startQueue(connectionString: string, log: Logger, schema = 'pgboss'): Promise<Queue> {
   const boss = new PgBoss({
     connectionString,
-    schema: 'pgboss',
+    schema,
     max: 4,
     application_name: 'agent-reports-jobs',
     useListenNotify: true,

@@ -4,6 +4,9 @@
  * listener (API processes). One place, so main.ts and the tests agree.
  */
 import { renderArtifacts } from '../render/artifacts.ts';
+import { notifyReportFinished } from './notifications.ts';
+import { registerDeliveryJobs } from './recurring.ts';
+import { stampExpiry } from './retention.ts';
 import type { Services } from '../services.ts';
 import { startQueue } from './queue.ts';
 import { startReportWorker } from './report-worker.ts';
@@ -14,19 +17,27 @@ export interface JobRuntimeOptions {
   /** Listen for report changes (API processes serving subscriptions). */
   listen: boolean;
   concurrency?: number;
+  /** Register the recurring jobs (schedule tick, retention); off for one-shot CLI runs. */
+  recurring?: boolean;
 }
 
 export async function startJobRuntime(services: Services, options: JobRuntimeOptions): Promise<() => Promise<void>> {
-  const queue = await startQueue(services.database.url, services.log);
+  const queue = await startQueue(services.database.url, services.log, services.config.JOB_SCHEMA);
   services.queue = queue;
   if (options.listen) await services.realtime.start();
   if (options.work) {
     await startReportWorker(queue, services, {
       // Files are rendered once, right after completion, so the first download is instant.
       afterFinish: async (reportId, status) => {
-        if (status === 'completed') await renderArtifacts(services, reportId);
+        if (status === 'completed') {
+          await stampExpiry(services, reportId);
+          await renderArtifacts(services, reportId);
+        }
+        await notifyReportFinished(services, reportId);
       },
     }, options.concurrency);
+    // Schedules, retention and notification deliveries run where reports run.
+    if (options.recurring !== false) await registerDeliveryJobs(queue, services);
   }
   return async () => {
     // graceful: the job in hand finishes (or times out) before the pool closes.

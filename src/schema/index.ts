@@ -5,5 +5,9 @@ import './events.ts';
 import './reports.ts';
 import './findings.ts';
 import './signing.ts';
+import './downloads.ts';
+import './sharing.ts';
+import './schedules.ts';
+import './notifications.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

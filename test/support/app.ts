@@ -29,7 +29,9 @@ export interface TestApp {
 export const databaseUrl = () => inject('databaseUrl');
 
 export function testConfig(overrides: Record<string, string> = {}) {
-  return loadConfig({ DATABASE_URL: databaseUrl(), LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', PORT: '0', ...overrides });
+  // Each test app gets its own job queue, so one file's workers never take another file's jobs.
+  const jobSchema = `pgboss_${Math.random().toString(36).slice(2, 10)}`;
+  return loadConfig({ DATABASE_URL: databaseUrl(), LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', PORT: '0', JOB_SCHEMA: jobSchema, ...overrides });
 }
 
 export async function startTestApp(options: DatabaseOptions & { env?: Record<string, string>; jobs?: 'none' | 'enqueue' | 'work' } = {}): Promise<TestApp> {

@@ -1,0 +1,244 @@
+/**
+ * Notifications when a report completes or fails: webhooks (JSON, signed
+ * with HMAC-SHA256 of the body under the organisation's webhook secret) and
+ * e-mail over SMTP. Every message is first written to the `notifications`
+ * outbox, with its delivery job enqueued in the same transaction, so nothing
+ * is lost while a receiver or the SMTP server is down: pg-boss retries with
+ * exponential backoff, and each attempt updates the row (attempts, response
+ * status, last error) that the `notifications` query shows.
+ */
+import { createHmac } from 'node:crypto';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { fromDrizzle, type Job } from 'pg-boss';
+import nodemailer from 'nodemailer';
+import type { Db } from '../db/client.ts';
+import { notifications, organizations, reports, schedules } from '../db/schema.ts';
+import { badInput } from '../errors.ts';
+import type { Services } from '../services.ts';
+import type { Queue } from './queue.ts';
+import { notifyOf } from './schedules.ts';
+
+export const NOTIFICATION_QUEUE = 'notification-deliver';
+export const SIGNATURE_HEADER = 'x-signature-256';
+const WEBHOOK_TIMEOUT_MS = 10_000;
+
+export type NotificationRow = typeof notifications.$inferSelect;
+export type ReportEventName = 'report.completed' | 'report.failed';
+
+interface DeliveryJob {
+  notificationId: string;
+  orgId: string;
+}
+
+/** `sha256=<hex HMAC-SHA256 of the exact body bytes>`, as GitHub-style receivers expect. */
+export function webhookSignature(secret: string, body: string | Buffer): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+export async function createNotificationQueue(boss: Queue): Promise<void> {
+  if (await boss.getQueue(NOTIFICATION_QUEUE)) return;
+  await boss.createQueue(NOTIFICATION_QUEUE, { expireInSeconds: 120, notify: true }).catch((error: unknown) => {
+    if (!/already exists/i.test(String((error as Error).message))) throw error;
+  });
+}
+
+/**
+ * Called once a report completed or failed (the report worker's after-finish
+ * hook): writes the outbox rows for the report's schedule's webhooks and
+ * e-mails and enqueues their deliveries. Idempotent: a retried hook finds the
+ * rows of the same report and event and adds none.
+ */
+export async function notifyReportFinished(services: Services, reportId: string): Promise<NotificationRow[]> {
+  const { db } = services.database;
+  const [report] = await db.select().from(reports).where(eq(reports.id, reportId));
+  if (!report || (report.status !== 'completed' && report.status !== 'failed')) return [];
+  const event: ReportEventName = report.status === 'completed' ? 'report.completed' : 'report.failed';
+  if (!report.scheduleId) return [];
+  const [schedule] = await db.select().from(schedules).where(and(eq(schedules.id, report.scheduleId), eq(schedules.orgId, report.orgId)));
+  if (!schedule) return [];
+  const { webhooks, emails } = notifyOf(schedule);
+  if (!webhooks.length && !emails.length) return [];
+
+  const base = (services.config.PUBLIC_URL ?? '').replace(/\/+$/, '');
+  const url = report.status === 'completed' ? `${base}/reports/${report.id}/download?format=pdf` : null;
+  const body = JSON.stringify({
+    event,
+    report: {
+      id: Buffer.from(`Report:${report.id}`).toString('base64'),
+      type: report.type,
+      title: report.title,
+      status: report.status,
+      score: report.score,
+      grade: report.grade,
+      period: { start: report.periodStart.toISOString(), end: report.periodEnd.toISOString() },
+      url,
+    },
+  });
+  const subject = `Report ${report.status}: ${report.title}`;
+  const text = [
+    `The scheduled report "${report.title}" ${report.status === 'completed' ? 'is ready' : 'failed'}.`,
+    '',
+    `Type: ${report.type}`,
+    `Period: ${report.periodStart.toISOString()} to ${report.periodEnd.toISOString()}`,
+    ...(report.status === 'completed' ? [`Score: ${report.score ?? 'n/a'} (${report.grade ?? 'n/a'})`, `Summary: ${report.summary ?? ''}`, `Download (API key needed): ${url}`] : [`Error: ${report.error ?? 'unknown'}`]),
+  ].join('\n');
+  const smtp = Boolean(services.config.SMTP_URL);
+  const queue = services.queue;
+
+  return db.transaction(async (tx) => {
+    // One hook at a time per report, so a retried hook sees the rows of the first.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`notify:${report.id}`}, 0))`);
+    const existing = await tx
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(and(eq(notifications.orgId, report.orgId), eq(notifications.reportId, report.id), eq(notifications.event, event)))
+      .limit(1);
+    if (existing.length) return [];
+    const rows = await tx
+      .insert(notifications)
+      .values([
+        ...webhooks.map((target) => ({ orgId: report.orgId, reportId: report.id, channel: 'webhook' as const, target, event, body })),
+        ...emails.map((target) => ({ orgId: report.orgId, reportId: report.id, channel: 'email' as const, target, event, subject, body: text })),
+      ])
+      .returning();
+    if (queue) {
+      for (const row of rows) {
+        // Without SMTP the e-mail waits in the outbox; nothing would deliver it.
+        if (row.channel === 'email' && !smtp) continue;
+        await enqueueDelivery(services, queue, tx, row);
+      }
+    }
+    return rows;
+  });
+}
+
+function enqueueDelivery(services: Services, boss: Queue, tx: Db, row: NotificationRow) {
+  const data: DeliveryJob = { notificationId: row.id, orgId: row.orgId };
+  return boss.send(NOTIFICATION_QUEUE, data, {
+    db: fromDrizzle(tx as never, sql),
+    retryLimit: services.config.NOTIFICATION_RETRY_LIMIT,
+    retryDelay: services.config.NOTIFICATION_RETRY_DELAY_SECONDS,
+    retryBackoff: true,
+    retryDelayMax: 6 * 3600,
+  });
+}
+
+export async function startNotificationWorker(boss: Queue, services: Services): Promise<string> {
+  await createNotificationQueue(boss);
+  // NOTIFY wakes workers for new jobs only; a retry becomes due silently, so poll about as often as the shortest retry delay.
+  const poll = Math.max(0.5, Math.min(30, services.config.NOTIFICATION_RETRY_DELAY_SECONDS));
+  return boss.work<DeliveryJob>(NOTIFICATION_QUEUE, { batchSize: 1, localConcurrency: 4, includeMetadata: true, pollingIntervalSeconds: poll, notifyPollingIntervalSeconds: poll }, async (jobs) => {
+    for (const job of jobs) await deliverNotification(services, job as Job<DeliveryJob> & { retryLimit: number });
+  });
+}
+
+/** One delivery attempt. Throws to have pg-boss retry; the last failed attempt marks the row failed. */
+export async function deliverNotification(services: Services, job: Job<DeliveryJob> & { retryLimit: number }): Promise<void> {
+  const { db } = services.database;
+  const { notificationId, orgId } = job.data;
+  const [row] = await db
+    .update(notifications)
+    .set({ attempts: sql`${notifications.attempts} + 1` })
+    .where(and(eq(notifications.id, notificationId), eq(notifications.orgId, orgId), eq(notifications.status, 'pending')))
+    .returning();
+  if (!row) return; // delivered already (a retried job after a lost acknowledgement) or removed
+  let responseStatus: number | null = null;
+  try {
+    if (row.channel === 'webhook') responseStatus = await postWebhook(services, row);
+    else await sendEmail(services, row);
+  } catch (error) {
+    const last = job.retryCount >= job.retryLimit;
+    const message = error instanceof Error ? error.message : String(error);
+    await db
+      .update(notifications)
+      .set({ lastError: message.slice(0, 1000), responseStatus: (error as { status?: number }).status ?? null, ...(last ? { status: 'failed' } : {}) })
+      .where(and(eq(notifications.id, row.id), eq(notifications.orgId, orgId)));
+    services.log.warn('notification delivery failed', { notificationId: row.id, channel: row.channel, attempt: row.attempts, last, reason: message });
+    if (!last) throw error;
+    return;
+  }
+  await db
+    .update(notifications)
+    .set({ status: 'delivered', deliveredAt: new Date(), responseStatus, lastError: null })
+    .where(and(eq(notifications.id, row.id), eq(notifications.orgId, orgId)));
+}
+
+class DeliveryError extends Error {
+  readonly status: number | undefined;
+  constructor(message: string, status?: number) {
+    super(message);
+    this.status = status;
+  }
+}
+
+async function postWebhook(services: Services, row: NotificationRow): Promise<number> {
+  const [org] = await services.database.db.select({ secret: organizations.webhookSecret }).from(organizations).where(eq(organizations.id, row.orgId));
+  if (!org) throw new DeliveryError('the organisation no longer exists');
+  let response: Response;
+  try {
+    response = await fetch(row.target, {
+      method: 'POST',
+      body: row.body,
+      // A redirect would send the signed body somewhere nobody configured.
+      redirect: 'manual',
+      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'agent-reports-webhooks/1',
+        'x-event': row.event,
+        'x-delivery-id': row.id,
+        [SIGNATURE_HEADER]: webhookSignature(org.secret, row.body),
+      },
+    });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    throw new DeliveryError(`request failed: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
+  }
+  await response.body?.cancel();
+  if (response.status < 200 || response.status >= 300) throw new DeliveryError(`receiver answered HTTP ${response.status}`, response.status);
+  return response.status;
+}
+
+async function sendEmail(services: Services, row: NotificationRow): Promise<void> {
+  const url = services.config.SMTP_URL;
+  if (!url) throw new DeliveryError('SMTP_URL is not configured');
+  const transport = nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as never);
+  try {
+    await transport.sendMail({ from: services.config.SMTP_FROM, to: row.target, subject: row.subject ?? row.event, text: row.body, headers: { 'X-Report-Event': row.event } });
+  } finally {
+    transport.close();
+  }
+}
+
+export const MAX_NOTIFICATION_PAGE = 200;
+
+/** The outbox, newest first, keyset on (created_at, id). */
+export async function listNotifications(db: Db, orgId: string, page: { first: number; after?: string | null; reportId?: string | null }) {
+  if (!Number.isInteger(page.first) || page.first < 0 || page.first > MAX_NOTIFICATION_PAGE) throw badInput('first', `first must be between 0 and ${MAX_NOTIFICATION_PAGE}`);
+  const conditions = [eq(notifications.orgId, orgId)];
+  if (page.reportId) conditions.push(eq(notifications.reportId, page.reportId));
+  const where = and(...conditions);
+  const createdMs = sql`date_trunc('milliseconds', ${notifications.createdAt})`;
+  let keyset = where;
+  if (page.after) {
+    const [at, id] = decodeCursor(page.after);
+    keyset = and(where, sql`(${createdMs}, ${notifications.id}) < (${at}::timestamptz, ${id}::uuid)`);
+  }
+  const [rows, totalCount] = await Promise.all([
+    db.select().from(notifications).where(keyset).orderBy(desc(createdMs), desc(notifications.id)).limit(page.first + 1),
+    db.$count(notifications, where),
+  ]);
+  return { nodes: rows.slice(0, page.first), hasNextPage: rows.length > page.first, hasPreviousPage: Boolean(page.after), totalCount };
+}
+
+export const notificationCursor = (n: NotificationRow) => Buffer.from(JSON.stringify([n.createdAt.toISOString(), n.id])).toString('base64url');
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    if (!Number.isNaN(Date.parse(at)) && /^[0-9a-f-]{36}$/i.test(id)) return [at, id];
+  } catch {
+    // fall through
+  }
+  throw badInput('after', 'after must be a cursor returned by this API (pageInfo.endCursor)');
+}

@@ -1,0 +1,287 @@
+/**
+ * Report schedules: create, change, pause, delete, run now, and the tick
+ * that runs what is due.
+ *
+ * Exactly once per due time, whatever the number of workers: the run is
+ * claimed by inserting (schedule_id, due_at) into schedule_runs ON CONFLICT
+ * DO NOTHING in the same transaction that creates the report, enqueues its
+ * job and advances the schedule. A second worker ticking the same due time
+ * waits on the primary key, then finds the row and does nothing.
+ *
+ * Catch-up: a worker that was down runs every due time it missed, oldest
+ * first, each for its own period. Each run covers a different period, so
+ * running only the latest would leave a hole in the evidence an auditor
+ * asks about; at most MAX_CATCH_UP_PER_TICK runs per schedule and tick, so
+ * a schedule that missed years cannot monopolise one tick.
+ */
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { agents, environments, reports, scheduleRuns, schedules } from '../db/schema.ts';
+import { badInput, DomainError, notFound } from '../errors.ts';
+import { recordServiceEvent } from '../events/ingest.ts';
+import { getFramework, reportTypes } from '../frameworks/index.ts';
+import { isUuid } from '../ids.ts';
+import { createReport, type Requester } from '../reports/lifecycle.ts';
+import type { Services } from '../services.ts';
+import { nextRunAfter, periodFor, renderTitle, validateRecurrence, validateTitleTemplate, type Frequency, type Recurrence } from './schedule-times.ts';
+
+export type ScheduleRow = typeof schedules.$inferSelect;
+
+export interface NotifySettings {
+  webhooks: string[];
+  emails: string[];
+}
+
+export interface ScheduleInput {
+  type: string;
+  frequency: Frequency;
+  dayOfWeek?: number | null;
+  dayOfMonth?: number | null;
+  periodDays?: number | null;
+  timezone?: string | null;
+  environment?: string | null;
+  agentIds?: string[] | null;
+  titleTemplate?: string | null;
+  notify?: Partial<NotifySettings> | null;
+}
+
+/** Omitted (undefined) fields keep their value; null clears the optional ones. */
+export type ScheduleChanges = { [K in keyof ScheduleInput]?: ScheduleInput[K] | null } & { paused?: boolean | null };
+
+export const MAX_CATCH_UP_PER_TICK = 24;
+const MAX_WEBHOOKS = 10;
+const MAX_EMAILS = 20;
+const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
+
+export const recurrenceOf = (s: ScheduleRow): Recurrence => ({
+  frequency: s.frequency,
+  dayOfWeek: s.dayOfWeek,
+  dayOfMonth: s.dayOfMonth,
+  periodDays: s.periodDays,
+  timezone: s.timezone,
+});
+
+export const notifyOf = (s: Pick<ScheduleRow, 'notify'>): NotifySettings => {
+  const n = (s.notify ?? {}) as Partial<NotifySettings>;
+  return { webhooks: n.webhooks ?? [], emails: n.emails ?? [] };
+};
+
+export async function createSchedule(services: Services, requester: Requester, input: ScheduleInput, now = new Date()): Promise<ScheduleRow> {
+  const fields = await validateFields(services.database.db, requester.orgId, input);
+  const [row] = await services.database.db
+    .insert(schedules)
+    .values({ ...fields, orgId: requester.orgId, createdBy: requester.name, nextRunAt: nextRunAfter(fields, now) })
+    .returning();
+  await audit(services, requester, 'schedule.created', row!);
+  return row!;
+}
+
+export async function updateSchedule(services: Services, requester: Requester, id: string, changes: ScheduleChanges, now = new Date()): Promise<ScheduleRow> {
+  const current = await getSchedule(services.database.db, requester.orgId, id);
+  const merged: ScheduleInput = {
+    type: changes.type ?? current.type,
+    frequency: changes.frequency ?? current.frequency,
+    // A new frequency brings its own day fields; otherwise unspecified fields keep their value.
+    dayOfWeek: changes.dayOfWeek !== undefined || changes.frequency ? changes.dayOfWeek : current.dayOfWeek,
+    dayOfMonth: changes.dayOfMonth !== undefined || changes.frequency ? changes.dayOfMonth : current.dayOfMonth,
+    periodDays: changes.periodDays !== undefined || changes.frequency ? changes.periodDays : current.periodDays,
+    timezone: changes.timezone ?? current.timezone,
+    environment: changes.environment !== undefined ? changes.environment : current.environment,
+    agentIds: changes.agentIds ?? current.agentIds,
+    titleTemplate: changes.titleTemplate ?? current.titleTemplate,
+    notify: changes.notify ? { ...notifyOf(current), ...changes.notify } : notifyOf(current),
+  };
+  const fields = await validateFields(services.database.db, requester.orgId, merged);
+  const paused = changes.paused ?? current.paused;
+  const timingChanged = (['frequency', 'dayOfWeek', 'dayOfMonth', 'timezone'] as const).some((k) => fields[k] !== current[k]);
+  // Resuming starts from now: the runs missed while paused were not wanted.
+  const resumed = current.paused && !paused;
+  const [row] = await services.database.db
+    .update(schedules)
+    .set({ ...fields, paused, ...(timingChanged || resumed ? { nextRunAt: nextRunAfter(fields, now) } : {}) })
+    .where(and(eq(schedules.id, current.id), eq(schedules.orgId, requester.orgId)))
+    .returning();
+  await audit(services, requester, paused !== current.paused ? (paused ? 'schedule.paused' : 'schedule.resumed') : 'schedule.updated', row!);
+  return row!;
+}
+
+export async function deleteSchedule(services: Services, requester: Requester, id: string): Promise<ScheduleRow> {
+  const current = await getSchedule(services.database.db, requester.orgId, id);
+  await services.database.db.delete(schedules).where(and(eq(schedules.id, current.id), eq(schedules.orgId, requester.orgId)));
+  await audit(services, requester, 'schedule.deleted', current);
+  return current;
+}
+
+export async function getSchedule(db: Db, orgId: string, id: string): Promise<ScheduleRow> {
+  const [row] = isUuid(id) ? await db.select().from(schedules).where(and(eq(schedules.id, id), eq(schedules.orgId, orgId))) : [];
+  if (!row) throw notFound('Schedule');
+  return row;
+}
+
+export function listSchedules(db: Db, orgId: string): Promise<ScheduleRow[]> {
+  return db.select().from(schedules).where(eq(schedules.orgId, orgId)).orderBy(asc(schedules.createdAt), asc(schedules.id));
+}
+
+/** Reports a schedule produced, newest first. */
+export function scheduleReports(db: Db, orgId: string, scheduleId: string, limit = 20) {
+  return db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(eq(reports.orgId, orgId), eq(reports.scheduleId, scheduleId), sql`${reports.deletedAt} is null`))
+    .orderBy(desc(reports.createdAt), desc(reports.id))
+    .limit(limit);
+}
+
+/**
+ * Runs the schedule at once for the period a run now would cover (e.g. the
+ * previous month of a monthly schedule); its regular due times are unchanged.
+ */
+export async function runScheduleNow(services: Services, requester: Requester, id: string, now = new Date()): Promise<string> {
+  const schedule = await getSchedule(services.database.db, requester.orgId, id);
+  const reportId = await runOnce(services, schedule, now, { advance: false, actorId: requester.actorId });
+  if (!reportId) throw new DomainError('CONFLICT', 'The schedule already ran at this instant; try again.');
+  return reportId;
+}
+
+export interface TickResult {
+  /** Reports this tick created. */
+  created: string[];
+  /** Due times another worker had already claimed. */
+  skipped: number;
+  /** Due times whose report could not be requested (e.g. an environment that no longer exists). */
+  failed: number;
+}
+
+/**
+ * Runs every due time up to `now` of every unpaused schedule (all
+ * organisations: it is the system's clock, not a request; `orgId` limits it
+ * to one, for operators and tests). Safe to call from any number of workers at once.
+ */
+export async function runDueSchedules(services: Services, now = new Date(), options: { orgId?: string } = {}): Promise<TickResult> {
+  const result: TickResult = { created: [], skipped: 0, failed: 0 };
+  const due = await services.database.db
+    .select({ id: schedules.id, orgId: schedules.orgId })
+    .from(schedules)
+    .where(and(eq(schedules.paused, false), lte(schedules.nextRunAt, now), options.orgId ? eq(schedules.orgId, options.orgId) : undefined))
+    .orderBy(asc(schedules.nextRunAt))
+    .limit(500);
+  for (const { id, orgId } of due) {
+    for (let i = 0; i < MAX_CATCH_UP_PER_TICK; i++) {
+      const [schedule] = await services.database.db.select().from(schedules).where(and(eq(schedules.id, id), eq(schedules.orgId, orgId)));
+      if (!schedule || schedule.paused || schedule.nextRunAt > now) break;
+      try {
+        const reportId = await runOnce(services, schedule, schedule.nextRunAt, { advance: true, actorId: `schedule:${schedule.id}` });
+        if (reportId) result.created.push(reportId);
+        else result.skipped++;
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        result.failed++;
+        await recordFailedRun(services, schedule, error);
+      }
+    }
+  }
+  return result;
+}
+
+/**
+ * One run: claim (schedule, dueAt), create the report with its job, advance
+ * the schedule, all in one transaction. Null when another worker claimed it.
+ */
+async function runOnce(services: Services, schedule: ScheduleRow, dueAt: Date, options: { advance: boolean; actorId: string }): Promise<string | null> {
+  const recurrence = recurrenceOf(schedule);
+  const period = periodFor(recurrence, dueAt);
+  const title = renderTitle(schedule.titleTemplate, period, schedule.timezone);
+  return services.database.db.transaction(async (tx) => {
+    const claimed = await tx.insert(scheduleRuns).values({ scheduleId: schedule.id, dueAt }).onConflictDoNothing().returning({ dueAt: scheduleRuns.dueAt });
+    if (!claimed.length) return null;
+    // createReport runs on this transaction (its own becomes a savepoint): report, job and claim commit together.
+    const inTx: Services = { ...services, database: { ...services.database, db: tx as unknown as Db } };
+    const report = await createReport(
+      inTx,
+      { orgId: schedule.orgId, name: `schedule:${schedule.id}`, actorId: options.actorId },
+      { type: schedule.type, period, environment: schedule.environment, agentIds: schedule.agentIds, title, scheduleId: schedule.id },
+      dueAt,
+    );
+    await tx.update(scheduleRuns).set({ reportId: report.id }).where(and(eq(scheduleRuns.scheduleId, schedule.id), eq(scheduleRuns.dueAt, dueAt)));
+    await tx
+      .update(schedules)
+      .set(options.advance ? { lastRunAt: dueAt, nextRunAt: nextRunAfter(recurrence, dueAt) } : { lastRunAt: sql`greatest(${schedules.lastRunAt}, ${dueAt.toISOString()}::timestamptz)` })
+      .where(and(eq(schedules.id, schedule.id), eq(schedules.orgId, schedule.orgId)));
+    return report.id;
+  });
+}
+
+/** A due time whose report was refused: claimed without a report, so it is not retried every minute, and recorded. */
+async function recordFailedRun(services: Services, schedule: ScheduleRow, error: DomainError) {
+  const dueAt = schedule.nextRunAt;
+  await services.database.db.transaction(async (tx) => {
+    const claimed = await tx.insert(scheduleRuns).values({ scheduleId: schedule.id, dueAt }).onConflictDoNothing().returning({ dueAt: scheduleRuns.dueAt });
+    if (!claimed.length) return;
+    await tx
+      .update(schedules)
+      .set({ lastRunAt: dueAt, nextRunAt: nextRunAfter(recurrenceOf(schedule), dueAt) })
+      .where(and(eq(schedules.id, schedule.id), eq(schedules.orgId, schedule.orgId)));
+  });
+  services.log.warn('scheduled report refused', { scheduleId: schedule.id, dueAt: dueAt.toISOString(), reason: error.message });
+  await recordServiceEvent(services.database, schedule.orgId, {
+    action: 'schedule.run_failed',
+    actorId: `schedule:${schedule.id}`,
+    resource: `schedule:${schedule.id}`,
+    attributes: { dueAt: dueAt.toISOString(), field: error.field ?? null, reason: error.message },
+  });
+}
+
+async function validateFields(db: Db, orgId: string, input: ScheduleInput) {
+  if (!getFramework(input.type)) throw badInput('type', `Unknown report type "${input.type}". Use one of: ${reportTypes().map((f) => f.type).join(', ')}.`);
+  const recurrence = validateRecurrence({
+    frequency: input.frequency,
+    dayOfWeek: input.dayOfWeek ?? null,
+    dayOfMonth: input.dayOfMonth ?? null,
+    periodDays: input.periodDays ?? null,
+    timezone: input.timezone ?? 'UTC',
+  });
+  const environment = input.environment?.trim() || null;
+  if (environment) {
+    const [known] = await db.select({ name: environments.name }).from(environments).where(and(eq(environments.orgId, orgId), eq(environments.name, environment)));
+    if (!known) throw badInput('environment', `No events were ever received for environment "${environment}" in this organisation; check the name (see the environments query).`);
+  }
+  const agentIds = [...new Set((input.agentIds ?? []).map((a) => a.trim()).filter(Boolean))].sort();
+  if (agentIds.length) {
+    const known = await db.select({ agentId: agents.agentId }).from(agents).where(and(eq(agents.orgId, orgId), inArray(agents.agentId, agentIds)));
+    const missing = agentIds.filter((a) => !known.some((k) => k.agentId === a));
+    if (missing.length) throw badInput('agentIds', `Unknown agent${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} in this organisation (see the agents query).`);
+  }
+  const titleTemplate = validateTitleTemplate(input.titleTemplate ?? `${getFramework(input.type)!.name}, {start} to {end}`);
+  return { type: input.type, ...recurrence, environment, agentIds, titleTemplate, notify: validateNotify(input.notify) };
+}
+
+export function validateNotify(notify: Partial<NotifySettings> | null | undefined): NotifySettings {
+  const webhooks = [...new Set((notify?.webhooks ?? []).map((w) => w.trim()).filter(Boolean))];
+  const emails = [...new Set((notify?.emails ?? []).map((e) => e.trim().toLowerCase()).filter(Boolean))];
+  if (webhooks.length > MAX_WEBHOOKS) throw badInput('notify.webhooks', `at most ${MAX_WEBHOOKS} webhooks per schedule`);
+  if (emails.length > MAX_EMAILS) throw badInput('notify.emails', `at most ${MAX_EMAILS} e-mail addresses per schedule`);
+  webhooks.forEach((w, i) => {
+    let url: URL | null = null;
+    try {
+      url = new URL(w);
+    } catch {
+      // reported below
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) {
+      throw badInput(`notify.webhooks.${i}`, `"${w}" is not an http(s) URL without credentials; webhooks are verified by their X-Signature-256 header, not by credentials in the URL`);
+    }
+  });
+  emails.forEach((e, i) => {
+    if (!EMAIL.test(e) || e.length > 254) throw badInput(`notify.emails.${i}`, `"${e}" is not an e-mail address`);
+  });
+  return { webhooks, emails };
+}
+
+async function audit(services: Services, requester: Requester, action: string, row: ScheduleRow) {
+  await recordServiceEvent(services.database, requester.orgId, {
+    action,
+    actorId: requester.actorId,
+    resource: `schedule:${row.id}`,
+    attributes: { type: row.type, frequency: row.frequency, timezone: row.timezone, paused: row.paused },
+  });
+}

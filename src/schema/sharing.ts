@@ -1,0 +1,114 @@
+/** Share links: time-limited, optionally password-protected and pseudonymised links to a report's files. */
+import { orgOf, type Context } from '../http/context.ts';
+import { FORMATS } from '../render/model.ts';
+import { createShareLink, listShareLinks, revokeShareLink, stateOf, type ShareLinkRow } from '../sharing/share-links.ts';
+import { builder } from './builder.ts';
+import { Report } from './reports.ts';
+
+const ShareLinkFormat = builder.enumType('ShareLinkFormat', {
+  description: 'A file a share link serves: json, csv (zip of tables), md, pdf, oscal, bundle (evidence bundle; not with pseudonymisation).',
+  values: Object.fromEntries(FORMATS.map((f) => [f.toUpperCase(), { value: f }])) as Record<Uppercase<(typeof FORMATS)[number]>, { value: (typeof FORMATS)[number] }>,
+});
+
+const ShareRedaction = builder.enumType('ShareRedaction', {
+  description: 'What a share link hides: NONE, or PSEUDONYMISE (people\'s e-mails and ids replaced by stable pseudonyms in every file).',
+  values: { NONE: { value: 'none' as const }, PSEUDONYMISE: { value: 'pseudonymise' as const } },
+});
+
+const ShareLinkState = builder.enumType('ShareLinkState', {
+  description: 'Whether the link can be used now.',
+  values: { ACTIVE: { value: 'active' as const }, EXPIRED: { value: 'expired' as const }, REVOKED: { value: 'revoked' as const }, LOCKED: { value: 'locked' as const } },
+});
+
+const ShareLink = builder.objectRef<ShareLinkRow>('ShareLink').implement({
+  description: 'A link to a report\'s files for someone without an API key. The token and password are never shown again after creation.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Id of the link (not its token).' }),
+    report: t.field({ type: Report, description: 'The shared report.', resolve: (l) => l.reportId }),
+    formats: t.field({ type: [ShareLinkFormat], description: 'Files the link serves.', resolve: (l) => l.formats as (typeof FORMATS)[number][] }),
+    redaction: t.field({ type: ShareRedaction, description: 'Redaction applied to every file served.', resolve: (l) => l.redaction }),
+    passwordProtected: t.boolean({ description: 'Whether a password is asked before anything is shown.', resolve: (l) => l.passwordHash !== null }),
+    state: t.field({ type: ShareLinkState, description: 'Whether the link works now.', resolve: (l) => stateOf(l, new Date()) }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', description: 'When the link stops working.' }),
+    revoked: t.boolean({ description: 'Whether the link was revoked.', resolve: (l) => l.revokedAt !== null }),
+    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true, description: 'When the link was revoked.' }),
+    lockedUntil: t.expose('lockedUntil', { type: 'DateTime', nullable: true, description: 'Locked after too many wrong passwords until then.' }),
+    useCount: t.exposeInt('useCount', { description: 'Page views and downloads through the link.' }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true, description: 'Last page view or download.' }),
+    createdBy: t.exposeString('createdBy', { description: 'Name of the API key that created the link.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the link was created.' }),
+  }),
+});
+
+const CreateShareLinkInput = builder.inputType('CreateShareLinkInput', {
+  description: 'A share link to a completed report.',
+  fields: (t) => ({
+    reportId: t.id({ required: true, description: 'The report (Report.id).' }),
+    expiresInHours: t.int({ required: true, description: 'Hours the link works, 1–720.' }),
+    passwordProtected: t.boolean({ defaultValue: false, description: 'Generate a password (shown once) that the holder must enter.' }),
+    formats: t.field({ type: [ShareLinkFormat], defaultValue: ['pdf', 'json', 'csv', 'md', 'oscal'], description: 'Files to share; defaults to every format but the evidence bundle.' }),
+    redaction: t.field({ type: ShareRedaction, defaultValue: 'none', description: 'NONE, or PSEUDONYMISE people in every file.' }),
+  }),
+});
+
+const CreateShareLinkPayload = builder.objectRef<{ link: ShareLinkRow; url: string; password: string | null }>('CreateShareLinkPayload').implement({
+  description: 'The new link. url and password are shown this once: hand them over now.',
+  fields: (t) => ({
+    url: t.exposeString('url', { description: 'The link to give the recipient; it carries the secret token.' }),
+    password: t.string({ nullable: true, description: 'The generated password, when asked for; send it through another channel than the link.', resolve: (p) => p.password }),
+    shareLink: t.field({ type: ShareLink, description: 'The link\'s record.', resolve: (p) => p.link }),
+  }),
+});
+
+const requester = (ctx: Context) => ({ orgId: orgOf(ctx), name: ctx.principal!.keyName, actorId: ctx.principal!.keyId });
+
+const reportIdOf = (globalId: string) => {
+  const decoded = Buffer.from(globalId, 'base64').toString('utf8');
+  return decoded.startsWith('Report:') ? decoded.slice('Report:'.length) : '';
+};
+
+/** PUBLIC_URL, else the origin the request came to. */
+function baseUrl(ctx: Context): string {
+  const request = (ctx as Context & { request?: Request }).request;
+  const config = ctx.services.config;
+  return config.PUBLIC_URL ?? (request ? new URL(request.url).origin : `http://${config.HOST}:${config.PORT}`);
+}
+
+builder.queryField('shareLinks', (t) =>
+  t.field({
+    type: [ShareLink],
+    description: 'Share links of a report, newest first, with their use counts.',
+    authScopes: { can: 'share:manage' },
+    args: { reportId: t.arg.id({ required: true, description: 'The report (Report.id).' }) },
+    resolve: (_root, { reportId }, ctx) => listShareLinks(ctx.services.database.db, orgOf(ctx), reportIdOf(String(reportId))),
+  }),
+);
+
+builder.mutationFields((t) => ({
+  createShareLink: t.field({
+    type: CreateShareLinkPayload,
+    description: 'Creates a share link to a completed report; returns its URL (and password) this once.',
+    authScopes: { can: 'share:manage' },
+    args: { input: t.arg({ type: CreateShareLinkInput, required: true, description: 'Report, lifetime, password, formats and redaction.' }) },
+    resolve: (_root, { input }, ctx) =>
+      createShareLink(
+        ctx.services,
+        requester(ctx),
+        {
+          reportId: reportIdOf(String(input.reportId)),
+          expiresInHours: input.expiresInHours,
+          passwordProtected: input.passwordProtected ?? false,
+          formats: input.formats ?? ['pdf', 'json', 'csv', 'md', 'oscal'],
+          redaction: input.redaction ?? 'none',
+        },
+        baseUrl(ctx),
+      ),
+  }),
+  revokeShareLink: t.field({
+    type: ShareLink,
+    description: 'Revokes a share link at once; it answers 410 from then on.',
+    authScopes: { can: 'share:manage' },
+    args: { id: t.arg.id({ required: true, description: 'The link (ShareLink.id).' }) },
+    resolve: (_root, { id }, ctx) => revokeShareLink(ctx.services, requester(ctx), String(id)),
+  }),
+}));

@@ -1,0 +1,230 @@
+/**
+ * Share links: a time-limited URL an external auditor opens without an API
+ * key. The token (32 random bytes) and the optional password are shown once
+ * and stored only as hashes (SHA-256 for the token, which is 256-bit random;
+ * scrypt for the password, which a person may have to type). Wrong
+ * passwords are counted; MAX_FAILED_PASSWORDS in a row lock the link for
+ * LOCK_MINUTES. Every function is scoped to the link's organisation.
+ */
+import { createHash, createHmac, hkdfSync, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import { reports, shareLinks } from '../db/schema.ts';
+import { badInput, notFound } from '../errors.ts';
+import { recordServiceEvent } from '../events/ingest.ts';
+import { isUuid } from '../ids.ts';
+import { FORMATS, type Format } from '../render/model.ts';
+import type { Services } from '../services.ts';
+
+export type ShareLinkRow = typeof shareLinks.$inferSelect;
+export type Redaction = ShareLinkRow['redaction'];
+
+export const MAX_FAILED_PASSWORDS = 5;
+export const LOCK_MINUTES = 15;
+export const MIN_HOURS = 1;
+export const MAX_HOURS = 720;
+/** How long a page stays unlocked after the right password. */
+export const SESSION_MINUTES = 30;
+
+const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
+const HOUR_MS = 3_600_000;
+
+export interface ShareRequester {
+  orgId: string;
+  name: string;
+  actorId: string;
+}
+
+export interface CreateShareLinkInput {
+  reportId: string;
+  expiresInHours: number;
+  passwordProtected: boolean;
+  formats: Format[];
+  redaction: Redaction;
+}
+
+export interface CreatedShareLink {
+  link: ShareLinkRow;
+  /** `<base>/shared/<token>`: shown once. */
+  url: string;
+  /** The generated password, shown once; null without password protection. */
+  password: string | null;
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Creates a link to a completed report; `baseUrl` is PUBLIC_URL or the request's origin. */
+export async function createShareLink(services: Services, requester: ShareRequester, input: CreateShareLinkInput, baseUrl: string, now = new Date()): Promise<CreatedShareLink> {
+  const { db } = services.database;
+  const [report] = isUuid(input.reportId)
+    ? await db.select({ id: reports.id, status: reports.status }).from(reports).where(and(eq(reports.id, input.reportId), eq(reports.orgId, requester.orgId), sql`${reports.deletedAt} is null`))
+    : [];
+  if (!report) throw notFound('Report');
+  if (report.status !== 'completed') throw badInput('reportId', `Only a completed report can be shared; this one is ${report.status}.`);
+  if (!Number.isInteger(input.expiresInHours) || input.expiresInHours < MIN_HOURS || input.expiresInHours > MAX_HOURS) {
+    throw badInput('expiresInHours', `expiresInHours must be a whole number from ${MIN_HOURS} to ${MAX_HOURS} (30 days)`);
+  }
+  const formats = [...new Set(input.formats)];
+  if (!formats.length) throw badInput('formats', `Name at least one format to share: ${FORMATS.join(', ')}`);
+  const unknown = formats.find((f) => !(FORMATS as readonly string[]).includes(f));
+  if (unknown) throw badInput('formats', `Unknown format "${unknown}"; use ${FORMATS.join(', ')}`);
+  if (input.redaction === 'pseudonymise' && formats.includes('bundle')) {
+    throw badInput('formats', 'The evidence bundle carries the raw audit events and cannot be pseudonymised; leave "bundle" out or share without redaction.');
+  }
+  const token = randomBytes(32).toString('base64url');
+  // 20 characters from 120 random bits: typed by a person, far beyond guessing with 5 tries per 15 minutes.
+  const password = input.passwordProtected ? randomBytes(15).toString('base64url') : null;
+  const [link] = await db
+    .insert(shareLinks)
+    .values({
+      orgId: requester.orgId,
+      reportId: report.id,
+      tokenHash: hashToken(token),
+      passwordHash: password ? await hashPassword(password) : null,
+      formats,
+      redaction: input.redaction,
+      expiresAt: new Date(now.getTime() + input.expiresInHours * HOUR_MS),
+      createdBy: requester.name,
+    })
+    .returning();
+  await recordServiceEvent(services.database, requester.orgId, {
+    action: 'report.shared',
+    actorId: requester.actorId,
+    resource: `report:${report.id}`,
+    attributes: { shareLinkId: link!.id, expiresAt: link!.expiresAt.toISOString(), passwordProtected: Boolean(password), formats, redaction: input.redaction },
+  });
+  return { link: link!, url: `${baseUrl.replace(/\/+$/, '')}/shared/${token}`, password };
+}
+
+export async function revokeShareLink(services: Services, requester: ShareRequester, id: string, now = new Date()): Promise<ShareLinkRow> {
+  const { db } = services.database;
+  const [current] = isUuid(id) ? await db.select().from(shareLinks).where(and(eq(shareLinks.id, id), eq(shareLinks.orgId, requester.orgId))) : [];
+  if (!current) throw notFound('Share link');
+  if (current.revokedAt) return current;
+  const [row] = await db
+    .update(shareLinks)
+    .set({ revokedAt: now })
+    .where(and(eq(shareLinks.id, current.id), eq(shareLinks.orgId, requester.orgId)))
+    .returning();
+  await recordServiceEvent(services.database, requester.orgId, { action: 'share_link.revoked', actorId: requester.actorId, resource: `report:${current.reportId}`, attributes: { shareLinkId: current.id } });
+  return row!;
+}
+
+/** Links of a report, newest first; NOT_FOUND for a report of another organisation. */
+export async function listShareLinks(db: Db, orgId: string, reportId: string): Promise<ShareLinkRow[]> {
+  if (!isUuid(reportId)) throw notFound('Report');
+  const [report] = await db.select({ id: reports.id }).from(reports).where(and(eq(reports.id, reportId), eq(reports.orgId, orgId)));
+  if (!report) throw notFound('Report');
+  return db.select().from(shareLinks).where(and(eq(shareLinks.orgId, orgId), eq(shareLinks.reportId, reportId))).orderBy(desc(shareLinks.createdAt), desc(shareLinks.id));
+}
+
+export type LinkState = 'active' | 'expired' | 'revoked' | 'locked';
+
+export function stateOf(link: ShareLinkRow, now: Date): LinkState {
+  if (link.revokedAt && link.revokedAt <= now) return 'revoked';
+  if (link.expiresAt <= now) return 'expired';
+  if (link.lockedUntil && link.lockedUntil > now) return 'locked';
+  return 'active';
+}
+
+export async function findByToken(db: Db, token: string): Promise<ShareLinkRow | null> {
+  // Tokens are 43 base64url characters; anything else cannot match and is not hashed or looked up.
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const [link] = await db.select().from(shareLinks).where(eq(shareLinks.tokenHash, hashToken(token)));
+  return link ?? null;
+}
+
+export type PasswordCheck = { ok: true } | { ok: false; locked: false; remaining: number } | { ok: false; locked: true; until: Date };
+
+/**
+ * Checks a password attempt. The count and the lock are updated in one
+ * statement, so concurrent attempts cannot slip past the limit.
+ */
+export async function checkPassword(services: Services, link: ShareLinkRow, password: string, now = new Date()): Promise<PasswordCheck> {
+  const { db } = services.database;
+  if (link.passwordHash && (await verifyPassword(password, link.passwordHash))) {
+    await db.update(shareLinks).set({ failedAttempts: 0 }).where(and(eq(shareLinks.id, link.id), eq(shareLinks.orgId, link.orgId)));
+    return { ok: true };
+  }
+  const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+  const [row] = await db
+    .update(shareLinks)
+    .set({
+      failedAttempts: sql`case when ${shareLinks.failedAttempts} + 1 >= ${MAX_FAILED_PASSWORDS} then 0 else ${shareLinks.failedAttempts} + 1 end`,
+      lockedUntil: sql`case when ${shareLinks.failedAttempts} + 1 >= ${MAX_FAILED_PASSWORDS} then ${lockUntil.toISOString()}::timestamptz else ${shareLinks.lockedUntil} end`,
+    })
+    .where(and(eq(shareLinks.id, link.id), eq(shareLinks.orgId, link.orgId)))
+    .returning({ failedAttempts: shareLinks.failedAttempts, lockedUntil: shareLinks.lockedUntil });
+  const locked = row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
+  await recordServiceEvent(services.database, link.orgId, {
+    action: 'share_link.password_failed',
+    actorId: `share_link:${link.id}`,
+    resource: `report:${link.reportId}`,
+    attributes: { shareLinkId: link.id, lockedUntil: locked?.toISOString() ?? null },
+  });
+  if (locked) return { ok: false, locked: true, until: locked };
+  return { ok: false, locked: false, remaining: MAX_FAILED_PASSWORDS - (row?.failedAttempts ?? 0) };
+}
+
+/** Counts a use (page view or download) and records it in the service's audit trail. */
+export async function recordUse(services: Services, link: ShareLinkRow, use: { what: 'page' | 'download'; format?: Format }, now = new Date()): Promise<void> {
+  await services.database.db
+    .update(shareLinks)
+    .set({ useCount: sql`${shareLinks.useCount} + 1`, lastUsedAt: now })
+    .where(and(eq(shareLinks.id, link.id), eq(shareLinks.orgId, link.orgId)));
+  await recordServiceEvent(services.database, link.orgId, {
+    action: 'share_link.used',
+    actorId: `share_link:${link.id}`,
+    resource: `report:${link.reportId}`,
+    attributes: { shareLinkId: link.id, use: use.what, ...(use.format ? { format: use.format } : {}), redaction: link.redaction },
+  });
+}
+
+async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const hash = await scryptAsync(password, salt, 32);
+  return `${salt.toString('hex')}:${hash.toString('hex')}`;
+}
+
+async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [salt, hash] = stored.split(':');
+  if (!salt || !hash) return false;
+  const expected = Buffer.from(hash, 'hex');
+  const actual = await scryptAsync(password.slice(0, 200), Buffer.from(salt, 'hex'), expected.length);
+  return timingSafeEqual(actual, expected);
+}
+
+/**
+ * Secrets derived per link from the service secret (SIGNING_KEY_SECRET, or
+ * the same development default): nothing a link holder or a database dump
+ * alone knows, and the same in every API process.
+ */
+function linkKey(config: Config, linkId: string, purpose: string): Buffer {
+  const secret = config.SIGNING_KEY_SECRET ?? `agent-reports-development-secret:${path.resolve(config.DATA_DIR)}`;
+  return Buffer.from(hkdfSync('sha256', secret, `agent-reports/share-links/${purpose}`, linkId, 32));
+}
+
+/** Cookie value proving the password was given: `<expiry ms>.<HMAC>`, bound to the link and its password hash. */
+export function sessionValue(config: Config, link: ShareLinkRow, now = new Date()): { value: string; maxAgeSeconds: number } {
+  const expires = Math.min(now.getTime() + SESSION_MINUTES * 60_000, link.expiresAt.getTime());
+  const mac = createHmac('sha256', linkKey(config, link.id, 'session')).update(`${link.id}|${expires}|${link.passwordHash ?? ''}`).digest('base64url');
+  return { value: `${expires}.${mac}`, maxAgeSeconds: Math.max(0, Math.floor((expires - now.getTime()) / 1000)) };
+}
+
+export function validSession(config: Config, link: ShareLinkRow, value: string | null, now = new Date()): boolean {
+  if (!value) return false;
+  const [expiresText, mac] = value.split('.');
+  const expires = Number(expiresText);
+  if (!mac || !Number.isSafeInteger(expires) || expires <= now.getTime()) return false;
+  const expected = createHmac('sha256', linkKey(config, link.id, 'session')).update(`${link.id}|${expires}|${link.passwordHash ?? ''}`).digest();
+  const given = Buffer.from(mac, 'base64url');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** The key of a link's pseudonyms: stable for the link, different between links. */
+export function pseudonymKey(config: Config, link: ShareLinkRow): Buffer {
+  return linkKey(config, link.id, 'pseudonyms');
+}

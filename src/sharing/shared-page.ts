@@ -1,0 +1,114 @@
+/**
+ * The pages a share-link holder sees: the report's downloads, the password
+ * form, and a plain explanation when the link cannot be used. Small,
+ * readable without scripts, and strict: the CSP allows only the page's own
+ * inline style (by hash) and form posts to itself.
+ */
+import { createHash } from 'node:crypto';
+import { esc } from '../render/escape.ts';
+import type { Format } from '../render/model.ts';
+
+const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
+h1{font-size:1.5rem}dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}
+ul.downloads{padding:0;list-style:none}ul.downloads li{margin:.5rem 0}a{color:#0645ad}
+.notice{border-left:4px solid #b00020;padding:.5rem 1rem;background:#fdecea}.note{color:#555;font-size:.9rem}
+label{display:block;font-weight:600;margin-bottom:.25rem}input{font-size:1rem;padding:.4rem}button{font-size:1rem;padding:.4rem 1rem;margin-left:.5rem}`;
+
+const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64');
+
+export const SHARED_PAGE_HEADERS: Record<string, string> = {
+  'content-security-policy': `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cache-control': 'no-store',
+};
+
+const FORMAT_LABELS: Record<Format, string> = {
+  pdf: 'PDF (for reading and printing)',
+  json: 'JSON (canonical report with hash and signature)',
+  csv: 'CSV (findings, metrics and tables, zipped)',
+  md: 'Markdown',
+  oscal: 'OSCAL assessment results (JSON, for GRC tools)',
+  bundle: 'Evidence bundle (every format, the evidence events, signed manifest)',
+};
+
+function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<title>${esc(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+export function htmlResponse(status: number, html: string, headers: Record<string, string> = {}): Response {
+  return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8', ...SHARED_PAGE_HEADERS, ...headers } });
+}
+
+export interface SharedReportView {
+  token: string;
+  title: string;
+  organizationName: string;
+  type: string;
+  periodStart: Date;
+  periodEnd: Date;
+  score: number | null;
+  grade: string | null;
+  contentSha256: string | null;
+  formats: Format[];
+  expiresAt: Date;
+  pseudonymised: boolean;
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+const instant = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+export function reportPage(view: SharedReportView): string {
+  const links = view.formats
+    .map((f) => `<li><a href="/shared/${esc(view.token)}/download?format=${f}" download>${esc(FORMAT_LABELS[f])}</a></li>`)
+    .join('\n');
+  return page(
+    `${view.title} — shared report`,
+    `<h1>${esc(view.title)}</h1>
+<p>Shared by ${esc(view.organizationName)}. This link works until ${esc(instant(view.expiresAt))}.</p>
+<dl>
+<dt>Report type</dt><dd>${esc(view.type)}</dd>
+<dt>Period</dt><dd>${esc(day(view.periodStart))} to ${esc(day(new Date(view.periodEnd.getTime() - 1)))}</dd>
+<dt>Score</dt><dd>${view.score === null ? 'not scored' : `${view.score} / 100 (grade ${esc(view.grade ?? '')})`}</dd>
+${view.contentSha256 ? `<dt>Content SHA-256</dt><dd><code>${esc(view.contentSha256)}</code></dd>` : ''}
+</dl>
+${view.pseudonymised ? '<p class="note">People\'s e-mail addresses and ids in these files are replaced by pseudonyms (person-…), the same person always by the same pseudonym. The files are re-signed by the organisation and name the original report\'s hash.</p>' : ''}
+<h2>Downloads</h2>
+<ul class="downloads">
+${links}
+</ul>
+<p class="note">Check a JSON download or evidence bundle offline with <code>agent-reports verify FILE</code>.</p>`,
+  );
+}
+
+export function passwordPage(token: string, problem: string | null): string {
+  return page(
+    'Password required — shared report',
+    `<h1>This shared report is protected by a password</h1>
+${problem ? `<p class="notice" role="alert">${esc(problem)}</p>` : '<p>Enter the password you were given with the link.</p>'}
+<form method="post" action="/shared/${esc(token)}">
+<label for="password">Password</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required autofocus><button type="submit">Open</button>
+</form>`,
+  );
+}
+
+export function messagePage(heading: string, message: string): string {
+  return page(heading, `<h1>${esc(heading)}</h1>\n<p>${esc(message)}</p>`);
+}

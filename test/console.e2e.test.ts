@@ -1,0 +1,258 @@
+/**
+ * The web console in a real Chromium (playwright-core) against the real
+ * server, an in-process pg-boss worker and PostgreSQL: sign-in, a SOC 2 report
+ * generated from the form with its progress streamed live, a failing finding's
+ * evidence paged, the PDF downloaded. Screenshots go to .artifacts/screenshots/.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoData } from '../src/demo/seed.ts';
+import { ingestRecords } from '../src/events/ingest.ts';
+import { chromiumExecutable } from '../src/render/pdf.ts';
+import { startTestApp, type TestApp } from './support/app.ts';
+
+const SHOTS = path.resolve('.artifacts/screenshots');
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+let app: TestApp;
+let baseUrl: string;
+let browser: Browser;
+let adminKey: string;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  // A pause per progress step, so the bar visibly streams through its stages.
+  app = await startTestApp({ jobs: 'work', env: { REPORT_STEP_DELAY_MS: '250' } });
+  baseUrl = await app.api.listen(0, '127.0.0.1');
+  const org = await app.newOrg('Console org');
+  adminKey = org.adminKey;
+  const [, executablePath] = await Promise.all([
+    seedDemoData(app.services, org.orgId, { events: 4_000, seed: 11 }),
+    chromiumExecutable({ CHROMIUM_PATH: process.env.CHROMIUM_PATH }),
+  ]);
+  // Approval requests nobody answered (a failing finding with pages of evidence), from an agent
+  // whose name and tool are markup: the console must show them as text.
+  await ingestRecords(
+    app.services.database,
+    org.orgId,
+    Array.from({ length: 45 }, (_, i) => ({
+      line: i + 1,
+      event: {
+        occurredAt: new Date(Date.now() - (i + 1) * 3_600_000).toISOString(),
+        category: 'approval',
+        action: 'approval.requested',
+        correlationId: `console-unanswered-${i}`,
+        agentId: HOSTILE,
+        tool: { name: HOSTILE, tags: ['pii'] },
+      },
+    })),
+  );
+  browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  mkdirSync(SHOTS, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  await app?.close();
+});
+
+/** A fresh context whose page fails the test on any script dialog (an executed payload would open one). */
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  contexts.push(context);
+  // Records every value the progress bar shows, from before the app's own script runs.
+  await context.addInitScript(() => {
+    const seen: Array<{ now: string | null; text: string | null }> = [];
+    (window as unknown as { __progress: typeof seen }).__progress = seen;
+    const record = (el: Element) => seen.push({ now: el.getAttribute('aria-valuenow'), text: el.getAttribute('aria-valuetext') });
+    new MutationObserver((mutations) => {
+      for (const m of mutations) {
+        if (m.type === 'attributes' && m.target instanceof Element && m.target.getAttribute('role') === 'progressbar') record(m.target);
+        for (const node of m.addedNodes) if (node instanceof Element) node.querySelectorAll('[role=progressbar]').forEach(record);
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
+  });
+  const page = await context.newPage();
+  page.on('dialog', (dialog) => {
+    throw new Error(`unexpected dialog: ${dialog.message()}`);
+  });
+  return page;
+}
+
+async function signIn(page: Page, key: string, query = '') {
+  await page.goto(`${baseUrl}/${query}`);
+  await page.getByLabel('API key').fill(key);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+describe('web console', () => {
+  it('serves the page with a strict CSP and rejects a wrong key with a clear message', async () => {
+    const response = await fetch(baseUrl + '/');
+    expect(response.status).toBe(200);
+    const csp = response.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toMatch(/connect-src 'self' ws:\/\/127\.0\.0\.1:\d+ wss:/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    const js = await fetch(baseUrl + '/app.js');
+    expect(js.headers.get('content-type')).toContain('text/javascript');
+    expect((await js.text()).length).toBeGreaterThan(1000);
+
+    const page = await newPage();
+    await signIn(page, 'agr_wrong_key_0000000000');
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'not valid or has been revoked' }).count()).toBe(1);
+    expect(await page.getByLabel('API key').getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel('API key').fill(adminKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Reports', level: 1 }).waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('agr.apiKey'))).toBe(adminKey);
+  });
+
+  it('generates a SOC 2 report with live progress, drills from a failing finding into its evidence, downloads the PDF and shares it', async () => {
+    const page = await newPage();
+    await signIn(page, adminKey);
+    await page.getByRole('link', { name: 'Generate', exact: true }).click();
+    await page.getByLabel('Report type').selectOption('soc2');
+    await page.getByLabel('Period').selectOption('30d');
+    await page.getByLabel('Title').fill(HOSTILE);
+
+    // A validation error from the API lands beside its field.
+    await page.getByLabel('Period').selectOption('custom');
+    await page.getByLabel('From (inclusive)').fill('2026-02-01');
+    await page.getByLabel('To (exclusive)').fill('2026-01-01');
+    await page.getByRole('button', { name: 'Generate' }).click();
+    const periodError = page.locator('.field', { has: page.getByLabel('From (inclusive)') }).locator('.field-error');
+    await expect.poll(() => periodError.textContent()).toContain('period.start must be before period.end');
+
+    await page.getByLabel('Period').selectOption('30d');
+    await page.getByRole('button', { name: 'Generate' }).click();
+    const bar = page.getByRole('progressbar');
+    await bar.waitFor();
+    // The title is markup: it shows as text, never as an element.
+    expect(await page.locator('h1').textContent()).toBe(HOSTILE);
+    expect(await page.locator('main img').count()).toBe(0);
+
+    await page.waitForFunction(() => (window as any).__progress.some((p: { now: string }) => Number(p.now) > 0 && Number(p.now) < 100));
+    await page.screenshot({ path: path.join(SHOTS, 'progress-running.png') });
+
+    await page.locator('#score-title').waitFor({ timeout: 60_000 });
+    const seen = (await page.evaluate(() => (window as any).__progress)) as Array<{ now: string; text: string }>;
+    const values = seen.map((p) => Number(p.now));
+    const intermediate = new Set(values.filter((v) => v > 0 && v < 100));
+    expect(intermediate.size).toBeGreaterThanOrEqual(3);
+    expect(values.at(-1)).toBe(100);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    const stages = new Set(seen.map((p) => p.text.split(', ')[1]));
+    for (const stage of ['collecting', 'evaluating', 'scoring']) expect(stages).toContain(stage);
+
+    // The finished report: grade, summary, integrity.
+    expect(await page.locator('.grade').textContent()).toMatch(/^[A-DF][+-]?$/);
+    expect((await page.locator('.summary').textContent())!.length).toBeGreaterThan(20);
+    expect(await page.locator('#integrity-title + dl').textContent()).toMatch(/Content SHA-256[0-9a-f]{64}/);
+    await page.screenshot({ path: path.join(SHOTS, 'report-view.png'), fullPage: true });
+
+    // A failing finding with more than a page of evidence, paged forward and back.
+    await page.getByLabel('Status', { exact: true }).nth(0).selectOption('FAIL');
+    const failing = page.locator('.finding[data-status="FAIL"]');
+    await failing.first().waitFor();
+    expect(await page.locator('.finding:not([data-status="FAIL"])').count()).toBe(0);
+    const counts = await failing.locator('button').allTextContents();
+    const evidenceCount = (t: string) => Number(/\(([\d,]+) events\)/.exec(t)?.[1]?.replace(/,/g, ''));
+    const index = counts.findIndex((t) => evidenceCount(t) >= 45);
+    expect(index, JSON.stringify(counts)).toBeGreaterThanOrEqual(0);
+    await failing.nth(index).locator('button').click();
+    const position = page.locator('#evidence-position');
+    await expect.poll(() => position.textContent()).toMatch(/^Events 1–20 of /);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('evidence-title');
+    const firstPage = await page.locator('.event summary').allTextContents();
+    await page.getByRole('button', { name: 'Next events' }).click();
+    await expect.poll(() => position.textContent()).toMatch(/^Events 21–/);
+    const secondPage = await page.locator('.event summary').allTextContents();
+    expect(secondPage).not.toEqual(firstPage);
+    await page.locator('.event summary').first().click();
+    const details = await page.locator('.event[open] dl').textContent();
+    expect(details).toContain('Event id');
+    expect(details).toContain(`Agent${HOSTILE}`);
+    expect(await page.locator('.evidence img').count()).toBe(0);
+    await page.getByRole('button', { name: 'Previous events' }).click();
+    await expect.poll(() => position.textContent()).toMatch(/^Events 1–20 of /);
+
+    // The PDF, fetched with the key and handed to the browser as a download.
+    const downloadStatus = page.locator('#deliver-title ~ p.muted');
+    const [download] = await Promise.all([
+      page.waitForEvent('download').catch(async (e: Error) => Promise.reject(new Error(`${e.message}; console said: ${await downloadStatus.textContent()}`))),
+      page.getByRole('button', { name: 'Download PDF' }).click(),
+    ]);
+    const pdf = readFileSync((await download.path())!);
+    expect(pdf.length).toBeGreaterThan(1000);
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+
+    // A password share link, shown once, opened by an auditor in a fresh browser context, then revoked.
+    await page.getByLabel('Link expires in').selectOption('168');
+    expect(await page.getByLabel(/Protect with a password/).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Create share link' }).click();
+    const shareUrl = await page.locator('#share-url').inputValue();
+    const sharePassword = (await page.locator('.share-password').textContent())!;
+    expect(shareUrl).toMatch(/\/shared\/[^/]+$/);
+    expect(sharePassword.length).toBeGreaterThanOrEqual(8);
+    const auditorContext = await browser.newContext();
+    contexts.push(auditorContext);
+    const auditor = await auditorContext.newPage();
+    await auditor.goto(shareUrl.replace(/^https?:\/\/[^/]+/, baseUrl));
+    await auditor.getByLabel('Password').fill(sharePassword, { timeout: 5000 }).catch(async (e: Error) => Promise.reject(new Error(`${e.message}; ${shareUrl} showed: ${(await auditor.content()).slice(0, 1500)}`)));
+    await auditor.getByRole('button', { name: 'Open' }).click();
+    await expect.poll(() => auditor.locator('h1').textContent()).toBe(HOSTILE);
+    expect(await auditor.locator('a[href*="format=pdf"]').count()).toBe(1);
+    await auditorContext.close();
+    await expect.poll(() => page.locator('.links li[data-state="ACTIVE"]').count()).toBe(1);
+    await page.locator('.links li[data-state="ACTIVE"]').getByRole('button', { name: /Revoke/ }).click();
+    await expect.poll(() => page.locator('.links li[data-state="REVOKED"]').count()).toBe(1);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(SHOTS, 'report-view-phone.png') });
+  }, 150_000);
+
+  it('creates, pauses and runs a schedule; the reports list follows the new report live over SSE and filters by status', async () => {
+    const page = await newPage();
+    // The other scenario streams over the WebSocket; this one over the SSE fallback.
+    await signIn(page, adminKey, '?transport=sse');
+    await page.getByRole('link', { name: 'Schedules' }).click();
+    await page.getByRole('heading', { name: 'Schedules', level: 1 }).waitFor();
+    await page.getByLabel('Report type').selectOption('soc2');
+    await page.getByLabel('Frequency').selectOption('WEEKLY');
+    await page.getByLabel('Title template').fill('Weekly SOC 2');
+    await page.getByRole('button', { name: 'Create schedule' }).click();
+    const schedule = page.locator('tbody tr', { hasText: 'Weekly SOC 2' });
+    await schedule.waitFor();
+    await schedule.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => schedule.locator('td').nth(3).textContent()).toBe('paused');
+    await schedule.getByRole('button', { name: 'Run now' }).click();
+    await expect.poll(() => page.locator('p.muted').first().textContent()).toContain('Report requested');
+
+    // The list never polls: the row reaches "completed" only through reportUpdates.
+    await page.getByRole('link', { name: 'Reports', exact: true }).click();
+    const row = page.locator('tr[data-report-id]', { hasText: 'Weekly SOC 2' }).first();
+    await row.waitFor();
+    expect(await row.locator('td.status').textContent()).not.toBe('completed');
+    expect(await page.locator('.conn').textContent()).toBe('live (SSE)');
+    await expect.poll(() => row.locator('td.status').textContent(), { timeout: 30_000 }).toBe('completed');
+    await expect.poll(() => row.locator('td').nth(3).textContent()).toMatch(/^\d+ [A-DF][+-]?$/);
+
+    await page.getByLabel('Status').selectOption('COMPLETED');
+    await expect.poll(async () => new Set(await page.locator('tr[data-report-id] td.status').allTextContents())).toEqual(new Set(['completed']));
+    await page.getByLabel('Status').selectOption('FAILED');
+    await expect.poll(() => page.locator('tr[data-report-id]').count()).toBe(0);
+    expect(page.url()).toContain('status=FAILED');
+  });
+});

@@ -1,0 +1,295 @@
+/**
+ * Share links through the real server: the page and its security headers,
+ * passwords and lock-out, expiry, revocation, pseudonymised files in every
+ * format, the audit trail, and isolation between organisations.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { extractText } from 'unpdf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../client/gql.ts';
+import type { CreateShareLinkInput } from '../client/graphql.ts';
+import { auditEvents, reports, shareLinks } from '../src/db/schema.ts';
+import '../src/http/share-route.ts';
+import { closePdfRenderer } from '../src/render/pdf.ts';
+import { verifyReportFile } from '../src/render/verify.ts';
+import { readZip } from '../src/render/zip-reader.ts';
+import { buildReport } from '../src/reports/generate.ts';
+import { completedReport, PERIOD } from './support/completed-report.ts';
+import { startTestApp, type TestApp } from './support/app.ts';
+
+const CreateLink = graphql(`
+  mutation ShareCreate($input: CreateShareLinkInput!) {
+    createShareLink(input: $input) { url password shareLink { id formats redaction passwordProtected state expiresAt useCount revoked } }
+  }
+`);
+const Revoke = graphql(`
+  mutation ShareRevoke($id: ID!) { revokeShareLink(id: $id) { id revoked state } }
+`);
+const Links = graphql(`
+  query ShareLinks($reportId: ID!) { shareLinks(reportId: $reportId) { id useCount lastUsedAt revoked state formats lockedUntil report { id } } }
+`);
+
+let app: TestApp;
+let org: Awaited<ReturnType<TestApp['newOrg']>>;
+let reportId: string;
+let reportGid: string;
+
+beforeAll(async () => {
+  app = await startTestApp({ jobs: 'enqueue' });
+  org = await app.newOrg('Sharing');
+  reportId = await completedReport(app.services, org.orgId, { title: 'Shared SOC 2' });
+  reportGid = Buffer.from(`Report:${reportId}`).toString('base64');
+});
+afterAll(async () => {
+  await closePdfRenderer();
+  await app.close();
+});
+
+const pathOf = (url: string) => new URL(url).pathname;
+const tokenOf = (url: string) => pathOf(url).split('/').pop()!;
+
+async function share(input: Partial<{ expiresInHours: number; passwordProtected: boolean; formats: string[]; redaction: string; reportId: string }> = {}, key = org.adminKey) {
+  const result = await app.gql(key, CreateLink, { input: { reportId: reportGid, expiresInHours: 24, ...input } as unknown as CreateShareLinkInput });
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data!.createShareLink;
+}
+
+const post = (path: string, password: string, cookie?: string) =>
+  app.fetch(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) }, body: new URLSearchParams({ password }).toString() });
+
+async function serviceEvents(orgId: string, action: string) {
+  return app.services.database.db.select().from(auditEvents).where(and(eq(auditEvents.orgId, orgId), eq(auditEvents.action, action)));
+}
+
+function expectSecurityHeaders(response: Response) {
+  const csp = response.headers.get('content-security-policy')!;
+  expect(csp).toMatch(/^default-src 'none'/);
+  expect(csp).not.toContain('script-src');
+  expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+  expect(response.headers.get('x-frame-options')).toBe('DENY');
+}
+
+describe('share links', () => {
+  it('serves the page and the chosen downloads with security headers; counts and records every use', async () => {
+    const created = await share({ formats: ['JSON', 'MD'] });
+    expect(created.url).toMatch(/^http:\/\/test\/shared\/[A-Za-z0-9_-]{43}$/);
+    expect(created.password).toBeNull();
+    const [stored] = await app.services.database.db.select().from(shareLinks).where(eq(shareLinks.id, created.shareLink.id));
+    // Only the hash of the token is kept.
+    expect(stored!.tokenHash).toBe(createHash('sha256').update(tokenOf(created.url)).digest('hex'));
+    expect(JSON.stringify(stored)).not.toContain(tokenOf(created.url));
+
+    const page = await app.fetch(pathOf(created.url));
+    expect(page.status).toBe(200);
+    expectSecurityHeaders(page);
+    const html = await page.text();
+    expect(html).toContain('Shared SOC 2');
+    expect(html).toContain(`/shared/${tokenOf(created.url)}/download?format=json`);
+    expect(html).not.toContain('format=pdf');
+
+    const file = await app.fetch(`${pathOf(created.url)}/download?format=json`);
+    expect(file.status).toBe(200);
+    expectSecurityHeaders(file);
+    expect(verifyReportFile(Buffer.from(await file.arrayBuffer()), 'r.json').ok).toBe(true);
+    expect((await app.fetch(`${pathOf(created.url)}/download?format=pdf`)).status).toBe(404);
+
+    const listed = (await app.gql(org.adminKey, Links, { reportId: reportGid })).data!.shareLinks.find((l) => l.id === created.shareLink.id)!;
+    expect(listed).toMatchObject({ useCount: 2, revoked: false, state: 'ACTIVE', formats: ['JSON', 'MD'], report: { id: reportGid } });
+    const uses = (await serviceEvents(org.orgId, 'share_link.used')).filter((e) => (e.attributes as { shareLinkId: string }).shareLinkId === created.shareLink.id);
+    expect(uses.map((e) => (e.attributes as { use: string }).use).sort()).toEqual(['download', 'page']);
+  });
+
+  it('asks for the password, refuses a wrong one with 401, and opens with the right one', async () => {
+    const created = await share({ passwordProtected: true });
+    expect(created.password).toMatch(/^[A-Za-z0-9_-]{20}$/);
+    const [stored] = await app.services.database.db.select().from(shareLinks).where(eq(shareLinks.id, created.shareLink.id));
+    expect(stored!.passwordHash).toMatch(/^[0-9a-f]{32}:[0-9a-f]{64}$/);
+    const path = pathOf(created.url);
+
+    const form = await app.fetch(path);
+    const formHtml = await form.text();
+    expect(formHtml).toContain('type="password"');
+    expect(formHtml).not.toContain('/download?format=');
+    expect((await app.fetch(`${path}/download?format=json`)).status).toBe(401);
+
+    const wrong = await post(path, 'not-it');
+    expect(wrong.status).toBe(401);
+    expectSecurityHeaders(wrong);
+    expect(await wrong.text()).toContain('That password is not right. 4 attempts left');
+
+    const right = await post(path, created.password!);
+    expect(right.status).toBe(303);
+    const setCookie = right.headers.get('set-cookie')!;
+    expect(setCookie).toContain(`Path=${path}`);
+    expect(setCookie).toContain('HttpOnly');
+    expect(setCookie).toContain('SameSite=Strict');
+    const cookie = setCookie.split(';')[0]!;
+    expect(await (await app.fetch(path, { headers: { cookie } })).text()).toContain('/download?format=pdf');
+    expect((await app.fetch(`${path}/download?format=md`, { headers: { cookie } })).status).toBe(200);
+
+    // The session is bound to its link: another password link does not accept it.
+    const other = await share({ passwordProtected: true });
+    expect((await app.fetch(`${pathOf(other.url)}/download?format=md`, { headers: { cookie } })).status).toBe(401);
+    expect((await serviceEvents(org.orgId, 'share_link.password_failed')).some((e) => (e.attributes as { shareLinkId: string }).shareLinkId === created.shareLink.id)).toBe(true);
+  });
+
+  it('locks the link for a while after five wrong passwords, even against the right one', async () => {
+    const created = await share({ passwordProtected: true });
+    const path = pathOf(created.url);
+    for (let i = 1; i <= 4; i++) expect((await post(path, `wrong-${i}`)).status).toBe(401);
+    const fifth = await post(path, 'wrong-5');
+    expect(fifth.status).toBe(423);
+    const [stored] = await app.services.database.db.select().from(shareLinks).where(eq(shareLinks.id, created.shareLink.id));
+    expect(stored!.lockedUntil!.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
+    expect(await fifth.text()).toContain(`locked until ${stored!.lockedUntil!.toISOString()}`);
+    expect((await post(path, created.password!)).status).toBe(423);
+    expect((await app.fetch(path)).status).toBe(423);
+    expect((await app.gql(org.adminKey, Links, { reportId: reportGid })).data!.shareLinks.find((l) => l.id === created.shareLink.id)!.state).toBe('LOCKED');
+
+    // Once the lock has passed, the right password opens it.
+    await app.services.database.db.update(shareLinks).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(shareLinks.id, created.shareLink.id));
+    expect((await post(path, created.password!)).status).toBe(303);
+    const failed = (await serviceEvents(org.orgId, 'share_link.password_failed')).filter((e) => (e.attributes as { shareLinkId: string }).shareLinkId === created.shareLink.id);
+    expect(failed).toHaveLength(5);
+  });
+
+  it('answers 410 once expired or revoked, 404 for unknown tokens, and validates its input', async () => {
+    const expiring = await share({ expiresInHours: 1 });
+    expect((await app.fetch(pathOf(expiring.url))).status).toBe(200);
+    // The clock moves past the link's expiry.
+    await app.services.database.db.update(shareLinks).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(shareLinks.id, expiring.shareLink.id));
+    const expired = await app.fetch(pathOf(expiring.url));
+    expect(expired.status).toBe(410);
+    expect(await expired.text()).toContain('Link expired');
+    expect((await app.fetch(`${pathOf(expiring.url)}/download?format=json`)).status).toBe(410);
+
+    const revoking = await share();
+    const revoked = await app.gql(org.adminKey, Revoke, { id: revoking.shareLink.id });
+    expect(revoked.data!.revokeShareLink).toMatchObject({ revoked: true, state: 'REVOKED' });
+    const gone = await app.fetch(pathOf(revoking.url));
+    expect(gone.status).toBe(410);
+    expectSecurityHeaders(gone);
+    expect(await gone.text()).toContain('Link revoked');
+    expect((await app.fetch(`${pathOf(revoking.url)}/download?format=json`)).status).toBe(410);
+
+    const unknown = await app.fetch(`/shared/${'A'.repeat(43)}`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('Link not found');
+    expect((await app.fetch('/shared/short')).status).toBe(404);
+
+    for (const [input, field] of [
+      [{ expiresInHours: 0 }, 'expiresInHours'],
+      [{ expiresInHours: 721 }, 'expiresInHours'],
+      [{ formats: [] }, 'formats'],
+      [{ redaction: 'PSEUDONYMISE', formats: ['BUNDLE'] }, 'formats'],
+    ] as const) {
+      const result = await app.gql(org.adminKey, CreateLink, { input: { reportId: reportGid, ...{ expiresInHours: 24 }, ...input } as unknown as CreateShareLinkInput });
+      expect(result.errors?.[0]?.extensions, JSON.stringify(input)).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    const auditor = await org.key('auditor');
+    expect((await app.gql(auditor, CreateLink, { input: { reportId: reportGid, expiresInHours: 1 } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('serves nothing across organisations', async () => {
+    const mine = await share();
+    const other = await app.newOrg('Sharing intruder');
+    const otherReport = await completedReport(app.services, other.orgId, { title: 'Intruder report' });
+    expect((await app.gql(other.adminKey, Links, { reportId: reportGid })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await app.gql(other.adminKey, CreateLink, { input: { reportId: reportGid, expiresInHours: 1 } })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await app.gql(other.adminKey, Revoke, { id: mine.shareLink.id })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // Each organisation's link shows its own report only.
+    const theirs = await share({ reportId: Buffer.from(`Report:${otherReport}`).toString('base64') }, other.adminKey);
+    const theirPage = await (await app.fetch(pathOf(theirs.url))).text();
+    expect(theirPage).toContain('Intruder report');
+    expect(theirPage).not.toContain('Shared SOC 2');
+    const myPage = await (await app.fetch(pathOf(mine.url))).text();
+    expect(myPage).toContain('Shared SOC 2');
+    expect(myPage).not.toContain('Intruder report');
+    expect((await app.gql(org.adminKey, Links, { reportId: reportGid })).data!.shareLinks.some((l) => l.id === theirs.shareLink.id)).toBe(false);
+  });
+});
+
+describe('pseudonymised share links', () => {
+  const PEOPLE = ['carol.admin@example.com', 'dave@corp.example.org'];
+
+  /** An audit summary whose tables name the people who made changes. */
+  async function auditSummaryWithPeople(orgId: string): Promise<string> {
+    const rows = PEOPLE.flatMap((email, p) =>
+      Array.from({ length: 3 }, (_, i) => ({
+        orgId,
+        occurredAt: new Date(PERIOD.start.getTime() + (p * 3 + i + 1) * 86_400_000),
+        category: p ? 'config_change' : 'admin',
+        action: p ? 'dlp_rule.updated' : 'role.changed',
+        actorType: 'user',
+        actorId: `user-${p}`,
+        actorEmail: email,
+        resource: `contact ${email}`,
+      })),
+    );
+    await app.services.database.db.insert(auditEvents).values(rows);
+    const id = randomUUID();
+    await app.services.database.db.insert(reports).values({
+      id,
+      orgId,
+      type: 'audit_summary',
+      title: `Changes by ${PEOPLE[0]}`,
+      status: 'generating',
+      periodStart: PERIOD.start,
+      periodEnd: PERIOD.end,
+      sampleSeed: 'unset',
+      lineageId: id,
+      createdBy: 'test',
+    });
+    await buildReport(app.services, id, async () => {});
+    return id;
+  }
+
+  it('replaces people by stable pseudonyms in every format it serves', async () => {
+    const people = await app.newOrg('Pseudonyms');
+    const id = await auditSummaryWithPeople(people.orgId);
+    const [row] = await app.services.database.db.select().from(reports).where(eq(reports.id, id));
+    expect(JSON.stringify(row!.content)).toContain(PEOPLE[0]);
+
+    const gid = Buffer.from(`Report:${id}`).toString('base64');
+    const link = (await app.gql(people.adminKey, CreateLink, { input: { reportId: gid, expiresInHours: 2, redaction: 'PSEUDONYMISE', formats: ['JSON', 'MD', 'CSV', 'OSCAL', 'PDF'] } })).data!.createShareLink;
+    const path = pathOf(link.url);
+    const page = await (await app.fetch(path)).text();
+    expect(page).not.toContain(PEOPLE[0]);
+    expect(page).toMatch(/Changes by person-[0-9a-f]{10}/);
+
+    const get = async (format: string) => {
+      const response = await app.fetch(`${path}/download?format=${format}`);
+      expect(response.status, format).toBe(200);
+      expect(response.headers.get('content-disposition')).toContain('-pseudonymised');
+      return Buffer.from(await response.arrayBuffer());
+    };
+    const json = await get('json');
+    const md = (await get('md')).toString('utf8');
+    const csv = readZip(await get('csv')).map((e) => e.data!.toString('utf8')).join('\n');
+    const oscal = (await get('oscal')).toString('utf8');
+    const pdf = (await extractText(new Uint8Array(await get('pdf')), { mergePages: true })).text;
+    const texts = { json: json.toString('utf8'), md, csv, oscal, pdf };
+    const pseudonymOfCarol = /person-[0-9a-f]{10}/.exec(texts.json.slice(texts.json.indexOf('admin_actors')))![0];
+    for (const [format, text] of Object.entries(texts)) {
+      for (const person of PEOPLE) expect(text, `${format} still names ${person}`).not.toContain(person);
+      expect(text, format).toContain('person-');
+    }
+    // Stable: the same person has the same pseudonym in every file of the link.
+    expect(md).toContain(pseudonymOfCarol);
+    expect(csv).toContain(pseudonymOfCarol);
+
+    // The redacted copy is signed anew and names the original's hash.
+    const verified = verifyReportFile(json, 'shared.json');
+    expect(verified.ok).toBe(true);
+    const parsed = JSON.parse(texts.json) as { content: { redaction: { originalContentSha256: string } } };
+    expect(parsed.content.redaction.originalContentSha256).toBe(row!.contentSha256);
+
+    // Another link of the same report gives other pseudonyms.
+    const second = (await app.gql(people.adminKey, CreateLink, { input: { reportId: gid, expiresInHours: 2, redaction: 'PSEUDONYMISE', formats: ['MD'] } })).data!.createShareLink;
+    const md2 = await (await app.fetch(`${pathOf(second.url)}/download?format=md`)).text();
+    expect(md2).not.toContain(pseudonymOfCarol);
+    expect(md2).toContain('person-');
+  }, 120_000);
+});
