@@ -4,6 +4,7 @@
  * listener (API processes). One place, so main.ts and the tests agree.
  */
 import { renderArtifacts } from '../render/artifacts.ts';
+import { closePdfRenderer } from '../render/pdf.ts';
 import { notifyReportFinished } from './notifications.ts';
 import { registerDeliveryJobs } from './recurring.ts';
 import { stampExpiry } from './retention.ts';
@@ -31,7 +32,11 @@ export async function startJobRuntime(services: Services, options: JobRuntimeOpt
       afterFinish: async (reportId, status) => {
         if (status === 'completed') {
           await stampExpiry(services, reportId);
-          await renderArtifacts(services, reportId);
+          // A rendering failure (e.g. no Chromium) must not hold back notifications:
+          // downloads render on first request anyway.
+          await renderArtifacts(services, reportId).catch((error: unknown) =>
+            services.log.error('rendering report files failed', { reportId, err: error instanceof Error ? error : new Error(String(error)) }),
+          );
         }
         await notifyReportFinished(services, reportId);
       },
@@ -43,6 +48,7 @@ export async function startJobRuntime(services: Services, options: JobRuntimeOpt
     // graceful: the job in hand finishes (or times out) before the pool closes.
     await queue.stop({ graceful: true, timeout: 30_000, close: true });
     await services.realtime.stop();
+    await closePdfRenderer();
     services.queue = null;
   };
 }
