@@ -14,14 +14,14 @@
  * asks about; at most MAX_CATCH_UP_PER_TICK runs per schedule and tick, so
  * a schedule that missed years cannot monopolise one tick.
  */
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { agents, environments, reports, scheduleRuns, schedules } from '../db/schema.ts';
+import { reports, scheduleRuns, schedules } from '../db/schema.ts';
 import { badInput, DomainError, notFound } from '../errors.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
 import { getFramework, reportTypes } from '../frameworks/index.ts';
 import { isUuid } from '../ids.ts';
-import { createReport, type Requester } from '../reports/lifecycle.ts';
+import { checkScopeNames, createReport, type Requester } from '../reports/lifecycle.ts';
 import type { Services } from '../services.ts';
 import { nextRunAfter, periodFor, renderTitle, validateRecurrence, validateTitleTemplate, type Frequency, type Recurrence } from './schedule-times.ts';
 
@@ -240,17 +240,7 @@ async function validateFields(db: Db, orgId: string, input: ScheduleInput) {
     periodDays: input.periodDays ?? null,
     timezone: input.timezone ?? 'UTC',
   });
-  const environment = input.environment?.trim() || null;
-  if (environment) {
-    const [known] = await db.select({ name: environments.name }).from(environments).where(and(eq(environments.orgId, orgId), eq(environments.name, environment)));
-    if (!known) throw badInput('environment', `No events were ever received for environment "${environment}" in this organisation; check the name (see the environments query).`);
-  }
-  const agentIds = [...new Set((input.agentIds ?? []).map((a) => a.trim()).filter(Boolean))].sort();
-  if (agentIds.length) {
-    const known = await db.select({ agentId: agents.agentId }).from(agents).where(and(eq(agents.orgId, orgId), inArray(agents.agentId, agentIds)));
-    const missing = agentIds.filter((a) => !known.some((k) => k.agentId === a));
-    if (missing.length) throw badInput('agentIds', `Unknown agent${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} in this organisation (see the agents query).`);
-  }
+  const { environment, agentIds } = await checkScopeNames(db, orgId, input);
   const titleTemplate = validateTitleTemplate(input.titleTemplate ?? `${getFramework(input.type)!.name}, {start} to {end}`);
   return { type: input.type, ...recurrence, environment, agentIds, titleTemplate, notify: validateNotify(input.notify) };
 }

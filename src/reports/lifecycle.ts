@@ -77,6 +77,17 @@ async function validateScope(services: Services, orgId: string, input: GenerateR
     throw badInput('period', `The period is longer than the maximum of ${maxDays} days; split it into shorter reports.`);
   }
   const db = services.database.db;
+  const { environment, agentIds } = await checkScopeNames(db, orgId, input);
+  const dataSubject = input.dataSubject?.trim() || null;
+  const problem = validateFrameworkScope(framework.type, { dataSubject, agentIds });
+  if (problem) throw badInput('dataSubject', problem);
+  const title = input.title?.trim() || `${framework.name}, ${start.toISOString().slice(0, 10)} to ${end.toISOString().slice(0, 10)}`;
+  if (title.length > 200) throw badInput('title', 'title must be at most 200 characters');
+  return { type: framework.type, title, periodStart: start, periodEnd: end, environment, agentIds, parameters: dataSubject ? { dataSubject } : {} };
+}
+
+/** Environment and agents must be ones this organisation has sent events for: typos fail loudly. */
+export async function checkScopeNames(db: Db, orgId: string, input: { environment?: string | null; agentIds?: string[] | null }) {
   const environment = input.environment?.trim() || null;
   if (environment) {
     const [known] = await db.select({ name: environments.name }).from(environments).where(and(eq(environments.orgId, orgId), eq(environments.name, environment)));
@@ -88,12 +99,7 @@ async function validateScope(services: Services, orgId: string, input: GenerateR
     const missing = agentIds.filter((a) => !known.some((k) => k.agentId === a));
     if (missing.length) throw badInput('agentIds', `Unknown agent${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} in this organisation (see the agents query).`);
   }
-  const dataSubject = input.dataSubject?.trim() || null;
-  const problem = validateFrameworkScope(framework.type, { dataSubject, agentIds });
-  if (problem) throw badInput('dataSubject', problem);
-  const title = input.title?.trim() || `${framework.name}, ${start.toISOString().slice(0, 10)} to ${end.toISOString().slice(0, 10)}`;
-  if (title.length > 200) throw badInput('title', 'title must be at most 200 characters');
-  return { type: framework.type, title, periodStart: start, periodEnd: end, environment, agentIds, parameters: dataSubject ? { dataSubject } : {} };
+  return { environment, agentIds };
 }
 
 async function insertWithJob(services: Services, values: Omit<typeof reports.$inferInsert, 'status' | 'sampleSeed'>): Promise<ReportRow> {
