@@ -13,12 +13,15 @@ import { connect } from '../src/db/client.ts';
 import { reports } from '../src/db/schema.ts';
 import { createLogger } from '../src/log.ts';
 import { buildReport } from '../src/reports/generate.ts';
+import { measurePdfRender } from '../src/render/bench.ts';
+import { closePdfRenderer } from '../src/render/pdf.ts';
 import { createServices } from '../src/services.ts';
 
 export interface ReportFigures {
   generation: Array<{ type: string; seconds: number; findings: number }>;
   workerPeakRssMiB: number;
   soc2Floor: { engineSeconds: number; sqlSeconds: number; ratio: number; statements: number };
+  pdf: { coldMs: number; warmMedianMs: number; pages: number | null };
   drilldown: { findings: number; evidencePerFinding: number; p50Ms: number; maxMs: number };
   deepPaging: { evidence: number; firstPageMs: number; deepPageMs: number };
   reads: Array<{ name: string; requestsPerSecond: number; p50Ms: number; p97_5Ms: number; errors: number }>;
@@ -101,6 +104,9 @@ export async function benchReports(options: { root: string; databaseUrl: string;
       await database.sql.unsafe(statement.query, statement.params as never[]);
       sqlSeconds += (performance.now() - started) / 1000;
     }
+    // PDF of the SOC 2 report, through the one shared browser (cold = first launch).
+    const pdf = await measurePdfRender(services, orgId, soc2Row, 5);
+    await closePdfRenderer();
     await capturing.close();
 
     // Drill-down: the findings of several reports with their first 10 events each.
@@ -154,6 +160,7 @@ export async function benchReports(options: { root: string; databaseUrl: string;
     return {
       generation,
       workerPeakRssMiB,
+      pdf: { coldMs: Math.round(pdf.coldMs), warmMedianMs: Math.round(pdf.medianWarmMs), pages: pdf.pageCount },
       soc2Floor: { engineSeconds: Number(engineSeconds.toFixed(2)), sqlSeconds: Number(sqlSeconds.toFixed(2)), ratio: Number((engineSeconds / sqlSeconds).toFixed(2)), statements: aggregates.length },
       drilldown: { findings: findingsSeen, evidencePerFinding: 10, p50Ms: Number(median(drillTimes).toFixed(1)), maxMs: Number(Math.max(...drillTimes).toFixed(1)) },
       deepPaging,
