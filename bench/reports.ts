@@ -79,7 +79,10 @@ export async function benchReports(options: { root: string; databaseUrl: string;
     }
     const status = readFileSync(`/proc/${worker.pid}/status`, 'utf8');
     const workerPeakRssMiB = Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+    // Let the worker drain and exit before the database goes away at the end of the run.
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
     worker.kill('SIGTERM');
+    await exited;
 
     // SOC 2 again in this process, capturing every statement, then the same statements
     // one after another straight on PostgreSQL: the floor the engine is measured against.
