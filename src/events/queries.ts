@@ -5,43 +5,14 @@
  * so a page deep in millions of events costs the same as the first.
  */
 import type { Database, Sql } from '../db/client.ts';
+import type { auditEvents } from '../db/schema.ts';
 import { badInput } from '../errors.ts';
 import type { Category, Decision, Severity } from './contract.ts';
 
 export const MAX_EVENTS_PAGE = 500;
 
-/** An event as stored, camelCase. */
-export interface AuditEventRecord {
-  seq: number;
-  clientId: string | null;
-  occurredAt: Date;
-  receivedAt: Date;
-  environment: string;
-  agentId: string | null;
-  sessionId: string | null;
-  actorType: string | null;
-  actorId: string | null;
-  actorEmail: string | null;
-  category: string;
-  action: string;
-  decision: string | null;
-  policyId: string | null;
-  policyVersion: string | null;
-  toolName: string | null;
-  toolTags: string[] | null;
-  resource: string | null;
-  severity: string | null;
-  outcome: string | null;
-  correlationId: string | null;
-  dataSubjects: string[] | null;
-  personalData: string[] | null;
-  legalBasis: string | null;
-  recipient: string | null;
-  region: string | null;
-  ttlSeconds: number | null;
-  costUsd: number | null;
-  attributes: unknown;
-}
+/** An event as stored, camelCase: the table's own row type, without the organisation. */
+export type AuditEventRecord = Omit<typeof auditEvents.$inferSelect, 'orgId'>;
 
 export interface AuditEventFilter {
   /** Inclusive. */
