@@ -50,7 +50,10 @@ type Documents = {
     "\n  subscription ProcessProgress($id: ID!) {\n    reportProgress(id: $id) { status percent stage }\n  }\n": typeof types.ProcessProgressDocument,
     "\n  mutation ProgressGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status }\n  }\n": typeof types.ProgressGenerateDocument,
     "\n  subscription ReportProgress($id: ID!) {\n    reportProgress(id: $id) { reportId status percent stage message at }\n  }\n": typeof types.ReportProgressDocument,
+    "\n  mutation ProgressCancel($id: ID!) { cancelReport(id: $id) { id status } }\n": typeof types.ProgressCancelDocument,
+    "\n  mutation ProgressDelete($id: ID!) { deleteReport(id: $id) { id } }\n": typeof types.ProgressDeleteDocument,
     "\n  subscription ReportUpdates {\n    reportUpdates { reportId status percent stage }\n  }\n": typeof types.ReportUpdatesDocument,
+    "\n  subscription ReportUpdatesWithDeletion {\n    reportUpdates { reportId status deleted }\n  }\n": typeof types.ReportUpdatesWithDeletionDocument,
     "\n  mutation RetentionSettings($input: OrganizationSettingsInput!) { updateOrganizationSettings(input: $input) { retentionDays } }\n": typeof types.RetentionSettingsDocument,
     "\n  query RetentionOrg { viewer { organization { retentionDays } } }\n": typeof types.RetentionOrgDocument,
     "\n  query RetentionReport($id: ID!) { report(id: $id) { status expiresAt completedAt integrity { contentSha256 } } }\n": typeof types.RetentionReportDocument,
@@ -102,7 +105,10 @@ const documents: Documents = {
     "\n  subscription ProcessProgress($id: ID!) {\n    reportProgress(id: $id) { status percent stage }\n  }\n": types.ProcessProgressDocument,
     "\n  mutation ProgressGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status }\n  }\n": types.ProgressGenerateDocument,
     "\n  subscription ReportProgress($id: ID!) {\n    reportProgress(id: $id) { reportId status percent stage message at }\n  }\n": types.ReportProgressDocument,
+    "\n  mutation ProgressCancel($id: ID!) { cancelReport(id: $id) { id status } }\n": types.ProgressCancelDocument,
+    "\n  mutation ProgressDelete($id: ID!) { deleteReport(id: $id) { id } }\n": types.ProgressDeleteDocument,
     "\n  subscription ReportUpdates {\n    reportUpdates { reportId status percent stage }\n  }\n": types.ReportUpdatesDocument,
+    "\n  subscription ReportUpdatesWithDeletion {\n    reportUpdates { reportId status deleted }\n  }\n": types.ReportUpdatesWithDeletionDocument,
     "\n  mutation RetentionSettings($input: OrganizationSettingsInput!) { updateOrganizationSettings(input: $input) { retentionDays } }\n": types.RetentionSettingsDocument,
     "\n  query RetentionOrg { viewer { organization { retentionDays } } }\n": types.RetentionOrgDocument,
     "\n  query RetentionReport($id: ID!) { report(id: $id) { status expiresAt completedAt integrity { contentSha256 } } }\n": types.RetentionReportDocument,
@@ -279,7 +285,19 @@ export function graphql(source: "\n  subscription ReportProgress($id: ID!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ProgressCancel($id: ID!) { cancelReport(id: $id) { id status } }\n"): (typeof documents)["\n  mutation ProgressCancel($id: ID!) { cancelReport(id: $id) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProgressDelete($id: ID!) { deleteReport(id: $id) { id } }\n"): (typeof documents)["\n  mutation ProgressDelete($id: ID!) { deleteReport(id: $id) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  subscription ReportUpdates {\n    reportUpdates { reportId status percent stage }\n  }\n"): (typeof documents)["\n  subscription ReportUpdates {\n    reportUpdates { reportId status percent stage }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ReportUpdatesWithDeletion {\n    reportUpdates { reportId status deleted }\n  }\n"): (typeof documents)["\n  subscription ReportUpdatesWithDeletion {\n    reportUpdates { reportId status deleted }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

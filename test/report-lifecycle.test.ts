@@ -7,6 +7,7 @@ import { graphql } from '../client/gql.ts';
 import type { LifecycleListQuery } from '../client/graphql.ts';
 import { randomUUID } from 'node:crypto';
 import { reports } from '../src/db/schema.ts';
+import { REPORT_QUEUE } from '../src/jobs/queue.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { DAY, insertScenario, START } from './support/scenario.ts';
 
@@ -122,6 +123,28 @@ describe('generateReport', () => {
     // Same scope, same events in the period: the same findings and score (the hash differs
     // because the content pins each version's own watermark).
     expect([last.score, last.summary]).toEqual([firstDone.score, firstDone.summary]);
+  });
+
+  it('retries a failing job through pg-boss, then fails the report with an error id and no internals', async () => {
+    // A type with no framework makes the engine throw on every attempt.
+    const id = randomUUID();
+    await app.services.database.db.insert(reports).values({
+      id, orgId: org.orgId, type: 'withdrawn_framework', title: 'doomed', status: 'pending', periodStart: new Date(START), periodEnd: new Date(START + DAY),
+      sampleSeed: 'x', lineageId: id, createdBy: 'test',
+    });
+    await app.services.queue!.send(REPORT_QUEUE, { reportId: id }, { retryLimit: 1, retryDelay: 1, retryBackoff: false });
+    const globalId = Buffer.from(`Report:${id}`).toString('base64');
+    const retrying = await waitFor(org.adminKey, globalId, (s) => s !== 'PENDING');
+    // The retry falls due after 1 s; workers poll for due retries every few seconds, not every 30.
+    const failed = await waitFor(org.adminKey, globalId, (s) => s === 'FAILED', 10_000);
+    expect(failed.error).toMatch(/^Generation failed after 2 attempts \(error [0-9a-f]{8}\); the service log has the details\.$/);
+    expect(failed.progress).toMatchObject({ stage: 'failed', message: failed.error });
+    expect(failed.completedAt).toBeTruthy();
+    // Between the attempts the report stayed generating and said it would retry (unless the retry was quicker than our poll).
+    if (retrying.status === 'GENERATING' && retrying.progress.message.startsWith('Attempt')) expect(retrying.progress.message).toMatch(/^Attempt 1 failed \(error [0-9a-f]{8}\); retrying$/);
+    const [job] = await app.services.database.sql`select state, retry_count from ${app.services.database.sql(app.services.config.JOB_SCHEMA)}.job where name = ${REPORT_QUEUE} and data->>'reportId' = ${id}`;
+    // The last attempt ends the job normally: the failure is the report's, told in its error.
+    expect(job).toMatchObject({ state: 'completed', retry_count: 1 });
   });
 
   it('cancels a pending report, and refuses to cancel a finished one', async () => {

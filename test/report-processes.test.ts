@@ -45,6 +45,14 @@ function spawnProcess(mode: 'serve' | 'worker', env: Record<string, string> = {}
   return { child, ready };
 }
 
+/** SIGTERM, then the exit code once the process has drained and exited. */
+function stopProcess(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  return exited;
+}
+
 let app: TestApp;
 let org: Awaited<ReturnType<TestApp['newOrg']>>;
 const END = new Date('2026-11-01T00:00:00Z');
@@ -89,13 +97,16 @@ describe('across processes', () => {
     const id = await pendingReport();
     const client = createClient({ url: url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${org.adminKey}` }, retryAttempts: 0 });
     const events: Array<{ status: string; percent: number; stage: string }> = [];
+    let subscribed!: () => void;
+    const first = new Promise<void>((resolve) => (subscribed = resolve));
     const finished = new Promise<void>((resolve, reject) => {
       client.subscribe<{ reportProgress: (typeof events)[number] }>(
         { query: print(ProcessProgress), variables: { id: Buffer.from(`Report:${id}`).toString('base64') } },
-        { next: (v) => v.data && events.push(v.data.reportProgress), error: reject, complete: resolve },
+        { next: (v) => { if (v.data) events.push(v.data.reportProgress); subscribed(); }, error: reject, complete: resolve },
       );
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The current state arrives once the API process listens for this report: no change is missed after it.
+    await first;
     await app.services.queue!.send(REPORT_QUEUE, { reportId: id });
     await finished;
     await client.dispose();
@@ -103,8 +114,20 @@ describe('across processes', () => {
     expect(events.at(-1)).toMatchObject({ status: 'COMPLETED', percent: 100 });
     const generating = events.filter((e) => e.status === 'GENERATING').map((e) => e.percent);
     expect(new Set(generating).size).toBeGreaterThanOrEqual(3);
-    api.child.kill('SIGTERM');
-    worker.child.kill('SIGTERM');
+    await Promise.all([stopProcess(api.child), stopProcess(worker.child)]);
+  });
+
+  it('a worker stopped with SIGTERM finishes the report in hand, then exits 0', async () => {
+    const id = await pendingReport();
+    const worker = spawnProcess('worker', { REPORT_STEP_DELAY_MS: '150' });
+    await worker.ready;
+    await app.services.queue!.send(REPORT_QUEUE, { reportId: id });
+    await waitForStatus(id, (s) => s === 'generating');
+    const code = await stopProcess(worker.child);
+    expect(code).toBe(0);
+    // No other worker runs: the stopping one finished it.
+    const [row] = await app.services.database.sql`select status from reports where id = ${id}`;
+    expect(row!.status).toBe('completed');
   });
 
   it('a report whose worker is SIGKILLed mid-way completes on a new worker with the same content hash', async () => {
@@ -114,7 +137,7 @@ describe('across processes', () => {
     await calmWorker.ready;
     await app.services.queue!.send(REPORT_QUEUE, { reportId: calm });
     const reference = await waitForStatus(calm, (s) => s === 'completed');
-    calmWorker.child.kill('SIGTERM');
+    await stopProcess(calmWorker.child);
     const [{ watermark }] = (await app.services.database.sql`select watermark from reports where id = ${calm}`) as unknown as [{ watermark: string }];
 
     const id = await pendingReport();
@@ -134,6 +157,6 @@ describe('across processes', () => {
     const done = await waitForStatus(id, (s) => s === 'completed' || s === 'failed', 90_000);
     expect(done.status).toBe('completed');
     expect(done.content_sha256).toBe(reference.content_sha256);
-    rescuer.child.kill('SIGTERM');
+    expect(await stopProcess(rescuer.child)).toBe(0);
   }, 120_000);
 });

@@ -11,7 +11,11 @@ import { graphql } from '../client/gql.ts';
 import type { ReportProgressSubscription } from '../client/graphql.ts';
 import { reports } from '../src/db/schema.ts';
 import { REPORT_QUEUE } from '../src/jobs/queue.ts';
-import { startTestApp, type TestApp } from './support/app.ts';
+import postgres from 'postgres';
+import { runReportJob } from '../src/jobs/report-worker.ts';
+import { ReportPubSub } from '../src/realtime/pubsub.ts';
+import { databaseUrl, startTestApp, type TestApp } from './support/app.ts';
+import { until } from './support/until.ts';
 import { DAY, insertScenario, START } from './support/scenario.ts';
 
 const Generate = graphql(`
@@ -26,9 +30,21 @@ const Progress = graphql(`
   }
 `);
 
+const ProgressCancel = graphql(`
+  mutation ProgressCancel($id: ID!) { cancelReport(id: $id) { id status } }
+`);
+const ProgressDelete = graphql(`
+  mutation ProgressDelete($id: ID!) { deleteReport(id: $id) { id } }
+`);
+
 const Updates = graphql(`
   subscription ReportUpdates {
     reportUpdates { reportId status percent stage }
+  }
+`);
+const UpdatesWithDeletion = graphql(`
+  subscription ReportUpdatesWithDeletion {
+    reportUpdates { reportId status deleted }
   }
 `);
 
@@ -52,6 +68,28 @@ function wsClient(key: string) {
   const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${key}` }, retryAttempts: 0, lazy: true });
   clients.push(client);
   return client;
+}
+
+/** A live subscription: its events so far, the first one, and the end (resolves with every event). */
+function live<T>(client: Client, query: string, variables: Record<string, unknown>) {
+  const events: T[] = [];
+  let first!: (event: T) => void;
+  const firstEvent = new Promise<T>((resolve) => (first = resolve));
+  const done = new Promise<T[]>((resolve, reject) => {
+    client.subscribe<Record<string, T>>(
+      { query, variables },
+      {
+        next: (value) => {
+          if (value.errors) return reject(new Error(value.errors.map((e) => e.message).join('; ')));
+          events.push(Object.values(value.data!)[0]!);
+          if (events.length === 1) first(events[0]!);
+        },
+        error: (error) => reject(Array.isArray(error) ? new Error(error.map((e: { message: string }) => e.message).join('; ')) : error),
+        complete: () => resolve(events),
+      },
+    );
+  });
+  return { events, first: firstEvent, done };
 }
 
 /** Collects a subscription's events until it completes. */
@@ -79,6 +117,16 @@ function collect<T>(client: Client, query: string, variables: Record<string, unk
 
 const period = { start: new Date(START).toISOString(), end: new Date(START + 3 * DAY).toISOString() };
 
+/** A pending report without a job: only the test decides when (and whether) it runs. */
+async function pendingReport(orgId: string): Promise<string> {
+  const id = randomUUID();
+  await app.services.database.db.insert(reports).values({
+    id, orgId, type: 'soc2', title: 'live', status: 'pending', periodStart: new Date(period.start), periodEnd: new Date(period.end),
+    sampleSeed: 'x', lineageId: id, createdBy: 'test',
+  });
+  return id;
+}
+
 describe('reportProgress', () => {
   let org: Awaited<ReturnType<TestApp['newOrg']>>;
   beforeAll(async () => {
@@ -94,10 +142,11 @@ describe('reportProgress', () => {
       sampleSeed: 'x', lineageId: id, createdBy: 'test',
     });
     const created = { id: Buffer.from(`Report:${id}`).toString('base64') };
-    const stream = collect<Event>(wsClient(org.adminKey), print(Progress), { id: created.id });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const stream = live<Event>(wsClient(org.adminKey), print(Progress), { id: created.id });
+    // The current state comes after the server subscribed, so from here no change is missed.
+    await stream.first;
     await app.services.queue!.send(REPORT_QUEUE, { reportId: id });
-    const events = await stream;
+    const events = await stream.done;
     expect(events[0]!.status).toBe('PENDING');
     const statuses = events.map((e) => e.status);
     expect(statuses.at(-1)).toBe('COMPLETED');
@@ -110,14 +159,74 @@ describe('reportProgress', () => {
 
   it('shows several intermediate stages to a subscriber who is there from the start', async () => {
     const client = wsClient(org.adminKey);
+    const before = app.services.realtime.subscriberCount;
     const updates = collect<{ reportId: string; status: string; percent: number; stage: string }>(client, print(Updates), {}, (events) => events.some((e) => e.status === 'COMPLETED'));
-    // Give the subscription a moment to be registered on the server before the report starts.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await until(() => app.services.realtime.subscriberCount > before, 'the reportUpdates subscription to be registered');
     const created = (await app.gql(org.adminKey, Generate, { input: { type: 'soc2', period } })).data!.generateReport;
     const events = (await updates).filter((e) => e.reportId === created.id);
+    expect(events[0]).toMatchObject({ status: 'PENDING', stage: 'queued' });
     const generating = events.filter((e) => e.status === 'GENERATING').map((e) => e.percent);
     expect(new Set(generating).size).toBeGreaterThanOrEqual(3);
     expect(new Set(events.filter((e) => e.status === 'GENERATING').map((e) => e.stage))).toEqual(new Set(['collecting', 'evaluating', 'scoring', 'writing']));
+  });
+
+  it('ends the stream with CANCELLED when a pending report is cancelled, and announces deletion to reportUpdates', async () => {
+    const id = await pendingReport(org.orgId);
+    const globalId = Buffer.from(`Report:${id}`).toString('base64');
+    const progress = live<Event>(wsClient(org.adminKey), print(Progress), { id: globalId });
+    expect(await progress.first).toMatchObject({ status: 'PENDING' });
+    const before = app.services.realtime.subscriberCount;
+    const updates = collect<{ reportId: string; status: string; deleted: boolean }>(wsClient(org.adminKey), print(UpdatesWithDeletion), {}, (events) => events.some((e) => e.reportId === globalId && e.deleted));
+    await until(() => app.services.realtime.subscriberCount > before, 'the reportUpdates subscription to be registered');
+
+    expect((await app.gql(org.adminKey, ProgressCancel, { id: globalId })).data?.cancelReport.status).toBe('CANCELLED');
+    expect((await progress.done).map((e) => e.status)).toEqual(['PENDING', 'CANCELLED']);
+    await app.gql(org.adminKey, ProgressDelete, { id: globalId });
+    expect((await updates).filter((e) => e.reportId === globalId)).toEqual([
+      { reportId: globalId, status: 'CANCELLED', deleted: false },
+      { reportId: globalId, status: 'CANCELLED', deleted: true },
+    ]);
+  });
+
+  it('stops a generating report on cancel: the stream ends CANCELLED, the worker writes no findings and no later change', async () => {
+    const id = await pendingReport(org.orgId);
+    const globalId = Buffer.from(`Report:${id}`).toString('base64');
+    const progress = live<Event>(wsClient(org.adminKey), print(Progress), { id: globalId });
+    await progress.first;
+    // The real job handler, slowed so the cancellation lands mid-report.
+    const slow = { ...app.services, config: { ...app.services.config, REPORT_STEP_DELAY_MS: 100 } };
+    const job = runReportJob(slow, { data: { reportId: id }, retryCount: 0, retryLimit: 0 });
+    await until(() => progress.events.some((e) => e.status === 'GENERATING' && e.percent > 1), 'generation to be under way');
+    await app.gql(org.adminKey, ProgressCancel, { id: globalId });
+    await job;
+    const events = await progress.done;
+    expect(events.at(-1)).toMatchObject({ status: 'CANCELLED', stage: 'cancelled' });
+    expect(events.filter((e) => e.status === 'COMPLETED')).toEqual([]);
+    const [row] = await app.services.database.sql`select status, content_sha256, (select count(*)::int from findings where report_id = ${id}) as findings from reports where id = ${id}`;
+    expect(row).toMatchObject({ status: 'cancelled', content_sha256: null, findings: 0 });
+  });
+
+  it('tells a report\'s subscribers its current state after the listening connection was lost', async () => {
+    // A listener of its own, so only its connection is cut.
+    const probe = postgres(databaseUrl(), { max: 1, onnotice: () => {}, connection: { application_name: 'pubsub-reconnect-probe' } });
+    const pubsub = new ReportPubSub(probe);
+    try {
+      await pubsub.start();
+      const id = await pendingReport(org.orgId);
+      const changes = pubsub.subscribe({ orgId: org.orgId, reportId: id });
+      // Finished while nobody listened: no notification will ever tell it.
+      await app.services.database.sql`update reports set status = 'cancelled', progress_stage = 'cancelled' where id = ${id} and org_id = ${org.orgId}`;
+      const [cut] = await app.services.database.sql`
+        select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
+        where application_name = 'pubsub-reconnect-probe' and query ilike 'listen%'`;
+      expect(cut!.n).toBe(1);
+      const told = await Promise.race([changes.next(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no resync within 10 s')), 10_000))]);
+      expect(told.value).toMatchObject({ reportId: id, status: 'cancelled', stage: 'cancelled', deleted: false });
+      await changes.return!();
+    } finally {
+      await pubsub.stop().catch(() => {});
+      await probe.end({ timeout: 1 });
+    }
   });
 
   it('gives a late subscriber the current state first, then ends at once for a finished report', async () => {

@@ -1,13 +1,16 @@
 /**
  * The report job: mark generating, run the engine with progress published
- * to every API process, finish as completed, cancelled or failed. pg-boss
- * retries with backoff; the engine is idempotent per report, so a retried
- * or resumed job yields the same content.
+ * to every API process, finish as completed or failed (cancellation is the
+ * lifecycle's, which announces it). pg-boss retries with backoff; the engine
+ * is idempotent per report, so a retried or resumed job yields the same
+ * content.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Job } from 'pg-boss';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import type { JobWithMetadata } from 'pg-boss';
 import { reports } from '../db/schema.ts';
+import { changeOf, notifyReportChange } from '../realtime/pubsub.ts';
 import { buildReport, ReportCancelled, type Progress } from '../reports/generate.ts';
 import type { Services } from '../services.ts';
 import { REPORT_QUEUE, type Queue } from './queue.ts';
@@ -17,37 +20,44 @@ export interface ReportJobHooks {
   afterFinish?: (reportId: string, status: 'completed' | 'failed') => Promise<void>;
 }
 
+/** What the handler needs of a pg-boss job; retryCount counts the earlier attempts. */
+export interface ReportJob {
+  data: { reportId: string };
+  retryCount: number;
+  retryLimit: number;
+}
+
 export async function startReportWorker(boss: Queue, services: Services, hooks: ReportJobHooks = {}, concurrency = 2): Promise<string> {
-  return boss.work<{ reportId: string }>(REPORT_QUEUE, { batchSize: 1, localConcurrency: concurrency, includeMetadata: true, pollingIntervalSeconds: 1 }, async (jobs) => {
-    for (const job of jobs) await runReportJob(services, job as Job<{ reportId: string }> & { retryLimit?: number }, hooks);
+  const options = {
+    batchSize: 1,
+    localConcurrency: concurrency,
+    includeMetadata: true,
+    pollingIntervalSeconds: 1,
+    // NOTIFY wakes workers for new jobs only: a retry falling due, or a dead worker's job put
+    // back by the supervisor, waits for the next poll, which is 30 s by default under NOTIFY.
+    notifyPollingIntervalSeconds: 2,
+  } as const;
+  return boss.work(REPORT_QUEUE, options, async (jobs: JobWithMetadata<{ reportId: string }>[]) => {
+    for (const job of jobs) await runReportJob(services, job, hooks);
   });
 }
 
-export async function runReportJob(services: Services, job: Job<{ reportId: string }> & { retryLimit?: number }, hooks: ReportJobHooks) {
-  const { db } = services.database;
+export async function runReportJob(services: Services, job: ReportJob, hooks: ReportJobHooks = {}): Promise<void> {
   const reportId = job.data.reportId;
-  const [started] = await db
-    .update(reports)
-    .set({
-      status: 'generating',
-      startedAt: sql`coalesce(${reports.startedAt}, now())`,
-      progressStage: 'collecting',
-      progressPercent: 1,
-      progressMessage: job.retryCount ? `Resuming (attempt ${job.retryCount + 1})` : 'Started',
-    })
-    .where(and(eq(reports.id, reportId), inArray(reports.status, ['pending', 'generating']), isNull(reports.deletedAt)))
-    .returning();
+  const attempt = job.retryCount + 1;
+  const started = await updateAndAnnounce(services, reportId, and(inArray(reports.status, ['pending', 'generating']), isNull(reports.deletedAt))!, {
+    status: 'generating',
+    startedAt: sql`coalesce(${reports.startedAt}, now())`,
+    progressStage: 'collecting',
+    progressPercent: 1,
+    progressMessage: attempt > 1 ? `Resuming (attempt ${attempt})` : 'Started',
+  });
   if (!started) return; // cancelled, deleted or already finished: nothing to do
-  await publish(services, started.orgId, reportId, 'generating', { percent: 1, stage: 'collecting', message: started.progressMessage });
 
+  const generating = eq(reports.status, 'generating');
   const onProgress = async (p: Progress) => {
-    const [row] = await db
-      .update(reports)
-      .set({ progressPercent: p.percent, progressStage: p.stage, progressMessage: p.message })
-      .where(and(eq(reports.id, reportId), eq(reports.status, 'generating')))
-      .returning({ id: reports.id });
+    const row = await updateAndAnnounce(services, reportId, generating, { progressPercent: p.percent, progressStage: p.stage, progressMessage: p.message });
     if (!row) throw new ReportCancelled();
-    await publish(services, started.orgId, reportId, 'generating', p);
     const delay = services.config.REPORT_STEP_DELAY_MS;
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
   };
@@ -55,26 +65,45 @@ export async function runReportJob(services: Services, job: Job<{ reportId: stri
   try {
     await buildReport(services, reportId, onProgress);
   } catch (error) {
-    if (error instanceof ReportCancelled) {
-      await publish(services, started.orgId, reportId, 'cancelled', { percent: started.progressPercent, stage: 'cancelled', message: 'Cancelled on request' });
-      return;
-    }
-    const last = job.retryCount >= (job.retryLimit ?? 0);
+    // Cancelled or deleted meanwhile (the lifecycle announced it), or finished by another attempt.
+    if (error instanceof ReportCancelled) return;
     const errorId = randomUUID().slice(0, 8);
-    services.log.error('report generation failed', { reportId, errorId, attempt: job.retryCount + 1, err: error instanceof Error ? error : new Error(String(error)) });
-    if (!last) {
-      await db.update(reports).set({ progressMessage: `Attempt ${job.retryCount + 1} failed; retrying` }).where(eq(reports.id, reportId));
+    services.log.error('report generation failed', { reportId, errorId, attempt, err: error instanceof Error ? error : new Error(String(error)) });
+    if (job.retryCount < job.retryLimit) {
+      await updateAndAnnounce(services, reportId, generating, { progressMessage: `Attempt ${attempt} failed (error ${errorId}); retrying` });
       throw error; // pg-boss retries with backoff
     }
-    const message = `Generation failed after ${job.retryCount + 1} attempts (error ${errorId}); the service log has the details.`;
-    await db.update(reports).set({ status: 'failed', error: message, progressStage: 'failed', progressMessage: message, completedAt: new Date() }).where(and(eq(reports.id, reportId), eq(reports.status, 'generating')));
-    await publish(services, started.orgId, reportId, 'failed', { percent: started.progressPercent, stage: 'failed', message });
-    await runHook(services, hooks, reportId, 'failed');
+    // Internal errors stay in the log; the report says where to look, never a stack.
+    const message = `Generation failed after ${attempt} attempt${attempt > 1 ? 's' : ''} (error ${errorId}); the service log has the details.`;
+    const failed = await updateAndAnnounce(services, reportId, generating, { status: 'failed', error: message, progressStage: 'failed', progressMessage: message, completedAt: new Date() });
+    if (failed) await runHook(services, hooks, reportId, 'failed');
     return;
   }
-  const [done] = await db.select({ summary: reports.summary }).from(reports).where(eq(reports.id, reportId));
-  await publish(services, started.orgId, reportId, 'completed', { percent: 100, stage: 'completed', message: done?.summary ?? 'Completed' });
+  // The engine committed the completed row; announce it as it stands.
+  const [done] = await services.database.db.select(CHANGE).from(reports).where(and(eq(reports.id, reportId), eq(reports.orgId, started.orgId)));
+  if (done?.status !== 'completed') return;
+  await services.realtime.publish(changeOf(done));
   await runHook(services, hooks, reportId, 'completed');
+}
+
+/** The columns a change is made of (never the content, which can be large). */
+const CHANGE = {
+  id: reports.id,
+  orgId: reports.orgId,
+  status: reports.status,
+  progressPercent: reports.progressPercent,
+  progressStage: reports.progressStage,
+  progressMessage: reports.progressMessage,
+  deletedAt: reports.deletedAt,
+};
+
+/** Updates the report if `where` still holds and announces its new state in the same transaction; undefined when it no longer held. */
+function updateAndAnnounce(services: Services, reportId: string, where: SQL, set: PgUpdateSetSource<typeof reports>) {
+  return services.database.db.transaction(async (tx) => {
+    const [row] = await tx.update(reports).set(set).where(and(eq(reports.id, reportId), where)).returning(CHANGE);
+    if (row) await notifyReportChange(tx, changeOf(row));
+    return row;
+  });
 }
 
 async function runHook(services: Services, hooks: ReportJobHooks, reportId: string, status: 'completed' | 'failed') {
@@ -83,8 +112,4 @@ async function runHook(services: Services, hooks: ReportJobHooks, reportId: stri
   } catch (error) {
     services.log.error('after-report hook failed', { reportId, err: error instanceof Error ? error : new Error(String(error)) });
   }
-}
-
-function publish(services: Services, orgId: string, reportId: string, status: string, p: { percent: number; stage: string; message: string }) {
-  return services.realtime.publish({ orgId, reportId, status, percent: p.percent, stage: p.stage, message: p.message, at: new Date().toISOString() });
 }

@@ -1,9 +1,14 @@
 /**
- * Report changes cross processes through PostgreSQL LISTEN/NOTIFY: a worker
- * publishes, every API process listens and fans out to its subscribers, so
- * a subscriber on any API process sees progress from any worker.
+ * Report changes cross processes through PostgreSQL LISTEN/NOTIFY: whoever
+ * changes a report notifies in the transaction that changes it, every API
+ * process listens and fans out to its subscribers, so a subscriber on any API
+ * process sees progress from any worker. Notifications are delivered at
+ * commit and in commit order, so subscribers never hear of a change that
+ * rolled back, nor of two changes of one report out of order.
  */
-import type { Sql } from '../db/client.ts';
+import { sql as drizzleSql } from 'drizzle-orm';
+import type { Db, Sql } from '../db/client.ts';
+import type { reports } from '../db/schema.ts';
 
 export const CHANNEL = 'report_changes';
 
@@ -14,41 +19,105 @@ export interface ReportChange {
   percent: number;
   stage: string;
   message: string;
+  /** The report was deleted by this change. */
+  deleted: boolean;
   at: string;
 }
 
-type Listener = (change: ReportChange) => void;
+const matches = (filter: Subscriber['filter'], change: ReportChange) =>
+  change.orgId === filter.orgId && (!filter.reportId || change.reportId === filter.reportId);
+
+type ReportRow = Pick<typeof reports.$inferSelect, 'id' | 'orgId' | 'status' | 'progressPercent' | 'progressStage' | 'progressMessage' | 'deletedAt'>;
+
+/** The change a report row is in now. */
+export function changeOf(row: ReportRow): ReportChange {
+  return {
+    orgId: row.orgId,
+    reportId: row.id,
+    status: row.status,
+    percent: row.progressPercent,
+    stage: row.progressStage,
+    message: row.progressMessage,
+    deleted: row.deletedAt !== null,
+    at: new Date().toISOString(),
+  };
+}
+
+// NOTIFY payloads must stay under 8000 bytes; a message (e.g. a long summary) is cut well before that.
+const MAX_MESSAGE = 1000;
+const payloadOf = (change: ReportChange) =>
+  JSON.stringify(change.message.length > MAX_MESSAGE ? { ...change, message: `${change.message.slice(0, MAX_MESSAGE - 1)}…` } : change);
+
+/** Announces a change inside the caller's transaction (a drizzle db or transaction): delivered at its commit, never on rollback. */
+export async function notifyReportChange(tx: Pick<Db, 'execute'>, change: ReportChange): Promise<void> {
+  await tx.execute(drizzleSql`select pg_notify(${CHANNEL}, ${payloadOf(change)})`);
+}
+
+interface Subscriber {
+  filter: { orgId: string; reportId?: string };
+  deliver(change: ReportChange): void;
+}
 
 export class ReportPubSub {
-  private listeners = new Set<Listener>();
+  private subscribers = new Set<Subscriber>();
   private unlisten: (() => Promise<void>) | null = null;
+  private listened = false;
   private sql: Sql;
   constructor(sql: Sql) {
     this.sql = sql;
   }
 
+  /** Subscribers in this process (tests wait on it instead of sleeping). */
+  get subscriberCount(): number {
+    return this.subscribers.size;
+  }
+
   /** Starts listening (API processes); publishing works without it. */
   async start(): Promise<void> {
     if (this.unlisten) return;
-    const { unlisten } = await this.sql.listen(CHANNEL, (payload) => {
+    const onNotify = (payload: string) => {
       let change: ReportChange;
       try {
         change = JSON.parse(payload) as ReportChange;
       } catch {
         return;
       }
-      for (const listener of this.listeners) listener(change);
-    });
+      for (const subscriber of this.subscribers) if (matches(subscriber.filter, change)) subscriber.deliver(change);
+    };
+    // postgres.js listens again after a lost connection; what was announced meanwhile is lost, so
+    // every subscriber of one report is told its current state (a final one ends its stream).
+    const onListen = () => {
+      if (this.listened) void this.resync().catch(() => {});
+      this.listened = true;
+    };
+    const { unlisten } = await this.sql.listen(CHANNEL, onNotify, onListen);
     this.unlisten = unlisten;
+  }
+
+  private async resync(): Promise<void> {
+    const targets = [...this.subscribers].filter((s) => s.filter.reportId);
+    if (!targets.length) return;
+    const ids = [...new Set(targets.map((s) => s.filter.reportId!))];
+    const orgIds = [...new Set(targets.map((s) => s.filter.orgId))];
+    const rows = await this.sql<ReportRow[]>`
+      select id, org_id as "orgId", status, progress_percent as "progressPercent", progress_stage as "progressStage",
+             progress_message as "progressMessage", deleted_at as "deletedAt"
+      from reports where org_id = any(${orgIds}::uuid[]) and id = any(${ids}::uuid[])`;
+    for (const row of rows) {
+      const change = changeOf(row);
+      for (const subscriber of targets) if (matches(subscriber.filter, change)) subscriber.deliver(change);
+    }
   }
 
   async stop(): Promise<void> {
     await this.unlisten?.();
     this.unlisten = null;
+    this.listened = false;
   }
 
+  /** Announces a change that is already committed. */
   publish(change: ReportChange): Promise<unknown> {
-    return this.sql.notify(CHANNEL, JSON.stringify(change));
+    return this.sql.notify(CHANNEL, payloadOf(change));
   }
 
   /**
@@ -60,16 +129,18 @@ export class ReportPubSub {
     const queue: ReportChange[] = [];
     let wake: (() => void) | null = null;
     let done = false;
-    const listener: Listener = (change) => {
-      if (change.orgId !== filter.orgId || (filter.reportId && change.reportId !== filter.reportId)) return;
-      queue.push(change);
-      if (queue.length > maxBuffered) queue.shift();
-      wake?.();
+    const subscriber: Subscriber = {
+      filter,
+      deliver: (change) => {
+        queue.push(change);
+        if (queue.length > maxBuffered) queue.shift();
+        wake?.();
+      },
     };
-    this.listeners.add(listener);
+    this.subscribers.add(subscriber);
     const close = () => {
       done = true;
-      this.listeners.delete(listener);
+      this.subscribers.delete(subscriber);
       wake?.();
     };
     const iterator: AsyncIterableIterator<ReportChange> = {

@@ -4,7 +4,7 @@
  * softly. Every function is scoped to the caller's organisation.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { agents, environments, reports } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
@@ -12,6 +12,7 @@ import { recordServiceEvent } from '../events/ingest.ts';
 import { getFramework, reportTypes, validateScope as validateFrameworkScope } from '../frameworks/index.ts';
 import { isUuid } from '../ids.ts';
 import { enqueueReport } from '../jobs/queue.ts';
+import { changeOf, notifyReportChange } from '../realtime/pubsub.ts';
 import type { Services } from '../services.ts';
 
 export type ReportRow = Omit<typeof reports.$inferSelect, 'content'>;
@@ -111,6 +112,8 @@ async function insertWithJob(services: Services, values: Omit<typeof reports.$in
       .values({ ...values, status: 'pending', sampleSeed: randomBytes(8).toString('hex') })
       .returning(ROW);
     await enqueueReport(queue, tx, row!.id);
+    // Inside a caller's transaction (a schedule's run) this is announced at its commit.
+    await notifyReportChange(tx, changeOf(row!));
     return row!;
   });
 }
@@ -129,25 +132,42 @@ export async function reportsByIds(db: Db, orgId: string, ids: readonly string[]
 
 export async function cancelReport(services: Services, requester: Requester, id: string): Promise<ReportRow> {
   const current = await getReport(services.database.db, requester.orgId, id);
-  const [row] = await services.database.db
-    .update(reports)
-    .set({ status: 'cancelled', progressStage: 'cancelled', progressMessage: 'Cancelled on request', completedAt: new Date() })
-    .where(and(eq(reports.id, current.id), inArray(reports.status, ACTIVE)))
-    .returning(ROW);
-  if (!row) throw badInput('id', `Only a pending or generating report can be cancelled; this one is ${current.status}.`);
+  // A generating report's worker sees the status at its next progress step and stops.
+  const row = await updateAndAnnounce(services, current, inArray(reports.status, ACTIVE), {
+    status: 'cancelled',
+    progressStage: 'cancelled',
+    progressMessage: 'Cancelled on request',
+    completedAt: new Date(),
+  });
+  if (!row) throw badInput('id', `Only a pending or generating report can be cancelled; this one is ${(await getReport(services.database.db, requester.orgId, id)).status}.`);
   await recordServiceEvent(services.database, requester.orgId, { action: 'report.cancelled', actorId: requester.actorId, resource: `report:${row.id}` });
   return row;
 }
 
 export async function deleteReport(services: Services, requester: Requester, id: string): Promise<ReportRow> {
   const current = await getReport(services.database.db, requester.orgId, id);
-  const [row] = await services.database.db
-    .update(reports)
-    .set({ deletedAt: new Date(), status: ACTIVE.includes(current.status) ? 'cancelled' : current.status })
-    .where(eq(reports.id, current.id))
-    .returning(ROW);
+  const active = ACTIVE.includes(current.status);
+  const row = await updateAndAnnounce(services, current, isNull(reports.deletedAt), {
+    deletedAt: new Date(),
+    // A running report stops with it: its worker finds it no longer generating.
+    ...(active ? { status: 'cancelled' as const, progressStage: 'cancelled', progressMessage: 'Deleted', completedAt: new Date() } : {}),
+  });
+  if (!row) throw notFound('Report');
   await recordServiceEvent(services.database, requester.orgId, { action: 'report.deleted', actorId: requester.actorId, resource: `report:${current.id}` });
-  return row!;
+  return row;
+}
+
+/** Changes a report if `where` still holds, announcing its new state in the same transaction. */
+function updateAndAnnounce(services: Services, current: ReportRow, where: SQL, set: Partial<typeof reports.$inferInsert>): Promise<ReportRow | undefined> {
+  return services.database.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(reports)
+      .set(set)
+      .where(and(eq(reports.id, current.id), eq(reports.orgId, current.orgId), where))
+      .returning(ROW);
+    if (row) await notifyReportChange(tx, changeOf(row));
+    return row;
+  });
 }
 
 /** A new version of a report for the same scope, linked to the one before. */
@@ -182,7 +202,7 @@ export async function regenerateReport(services: Services, requester: Requester,
 
 export function reportVersions(db: Db, orgId: string, lineageId: string) {
   return db
-    .select()
+    .select(ROW)
     .from(reports)
     .where(and(eq(reports.orgId, orgId), eq(reports.lineageId, lineageId), isNull(reports.deletedAt)))
     .orderBy(asc(reports.version));

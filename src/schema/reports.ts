@@ -17,7 +17,7 @@ import {
   type ReportRow,
   type ReportStatus as Status,
 } from '../reports/lifecycle.ts';
-import type { ReportChange } from '../realtime/pubsub.ts';
+import { changeOf, type ReportChange } from '../realtime/pubsub.ts';
 import { builder } from './builder.ts';
 
 const STATUSES = ['pending', 'generating', 'completed', 'failed', 'cancelled', 'expired'] as const;
@@ -199,19 +199,10 @@ const ReportEvent = builder.objectRef<ReportChange>('ReportEvent').implement({
     percent: t.exposeInt('percent', { description: '0–100.' }),
     stage: t.exposeString('stage', { description: 'Stage of generation.' }),
     message: t.exposeString('message', { description: 'What is happening.' }),
+    deleted: t.exposeBoolean('deleted', { description: 'The report was deleted by this change; no further changes follow.' }),
     at: t.field({ type: 'DateTime', description: 'When it happened.', resolve: (c) => c.at }),
-    report: t.field({ type: Report, nullable: true, description: 'The report as it is now.', resolve: (c) => c.reportId }),
+    report: t.field({ type: Report, nullable: true, description: 'The report as it is now; null once deleted.', resolve: (c) => (c.deleted ? null : c.reportId) }),
   }),
-});
-
-const changeOf = (r: ReportRow): ReportChange => ({
-  orgId: r.orgId,
-  reportId: r.id,
-  status: r.status,
-  percent: r.progressPercent,
-  stage: r.progressStage,
-  message: r.progressMessage,
-  at: new Date().toISOString(),
 });
 
 builder.subscriptionType({ description: 'Live updates over graphql-ws (WebSocket) or SSE on /graphql.' });
@@ -219,7 +210,7 @@ builder.subscriptionType({ description: 'Live updates over graphql-ws (WebSocket
 builder.subscriptionFields((t) => ({
   reportProgress: t.field({
     type: ReportEvent,
-    description: 'Every status and progress change of one report: the current state first, then each change; ends when the report finishes.',
+    description: 'Every status and progress change of one report: the current state first, then each change; ends when the report completes, fails, is cancelled or deleted.',
     authScopes: { can: 'report:read' },
     args: { id: t.arg.globalID({ required: true, description: 'Report id.' }) },
     subscribe: (_root, { id }, ctx) => progressStream(ctx, id.typename === 'Report' ? id.id : ''),
@@ -234,16 +225,23 @@ builder.subscriptionFields((t) => ({
   }),
 }));
 
+const sameState = (a: ReportChange, b: ReportChange) =>
+  a.status === b.status && a.percent === b.percent && a.stage === b.stage && a.message === b.message && a.deleted === b.deleted;
+
 async function* progressStream(ctx: Context, reportId: string): AsyncGenerator<ReportChange> {
   // Subscribe before reading the current state, so no change falls in between.
   const changes = ctx.services.realtime.subscribe({ orgId: orgOf(ctx), reportId });
   try {
     const current = await getReport(ctx.services.database.db, orgOf(ctx), reportId);
-    yield changeOf(current);
+    let last = changeOf(current);
+    yield last;
     if (FINAL.has(current.status)) return;
     for await (const change of changes) {
+      // A change already told (the state read above, or a resync after a reconnect) is not told twice.
+      if (sameState(change, last)) continue;
+      last = change;
       yield change;
-      if (FINAL.has(change.status)) return;
+      if (FINAL.has(change.status) || change.deleted) return;
     }
   } finally {
     await changes.return?.();
