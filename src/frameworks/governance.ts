@@ -2,6 +2,7 @@
  * The AI governance report: policy coverage, approval gates, agent risk and
  * behaviour. Not a published standard, so its control ids are our own (GOV-n).
  */
+import { shared } from './checks.ts';
 import type { FrameworkDefinition } from './types.ts';
 
 export const governance: FrameworkDefinition = {
@@ -110,18 +111,7 @@ export const governance: FrameworkDefinition = {
         {
           id: 'GOV-4',
           checks: [
-            {
-              id: 'error-rate',
-              title: 'Agent errors stay low',
-              metric: 'error_rate',
-              thresholds: { direction: 'max', pass: 2, warn: 5 },
-              severity: 'medium',
-              category: 'operations',
-              description: '{value} of events were failures or errors.',
-              recommendation: 'Fix the tools and prompts behind the most frequent failures.',
-              population: 'all_events',
-              exceptions: 'error_events',
-            },
+            shared.errorRate(),
             {
               id: 'injections-reviewed',
               title: 'Injection detections are reviewed',

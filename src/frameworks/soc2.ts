@@ -3,6 +3,7 @@
  * for what an AI agent governance trail can evidence. Control ids are the
  * AICPA criteria ids, checked against the catalog at load.
  */
+import { shared } from './checks.ts';
 import type { FrameworkDefinition } from './types.ts';
 
 export const soc2: FrameworkDefinition = {
@@ -38,18 +39,7 @@ export const soc2: FrameworkDefinition = {
         {
           id: 'CC1.5',
           checks: [
-            {
-              id: 'approvals-answered',
-              title: 'Approval requests are answered',
-              metric: 'approval_answer_rate',
-              thresholds: { direction: 'min', pass: 98, warn: 90 },
-              severity: 'high',
-              category: 'human_oversight',
-              description: '{value} of approval requests received an answer (granted or denied).',
-              recommendation: 'Route unanswered approval requests to an on-call approver and expire them explicitly.',
-              population: 'approval_requests',
-              exceptions: 'unanswered_approvals',
-            },
+            shared.approvalsAnswered(),
           ],
         },
       ],
@@ -64,19 +54,7 @@ export const soc2: FrameworkDefinition = {
         {
           id: 'CC3.2',
           checks: [
-            {
-              id: 'agent-risk',
-              title: 'No agent shows a high risk score',
-              metric: 'max_agent_risk',
-              thresholds: { direction: 'max', pass: 50, warn: 75 },
-              applicableWhen: 'agent_actions',
-              severity: 'medium',
-              category: 'risk',
-              description: 'The riskiest agent scores {value} out of 100 (see the agent risk table for each score\'s explanation).',
-              recommendation: 'Review the riskiest agents\' denied actions and failures, and narrow their permissions.',
-              population: 'agent_events',
-              exceptions: 'guardrail_triggers',
-            },
+            shared.agentRisk(),
           ],
         },
         {
