@@ -12,6 +12,7 @@ import { generateCommand, UsageError } from './cli/generate.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type OpenedDatabase } from './db/open.ts';
 import { seedDemoData, DEMO_ORGANIZATION_NAME } from './demo/seed.ts';
+import { verifyEventChain } from './events/chain.ts';
 import { createApiServer } from './http/server.ts';
 import { startJobRuntime } from './jobs/runtime.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -36,6 +37,9 @@ Commands:
   verify FILE [--key-id ID]... [--json]
                            check a downloaded JSON report or evidence bundle offline
                            (hashes and Ed25519 signatures); exit 1 if anything fails
+  verify events --org ID [--json]
+                           recompute the organisation's tamper-evident event chain from the
+                           database and name the first broken link; exit 1 if any
 
 Environment: PORT, HOST, DATABASE_URL (unset: embedded PostgreSQL under DATA_DIR), DATA_DIR, LOG_LEVEL.`;
 
@@ -65,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   // Offline: needs neither configuration nor a database.
-  if (command === 'verify') return verify(sub, values.json, values['key-id']);
+  if (command === 'verify' && sub !== 'events') return verify(sub, values.json, values['key-id']);
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
 
@@ -113,6 +117,26 @@ export async function main(argv: string[]): Promise<number> {
           if (error instanceof UsageError) return usageError(error.message);
           throw error;
         }
+      });
+    }
+    case 'verify': {
+      const orgId = values.org;
+      if (!orgId) return usageError('verify events needs --org ID (to check a file named "events", write ./events)');
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(orgId)) return usageError('--org must be an organisation id (a UUID, as printed by org create)');
+      return withServices(config, log, async (services) => {
+        const [org] = await services.database.sql`select 1 from organizations where id = ${orgId}::uuid`;
+        if (!org) {
+          console.error(`error: no organisation ${orgId}`);
+          return 2;
+        }
+        const result = await verifyEventChain(services.database, orgId);
+        if (values.json) console.log(JSON.stringify(result));
+        else {
+          console.log(`${result.events} events in ${result.links} chain links${result.unchained ? ` (${result.unchained} stored before the chain existed, not verifiable)` : ''}; head ${result.head ?? 'none'}`);
+          for (const p of result.problems) console.log(`FAIL ${p.problem}`);
+          console.log(result.ok ? 'verified: the event chain is intact' : `NOT verified: first broken link is ${result.problems[0]!.linkNo ?? 'unknown'}`);
+        }
+        return result.ok ? 0 : 1;
       });
     }
     default:

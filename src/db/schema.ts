@@ -22,6 +22,7 @@ import {
 } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -124,6 +125,10 @@ export const auditEvents = pgTable(
     ttlSeconds: integer('ttl_seconds'),
     costUsd: numeric('cost_usd', { precision: 20, scale: 8, mode: 'number' }),
     attributes: jsonb('attributes'),
+    /** The ingest batch (one transaction) the event was stored in; its link in `event_batches`. */
+    batchId: uuid('batch_id'),
+    /** SHA-256 over the previous event of the batch's hash and this event's content (src/events/chain.ts). */
+    hash: bytea('hash'),
   },
   (t) => [
     // Period scans by organisation; `seq` makes the order unique for keyset cursors.
@@ -143,6 +148,35 @@ export const auditEvents = pgTable(
     index('audit_events_config_changes_idx').on(t.orgId, t.occurredAt).where(sql`${t.category} = 'config_change'`),
   ],
 );
+
+/**
+ * The tamper-evident chain over ingest batches, in commit order: link N's
+ * head is SHA-256(head of link N-1 ‖ the batch's last event hash). Batches
+ * are stored concurrently and only this link is written one at a time.
+ */
+export const eventBatches = pgTable(
+  'event_batches',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    linkNo: bigint('link_no', { mode: 'number' }).notNull(),
+    batchId: uuid('batch_id').notNull().unique(),
+    eventCount: integer('event_count').notNull(),
+    /** Every event of the batch has a higher `seq` than this (the sequence's value when its COPY began). */
+    seqFloor: bigint('seq_floor', { mode: 'number' }).notNull(),
+    /** The hash of the batch's last event, which covers all of its events. */
+    batchHash: bytea('batch_hash').notNull(),
+    head: bytea('head').notNull(),
+    linkedAt: ts('linked_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.linkNo] })],
+);
+
+/** One row per organisation: the chain's latest link, locked briefly by each batch's commit. */
+export const eventChainHeads = pgTable('event_chain_heads', {
+  orgId: uuid('org_id').primaryKey().references(() => organizations.id, { onDelete: 'cascade' }),
+  linkNo: bigint('link_no', { mode: 'number' }).notNull(),
+  head: bytea('head').notNull(),
+});
 
 export const reports = pgTable(
   'reports',
@@ -171,6 +205,9 @@ export const reports = pgTable(
     contentSha256: text('content_sha256'),
     /** Highest `audit_events.seq` the report read. */
     watermark: bigint('watermark', { mode: 'number' }),
+    /** The event chain's link number and head (hex) when the watermark was fixed: every event read is at or before it. */
+    chainLink: bigint('chain_link', { mode: 'number' }),
+    chainHead: text('chain_head'),
     eventCount: bigint('event_count', { mode: 'number' }),
     sampleSeed: text('sample_seed').notNull(),
     frameworkVersion: text('framework_version'),
@@ -228,7 +265,6 @@ export const findings = pgTable(
   (t) => [index('findings_report_idx').on(t.reportId, t.ordinal)],
 );
 
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 /** Per-organisation Ed25519 keys; the private part is encrypted at rest (AES-256-GCM). */
 export const signingKeys = pgTable(

@@ -3,6 +3,7 @@
  * GraphQL and NDJSON ingestion both go through `validateEvent`, so they
  * accept and reject exactly the same events with the same messages.
  */
+import canonicalize from 'canonicalize';
 import { z } from 'zod';
 
 export const CATEGORIES = [
@@ -117,7 +118,7 @@ export interface NormalizedEvent {
   region: string | null;
   ttlSeconds: number | null;
   costUsd: number | null;
-  /** Serialised once here: COPY needs the text and the size check needs the bytes. */
+  /** Serialised once here, canonically: COPY and the chain hash need the text and the size check needs the bytes. */
   attributesJson: string | null;
 }
 
@@ -157,7 +158,8 @@ type ParsedEvent = z.output<typeof eventSchema>;
 function finish(e: ParsedEvent): ValidationResult {
   let attributesJson: string | null = null;
   if (e.attributes) {
-    attributesJson = JSON.stringify(e.attributes);
+    // Canonical (RFC 8785) and well-formed: the form jsonb gives back, so an event's hash can be recomputed from its row.
+    attributesJson = canonicalAttributes(e.attributes);
     if (Buffer.byteLength(attributesJson) > MAX_ATTRIBUTES_BYTES) {
       return { ok: false, rejection: { field: 'attributes', message: `must be at most 64 KiB of JSON; move large payloads elsewhere and keep a reference` } };
     }
@@ -253,4 +255,26 @@ function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return typeof value;
+}
+
+/**
+ * The canonical JSON (RFC 8785) of `attributes`. A lone UTF-16 surrogate,
+ * which jsonb and the canonical form both refuse, becomes U+FFFD, as it does
+ * in UTF-8 text columns, instead of failing the whole batch.
+ */
+function canonicalAttributes(attributes: Record<string, unknown>): string {
+  try {
+    return canonicalize(attributes)!;
+  } catch {
+    return canonicalize(toWellFormed(attributes))!;
+  }
+}
+
+function toWellFormed(value: unknown): unknown {
+  if (typeof value === 'string') return value.toWellFormed();
+  if (Array.isArray(value)) return value.map(toWellFormed);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toWellFormed(), toWellFormed(v)]));
+  }
+  return value;
 }

@@ -12,7 +12,7 @@ import type { Category, Decision, Severity } from './contract.ts';
 export const MAX_EVENTS_PAGE = 500;
 
 /** An event as stored, camelCase: the table's own row type, without the organisation. */
-export type AuditEventRecord = Omit<typeof auditEvents.$inferSelect, 'orgId'>;
+export type AuditEventRecord = Omit<typeof auditEvents.$inferSelect, 'orgId' | 'batchId' | 'hash'>;
 
 export interface AuditEventFilter {
   /** Inclusive. */

@@ -1,11 +1,14 @@
 /**
- * Stores one batch of validated events: COPY into a staging table, then one
- * INSERT … SELECT that skips ids already stored, then the registries (agents,
- * tools, environments) aggregated in SQL from the same staging rows. One
- * transaction per batch, so a batch is stored completely or not at all.
+ * Stores one batch of validated events in one transaction, so a batch is
+ * stored completely or not at all: ask which of its ids are already stored,
+ * COPY the rest straight into `audit_events` with their chain hashes, update
+ * the registries (agents, tools, environments), and link the batch into the
+ * organisation's tamper-evident chain (src/events/chain.ts).
  */
+import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import type { Database, Sql } from '../db/client.ts';
+import { batchGenesis, chainEvent, eventContent, linkBatch } from './chain.ts';
 import type { NormalizedEvent } from './contract.ts';
 
 export interface StoreResult {
@@ -13,14 +16,10 @@ export interface StoreResult {
   duplicates: number;
 }
 
-/** Column order of the staging table, the COPY stream and the INSERT. */
-const COLUMNS = [
-  'client_id', 'occurred_at', 'environment', 'agent_id', 'session_id', 'actor_type', 'actor_id', 'actor_email',
-  'category', 'action', 'decision', 'policy_id', 'policy_version', 'tool_name', 'tool_tags', 'resource', 'severity',
-  'outcome', 'correlation_id', 'data_subjects', 'personal_data', 'legal_basis', 'recipient', 'region', 'ttl_seconds',
-  'cost_usd', 'attributes',
-] as const;
-const COLUMN_LIST = COLUMNS.join(', ');
+/** Column order of the COPY stream: the content columns of `eventContent`, after the org, batch and hash. */
+const COPY_COLUMNS = `org_id, batch_id, hash, client_id, occurred_at, environment, agent_id, session_id, actor_type, actor_id,
+  actor_email, category, action, decision, policy_id, policy_version, tool_name, tool_tags, resource, severity, outcome,
+  correlation_id, data_subjects, personal_data, legal_basis, recipient, region, ttl_seconds, cost_usd, attributes`;
 
 // Concurrent batches of one organisation may lock the same registry rows or
 // client ids in different orders, or race to store the same id; PostgreSQL
@@ -30,21 +29,18 @@ const RETRYABLE = new Set(['40P01', '40001', '23505']);
 const MAX_ATTEMPTS = 4;
 
 /**
- * Stores a batch. The usual path asks which of the batch's ids are already
- * stored and COPYs the rest straight into `audit_events`: about a third less
- * work for PostgreSQL than staging every row and inserting it again. If a
- * concurrent batch stores one of the ids first, the COPY fails on the unique
- * index, the transaction rolls back and the batch is retried; after repeated
- * races it goes through the staging table with ON CONFLICT, which cannot fail that way.
+ * Stores a batch. Batches of one organisation run concurrently; if another
+ * batch stores one of the same ids first, the COPY fails on the unique index,
+ * the transaction rolls back and the batch is retried. After repeated races
+ * the batch takes its organisation's ingest lock exclusively (every batch
+ * holds it shared), so its check of stored ids cannot be overtaken again.
  */
 export async function storeEvents(database: Database, orgId: string, events: NormalizedEvent[]): Promise<StoreResult> {
   if (events.length === 0) return { accepted: 0, duplicates: 0 };
-  const rows = events.map(copyRow);
+  const contents = events.map(eventContent);
   for (let attempt = 1; ; attempt++) {
     try {
-      return attempt < MAX_ATTEMPTS
-        ? await storeDirect(database.sql, orgId, events, rows)
-        : await storeOnce(database.sql, orgId, chunk(rows, ''), events.length);
+      return await storeBatch(database.sql, orgId, events, contents, attempt >= MAX_ATTEMPTS);
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (attempt >= MAX_ATTEMPTS + 2 || !code || !RETRYABLE.has(code)) throw error;
@@ -52,32 +48,45 @@ export async function storeEvents(database: Database, orgId: string, events: Nor
   }
 }
 
-function storeDirect(sql: Sql, orgId: string, events: NormalizedEvent[], rows: string[]): Promise<StoreResult> {
+function storeBatch(sql: Sql, orgId: string, events: NormalizedEvent[], contents: string[], exclusive: boolean): Promise<StoreResult> {
   return sql.begin(async (tx) => {
+    // The sequence's value now is below every seq this batch's COPY will take (see chain.ts).
+    const [{ floor }] = await (exclusive
+      ? tx`select pg_advisory_xact_lock(${INGEST_LOCK}, hashtext(${orgId})), (select case when is_called then last_value else last_value - 1 end from audit_events_seq_seq) as floor`
+      : tx`select pg_advisory_xact_lock_shared(${INGEST_LOCK}, hashtext(${orgId})), (select case when is_called then last_value else last_value - 1 end from audit_events_seq_seq) as floor`) as unknown as [{ floor: string }];
     const ids = [...new Set(events.flatMap((e) => (e.clientId === null ? [] : [e.clientId])))];
     const stored = ids.length
       ? await tx`select client_id from audit_events where org_id = ${orgId}::uuid and client_id = any(${ids}::text[])`
       : [];
     const seen = new Set(stored.map((r) => r.client_id as string));
     const fresh: NormalizedEvent[] = [];
-    const freshRows: string[] = [];
+    const lines: string[] = [];
+    const batchId = randomUUID();
+    const prefix = `${orgId}\t${batchId}\t\\\\x`;
+    let previous = batchGenesis(batchId);
     events.forEach((e, i) => {
       if (e.clientId !== null) {
         // Also drops a repeated id within the batch: the first occurrence wins.
         if (seen.has(e.clientId)) return;
         seen.add(e.clientId);
       }
+      previous = chainEvent(previous, contents[i]!);
       fresh.push(e);
-      freshRows.push(rows[i]!);
+      lines.push(prefix + previous.toString('hex') + '\t' + contents[i]! + '\n');
     });
     if (fresh.length) {
-      const stream = await tx.unsafe(`copy audit_events (org_id, ${COLUMN_LIST}) from stdin`).writable();
-      await writeAll(stream, chunk(freshRows, orgId + '\t'));
+      const stream = await tx.unsafe(`copy audit_events (${COPY_COLUMNS}) from stdin`).writable();
+      await writeAll(stream, chunk(lines));
       await upsertRegistries(tx as unknown as Sql, orgId, fresh);
+      // Last, so the chain head is locked only until the commit that follows.
+      await linkBatch(tx as unknown as Sql, orgId, { batchId, eventCount: fresh.length, seqFloor: Number(floor), batchHash: previous });
     }
     return { accepted: fresh.length, duplicates: events.length - fresh.length };
   }) as Promise<StoreResult>;
 }
+
+/** Advisory lock class of per-organisation ingestion (the second key is the organisation). */
+const INGEST_LOCK = 7_341;
 
 interface SeenRange {
   first: number;
@@ -152,67 +161,6 @@ async function upsertRegistries(sql: Sql, orgId: string, events: NormalizedEvent
   }
 }
 
-/** The fallback: stage the batch, then insert what is not stored yet. */
-function storeOnce(sql: Sql, orgId: string, copyChunks: string[], count: number): Promise<StoreResult> {
-  // `begin` holds one connection for the whole transaction: the temporary
-  // table exists only on that connection, and is dropped at commit.
-  return sql.begin(async (tx) => {
-    await tx.unsafe(
-      `create temp table ingest_staging on commit drop as
-         select ${COLUMN_LIST} from audit_events with no data`,
-    );
-    const stream = await tx.unsafe(`copy ingest_staging (${COLUMN_LIST}) from stdin`).writable();
-    await writeAll(stream, copyChunks);
-
-    // Rows are read in COPY order (a fresh temporary table is scanned
-    // sequentially), so `seq` follows the order the client sent.
-    const inserted = await tx.unsafe(
-      `insert into audit_events (org_id, ${COLUMN_LIST})
-       select $1::uuid, ${COLUMN_LIST} from ingest_staging
-       on conflict (org_id, client_id) where client_id is not null do nothing`,
-      [orgId],
-    );
-    const accepted = inserted.count;
-
-    // Sorted, so concurrent batches lock registry rows in the same order.
-    await tx.unsafe(
-      `insert into agents (org_id, agent_id, first_seen_at, last_seen_at)
-       select $1::uuid, agent_id, min(occurred_at), max(occurred_at)
-       from ingest_staging where agent_id is not null
-       group by agent_id order by agent_id
-       on conflict (org_id, agent_id) do update
-         set first_seen_at = least(agents.first_seen_at, excluded.first_seen_at),
-             last_seen_at = greatest(agents.last_seen_at, excluded.last_seen_at)`,
-      [orgId],
-    );
-    await tx.unsafe(
-      `insert into environments (org_id, name, first_seen_at, last_seen_at)
-       select $1::uuid, environment, min(occurred_at), max(occurred_at)
-       from ingest_staging
-       group by environment order by environment
-       on conflict (org_id, name) do update
-         set first_seen_at = least(environments.first_seen_at, excluded.first_seen_at),
-             last_seen_at = greatest(environments.last_seen_at, excluded.last_seen_at)`,
-      [orgId],
-    );
-    await tx.unsafe(
-      `insert into tools (org_id, name, tags, first_seen_at, last_seen_at)
-       select $1::uuid, s.tool_name,
-              coalesce(array_agg(distinct tag) filter (where tag is not null), '{}'),
-              min(s.occurred_at), max(s.occurred_at)
-       from ingest_staging s left join lateral unnest(s.tool_tags) tag on true
-       where s.tool_name is not null
-       group by s.tool_name order by s.tool_name
-       on conflict (org_id, name) do update
-         set tags = array(select distinct tag from unnest(tools.tags || excluded.tags) tag order by tag),
-             first_seen_at = least(tools.first_seen_at, excluded.first_seen_at),
-             last_seen_at = greatest(tools.last_seen_at, excluded.last_seen_at)`,
-      [orgId],
-    );
-    return { accepted, duplicates: count - accepted };
-  }) as Promise<StoreResult>;
-}
-
 async function writeAll(stream: Writable, chunks: string[]): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     stream.once('error', reject);
@@ -233,12 +181,12 @@ async function writeAll(stream: Writable, chunks: string[]): Promise<void> {
 
 const CHUNK_CHARS = 256 * 1024;
 
-/** Rows joined into ~256 KiB strings, each row prefixed (e.g. with the org id column). */
-function chunk(rows: string[], prefix: string): string[] {
+/** Lines joined into ~256 KiB strings. */
+function chunk(lines: string[]): string[] {
   const chunks: string[] = [];
   let current = '';
-  for (const row of rows) {
-    current += prefix + row;
+  for (const line of lines) {
+    current += line;
     if (current.length >= CHUNK_CHARS) {
       chunks.push(current);
       current = '';
@@ -246,90 +194,4 @@ function chunk(rows: string[], prefix: string): string[] {
   }
   if (current) chunks.push(current);
   return chunks;
-}
-
-/** The COPY payload of a batch, in ~256 KiB strings. */
-export function serialiseForCopy(events: NormalizedEvent[]): string[] {
-  return chunk(events.map(copyRow), '');
-}
-
-/**
- * One row in COPY text format: tab-separated, `\N` for NULL, and backslash,
- * tab, newline and carriage return escaped with a backslash.
- */
-function copyRow(e: NormalizedEvent): string {
-  return (
-    t(e.clientId) + '\t' +
-    e.occurredAt.toISOString() + '\t' +
-    t(e.environment) + '\t' +
-    t(e.agentId) + '\t' +
-    t(e.sessionId) + '\t' +
-    t(e.actorType) + '\t' +
-    t(e.actorId) + '\t' +
-    t(e.actorEmail) + '\t' +
-    t(e.category) + '\t' +
-    t(e.action) + '\t' +
-    t(e.decision) + '\t' +
-    t(e.policyId) + '\t' +
-    t(e.policyVersion) + '\t' +
-    t(e.toolName) + '\t' +
-    arr(e.toolTags) + '\t' +
-    t(e.resource) + '\t' +
-    t(e.severity) + '\t' +
-    t(e.outcome) + '\t' +
-    t(e.correlationId) + '\t' +
-    arr(e.dataSubjects) + '\t' +
-    arr(e.personalData) + '\t' +
-    t(e.legalBasis) + '\t' +
-    t(e.recipient) + '\t' +
-    t(e.region) + '\t' +
-    num(e.ttlSeconds) + '\t' +
-    num(e.costUsd) + '\t' +
-    (e.attributesJson === null ? '\\N' : t(wellFormedJson(e.attributesJson))) + '\n'
-  );
-}
-
-const NEEDS_COPY_ESCAPE = /[\\\t\n\r]/;
-const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
-/** A text value, COPY-escaped; null → `\N`. */
-function t(value: string | null): string {
-  if (value === null) return '\\N';
-  return NEEDS_COPY_ESCAPE.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : value;
-}
-
-function num(value: number | null): string {
-  // Integers and finite floats print in a form numeric and int both accept (including 1e-7).
-  return value === null ? '\\N' : String(value);
-}
-
-/** A text[] literal: every element double-quoted, `"` and `\` backslash-escaped, then COPY-escaped. */
-function arr(values: string[] | null): string {
-  if (values === null) return '\\N';
-  let literal = '{';
-  for (let i = 0; i < values.length; i++) {
-    if (i) literal += ',';
-    const v = values[i]!;
-    literal += '"' + (/["\\]/.test(v) ? v.replace(/["\\]/g, '\\$&') : v) + '"';
-  }
-  return t(literal + '}');
-}
-
-/**
- * JSON.stringify writes a lone UTF-16 surrogate as `\udXXX`, which jsonb
- * refuses, and that would fail the whole batch: replace such surrogates
- * with U+FFFD, as UTF-8 text columns already do.
- */
-function wellFormedJson(json: string): string {
-  if (!/\\u[dD][89a-fA-F]/.test(json)) return json;
-  return JSON.stringify(toWellFormed(JSON.parse(json)));
-}
-
-function toWellFormed(value: unknown): unknown {
-  if (typeof value === 'string') return value.toWellFormed();
-  if (Array.isArray(value)) return value.map(toWellFormed);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toWellFormed(), toWellFormed(v)]));
-  }
-  return value;
 }

@@ -182,6 +182,7 @@ function integrity(report: RenderableReport): string {
 <tr><td>Observed</td><td>${esc(i.observedFrom)} to ${esc(i.observedUntil)}</td></tr>
 <tr><td>Monitoring gaps</td><td>${esc(i.gapCount)} longer than ${esc(i.gapThresholdMinutes)} minutes, ${esc(Math.round(i.gapSeconds / 60).toLocaleString('en-US'))} minutes in total</td></tr>
 <tr><td>Watermark</td><td>events up to sequence ${esc(report.content.watermark)}</td></tr>
+<tr><td>Event chain head</td><td>${report.content.integrity.chain?.head ? `link ${esc(report.content.integrity.chain.link)}: <code>${esc(report.content.integrity.chain.head)}</code>` : 'not recorded'}</td></tr>
 <tr><td>Content SHA-256</td><td class="hash">${esc(report.contentSha256)}</td></tr>
 <tr><td>Signature (Ed25519)</td><td class="hash">${esc(report.signature?.value ?? 'unsigned')}</td></tr>
 <tr><td>Signing key id</td><td class="hash">${esc(report.signature?.keyId ?? 'n/a')}</td></tr>

@@ -81,6 +81,7 @@ export function renderMarkdown(report: RenderableReport): Buffer {
       ['Observed', `${i.observedFrom} to ${i.observedUntil}`],
       ['Monitoring gaps', `${i.gapCount} (longer than ${i.gapThresholdMinutes} minutes), ${Math.round(i.gapSeconds / 60)} minutes in total`],
       ['Watermark (last event sequence read)', c.watermark],
+      ['Event chain head', c.integrity.chain?.head ? `link ${c.integrity.chain.link}: ${c.integrity.chain.head}` : 'not recorded'],
       ['Content SHA-256 (RFC 8785 canonical JSON)', report.contentSha256],
       ['Signature (Ed25519, base64)', report.signature?.value ?? 'unsigned'],
       ['Signing key id', report.signature?.keyId ?? 'n/a'],

@@ -10,6 +10,7 @@ import { findings as findingsTable, reports } from '../db/schema.ts';
 import { controlTitle, getFramework } from '../frameworks/index.ts';
 import type { CheckDefinition, FrameworkDefinition } from '../frameworks/types.ts';
 import type { Services } from '../services.ts';
+import { chainLinkCovering } from '../events/chain.ts';
 import { signReportHash } from './signing.ts';
 import { canonicalJson, measureCoverage, sha256Hex, type Coverage } from './integrity.ts';
 import {
@@ -58,7 +59,7 @@ export async function buildReport(services: Services, reportId: string, onProgre
   if (!framework) throw new Error(`report type ${row.type} has no framework definition`);
 
   await onProgress({ percent: 5, stage: 'collecting', message: 'Fixing the watermark of events to read' });
-  const watermark = await fixWatermark(services, row);
+  const { watermark, chainLink, chainHead: coveredHead } = await fixWatermark(services, row);
   const scope: ReportScope = {
     orgId: row.orgId,
     start: row.periodStart,
@@ -69,7 +70,7 @@ export async function buildReport(services: Services, reportId: string, onProgre
     dataSubject: (row.parameters as { dataSubject?: string } | null)?.dataSubject ?? null,
   };
 
-  const content = await computeContent(services, framework, row, scope, onProgress);
+  const content = await computeContent(services, framework, row, scope, { link: chainLink, head: coveredHead }, onProgress);
 
   await onProgress({ percent: 95, stage: 'writing', message: `Writing ${content.findings.length} findings` });
   const canonical = canonicalJson(content);
@@ -129,14 +130,42 @@ export async function buildReport(services: Services, reportId: string, onProgre
   });
 }
 
-/** The highest event sequence of the organisation, fixed once per report. */
-async function fixWatermark(services: Services, row: ReportRow): Promise<number> {
-  if (row.watermark !== null) return row.watermark;
+/**
+ * The highest event sequence of the organisation, fixed once per report,
+ * with the chain head that covers it. Sequence numbers are taken when a
+ * batch starts writing, so a batch still in flight may hold numbers below
+ * the highest visible one: wait for the transactions running when the
+ * maximum was read, after which no event at or below it can still appear.
+ */
+async function fixWatermark(services: Services, row: ReportRow): Promise<{ watermark: number; chainLink: number | null; chainHead: string | null }> {
+  if (row.watermark !== null && row.chainLink !== null) return { watermark: row.watermark, chainLink: row.chainLink, chainHead: row.chainHead };
   const { sql } = services.database;
-  const [max] = await sql`select coalesce(max(seq), 0)::bigint as seq from audit_events where org_id = ${row.orgId}`;
+  let watermark = row.watermark;
+  if (watermark === null) {
+    const [max] = await sql`
+      select coalesce(max(seq), 0)::bigint as seq, pg_current_snapshot()::text as snapshot
+      from audit_events where org_id = ${row.orgId}`;
+    await waitForTransactionsOf(sql, max!.snapshot as string);
+    watermark = Number(max!.seq);
+  }
+  const link = await chainLinkCovering(sql, row.orgId, watermark);
   const [fixed] = await sql`
-    update reports set watermark = coalesce(watermark, ${Number(max!.seq)}) where id = ${row.id} returning watermark`;
-  return Number(fixed!.watermark);
+    update reports set watermark = coalesce(watermark, ${watermark}),
+      chain_link = coalesce(chain_link, ${link?.linkNo ?? 0}), chain_head = coalesce(chain_head, ${link?.head ?? null})
+    where id = ${row.id} returning watermark, chain_link, chain_head`;
+  return { watermark: Number(fixed!.watermark), chainLink: Number(fixed!.chain_link), chainHead: fixed!.chain_head };
+}
+
+/** Waits (bounded) until every transaction in progress in `snapshot` has ended. */
+async function waitForTransactionsOf(sql: Services['database']['sql'], snapshot: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [row] = await sql`
+      select count(*)::int as running from pg_snapshot_xip(${snapshot}::pg_snapshot) as xid
+      where pg_xact_status(xid) = 'in progress'`;
+    if (row!.running === 0 || Date.now() > deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 export interface FindingContent {
@@ -163,7 +192,14 @@ export interface FindingContent {
 
 export type ReportContent = Awaited<ReturnType<typeof computeContent>>;
 
-async function computeContent(services: Services, framework: FrameworkDefinition, row: ReportRow, scope: ReportScope, onProgress: (p: Progress) => Promise<void>) {
+async function computeContent(
+  services: Services,
+  framework: FrameworkDefinition,
+  row: ReportRow,
+  scope: ReportScope,
+  chain: { link: number | null; head: string | null },
+  onProgress: (p: Progress) => Promise<void>,
+) {
   const { sql } = services.database;
   const checks = framework.sections.flatMap((s) => s.controls.flatMap((c) => c.checks));
   const metricIds = new Set<MetricId>([
@@ -328,6 +364,8 @@ async function computeContent(services: Services, framework: FrameworkDefinition
       gapSeconds: coverage.gapSeconds,
       gaps: coverage.gaps,
       completeness: completenessNotes(eventCount, coverage, scope),
+      // The tamper-evident chain as it stood when the watermark was fixed: `verify events` checks every event up to it.
+      chain: { link: chain.link, head: chain.head },
     },
   };
 }

@@ -30,7 +30,7 @@ export const Report = `query ConsoleReport($id: ID!) {
     progress { percent stage message }
     versions { id version status score grade createdAt }
     sections { id title description metrics { id label unit value } tables { id title columns rows truncated { shown total } } }
-    integrity { eventCount timeCoverage gapCount gaps { start end seconds reason } completeness contentSha256 signature signatureKeyId watermark }
+    integrity { eventCount timeCoverage gapCount gaps { start end seconds reason } completeness contentSha256 signature signatureKeyId watermark chainLink chainHead }
   }
 }`;
 

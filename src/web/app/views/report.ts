@@ -15,7 +15,7 @@ interface ReportData {
   progress: { percent: number; stage: string; message: string };
   versions: Array<{ id: string; version: number; status: string; score: number | null; grade: string | null; createdAt: string }>;
   sections: Array<{ id: string; title: string; description: string; metrics: Metric[]; tables: Table[] }>;
-  integrity: null | { eventCount: number; timeCoverage: number | null; gapCount: number; gaps: Array<{ start: string; end: string; seconds: number; reason: string }>; completeness: string[]; contentSha256: string | null; signature: string | null; signatureKeyId: string | null; watermark: number | null };
+  integrity: null | { eventCount: number; timeCoverage: number | null; gapCount: number; gaps: Array<{ start: string; end: string; seconds: number; reason: string }>; completeness: string[]; contentSha256: string | null; signature: string | null; signatureKeyId: string | null; watermark: number | null; chainLink: number | null; chainHead: string | null };
 }
 interface FindingNode { id: string; status: string; severity: string; title: string; description: string; recommendation: string | null; evidenceCount: number; control: { id: string; title: string } }
 interface EventNode {
@@ -255,6 +255,7 @@ function integritySection(report: ReportData) {
     h('dl', { class: 'facts' }, ...dl([
       ['Events analysed', fmtNumber(i.eventCount)], ['Time coverage', fmtNumber(i.timeCoverage, 'percent')], ['Monitoring gaps', fmtNumber(i.gapCount)],
       ['Watermark (event sequence)', fmtNumber(i.watermark)], ['Content SHA-256', i.contentSha256 ?? '—'],
+      ['Event chain head', i.chainHead ? `link ${fmtNumber(i.chainLink)}: ${i.chainHead}` : '—'],
       ['Signature (Ed25519)', i.signature ?? 'unsigned'], ['Signing key', i.signatureKeyId ?? '—'],
     ])),
     i.completeness.length ? h('ul', {}, ...i.completeness.map((c) => h('li', {}, c))) : null,

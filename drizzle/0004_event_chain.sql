@@ -1,0 +1,25 @@
+CREATE TABLE "event_batches" (
+	"org_id" uuid NOT NULL,
+	"link_no" bigint NOT NULL,
+	"batch_id" uuid NOT NULL,
+	"event_count" integer NOT NULL,
+	"seq_floor" bigint NOT NULL,
+	"batch_hash" "bytea" NOT NULL,
+	"head" "bytea" NOT NULL,
+	"linked_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "event_batches_org_id_link_no_pk" PRIMARY KEY("org_id","link_no"),
+	CONSTRAINT "event_batches_batch_id_unique" UNIQUE("batch_id")
+);
+--> statement-breakpoint
+CREATE TABLE "event_chain_heads" (
+	"org_id" uuid PRIMARY KEY NOT NULL,
+	"link_no" bigint NOT NULL,
+	"head" "bytea" NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "audit_events" ADD COLUMN "batch_id" uuid;--> statement-breakpoint
+ALTER TABLE "audit_events" ADD COLUMN "hash" "bytea";--> statement-breakpoint
+ALTER TABLE "reports" ADD COLUMN "chain_link" bigint;--> statement-breakpoint
+ALTER TABLE "reports" ADD COLUMN "chain_head" text;--> statement-breakpoint
+ALTER TABLE "event_batches" ADD CONSTRAINT "event_batches_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "event_chain_heads" ADD CONSTRAINT "event_chain_heads_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;
