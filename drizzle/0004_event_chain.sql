@@ -17,9 +17,12 @@ CREATE TABLE "event_chain_heads" (
 	"head" "bytea" NOT NULL
 );
 --> statement-breakpoint
+DROP INDEX "audit_events_config_changes_idx";--> statement-breakpoint
 ALTER TABLE "audit_events" ADD COLUMN "batch_id" uuid;--> statement-breakpoint
 ALTER TABLE "audit_events" ADD COLUMN "hash" "bytea";--> statement-breakpoint
 ALTER TABLE "reports" ADD COLUMN "chain_link" bigint;--> statement-breakpoint
 ALTER TABLE "reports" ADD COLUMN "chain_head" text;--> statement-breakpoint
 ALTER TABLE "event_batches" ADD CONSTRAINT "event_batches_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "event_chain_heads" ADD CONSTRAINT "event_chain_heads_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;
+ALTER TABLE "event_chain_heads" ADD CONSTRAINT "event_chain_heads_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "audit_events_unattributed_idx" ON "audit_events" USING btree ("org_id","occurred_at","seq") WHERE "audit_events"."actor_id" is null;--> statement-breakpoint
+CREATE INDEX "audit_events_config_changes_idx" ON "audit_events" USING btree ("org_id","occurred_at","seq") WHERE ("audit_events"."category" = 'config_change' or "audit_events"."action" in ('policy.updated', 'dlp_rule.updated', 'secret.rotated'));

@@ -145,7 +145,12 @@ export const auditEvents = pgTable(
     // of holds and config changes, so correlated evidence never scans the period.
     index('audit_events_org_action_time_idx').on(t.orgId, t.action, t.occurredAt, t.seq),
     index('audit_events_holds_idx').on(t.orgId, t.occurredAt).where(sql`${t.decision} = 'hold'`),
-    index('audit_events_config_changes_idx').on(t.orgId, t.occurredAt).where(sql`${t.category} = 'config_change'`),
+    // Exactly the selectors' CONFIG_CHANGE condition, so PostgreSQL can prove a query implies it.
+    index('audit_events_config_changes_idx')
+      .on(t.orgId, t.occurredAt, t.seq)
+      .where(sql`(${t.category} = 'config_change' or ${t.action} in ('policy.updated', 'dlp_rule.updated', 'secret.rotated'))`),
+    // Events without an actor are rare and unattributed-activity findings page through them.
+    index('audit_events_unattributed_idx').on(t.orgId, t.occurredAt, t.seq).where(sql`${t.actorId} is null`),
   ],
 );
 

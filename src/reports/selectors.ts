@@ -140,18 +140,22 @@ export const selectors = {
 } as const satisfies Record<string, Selector>;
 
 /** Any later event with the same correlation id (an escalation, a revocation, a notification…) within `within`. */
+// Without a correlation id nothing can match (NULL = NULL is not true), so no
+// `correlation_id is not null` guard: a bare (NOT) EXISTS lets PostgreSQL plan
+// a semi- or anti-join probing the correlation index instead of a hashed
+// subplan that scans every such event of the table.
 function respondedTo(within: string) {
   return (
-    `(e.correlation_id is not null and exists (select 1 from audit_events x where x.org_id = e.org_id and x.correlation_id = e.correlation_id` +
-    ` and x.seq <> e.seq and x.seq <= :W and x.occurred_at >= e.occurred_at and x.occurred_at <= e.occurred_at + ${within}))`
+    `exists (select 1 from audit_events x where x.org_id = e.org_id and x.correlation_id = e.correlation_id` +
+    ` and x.seq <> e.seq and x.seq <= :W and x.occurred_at >= e.occurred_at and x.occurred_at <= e.occurred_at + ${within})`
   );
 }
 
 /** A change counts as approved when an `approval.granted` shares its correlation id (before or after it). */
 function resolvedByApproval() {
   return (
-    `(e.correlation_id is not null and exists (select 1 from audit_events x where x.org_id = e.org_id` +
-    ` and x.correlation_id = e.correlation_id and x.action = 'approval.granted' and x.seq <= :W))`
+    `exists (select 1 from audit_events x where x.org_id = e.org_id` +
+    ` and x.correlation_id = e.correlation_id and x.action = 'approval.granted' and x.seq <= :W)`
   );
 }
 
