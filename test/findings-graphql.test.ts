@@ -121,8 +121,9 @@ describe('findings and evidence over GraphQL', () => {
     };
     const small = await measure(2, 2);
     const large = await measure(20, 10);
-    // The same statements whether 2 or 20 findings are drilled into: no query per finding.
-    expect(large.statements).toBe(small.statements);
+    // No query per finding: 20 findings take at most one statement more than 2 (their evidence
+    // lookup is split over two connections, so both cores work on it).
+    expect(large.statements).toBeLessThanOrEqual(small.statements + 1);
     expect(large.statements).toBeLessThanOrEqual(12);
     const report = large.result.data!.report!;
     expect(report.findings.totalCount).toBe(20);

@@ -98,7 +98,20 @@ export interface EvidencePage {
  * First pages of many findings' evidence in ONE statement: a UNION ALL of
  * one index-ordered, limited subquery per finding.
  */
-export async function evidencePages(sql: Sql, requests: Array<{ source: EvidenceSource; first: number; after?: string | null }>): Promise<EvidencePage[]> {
+export async function evidencePages(sql: Sql, requests: EvidenceRequest[]): Promise<EvidencePage[]> {
+  // A statement runs on one core: many findings are split in two statements on two connections.
+  if (requests.length >= PARALLEL_FROM) {
+    const half = Math.ceil(requests.length / 2);
+    const [a, b] = await Promise.all([evidencePagesInOneStatement(sql, requests.slice(0, half)), evidencePagesInOneStatement(sql, requests.slice(half))]);
+    return [...a, ...b];
+  }
+  return evidencePagesInOneStatement(sql, requests);
+}
+
+type EvidenceRequest = { source: EvidenceSource; first: number; after?: string | null };
+const PARALLEL_FROM = 8;
+
+async function evidencePagesInOneStatement(sql: Sql, requests: EvidenceRequest[]): Promise<EvidencePage[]> {
   if (!requests.length) return [];
   const params: unknown[] = [];
   const parts = requests.map((request, i) => {

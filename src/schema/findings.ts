@@ -4,7 +4,7 @@
  */
 import { getFramework, reportTypes } from '../frameworks/index.ts';
 import { catalogTitle } from '../frameworks/catalog.ts';
-import { notFound } from '../errors.ts';
+import { badInput, notFound } from '../errors.ts';
 import { orgOf, type Context } from '../http/context.ts';
 import { evidenceSample, listFindings, MAX_PAGE, toSelector, type FindingRow } from '../reports/evidence.ts';
 import type { ReportContent } from '../reports/generate.ts';
@@ -173,7 +173,12 @@ Finding.implement({
         after: t.arg.string({ description: 'Cursor of the last event of the previous page.' }),
       },
       resolve: async (f, args, ctx) => {
-        const page = await ctx.loaders.evidencePage.load({ findingId: f.id, first: args.first ?? 20, after: args.after ?? null });
+        const first = args.first ?? 20;
+        if (first < 0 || first > MAX_PAGE) throw badInput('first', `first must be between 0 and ${MAX_PAGE}`);
+        // Nothing to look up for a finding without evidence (most passing controls of a report).
+        const page = Number(f.evidence_count) === 0 || first === 0
+          ? { seqs: [], cursors: [], hasNextPage: Number(f.evidence_count) > 0, hasPreviousPage: Boolean(args.after) }
+          : await ctx.loaders.evidencePage.load({ findingId: f.id, first, after: args.after ?? null });
         const events = await loadEventsBySeq(ctx, page.seqs);
         return {
           totalCount: Number(f.evidence_count),
