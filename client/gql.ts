@@ -57,6 +57,8 @@ type Documents = {
     "\n  mutation RetentionSettings($input: OrganizationSettingsInput!) { updateOrganizationSettings(input: $input) { retentionDays } }\n": typeof types.RetentionSettingsDocument,
     "\n  query RetentionOrg { viewer { organization { retentionDays } } }\n": typeof types.RetentionOrgDocument,
     "\n  query RetentionReport($id: ID!) { report(id: $id) { status expiresAt completedAt integrity { contentSha256 } } }\n": typeof types.RetentionReportDocument,
+    "\n  mutation ScaleGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status }\n  }\n": typeof types.ScaleGenerateDocument,
+    "\n  subscription ScaleUpdates {\n    reportUpdates { reportId status percent stage }\n  }\n": typeof types.ScaleUpdatesDocument,
     "\n  mutation ScheduleCreate($input: CreateScheduleInput!) {\n    createSchedule(input: $input) { id type frequency dayOfWeek dayOfMonth periodDays timezone titleTemplate paused nextRunAt lastRunAt notify { webhooks emails } }\n  }\n": typeof types.ScheduleCreateDocument,
     "\n  mutation ScheduleUpdate($id: ID!, $input: UpdateScheduleInput!) { updateSchedule(id: $id, input: $input) { id paused frequency dayOfMonth nextRunAt timezone } }\n": typeof types.ScheduleUpdateDocument,
     "\n  mutation ScheduleDelete($id: ID!) { deleteSchedule(id: $id) { id } }\n": typeof types.ScheduleDeleteDocument,
@@ -112,6 +114,8 @@ const documents: Documents = {
     "\n  mutation RetentionSettings($input: OrganizationSettingsInput!) { updateOrganizationSettings(input: $input) { retentionDays } }\n": types.RetentionSettingsDocument,
     "\n  query RetentionOrg { viewer { organization { retentionDays } } }\n": types.RetentionOrgDocument,
     "\n  query RetentionReport($id: ID!) { report(id: $id) { status expiresAt completedAt integrity { contentSha256 } } }\n": types.RetentionReportDocument,
+    "\n  mutation ScaleGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status }\n  }\n": types.ScaleGenerateDocument,
+    "\n  subscription ScaleUpdates {\n    reportUpdates { reportId status percent stage }\n  }\n": types.ScaleUpdatesDocument,
     "\n  mutation ScheduleCreate($input: CreateScheduleInput!) {\n    createSchedule(input: $input) { id type frequency dayOfWeek dayOfMonth periodDays timezone titleTemplate paused nextRunAt lastRunAt notify { webhooks emails } }\n  }\n": types.ScheduleCreateDocument,
     "\n  mutation ScheduleUpdate($id: ID!, $input: UpdateScheduleInput!) { updateSchedule(id: $id, input: $input) { id paused frequency dayOfMonth nextRunAt timezone } }\n": types.ScheduleUpdateDocument,
     "\n  mutation ScheduleDelete($id: ID!) { deleteSchedule(id: $id) { id } }\n": types.ScheduleDeleteDocument,
@@ -310,6 +314,14 @@ export function graphql(source: "\n  query RetentionOrg { viewer { organization 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RetentionReport($id: ID!) { report(id: $id) { status expiresAt completedAt integrity { contentSha256 } } }\n"): (typeof documents)["\n  query RetentionReport($id: ID!) { report(id: $id) { status expiresAt completedAt integrity { contentSha256 } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScaleGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status }\n  }\n"): (typeof documents)["\n  mutation ScaleGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ScaleUpdates {\n    reportUpdates { reportId status percent stage }\n  }\n"): (typeof documents)["\n  subscription ScaleUpdates {\n    reportUpdates { reportId status percent stage }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

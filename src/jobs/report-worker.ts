@@ -82,6 +82,7 @@ export async function runReportJob(services: Services, job: ReportJob, hooks: Re
   // The engine committed the completed row; announce it as it stands.
   const [done] = await services.database.db.select(CHANGE).from(reports).where(and(eq(reports.id, reportId), eq(reports.orgId, started.orgId)));
   if (done?.status !== 'completed') return;
+  services.log.info('report completed', { reportId, attempt, pid: process.pid });
   await services.realtime.publish(changeOf(done));
   await runHook(services, hooks, reportId, 'completed');
 }

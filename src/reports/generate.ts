@@ -59,6 +59,7 @@ export async function buildReport(services: Services, reportId: string, onProgre
   if (!framework) throw new Error(`report type ${row.type} has no framework definition`);
 
   await onProgress({ percent: 5, stage: 'collecting', message: 'Fixing the watermark of events to read' });
+  await ensureEventStatistics(services);
   const { watermark, chainLink, chainHead: coveredHead } = await fixWatermark(services, row);
   const scope: ReportScope = {
     orgId: row.orgId,
@@ -155,6 +156,28 @@ async function fixWatermark(services: Services, row: ReportRow): Promise<{ water
     where id = ${row.id} returning watermark, chain_link, chain_head`;
   return { watermark: Number(fixed!.watermark), chainLink: Number(fixed!.chain_link), chainHead: fixed!.chain_head };
 }
+
+/**
+ * The planner needs statistics on `audit_events`: a report over a freshly
+ * bulk-loaded table that was never analysed ran 100× slower here (plans for
+ * an empty table). Autovacuum normally keeps them fresh, but may be off or
+ * not have run yet after a large ingest, so analyse when a fifth of the
+ * table changed since the last time; one worker at a time.
+ */
+async function ensureEventStatistics(services: Services) {
+  const { sql } = services.database;
+  const [stats] = await sql`
+    select n_mod_since_analyze::float8 as changed, greatest(n_live_tup, 1)::float8 as live,
+           coalesce(last_analyze, last_autoanalyze) is null as never
+    from pg_stat_user_tables where relid = 'audit_events'::regclass`;
+  if (!stats || stats.changed < 10_000 || (!stats.never && stats.changed < 0.2 * stats.live)) return;
+  await sql.begin(async (tx) => {
+    const [lock] = await tx`select pg_try_advisory_xact_lock(${ANALYZE_LOCK}) as got`;
+    if (lock!.got) await tx`analyze audit_events`;
+  });
+}
+
+const ANALYZE_LOCK = 7_342;
 
 /** Waits (bounded) until every transaction in progress in `snapshot` has ended. */
 async function waitForTransactionsOf(sql: Services['database']['sql'], snapshot: string, timeoutMs = 30_000) {
