@@ -16,6 +16,7 @@ import { buildReport } from '../src/reports/generate.ts';
 import { measurePdfRender } from '../src/render/bench.ts';
 import { closePdfRenderer } from '../src/render/pdf.ts';
 import { createServices } from '../src/services.ts';
+import { benchProgress, type ProgressFigures } from './progress.ts';
 
 export interface ReportFigures {
   generation: Array<{ type: string; seconds: number; findings: number }>;
@@ -25,6 +26,7 @@ export interface ReportFigures {
   drilldown: { findings: number; evidencePerFinding: number; p50Ms: number; maxMs: number };
   deepPaging: { evidence: number; firstPageMs: number; deepPageMs: number };
   reads: Array<{ name: string; requestsPerSecond: number; p50Ms: number; p97_5Ms: number; errors: number }>;
+  progress: ProgressFigures;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -160,7 +162,11 @@ export async function benchReports(options: { root: string; databaseUrl: string;
       reads.push({ name, requestsPerSecond: Math.round(result.requests.average), p50Ms: result.latency.p50, p97_5Ms: result.latency.p97_5, errors: result.errors + result.non2xx });
     }
 
+    // Live progress: 500 graphql-ws subscribers on one report built by a fresh worker process.
+    const progress = await benchProgress({ root, databaseUrl, apiUrl, apiKey, period, subscribers: 500 });
+
     return {
+      progress,
       generation,
       workerPeakRssMiB,
       pdf: { coldMs: Math.round(pdf.coldMs), warmMedianMs: Math.round(pdf.medianWarmMs), pages: pdf.pageCount },

@@ -273,6 +273,7 @@ function printTable(ingest: { events: number; eventsPerSecond: number; serverRss
     [`drill-down ${r.drilldown.findings} findings x ${r.drilldown.evidencePerFinding} events`, `p50 ${r.drilldown.p50Ms} ms, max ${r.drilldown.maxMs} ms`],
     [`evidence paging (${r.deepPaging.evidence.toLocaleString('en')} events)`, `first page ${r.deepPaging.firstPageMs} ms, page at 90 % ${r.deepPaging.deepPageMs} ms`],
     ...r.reads.map((x): [string, string] => [`${x.name}, 50 clients`, `${x.requestsPerSecond} req/s, p50 ${x.p50Ms} ms, p97.5 ${x.p97_5Ms} ms, ${x.errors} errors`]),
+    [`live progress, ${r.progress.subscribers} subscribers`, `${r.progress.changes} changes: p50 ${r.progress.p50Ms} ms, p95 ${r.progress.p95Ms} ms, max ${r.progress.maxMs} ms, ${r.progress.missed} missed`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log('\n' + rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n');
