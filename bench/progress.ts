@@ -11,6 +11,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { connect } from '../src/db/client.ts';
 import { CHANNEL } from '../src/realtime/pubsub.ts';
+import { workerFlags } from './reports.ts';
 
 export interface ProgressFigures {
   subscribers: number;
@@ -69,7 +70,7 @@ export async function benchProgress(options: { root: string; databaseUrl: string
   // Every subscriber holds the current state (pending) before the worker starts.
   await Promise.all(connected);
 
-  const worker = spawn(process.execPath, ['--max-semi-space-size=8', path.join(root, 'src/main.ts'), 'worker'], {
+  const worker = spawn(process.execPath, [...workerFlags(root), path.join(root, 'src/main.ts'), 'worker'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', REPORT_STEP_DELAY_MS: '50' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

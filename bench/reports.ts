@@ -29,6 +29,12 @@ export interface ReportFigures {
   progress: ProgressFigures;
 }
 
+/** The V8 flags of `npm run worker` (package.json), so the bench measures the worker as deployed. */
+export function workerFlags(root: string): string[] {
+  const script = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.worker!;
+  return script.split(/\s+/).filter((token) => token.startsWith('--'));
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function benchReports(options: { root: string; databaseUrl: string; apiUrl: string; apiKey: string; orgId: string }): Promise<ReportFigures> {
@@ -49,7 +55,7 @@ export async function benchReports(options: { root: string; databaseUrl: string;
     const period = { start: new Date(bounds!.start as string).toISOString(), end: new Date(new Date(bounds!.end as string).getTime() + 1000).toISOString() };
 
     // A real worker process; its peak RSS comes from the kernel (VmHWM).
-    const worker = spawn(process.execPath, ['--max-semi-space-size=8', path.join(root, 'src/main.ts'), 'worker'], {
+    const worker = spawn(process.execPath, [...workerFlags(root), path.join(root, 'src/main.ts'), 'worker'], {
       env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

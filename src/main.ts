@@ -13,7 +13,6 @@ import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type OpenedDatabase } from './db/open.ts';
 import { seedDemoData, DEMO_ORGANIZATION_NAME } from './demo/seed.ts';
 import { verifyEventChain } from './events/chain.ts';
-import { createApiServer } from './http/server.ts';
 import { startJobRuntime } from './jobs/runtime.ts';
 import { createLogger, type Logger } from './log.ts';
 import { verifyReportFile } from './render/verify.ts';
@@ -185,6 +184,8 @@ async function run(mode: 'start' | 'serve' | 'worker', config: Config, log: Logg
   if (mode !== 'serve') console.log('Report worker running');
 
   if (mode !== 'worker') {
+    // Loaded only where it serves: a worker process never holds the GraphQL stack in memory.
+    const { createApiServer } = await import('./http/server.ts');
     const api = createApiServer(services);
     const url = await api.listen(config.PORT, config.HOST);
     stops.push(() => api.close());
