@@ -47,7 +47,16 @@ async function getBrowser(config: Pick<Config, 'CHROMIUM_PATH'>): Promise<Browse
     browser = null;
   }
   browser ??= (async () => {
-    const launched = await chromium.launch({ executablePath: await chromiumExecutable(config), args: CHROMIUM_FLAGS, headless: true });
+    const launched = await chromium.launch({
+      executablePath: await chromiumExecutable(config),
+      args: CHROMIUM_FLAGS,
+      headless: true,
+      // Playwright would close the browser on the process's own SIGTERM, under a render still
+      // in flight; the job runtime closes it after draining (closePdfRenderer).
+      handleSIGTERM: false,
+      handleSIGINT: false,
+      handleSIGHUP: false,
+    });
     launched.on('disconnected', () => {
       browser = null;
     });
