@@ -12,7 +12,7 @@
  * link that no longer matches: an event altered, deleted or inserted by hand,
  * or a link row changed or removed.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { Database, Sql } from '../db/client.ts';
 import type { NormalizedEvent } from './contract.ts';
@@ -23,11 +23,16 @@ const sha256 = (...parts: Array<Buffer | string>) => {
   return h.digest();
 };
 
-/** The hash a batch's first event chains from: the batch id's 16 bytes. */
-export const batchGenesis = (batchId: string) => Buffer.from(batchId.replaceAll('-', ''), 'hex');
+/** What a batch's first event chains from: the batch id in hex (32 characters; event hashes have 64). */
+export const batchGenesis = (batchId: string) => batchId.replaceAll('-', '');
 
-/** The next event hash of a batch. `content` is the event's content line (see `eventContent`). */
-export const chainEvent = (previous: Buffer, content: string) => sha256(previous, content);
+/**
+ * The next event hash of a batch (hex): SHA-256 of the previous hash in hex
+ * followed by the event's content line (see `eventContent`). The previous
+ * hash has a fixed length, so the input is unambiguous; one-shot hashing of
+ * one string is what keeps this cheap at ingest rates.
+ */
+export const chainEvent = (previousHex: string, content: string) => hash('sha256', previousHex + content);
 
 /** The chain's next head after a batch whose last event hash is `batchHash`; the first link has no previous head. */
 export const nextHead = (previousHead: Buffer | null, batchHash: Buffer) => sha256(previousHead ?? Buffer.alloc(0), batchHash);
@@ -101,9 +106,9 @@ const CURSOR_ROWS = 2_000;
 interface OpenBatch {
   linkNo: number;
   eventCount: number;
-  batchHash: Buffer;
+  batchHash: string;
   seen: number;
-  previous: Buffer;
+  previous: string;
 }
 
 /**
@@ -187,7 +192,7 @@ export async function verifyEventChain(database: Database, orgId: string): Promi
           select batch_id, link_no, event_count, batch_hash from event_batches
           where org_id = ${orgId}::uuid and batch_id = any(${unknown}::uuid[])`;
         for (const b of found) {
-          open.set(b.batch_id as string, { linkNo: Number(b.link_no), eventCount: b.event_count as number, batchHash: b.batch_hash as Buffer, seen: 0, previous: batchGenesis(b.batch_id as string) });
+          open.set(b.batch_id as string, { linkNo: Number(b.link_no), eventCount: b.event_count as number, batchHash: (b.batch_hash as Buffer).toString('hex'), seen: 0, previous: batchGenesis(b.batch_id as string) });
         }
       }
       for (const row of rows) {
@@ -202,14 +207,14 @@ export async function verifyEventChain(database: Database, orgId: string): Promi
         const batch = open.get(row.batch_id as string);
         if (!batch) continue; // reported above as an event without a link
         const seq = Number(row.seq);
-        const stored = row.hash as Buffer | null;
-        if (!stored || !chainEvent(batch.previous, eventContent(eventFromRow(row))).equals(stored)) {
+        const stored = (row.hash as Buffer | null)?.toString('hex') ?? null;
+        if (!stored || chainEvent(batch.previous, eventContent(eventFromRow(row))) !== stored) {
           report({ linkNo: batch.linkNo, seq, problem: `event ${seq} (link ${batch.linkNo}) does not match its hash: the row was altered, or the event before it in its batch was deleted` });
         }
         batch.previous = stored ?? batch.previous;
         batch.seen++;
         if (batch.seen === batch.eventCount) {
-          if (!batch.previous.equals(batch.batchHash)) {
+          if (batch.previous !== batch.batchHash) {
             report({ linkNo: batch.linkNo, seq, problem: `link ${batch.linkNo}: its last event's hash is not the one it was linked with` });
           }
           open.delete(row.batch_id as string);

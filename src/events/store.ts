@@ -72,14 +72,14 @@ function storeBatch(sql: Sql, orgId: string, events: NormalizedEvent[], contents
       }
       previous = chainEvent(previous, contents[i]!);
       fresh.push(e);
-      lines.push(prefix + previous.toString('hex') + '\t' + contents[i]! + '\n');
+      lines.push(prefix + previous + '\t' + contents[i]! + '\n');
     });
     if (fresh.length) {
       const stream = await tx.unsafe(`copy audit_events (${COPY_COLUMNS}) from stdin`).writable();
       await writeAll(stream, chunk(lines));
       await upsertRegistries(tx as unknown as Sql, orgId, fresh);
       // Last, so the chain head is locked only until the commit that follows.
-      await linkBatch(tx as unknown as Sql, orgId, { batchId, eventCount: fresh.length, seqFloor: Number(floor), batchHash: previous });
+      await linkBatch(tx as unknown as Sql, orgId, { batchId, eventCount: fresh.length, seqFloor: Number(floor), batchHash: Buffer.from(previous, 'hex') });
     }
     return { accepted: fresh.length, duplicates: events.length - fresh.length };
   }) as Promise<StoreResult>;
