@@ -1,0 +1,332 @@
+/**
+ * Tenant isolation, generated from the schema: every root field of the
+ * served schema (queries, mutations, subscriptions) must have a case here,
+ * so a new field cannot escape the suite. Organisation A's admin key is used
+ * with organisation B's ids: the answer is exactly what a never-existing id
+ * gets (NOT_FOUND for an explicit id), never B's data; lists never show B's
+ * objects; writes never touch B. The HTTP routes are covered the same way.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './support/app.ts';
+import { errorCodes, populateOrg, rawGql, rootFields, type OrgFixture, type Raw } from './support/two-orgs.ts';
+
+let app: TestApp;
+let a: OrgFixture;
+let b: OrgFixture;
+
+beforeAll(async () => {
+  app = await startTestApp({ jobs: 'enqueue' });
+  b = await populateOrg(app, 'b');
+  a = await populateOrg(app, 'a');
+});
+afterAll(() => app.close());
+
+const asA = (query: string, variables: Record<string, unknown> = {}) => rawGql(app, a.adminKey, query, variables);
+
+/** An id of the same kind as `id` that exists nowhere. */
+function nonexistent(id: string): string {
+  const decoded = Buffer.from(id, 'base64').toString('utf8');
+  const match = /^([A-Za-z]+):(.+)$/.exec(decoded);
+  if (match) {
+    const local = /^\d+$/.test(match[2]!) ? '999999999999' : randomUUID();
+    return Buffer.from(`${match[1]}:${local}`).toString('base64');
+  }
+  return randomUUID();
+}
+
+/** B's id must get exactly the answer of an id that never existed, and that answer is NOT_FOUND. */
+async function sameAsNonexistent(query: string, variable: string, foreignId: string, extra: Record<string, unknown> = {}, expectNotFound = true) {
+  const foreign = await asA(query, { ...extra, [variable]: foreignId });
+  const missing = await asA(query, { ...extra, [variable]: nonexistent(foreignId) });
+  const shape = (r: Raw) => ({ status: r.status, codes: errorCodes(r), data: r.data ?? null, messages: (r.errors ?? []).map((e) => e.message.replace(foreignId, 'ID').replace(/[0-9a-f-]{36}/g, 'UUID')) });
+  const missingShape = shape(missing);
+  missingShape.messages = missingShape.messages.map((m) => m.replace(nonexistent(foreignId), 'ID'));
+  expect(shape(foreign).codes).toEqual(missingShape.codes);
+  expect(JSON.stringify(foreign.data ?? null)).toBe(JSON.stringify(missing.data ?? null));
+  if (expectNotFound) expect(errorCodes(foreign)).toEqual(['NOT_FOUND']);
+  return foreign;
+}
+
+/** B's identifying strings must not appear anywhere in a response. */
+function expectNothingOfB(response: unknown) {
+  const text = JSON.stringify(response);
+  for (const needle of [b.agent, b.environment, `${b.tag}-tool`, b.reportUuid, b.ids.report, b.ids.schedule, b.ids.shareLink, b.ids.apiKey, b.ids.notification, `${b.tag} report`, `${b.tag} secret body`]) {
+    expect(text, `response leaks ${needle}`).not.toContain(needle);
+  }
+}
+
+async function sse(query: string, variables: Record<string, unknown>, key: string, until: (text: string) => boolean, timeoutMs = 4_000): Promise<string> {
+  const controller = new AbortController();
+  const response = await app.fetch('/graphql', {
+    method: 'POST',
+    key,
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify({ query, variables }),
+    signal: controller.signal,
+  });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  const deadline = Date.now() + timeoutMs;
+  try {
+    while (!until(text) && Date.now() < deadline) {
+      const next = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(1, deadline - Date.now())))]);
+      if (!next || next.done) break;
+      text += decoder.decode(next.value, { stream: true });
+    }
+  } finally {
+    controller.abort();
+    await reader.cancel().catch(() => {});
+  }
+  return text;
+}
+
+type Case = () => Promise<void>;
+
+const QUERIES: Record<string, Case> = {
+  viewer: async () => {
+    const r = await asA('{ viewer { organization { id name } role } }');
+    expect(r.data.viewer.organization.id).toBe(a.orgId);
+    expectNothingOfB(r);
+  },
+  agents: async () => {
+    const r = await asA('{ agents { agentId } }');
+    expect(r.data.agents.map((x: any) => x.agentId)).toContain(a.agent);
+    expectNothingOfB(r);
+  },
+  environments: async () => {
+    const r = await asA('{ environments { name } }');
+    expect(r.data.environments.map((x: any) => x.name)).toContain(a.environment);
+    expectNothingOfB(r);
+  },
+  tools: async () => {
+    const r = await asA('{ tools { name } }');
+    expect(r.data.tools.map((x: any) => x.name)).toContain(`${a.tag}-tool`);
+    expectNothingOfB(r);
+  },
+  auditEvents: async () => {
+    const all = await asA('{ auditEvents(first: 500) { totalCount edges { node { id agentId environment } } } }');
+    expect(all.data.auditEvents.totalCount).toBeGreaterThan(0);
+    expectNothingOfB(all);
+    // Filtering by B's names finds nothing, exactly like names that never existed.
+    const filtered = await asA('query($f: AuditEventFilter) { auditEvents(first: 10, filter: $f) { totalCount edges { node { id } } } }', { f: { agentIds: [b.agent], environment: b.environment } });
+    const never = await asA('query($f: AuditEventFilter) { auditEvents(first: 10, filter: $f) { totalCount edges { node { id } } } }', { f: { agentIds: ['never-agent'], environment: 'never-env' } });
+    expect(filtered.data).toEqual(never.data);
+    expect(filtered.data.auditEvents.totalCount).toBe(0);
+  },
+  framework: async () => {
+    const r = await asA('query($t: String!) { framework(type: $t) { type } }', { t: 'soc2' });
+    expect(r.data.framework.type).toBe('soc2');
+  },
+  frameworks: async () => {
+    const r = await asA('{ frameworks { type } }');
+    expect(r.data.frameworks.length).toBeGreaterThan(0);
+    expectNothingOfB(r);
+  },
+  node: async () => {
+    // Relay's node answers null for an id it cannot resolve: B's ids get that same answer.
+    for (const id of [b.ids.report, b.ids.finding, b.ids.event]) {
+      const r = await sameAsNonexistent('query($id: ID!) { node(id: $id) { id } }', 'id', id, {}, false);
+      expect(r.data?.node ?? null).toBeNull();
+    }
+  },
+  nodes: async () => {
+    const r = await asA('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [b.ids.report, b.ids.finding, b.ids.event, a.ids.report] });
+    const missing = await asA('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [nonexistent(b.ids.report), nonexistent(b.ids.finding), nonexistent(b.ids.event), a.ids.report] });
+    expect(r.data.nodes).toEqual(missing.data.nodes);
+    expect(r.data.nodes.slice(0, 3)).toEqual([null, null, null]);
+    expect(r.data.nodes[3].id).toBe(a.ids.report);
+  },
+  notifications: async () => {
+    const r = await asA('{ notifications(first: 100) { edges { node { id target body } } } }');
+    expect(r.data.notifications.edges.map((e: any) => e.node.id)).toContain(a.ids.notification);
+    expectNothingOfB(r);
+  },
+  report: async () => {
+    await sameAsNonexistent('query($id: ID!) { report(id: $id) { id title } }', 'id', b.ids.report);
+  },
+  reports: async () => {
+    const r = await asA('{ reports(first: 100) { totalCount edges { node { id title } } } }');
+    expect(r.data.reports.edges.map((e: any) => e.node.id)).toContain(a.ids.report);
+    expectNothingOfB(r);
+  },
+  schedules: async () => {
+    const r = await asA('{ schedules { id } }');
+    expect(r.data.schedules.map((s: any) => s.id)).toContain(a.ids.schedule);
+    expectNothingOfB(r);
+  },
+  shareLinks: async () => {
+    await sameAsNonexistent('query($id: ID!) { shareLinks(reportId: $id) { id } }', 'id', b.ids.report);
+  },
+};
+
+/** After a write attempt: B's objects are as they were. */
+async function bUnchanged() {
+  const r = await rawGql(app, b.adminKey, `query($id: ID!) { report(id: $id) { status } schedules { id paused } shareLinks(reportId: $id) { id revokedAt } viewer { organization { retentionDays } } }`, { id: b.ids.report });
+  expect(r.errors).toBeUndefined();
+  expect(r.data.report.status).toBe('COMPLETED');
+  expect(r.data.schedules).toEqual([{ id: b.ids.schedule, paused: false }]);
+  expect(r.data.shareLinks).toEqual([{ id: b.ids.shareLink, revokedAt: null }]);
+  expect(r.data.viewer.organization.retentionDays).toBe(90);
+}
+
+const MUTATIONS: Record<string, Case> = {
+  cancelReport: async () => {
+    await sameAsNonexistent('mutation($id: ID!) { cancelReport(id: $id) { id status } }', 'id', b.ids.report);
+    await bUnchanged();
+  },
+  deleteReport: async () => {
+    await sameAsNonexistent('mutation($id: ID!) { deleteReport(id: $id) { id } }', 'id', b.ids.report);
+    await bUnchanged();
+  },
+  regenerateReport: async () => {
+    await sameAsNonexistent('mutation($id: ID!) { regenerateReport(id: $id) { id } }', 'id', b.ids.report);
+    const [row] = await app.services.database.sql`select count(*)::int as n from reports where org_id = ${b.orgId}`;
+    expect(row!.n).toBe(1);
+  },
+  createShareLink: async () => {
+    await sameAsNonexistent('mutation($id: ID!) { createShareLink(input: { reportId: $id, expiresInHours: 1 }) { url } }', 'id', b.ids.report);
+    await bUnchanged();
+  },
+  revokeShareLink: async () => {
+    await sameAsNonexistent('mutation($id: ID!) { revokeShareLink(id: $id) { id } }', 'id', b.ids.shareLink);
+    await bUnchanged();
+  },
+  deleteSchedule: async () => {
+    await sameAsNonexistent('mutation($id: ID!) { deleteSchedule(id: $id) { id } }', 'id', b.ids.schedule);
+    await bUnchanged();
+  },
+  updateSchedule: async () => {
+    await sameAsNonexistent('mutation($id: ID!) { updateSchedule(id: $id, input: { paused: true }) { id } }', 'id', b.ids.schedule);
+    await bUnchanged();
+  },
+  runScheduleNow: async () => {
+    await sameAsNonexistent('mutation($id: ID!) { runScheduleNow(id: $id) { id } }', 'id', b.ids.schedule);
+    const [row] = await app.services.database.sql`select count(*)::int as n from reports where org_id = ${b.orgId}`;
+    expect(row!.n).toBe(1);
+  },
+  revokeApiKey: async () => {
+    await sameAsNonexistent('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', 'id', b.ids.apiKey);
+    const [row] = await app.services.database.sql`select count(*)::int as n from api_keys where org_id = ${b.orgId} and revoked_at is null`;
+    expect(row!.n).toBe(2);
+  },
+  createApiKey: async () => {
+    const r = await asA('mutation { createApiKey(input: { name: "isolation", role: VIEWER }) { key } }');
+    const who = await rawGql(app, r.data.createApiKey.key, '{ viewer { organization { id } } }');
+    expect(who.data.viewer.organization.id).toBe(a.orgId);
+  },
+  createSchedule: async () => {
+    // B's agent and environment names are unknown here, worded exactly as names that never existed.
+    const foreign = await asA('mutation($e: String, $ag: [String!]) { createSchedule(input: { type: "soc2", frequency: WEEKLY, dayOfWeek: 1, environment: $e, agentIds: $ag }) { id } }', { e: b.environment, ag: [b.agent] });
+    const never = await asA('mutation($e: String, $ag: [String!]) { createSchedule(input: { type: "soc2", frequency: WEEKLY, dayOfWeek: 1, environment: $e, agentIds: $ag }) { id } }', { e: 'never-env', ag: ['never-agent'] });
+    expect(errorCodes(foreign)).toEqual(errorCodes(never));
+    expect(foreign.data ?? null).toEqual(never.data ?? null);
+    await bUnchanged();
+  },
+  generateReport: async () => {
+    const input = (environment: string, agent: string) => ({ input: { type: 'soc2', environment, agentIds: [agent] } });
+    const foreign = await asA('mutation($input: GenerateReportInput!) { generateReport(input: $input) { id } }', input(b.environment, b.agent));
+    const never = await asA('mutation($input: GenerateReportInput!) { generateReport(input: $input) { id } }', input('never-env', 'never-agent'));
+    expect(errorCodes(foreign)).toEqual(errorCodes(never));
+    expect(errorCodes(foreign)).toEqual(['BAD_USER_INPUT']);
+    expect(JSON.stringify(foreign.errors).replaceAll(b.environment, 'X').replaceAll(b.agent, 'Y')).toBe(JSON.stringify(never.errors).replaceAll('never-env', 'X').replaceAll('never-agent', 'Y'));
+  },
+  ingestAuditEvents: async () => {
+    // B's client ids are new ids here: nothing of B's idempotency keys is visible.
+    const r = await asA('mutation($events: [AuditEventInput!]!) { ingestAuditEvents(events: $events) { accepted duplicates } }', {
+      events: [{ id: 'shared-1', occurredAt: '2026-10-05T00:00:00Z', category: 'admin', action: 'isolation.probe' }],
+    });
+    // A holds shared-1 already (its own ingest), so it is A's duplicate; a B-only id is accepted.
+    expect(r.data.ingestAuditEvents).toEqual({ accepted: 0, duplicates: 1 });
+    await app.services.database.sql`insert into audit_events (org_id, client_id, occurred_at, category, action) values (${b.orgId}, 'only-in-b', now(), 'admin', 'x')`;
+    const onlyB = await asA('mutation($events: [AuditEventInput!]!) { ingestAuditEvents(events: $events) { accepted duplicates } }', {
+      events: [{ id: 'only-in-b', occurredAt: '2026-10-05T00:00:00Z', category: 'admin', action: 'isolation.probe' }],
+    });
+    expect(onlyB.data.ingestAuditEvents).toEqual({ accepted: 1, duplicates: 0 });
+    await app.services.database.sql`delete from audit_events where org_id = ${b.orgId} and client_id = 'only-in-b'`;
+  },
+  updateOrganizationSettings: async () => {
+    const r = await asA('mutation { updateOrganizationSettings(input: { retentionDays: 30 }) { retentionDays } }');
+    expect(r.data.updateOrganizationSettings).toEqual({ retentionDays: 30 });
+    const [row] = await app.services.database.sql`select retention_days from organizations where id = ${a.orgId}`;
+    expect(row!.retention_days).toBe(30);
+    await bUnchanged();
+  },
+};
+
+const SUBSCRIPTIONS: Record<string, Case> = {
+  reportProgress: async () => {
+    const query = 'subscription($id: ID!) { reportProgress(id: $id) { reportId status } }';
+    const done = (t: string) => t.includes('event: complete');
+    const foreign = await sse(query, { id: b.ids.report }, a.adminKey, done);
+    const never = await sse(query, { id: nonexistent(b.ids.report) }, a.adminKey, done);
+    expect(foreign).toContain('NOT_FOUND');
+    expect(foreign.replace(/[0-9a-f-]{36}/g, 'UUID')).toBe(never.replace(/[0-9a-f-]{36}/g, 'UUID'));
+    expect(foreign).not.toContain(b.reportUuid);
+  },
+  reportUpdates: async () => {
+    const query = 'subscription { reportUpdates { reportId status } }';
+    // NOTIFY keeps order: once A's change arrived, a leaked earlier change of B's would be here too.
+    const listening = sse(query, {}, a.adminKey, (t) => t.includes('PENDING'), 6_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A change of B's, then one of A's: A's subscriber hears only its own.
+    await rawGql(app, b.adminKey, 'mutation($id: ID!) { regenerateReport(id: $id) { id } }', { id: b.ids.report });
+    await rawGql(app, a.adminKey, 'mutation($id: ID!) { regenerateReport(id: $id) { id } }', { id: a.ids.report });
+    const text = await listening;
+    expect(text).toContain('PENDING');
+    const reportIds = [...text.matchAll(/"reportId":"([^"]+)"/g)].map((m) => Buffer.from(m[1]!, 'base64').toString('utf8'));
+    expect(reportIds.length).toBeGreaterThan(0);
+    const bReports = (await app.services.database.sql`select id from reports where org_id = ${b.orgId}`).map((r) => `Report:${r.id}`);
+    for (const id of reportIds) expect(bReports).not.toContain(id);
+  },
+};
+
+describe('tenant isolation', () => {
+  it('has a case for every root field of the served schema', async () => {
+    const fields = await rootFields(app, a.adminKey);
+    expect(Object.keys(QUERIES).sort()).toEqual(fields.query);
+    expect(Object.keys(MUTATIONS).sort()).toEqual(fields.mutation);
+    expect(Object.keys(SUBSCRIPTIONS).sort()).toEqual(fields.subscription);
+  });
+
+  for (const [name, run] of Object.entries(QUERIES)) it(`query ${name}`, run);
+  for (const [name, run] of Object.entries(MUTATIONS)) it(`mutation ${name}`, run);
+  for (const [name, run] of Object.entries(SUBSCRIPTIONS)) it(`subscription ${name}`, run);
+
+  describe('HTTP routes', () => {
+    it('GET /reports/:id/download answers B\'s report exactly like one that never existed', async () => {
+      for (const format of ['json', 'csv', 'pdf', 'bundle']) {
+        const foreign = await app.fetch(`/reports/${b.ids.report}/download?format=${format}`, { key: a.adminKey });
+        const never = await app.fetch(`/reports/${nonexistent(b.ids.report)}/download?format=${format}`, { key: a.adminKey });
+        const foreignUuid = await app.fetch(`/reports/${b.reportUuid}/download?format=${format}`, { key: a.adminKey });
+        expect(foreign.status).toBe(404);
+        expect(foreignUuid.status).toBe(404);
+        expect(never.status).toBe(404);
+        const [fb, nb] = [await foreign.text(), await never.text()];
+        // The message echoes the id that was asked for, nothing else.
+        expect(fb.replace(b.ids.report, 'ID')).toBe(nb.replace(/Report \S+ was/, 'Report ID was'));
+        expect(fb).not.toContain(`${b.tag} report`);
+      }
+    });
+
+    it('POST /ingest stores into the key\'s organisation only, and B\'s client ids are new there', async () => {
+      const line = JSON.stringify({ id: 'only-b-http', occurredAt: '2026-10-06T00:00:00Z', category: 'admin', action: 'isolation.http' });
+      await app.services.database.sql`insert into audit_events (org_id, client_id, occurred_at, category, action) values (${b.orgId}, 'only-b-http', now(), 'admin', 'x')`;
+      const response = await app.fetch('/ingest', { method: 'POST', key: a.adminKey, body: line, headers: { 'content-type': 'application/x-ndjson' } });
+      expect(await response.json()).toMatchObject({ accepted: 1, duplicates: 0 });
+      const rows = await app.services.database.sql`select org_id from audit_events where client_id = 'only-b-http' order by org_id`;
+      expect(rows.map((r) => r.org_id).sort()).toEqual([a.orgId, b.orgId].sort());
+    });
+
+    it('/shared/:token serves only its own report, whatever key is sent', async () => {
+      const page = await app.fetch(`/shared/${b.shareToken}`, { key: a.adminKey });
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain(`${b.tag} report`);
+      expect(html).not.toContain(`${a.tag} report`);
+      const unknown = await app.fetch(`/shared/${'x'.repeat(b.shareToken.length)}`);
+      expect(unknown.status).toBe(404);
+    });
+  });
+});
