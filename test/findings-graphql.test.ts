@@ -137,6 +137,25 @@ describe('findings and evidence over GraphQL', () => {
     expect(report.sections.map((s) => s.title)).toEqual(['Control Environment', 'Risk Assessment', 'Control Activities', 'Monitoring Activities', 'Information & Communication']);
   });
 
+  it('serves first pages from the events kept at generation, identical to searching for them', async () => {
+    const [kept] = await app.services.database.sql`
+      select count(*)::int as n from findings where report_id = (select id from reports where org_id = ${org.orgId} limit 1)
+      and evidence_count > 0 and cardinality(evidence_head) = least(evidence_count, 50)`;
+    expect(kept!.n).toBeGreaterThan(0);
+    const fromHead = await app.gql(org.adminKey, Drilldown, { id: reportId, findings: 20, evidence: 7 });
+    statements = 0;
+    await app.gql(org.adminKey, Drilldown, { id: reportId, findings: 20, evidence: 7 });
+    const withHead = statements;
+    // Without what generation kept, the same pages are searched with the finding's selector.
+    await app.services.database.sql`update findings set evidence_head = null where org_id = ${org.orgId}`;
+    statements = 0;
+    const searched = await app.gql(org.adminKey, Drilldown, { id: reportId, findings: 20, evidence: 7 });
+    expect(statements).toBeGreaterThan(withHead);
+    expect(searched.data).toEqual(fromHead.data);
+    const pages = fromHead.data!.report!.findings.edges.map((e) => e.node.evidence);
+    expect(pages.some((p) => p.edges.length === 7 && p.pageInfo.hasNextPage)).toBe(true);
+  });
+
   it('filters findings by status and severity', async () => {
     const result = await app.gql(org.adminKey, FailingFindings, { id: reportId });
     const nodes = result.data!.report!.findings.edges.map((e) => e.node);

@@ -266,6 +266,8 @@ export const findings = pgTable(
     value: doublePrecision('value'),
     evidenceSelector: text('evidence_selector'),
     evidenceCount: bigint('evidence_count', { mode: 'number' }).notNull().default(0),
+    /** The first events of the evidence (sequence numbers, in page order), kept at generation: a drill-down's first page needs no search. */
+    evidenceHead: bigint('evidence_head', { mode: 'number' }).array(),
   },
   (t) => [index('findings_report_idx').on(t.reportId, t.ordinal)],
 );

@@ -31,6 +31,8 @@ export interface FindingRow {
   value: number | null;
   evidence_selector: string | null;
   evidence_count: number;
+  /** The first events of the evidence, kept at generation (null for reports made before it was kept). */
+  evidence_head: number[] | null;
 }
 
 /** What a finding needs to find its evidence: its selector and its report's scope. */
@@ -42,7 +44,8 @@ export interface EvidenceSource {
 }
 
 const FINDING_COLUMNS = `f.id, f.report_id, f.org_id, f.ordinal, f.framework, f.control_id, f.control_title, f.section, f.status,
-  f.severity, f.category, f.title, f.description, f.recommendation, f.metric, f.value, f.evidence_selector, f.evidence_count::float8 as evidence_count`;
+  f.severity, f.category, f.title, f.description, f.recommendation, f.metric, f.value, f.evidence_selector, f.evidence_count::float8 as evidence_count,
+  f.evidence_head::float8[] as evidence_head`;
 
 export interface FindingFilter {
   statuses?: string[];
@@ -224,6 +227,20 @@ function pageSize(first: number): number {
 }
 
 const encodeCursor = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+
+/** The keyset cursor of an evidence event, as the evidence pages write it. */
+export const evidenceCursor = (occurredAt: Date, seq: number) => encodeCursor([occurredAt.toISOString(), seq]);
+
+/**
+ * The first page of a finding's evidence from what generation kept, when it
+ * covers the page asked for; null when the page must be searched.
+ */
+export function pageFromHead(finding: FindingRow, first: number, after: string | null | undefined): { seqs: number[]; hasNextPage: boolean } | null {
+  const head = finding.evidence_head;
+  if (after || !head || (head.length < first && head.length < finding.evidence_count)) return null;
+  const seqs = head.slice(0, first).map(Number);
+  return { seqs, hasNextPage: finding.evidence_count > seqs.length };
+}
 
 function decodeCursor(cursor: string): unknown[] {
   try {

@@ -11,6 +11,7 @@ import { controlTitle, getFramework } from '../frameworks/index.ts';
 import type { CheckDefinition, FrameworkDefinition } from '../frameworks/types.ts';
 import type { Services } from '../services.ts';
 import { chainLinkCovering } from '../events/chain.ts';
+import { evidencePages, toSelector } from './evidence.ts';
 import { signReportHash } from './signing.ts';
 import { canonicalJson, measureCoverage, sha256Hex, type Coverage } from './integrity.ts';
 import {
@@ -77,6 +78,7 @@ export async function buildReport(services: Services, reportId: string, onProgre
   const canonical = canonicalJson(content);
   const contentSha256 = sha256Hex(canonical);
   const signed = await signReportHash(services, row.orgId, contentSha256);
+  const heads = await evidenceHeads(services, row, scope, content.findings);
   await db.transaction(async (tx) => {
     // A previous attempt may have died before committing; nothing of it is visible, but be explicit.
     await tx.delete(findingsTable).where(eq(findingsTable.reportId, row.id));
@@ -100,6 +102,7 @@ export async function buildReport(services: Services, reportId: string, onProgre
           value: f.value,
           evidenceSelector: f.evidenceSelector,
           evidenceCount: f.evidenceCount,
+          evidenceHead: heads.get(f.ordinal) ?? [],
         })),
       );
     }
@@ -129,6 +132,19 @@ export async function buildReport(services: Services, reportId: string, onProgre
     // Cancelled (or deleted) while we computed: throwing rolls the findings back too.
     if (!updated.length) throw new ReportCancelled();
   });
+}
+
+/** Events kept per finding for the first page of its evidence. */
+export const EVIDENCE_HEAD = 50;
+
+/** The first `EVIDENCE_HEAD` events of every finding's evidence, by ordinal: the same pages the API would search for. */
+async function evidenceHeads(services: Services, row: ReportRow, scope: ReportScope, findings: FindingContent[]): Promise<Map<number, number[]>> {
+  const withEvidence = findings.filter((f) => f.evidenceCount > 0 && f.evidenceSelector);
+  const pages = await evidencePages(
+    services.database.sql,
+    withEvidence.map((f) => ({ source: { findingId: String(f.ordinal), selector: toSelector(f.evidenceSelector), scope, sampleSeed: row.sampleSeed }, first: EVIDENCE_HEAD })),
+  );
+  return new Map(withEvidence.map((f, i) => [f.ordinal, pages[i]!.seqs]));
 }
 
 /**

@@ -6,7 +6,7 @@ import { getFramework, reportTypes } from '../frameworks/index.ts';
 import { catalogTitle } from '../frameworks/catalog.ts';
 import { badInput, notFound } from '../errors.ts';
 import { orgOf, type Context } from '../http/context.ts';
-import { evidenceSample, listFindings, MAX_PAGE, toSelector, type FindingRow } from '../reports/evidence.ts';
+import { evidenceCursor, evidenceSample, listFindings, MAX_PAGE, pageFromHead, toSelector, type FindingRow } from '../reports/evidence.ts';
 import type { ReportContent } from '../reports/generate.ts';
 import { selectors } from '../reports/selectors.ts';
 import { builder } from './builder.ts';
@@ -175,10 +175,21 @@ Finding.implement({
       resolve: async (f, args, ctx) => {
         const first = args.first ?? 20;
         if (first < 0 || first > MAX_PAGE) throw badInput('first', `first must be between 0 and ${MAX_PAGE}`);
-        // Nothing to look up for a finding without evidence (most passing controls of a report).
-        const page = Number(f.evidence_count) === 0 || first === 0
-          ? { seqs: [], cursors: [], hasNextPage: Number(f.evidence_count) > 0, hasPreviousPage: Boolean(args.after) }
-          : await ctx.loaders.evidencePage.load({ findingId: f.id, first, after: args.after ?? null });
+        // Nothing to look up for a finding without evidence (most passing controls of a report),
+        // nor for a first page that generation kept; later pages are keyset searches.
+        const kept = Number(f.evidence_count) === 0 || first === 0
+          ? { seqs: [], hasNextPage: Number(f.evidence_count) > 0 && first === 0 }
+          : pageFromHead(f, first, args.after);
+        if (kept) {
+          const events = await loadEventsBySeq(ctx, kept.seqs);
+          const cursors = events.map((e) => evidenceCursor(e.occurredAt, e.seq));
+          return {
+            totalCount: Number(f.evidence_count),
+            edges: events.map((node, i) => ({ node, cursor: cursors[i]! })),
+            pageInfo: { hasNextPage: kept.hasNextPage, hasPreviousPage: false, startCursor: cursors[0] ?? null, endCursor: cursors.at(-1) ?? null },
+          };
+        }
+        const page = await ctx.loaders.evidencePage.load({ findingId: f.id, first, after: args.after ?? null });
         const events = await loadEventsBySeq(ctx, page.seqs);
         return {
           totalCount: Number(f.evidence_count),
