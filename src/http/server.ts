@@ -89,7 +89,9 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
     },
   });
 
-  const httpServer = createServer(yoga);
+  // Node ends any request whose body takes over 5 minutes by default: a 10M-event NDJSON upload
+  // streams for longer than that. Headers must still arrive within headersTimeout (60 s).
+  const httpServer = createServer({ requestTimeout: 60 * 60_000 }, yoga);
   const wsServer = new WebSocketServer({ server: httpServer, path: yoga.graphqlEndpoint });
   const wsCleanup = useServer<Record<string, unknown> | undefined, { principal?: Principal }>(
     {
