@@ -19,6 +19,12 @@ export type Decision = (typeof DECISIONS)[number];
 export type Severity = (typeof SEVERITIES)[number];
 
 export const MAX_ATTRIBUTES_BYTES = 64 * 1024;
+/**
+ * Deeper JSON would overflow the stack when serialised (about 5,000 levels
+ * fit in 64 KiB) and PostgreSQL's jsonb refuses deep nesting too: the event
+ * is rejected alone instead of failing its whole batch.
+ */
+export const MAX_ATTRIBUTES_DEPTH = 32;
 const MAX_TEXT = 1024;
 const MAX_ARRAY = 100;
 
@@ -157,6 +163,9 @@ type ParsedEvent = z.output<typeof eventSchema>;
 function finish(e: ParsedEvent): ValidationResult {
   let attributesJson: string | null = null;
   if (e.attributes) {
+    if (nestingExceeds(e.attributes, MAX_ATTRIBUTES_DEPTH)) {
+      return { ok: false, rejection: { field: 'attributes', message: `must nest at most ${MAX_ATTRIBUTES_DEPTH} levels of objects and arrays` } };
+    }
     attributesJson = JSON.stringify(e.attributes);
     if (Buffer.byteLength(attributesJson) > MAX_ATTRIBUTES_BYTES) {
       return { ok: false, rejection: { field: 'attributes', message: `must be at most 64 KiB of JSON; move large payloads elsewhere and keep a reference` } };
@@ -247,6 +256,16 @@ function fastPath(r: Record<string, unknown>): ParsedEvent | null {
     actor: actor === undefined || actor === null ? actor : { type: actor.type, id: actor.id, email: actor.email },
     tool: tool === undefined || tool === null ? tool : { name: tool.name, tags: tool.tags },
   } as ParsedEvent;
+}
+
+/** Whether objects and arrays nest deeper than `limit`; stops descending there, so it cannot overflow the stack. */
+function nestingExceeds(value: unknown, limit: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (limit === 0) return true;
+  for (const child of Array.isArray(value) ? value : Object.values(value)) {
+    if (nestingExceeds(child, limit - 1)) return true;
+  }
+  return false;
 }
 
 function typeName(value: unknown): string {

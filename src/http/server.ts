@@ -9,7 +9,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { createGraphQLError, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import { bearerToken, type Principal } from '../accounts/api-keys.ts';
-import { DomainError, httpStatusOf } from '../errors.ts';
+import { DomainError, httpStatusOf, isDatabaseUnavailable, UNAVAILABLE_RETRY_SECONDS } from '../errors.ts';
 import { schema } from '../schema/index.ts';
 import { createLoaders } from '../schema/loaders.ts';
 import type { Services } from '../services.ts';
@@ -76,6 +76,12 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
         }
         if (isGraphQLError(error) && (!error.originalError || isGraphQLError(error.originalError))) {
           return error;
+        }
+        if (isDatabaseUnavailable(original)) {
+          log.warn('database unavailable', { err: original instanceof Error ? original : new Error(String(original)) });
+          return createGraphQLError('The database is unavailable; retry shortly.', {
+            extensions: { code: 'UNAVAILABLE', http: { status: 503, headers: { 'retry-after': String(UNAVAILABLE_RETRY_SECONDS) } } },
+          });
         }
         log.error('internal error', { err: original instanceof Error ? original : new Error(String(original)) });
         return createGraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
