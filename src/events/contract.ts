@@ -31,6 +31,17 @@ const MAX_ARRAY = 100;
 /** Timestamps must carry an offset: an audit trail cannot guess the time zone. */
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
+/**
+ * JavaScript reads 2026-02-30 as 2 March: an audit time must not move
+ * silently, so the written day must exist in its month.
+ */
+function dayExists(iso: string): boolean {
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  const day = Number(iso.slice(8, 10));
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
 const text = (max = MAX_TEXT) =>
   z
     .string({ error: (i) => (i.input === undefined ? 'is required' : `must be a string, got ${typeName(i.input)}`) })
@@ -57,7 +68,7 @@ const eventSchema = z.object({
     .transform((s, ctx) => {
       const date = new Date(s);
       const year = date.getUTCFullYear();
-      if (Number.isNaN(date.getTime()) || year < 1970 || year > 9999) {
+      if (Number.isNaN(date.getTime()) || year < 1970 || year > 9999 || !dayExists(s)) {
         ctx.addIssue({ code: 'custom', message: 'must be a real date between 1970 and 9999' });
         return z.NEVER;
       }
@@ -167,6 +178,8 @@ function finish(e: ParsedEvent): ValidationResult {
       return { ok: false, rejection: { field: 'attributes', message: `must nest at most ${MAX_ATTRIBUTES_DEPTH} levels of objects and arrays` } };
     }
     attributesJson = JSON.stringify(e.attributes);
+    // A lone surrogate serialises as `\udXXX`, which jsonb refuses: store U+FFFD, as text columns do.
+    if (/\\u[dD][89a-fA-F]/.test(attributesJson)) attributesJson = JSON.stringify(wellFormedDeep(e.attributes));
     if (Buffer.byteLength(attributesJson) > MAX_ATTRIBUTES_BYTES) {
       return { ok: false, rejection: { field: 'attributes', message: `must be at most 64 KiB of JSON; move large payloads elsewhere and keep a reference` } };
     }
@@ -178,30 +191,30 @@ function finish(e: ParsedEvent): ValidationResult {
   return {
     ok: true,
     event: {
-      clientId: e.id ?? null,
+      clientId: wf(e.id ?? null),
       occurredAt: e.occurredAt,
-      environment: e.environment || 'default',
-      agentId: e.agentId ?? null,
-      sessionId: e.sessionId ?? null,
+      environment: wf(e.environment || 'default'),
+      agentId: wf(e.agentId ?? null),
+      sessionId: wf(e.sessionId ?? null),
       actorType: e.actor?.type ?? null,
-      actorId: e.actor?.id ?? null,
-      actorEmail: e.actor?.email ?? null,
+      actorId: wf(e.actor?.id ?? null),
+      actorEmail: wf(e.actor?.email ?? null),
       category: e.category,
-      action: e.action,
+      action: wf(e.action),
       decision: e.decision ?? null,
-      policyId: e.policyId ?? null,
-      policyVersion: e.policyVersion ?? null,
-      toolName: e.tool?.name ?? null,
-      toolTags: e.tool ? (e.tool.tags ?? []) : null,
-      resource: e.resource ?? null,
+      policyId: wf(e.policyId ?? null),
+      policyVersion: wf(e.policyVersion ?? null),
+      toolName: wf(e.tool?.name ?? null),
+      toolTags: e.tool ? wfList(e.tool.tags ?? []) : null,
+      resource: wf(e.resource ?? null),
       severity: e.severity ?? null,
       outcome: e.outcome ?? null,
-      correlationId: e.correlationId ?? null,
-      dataSubjects: e.dataSubjects ?? null,
-      personalData: e.personalData ?? null,
-      legalBasis: e.legalBasis ?? null,
-      recipient: e.recipient ?? null,
-      region: e.region ?? null,
+      correlationId: wf(e.correlationId ?? null),
+      dataSubjects: wfList(e.dataSubjects ?? null),
+      personalData: wfList(e.personalData ?? null),
+      legalBasis: wf(e.legalBasis ?? null),
+      recipient: wf(e.recipient ?? null),
+      region: wf(e.region ?? null),
       ttlSeconds: e.ttlSeconds ?? null,
       costUsd: e.costUsd ?? null,
       attributesJson,
@@ -232,7 +245,7 @@ function fastPath(r: Record<string, unknown>): ParsedEvent | null {
   if (typeof occurredAt !== 'string' || !ISO_WITH_OFFSET.test(occurredAt)) return null;
   const date = new Date(occurredAt);
   const year = date.getUTCFullYear();
-  if (Number.isNaN(date.getTime()) || year < 1970 || year > 9999) return null;
+  if (Number.isNaN(date.getTime()) || year < 1970 || year > 9999 || !dayExists(occurredAt)) return null;
   if (typeof r.category !== 'string' || !CATEGORY_SET.has(r.category)) return null;
   if (!okText(r.action, 128) || r.action.length === 0) return null;
   if (!okOptText(r.id, 256) || !okOptText(r.environment, 128) || !okOptText(r.agentId, 256) || !okOptText(r.sessionId, 256)) return null;
@@ -256,6 +269,28 @@ function fastPath(r: Record<string, unknown>): ParsedEvent | null {
     actor: actor === undefined || actor === null ? actor : { type: actor.type, id: actor.id, email: actor.email },
     tool: tool === undefined || tool === null ? tool : { name: tool.name, tags: tool.tags },
   } as ParsedEvent;
+}
+
+/**
+ * Text as it will be stored: a lone UTF-16 surrogate (possible in JSON, not
+ * in UTF-8) becomes U+FFFD here, so what is validated, hashed and stored agree
+ * and PostgreSQL never refuses the batch over it.
+ */
+function wf<T extends string | null>(value: T): T {
+  return (value === null || value.isWellFormed() ? value : value.toWellFormed()) as T;
+}
+
+function wfList(values: string[] | null): string[] | null {
+  return values === null || values.every((v) => v.isWellFormed()) ? values : values.map((v) => v.toWellFormed());
+}
+
+function wellFormedDeep(value: unknown): unknown {
+  if (typeof value === 'string') return value.toWellFormed();
+  if (Array.isArray(value)) return value.map(wellFormedDeep);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toWellFormed(), wellFormedDeep(v)]));
+  }
+  return value;
 }
 
 /** Whether objects and arrays nest deeper than `limit`; stops descending there, so it cannot overflow the stack. */
