@@ -163,7 +163,7 @@ async function run(mode: 'start' | 'serve' | 'worker', config: Config, log: Logg
   if (mode !== 'worker') {
     const api = createApiServer(services);
     const url = await api.listen(config.PORT, config.HOST);
-    stops.push(() => api.close());
+    stops.push(() => api.close(config.SHUTDOWN_GRACE_SECONDS * 1000));
     console.log(`GraphQL API: ${url}/graphql`);
   }
 

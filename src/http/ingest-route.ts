@@ -41,8 +41,7 @@ addRoute({
     }
     if (!request.body) throw badInput('body', 'send the events as NDJSON: one JSON object per line');
 
-    // Iterated, not `Readable.fromWeb`: the server's body may be a ponyfilled stream.
-    let body = request.body as unknown as AsyncIterable<Uint8Array>;
+    let body: AsyncIterable<Uint8Array> = uncancelledChunks(request.body);
     if (encoding === 'gzip') body = Readable.from(body, { objectMode: false }).pipe(createGunzip());
 
     let result: IngestResult;
@@ -55,6 +54,25 @@ addRoute({
     return Response.json(summary(result));
   },
 });
+
+/**
+ * The body's chunks, read without `Readable.fromWeb` (the server's body may be
+ * a ponyfilled stream). Stopping early releases the stream instead of
+ * cancelling it: cancelling destroys the socket, and the client would get a
+ * connection reset instead of the error response that says what was stored.
+ */
+async function* uncancelledChunks(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
 
 const summary = (result: IngestResult) => ({
   accepted: result.accepted,

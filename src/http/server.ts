@@ -27,8 +27,8 @@ export interface ApiServer {
   httpServer: Server;
   /** Listens and resolves to the base URL, e.g. http://127.0.0.1:4000. */
   listen(port: number, host: string): Promise<string>;
-  /** Stops accepting, drains in-flight requests, closes WebSockets. */
-  close(): Promise<void>;
+  /** Stops accepting, drains in-flight requests (closing any still open after `graceMs`), closes WebSockets. */
+  close(graceMs?: number): Promise<void>;
 }
 
 export function createApiServer(services: Services, extraPlugins: Plugin[] = []): ApiServer {
@@ -151,10 +151,14 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
           resolve(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}`);
         });
       }),
-    close: async () => {
+    close: async (graceMs?: number) => {
       await wsCleanup.dispose();
       await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
+        const force = graceMs === undefined ? undefined : setTimeout(() => httpServer.closeAllConnections(), graceMs);
+        httpServer.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
         httpServer.closeIdleConnections();
       });
     },
