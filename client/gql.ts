@@ -30,6 +30,8 @@ type Documents = {
     "\n  query FailingFindings($id: ID!) {\n    report(id: $id) {\n      findings(first: 50, filter: { statuses: [FAIL], severities: [HIGH, CRITICAL] }) {\n        totalCount\n        edges { node { id control { id } status severity } }\n      }\n    }\n  }\n": typeof types.FailingFindingsDocument,
     "\n  query EvidencePage($id: ID!, $after: String) {\n    node(id: $id) {\n      ... on Finding {\n        evidenceCount\n        evidence(first: 2, after: $after) {\n          pageInfo { hasNextPage endCursor }\n          edges { node { id sequence findings { id } } }\n        }\n        evidenceSample(size: 2) { sequence }\n      }\n    }\n  }\n": typeof types.EvidencePageDocument,
     "\n  query FrameworkList {\n    frameworks { type name version controls { id title } }\n  }\n": typeof types.FrameworkListDocument,
+    "\n  mutation IngestHostile($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n": typeof types.IngestHostileDocument,
+    "\n  mutation GenerateHostile($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status title }\n  }\n": typeof types.GenerateHostileDocument,
     "\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n": typeof types.IngestAuditEventsDocument,
     "\n  mutation CreateKeyForTrail($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id } }\n  }\n": typeof types.CreateKeyForTrailDocument,
     "\n  mutation RevokeKeyForTrail($id: ID!) {\n    revokeApiKey(id: $id) { id }\n  }\n": typeof types.RevokeKeyForTrailDocument,
@@ -87,6 +89,8 @@ const documents: Documents = {
     "\n  query FailingFindings($id: ID!) {\n    report(id: $id) {\n      findings(first: 50, filter: { statuses: [FAIL], severities: [HIGH, CRITICAL] }) {\n        totalCount\n        edges { node { id control { id } status severity } }\n      }\n    }\n  }\n": types.FailingFindingsDocument,
     "\n  query EvidencePage($id: ID!, $after: String) {\n    node(id: $id) {\n      ... on Finding {\n        evidenceCount\n        evidence(first: 2, after: $after) {\n          pageInfo { hasNextPage endCursor }\n          edges { node { id sequence findings { id } } }\n        }\n        evidenceSample(size: 2) { sequence }\n      }\n    }\n  }\n": types.EvidencePageDocument,
     "\n  query FrameworkList {\n    frameworks { type name version controls { id title } }\n  }\n": types.FrameworkListDocument,
+    "\n  mutation IngestHostile($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n": types.IngestHostileDocument,
+    "\n  mutation GenerateHostile($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status title }\n  }\n": types.GenerateHostileDocument,
     "\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n": types.IngestAuditEventsDocument,
     "\n  mutation CreateKeyForTrail($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id } }\n  }\n": types.CreateKeyForTrailDocument,
     "\n  mutation RevokeKeyForTrail($id: ID!) {\n    revokeApiKey(id: $id) { id }\n  }\n": types.RevokeKeyForTrailDocument,
@@ -206,6 +210,14 @@ export function graphql(source: "\n  query EvidencePage($id: ID!, $after: String
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query FrameworkList {\n    frameworks { type name version controls { id title } }\n  }\n"): (typeof documents)["\n  query FrameworkList {\n    frameworks { type name version controls { id title } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IngestHostile($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n"): (typeof documents)["\n  mutation IngestHostile($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GenerateHostile($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status title }\n  }\n"): (typeof documents)["\n  mutation GenerateHostile($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status title }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

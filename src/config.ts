@@ -16,6 +16,12 @@ const schema = z.object({
   MONITORING_GAP_MINUTES: z.coerce.number().int().positive().default(60),
   /** Pause after each progress step of a report: for demos and fault-injection tests; 0 in production. */
   REPORT_STEP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  /**
+   * On SIGTERM, how long in-flight requests and report jobs may run on. A job
+   * still running then is handed back to the queue (another worker resumes it)
+   * and open connections are closed.
+   */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** PostgreSQL schema of the pg-boss queue; processes that share jobs share it. */
   JOB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case SQL identifier' }).default('pgboss'),
   /** Requests per minute per API key (GraphQL and HTTP routes); 0 turns the limit off. */

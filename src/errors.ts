@@ -2,7 +2,7 @@
  * Errors the domain raises on purpose. They carry a code the API shows as
  * `extensions.code`; anything else is an internal error and is masked.
  */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'RATE_LIMITED' | 'CONFLICT';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'RATE_LIMITED' | 'CONFLICT' | 'UNAVAILABLE';
 
 export class DomainError extends Error {
   readonly code: ErrorCode;
@@ -37,4 +37,30 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   RATE_LIMITED: 429,
   CONFLICT: 409,
+  UNAVAILABLE: 503,
 };
+
+/** Seconds a client should wait before retrying after `UNAVAILABLE` (a database restart takes a few). */
+export const UNAVAILABLE_RETRY_SECONDS = 5;
+
+// Socket errors, postgres.js's own connection errors, and the SQLSTATEs of a
+// server that is restarting or refusing connections (class 08, 57P01-57P03, 53300).
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN',
+  'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT',
+  '57P01', '57P02', '57P03', '53300',
+]);
+
+/**
+ * Whether an error (or its cause) means the database could not be reached or
+ * went away: the request may succeed if retried, so it is answered 503, not 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08'))) return true;
+    // AggregateError from a connect attempt over several addresses.
+    if (e instanceof AggregateError && e.errors.some((inner) => isDatabaseUnavailable(inner))) return true;
+  }
+  return false;
+}

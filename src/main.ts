@@ -188,7 +188,7 @@ async function run(mode: 'start' | 'serve' | 'worker', config: Config, log: Logg
     const { createApiServer } = await import('./http/server.ts');
     const api = createApiServer(services);
     const url = await api.listen(config.PORT, config.HOST);
-    stops.push(() => api.close());
+    stops.push(() => api.close(config.SHUTDOWN_GRACE_SECONDS * 1000));
     console.log(`GraphQL API: ${url}/graphql`);
   }
 

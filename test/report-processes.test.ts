@@ -4,9 +4,7 @@
  * with SIGKILL mid-report, after which a new worker completes the report
  * with the same content hash as an undisturbed run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { print } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,43 +13,14 @@ import { graphql } from '../client/gql.ts';
 import { reports } from '../src/db/schema.ts';
 import { seedDemoData } from '../src/demo/seed.ts';
 import { REPORT_QUEUE } from '../src/jobs/queue.ts';
-import { databaseUrl, startTestApp, type TestApp } from './support/app.ts';
+import { startTestApp, type TestApp } from './support/app.ts';
+import { killAllProcesses, spawnProcess, stopProcess } from './support/processes.ts';
 
 const ProcessProgress = graphql(`
   subscription ProcessProgress($id: ID!) {
     reportProgress(id: $id) { status percent stage }
   }
 `);
-
-const children: ChildProcess[] = [];
-
-function spawnProcess(mode: 'serve' | 'worker', env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--max-semi-space-size=8', path.resolve('src/main.ts'), mode], {
-    env: { ...process.env, DATABASE_URL: databaseUrl(), PORT: '0', LOG_LEVEL: 'warn', JOB_SCHEMA: 'pgboss_processes', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  const ready = new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      const url = /GraphQL API: (\S+)/.exec(output)?.[1];
-      if (url) resolve(url);
-      else if (mode === 'worker' && output.includes('Report worker running')) resolve('');
-    });
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    child.once('exit', (code) => reject(new Error(`${mode} exited with ${code}: ${output}`)));
-  });
-  return { child, ready };
-}
-
-/** SIGTERM, then the exit code once the process has drained and exited. */
-function stopProcess(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  child.kill('SIGTERM');
-  return exited;
-}
 
 let app: TestApp;
 let org: Awaited<ReturnType<TestApp['newOrg']>>;
@@ -65,7 +34,7 @@ beforeAll(async () => {
   await seedDemoData(app.services, org.orgId, { events: 60_000, seed: 11, end: END });
 });
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  killAllProcesses();
   await app.close();
 });
 

@@ -20,11 +20,28 @@ export type Decision = (typeof DECISIONS)[number];
 export type Severity = (typeof SEVERITIES)[number];
 
 export const MAX_ATTRIBUTES_BYTES = 64 * 1024;
+/**
+ * Deeper JSON would overflow the stack when serialised (about 5,000 levels
+ * fit in 64 KiB) and PostgreSQL's jsonb refuses deep nesting too: the event
+ * is rejected alone instead of failing its whole batch.
+ */
+export const MAX_ATTRIBUTES_DEPTH = 32;
 const MAX_TEXT = 1024;
 const MAX_ARRAY = 100;
 
 /** Timestamps must carry an offset: an audit trail cannot guess the time zone. */
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * JavaScript reads 2026-02-30 as 2 March: an audit time must not move
+ * silently, so the written day must exist in its month.
+ */
+function dayExists(iso: string): boolean {
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  const day = Number(iso.slice(8, 10));
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
 
 const text = (max = MAX_TEXT) =>
   z
@@ -52,7 +69,7 @@ const eventSchema = z.object({
     .transform((s, ctx) => {
       const date = new Date(s);
       const year = date.getUTCFullYear();
-      if (Number.isNaN(date.getTime()) || year < 1970 || year > 9999) {
+      if (Number.isNaN(date.getTime()) || year < 1970 || year > 9999 || !dayExists(s)) {
         ctx.addIssue({ code: 'custom', message: 'must be a real date between 1970 and 9999' });
         return z.NEVER;
       }
@@ -158,6 +175,9 @@ type ParsedEvent = z.output<typeof eventSchema>;
 function finish(e: ParsedEvent): ValidationResult {
   let attributesJson: string | null = null;
   if (e.attributes) {
+    if (nestingExceeds(e.attributes, MAX_ATTRIBUTES_DEPTH)) {
+      return { ok: false, rejection: { field: 'attributes', message: `must nest at most ${MAX_ATTRIBUTES_DEPTH} levels of objects and arrays` } };
+    }
     // Canonical (RFC 8785) and well-formed: the form jsonb gives back, so an event's hash can be recomputed from its row.
     attributesJson = canonicalAttributes(e.attributes);
     if (Buffer.byteLength(attributesJson) > MAX_ATTRIBUTES_BYTES) {
@@ -171,30 +191,30 @@ function finish(e: ParsedEvent): ValidationResult {
   return {
     ok: true,
     event: {
-      clientId: e.id ?? null,
+      clientId: wf(e.id ?? null),
       occurredAt: e.occurredAt,
-      environment: e.environment || 'default',
-      agentId: e.agentId ?? null,
-      sessionId: e.sessionId ?? null,
+      environment: wf(e.environment || 'default'),
+      agentId: wf(e.agentId ?? null),
+      sessionId: wf(e.sessionId ?? null),
       actorType: e.actor?.type ?? null,
-      actorId: e.actor?.id ?? null,
-      actorEmail: e.actor?.email ?? null,
+      actorId: wf(e.actor?.id ?? null),
+      actorEmail: wf(e.actor?.email ?? null),
       category: e.category,
-      action: e.action,
+      action: wf(e.action),
       decision: e.decision ?? null,
-      policyId: e.policyId ?? null,
-      policyVersion: e.policyVersion ?? null,
-      toolName: e.tool?.name ?? null,
-      toolTags: e.tool ? (e.tool.tags ?? []) : null,
-      resource: e.resource ?? null,
+      policyId: wf(e.policyId ?? null),
+      policyVersion: wf(e.policyVersion ?? null),
+      toolName: wf(e.tool?.name ?? null),
+      toolTags: e.tool ? wfList(e.tool.tags ?? []) : null,
+      resource: wf(e.resource ?? null),
       severity: e.severity ?? null,
       outcome: e.outcome ?? null,
-      correlationId: e.correlationId ?? null,
-      dataSubjects: e.dataSubjects ?? null,
-      personalData: e.personalData ?? null,
-      legalBasis: e.legalBasis ?? null,
-      recipient: e.recipient ?? null,
-      region: e.region ?? null,
+      correlationId: wf(e.correlationId ?? null),
+      dataSubjects: wfList(e.dataSubjects ?? null),
+      personalData: wfList(e.personalData ?? null),
+      legalBasis: wf(e.legalBasis ?? null),
+      recipient: wf(e.recipient ?? null),
+      region: wf(e.region ?? null),
       ttlSeconds: e.ttlSeconds ?? null,
       costUsd: e.costUsd ?? null,
       attributesJson,
@@ -225,7 +245,7 @@ function fastPath(r: Record<string, unknown>): ParsedEvent | null {
   if (typeof occurredAt !== 'string' || !ISO_WITH_OFFSET.test(occurredAt)) return null;
   const date = new Date(occurredAt);
   const year = date.getUTCFullYear();
-  if (Number.isNaN(date.getTime()) || year < 1970 || year > 9999) return null;
+  if (Number.isNaN(date.getTime()) || year < 1970 || year > 9999 || !dayExists(occurredAt)) return null;
   if (typeof r.category !== 'string' || !CATEGORY_SET.has(r.category)) return null;
   if (!okText(r.action, 128) || r.action.length === 0) return null;
   if (!okOptText(r.id, 256) || !okOptText(r.environment, 128) || !okOptText(r.agentId, 256) || !okOptText(r.sessionId, 256)) return null;
@@ -251,6 +271,38 @@ function fastPath(r: Record<string, unknown>): ParsedEvent | null {
   } as ParsedEvent;
 }
 
+/**
+ * Text as it will be stored: a lone UTF-16 surrogate (possible in JSON, not
+ * in UTF-8) becomes U+FFFD here, so what is validated, hashed and stored agree
+ * and PostgreSQL never refuses the batch over it.
+ */
+function wf<T extends string | null>(value: T): T {
+  return (value === null || value.isWellFormed() ? value : value.toWellFormed()) as T;
+}
+
+function wfList(values: string[] | null): string[] | null {
+  return values === null || values.every((v) => v.isWellFormed()) ? values : values.map((v) => v.toWellFormed());
+}
+
+function wellFormedDeep(value: unknown): unknown {
+  if (typeof value === 'string') return value.toWellFormed();
+  if (Array.isArray(value)) return value.map(wellFormedDeep);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toWellFormed(), wellFormedDeep(v)]));
+  }
+  return value;
+}
+
+/** Whether objects and arrays nest deeper than `limit`; stops descending there, so it cannot overflow the stack. */
+function nestingExceeds(value: unknown, limit: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (limit === 0) return true;
+  for (const child of Array.isArray(value) ? value : Object.values(value)) {
+    if (nestingExceeds(child, limit - 1)) return true;
+  }
+  return false;
+}
+
 function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
@@ -266,15 +318,6 @@ function canonicalAttributes(attributes: Record<string, unknown>): string {
   try {
     return canonicalize(attributes)!;
   } catch {
-    return canonicalize(toWellFormed(attributes))!;
+    return canonicalize(wellFormedDeep(attributes))!;
   }
-}
-
-function toWellFormed(value: unknown): unknown {
-  if (typeof value === 'string') return value.toWellFormed();
-  if (Array.isArray(value)) return value.map(toWellFormed);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toWellFormed(), toWellFormed(v)]));
-  }
-  return value;
 }

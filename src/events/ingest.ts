@@ -29,9 +29,26 @@ export const DEFAULT_BATCH_SIZE = 5_000;
 const BATCHES_IN_FLIGHT = 2;
 
 /**
+ * Thrown when storing stops part-way (the database went away, the body broke
+ * off): `stored` counts what committed, and every event up to
+ * `confirmedThroughLine` is stored, so the client knows what to send again.
+ */
+export class IngestInterrupted extends Error {
+  readonly stored: IngestResult;
+  readonly confirmedThroughLine: number;
+  constructor(cause: unknown, stored: IngestResult, confirmedThroughLine: number) {
+    super(`ingestion stopped after line ${confirmedThroughLine}: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = 'IngestInterrupted';
+    this.stored = stored;
+    this.confirmedThroughLine = confirmedThroughLine;
+  }
+}
+
+/**
  * Validates and stores a stream of records with bounded memory: at most
  * `BATCHES_IN_FLIGHT` batches are held, and the source is not read further
  * until one of them is stored (backpressure reaches the HTTP body).
+ * A failure part-way throws `IngestInterrupted`.
  */
 export async function ingestRecords(
   database: Database,
@@ -41,21 +58,30 @@ export async function ingestRecords(
 ): Promise<IngestResult> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const result: IngestResult = { accepted: 0, duplicates: 0, rejectedCount: 0, rejected: [] };
-  const inFlight: Array<Promise<StoreResult>> = [];
+  // Each batch remembers the line of its last event: batches settle in order,
+  // so every line up to the last settled batch's is confirmed.
+  const inFlight: Array<{ stored: Promise<StoreResult>; lastLine: number; rejectedCount: number }> = [];
+  let confirmedThroughLine = 0;
+  let confirmedRejections = 0;
+  let lastLine = 0;
   let failure: unknown = null;
 
   const settle = async () => {
-    const stored = await inFlight.shift()!;
-    result.accepted += stored.accepted;
-    result.duplicates += stored.duplicates;
+    const { stored, lastLine: through, rejectedCount } = inFlight[0]!;
+    const done = await stored;
+    inFlight.shift();
+    result.accepted += done.accepted;
+    result.duplicates += done.duplicates;
+    confirmedThroughLine = through;
+    confirmedRejections = rejectedCount;
   };
-  const flush = async (batch: NormalizedEvent[]) => {
-    const pending = storeEvents(database, orgId, batch);
+  const flush = async (batch: NormalizedEvent[], through: number) => {
+    const stored = storeEvents(database, orgId, batch);
     // Observed at once so a failing batch is never an unhandled rejection while we await another.
-    pending.catch((error: unknown) => {
+    stored.catch((error: unknown) => {
       failure ??= error;
     });
-    inFlight.push(pending);
+    inFlight.push({ stored, lastLine: through, rejectedCount: result.rejectedCount });
     if (inFlight.length >= BATCHES_IN_FLIGHT) await settle();
   };
   const reject = (line: number, rejection: Rejection) => {
@@ -67,6 +93,7 @@ export async function ingestRecords(
   try {
     for await (const record of source) {
       if (failure) throw failure;
+      lastLine = record.line;
       if ('rejection' in record) {
         reject(record.line, record.rejection);
         continue;
@@ -80,16 +107,24 @@ export async function ingestRecords(
       if (batch.length >= batchSize) {
         const full = batch;
         batch = [];
-        await flush(full);
+        await flush(full, record.line);
       }
     }
-    if (batch.length) await flush(batch);
+    if (batch.length) await flush(batch, lastLine);
     while (inFlight.length) await settle();
+    confirmedThroughLine = lastLine;
   } catch (error) {
     // Let the batches already sent finish (or fail) before reporting, so
-    // nothing is still writing when the caller answers.
-    await Promise.allSettled(inFlight);
-    throw error;
+    // nothing is still writing when the caller answers; those that committed
+    // in order still count as confirmed.
+    await Promise.allSettled(inFlight.map((b) => b.stored));
+    try {
+      while (inFlight.length) await settle();
+    } catch {
+      // The first batch that failed ends the confirmed part.
+    }
+    const confirmed = { ...result, rejectedCount: confirmedRejections, rejected: result.rejected.filter((r) => r.line <= confirmedThroughLine) };
+    throw new IngestInterrupted(error, confirmed, confirmedThroughLine);
   }
   return result;
 }

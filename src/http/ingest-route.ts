@@ -6,9 +6,10 @@
  */
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { badInput } from '../errors.ts';
-import { ingestRecords, type SourceRecord } from '../events/ingest.ts';
+import { badInput, isDatabaseUnavailable, UNAVAILABLE_RETRY_SECONDS } from '../errors.ts';
+import { IngestInterrupted, ingestRecords, type IngestResult, type SourceRecord } from '../events/ingest.ts';
 import { mapOcsfLine } from '../events/ocsf.ts';
+import type { Services } from '../services.ts';
 import { addRoute, authorize } from './routes.ts';
 
 /** Maps one parsed JSON line to a contract-shaped event, or rejects it. */
@@ -40,19 +41,78 @@ addRoute({
     }
     if (!request.body) throw badInput('body', 'send the events as NDJSON: one JSON object per line');
 
-    // Iterated, not `Readable.fromWeb`: the server's body may be a ponyfilled stream.
-    let body = request.body as unknown as AsyncIterable<Uint8Array>;
+    let body: AsyncIterable<Uint8Array> = uncancelledChunks(request.body);
     if (encoding === 'gzip') body = Readable.from(body, { objectMode: false }).pipe(createGunzip());
 
-    const result = await ingestRecords(services.database, principal.orgId, records(splitLines(body), mapper));
-    return Response.json({
-      accepted: result.accepted,
-      duplicates: result.duplicates,
-      rejected: result.rejectedCount,
-      rejections: result.rejected,
-    });
+    let result: IngestResult;
+    try {
+      result = await ingestRecords(services.database, principal.orgId, records(splitLines(body), mapper));
+    } catch (error) {
+      if (error instanceof IngestInterrupted) return interrupted(error, services);
+      throw error;
+    }
+    return Response.json(summary(result));
   },
 });
+
+/**
+ * The body's chunks, read without `Readable.fromWeb` (the server's body may be
+ * a ponyfilled stream). Stopping early releases the stream instead of
+ * cancelling it: cancelling destroys the socket, and the client would get a
+ * connection reset instead of the error response that says what was stored.
+ */
+async function* uncancelledChunks(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+const summary = (result: IngestResult) => ({
+  accepted: result.accepted,
+  duplicates: result.duplicates,
+  rejected: result.rejectedCount,
+  rejections: result.rejected,
+});
+
+/**
+ * Storing stopped part-way: say why, and what is stored for sure (every
+ * event up to `confirmedThroughLine`), so the client re-sends the rest; events
+ * with an `id` are stored once however often they are sent.
+ */
+function interrupted(error: IngestInterrupted, services: Services): Response {
+  const cause = error.cause;
+  const line = error.confirmedThroughLine;
+  const resend = line ? `Lines 1-${line} are stored; send the lines after ${line} again` : 'Nothing is confirmed stored; send the whole body again';
+  let status: number;
+  let problem: { code: string; message: string; field?: string };
+  const headers: Record<string, string> = {};
+  if (isDatabaseUnavailable(cause)) {
+    status = 503;
+    headers['retry-after'] = String(UNAVAILABLE_RETRY_SECONDS);
+    problem = { code: 'UNAVAILABLE', message: `The database became unavailable while storing events. ${resend} (events with an id are never stored twice).` };
+  } else if (isZlibError(cause)) {
+    status = 400;
+    problem = { code: 'BAD_USER_INPUT', field: 'body', message: `The gzip body is corrupt or truncated (${(cause as Error).message}). ${resend}.` };
+  } else {
+    services.log.error('ingestion stopped', { confirmedThroughLine: line, err: cause instanceof Error ? cause : new Error(String(cause)) });
+    status = 500;
+    problem = { code: 'INTERNAL_SERVER_ERROR', message: `Unexpected error. ${resend}.` };
+  }
+  return Response.json({ error: problem, ...summary(error.stored), confirmedThroughLine: line }, { status, headers });
+}
+
+/** zlib reports a bad stream with Z_* codes (Z_DATA_ERROR, Z_BUF_ERROR for a cut-off body). */
+function isZlibError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('Z_');
+}
 
 async function* records(lines: AsyncIterable<NumberedLine>, mapper: LineMapper): AsyncGenerator<SourceRecord> {
   for await (const { line, text } of lines) {

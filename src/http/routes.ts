@@ -5,7 +5,7 @@
 import type { Plugin } from 'graphql-yoga';
 import { bearerToken, type Principal } from '../accounts/api-keys.ts';
 import { can, rolesFor, type Action } from '../access.ts';
-import { DomainError, httpStatusOf, RateLimitedError } from '../errors.ts';
+import { DomainError, httpStatusOf, isDatabaseUnavailable, RateLimitedError, UNAVAILABLE_RETRY_SECONDS } from '../errors.ts';
 import type { Services } from '../services.ts';
 
 export interface RouteContext {
@@ -74,6 +74,13 @@ export function errorResponse(error: unknown, services: Services): Response {
     return Response.json(
       { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } },
       { status: httpStatusOf[error.code], headers },
+    );
+  }
+  if (isDatabaseUnavailable(error)) {
+    services.log.warn('database unavailable', { err: error instanceof Error ? error : new Error(String(error)) });
+    return Response.json(
+      { error: { code: 'UNAVAILABLE', message: 'The database is unavailable; retry shortly.' } },
+      { status: 503, headers: { 'retry-after': String(UNAVAILABLE_RETRY_SECONDS) } },
     );
   }
   services.log.error('internal error in route', { err: error instanceof Error ? error : new Error(String(error)) });

@@ -9,7 +9,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { createGraphQLError, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import { bearerToken, type Principal } from '../accounts/api-keys.ts';
-import { DomainError, httpStatusOf } from '../errors.ts';
+import { DomainError, httpStatusOf, isDatabaseUnavailable, UNAVAILABLE_RETRY_SECONDS } from '../errors.ts';
 import { schema } from '../schema/index.ts';
 import { createLoaders } from '../schema/loaders.ts';
 import type { Services } from '../services.ts';
@@ -27,8 +27,8 @@ export interface ApiServer {
   httpServer: Server;
   /** Listens and resolves to the base URL, e.g. http://127.0.0.1:4000. */
   listen(port: number, host: string): Promise<string>;
-  /** Stops accepting, drains in-flight requests, closes WebSockets. */
-  close(): Promise<void>;
+  /** Stops accepting, drains in-flight requests (closing any still open after `graceMs`), closes WebSockets. */
+  close(graceMs?: number): Promise<void>;
 }
 
 export function createApiServer(services: Services, extraPlugins: Plugin[] = []): ApiServer {
@@ -76,6 +76,12 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
         }
         if (isGraphQLError(error) && (!error.originalError || isGraphQLError(error.originalError))) {
           return error;
+        }
+        if (isDatabaseUnavailable(original)) {
+          log.warn('database unavailable', { err: original instanceof Error ? original : new Error(String(original)) });
+          return createGraphQLError('The database is unavailable; retry shortly.', {
+            extensions: { code: 'UNAVAILABLE', http: { status: 503, headers: { 'retry-after': String(UNAVAILABLE_RETRY_SECONDS) } } },
+          });
         }
         log.error('internal error', { err: original instanceof Error ? original : new Error(String(original)) });
         return createGraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
@@ -147,10 +153,14 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
           resolve(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}`);
         });
       }),
-    close: async () => {
+    close: async (graceMs?: number) => {
       await wsCleanup.dispose();
       await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
+        const force = graceMs === undefined ? undefined : setTimeout(() => httpServer.closeAllConnections(), graceMs);
+        httpServer.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
         httpServer.closeIdleConnections();
       });
     },

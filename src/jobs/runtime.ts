@@ -45,8 +45,9 @@ export async function startJobRuntime(services: Services, options: JobRuntimeOpt
     if (options.recurring !== false) await registerDeliveryJobs(queue, services);
   }
   return async () => {
-    // graceful: the job in hand finishes (or times out) before the pool closes.
-    await queue.stop({ graceful: true, timeout: 30_000, close: true });
+    // graceful: the job in hand finishes before the pool closes; past the grace
+    // pg-boss fails it back to the queue (it is retried, and the engine is idempotent).
+    await queue.stop({ graceful: true, timeout: services.config.SHUTDOWN_GRACE_SECONDS * 1000, close: true });
     await services.realtime.stop();
     await closePdfRenderer();
     services.queue = null;

@@ -79,6 +79,8 @@ async function validateScope(services: Services, orgId: string, input: GenerateR
   }
   const db = services.database.db;
   const { environment, agentIds } = await checkScopeNames(db, orgId, input);
+  refuseNul('dataSubject', input.dataSubject);
+  refuseNul('title', input.title);
   const dataSubject = input.dataSubject?.trim() || null;
   const problem = validateFrameworkScope(framework.type, { dataSubject, agentIds });
   if (problem) throw badInput('dataSubject', problem);
@@ -89,6 +91,8 @@ async function validateScope(services: Services, orgId: string, input: GenerateR
 
 /** Environment and agents must be ones this organisation has sent events for: typos fail loudly. */
 export async function checkScopeNames(db: Db, orgId: string, input: { environment?: string | null; agentIds?: string[] | null }) {
+  refuseNul('environment', input.environment);
+  for (const agentId of input.agentIds ?? []) refuseNul('agentIds', agentId);
   const environment = input.environment?.trim() || null;
   if (environment) {
     const [known] = await db.select({ name: environments.name }).from(environments).where(and(eq(environments.orgId, orgId), eq(environments.name, environment)));
@@ -101,6 +105,11 @@ export async function checkScopeNames(db: Db, orgId: string, input: { environmen
     if (missing.length) throw badInput('agentIds', `Unknown agent${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} in this organisation (see the agents query).`);
   }
   return { environment, agentIds };
+}
+
+/** PostgreSQL text cannot hold NUL: such a name can match nothing, and would fail the query. */
+function refuseNul(field: string, value: string | null | undefined) {
+  if (value?.includes('\u0000')) throw badInput(field, `${field} must not contain NUL characters (\\u0000)`);
 }
 
 async function insertWithJob(services: Services, values: Omit<typeof reports.$inferInsert, 'status' | 'sampleSeed'>): Promise<ReportRow> {
