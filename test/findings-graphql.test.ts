@@ -79,7 +79,7 @@ const EvidencePage = graphql(`
 
 const Frameworks = graphql(`
   query FrameworkList {
-    frameworks { type name version controls { id title } }
+    frameworks { type name version controls { id title } sections { id title controls { id title section } } }
   }
 `);
 
@@ -205,5 +205,13 @@ describe('findings and evidence over GraphQL', () => {
     const soc2 = result.data!.frameworks.find((f) => f.type === 'soc2')!;
     expect(soc2.controls.map((c) => c.id)).toEqual(expect.arrayContaining(['CC6.1', 'CC6.2', 'CC7.4', 'A1.1']));
     expect(soc2.controls.find((c) => c.id === 'CC6.1')!.title).toMatch(/logical access/i);
+    // Sections carry the same controls, in order, grouped as the report groups its findings.
+    for (const framework of result.data!.frameworks) {
+      expect(framework.sections.flatMap((s) => s.controls.map((c) => c.id))).toEqual(framework.controls.map((c) => c.id));
+      for (const section of framework.sections) expect(section.controls.every((c) => c.section === section.title)).toBe(true);
+    }
+    const gdpr = result.data!.frameworks.find((f) => f.type === 'gdpr')!;
+    expect(gdpr.sections.length).toBeGreaterThanOrEqual(5);
+    expect(soc2.sections.map((s) => s.title)).toEqual(['Control Environment', 'Risk Assessment', 'Control Activities', 'Monitoring Activities', 'Information & Communication']);
   });
 });

@@ -280,9 +280,30 @@ builder.objectField(AuditEvent, 'findings', (t) =>
   }),
 );
 
-const Framework = builder.objectRef<ReturnType<typeof reportTypes>[number]>('Framework').implement({
+type FrameworkDefinitionRef = ReturnType<typeof reportTypes>[number];
+type SectionRef = { framework: FrameworkDefinitionRef; section: FrameworkDefinitionRef['sections'][number] };
+
+const controlsOf = (f: FrameworkDefinitionRef, s: FrameworkDefinitionRef['sections'][number]) =>
+  s.controls.map((c) => ({ id: c.id, framework: f.type, section: s.title, title: catalogTitle(f.catalog, c.id) ?? c.checks[0]?.title ?? c.id }));
+
+const FrameworkSection = builder.objectRef<SectionRef>('FrameworkSection').implement({
+  description: 'A section of a framework definition, with the controls it evaluates.',
+  fields: (t) => ({
+    id: t.string({ description: 'Section id (stable; reports use it for their sections).', resolve: (r) => r.section.id }),
+    title: t.string({ description: 'Section title, e.g. an article or a trust services category.', resolve: (r) => r.section.title }),
+    description: t.string({ description: 'What the section covers.', resolve: (r) => r.section.description }),
+    controls: t.field({ type: [Control], description: 'Controls of the section, with catalog identifiers and titles.', resolve: (r) => controlsOf(r.framework, r.section) }),
+  }),
+});
+
+const Framework = builder.objectRef<FrameworkDefinitionRef>('Framework').implement({
   description: 'A report type: a framework definition on the shared engine.',
   fields: (t) => ({
+    sections: t.field({
+      type: [FrameworkSection],
+      description: 'Sections in report order, each with its controls: what a client needs to build forms or map controls.',
+      resolve: (f) => f.sections.map((section) => ({ framework: f, section })),
+    }),
     type: t.exposeString('type', { description: 'Report type to pass to generateReport.' }),
     name: t.exposeString('name', { description: 'Display name.' }),
     description: t.exposeString('description', { description: 'What the report covers.' }),
@@ -291,10 +312,7 @@ const Framework = builder.objectRef<ReturnType<typeof reportTypes>[number]>('Fra
     controls: t.field({
       type: [Control],
       description: 'Controls evaluated, with catalog titles.',
-      resolve: (f) =>
-        f.sections.flatMap((s) =>
-          s.controls.map((c) => ({ id: c.id, framework: f.type, section: s.title, title: catalogTitle(f.catalog, c.id) ?? c.checks[0]?.title ?? c.id })),
-        ),
+      resolve: (f) => f.sections.flatMap((s) => controlsOf(f, s)),
     }),
   }),
 });
@@ -302,7 +320,7 @@ const Framework = builder.objectRef<ReturnType<typeof reportTypes>[number]>('Fra
 builder.queryField('frameworks', (t) =>
   t.field({
     type: [Framework],
-    description: 'Every report type with its controls.',
+    description: 'Every report type with its sections and controls.',
     authScopes: { can: 'report:read' },
     resolve: () => reportTypes(),
   }),
