@@ -5,6 +5,7 @@
  * evidence paged, the PDF downloaded. Screenshots go to .artifacts/screenshots/.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
+import type { Socket } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -222,6 +223,39 @@ describe('web console', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(SHOTS, 'report-view-phone.png') });
   }, 150_000);
+
+  it('the progress bar carries on after its WebSocket is dropped, showing the current state on reconnect', async () => {
+    // Every WebSocket the server accepts from here on, so the test can cut them from the server side.
+    const sockets: Socket[] = [];
+    const track = (_request: unknown, socket: Socket) => sockets.push(socket);
+    app.api.httpServer.on('upgrade', track);
+    try {
+      const page = await newPage();
+      await signIn(page, adminKey);
+      await page.getByRole('link', { name: 'Generate', exact: true }).click();
+      await page.getByLabel('Report type').selectOption('governance');
+      await page.getByLabel('Period').selectOption('30d');
+      await page.getByRole('button', { name: 'Generate' }).click();
+      await page.getByRole('progressbar').waitFor();
+      await page.waitForFunction(() => (window as any).__progress.some((p: { now: string }) => Number(p.now) > 0 && Number(p.now) < 100));
+      expect(sockets.length).toBeGreaterThan(0);
+
+      // The network drops: every WebSocket is cut mid-report.
+      const before = sockets.length;
+      for (const socket of sockets) socket.destroy();
+      // The client reconnects by itself and subscribes again.
+      await expect.poll(() => sockets.length, { timeout: 15_000 }).toBeGreaterThan(before);
+
+      await page.locator('#score-title').waitFor({ timeout: 60_000 });
+      const values = ((await page.evaluate(() => (window as any).__progress)) as Array<{ now: string }>).map((p) => Number(p.now));
+      // The bar never went back and ended at 100: the state on reconnect continued where it was.
+      expect(values).toEqual([...values].sort((a, b) => a - b));
+      expect(values.at(-1)).toBe(100);
+      expect(await page.getByRole('progressbar').count()).toBe(0);
+    } finally {
+      app.api.httpServer.off('upgrade', track);
+    }
+  });
 
   it('creates, pauses and runs a schedule; the reports list follows the new report live over SSE and filters by status', async () => {
     const page = await newPage();
