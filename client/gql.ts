@@ -39,6 +39,8 @@ type Documents = {
     "\n  mutation NotifyRunNow($id: ID!) { runScheduleNow(id: $id) { id } }\n": typeof types.NotifyRunNowDocument,
     "\n  query NotifyReport($id: ID!) { report(id: $id) { id status score grade } }\n": typeof types.NotifyReportDocument,
     "\n  query NotifySecret { viewer { organization { webhookSecret } } }\n": typeof types.NotifySecretDocument,
+    "\n  mutation OrgNotify($input: OrganizationSettingsInput!) { updateOrganizationSettings(input: $input) { retentionDays notify { webhooks emails } } }\n": typeof types.OrgNotifyDocument,
+    "\n  mutation NotifyGenerate($input: GenerateReportInput!) { generateReport(input: $input) { id } }\n": typeof types.NotifyGenerateDocument,
     "\n  query NotifyOutbox($first: Int) {\n    notifications(first: $first) { totalCount edges { node { id channel target event status attempts responseStatus lastError body subject report { id } } } }\n  }\n": typeof types.NotifyOutboxDocument,
     "\n  query OcsfEvents {\n    auditEvents(first: 100) {\n      totalCount\n      edges {\n        node {\n          clientId occurredAt agentId sessionId\n          actor { type id }\n          category action decision tool { name } resource severity outcome correlationId region attributes\n        }\n      }\n    }\n  }\n": typeof types.OcsfEventsDocument,
     "\n  query OtlpEvents($filter: AuditEventFilter) {\n    auditEvents(filter: $filter, first: 100) {\n      totalCount\n      edges {\n        node {\n          clientId occurredAt environment agentId sessionId\n          actor { type id }\n          category action decision policyId policyVersion\n          tool { name tags }\n          severity outcome correlationId dataSubjects personalData legalBasis region costUsd attributes\n        }\n      }\n    }\n  }\n": typeof types.OtlpEventsDocument,
@@ -98,6 +100,8 @@ const documents: Documents = {
     "\n  mutation NotifyRunNow($id: ID!) { runScheduleNow(id: $id) { id } }\n": types.NotifyRunNowDocument,
     "\n  query NotifyReport($id: ID!) { report(id: $id) { id status score grade } }\n": types.NotifyReportDocument,
     "\n  query NotifySecret { viewer { organization { webhookSecret } } }\n": types.NotifySecretDocument,
+    "\n  mutation OrgNotify($input: OrganizationSettingsInput!) { updateOrganizationSettings(input: $input) { retentionDays notify { webhooks emails } } }\n": types.OrgNotifyDocument,
+    "\n  mutation NotifyGenerate($input: GenerateReportInput!) { generateReport(input: $input) { id } }\n": types.NotifyGenerateDocument,
     "\n  query NotifyOutbox($first: Int) {\n    notifications(first: $first) { totalCount edges { node { id channel target event status attempts responseStatus lastError body subject report { id } } } }\n  }\n": types.NotifyOutboxDocument,
     "\n  query OcsfEvents {\n    auditEvents(first: 100) {\n      totalCount\n      edges {\n        node {\n          clientId occurredAt agentId sessionId\n          actor { type id }\n          category action decision tool { name } resource severity outcome correlationId region attributes\n        }\n      }\n    }\n  }\n": types.OcsfEventsDocument,
     "\n  query OtlpEvents($filter: AuditEventFilter) {\n    auditEvents(filter: $filter, first: 100) {\n      totalCount\n      edges {\n        node {\n          clientId occurredAt environment agentId sessionId\n          actor { type id }\n          category action decision policyId policyVersion\n          tool { name tags }\n          severity outcome correlationId dataSubjects personalData legalBasis region costUsd attributes\n        }\n      }\n    }\n  }\n": types.OtlpEventsDocument,
@@ -246,6 +250,14 @@ export function graphql(source: "\n  query NotifyReport($id: ID!) { report(id: $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query NotifySecret { viewer { organization { webhookSecret } } }\n"): (typeof documents)["\n  query NotifySecret { viewer { organization { webhookSecret } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrgNotify($input: OrganizationSettingsInput!) { updateOrganizationSettings(input: $input) { retentionDays notify { webhooks emails } } }\n"): (typeof documents)["\n  mutation OrgNotify($input: OrganizationSettingsInput!) { updateOrganizationSettings(input: $input) { retentionDays notify { webhooks emails } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NotifyGenerate($input: GenerateReportInput!) { generateReport(input: $input) { id } }\n"): (typeof documents)["\n  mutation NotifyGenerate($input: GenerateReportInput!) { generateReport(input: $input) { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

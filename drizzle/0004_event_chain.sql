@@ -21,6 +21,7 @@ DROP INDEX "audit_events_config_changes_idx";--> statement-breakpoint
 ALTER TABLE "audit_events" ADD COLUMN "batch_id" uuid;--> statement-breakpoint
 ALTER TABLE "audit_events" ADD COLUMN "hash" "bytea";--> statement-breakpoint
 ALTER TABLE "findings" ADD COLUMN "evidence_head" bigint[];--> statement-breakpoint
+ALTER TABLE "organizations" ADD COLUMN "notify" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "reports" ADD COLUMN "chain_link" bigint;--> statement-breakpoint
 ALTER TABLE "reports" ADD COLUMN "chain_head" text;--> statement-breakpoint
 ALTER TABLE "event_batches" ADD CONSTRAINT "event_batches_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

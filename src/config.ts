@@ -45,6 +45,15 @@ const schema = z.object({
   /** Sender of report e-mails. */
   SMTP_FROM: z.string().default('Agent governance reports <reports@localhost>'),
   /** Delivery attempts after the first for a webhook or e-mail, with exponential backoff from NOTIFICATION_RETRY_DELAY_SECONDS. */
+  /**
+   * Webhook hosts trusted beyond the defaults (comma-separated host names or IP addresses): they
+   * may use plain http and resolve to private, loopback or link-local addresses. Everyone else's
+   * webhooks must be https to a public address, so a webhook cannot reach the service's own network.
+   */
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((h) => h.trim().toLowerCase().replace(/^\[|\]$/g, '')).filter(Boolean)),
   NOTIFICATION_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(8),
   NOTIFICATION_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
 }).refine((c) => c.NODE_ENV !== 'production' || c.SIGNING_KEY_SECRET !== undefined, {

@@ -10,7 +10,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { graphql } from '../client/gql.ts';
 import { notifications } from '../src/db/schema.ts';
-import { notifyReportFinished, webhookSignature } from '../src/jobs/notifications.ts';
+import { deliverNotification, notifyReportFinished, webhookSignature } from '../src/jobs/notifications.ts';
+import { guardedLookup } from '../src/jobs/webhook-target.ts';
 import { registerDeliveryJobs } from '../src/jobs/recurring.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { until } from './support/until.ts';
@@ -26,6 +27,12 @@ const Status = graphql(`
 `);
 const Secret = graphql(`
   query NotifySecret { viewer { organization { webhookSecret } } }
+`);
+const OrgNotify = graphql(`
+  mutation OrgNotify($input: OrganizationSettingsInput!) { updateOrganizationSettings(input: $input) { retentionDays notify { webhooks emails } } }
+`);
+const Generate = graphql(`
+  mutation NotifyGenerate($input: GenerateReportInput!) { generateReport(input: $input) { id } }
 `);
 const Outbox = graphql(`
   query NotifyOutbox($first: Int) {
@@ -67,7 +74,8 @@ let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp({
     jobs: 'work',
-    env: { SMTP_URL: `smtp://127.0.0.1:${await closedPort()}`, NOTIFICATION_RETRY_LIMIT: '2', NOTIFICATION_RETRY_DELAY_SECONDS: '1' },
+    // The local receivers are on 127.0.0.1 over plain http: trusted here, as an operator would list an internal receiver.
+    env: { SMTP_URL: `smtp://127.0.0.1:${await closedPort()}`, NOTIFICATION_RETRY_LIMIT: '2', NOTIFICATION_RETRY_DELAY_SECONDS: '1', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' },
   });
   await registerDeliveryJobs(app.services.queue!, app.services, { cron: false });
 });
@@ -138,3 +146,64 @@ it('delivers signed webhooks, retries a failing receiver with backoff, logs ever
     await Promise.all([good.close(), flaky.close(), broken.close()]);
   }
 }, 90_000);
+
+it('tells the organisation\'s own recipients about every report, scheduled or not, failed or completed', async () => {
+  const { adminKey } = await app.newOrg('Org-wide notifications');
+  const hook = await receiver([200]);
+  try {
+    const set = await app.gql(adminKey, OrgNotify, { input: { notify: { webhooks: [hook.url], emails: ['ciso@example.com'] } } });
+    expect(set.data!.updateOrganizationSettings).toEqual({ retentionDays: 90, notify: { webhooks: [hook.url], emails: ['ciso@example.com'] } });
+    // Changing the retention alone keeps the recipients.
+    const kept = await app.gql(adminKey, OrgNotify, { input: { retentionDays: 60 } });
+    expect(kept.data!.updateOrganizationSettings.notify).toEqual({ webhooks: [hook.url], emails: ['ciso@example.com'] });
+
+    const generated = await app.gql(adminKey, Generate, { input: { type: 'soc2' } });
+    const reportId = generated.data!.generateReport.id;
+    const [delivery] = await until(() => (hook.received.length ? hook.received : undefined), 'the org-wide webhook');
+    expect(JSON.parse(delivery!.body)).toMatchObject({ event: 'report.completed', report: { id: reportId, type: 'soc2', status: 'completed' } });
+    const outbox = (await app.gql(adminKey, Outbox, { first: 10 })).data!.notifications.edges.map((e) => e.node);
+    expect(outbox.map((n) => `${n.channel} ${n.target}`).sort()).toEqual([`EMAIL ciso@example.com`, `WEBHOOK ${hook.url}`]);
+    expect(outbox.find((n) => n.channel === 'EMAIL')!.body).toMatch(/^The report /);
+  } finally {
+    await hook.close();
+  }
+}, 60_000);
+
+it('refuses webhooks into private networks: at save time by URL, at delivery time by the addresses the host resolves to', async () => {
+  const { adminKey, orgId } = await app.newOrg('SSRF');
+  const refused = async (webhook: string, why: RegExp) => {
+    const r = await app.gql(adminKey, OrgNotify, { input: { notify: { webhooks: [webhook] } } });
+    expect(r.errors?.[0]?.extensions?.code, webhook).toBe('BAD_USER_INPUT');
+    expect(r.errors?.[0]?.message, webhook).toMatch(why);
+    const schedule = await app.gql(adminKey, Create, { input: { type: 'soc2', frequency: 'WEEKLY', notify: { webhooks: [webhook] } } });
+    expect(schedule.errors?.[0]?.extensions?.code, webhook).toBe('BAD_USER_INPUT');
+  };
+  await refused('http://hooks.example.com/x', /must use https/);
+  await refused('https://169.254.169.254/latest/meta-data/', /private network/);
+  await refused('https://10.1.2.3/hook', /private network/);
+  await refused('https://[::1]:8443/hook', /private network/);
+  await refused('https://[::ffff:192.168.0.1]/hook', /private network/);
+  await refused('https://localhost:8443/hook', /private network/);
+  await refused('https://user:pw@hooks.example.com/x', /credentials/);
+  await refused('http://127.0.0.2:9/x', /must use https/);
+  // A trusted host (WEBHOOK_ALLOWED_HOSTS=127.0.0.1) may use http and a private address.
+  const ok = await app.gql(adminKey, OrgNotify, { input: { notify: { webhooks: ['http://127.0.0.1:9/hook', 'https://hooks.example.com/x'] } } });
+  expect(ok.errors).toBeUndefined();
+
+  // At delivery the rules apply again: a row saved before them (here written directly) is refused,
+  // and its failure is in the delivery log.
+  const [row] = await app.services.database.db
+    .insert(notifications)
+    .values({ orgId, channel: 'webhook', target: 'https://169.254.169.254/latest/meta-data/', event: 'report.completed', body: '{}' })
+    .returning();
+  await deliverNotification(app.services, { id: 'direct', name: 'notification', data: { notificationId: row!.id, orgId }, retryCount: 0, retryLimit: 0 } as never);
+  const [after] = await app.services.database.db.select().from(notifications).where(eq(notifications.id, row!.id));
+  expect(after).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringMatching(/^refused: .*private network/) });
+
+  // The connection's own DNS lookup: every address a name resolves to is checked, and the
+  // connection uses exactly the addresses checked (no second lookup a rebinding DNS could answer).
+  const viaGuard = (host: string, allowed: string[]) =>
+    new Promise<string>((resolve) => guardedLookup(allowed)(host, {}, (error, address) => resolve(error ? error.message : String(address))));
+  expect(await viaGuard('localhost', ['127.0.0.1'])).toMatch(/^localhost resolves to (127\.0\.0\.1|::1), a private address/);
+  expect(await viaGuard('localhost', ['localhost'])).toMatch(/^(127\.0\.0\.1|::1)$/);
+});

@@ -29,6 +29,8 @@ export const organizations = pgTable('organizations', {
   name: text('name').notNull(),
   /** Days report files are kept before retention deletes them (metadata stays). */
   retentionDays: integer('retention_days').notNull().default(90),
+  /** Webhooks and e-mails told about every report of the organisation that completes or fails. */
+  notify: jsonb('notify').$type<{ webhooks?: string[]; emails?: string[] }>().notNull().default({}),
   /** Secret for the HMAC-SHA256 signature of outgoing webhooks. */
   webhookSecret: text('webhook_secret').notNull().default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
   createdAt: ts('created_at').notNull().defaultNow(),

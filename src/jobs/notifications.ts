@@ -8,6 +8,8 @@
  * status, last error) that the `notifications` query shows.
  */
 import { createHmac } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { fromDrizzle, type Job } from 'pg-boss';
 import nodemailer from 'nodemailer';
@@ -17,6 +19,7 @@ import { badInput } from '../errors.ts';
 import type { Services } from '../services.ts';
 import type { Queue } from './queue.ts';
 import { notifyOf } from './schedules.ts';
+import { guardedLookup, WebhookRefused, webhookUrlProblem } from './webhook-target.ts';
 
 export const NOTIFICATION_QUEUE = 'notification-deliver';
 export const SIGNATURE_HEADER = 'x-signature-256';
@@ -44,8 +47,8 @@ export async function createNotificationQueue(boss: Queue): Promise<void> {
 
 /**
  * Called once a report completed or failed (the report worker's after-finish
- * hook): writes the outbox rows for the report's schedule's webhooks and
- * e-mails and enqueues their deliveries. Idempotent: a retried hook finds the
+ * hook): writes the outbox rows for the organisation's webhooks and e-mails
+ * and its schedule's, and enqueues their deliveries. Idempotent: a retried hook finds the
  * rows of the same report and event and adds none.
  */
 export async function notifyReportFinished(services: Services, reportId: string): Promise<NotificationRow[]> {
@@ -53,10 +56,14 @@ export async function notifyReportFinished(services: Services, reportId: string)
   const [report] = await db.select().from(reports).where(eq(reports.id, reportId));
   if (!report || (report.status !== 'completed' && report.status !== 'failed')) return [];
   const event: ReportEventName = report.status === 'completed' ? 'report.completed' : 'report.failed';
-  if (!report.scheduleId) return [];
-  const [schedule] = await db.select().from(schedules).where(and(eq(schedules.id, report.scheduleId), eq(schedules.orgId, report.orgId)));
-  if (!schedule) return [];
-  const { webhooks, emails } = notifyOf(schedule);
+  // The organisation's own recipients for every report, and the schedule's for its reports.
+  const [org] = await db.select({ notify: organizations.notify }).from(organizations).where(eq(organizations.id, report.orgId));
+  const [schedule] = report.scheduleId
+    ? await db.select().from(schedules).where(and(eq(schedules.id, report.scheduleId), eq(schedules.orgId, report.orgId)))
+    : [];
+  const fromSchedule = schedule ? notifyOf(schedule) : { webhooks: [], emails: [] };
+  const webhooks = [...new Set([...(org?.notify.webhooks ?? []), ...fromSchedule.webhooks])];
+  const emails = [...new Set([...(org?.notify.emails ?? []), ...fromSchedule.emails])];
   if (!webhooks.length && !emails.length) return [];
 
   const base = (services.config.PUBLIC_URL ?? '').replace(/\/+$/, '');
@@ -76,7 +83,7 @@ export async function notifyReportFinished(services: Services, reportId: string)
   });
   const subject = `Report ${report.status}: ${report.title}`;
   const text = [
-    `The scheduled report "${report.title}" ${report.status === 'completed' ? 'is ready' : 'failed'}.`,
+    `The ${schedule ? 'scheduled ' : ''}report "${report.title}" ${report.status === 'completed' ? 'is ready' : 'failed'}.`,
     '',
     `Type: ${report.type}`,
     `Period: ${report.periodStart.toISOString()} to ${report.periodEnd.toISOString()}`,
@@ -174,29 +181,45 @@ class DeliveryError extends Error {
 async function postWebhook(services: Services, row: NotificationRow): Promise<number> {
   const [org] = await services.database.db.select({ secret: organizations.webhookSecret }).from(organizations).where(eq(organizations.id, row.orgId));
   if (!org) throw new DeliveryError('the organisation no longer exists');
-  let response: Response;
-  try {
-    response = await fetch(row.target, {
-      method: 'POST',
-      body: row.body,
-      // A redirect would send the signed body somewhere nobody configured.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'agent-reports-webhooks/1',
-        'x-event': row.event,
-        'x-delivery-id': row.id,
-        [SIGNATURE_HEADER]: webhookSignature(org.secret, row.body),
+  const allowed = services.config.WEBHOOK_ALLOWED_HOSTS;
+  // Checked again now: the rules may have changed since the URL was saved.
+  const problem = webhookUrlProblem(row.target, allowed);
+  if (problem) throw new DeliveryError(`refused: ${problem}`);
+  const url = new URL(row.target);
+  const body = Buffer.from(row.body);
+  const status = await new Promise<number>((resolve, reject) => {
+    const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(
+      url,
+      {
+        method: 'POST',
+        // The addresses connected to are the ones checked (see webhook-target.ts). Redirects are
+        // not followed: they would send the signed body somewhere nobody configured.
+        lookup: guardedLookup(allowed),
+        timeout: WEBHOOK_TIMEOUT_MS,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': String(body.length),
+          'user-agent': 'agent-reports-webhooks/1',
+          'x-event': row.event,
+          'x-delivery-id': row.id,
+          [SIGNATURE_HEADER]: webhookSignature(org.secret, row.body),
+        },
       },
-    });
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new DeliveryError(`request failed: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
-  }
-  await response.body?.cancel();
-  if (response.status < 200 || response.status >= 300) throw new DeliveryError(`receiver answered HTTP ${response.status}`, response.status);
-  return response.status;
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
+    request.once('timeout', () => request.destroy(new Error(`no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`)));
+    request.once('error', reject);
+    request.end(body);
+  }).catch((error: unknown) => {
+    if (error instanceof WebhookRefused) throw new DeliveryError(`refused: ${error.message}`);
+    const e = error as { code?: string; message?: string };
+    throw new DeliveryError(`request failed: ${e.code ?? e.message}`);
+  });
+  if (status < 200 || status >= 300) throw new DeliveryError(`receiver answered HTTP ${status}`, status);
+  return status;
 }
 
 async function sendEmail(services: Services, row: NotificationRow): Promise<void> {

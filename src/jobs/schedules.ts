@@ -24,6 +24,7 @@ import { isUuid } from '../ids.ts';
 import { checkScopeNames, createReport, type Requester } from '../reports/lifecycle.ts';
 import type { Services } from '../services.ts';
 import { nextRunAfter, periodFor, renderTitle, validateRecurrence, validateTitleTemplate, type Frequency, type Recurrence } from './schedule-times.ts';
+import { webhookUrlProblem } from './webhook-target.ts';
 
 export type ScheduleRow = typeof schedules.$inferSelect;
 
@@ -67,7 +68,7 @@ export const notifyOf = (s: Pick<ScheduleRow, 'notify'>): NotifySettings => {
 };
 
 export async function createSchedule(services: Services, requester: Requester, input: ScheduleInput, now = new Date()): Promise<ScheduleRow> {
-  const fields = await validateFields(services.database.db, requester.orgId, input);
+  const fields = await validateFields(services.database.db, requester.orgId, input, services.config.WEBHOOK_ALLOWED_HOSTS);
   const [row] = await services.database.db
     .insert(schedules)
     .values({ ...fields, orgId: requester.orgId, createdBy: requester.name, nextRunAt: nextRunAfter(fields, now) })
@@ -91,7 +92,7 @@ export async function updateSchedule(services: Services, requester: Requester, i
     titleTemplate: changes.titleTemplate ?? current.titleTemplate,
     notify: changes.notify ? { ...notifyOf(current), ...changes.notify } : notifyOf(current),
   };
-  const fields = await validateFields(services.database.db, requester.orgId, merged);
+  const fields = await validateFields(services.database.db, requester.orgId, merged, services.config.WEBHOOK_ALLOWED_HOSTS);
   const paused = changes.paused ?? current.paused;
   const timingChanged = (['frequency', 'dayOfWeek', 'dayOfMonth', 'timezone'] as const).some((k) => fields[k] !== current[k]);
   // Resuming starts from now: the runs missed while paused were not wanted.
@@ -231,7 +232,7 @@ async function recordFailedRun(services: Services, schedule: ScheduleRow, error:
   });
 }
 
-async function validateFields(db: Db, orgId: string, input: ScheduleInput) {
+async function validateFields(db: Db, orgId: string, input: ScheduleInput, allowedHosts: readonly string[]) {
   if (!getFramework(input.type)) throw badInput('type', `Unknown report type "${input.type}". Use one of: ${reportTypes().map((f) => f.type).join(', ')}.`);
   const recurrence = validateRecurrence({
     frequency: input.frequency,
@@ -242,24 +243,17 @@ async function validateFields(db: Db, orgId: string, input: ScheduleInput) {
   });
   const { environment, agentIds } = await checkScopeNames(db, orgId, input);
   const titleTemplate = validateTitleTemplate(input.titleTemplate ?? `${getFramework(input.type)!.name}, {start} to {end}`);
-  return { type: input.type, ...recurrence, environment, agentIds, titleTemplate, notify: validateNotify(input.notify) };
+  return { type: input.type, ...recurrence, environment, agentIds, titleTemplate, notify: validateNotify(input.notify, allowedHosts) };
 }
 
-export function validateNotify(notify: Partial<NotifySettings> | null | undefined): NotifySettings {
+export function validateNotify(notify: Partial<NotifySettings> | null | undefined, allowedHosts: readonly string[]): NotifySettings {
   const webhooks = [...new Set((notify?.webhooks ?? []).map((w) => w.trim()).filter(Boolean))];
   const emails = [...new Set((notify?.emails ?? []).map((e) => e.trim().toLowerCase()).filter(Boolean))];
-  if (webhooks.length > MAX_WEBHOOKS) throw badInput('notify.webhooks', `at most ${MAX_WEBHOOKS} webhooks per schedule`);
-  if (emails.length > MAX_EMAILS) throw badInput('notify.emails', `at most ${MAX_EMAILS} e-mail addresses per schedule`);
+  if (webhooks.length > MAX_WEBHOOKS) throw badInput('notify.webhooks', `at most ${MAX_WEBHOOKS} webhooks`);
+  if (emails.length > MAX_EMAILS) throw badInput('notify.emails', `at most ${MAX_EMAILS} e-mail addresses`);
   webhooks.forEach((w, i) => {
-    let url: URL | null = null;
-    try {
-      url = new URL(w);
-    } catch {
-      // reported below
-    }
-    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) {
-      throw badInput(`notify.webhooks.${i}`, `"${w}" is not an http(s) URL without credentials; webhooks are verified by their X-Signature-256 header, not by credentials in the URL`);
-    }
+    const problem = webhookUrlProblem(w, allowedHosts);
+    if (problem) throw badInput(`notify.webhooks.${i}`, problem);
   });
   emails.forEach((e, i) => {
     if (!EMAIL.test(e) || e.length > 254) throw badInput(`notify.emails.${i}`, `"${e}" is not an e-mail address`);

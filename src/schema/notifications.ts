@@ -1,7 +1,8 @@
 /** The notification outbox, and the organisation settings behind retention and webhook signatures. */
 import { orgOf } from '../http/context.ts';
 import { listNotifications, notificationCursor, type NotificationRow } from '../jobs/notifications.ts';
-import { organizationSettings, updateOrganizationSettings, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../jobs/retention.ts';
+import { organizationSettings, updateOrganizationSettings, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, type OrganizationSettings } from '../jobs/retention.ts';
+import { Notify, NotifyInput } from './schedules.ts';
 import { builder } from './builder.ts';
 import { Organization } from './organization.ts';
 import { Report } from './reports.ts';
@@ -68,6 +69,12 @@ builder.objectFields(Organization, (t) => ({
     authScopes: { can: 'report:read' },
     resolve: async (org, _args, ctx) => (await organizationSettings(ctx.services.database.db, org.id)).retentionDays,
   }),
+  notify: t.field({
+    type: Notify,
+    description: 'Who is told when any report of the organisation completes or fails (admin only).',
+    authScopes: { can: 'organization:manage' },
+    resolve: async (org, _args, ctx) => (await organizationSettings(ctx.services.database.db, org.id)).notify,
+  }),
   webhookSecret: t.string({
     description: 'Secret of the HMAC-SHA256 signature in the X-Signature-256 header of webhooks (admin only).',
     authScopes: { can: 'organization:manage' },
@@ -79,13 +86,15 @@ const SettingsInput = builder.inputType('OrganizationSettingsInput', {
   description: 'Organisation settings to change; omitted fields keep their value.',
   fields: (t) => ({
     retentionDays: t.int({ description: `Days report files are kept after completion, ${MIN_RETENTION_DAYS}–${MAX_RETENTION_DAYS}.` }),
+    notify: t.field({ type: NotifyInput, description: 'Who is told when any report of the organisation completes or fails (a given list replaces the current one).' }),
   }),
 });
 
-const Settings = builder.objectRef<{ retentionDays: number }>('OrganizationSettings').implement({
+const Settings = builder.objectRef<OrganizationSettings>('OrganizationSettings').implement({
   description: 'Settings of the organisation.',
   fields: (t) => ({
     retentionDays: t.exposeInt('retentionDays', { description: 'Days report files are kept after completion.' }),
+    notify: t.field({ type: Notify, description: 'Who is told when any report of the organisation completes or fails; schedules add their own.', resolve: (s) => s.notify }),
   }),
 });
 
@@ -96,6 +105,9 @@ builder.mutationField('updateOrganizationSettings', (t) =>
     authScopes: { can: 'organization:manage' },
     args: { input: t.arg({ type: SettingsInput, required: true, description: 'The settings to change.' }) },
     resolve: (_root, { input }, ctx) =>
-      updateOrganizationSettings(ctx.services, { orgId: orgOf(ctx), actorId: ctx.principal!.keyId }, { retentionDays: input.retentionDays ?? undefined }),
+      updateOrganizationSettings(ctx.services, { orgId: orgOf(ctx), actorId: ctx.principal!.keyId }, {
+        retentionDays: input.retentionDays ?? undefined,
+        notify: input.notify ? { webhooks: input.notify.webhooks ?? undefined, emails: input.notify.emails ?? undefined } : undefined,
+      }),
   }),
 );

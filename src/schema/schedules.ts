@@ -10,8 +10,8 @@ const Frequency = builder.enumType('ScheduleFrequency', {
   values: Object.fromEntries(FREQUENCIES.map((f) => [f.toUpperCase(), { value: f }])) as Record<Uppercase<(typeof FREQUENCIES)[number]>, { value: (typeof FREQUENCIES)[number] }>,
 });
 
-const Notify = builder.objectRef<NotifySettings>('ScheduleNotify').implement({
-  description: 'Who is told when a scheduled report completes or fails.',
+export const Notify = builder.objectRef<NotifySettings>('ScheduleNotify').implement({
+  description: 'Who is told when a report completes or fails (of a schedule, or of the whole organisation).',
   fields: (t) => ({
     webhooks: t.exposeStringList('webhooks', { description: 'URLs that receive a signed JSON POST (header X-Signature-256: sha256=HMAC of the body with Organization.webhookSecret).' }),
     emails: t.exposeStringList('emails', { description: 'Addresses that receive an e-mail (through SMTP_URL; kept in the notifications outbox).' }),
@@ -46,10 +46,10 @@ const Schedule = builder.objectRef<ScheduleRow>('Schedule').implement({
   }),
 });
 
-const NotifyInput = builder.inputType('ScheduleNotifyInput', {
-  description: 'Who to tell when a scheduled report completes or fails.',
+export const NotifyInput = builder.inputType('ScheduleNotifyInput', {
+  description: 'Who to tell when a report completes or fails (of a schedule, or of the whole organisation).',
   fields: (t) => ({
-    webhooks: t.stringList({ description: 'http(s) URLs for signed JSON POSTs, at most 10.' }),
+    webhooks: t.stringList({ description: 'https URLs to public addresses for signed JSON POSTs, at most 10 (plain http and private addresses only for hosts in WEBHOOK_ALLOWED_HOSTS).' }),
     emails: t.stringList({ description: 'E-mail addresses, at most 20.' }),
   }),
 });
