@@ -183,7 +183,6 @@ describe('share links', () => {
       [{ expiresInHours: 0 }, 'expiresInHours'],
       [{ expiresInHours: 721 }, 'expiresInHours'],
       [{ formats: [] }, 'formats'],
-      [{ redaction: 'PSEUDONYMISE', formats: ['BUNDLE'] }, 'formats'],
     ] as const) {
       const result = await app.gql(org.adminKey, CreateLink, { input: { reportId: reportGid, ...{ expiresInHours: 24 }, ...input } as unknown as CreateShareLinkInput });
       expect(result.errors?.[0]?.extensions, JSON.stringify(input)).toMatchObject({ code: 'BAD_USER_INPUT', field });
@@ -226,6 +225,7 @@ describe('pseudonymised share links', () => {
         actorId: `user-${p}`,
         actorEmail: email,
         resource: `contact ${email}`,
+        dataSubjects: [`subject-47${p}${i}`],
       })),
     );
     await app.services.database.db.insert(auditEvents).values(rows);
@@ -285,6 +285,40 @@ describe('pseudonymised share links', () => {
     expect(verified.ok).toBe(true);
     const parsed = JSON.parse(texts.json) as { content: { redaction: { originalContentSha256: string } } };
     expect(parsed.content.redaction.originalContentSha256).toBe(row!.contentSha256);
+
+    // The evidence bundle of the link: every file of the zip, the evidence events included, is redacted,
+    // the manifest says so and names the original, and the whole still verifies.
+    const bundleLink = (await app.gql(people.adminKey, CreateLink, { input: { reportId: gid, expiresInHours: 2, redaction: 'PSEUDONYMISE', formats: ['BUNDLE'] } })).data!.createShareLink;
+    const bundleResponse = await app.fetch(`${pathOf(bundleLink.url)}/download?format=bundle`);
+    expect(bundleResponse.status).toBe(200);
+    expect(bundleResponse.headers.get('content-disposition')).toContain('-pseudonymised');
+    const bundle = Buffer.from(await bundleResponse.arrayBuffer());
+    const entries = readZip(bundle);
+    expect(entries.map((e) => e.name).sort()).toEqual(['README.txt', 'evidence.ndjson', 'manifest.json', 'manifest.sig', 'report-csv.zip', 'report-oscal.json', 'report.json', 'report.md', 'report.pdf', 'signature.json']);
+    const entryTexts: Record<string, string> = {};
+    for (const entry of entries) {
+      if (entry.name === 'report.pdf') entryTexts[entry.name] = (await extractText(new Uint8Array(entry.data!), { mergePages: true })).text;
+      else if (entry.name === 'report-csv.zip') entryTexts[entry.name] = readZip(entry.data!).map((e) => e.data!.toString('utf8')).join('\n');
+      else entryTexts[entry.name] = entry.data!.toString('utf8');
+    }
+    const subjects = Array.from({ length: 2 }, (_, p) => Array.from({ length: 3 }, (_, i) => `subject-47${p}${i}`)).flat();
+    for (const [name, text] of Object.entries(entryTexts)) {
+      for (const person of [...PEOPLE, ...subjects, 'user-0', 'user-1']) expect(text, `${name} still names ${person}`).not.toContain(person);
+    }
+    const evidenceLines = entryTexts['evidence.ndjson']!.trim().split('\n').map((l) => JSON.parse(l) as { event: { actor?: { id: string; email?: string }; dataSubjects?: string[] } });
+    const withPeople = evidenceLines.filter((l) => l.event.actor?.email);
+    expect(withPeople.length).toBeGreaterThan(0);
+    for (const { event } of withPeople) {
+      expect(event.actor!.id).toMatch(/^person-[0-9a-f]{10}$/);
+      expect(event.actor!.email).toMatch(/^person-[0-9a-f]{10}$/);
+      expect(event.dataSubjects!.every((s) => /^person-[0-9a-f]{10}$/.test(s))).toBe(true);
+    }
+    const manifest = JSON.parse(entryTexts['manifest.json']!) as { report: { contentSha256: string }; redaction: { profile: string; originalContentSha256: string } };
+    expect(manifest.redaction).toMatchObject({ profile: 'pseudonymise', originalContentSha256: row!.contentSha256 });
+    expect(manifest.report.contentSha256).not.toBe(row!.contentSha256);
+    const bundleVerified = verifyReportFile(bundle, 'shared.zip');
+    expect(bundleVerified.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(bundleVerified.ok).toBe(true);
 
     // Another link of the same report gives other pseudonyms.
     const second = (await app.gql(people.adminKey, CreateLink, { input: { reportId: gid, expiresInHours: 2, redaction: 'PSEUDONYMISE', formats: ['MD'] } })).data!.createShareLink;

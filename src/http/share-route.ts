@@ -8,11 +8,11 @@ import { Readable } from 'node:stream';
 import { and, eq, isNull } from 'drizzle-orm';
 import { organizations, reports } from '../db/schema.ts';
 import { artifactChunks, ensureArtifact, renderFormat } from '../render/artifacts.ts';
-import { bundleStream } from '../render/bundle.ts';
+import { bundleStream, type BundleRedaction } from '../render/bundle.ts';
 import { CONTENT_TYPES, fileName, isFormat, loadRenderable, type Format, type ReportRow } from '../render/model.ts';
 import type { ReportContent } from '../reports/generate.ts';
 import type { Services } from '../services.ts';
-import { pseudonymisedRenderable, pseudonymiser, textRedactor } from '../sharing/pseudonymise.ts';
+import { pseudonymiseEvent, pseudonymisedRenderable, pseudonymiser, textRedactor } from '../sharing/pseudonymise.ts';
 import { checkPassword, findByToken, pseudonymKey, recordUse, sessionValue, stateOf, validSession, type ShareLinkRow } from '../sharing/share-links.ts';
 import { htmlResponse, messagePage, passwordPage, reportPage, SHARED_PAGE_HEADERS } from '../sharing/shared-page.ts';
 import { contentDisposition } from './downloads.ts';
@@ -142,14 +142,23 @@ addRoute({
       return new Response(request.method === 'HEAD' ? null : new Uint8Array(data), { status: 200, headers: { ...headers, 'content-length': String(data.length) } });
     }
     if (format === 'bundle') {
-      if (link.redaction !== 'none') return htmlResponse(404, messagePage('Format not shared', 'The evidence bundle cannot be pseudonymised.'));
-      return new Response(request.method === 'HEAD' ? null : (Readable.toWeb(await bundleStream(services, report)) as ReadableStream<Uint8Array>), { status: 200, headers });
+      const redaction = link.redaction === 'pseudonymise' ? await bundleRedaction(services, link, report) : undefined;
+      return new Response(request.method === 'HEAD' ? null : (Readable.toWeb(await bundleStream(services, report, redaction)) as ReadableStream<Uint8Array>), { status: 200, headers });
     }
     const meta = await ensureArtifact(services, report, format);
     const body = Readable.toWeb(Readable.from(artifactChunks(services, report.orgId, report.id, format, meta.sizeBytes))) as ReadableStream<Uint8Array>;
     return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers: { ...headers, 'content-length': String(meta.sizeBytes) } });
   },
 });
+
+/** A pseudonymised bundle: the redacted report in every format and each evidence event redacted the same way. */
+async function bundleRedaction(services: Services, link: ShareLinkRow, report: ReportRow): Promise<BundleRedaction> {
+  const original = await loadRenderable(services, report);
+  const pseudonym = pseudonymiser(pseudonymKey(services.config, link));
+  const renderable = await pseudonymisedRenderable(services, original, pseudonym);
+  const redact = textRedactor(original.content as ReportContent, pseudonym);
+  return { profile: 'pseudonymise', renderable, originalContentSha256: original.contentSha256, event: (event) => pseudonymiseEvent(event, pseudonym, redact) };
+}
 
 /** Pseudonymised files are rendered per request from the redacted content (they are not stored). */
 async function renderRedacted(services: Services, link: ShareLinkRow, report: ReportRow, format: Exclude<Format, 'bundle'>): Promise<Buffer> {

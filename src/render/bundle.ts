@@ -14,9 +14,9 @@ import yazl from 'yazl';
 import { canonicalJson } from '../reports/integrity.ts';
 import { signBytes } from '../reports/signing.ts';
 import type { Services } from '../services.ts';
-import { ensureArtifact, readArtifact } from './artifacts.ts';
-import { evidenceNdjson } from './evidence-stream.ts';
-import { loadRenderable, scopeOfReport, type ReportRow, type StoredFormat } from './model.ts';
+import { ensureArtifact, readArtifact, renderFormat } from './artifacts.ts';
+import { evidenceNdjson, type eventJson } from './evidence-stream.ts';
+import { loadRenderable, scopeOfReport, type RenderableReport, type ReportRow, type StoredFormat } from './model.ts';
 
 export const BUNDLE_SCHEMA = 'https://agent-reports.dev/schema/evidence-bundle/1';
 export const MANIFEST = 'manifest.json';
@@ -54,14 +54,35 @@ Or by hand:  openssl pkeyutl -verify -pubin -inkey key.pem -rawin -in manifest.j
 Compare the key id with Organization.signingKeys of the organisation that issued the report.
 `;
 
+/**
+ * A redacted bundle (a pseudonymised share link): every file is rendered from
+ * the redacted, re-signed report, each evidence event goes through `event`,
+ * and the manifest says what was done and names the original's content hash.
+ */
+export interface BundleRedaction {
+  profile: 'pseudonymise';
+  /** The redacted report (its own content hash and signature). */
+  renderable: RenderableReport;
+  /** The original report's content hash. */
+  originalContentSha256: string | null;
+  event: (event: ReturnType<typeof eventJson>) => unknown;
+}
+
 /** Streams the bundle of a completed report. Renders any missing artifact first. */
-export async function bundleStream(services: Services, row: ReportRow): Promise<Readable> {
-  const renderable = await loadRenderable(services, row);
+export async function bundleStream(services: Services, row: ReportRow, redaction?: BundleRedaction): Promise<Readable> {
+  const renderable = redaction?.renderable ?? (await loadRenderable(services, row));
   const files: Array<{ data: Buffer; meta: ManifestFile }> = [];
   for (const file of BUNDLE_FILES) {
-    const meta = await ensureArtifact(services, row, file.format, async () => renderable);
+    const meta = { path: file.path, mediaType: file.mediaType, description: file.description };
+    if (redaction) {
+      // Redacted files are rendered for this bundle only; they are never stored.
+      const { data } = await renderFormat(services, renderable, file.format);
+      files.push({ data, meta: { ...meta, sha256: sha256(data), sizeBytes: data.length } });
+      continue;
+    }
+    const stored = await ensureArtifact(services, row, file.format, async () => renderable);
     const data = await readArtifact(services, row.orgId, row.id, file.format);
-    files.push({ data, meta: { path: file.path, sha256: meta.sha256, sizeBytes: meta.sizeBytes, mediaType: file.mediaType, description: file.description } });
+    files.push({ data, meta: { ...meta, sha256: stored.sha256, sizeBytes: stored.sizeBytes } });
   }
   const readme = Buffer.from(README, 'utf8');
   files.push({ data: readme, meta: { path: 'README.txt', sha256: sha256(readme), sizeBytes: readme.length, mediaType: 'text/plain', description: 'What the files are and how to check them' } });
@@ -78,7 +99,7 @@ export async function bundleStream(services: Services, row: ReportRow): Promise<
   let size = 0;
   let events = 0;
   async function* evidence(): AsyncGenerator<Buffer> {
-    for await (const lines of evidenceNdjson(services.database.sql, scope, findings)) {
+    for await (const lines of evidenceNdjson(services.database.sql, scope, findings, redaction?.event)) {
       const chunk = Buffer.from(lines, 'utf8');
       hash.update(chunk);
       size += chunk.length;
@@ -99,6 +120,15 @@ export async function bundleStream(services: Services, row: ReportRow): Promise<
           signature: renderable.signature?.value ?? null,
           signatureKeyId: renderable.signature?.keyId ?? null,
         },
+        ...(redaction
+          ? {
+              redaction: {
+                profile: redaction.profile,
+                description: "A redacted copy: people's e-mail addresses and ids are replaced by pseudonyms, stable within this copy, in every file and in the evidence events.",
+                originalContentSha256: redaction.originalContentSha256,
+              },
+            }
+          : {}),
         evidence: { path: EVIDENCE, events, findings: findings.filter((f) => f.evidenceCount > 0).length },
         files: [...files.map((f) => f.meta), { path: EVIDENCE, sha256: hash.digest('hex'), sizeBytes: size, mediaType: 'application/x-ndjson', description: 'The audit events behind every finding' }],
       }),

@@ -77,11 +77,17 @@ export async function* evidenceEvents(sql: Sql, scope: ReportScope, selector: st
 }
 
 /** NDJSON lines `{finding, controlId, event}` for the findings given, in ordinal order. */
-export async function* evidenceNdjson(sql: Sql, scope: ReportScope, findings: Array<Pick<FindingContent, 'ordinal' | 'controlId' | 'evidenceSelector' | 'evidenceCount'>>): AsyncGenerator<string> {
+export async function* evidenceNdjson(
+  sql: Sql,
+  scope: ReportScope,
+  findings: Array<Pick<FindingContent, 'ordinal' | 'controlId' | 'evidenceSelector' | 'evidenceCount'>>,
+  /** Applied to each event before it is written (redaction). */
+  transform: (event: ReturnType<typeof eventJson>) => unknown = (event) => event,
+): AsyncGenerator<string> {
   for (const f of [...findings].sort((a, b) => a.ordinal - b.ordinal)) {
     if (f.evidenceCount === 0) continue;
     for await (const page of evidenceEvents(sql, scope, f.evidenceSelector)) {
-      yield page.map((r) => `${JSON.stringify({ finding: f.ordinal, controlId: f.controlId, event: eventJson(r) })}\n`).join('');
+      yield page.map((r) => `${JSON.stringify({ finding: f.ordinal, controlId: f.controlId, event: transform(eventJson(r)) })}\n`).join('');
     }
   }
 }

@@ -61,6 +61,32 @@ export function textRedactor(content: ReportContent, pseudonym: Pseudonymiser): 
   };
 }
 
+/**
+ * An evidence event with its people replaced: the actor's id and e-mail when
+ * the actor is a person, every data subject, and in every other text the
+ * identifiers the report names as people and any e-mail address.
+ */
+export function pseudonymiseEvent<E extends { actor?: { type: unknown; id: unknown; email?: unknown }; dataSubjects?: unknown }>(
+  event: E,
+  pseudonym: Pseudonymiser,
+  redact: (text: string) => string,
+): E {
+  const personal = new Set<string>();
+  if (event.actor && !NOT_PEOPLE.has(String(event.actor.type)) && typeof event.actor.id === 'string') personal.add(event.actor.id);
+  if (Array.isArray(event.dataSubjects)) for (const s of event.dataSubjects) if (typeof s === 'string') personal.add(s);
+  // The event's own people are replaced wherever they occur in it, also inside sentences.
+  const own = [...personal].filter((v) => v.length >= 3).sort((a, b) => b.length - a.length);
+  const text = (value: string) => {
+    let out = value;
+    for (const person of own) if (out.includes(person)) out = out.split(person).join(pseudonym(person));
+    return redact(out);
+  };
+  const copy = deepMap(event, text) as E;
+  if (copy.actor && event.actor && personal.has(String(event.actor.id))) copy.actor.id = pseudonym(String(event.actor.id));
+  if (Array.isArray(event.dataSubjects)) (copy as { dataSubjects?: unknown }).dataSubjects = event.dataSubjects.map((s) => pseudonym(String(s)));
+  return copy;
+}
+
 function deepMap(value: unknown, fn: (s: string) => string): unknown {
   if (typeof value === 'string') return fn(value);
   if (Array.isArray(value)) return value.map((v) => deepMap(v, fn));

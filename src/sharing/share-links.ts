@@ -71,9 +71,6 @@ export async function createShareLink(services: Services, requester: ShareReques
   if (!formats.length) throw badInput('formats', `Name at least one format to share: ${FORMATS.join(', ')}`);
   const unknown = formats.find((f) => !(FORMATS as readonly string[]).includes(f));
   if (unknown) throw badInput('formats', `Unknown format "${unknown}"; use ${FORMATS.join(', ')}`);
-  if (input.redaction === 'pseudonymise' && formats.includes('bundle')) {
-    throw badInput('formats', 'The evidence bundle carries the raw audit events and cannot be pseudonymised; leave "bundle" out or share without redaction.');
-  }
   const token = randomBytes(32).toString('base64url');
   // 20 characters from 120 random bits: typed by a person, far beyond guessing with 5 tries per 15 minutes.
   const password = input.passwordProtected ? randomBytes(15).toString('base64url') : null;
