@@ -62,6 +62,18 @@ describe('ingestAuditEvents', () => {
     expect(row!.n).toBe(4);
   });
 
+  it('answers a value of the wrong GraphQL type with BAD_USER_INPUT naming its path, and stores nothing', async () => {
+    const org = await app.newOrg();
+    const bad = [input(0), { ...input(1), ttlSeconds: 'ten' as unknown as number }];
+    const result = await app.gql(org.adminKey, Ingest, { events: bad });
+    expect(result.status).toBe(400);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'events[1].ttlSeconds' });
+    expect(result.errors![0]!.message).toMatch(/Int cannot represent non-integer value: "ten"/);
+    const [row] = await app.services.database.sql`select count(*)::int as n from audit_events where org_id = ${org.orgId}`;
+    expect(row!.n).toBe(0);
+  });
+
   it('refuses more than 1,000 events with BAD_USER_INPUT naming the limit and the NDJSON route', async () => {
     const org = await app.newOrg();
     const events = Array.from({ length: 1_001 }, (_, i) => input(i));

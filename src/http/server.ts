@@ -39,7 +39,7 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { subscriptionsProtocol: 'WS' },
-    plugins: [useRoutes(services), ...queryLimitPlugins(), ...extraPlugins],
+    plugins: [useRoutes(services), ...queryLimitPlugins(), useVariableErrorCodes(), ...extraPlugins],
     batching: { limit: LIMITS.maxBatch },
     context: async ({ request, connectionParams }: { request?: Request; connectionParams?: Record<string, unknown> }) => {
       const key =
@@ -174,4 +174,32 @@ function isGraphQLError(error: unknown): error is GraphQLError {
 
 function contextFor(services: Services, principal: Principal): Context {
   return { services, principal, loaders: createLoaders(services, principal) };
+}
+
+const VARIABLE_ERROR = /^Variable "\$([^"]+)" (?:got invalid value .*? at "([^"]+)"|got invalid value|of required type|of non-null type)/;
+
+/**
+ * graphql-js words a variable of the wrong type well ("Variable "$events" got
+ * invalid value "ten" at "events[0].ttlSeconds"; Int cannot represent…") but
+ * gives it no code: give it BAD_USER_INPUT and the path of the bad value, like
+ * every other bad input.
+ */
+function useVariableErrorCodes(): Plugin {
+  return {
+    onExecute: () => ({
+      onExecuteDone: ({ result, setResult }) => {
+        if (Symbol.asyncIterator in (result as object)) return;
+        const errors = (result as { errors?: readonly GraphQLError[] }).errors;
+        if (!errors?.some((e) => !e.extensions?.code && VARIABLE_ERROR.test(e.message))) return;
+        setResult({
+          ...(result as object),
+          errors: errors.map((e) => {
+            const match = !e.extensions?.code && VARIABLE_ERROR.exec(e.message);
+            if (!match) return e;
+            return createGraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: 'BAD_USER_INPUT', field: match[2] ?? match[1], http: { status: 400 } } });
+          }),
+        } as never);
+      },
+    }),
+  };
 }
