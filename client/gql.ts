@@ -43,6 +43,12 @@ type Documents = {
     "\n  mutation NotifyGenerate($input: GenerateReportInput!) { generateReport(input: $input) { id } }\n": typeof types.NotifyGenerateDocument,
     "\n  query NotifyOutbox($first: Int) {\n    notifications(first: $first) { totalCount edges { node { id channel target event status attempts responseStatus lastError body subject report { id } } } }\n  }\n": typeof types.NotifyOutboxDocument,
     "\n  query OcsfEvents {\n    auditEvents(first: 100) {\n      totalCount\n      edges {\n        node {\n          clientId occurredAt agentId sessionId\n          actor { type id }\n          category action decision tool { name } resource severity outcome correlationId region attributes\n        }\n      }\n    }\n  }\n": typeof types.OcsfEventsDocument,
+    "\n  mutation CreateOwnFramework($definition: JSON!) {\n    createFramework(definition: $definition) { type name version custom sections { id title controls { id title } } }\n  }\n": typeof types.CreateOwnFrameworkDocument,
+    "\n  mutation UpdateOwnFramework($type: String!, $definition: JSON!) {\n    updateFramework(type: $type, definition: $definition) { type name version }\n  }\n": typeof types.UpdateOwnFrameworkDocument,
+    "\n  mutation DeleteOwnFramework($type: String!) { deleteFramework(type: $type) { type } }\n": typeof types.DeleteOwnFrameworkDocument,
+    "\n  query OwnFrameworks { frameworks { type custom version } }\n": typeof types.OwnFrameworksDocument,
+    "\n  mutation GenerateOwnFramework($input: GenerateReportInput!) { generateReport(input: $input) { id } }\n": typeof types.GenerateOwnFrameworkDocument,
+    "\n  query OwnFrameworkReport($id: ID!) {\n    report(id: $id) { status integrity { frameworkVersion } findings(first: 20) { edges { node { status control { id framework } evidenceCount } } } }\n  }\n": typeof types.OwnFrameworkReportDocument,
     "\n  query OtlpEvents($filter: AuditEventFilter) {\n    auditEvents(filter: $filter, first: 100) {\n      totalCount\n      edges {\n        node {\n          clientId occurredAt environment agentId sessionId\n          actor { type id }\n          category action decision policyId policyVersion\n          tool { name tags }\n          severity outcome correlationId dataSubjects personalData legalBasis region costUsd attributes\n        }\n      }\n    }\n  }\n": typeof types.OtlpEventsDocument,
     "\n  query RateLimitedRole {\n    viewer { role }\n  }\n": typeof types.RateLimitedRoleDocument,
     "\n  mutation LifecycleGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status type title period { start end } environment agents version createdBy progress { percent stage } }\n  }\n": typeof types.LifecycleGenerateDocument,
@@ -104,6 +110,12 @@ const documents: Documents = {
     "\n  mutation NotifyGenerate($input: GenerateReportInput!) { generateReport(input: $input) { id } }\n": types.NotifyGenerateDocument,
     "\n  query NotifyOutbox($first: Int) {\n    notifications(first: $first) { totalCount edges { node { id channel target event status attempts responseStatus lastError body subject report { id } } } }\n  }\n": types.NotifyOutboxDocument,
     "\n  query OcsfEvents {\n    auditEvents(first: 100) {\n      totalCount\n      edges {\n        node {\n          clientId occurredAt agentId sessionId\n          actor { type id }\n          category action decision tool { name } resource severity outcome correlationId region attributes\n        }\n      }\n    }\n  }\n": types.OcsfEventsDocument,
+    "\n  mutation CreateOwnFramework($definition: JSON!) {\n    createFramework(definition: $definition) { type name version custom sections { id title controls { id title } } }\n  }\n": types.CreateOwnFrameworkDocument,
+    "\n  mutation UpdateOwnFramework($type: String!, $definition: JSON!) {\n    updateFramework(type: $type, definition: $definition) { type name version }\n  }\n": types.UpdateOwnFrameworkDocument,
+    "\n  mutation DeleteOwnFramework($type: String!) { deleteFramework(type: $type) { type } }\n": types.DeleteOwnFrameworkDocument,
+    "\n  query OwnFrameworks { frameworks { type custom version } }\n": types.OwnFrameworksDocument,
+    "\n  mutation GenerateOwnFramework($input: GenerateReportInput!) { generateReport(input: $input) { id } }\n": types.GenerateOwnFrameworkDocument,
+    "\n  query OwnFrameworkReport($id: ID!) {\n    report(id: $id) { status integrity { frameworkVersion } findings(first: 20) { edges { node { status control { id framework } evidenceCount } } } }\n  }\n": types.OwnFrameworkReportDocument,
     "\n  query OtlpEvents($filter: AuditEventFilter) {\n    auditEvents(filter: $filter, first: 100) {\n      totalCount\n      edges {\n        node {\n          clientId occurredAt environment agentId sessionId\n          actor { type id }\n          category action decision policyId policyVersion\n          tool { name tags }\n          severity outcome correlationId dataSubjects personalData legalBasis region costUsd attributes\n        }\n      }\n    }\n  }\n": types.OtlpEventsDocument,
     "\n  query RateLimitedRole {\n    viewer { role }\n  }\n": types.RateLimitedRoleDocument,
     "\n  mutation LifecycleGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status type title period { start end } environment agents version createdBy progress { percent stage } }\n  }\n": types.LifecycleGenerateDocument,
@@ -266,6 +278,30 @@ export function graphql(source: "\n  query NotifyOutbox($first: Int) {\n    noti
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OcsfEvents {\n    auditEvents(first: 100) {\n      totalCount\n      edges {\n        node {\n          clientId occurredAt agentId sessionId\n          actor { type id }\n          category action decision tool { name } resource severity outcome correlationId region attributes\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OcsfEvents {\n    auditEvents(first: 100) {\n      totalCount\n      edges {\n        node {\n          clientId occurredAt agentId sessionId\n          actor { type id }\n          category action decision tool { name } resource severity outcome correlationId region attributes\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOwnFramework($definition: JSON!) {\n    createFramework(definition: $definition) { type name version custom sections { id title controls { id title } } }\n  }\n"): (typeof documents)["\n  mutation CreateOwnFramework($definition: JSON!) {\n    createFramework(definition: $definition) { type name version custom sections { id title controls { id title } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateOwnFramework($type: String!, $definition: JSON!) {\n    updateFramework(type: $type, definition: $definition) { type name version }\n  }\n"): (typeof documents)["\n  mutation UpdateOwnFramework($type: String!, $definition: JSON!) {\n    updateFramework(type: $type, definition: $definition) { type name version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteOwnFramework($type: String!) { deleteFramework(type: $type) { type } }\n"): (typeof documents)["\n  mutation DeleteOwnFramework($type: String!) { deleteFramework(type: $type) { type } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OwnFrameworks { frameworks { type custom version } }\n"): (typeof documents)["\n  query OwnFrameworks { frameworks { type custom version } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GenerateOwnFramework($input: GenerateReportInput!) { generateReport(input: $input) { id } }\n"): (typeof documents)["\n  mutation GenerateOwnFramework($input: GenerateReportInput!) { generateReport(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OwnFrameworkReport($id: ID!) {\n    report(id: $id) { status integrity { frameworkVersion } findings(first: 20) { edges { node { status control { id framework } evidenceCount } } } }\n  }\n"): (typeof documents)["\n  query OwnFrameworkReport($id: ID!) {\n    report(id: $id) { status integrity { frameworkVersion } findings(first: 20) { edges { node { status control { id framework } evidenceCount } } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -14,6 +14,7 @@ const permissions = {
   'report:read': ['admin', 'auditor', 'viewer'],
   'report:create': ['admin'],
   'report:manage': ['admin'],
+  'framework:manage': ['admin'],
   'finding:read': ['admin', 'auditor', 'viewer'],
   'evidence:read': ['admin', 'auditor'],
   'report:download': ['admin', 'auditor'],

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, reports, tools } from '../src/db/schema.ts';
-import { reportTypes, validateScope } from '../src/frameworks/index.ts';
+import { getFramework, reportTypes, validateScope } from '../src/frameworks/index.ts';
 import { buildReport, type ReportContent } from '../src/reports/generate.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { DAY, OLD_EVENT_AGE_DAYS, periodOf, privacyScenario, type EventRow } from './support/privacy-scenario.ts';
@@ -113,11 +113,11 @@ describe('GDPR', () => {
 
 describe('GDPR data-subject access export', () => {
   it('requires the data subject or the agent, and says so', () => {
-    expect(validateScope('gdpr_dsar', { dataSubject: null, agentIds: [] })).toMatch(/data subject \(dataSubject\) or the agent \(agentIds\)/);
-    expect(validateScope('gdpr_dsar', { dataSubject: 'subject-3' })).toBeNull();
-    expect(validateScope('gdpr_dsar', { agentIds: ['agent-a'] })).toBeNull();
-    expect(validateScope('gdpr', {})).toBeNull();
-    expect(validateScope('nope', {})).toMatch(/unknown report type/);
+    const dsar = getFramework('gdpr_dsar')!;
+    expect(validateScope(dsar, { dataSubject: null, agentIds: [] })).toMatch(/data subject \(dataSubject\) or the agent \(agentIds\)/);
+    expect(validateScope(dsar, { dataSubject: 'subject-3' })).toBeNull();
+    expect(validateScope(dsar, { agentIds: ['agent-a'] })).toBeNull();
+    expect(validateScope(getFramework('gdpr')!, {})).toBeNull();
   });
 
   it('lists every event naming one subject, their categories, recipients and agents', async () => {

@@ -65,6 +65,9 @@ const MUTATIONS: Record<string, Operation> = {
   revokeShareLink: { expect: adminOnly, graphql: () => ['mutation { revokeShareLink(id: "00000000-0000-4000-8000-000000000000") { id } }', {}] },
   updateOrganizationSettings: { expect: adminOnly, graphql: () => ['mutation { updateOrganizationSettings(input: { retentionDays: 0 }) { retentionDays } }', {}] },
   ingestAuditEvents: { expect: [A, D, A, D], graphql: () => ['mutation { ingestAuditEvents(events: []) { accepted } }', {}] },
+  createFramework: { expect: adminOnly, graphql: () => ['mutation { createFramework(definition: {}) { type } }', {}] },
+  updateFramework: { expect: adminOnly, graphql: () => ['mutation { updateFramework(type: "no_such_type", definition: {}) { type } }', {}] },
+  deleteFramework: { expect: adminOnly, graphql: () => ['mutation { deleteFramework(type: "no_such_type") { type } }', {}] },
 };
 
 const SUBSCRIPTIONS: Record<string, Operation> = {

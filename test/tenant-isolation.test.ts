@@ -48,10 +48,18 @@ async function sameAsNonexistent(query: string, variable: string, foreignId: str
   return foreign;
 }
 
+/** B's framework type gets exactly what a type nobody has gets: NOT_FOUND. */
+async function sameAsNonexistentType(query: string) {
+  const foreign = await asA(query, { t: b.framework });
+  const never = await asA(query, { t: 'never_framework' });
+  expect(errorCodes(foreign)).toEqual(['NOT_FOUND']);
+  expect(JSON.stringify(foreign).replaceAll(b.framework, 'T')).toBe(JSON.stringify(never).replaceAll('never_framework', 'T'));
+}
+
 /** B's identifying strings must not appear anywhere in a response. */
 function expectNothingOfB(response: unknown) {
   const text = JSON.stringify(response);
-  for (const needle of [b.agent, b.environment, `${b.tag}-tool`, b.reportUuid, b.ids.report, b.ids.schedule, b.ids.shareLink, b.ids.apiKey, b.ids.notification, `${b.tag} report`, `${b.tag} secret body`]) {
+  for (const needle of [b.agent, b.environment, `${b.tag}-tool`, b.framework, `${b.tag} framework`, b.reportUuid, b.ids.report, b.ids.schedule, b.ids.shareLink, b.ids.apiKey, b.ids.notification, `${b.tag} report`, `${b.tag} secret body`]) {
     expect(text, `response leaks ${needle}`).not.toContain(needle);
   }
 }
@@ -116,12 +124,17 @@ const QUERIES: Record<string, Case> = {
     expect(filtered.data.auditEvents.totalCount).toBe(0);
   },
   framework: async () => {
-    const r = await asA('query($t: String!) { framework(type: $t) { type } }', { t: 'soc2' });
-    expect(r.data.framework.type).toBe('soc2');
+    expect((await asA('query($t: String!) { framework(type: $t) { type } }', { t: 'soc2' })).data.framework.type).toBe('soc2');
+    expect((await asA('query($t: String!) { framework(type: $t) { type } }', { t: a.framework })).data.framework.type).toBe(a.framework);
+    // B's own framework is no type of A's: the same answer as a type nobody has.
+    const foreign = await asA('query($t: String!) { framework(type: $t) { type name } }', { t: b.framework });
+    const never = await asA('query($t: String!) { framework(type: $t) { type name } }', { t: 'never_framework' });
+    expect(foreign).toEqual(never);
+    expect(foreign.data.framework).toBeNull();
   },
   frameworks: async () => {
-    const r = await asA('{ frameworks { type } }');
-    expect(r.data.frameworks.length).toBeGreaterThan(0);
+    const r = await asA('{ frameworks { type name } }');
+    expect(r.data.frameworks.map((f: any) => f.type)).toContain(a.framework);
     expectNothingOfB(r);
   },
   node: async () => {
@@ -245,6 +258,27 @@ const MUTATIONS: Record<string, Case> = {
     });
     expect(onlyB.data.ingestAuditEvents).toEqual({ accepted: 1, duplicates: 0 });
     await app.services.database.sql`delete from audit_events where org_id = ${b.orgId} and client_id = 'only-in-b'`;
+  },
+  createFramework: async () => {
+    // B's type is free in A: each organisation's frameworks are its own.
+    const own = (await rawGql(app, b.adminKey, 'query($t: String!) { framework(type: $t) { type } }', { t: b.framework })).data.framework;
+    expect(own.type).toBe(b.framework);
+    const r = await asA('mutation($d: JSON!) { createFramework(definition: $d) { type } }', {
+      d: { ...JSON.parse(JSON.stringify((await import('../examples/frameworks/ai-oversight.json', { with: { type: 'json' } })).default)), type: b.framework },
+    });
+    expect(r.errors).toBeUndefined();
+    await asA('mutation($t: String!) { deleteFramework(type: $t) { type } }', { t: b.framework });
+    expect((await rawGql(app, b.adminKey, 'query($t: String!) { framework(type: $t) { type } }', { t: b.framework })).data.framework.type).toBe(b.framework);
+  },
+  updateFramework: async () => {
+    const foreign = await asA('mutation($t: String!) { updateFramework(type: $t, definition: {}) { type } }', { t: b.framework });
+    const never = await asA('mutation($t: String!) { updateFramework(type: $t, definition: {}) { type } }', { t: 'never_framework' });
+    expect(errorCodes(foreign)).toEqual(['NOT_FOUND']);
+    expect(errorCodes(foreign)).toEqual(errorCodes(never));
+  },
+  deleteFramework: async () => {
+    await sameAsNonexistentType('mutation($t: String!) { deleteFramework(type: $t) { type } }');
+    expect((await rawGql(app, b.adminKey, 'query($t: String!) { framework(type: $t) { type } }', { t: b.framework })).data.framework.type).toBe(b.framework);
   },
   updateOrganizationSettings: async () => {
     const r = await asA('mutation { updateOrganizationSettings(input: { retentionDays: 30 }) { retentionDays } }');

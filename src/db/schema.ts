@@ -185,6 +185,24 @@ export const eventChainHeads = pgTable('event_chain_heads', {
   head: bytea('head').notNull(),
 });
 
+/**
+ * An organisation's own frameworks (createFramework): report types of that
+ * organisation only. Each update is a new revision; a report keeps the
+ * definition it was built with in its content.
+ */
+export const customFrameworks = pgTable(
+  'custom_frameworks',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    revision: integer('revision').notNull().default(1),
+    definition: jsonb('definition').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.type] })],
+);
+
 export const reports = pgTable(
   'reports',
   {

@@ -71,9 +71,7 @@ export function reportTypes(): FrameworkDefinition[] {
  * message for the caller (null when the scope will do). A DSAR export needs
  * the data subject or the agent it is about.
  */
-export function validateScope(type: string, scope: { dataSubject?: string | null; agentIds?: readonly string[] | null }): string | null {
-  const definition = byType.get(type);
-  if (!definition) return `unknown report type '${type}'; the frameworks query lists the types`;
+export function validateScope(definition: FrameworkDefinition, scope: { dataSubject?: string | null; agentIds?: readonly string[] | null }): string | null {
   if (definition.requires === 'subject_or_agent') {
     const subject = scope.dataSubject?.trim();
     if (!subject && !(scope.agentIds ?? []).length) {

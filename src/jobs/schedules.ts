@@ -19,7 +19,7 @@ import type { Db } from '../db/client.ts';
 import { reports, scheduleRuns, schedules } from '../db/schema.ts';
 import { badInput, DomainError, notFound } from '../errors.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
-import { getFramework, reportTypes } from '../frameworks/index.ts';
+import { frameworkOf, typeList } from '../frameworks/organization.ts';
 import { isUuid } from '../ids.ts';
 import { checkScopeNames, createReport, type Requester } from '../reports/lifecycle.ts';
 import type { Services } from '../services.ts';
@@ -233,7 +233,8 @@ async function recordFailedRun(services: Services, schedule: ScheduleRow, error:
 }
 
 async function validateFields(db: Db, orgId: string, input: ScheduleInput, allowedHosts: readonly string[]) {
-  if (!getFramework(input.type)) throw badInput('type', `Unknown report type "${input.type}". Use one of: ${reportTypes().map((f) => f.type).join(', ')}.`);
+  const framework = await frameworkOf(db, orgId, input.type);
+  if (!framework) throw badInput('type', `Unknown report type "${input.type}". Use one of: ${await typeList(db, orgId)}.`);
   const recurrence = validateRecurrence({
     frequency: input.frequency,
     dayOfWeek: input.dayOfWeek ?? null,
@@ -242,7 +243,7 @@ async function validateFields(db: Db, orgId: string, input: ScheduleInput, allow
     timezone: input.timezone ?? 'UTC',
   });
   const { environment, agentIds } = await checkScopeNames(db, orgId, input);
-  const titleTemplate = validateTitleTemplate(input.titleTemplate ?? `${getFramework(input.type)!.name}, {start} to {end}`);
+  const titleTemplate = validateTitleTemplate(input.titleTemplate ?? `${framework.name}, {start} to {end}`);
   return { type: input.type, ...recurrence, environment, agentIds, titleTemplate, notify: validateNotify(input.notify, allowedHosts) };
 }
 

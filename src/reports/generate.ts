@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import { and, eq, isNull, sql as dsql } from 'drizzle-orm';
 import { findings as findingsTable, reports } from '../db/schema.ts';
-import { controlTitle, getFramework } from '../frameworks/index.ts';
+import { controlTitle } from '../frameworks/index.ts';
+import { frameworkOf } from '../frameworks/organization.ts';
 import type { CheckDefinition, FrameworkDefinition } from '../frameworks/types.ts';
 import type { Services } from '../services.ts';
 import { chainLinkCovering } from '../events/chain.ts';
@@ -56,7 +57,7 @@ export async function buildReport(services: Services, reportId: string, onProgre
   const { db, sql } = services.database;
   const [row] = await db.select().from(reports).where(and(eq(reports.id, reportId), isNull(reports.deletedAt)));
   if (!row) throw new Error(`report ${reportId} does not exist`);
-  const framework = getFramework(row.type);
+  const framework = await frameworkOf(db, row.orgId, row.type);
   if (!framework) throw new Error(`report type ${row.type} has no framework definition`);
 
   await onProgress({ percent: 5, stage: 'collecting', message: 'Fixing the watermark of events to read' });

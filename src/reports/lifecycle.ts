@@ -9,7 +9,8 @@ import type { Db } from '../db/client.ts';
 import { agents, environments, reports } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
-import { getFramework, reportTypes, validateScope as validateFrameworkScope } from '../frameworks/index.ts';
+import { validateScope as validateFrameworkScope } from '../frameworks/index.ts';
+import { frameworkOf, typeList } from '../frameworks/organization.ts';
 import { isUuid } from '../ids.ts';
 import { enqueueReport } from '../jobs/queue.ts';
 import { changeOf, notifyReportChange } from '../realtime/pubsub.ts';
@@ -66,9 +67,9 @@ export async function createReport(services: Services, requester: Requester, inp
 }
 
 async function validateScope(services: Services, orgId: string, input: GenerateReportInput, now: Date) {
-  const framework = getFramework(input.type);
+  const framework = await frameworkOf(services.database.db, orgId, input.type);
   if (!framework) {
-    throw badInput('type', `Unknown report type "${input.type}". Use one of: ${reportTypes().map((f) => f.type).join(', ')}.`);
+    throw badInput('type', `Unknown report type "${input.type}". Use one of: ${await typeList(services.database.db, orgId)}.`);
   }
   const end = input.period?.end ?? now;
   const start = input.period?.start ?? new Date(end.getTime() - 30 * DAY);
@@ -82,7 +83,7 @@ async function validateScope(services: Services, orgId: string, input: GenerateR
   refuseNul('dataSubject', input.dataSubject);
   refuseNul('title', input.title);
   const dataSubject = input.dataSubject?.trim() || null;
-  const problem = validateFrameworkScope(framework.type, { dataSubject, agentIds });
+  const problem = validateFrameworkScope(framework, { dataSubject, agentIds });
   if (problem) throw badInput('dataSubject', problem);
   const title = input.title?.trim() || `${framework.name}, ${start.toISOString().slice(0, 10)} to ${end.toISOString().slice(0, 10)}`;
   if (title.length > 200) throw badInput('title', 'title must be at most 200 characters');

@@ -2,7 +2,9 @@
  * The report's content (sections, integrity, recommendations), its findings
  * and the drill-down from a finding to the events that prove it.
  */
-import { getFramework, reportTypes } from '../frameworks/index.ts';
+import { getFramework } from '../frameworks/index.ts';
+import type { FrameworkDefinition } from '../frameworks/types.ts';
+import { createFramework, deleteFramework, frameworkOf, frameworksOf, updateFramework } from '../frameworks/organization.ts';
 import { catalogTitle } from '../frameworks/catalog.ts';
 import { badInput, notFound } from '../errors.ts';
 import { orgOf, type Context } from '../http/context.ts';
@@ -280,7 +282,7 @@ builder.objectField(AuditEvent, 'findings', (t) =>
   }),
 );
 
-type FrameworkDefinitionRef = ReturnType<typeof reportTypes>[number];
+type FrameworkDefinitionRef = FrameworkDefinition;
 type SectionRef = { framework: FrameworkDefinitionRef; section: FrameworkDefinitionRef['sections'][number] };
 
 const controlsOf = (f: FrameworkDefinitionRef, s: FrameworkDefinitionRef['sections'][number]) =>
@@ -299,6 +301,7 @@ const FrameworkSection = builder.objectRef<SectionRef>('FrameworkSection').imple
 const Framework = builder.objectRef<FrameworkDefinitionRef>('Framework').implement({
   description: 'A report type: a framework definition on the shared engine.',
   fields: (t) => ({
+    custom: t.boolean({ description: "True for the organisation's own frameworks (createFramework).", resolve: (f) => !getFramework(f.type) }),
     sections: t.field({
       type: [FrameworkSection],
       description: 'Sections in report order, each with its controls: what a client needs to build forms or map controls.',
@@ -320,9 +323,9 @@ const Framework = builder.objectRef<FrameworkDefinitionRef>('Framework').impleme
 builder.queryField('frameworks', (t) =>
   t.field({
     type: [Framework],
-    description: 'Every report type with its sections and controls.',
+    description: 'Every report type of the organisation (the built-in ones and its own) with its sections and controls.',
     authScopes: { can: 'report:read' },
-    resolve: () => reportTypes(),
+    resolve: (_root, _args, ctx) => frameworksOf(ctx.services.database.db, orgOf(ctx)),
   }),
 );
 
@@ -330,9 +333,36 @@ builder.queryField('framework', (t) =>
   t.field({
     type: Framework,
     nullable: true,
-    description: 'One report type.',
+    description: 'One report type; null when the organisation has no such type.',
     authScopes: { can: 'report:read' },
     args: { type: t.arg.string({ required: true, description: 'Report type, e.g. soc2.' }) },
-    resolve: (_root, { type }) => getFramework(type) ?? null,
+    resolve: async (_root, { type }, ctx) => (await frameworkOf(ctx.services.database.db, orgOf(ctx), type)) ?? null,
   }),
 );
+
+const DEFINITION_HELP =
+  'The definition: {type, name, description, version, catalog: "custom", sections: [{id, title, description, metrics, tables, controls: [{id, checks: [...]}]}]} over the metric and selector library (docs/frameworks.md). Errors name the path of the first problems.';
+
+builder.mutationFields((t) => ({
+  createFramework: t.field({
+    type: Framework,
+    description: "Adds a framework of the organisation's own: a report type only it can generate (admin only).",
+    authScopes: { can: 'framework:manage' },
+    args: { definition: t.arg({ type: 'JSON', required: true, description: DEFINITION_HELP }) },
+    resolve: (_root, { definition }, ctx) => createFramework(ctx.services, { orgId: orgOf(ctx), actorId: ctx.principal!.keyId }, definition),
+  }),
+  updateFramework: t.field({
+    type: Framework,
+    description: 'Replaces the definition of one of the organisation\'s frameworks with a new revision; reports already made keep theirs (admin only).',
+    authScopes: { can: 'framework:manage' },
+    args: { type: t.arg.string({ required: true, description: 'The framework\'s report type.' }), definition: t.arg({ type: 'JSON', required: true, description: DEFINITION_HELP }) },
+    resolve: (_root, { type, definition }, ctx) => updateFramework(ctx.services, { orgId: orgOf(ctx), actorId: ctx.principal!.keyId }, type, definition),
+  }),
+  deleteFramework: t.field({
+    type: Framework,
+    description: 'Removes one of the organisation\'s frameworks; its reports stay as they are (admin only).',
+    authScopes: { can: 'framework:manage' },
+    args: { type: t.arg.string({ required: true, description: 'The framework\'s report type.' }) },
+    resolve: (_root, { type }, ctx) => deleteFramework(ctx.services, { orgId: orgOf(ctx), actorId: ctx.principal!.keyId }, type),
+  }),
+}));

@@ -6,6 +6,7 @@
  * documents written in advance.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { getIntrospectionQuery, type ExecutionResult } from 'graphql';
 import { notifications } from '../../src/db/schema.ts';
 import { completedReport } from './completed-report.ts';
@@ -27,6 +28,8 @@ export interface OrgFixture {
   };
   shareToken: string;
   reportUuid: string;
+  /** The type of the organisation's own framework. */
+  framework: string;
   agent: string;
   environment: string;
   clientIds: string[];
@@ -72,6 +75,9 @@ export async function populateOrg(app: TestApp, tag: string): Promise<OrgFixture
   const schedule = await must(app, org.adminKey, `mutation { createSchedule(input: { type: "soc2", frequency: WEEKLY, dayOfWeek: 1 }) { id } }`);
   const share = await must(app, org.adminKey, `mutation($id: ID!) { createShareLink(input: { reportId: $id, expiresInHours: 24 }) { shareLink { id } url } }`, { id: report });
   const key = await must(app, org.adminKey, `mutation { createApiKey(input: { name: "${tag} extra", role: VIEWER }) { apiKey { id } } }`);
+  // A framework of the organisation's own, named after it.
+  const own = JSON.parse(readFileSync(new URL('../../examples/frameworks/ai-oversight.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  await must(app, org.adminKey, 'mutation($d: JSON!) { createFramework(definition: $d) { type } }', { d: { ...own, type: `${tag}_framework`, name: `${tag} framework` } });
   const notificationUuid = randomUUID();
   await app.services.database.db.insert(notifications).values({
     id: notificationUuid, orgId: org.orgId, reportId: reportUuid, channel: 'email', target: `${tag}@example.com`, event: 'report.completed', body: `${tag} secret body`,
@@ -92,6 +98,7 @@ export async function populateOrg(app: TestApp, tag: string): Promise<OrgFixture
     },
     shareToken: String(share.createShareLink.url).split('/').pop()!,
     reportUuid,
+    framework: `${tag}_framework`,
     agent,
     environment,
     clientIds,
