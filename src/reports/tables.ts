@@ -74,10 +74,14 @@ export const sqlTables: Record<string, SqlTable> = {
       grouped(
         sql,
         scope,
-        (w) => `select e.agent_id as agent, count(*)::int as events,
-                  string_agg(distinct e.legal_basis, ', ') as bases, string_agg(distinct e.recipient, ', ') as recipients,
-                  min(e.occurred_at) as first, max(e.occurred_at) as last
-                from audit_events e where ${w} and e.agent_id is not null and ${PERSONAL} group by e.agent_id`,
+        // (agent, basis, recipient) first, a hash aggregate in the parallel scan; the distinct lists are
+        // then built from those few rows instead of sorting every event of every agent.
+        (w) => `select agent, sum(n)::int as events, string_agg(distinct basis, ', ') as bases, string_agg(distinct recipient, ', ') as recipients,
+                  min(first) as first, max(last) as last
+                from (select e.agent_id as agent, e.legal_basis as basis, e.recipient as recipient, count(*) as n,
+                             min(e.occurred_at) as first, max(e.occurred_at) as last
+                      from audit_events e where ${w} and e.agent_id is not null and ${PERSONAL} group by 1, 2, 3) a
+                group by agent`,
         'events desc, agent',
       ),
     (r) => [str(r.agent), num(r.events), str(r.bases), str(r.recipients), iso(r.first), iso(r.last)],
