@@ -82,6 +82,15 @@ describe('GDPR', () => {
     expect(findingOf(c, 'Art. 5.1.a').status).toBe('fail');
     const transfers = p.filter((r) => r.region);
     expect(metricOf(c, 'cross_border_transfers')).toBe(transfers.length);
+    // Art. 30 by agent: events, the distinct legal bases and recipients (sorted, as the table lists them), first and last.
+    const byAgent = new Map<string, typeof p>();
+    for (const r of p.filter((r) => r.agentId)) byAgent.set(r.agentId!, [...(byAgent.get(r.agentId!) ?? []), r]);
+    const distinct = (xs: Array<string | null | undefined>) => [...new Set(xs.filter((x): x is string => Boolean(x)))].sort().join(', ') || null;
+    const expected = [...byAgent].map(([agent, rows]) => [
+      agent, rows.length, distinct(rows.map((r) => r.legalBasis)), distinct(rows.map((r) => r.recipient)),
+      new Date(Math.min(...rows.map((r) => r.occurredAt.getTime()))).toISOString(), new Date(Math.max(...rows.map((r) => r.occurredAt.getTime()))).toISOString(),
+    ]);
+    expect(new Set(tableOf(c, 'personal_data_agents').rows.map((r) => JSON.stringify(r)))).toEqual(new Set(expected.map((r) => JSON.stringify(r))));
     const regions = tableOf(c, 'transfers_by_region');
     expect(regions.rows).toEqual([['us', transfers.length, new Set(transfers.map((r) => r.recipient).filter(Boolean)).size, transfers.filter((r) => !r.legalBasis).length]]);
     const categories = new Map<string, number>();
