@@ -2,18 +2,16 @@
  * `generate` as a cron job runs it: a separate process on the run's
  * database, progress on stderr, the file written, the exit code telling.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditEvents } from '../src/db/schema.ts';
 import { verifyReportFile } from '../src/render/verify.ts';
 import { events } from './support/completed-report.ts';
-import { databaseUrl, startTestApp, type TestApp } from './support/app.ts';
+import { startTestApp, type TestApp } from './support/app.ts';
+import { runCli } from './support/cli.ts';
 
-const run = promisify(execFile);
 let app: TestApp;
 let dir: string;
 
@@ -26,18 +24,7 @@ afterAll(async () => {
   await app.close();
 });
 
-async function cli(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['src/main.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: databaseUrl(), LOG_LEVEL: 'error' },
-      timeout: 120_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[]) => runCli(args);
 
 it('generates a report, shows progress, writes the file and exits 0', async () => {
   const { orgId } = await app.newOrg('CLI');

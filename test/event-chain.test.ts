@@ -4,17 +4,15 @@
  * row is altered, deleted or inserted by hand, or a link row is touched.
  * A report records the chain head it covered.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestBatch, recordServiceEvent } from '../src/events/ingest.ts';
 import { verifyEventChain } from '../src/events/chain.ts';
 import { createReport } from '../src/reports/lifecycle.ts';
-import { databaseUrl, startTestApp, type TestApp } from './support/app.ts';
+import { startTestApp, type TestApp } from './support/app.ts';
 import { testEvent } from './support/events.ts';
 import { until } from './support/until.ts';
+import { runCli } from './support/cli.ts';
 
-const run = promisify(execFile);
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp({ jobs: 'work' });
@@ -51,18 +49,7 @@ async function seqsOfLink(orgId: string, linkNo: number): Promise<number[]> {
   return rows.map((r) => Number(r.seq));
 }
 
-async function cli(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['src/main.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: databaseUrl(), LOG_LEVEL: 'error' },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[]) => runCli(args);
 
 describe('the event chain', () => {
   it('chains concurrent NDJSON ingests, GraphQL batches and the service\'s own events into one verifiable chain', async () => {
