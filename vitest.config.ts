@@ -11,6 +11,7 @@ export default defineConfig({
   },
   test: {
     globalSetup: ['./test/support/global-setup.ts'],
+    setupFiles: ['./test/support/fast-check-seed.ts'],
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

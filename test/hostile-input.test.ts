@@ -172,7 +172,8 @@ const lineArb: fc.Arbitrary<Line> = fc.oneof(
     arbitrary: fc
       .oneof(
         fc.constantFrom('{', '{"occurredAt": ', 'null', '[1,2]', '"text"', '42', 'true', '{"a":1}}', '\u0000', '{"x":"\u0000"}', '<html>'),
-        fc.string({ unit: 'binary', maxLength: 50 }).map((s) => `{${s}`),
+        // One line each: a newline inside would make it two (the splitter is tested on its own).
+        fc.string({ unit: 'binary', maxLength: 50 }).map((s) => `{${s.replaceAll('\n', ' ')}`),
         fc.uint8Array({ minLength: 1, maxLength: 40 }).map((b) => Buffer.concat([Buffer.from([0xff]), Buffer.from(b).filter((x) => x !== 0x0a)])),
         fc.constant(Buffer.from('[' + '['.repeat(200_000) + ']'.repeat(200_000) + ']')),
         fc.constant(Buffer.alloc(1024 * 1024 + 10, 'a')),

@@ -65,6 +65,7 @@ describe('organisation frameworks', () => {
       [(d) => (d.sections = []), /section/, 'definition.sections'],
       [(d) => (d.catalog = 'soc2'), /catalog/, 'definition'],
       [(d) => (d.type = 'soc2'), /built-in report type/, 'definition.type'],
+      [(d) => (d.name = 'nul\u0000name'), /NUL/, 'definition'],
     ];
     for (const [change, message, field] of cases) {
       const d = definition();
@@ -115,6 +116,11 @@ describe('organisation frameworks', () => {
     expect(refused.errors?.[0]?.message).toMatch(/Unknown report type "acme_oversight_api"/);
     expect((await app.gql(other.adminKey, Update, { type: 'acme_oversight_api', definition: revised })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await app.gql(other.adminKey, Delete, { type: 'acme_oversight_api' })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // A type no framework could have (NUL, capitals) is simply not found, for every operation.
+    for (const type of ['nul\u0000type', 'Not_A_Type']) {
+      expect((await app.gql(org.adminKey, Delete, { type })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect((await app.gql(org.adminKey, Generate, { input: { type, period } })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
     // The same type name is free for the other organisation's own framework.
     expect((await app.gql(other.adminKey, Create, { definition: definition() })).errors).toBeUndefined();
 

@@ -16,6 +16,9 @@ import type { FrameworkDefinition } from './types.ts';
 
 const LIBRARY_HINT = 'see docs/frameworks.md for the metric, selector and table library';
 
+/** What a report type looks like: it names files, URLs and rows. */
+export const REPORT_TYPE = /^[a-z][a-z0-9_]{1,62}$/;
+
 const slug = z.string().regex(/^[a-z][a-z0-9_-]{0,62}$/, 'must be lower-case letters, digits, - or _, starting with a letter');
 const metric = z.string().refine(isMetricId, { error: (issue) => `unknown metric '${String(issue.input)}' (${LIBRARY_HINT})` });
 const selector = z.string().refine(isSelectorId, { error: (issue) => `unknown selector '${String(issue.input)}' (${LIBRARY_HINT})` });
@@ -49,7 +52,7 @@ const check = z
 
 const definition = z
   .object({
-    type: z.string().regex(/^[a-z][a-z0-9_]{1,62}$/, 'must be lower-case letters, digits or _, starting with a letter (it is the report type)'),
+    type: z.string().regex(REPORT_TYPE, 'must be lower-case letters, digits or _, starting with a letter (it is the report type)'),
     name: z.string().min(1).max(200),
     description: z.string().max(2000).default(''),
     version: z.string().min(1).max(40).default('1'),

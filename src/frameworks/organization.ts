@@ -11,7 +11,7 @@ import { customFrameworks } from '../db/schema.ts';
 import { badInput, DomainError, notFound } from '../errors.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
 import type { Services } from '../services.ts';
-import { parseFrameworkDefinition } from './custom.ts';
+import { parseFrameworkDefinition, REPORT_TYPE } from './custom.ts';
 import { getFramework, reportTypes } from './index.ts';
 import type { FrameworkDefinition } from './types.ts';
 
@@ -24,6 +24,8 @@ export interface FrameworkRequester {
 export async function frameworkOf(db: Db, orgId: string, type: string): Promise<FrameworkDefinition | undefined> {
   const shared = getFramework(type);
   if (shared) return shared;
+  // Only a well-formed type can be stored (and PostgreSQL text refuses NUL): anything else is no type.
+  if (!REPORT_TYPE.test(type)) return undefined;
   const [row] = await db.select({ definition: customFrameworks.definition }).from(customFrameworks).where(and(eq(customFrameworks.orgId, orgId), eq(customFrameworks.type, type)));
   return row ? (row.definition as FrameworkDefinition) : undefined;
 }
@@ -40,6 +42,8 @@ export async function typeList(db: Db, orgId: string): Promise<string> {
 }
 
 function validated(input: unknown, revision: number): FrameworkDefinition {
+  // jsonb cannot store NUL: say so instead of failing inside PostgreSQL.
+  if (JSON.stringify(input ?? null).includes('\\u0000')) throw badInput('definition', 'must not contain NUL characters (\\u0000)');
   const definition = parseFrameworkDefinition(input);
   if (definition.catalog !== 'custom') throw badInput('definition.catalog', 'an organisation\'s framework uses catalog "custom" (its control ids are its own)');
   // The revision is the version: it names exactly which definition a report used.
@@ -63,6 +67,7 @@ export async function createFramework(services: Services, requester: FrameworkRe
 
 export async function updateFramework(services: Services, requester: FrameworkRequester, type: string, input: unknown): Promise<FrameworkDefinition> {
   const { db } = services.database;
+  if (!REPORT_TYPE.test(type)) throw notFound('Framework');
   const [current] = await db.select().from(customFrameworks).where(and(eq(customFrameworks.orgId, requester.orgId), eq(customFrameworks.type, type)));
   if (!current) throw notFound('Framework');
   const definition = validated(input, current.revision + 1);
@@ -80,6 +85,7 @@ export async function updateFramework(services: Services, requester: FrameworkRe
 
 /** Removes the type; its reports keep their content, and regenerating them is refused. */
 export async function deleteFramework(services: Services, requester: FrameworkRequester, type: string): Promise<FrameworkDefinition> {
+  if (!REPORT_TYPE.test(type)) throw notFound('Framework');
   const [deleted] = await services.database.db
     .delete(customFrameworks)
     .where(and(eq(customFrameworks.orgId, requester.orgId), eq(customFrameworks.type, type)))
