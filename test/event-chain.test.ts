@@ -74,6 +74,14 @@ describe('the event chain', () => {
       with ranges as (select batch_id, min(seq) as lo, max(seq) as hi from audit_events where org_id = ${org.orgId} group by batch_id)
       select count(*)::int as n from ranges a join ranges b on a.batch_id < b.batch_id and a.lo < b.hi and b.lo < a.hi`;
     expect(overlapping!.n).toBeGreaterThan(0);
+
+    // Every row altered: the first 100 problems, first link first, in bounded memory.
+    await sql()`update audit_events set action = 'rewritten' where org_id = ${org.orgId}`;
+    const wholesale = await verifyEventChain(app.services.database, org.orgId);
+    expect(wholesale.ok).toBe(false);
+    expect(wholesale.problems).toHaveLength(100);
+    expect(wholesale.problems[0]!.linkNo).toBe(1);
+    expect(wholesale.problems.map((p) => p.linkNo)).toEqual([...wholesale.problems.map((p) => p.linkNo)].sort((a, b) => a! - b!));
   });
 
   it('names the event whose row was altered, and its link', async () => {

@@ -118,9 +118,12 @@ interface OpenBatch {
  */
 export async function verifyEventChain(database: Database, orgId: string): Promise<ChainVerification> {
   return (await database.sql.begin('isolation level repeatable read read only', async (tx) => {
-    const problems: ChainProblem[] = [];
+    let problems: ChainProblem[] = [];
+    const firstFirst = (a: ChainProblem, b: ChainProblem) => (a.linkNo ?? Infinity) - (b.linkNo ?? Infinity) || (a.seq ?? 0) - (b.seq ?? 0);
+    // Only the first problems are kept, so a table altered wholesale cannot exhaust memory.
     const report = (p: ChainProblem) => {
       problems.push(p);
+      if (problems.length > 10 * MAX_PROBLEMS) problems = problems.sort(firstFirst).slice(0, MAX_PROBLEMS);
     };
 
     // 1. Links: numbered without gaps, each head following from the previous one.
@@ -225,7 +228,7 @@ export async function verifyEventChain(database: Database, orgId: string): Promi
     if (outside.count) {
       report({ linkNo: null, seq: outside.first, problem: `${outside.count} events are not part of any batch, stored after the chain began: inserted outside ingestion (the first at sequence ${outside.first})` });
     }
-    problems.sort((a, b) => (a.linkNo ?? Infinity) - (b.linkNo ?? Infinity) || (a.seq ?? 0) - (b.seq ?? 0));
+    problems.sort(firstFirst);
     return {
       ok: problems.length === 0,
       links,
