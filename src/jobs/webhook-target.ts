@@ -44,7 +44,12 @@ export function webhookUrlProblem(raw: string, allowedHosts: readonly string[]):
   } catch {
     return `"${raw}" is not a URL`;
   }
-  if (url.username || url.password) return `"${raw}" carries credentials; webhooks are verified by their X-Signature-256 header, not by credentials in the URL`;
+  if (url.username || url.password) {
+    // Errors are shown and may be logged: the credentials are not repeated in them.
+    const shown = new URL(url);
+    shown.username = shown.password = '';
+    return `"${shown.href}" carries credentials (not repeated here); webhooks are verified by their X-Signature-256 header, not by credentials in the URL`;
+  }
   const host = hostOf(url);
   const trusted = allowedHosts.includes(host);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && trusted)) {
