@@ -24,6 +24,9 @@ export const builder = new SchemaBuilder<{
   plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
+    // Subscriptions are authorised when they are created, not at their first event: a stream with
+    // nothing to say yet would otherwise stay open for a role that may not read it.
+    authorizeOnSubscribe: true,
     authScopes: (ctx) => ({ can: (action: Action) => ctx.principal !== null && can(ctx.principal.role, action) }),
     unauthorizedError: (_parent, ctx, info, result) => {
       if (!ctx.principal) return unauthenticated();

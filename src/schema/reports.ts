@@ -3,8 +3,7 @@
  * mutations that request and manage them, and the live subscriptions.
  */
 import { orgOf, type Context } from '../http/context.ts';
-import { can, rolesFor } from '../access.ts';
-import { forbidden, notFound, unauthenticated } from '../errors.ts';
+import { notFound } from '../errors.ts';
 import {
   cancelReport,
   createReport,
@@ -218,35 +217,17 @@ builder.subscriptionFields((t) => ({
     description: 'Every status and progress change of one report: the current state first, then each change; ends when the report completes, fails, is cancelled or deleted.',
     authScopes: { can: 'report:read' },
     args: { id: t.arg.globalID({ required: true, description: 'Report id.' }) },
-    subscribe: (_root, { id }, ctx) => {
-      authorizeSubscription(ctx, 'reportProgress');
-      return progressStream(ctx, id.typename === 'Report' ? id.id : '');
-    },
+    subscribe: (_root, { id }, ctx) => progressStream(ctx, id.typename === 'Report' ? id.id : ''),
     resolve: (change) => change,
   }),
   reportUpdates: t.field({
     type: ReportEvent,
     description: 'Every report change in the organisation.',
     authScopes: { can: 'report:read' },
-    subscribe: (_root, _args, ctx) => {
-      authorizeSubscription(ctx, 'reportUpdates');
-      return ctx.services.realtime.subscribe({ orgId: orgOf(ctx) });
-    },
+    subscribe: (_root, _args, ctx) => ctx.services.realtime.subscribe({ orgId: orgOf(ctx) }),
     resolve: (change) => change,
   }),
 }));
-
-/**
- * Scope-auth checks a field when it resolves, which for a subscription is
- * when its first event arrives: a stream with nothing to say yet would stay
- * open for a role that may not read it. Checked at subscribe time as well.
- */
-function authorizeSubscription(ctx: Context, field: string) {
-  if (!ctx.principal) throw unauthenticated();
-  if (!can(ctx.principal.role, 'report:read')) {
-    throw forbidden(`Your API key's role "${ctx.principal.role}" may not use Subscription.${field} (needs role ${rolesFor('report:read').join(' or ')})`);
-  }
-}
 
 const sameState = (a: ReportChange, b: ReportChange) =>
   a.status === b.status && a.percent === b.percent && a.stage === b.stage && a.message === b.message && a.deleted === b.deleted;
