@@ -3,7 +3,7 @@
  * passwords and lock-out, expiry, revocation, pseudonymised files in every
  * format, the audit trail, and isolation between organisations.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import { closePdfRenderer } from '../src/render/pdf.ts';
 import { verifyReportFile } from '../src/render/verify.ts';
 import { readZip } from '../src/render/zip-reader.ts';
 import { buildReport } from '../src/reports/generate.ts';
-import { completedReport, PERIOD } from './support/completed-report.ts';
+import { completedReport, generatingReport, PERIOD } from './support/completed-report.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 
 const CreateLink = graphql(`
@@ -229,19 +229,7 @@ describe('pseudonymised share links', () => {
       })),
     );
     await app.services.database.db.insert(auditEvents).values(rows);
-    const id = randomUUID();
-    await app.services.database.db.insert(reports).values({
-      id,
-      orgId,
-      type: 'audit_summary',
-      title: `Changes by ${PEOPLE[0]}`,
-      status: 'generating',
-      periodStart: PERIOD.start,
-      periodEnd: PERIOD.end,
-      sampleSeed: 'unset',
-      lineageId: id,
-      createdBy: 'test',
-    });
+    const id = await generatingReport(app.services, orgId, `Changes by ${PEOPLE[0]}`, 'audit_summary');
     await buildReport(app.services, id, async () => {});
     return id;
   }

@@ -53,12 +53,12 @@ export async function completedReport(services: Services, orgId: string, options
   return id;
 }
 
-export async function generatingReport(services: Services, orgId: string, title = 'SOC 2 <b>October</b> & "Q4"'): Promise<string> {
+export async function generatingReport(services: Services, orgId: string, title = 'SOC 2 <b>October</b> & "Q4"', type = 'soc2'): Promise<string> {
   const id = randomUUID();
   await services.database.db.insert(reports).values({
     id,
     orgId,
-    type: 'soc2',
+    type,
     title,
     status: 'generating',
     periodStart: PERIOD.start,
