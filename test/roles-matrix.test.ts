@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/access.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
-import { errorCodes, populateOrg, rawGql, rootFields, type OrgFixture } from './support/two-orgs.ts';
+import { errorCodes, populateOrg, rawGql, readSse, rootFields, type OrgFixture } from './support/two-orgs.ts';
 
 type Expect = 'allow' | 'deny';
 type Row = [admin: Expect, auditor: Expect, ingest: Expect, viewer: Expect];
@@ -96,27 +96,12 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-/** Subscriptions over SSE: the first event (or error) decides. */
-async function firstEvent(key: string, query: string, variables: Record<string, unknown>): Promise<string> {
-  const controller = new AbortController();
-  const response = await app.fetch('/graphql', { method: 'POST', key, headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify({ query, variables }), signal: controller.signal });
-  if (!response.body) return await response.text();
-  const reader = response.body.getReader();
-  let text = '';
-  const deadline = Date.now() + 3_000;
-  while (!/data: /.test(text) && Date.now() < deadline) {
-    const next = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), 500))]);
-    if (next === null) {
-      // A subscription that is allowed and has nothing to say yet (reportUpdates) stays open.
-      break;
-    }
-    if (next.done) break;
-    text += new TextDecoder().decode(next.value);
-  }
-  controller.abort();
-  await reader.cancel().catch(() => {});
-  return text;
-}
+/**
+ * Subscriptions over SSE: the first event (or error) decides. A subscription that is allowed and
+ * has nothing to say yet (reportUpdates) stays open: half a second of quiet ends the wait.
+ */
+const firstEvent = (key: string, query: string, variables: Record<string, unknown>) =>
+  readSse(app, key, query, variables, { until: (text) => /data: /.test(text), timeoutMs: 3_000, quietMs: 500 });
 
 async function outcome(role: Role, op: Operation, kind: 'query' | 'mutation' | 'subscription' | 'route'): Promise<Expect> {
   const key = keys[role];

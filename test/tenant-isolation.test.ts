@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/app.ts';
-import { errorCodes, populateOrg, rawGql, rootFields, type OrgFixture, type Raw } from './support/two-orgs.ts';
+import { errorCodes, populateOrg, rawGql, readSse, rootFields, type OrgFixture, type Raw } from './support/two-orgs.ts';
 
 let app: TestApp;
 let a: OrgFixture;
@@ -64,31 +64,8 @@ function expectNothingOfB(response: unknown) {
   }
 }
 
-async function sse(query: string, variables: Record<string, unknown>, key: string, until: (text: string) => boolean, timeoutMs = 4_000): Promise<string> {
-  const controller = new AbortController();
-  const response = await app.fetch('/graphql', {
-    method: 'POST',
-    key,
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-    body: JSON.stringify({ query, variables }),
-    signal: controller.signal,
-  });
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  const deadline = Date.now() + timeoutMs;
-  try {
-    while (!until(text) && Date.now() < deadline) {
-      const next = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(1, deadline - Date.now())))]);
-      if (!next || next.done) break;
-      text += decoder.decode(next.value, { stream: true });
-    }
-  } finally {
-    controller.abort();
-    await reader.cancel().catch(() => {});
-  }
-  return text;
-}
+const sse = (query: string, variables: Record<string, unknown>, key: string, until: (text: string) => boolean, timeoutMs = 4_000) =>
+  readSse(app, key, query, variables, { until, timeoutMs });
 
 type Case = () => Promise<void>;
 

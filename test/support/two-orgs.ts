@@ -47,6 +47,44 @@ export async function rawGql(app: TestApp, key: string | null, query: string, va
   return { ...((await response.json()) as ExecutionResult<any>), status: response.status };
 }
 
+/**
+ * A subscription over SSE on /graphql: the stream's text until `until` holds, the stream ends,
+ * `timeoutMs` passes, or (with `quietMs`) nothing more arrives for that long.
+ */
+export async function readSse(
+  app: TestApp,
+  key: string,
+  query: string,
+  variables: Record<string, unknown>,
+  options: { until: (text: string) => boolean; timeoutMs: number; quietMs?: number },
+): Promise<string> {
+  const controller = new AbortController();
+  const response = await app.fetch('/graphql', {
+    method: 'POST',
+    key,
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify({ query, variables }),
+    signal: controller.signal,
+  });
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  const deadline = Date.now() + options.timeoutMs;
+  try {
+    while (!options.until(text) && Date.now() < deadline) {
+      const wait = Math.max(1, Math.min(options.quietMs ?? Infinity, deadline - Date.now()));
+      const next = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), wait))]);
+      if (!next || next.done) break;
+      text += decoder.decode(next.value, { stream: true });
+    }
+  } finally {
+    controller.abort();
+    await reader.cancel().catch(() => {});
+  }
+  return text;
+}
+
 export const errorCodes = (r: Raw) => (r.errors ?? []).map((e) => String(e.extensions?.code));
 
 async function must(app: TestApp, key: string, query: string, variables: Record<string, unknown> = {}) {
