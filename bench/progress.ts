@@ -11,7 +11,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { connect } from '../src/db/client.ts';
 import { CHANNEL } from '../src/realtime/pubsub.ts';
-import { workerFlags } from './reports.ts';
+import { workerFlags } from './worker-flags.ts';
 
 export interface ProgressFigures {
   subscribers: number;

@@ -17,6 +17,7 @@ import { measurePdfRender } from '../src/render/bench.ts';
 import { closePdfRenderer } from '../src/render/pdf.ts';
 import { createServices } from '../src/services.ts';
 import { benchProgress, type ProgressFigures } from './progress.ts';
+import { workerFlags } from './worker-flags.ts';
 
 export interface ReportFigures {
   generation: Array<{ type: string; seconds: number; findings: number }>;
@@ -27,12 +28,6 @@ export interface ReportFigures {
   deepPaging: { evidence: number; firstPageMs: number; deepPageMs: number };
   reads: Array<{ name: string; requestsPerSecond: number; p50Ms: number; p97_5Ms: number; errors: number }>;
   progress: ProgressFigures;
-}
-
-/** The V8 flags of `npm run worker` (package.json), so the bench measures the worker as deployed. */
-export function workerFlags(root: string): string[] {
-  const script = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.worker!;
-  return script.split(/\s+/).filter((token) => token.startsWith('--'));
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
