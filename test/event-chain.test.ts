@@ -7,6 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestBatch, recordServiceEvent } from '../src/events/ingest.ts';
 import { verifyEventChain } from '../src/events/chain.ts';
+import { joinIngest } from '../src/events/store.ts';
+import type { Sql } from '../src/db/client.ts';
 import { createReport } from '../src/reports/lifecycle.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { testEvent } from './support/events.ts';
@@ -177,11 +179,13 @@ describe('reports and the chain', () => {
     const period = { start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-01-02T00:00:00Z') };
     await ingestBatch(app.services.database, org.orgId, Array.from({ length: 10 }, (_, i) => testEvent(i, 'r')));
 
-    // A batch that takes its sequence number, then stays uncommitted while a later batch commits above it.
+    // A batch that joins ingestion and takes its sequence number, then stays uncommitted while a later
+    // batch commits above it.
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let inFlightSeq = 0;
     const inFlight = sql().begin(async (tx) => {
+      await joinIngest(tx as unknown as Sql, org.orgId);
       const [row] = await tx`
         insert into audit_events (org_id, client_id, occurred_at, category, action)
         values (${org.orgId}, 'in-flight', '2026-01-01T05:00:00Z', 'tool_call', 'late.commit') returning seq`;

@@ -50,10 +50,7 @@ export async function storeEvents(database: Database, orgId: string, events: Nor
 
 function storeBatch(sql: Sql, orgId: string, events: NormalizedEvent[], contents: string[], exclusive: boolean): Promise<StoreResult> {
   return sql.begin(async (tx) => {
-    // The sequence's value now is below every seq this batch's COPY will take (see chain.ts).
-    const [{ floor }] = await (exclusive
-      ? tx`select pg_advisory_xact_lock(${INGEST_LOCK}, hashtext(${orgId})), (select case when is_called then last_value else last_value - 1 end from audit_events_seq_seq) as floor`
-      : tx`select pg_advisory_xact_lock_shared(${INGEST_LOCK}, hashtext(${orgId})), (select case when is_called then last_value else last_value - 1 end from audit_events_seq_seq) as floor`) as unknown as [{ floor: string }];
+    const floor = await joinIngest(tx as unknown as Sql, orgId, exclusive);
     const ids = [...new Set(events.flatMap((e) => (e.clientId === null ? [] : [e.clientId])))];
     const stored = ids.length
       ? await tx`select client_id from audit_events where org_id = ${orgId}::uuid and client_id = any(${ids}::text[])`
@@ -79,7 +76,7 @@ function storeBatch(sql: Sql, orgId: string, events: NormalizedEvent[], contents
       await writeAll(stream, chunk(lines));
       await upsertRegistries(tx as unknown as Sql, orgId, fresh);
       // Last, so the chain head is locked only until the commit that follows.
-      await linkBatch(tx as unknown as Sql, orgId, { batchId, eventCount: fresh.length, seqFloor: Number(floor), batchHash: Buffer.from(previous, 'hex') });
+      await linkBatch(tx as unknown as Sql, orgId, { batchId, eventCount: fresh.length, seqFloor: floor, batchHash: Buffer.from(previous, 'hex') });
     }
     return { accepted: fresh.length, duplicates: events.length - fresh.length };
   }) as Promise<StoreResult>;
@@ -87,6 +84,30 @@ function storeBatch(sql: Sql, orgId: string, events: NormalizedEvent[], contents
 
 /** Advisory lock class of per-organisation ingestion (the second key is the organisation). */
 const INGEST_LOCK = 7_341;
+
+/**
+ * A batch's first statement: it takes its organisation's ingest lock (shared,
+ * or exclusive after repeated races) before it takes any sequence number, and
+ * reads the sequence's value, which every seq its COPY takes will exceed (the
+ * link's `seq_floor`, see chain.ts).
+ */
+export async function joinIngest(tx: Sql, orgId: string, exclusive = false): Promise<number> {
+  const [row] = await (exclusive
+    ? tx`select pg_advisory_xact_lock(${INGEST_LOCK}, hashtext(${orgId})), (select case when is_called then last_value else last_value - 1 end from audit_events_seq_seq) as floor`
+    : tx`select pg_advisory_xact_lock_shared(${INGEST_LOCK}, hashtext(${orgId})), (select case when is_called then last_value else last_value - 1 end from audit_events_seq_seq) as floor`);
+  return Number(row!.floor);
+}
+
+/**
+ * Waits until every batch of the organisation in flight now has committed or
+ * rolled back: each holds the ingest lock shared from before it numbers its
+ * events, so once this exclusive lock is granted no event numbered below the
+ * sequence's current value can still appear. Batches of other organisations,
+ * and any other transaction, are not waited for.
+ */
+export async function awaitIngestInFlight(sql: Sql, orgId: string): Promise<void> {
+  await sql.begin((tx) => tx`select pg_advisory_xact_lock(${INGEST_LOCK}, hashtext(${orgId}))`);
+}
 
 interface SeenRange {
   first: number;

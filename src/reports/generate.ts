@@ -12,6 +12,7 @@ import { frameworkOf } from '../frameworks/organization.ts';
 import type { CheckDefinition, FrameworkDefinition } from '../frameworks/types.ts';
 import type { Services } from '../services.ts';
 import { chainLinkCovering } from '../events/chain.ts';
+import { awaitIngestInFlight } from '../events/store.ts';
 import { evidencePages, toSelector } from './evidence.ts';
 import { signReportHash } from './signing.ts';
 import { canonicalJson, measureCoverage, sha256Hex, type Coverage } from './integrity.ts';
@@ -152,18 +153,16 @@ async function evidenceHeads(services: Services, row: ReportRow, scope: ReportSc
  * The highest event sequence of the organisation, fixed once per report,
  * with the chain head that covers it. Sequence numbers are taken when a
  * batch starts writing, so a batch still in flight may hold numbers below
- * the highest visible one: wait for the transactions running when the
- * maximum was read, after which no event at or below it can still appear.
+ * the highest visible one: wait for the organisation's batches in flight,
+ * after which no event at or below it can still appear.
  */
 async function fixWatermark(services: Services, row: ReportRow): Promise<{ watermark: number; chainLink: number | null; chainHead: string | null }> {
   if (row.watermark !== null && row.chainLink !== null) return { watermark: row.watermark, chainLink: row.chainLink, chainHead: row.chainHead };
   const { sql } = services.database;
   let watermark = row.watermark;
   if (watermark === null) {
-    const [max] = await sql`
-      select coalesce(max(seq), 0)::bigint as seq, pg_current_snapshot()::text as snapshot
-      from audit_events where org_id = ${row.orgId}`;
-    await waitForTransactionsOf(sql, max!.snapshot as string);
+    const [max] = await sql`select coalesce(max(seq), 0)::bigint as seq from audit_events where org_id = ${row.orgId}`;
+    await awaitIngestInFlight(sql, row.orgId);
     watermark = Number(max!.seq);
   }
   const link = await chainLinkCovering(sql, row.orgId, watermark);
@@ -195,18 +194,6 @@ async function ensureEventStatistics(services: Services) {
 }
 
 const ANALYZE_LOCK = 7_342;
-
-/** Waits (bounded) until every transaction in progress in `snapshot` has ended. */
-async function waitForTransactionsOf(sql: Services['database']['sql'], snapshot: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const [row] = await sql`
-      select count(*)::int as running from pg_snapshot_xip(${snapshot}::pg_snapshot) as xid
-      where pg_xact_status(xid) = 'in progress'`;
-    if (row!.running === 0 || Date.now() > deadline) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 export interface FindingContent {
   ordinal: number;
