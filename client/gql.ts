@@ -78,6 +78,9 @@ type Documents = {
     "\n  mutation ShareCreate($input: CreateShareLinkInput!) {\n    createShareLink(input: $input) { url password shareLink { id formats redaction passwordProtected state expiresAt useCount revoked } }\n  }\n": typeof types.ShareCreateDocument,
     "\n  mutation ShareRevoke($id: ID!) { revokeShareLink(id: $id) { id revoked state } }\n": typeof types.ShareRevokeDocument,
     "\n  query ShareLinks($reportId: ID!) { shareLinks(reportId: $reportId) { id useCount lastUsedAt revoked state formats lockedUntil report { id } } }\n": typeof types.ShareLinksDocument,
+    "\n  mutation IngestFixture($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n": typeof types.IngestFixtureDocument,
+    "\n  mutation GenerateFixture($input: GenerateReportInput!) { generateReport(input: $input) { id } }\n": typeof types.GenerateFixtureDocument,
+    "\n  query FixtureStatus($id: ID!) { report(id: $id) { status error downloads { format url } } }\n": typeof types.FixtureStatusDocument,
     "\n  query SigningKeys {\n    viewer { organization { signingKeys { id publicKeyPem createdAt retiredAt } } }\n  }\n": typeof types.SigningKeysDocument,
 };
 const documents: Documents = {
@@ -145,6 +148,9 @@ const documents: Documents = {
     "\n  mutation ShareCreate($input: CreateShareLinkInput!) {\n    createShareLink(input: $input) { url password shareLink { id formats redaction passwordProtected state expiresAt useCount revoked } }\n  }\n": types.ShareCreateDocument,
     "\n  mutation ShareRevoke($id: ID!) { revokeShareLink(id: $id) { id revoked state } }\n": types.ShareRevokeDocument,
     "\n  query ShareLinks($reportId: ID!) { shareLinks(reportId: $reportId) { id useCount lastUsedAt revoked state formats lockedUntil report { id } } }\n": types.ShareLinksDocument,
+    "\n  mutation IngestFixture($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n": types.IngestFixtureDocument,
+    "\n  mutation GenerateFixture($input: GenerateReportInput!) { generateReport(input: $input) { id } }\n": types.GenerateFixtureDocument,
+    "\n  query FixtureStatus($id: ID!) { report(id: $id) { status error downloads { format url } } }\n": types.FixtureStatusDocument,
     "\n  query SigningKeys {\n    viewer { organization { signingKeys { id publicKeyPem createdAt retiredAt } } }\n  }\n": types.SigningKeysDocument,
 };
 
@@ -418,6 +424,18 @@ export function graphql(source: "\n  mutation ShareRevoke($id: ID!) { revokeShar
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ShareLinks($reportId: ID!) { shareLinks(reportId: $reportId) { id useCount lastUsedAt revoked state formats lockedUntil report { id } } }\n"): (typeof documents)["\n  query ShareLinks($reportId: ID!) { shareLinks(reportId: $reportId) { id useCount lastUsedAt revoked state formats lockedUntil report { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IngestFixture($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n"): (typeof documents)["\n  mutation IngestFixture($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GenerateFixture($input: GenerateReportInput!) { generateReport(input: $input) { id } }\n"): (typeof documents)["\n  mutation GenerateFixture($input: GenerateReportInput!) { generateReport(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FixtureStatus($id: ID!) { report(id: $id) { status error downloads { format url } } }\n"): (typeof documents)["\n  query FixtureStatus($id: ID!) { report(id: $id) { status error downloads { format url } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
