@@ -21,7 +21,7 @@ import { migrateDatabase } from '../src/db/migrate.ts';
 import { benchReports, type ReportFigures } from './reports.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, profile: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, profile: { type: 'boolean', default: false }, 'ingest-only': { type: 'boolean', default: false } } });
 const eventCount = Number(values.events);
 if (!Number.isInteger(eventCount) || eventCount < 1) throw new Error('--events must be a positive whole number');
 
@@ -79,9 +79,11 @@ async function run() {
   const bodyBytes = statSync(bodyFile).size;
 
   const memory = sampleMemory(child.pid!);
+  const cpuBefore = processCpuMs(child.pid!);
   const started = performance.now();
   const result = await post(port, apiKey, createReadStream(bodyFile, { highWaterMark: 256 * 1024 }));
   const seconds = (performance.now() - started) / 1000;
+  const serverCpuMs = processCpuMs(child.pid!) - cpuBefore;
   const rss = memory.stop();
 
   const figures = {
@@ -95,6 +97,8 @@ async function run() {
     duplicates: result.duplicates,
     rejected: result.rejected,
     serverRssMiB: { before: mib(rss.before), peak: mib(rss.peak), after: mib(rss.after) },
+    // CPU the server process spent per event (user + system), whatever else shares the cores.
+    serverCpuMicrosPerEvent: Number(((serverCpuMs * 1000) / eventCount).toFixed(1)),
     database: process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded',
     cpus: os.cpus().length,
     node: process.version,
@@ -102,7 +106,7 @@ async function run() {
   console.log(
     `NDJSON ingest: ${eventCount.toLocaleString('en')} events in ${figures.seconds} s = ${figures.eventsPerSecond.toLocaleString('en')} events/s ` +
       `(accepted ${result.accepted}, rejected ${result.rejected}); server RSS ${figures.serverRssMiB.before} MiB before, ` +
-      `peak ${figures.serverRssMiB.peak} MiB, ${figures.serverRssMiB.after} MiB after`,
+      `peak ${figures.serverRssMiB.peak} MiB, ${figures.serverRssMiB.after} MiB after; server CPU ${figures.serverCpuMicrosPerEvent} µs/event`,
   );
   if (result.accepted !== eventCount) throw new Error(`expected ${eventCount} accepted events, got ${result.accepted}`);
 
@@ -118,6 +122,8 @@ async function run() {
   await analyzing.close();
 
   const ingestFigures = { ...figures, graphql: { events: graphqlEvents, eventsPerSecond: graphqlIngest.eventsPerSecond } };
+  // --ingest-only: the ingest figures alone (for working on ingestion).
+  if (values['ingest-only']) return;
   const reportFigures = await benchReports({ root, databaseUrl: url.toString(), apiUrl: `http://127.0.0.1:${port}`, apiKey, orgId: organization.id });
   printTable(ingestFigures, reportFigures);
   mkdirSync(path.join(root, '.bench'), { recursive: true });
@@ -259,6 +265,16 @@ function sampleMemory(pid: number) {
       return { before, peak: Math.max(peak, after), after };
     },
   };
+}
+
+/** User + system CPU time of a process so far, in ms (Linux /proc; 0 elsewhere). */
+function processCpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 function mib(bytes: number) {

@@ -34,6 +34,9 @@ export const batchGenesis = (batchId: string) => batchId.replaceAll('-', '');
  */
 export const chainEvent = (previousHex: string, content: string) => hash('sha256', previousHex + content);
 
+/** `chainEvent` over bytes already encoded: the previous hash's hex followed by the content's UTF-8. */
+export const chainEventBytes = (previousHexAndContent: Uint8Array) => hash('sha256', previousHexAndContent, 'hex');
+
 /** The chain's next head after a batch whose last event hash is `batchHash`; the first link has no previous head. */
 export const nextHead = (previousHead: Buffer | null, batchHash: Buffer) => sha256(previousHead ?? Buffer.alloc(0), batchHash);
 

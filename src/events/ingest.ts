@@ -6,7 +6,7 @@
 import type { Database } from '../db/client.ts';
 import { badInput } from '../errors.ts';
 import { validateEvent, type NormalizedEvent, type Rejection } from './contract.ts';
-import { storeEvents, type StoreResult } from './store.ts';
+import { EventBatch, storeEvents, type StoreResult } from './store.ts';
 
 /** One record of a source: an event to validate, or a line the source itself could not read. */
 export type SourceRecord = { line: number; event: unknown } | { line: number; rejection: Rejection };
@@ -75,7 +75,7 @@ export async function ingestRecords(
     confirmedThroughLine = through;
     confirmedRejections = rejectedCount;
   };
-  const flush = async (batch: NormalizedEvent[], through: number) => {
+  const flush = async (batch: EventBatch, through: number) => {
     const stored = storeEvents(database, orgId, batch);
     // Observed at once so a failing batch is never an unhandled rejection while we await another.
     stored.catch((error: unknown) => {
@@ -89,7 +89,8 @@ export async function ingestRecords(
     if (result.rejected.length < MAX_REPORTED_REJECTIONS) result.rejected.push({ line, ...rejection });
   };
 
-  let batch: NormalizedEvent[] = [];
+  // Each event is folded into the batch as soon as it is valid; no event object is kept.
+  let batch = new EventBatch();
   try {
     for await (const record of source) {
       if (failure) throw failure;
@@ -103,14 +104,14 @@ export async function ingestRecords(
         reject(record.line, validated.rejection);
         continue;
       }
-      batch.push(validated.event);
-      if (batch.length >= batchSize) {
+      batch.add(validated.event);
+      if (batch.size >= batchSize) {
         const full = batch;
-        batch = [];
+        batch = new EventBatch();
         await flush(full, record.line);
       }
     }
-    if (batch.length) await flush(batch, lastLine);
+    if (batch.size) await flush(batch, lastLine);
     while (inFlight.length) await settle();
     confirmedThroughLine = lastLine;
   } catch (error) {

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import type { Database, Sql } from '../db/client.ts';
-import { batchGenesis, chainEvent, eventContent, linkBatch } from './chain.ts';
+import { batchGenesis, chainEventBytes, eventContent, linkBatch } from './chain.ts';
 import type { NormalizedEvent } from './contract.ts';
 
 export interface StoreResult {
@@ -29,18 +29,141 @@ const RETRYABLE = new Set(['40P01', '40001', '23505']);
 const MAX_ATTEMPTS = 4;
 
 /**
+ * A batch being assembled, kept flat: each event's content line as UTF-8 in
+ * one growing buffer, its client id, and the registry ranges folded in as it
+ * arrives. No event objects outlive validation, so a batch in flight is a few
+ * buffers rather than thousands of objects the garbage collector must copy
+ * and promote (that copying was the largest single cost of ingestion).
+ */
+export class EventBatch {
+  private bytes = Buffer.allocUnsafe(32 * 1024);
+  private used = 0;
+  /** Where each event's content ends in `bytes`. */
+  private readonly ends: number[] = [];
+  private readonly clientIds: Array<string | null> = [];
+  // What the registries need of each event, in parallel arrays of shared strings,
+  // so that dropping duplicates can fold the kept events alone.
+  private readonly agents: Array<string | null> = [];
+  private readonly environments: string[] = [];
+  private readonly tools: Array<string | null> = [];
+  private readonly tags: Array<readonly string[] | null> = [];
+  private readonly times: number[] = [];
+  private readonly shared = new Map<string, string>();
+  private readonly sharedTags = new Map<string, readonly string[]>();
+
+  add(event: NormalizedEvent): void {
+    const content = eventContent(event);
+    // UTF-8 needs at most three bytes per UTF-16 unit.
+    if (this.used + 3 * content.length > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(2 * this.bytes.length, this.used + 3 * content.length));
+      this.bytes.copy(grown, 0, 0, this.used);
+      this.bytes = grown;
+    }
+    this.used += this.bytes.write(content, this.used, 'utf8');
+    this.ends.push(this.used);
+    this.clientIds.push(event.clientId);
+    this.agents.push(this.intern(event.agentId));
+    this.environments.push(this.intern(event.environment)!);
+    this.tools.push(this.intern(event.toolName));
+    this.tags.push(this.internTags(event.toolTags));
+    this.times.push(event.occurredAt.getTime());
+  }
+
+  private intern(value: string | null): string | null {
+    if (value === null) return null;
+    const known = this.shared.get(value);
+    if (known !== undefined) return known;
+    this.shared.set(value, value);
+    return value;
+  }
+
+  private internTags(tags: readonly string[] | null): readonly string[] | null {
+    if (tags === null) return null;
+    const key = tags.join('\u0000');
+    const known = this.sharedTags.get(key);
+    if (known) return known;
+    this.sharedTags.set(key, tags);
+    return tags;
+  }
+
+  get size(): number {
+    return this.ends.length;
+  }
+
+  /** The distinct client ids of the batch. */
+  ids(): string[] {
+    return [...new Set(this.clientIds.filter((id): id is string => id !== null))];
+  }
+
+  /**
+   * The COPY text of the events not in `stored`, chained from `batchId`, in
+   * ~256 KiB buffers; a repeated id within the batch keeps its first event.
+   * Registries count only the rows kept.
+   */
+  copyLines(orgId: string, batchId: string, stored: Set<string>): { chunks: Buffer[]; kept: number; lastHash: string; registries: Registries } {
+    const seen = new Set(stored);
+    const prefix = Buffer.from(`${orgId}\t${batchId}\t\\\\x`, 'latin1');
+    const chunks: Buffer[] = [];
+    let out = Buffer.allocUnsafe(CHUNK_BYTES);
+    let at = 0;
+    let scratch = Buffer.allocUnsafe(4096);
+    let previous = batchGenesis(batchId);
+    let kept = 0;
+    const registries = new Registries();
+    for (let i = 0; i < this.ends.length; i++) {
+      const id = this.clientIds[i]!;
+      if (id !== null) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+      }
+      const start = i ? this.ends[i - 1]! : 0;
+      const length = this.ends[i]! - start;
+      // The chain hash over the previous hash (hex) and this content, from bytes already encoded.
+      if (scratch.length < 64 + length) scratch = Buffer.allocUnsafe(2 * (64 + length));
+      const p = scratch.write(previous, 0, 'latin1');
+      this.bytes.copy(scratch, p, start, start + length);
+      previous = chainEventBytes(scratch.subarray(0, p + length));
+      const lineLength = prefix.length + 64 + 1 + length + 1;
+      if (at + lineLength > out.length) {
+        if (at) chunks.push(out.subarray(0, at));
+        out = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, lineLength));
+        at = 0;
+      }
+      at += prefix.copy(out, at);
+      at += out.write(previous, at, 'latin1');
+      out[at++] = TAB;
+      at += this.bytes.copy(out, at, start, start + length);
+      out[at++] = NEWLINE;
+      kept++;
+      registries.fold(this.agents[i]!, this.environments[i]!, this.tools[i]!, this.tags[i]!, this.times[i]!);
+    }
+    if (at) chunks.push(out.subarray(0, at));
+    return { chunks, kept, lastHash: previous, registries };
+  }
+}
+
+const TAB = 0x09;
+const NEWLINE = 0x0a;
+const CHUNK_BYTES = 256 * 1024;
+
+/**
  * Stores a batch. Batches of one organisation run concurrently; if another
  * batch stores one of the same ids first, the COPY fails on the unique index,
  * the transaction rolls back and the batch is retried. After repeated races
  * the batch takes its organisation's ingest lock exclusively (every batch
  * holds it shared), so its check of stored ids cannot be overtaken again.
  */
-export async function storeEvents(database: Database, orgId: string, events: NormalizedEvent[]): Promise<StoreResult> {
-  if (events.length === 0) return { accepted: 0, duplicates: 0 };
-  const contents = events.map(eventContent);
+export async function storeEvents(database: Database, orgId: string, events: NormalizedEvent[] | EventBatch): Promise<StoreResult> {
+  let batch: EventBatch;
+  if (events instanceof EventBatch) batch = events;
+  else {
+    batch = new EventBatch();
+    for (const e of events) batch.add(e);
+  }
+  if (batch.size === 0) return { accepted: 0, duplicates: 0 };
   for (let attempt = 1; ; attempt++) {
     try {
-      return await storeBatch(database.sql, orgId, events, contents, attempt >= MAX_ATTEMPTS);
+      return await storeBatch(database.sql, orgId, batch, attempt >= MAX_ATTEMPTS);
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (attempt >= MAX_ATTEMPTS + 2 || !code || !RETRYABLE.has(code)) throw error;
@@ -48,37 +171,23 @@ export async function storeEvents(database: Database, orgId: string, events: Nor
   }
 }
 
-function storeBatch(sql: Sql, orgId: string, events: NormalizedEvent[], contents: string[], exclusive: boolean): Promise<StoreResult> {
+function storeBatch(sql: Sql, orgId: string, batch: EventBatch, exclusive: boolean): Promise<StoreResult> {
   return sql.begin(async (tx) => {
     const floor = await joinIngest(tx as unknown as Sql, orgId, exclusive);
-    const ids = [...new Set(events.flatMap((e) => (e.clientId === null ? [] : [e.clientId])))];
+    const ids = batch.ids();
     const stored = ids.length
       ? await tx`select client_id from audit_events where org_id = ${orgId}::uuid and client_id = any(${ids}::text[])`
       : [];
-    const seen = new Set(stored.map((r) => r.client_id as string));
-    const fresh: NormalizedEvent[] = [];
-    const lines: string[] = [];
     const batchId = randomUUID();
-    const prefix = `${orgId}\t${batchId}\t\\\\x`;
-    let previous = batchGenesis(batchId);
-    events.forEach((e, i) => {
-      if (e.clientId !== null) {
-        // Also drops a repeated id within the batch: the first occurrence wins.
-        if (seen.has(e.clientId)) return;
-        seen.add(e.clientId);
-      }
-      previous = chainEvent(previous, contents[i]!);
-      fresh.push(e);
-      lines.push(prefix + previous + '\t' + contents[i]! + '\n');
-    });
-    if (fresh.length) {
+    const { chunks, kept, lastHash, registries } = batch.copyLines(orgId, batchId, new Set(stored.map((r) => r.client_id as string)));
+    if (kept) {
       const stream = await tx.unsafe(`copy audit_events (${COPY_COLUMNS}) from stdin`).writable();
-      await writeAll(stream, chunk(lines));
-      await upsertRegistries(tx as unknown as Sql, orgId, fresh);
+      await writeAll(stream, chunks);
+      await upsertRegistries(tx as unknown as Sql, orgId, registries);
       // Last, so the chain head is locked only until the commit that follows.
-      await linkBatch(tx as unknown as Sql, orgId, { batchId, eventCount: fresh.length, seqFloor: floor, batchHash: Buffer.from(previous, 'hex') });
+      await linkBatch(tx as unknown as Sql, orgId, { batchId, eventCount: kept, seqFloor: floor, batchHash: Buffer.from(lastHash, 'hex') });
     }
-    return { accepted: fresh.length, duplicates: events.length - fresh.length };
+    return { accepted: kept, duplicates: batch.size - kept };
   }) as Promise<StoreResult>;
 }
 
@@ -115,35 +224,41 @@ interface SeenRange {
 }
 
 /**
- * Registries from the rows just stored. The batch is already in memory and
- * holds few distinct agents, tools and environments, so they are grouped
- * here and sent as one JSON document each, sorted so that concurrent
- * batches lock registry rows in the same order.
+ * First and last time each agent, environment and tool was seen among the
+ * rows stored, folded one row at a time: a batch holds few distinct ones.
  */
-async function upsertRegistries(sql: Sql, orgId: string, events: NormalizedEvent[]) {
-  const agents = new Map<string, SeenRange>();
-  const environments = new Map<string, SeenRange>();
-  const tools = new Map<string, SeenRange & { tags: Set<string> }>();
-  const widen = <T extends SeenRange>(map: Map<string, T>, key: string, at: number, make: () => T) => {
-    const range = map.get(key);
-    if (!range) {
-      const created = make();
-      map.set(key, created);
-      return created;
-    }
-    if (at < range.first) range.first = at;
-    if (at > range.last) range.last = at;
-    return range;
-  };
-  for (const e of events) {
-    const at = e.occurredAt.getTime();
-    if (e.agentId !== null) widen(agents, e.agentId, at, () => ({ first: at, last: at }));
-    widen(environments, e.environment, at, () => ({ first: at, last: at }));
-    if (e.toolName !== null) {
-      const tool = widen(tools, e.toolName, at, () => ({ first: at, last: at, tags: new Set<string>() }));
-      for (const tag of e.toolTags ?? []) tool.tags.add(tag);
+class Registries {
+  readonly agents = new Map<string, SeenRange>();
+  readonly environments = new Map<string, SeenRange>();
+  readonly tools = new Map<string, SeenRange & { tags: Set<string> }>();
+
+  fold(agentId: string | null, environment: string, toolName: string | null, toolTags: readonly string[] | null, at: number): void {
+    if (agentId !== null) widen(this.agents, agentId, at, () => ({ first: at, last: at }));
+    widen(this.environments, environment, at, () => ({ first: at, last: at }));
+    if (toolName !== null) {
+      const tool = widen(this.tools, toolName, at, () => ({ first: at, last: at, tags: new Set<string>() }));
+      for (const tag of toolTags ?? []) tool.tags.add(tag);
     }
   }
+}
+
+function widen<T extends SeenRange>(map: Map<string, T>, key: string, at: number, make: () => T): T {
+  const range = map.get(key);
+  if (!range) {
+    const created = make();
+    map.set(key, created);
+    return created;
+  }
+  if (at < range.first) range.first = at;
+  if (at > range.last) range.last = at;
+  return range;
+}
+
+/**
+ * Registries from the rows just stored, sent as one JSON document each,
+ * sorted so that concurrent batches lock registry rows in the same order.
+ */
+async function upsertRegistries(sql: Sql, orgId: string, { agents, environments, tools }: Registries) {
   const doc = <T extends SeenRange>(map: Map<string, T>, extra: (v: T) => object = () => ({})) =>
     JSON.stringify(
       [...map.entries()]
@@ -182,7 +297,7 @@ async function upsertRegistries(sql: Sql, orgId: string, events: NormalizedEvent
   }
 }
 
-async function writeAll(stream: Writable, chunks: string[]): Promise<void> {
+async function writeAll(stream: Writable, chunks: Buffer[]): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     stream.once('error', reject);
     stream.once('finish', resolve);
@@ -198,21 +313,4 @@ async function writeAll(stream: Writable, chunks: string[]): Promise<void> {
     };
     pump();
   });
-}
-
-const CHUNK_CHARS = 256 * 1024;
-
-/** Lines joined into ~256 KiB strings. */
-function chunk(lines: string[]): string[] {
-  const chunks: string[] = [];
-  let current = '';
-  for (const line of lines) {
-    current += line;
-    if (current.length >= CHUNK_CHARS) {
-      chunks.push(current);
-      current = '';
-    }
-  }
-  if (current) chunks.push(current);
-  return chunks;
 }
