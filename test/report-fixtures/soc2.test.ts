@@ -146,6 +146,26 @@ const quiet: AuditEventInput[] = [
   { id: 'q6', occurredAt: '2026-10-05T11:40:00Z', environment: PROD, category: 'tool_call', action: 'tool.invoke', agentId: 'agent-a', sessionId: 's-q', tool: { name: 'crm.read' }, outcome: 'success' },
 ];
 
+/**
+ * Three early hours whose first 40 minutes the production gateway was still
+ * disconnected from the evening before; the silence before the first event
+ * (40 min) is under the gap threshold, so only the disconnection shows it.
+ */
+const carried: AuditEventInput[] = [
+  // Disconnected and reconnected before the period: no gap in it.
+  { id: 'k1', occurredAt: '2026-10-07T22:00:00Z', environment: PROD, category: 'monitoring', action: 'gateway.disconnected', actor: gateway },
+  { id: 'k2', occurredAt: '2026-10-07T22:10:00Z', environment: PROD, category: 'monitoring', action: 'gateway.connected', actor: gateway },
+  // Disconnected before the period, reconnected 40 minutes into it: a gap 00:00 → 00:40.
+  { id: 'k3', occurredAt: '2026-10-07T23:30:00Z', environment: PROD, category: 'monitoring', action: 'gateway.disconnected', actor: gateway },
+  // Staging's gateway stays down from before the period: another environment, no gap in production.
+  { id: 'k4', occurredAt: '2026-10-07T23:45:00Z', environment: 'staging', category: 'monitoring', action: 'gateway.disconnected', actor: { type: 'system', id: 'gw-staging' } },
+  { id: 'k5', occurredAt: '2026-10-08T00:40:00Z', environment: PROD, category: 'monitoring', action: 'gateway.connected', actor: gateway },
+  { id: 'k6', occurredAt: '2026-10-08T01:30:00Z', environment: PROD, category: 'policy_decision', action: 'tool.invoke', decision: 'allow', agentId: 'agent-a', sessionId: 's-k', policyId: 'p-read', tool: { name: 'crm.read' } },
+  { id: 'k7', occurredAt: '2026-10-08T02:20:00Z', environment: PROD, category: 'tool_call', action: 'tool.invoke', agentId: 'agent-a', sessionId: 's-k', tool: { name: 'crm.read' }, outcome: 'success' },
+  // 10 minutes before the period's end: no trailing gap.
+  { id: 'k8', occurredAt: '2026-10-08T02:50:00Z', environment: PROD, category: 'tool_call', action: 'tool.invoke', agentId: 'agent-a', sessionId: 's-k', tool: { name: 'crm.read' }, outcome: 'success' },
+];
+
 describe('soc2 fixture', () => {
   it('a production day with every kind of event', async () => {
     const { content } = await reportFromFixture(app, day, {
@@ -358,5 +378,25 @@ describe('soc2 fixture', () => {
       { agent: 'agent-a', events: 5, sessions: 1, denyRatePercent: 0, errorRatePercent: 0, injections: 0, dlpEvents: 0, risk: 0, explanation: 'no risk signals' },
     ]);
     expect(rowsOf(content, 'decisions_by_day')).toEqual([{ day: '2026-10-05', allow: 2, deny: 0, alert: 0, hold: 0, events: 6 }]);
+  });
+
+  it('a disconnection that began before the period is a gap from its start', async () => {
+    const { content } = await reportFromFixture(app, carried, {
+      type: 'soc2',
+      environment: PROD,
+      period: { start: '2026-10-08T00:00:00Z', end: '2026-10-08T03:00:00Z' },
+    });
+    // 2,400 s of 10,800: 100 · (1 − 2,400/10,800) = 77.78.
+    expect(content.integrity).toMatchObject({
+      eventCount: 4, // k5 k6 k7 k8
+      timeCoverage: 77.78,
+      gapCount: 1,
+      gapSeconds: 2400,
+      gaps: [{ start: '2026-10-08T00:00:00.000Z', end: '2026-10-08T00:40:00.000Z', seconds: 2400, reason: 'gateway_disconnected' }],
+    });
+    const metrics = metricsOf(content);
+    // No disconnection happened in the period: the count stays 0, the coverage shows the carried one.
+    expect({ time_coverage: metrics.time_coverage, gateway_disconnects: metrics.gateway_disconnects }).toEqual({ time_coverage: 77.78, gateway_disconnects: 0 });
+    expect(findingsOf(content)['CC4.1 monitoring-coverage']).toEqual({ status: 'fail', evidenceCount: 4 }); // 77.78 < 95; population
   });
 });
