@@ -263,6 +263,23 @@ describe('soc2 fixture', () => {
     // CC7.2 (1.5) = 24.5, and A1.1's pass (1): 25.5. 100 · 25.5/88 = 28.98 → 29.
     expect({ score: content.score, grade: content.grade }).toEqual({ score: 29, grade: 'F' });
 
+    // Recommendations: failures first, then warnings; each by severity, then finding order. Findings are
+    // numbered in definition order: 1 CC1.3, 2 CC1.5, 3 CC3.2, 4 CC3.4, 5 CC5.2, 6 CC6.1, 7 CC6.2, 8 CC6.3,
+    // 9 CC6.6, 10 CC6.7, 11 CC6.8, 12 CC4.1, 13 CC7.2, 14–15 CC7.3, 16 CC7.4, 17 A1.1, 18 CC2.1, 19 CC2.2, 20 P6.1.
+    expect(content.recommendations.map((r) => [r.finding, r.controlId, r.status, r.severity])).toEqual([
+      [2, 'CC1.5', 'fail', 'high'], [7, 'CC6.2', 'fail', 'high'], [16, 'CC7.4', 'fail', 'high'], [20, 'P6.1', 'fail', 'high'],
+      [3, 'CC3.2', 'fail', 'medium'], [4, 'CC3.4', 'fail', 'medium'], [14, 'CC7.3', 'fail', 'medium'], [19, 'CC2.2', 'fail', 'medium'],
+      [15, 'CC7.3', 'fail', 'low'], [18, 'CC2.1', 'fail', 'low'],
+      [11, 'CC6.8', 'warn', 'critical'],
+      [5, 'CC5.2', 'warn', 'high'], [8, 'CC6.3', 'warn', 'high'], [9, 'CC6.6', 'warn', 'high'], [10, 'CC6.7', 'warn', 'high'], [12, 'CC4.1', 'warn', 'high'],
+      [1, 'CC1.3', 'warn', 'medium'], [6, 'CC6.1', 'warn', 'medium'], [13, 'CC7.2', 'warn', 'medium'],
+    ]);
+    expect(content.summary).toBe(
+      'SOC 2 (Trust Services Criteria 2017): score 29 (F) over 61 events. 1 checks passed, 9 warned, 10 failed, 0 not applicable. ' +
+        'Monitoring covered 95.07% of the period with 2 gaps. ' +
+        'Most urgent: CC1.5 approval requests are answered; CC6.2 credential leases are returned within their ttl; CC7.4 escalations are resolved within 24 hours.',
+    );
+
     expect(content.integrity).toMatchObject({
       eventCount: 61,
       timeCoverage: 95.07,
