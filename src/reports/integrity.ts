@@ -28,11 +28,12 @@ export interface Coverage {
 const MAX_LISTED_GAPS = 100;
 
 /**
- * Gaps are gateway disconnections (until the next connection) and silences
- * longer than the threshold between consecutive events, including before
- * the first and after the last event. The observed period ends at the
- * period's end or at the time the watermark event arrived, whichever is
- * earlier, so the same watermark always yields the same coverage.
+ * Gaps are gateway disconnections (until the next connection, including one
+ * still open when the period starts) and silences longer than the threshold
+ * between consecutive events, including before the first and after the last
+ * event. The observed period ends at the period's end or at the time the
+ * watermark event arrived, whichever is earlier, so the same watermark always
+ * yields the same coverage.
  */
 export async function measureCoverage(sql: Sql, scope: ReportScope, gapMinutes: number): Promise<Coverage> {
   // Monitoring is a property of the gateway, not of one agent or data subject: coverage ignores those filters.
@@ -67,15 +68,20 @@ export async function measureCoverage(sql: Sql, scope: ReportScope, gapMinutes: 
     if (until.getTime() - last > threshold) intervals.push({ start: last, end: until.getTime(), reason: 'silence' });
   }
 
-  const disconnects = await sql.unsafe(
+  const disconnections = (inScope: string) =>
     `select e.occurred_at as start, (
        select min(x.occurred_at) from audit_events x
        where x.org_id = e.org_id and x.action = 'gateway.connected' and x.environment = e.environment
          and x.occurred_at >= e.occurred_at and x.seq <= ${WATERMARK_PARAM}
      ) as end
-     from audit_events e where ${where} and e.action = 'gateway.disconnected'`,
-    params as never[],
-  );
+     from audit_events e where ${inScope} and e.action = 'gateway.disconnected'`;
+  // A gateway still disconnected when the period starts is a gap from the start (clipped below) until it reconnects.
+  const before = scopeWhere({ ...scope, dataSubject: null, start: new Date(0), end: scope.start }, { ignoreAgents: true });
+  const [inPeriod, carried] = await Promise.all([
+    sql.unsafe(disconnections(where), params as never[]),
+    sql.unsafe(`select * from (${disconnections(before.where)}) d where d.end is null or d.end > $3::timestamptz`, before.params as never[]),
+  ]);
+  const disconnects = [...inPeriod, ...carried];
   for (const d of disconnects) {
     const start = new Date(d.start as string).getTime();
     const end = d.end ? Math.min(new Date(d.end as string).getTime(), until.getTime()) : until.getTime();

@@ -1,0 +1,158 @@
+/**
+ * The AI governance report against a hand-written fixture: every metric,
+ * finding, table row and the score below were counted by hand from the
+ * events, not taken from the engine. The report is scoped to agents
+ * agent-a and agent-b over 2026-11-02 and 2026-11-03 (UTC). Events of
+ * agent-c, events of no agent, and events just outside the period are there
+ * to change a number if the scope were applied wrongly; answers given by
+ * people (no agent, so outside the scope) must still resolve the agents'
+ * requests.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { AuditEventInput } from '../../client/graphql.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { findingsOf, metricsOf, reportFromFixture, rowsOf } from '../support/report-fixture.ts';
+
+let app: TestApp;
+beforeAll(async () => { app = await startTestApp(); });
+afterAll(() => app.close());
+
+const alice = { type: 'user', id: 'alice' };
+const bob = { type: 'user', id: 'bob' };
+
+const events: AuditEventInput[] = [
+  // Before the period by one second: a denial that would raise agent-a's deny rate.
+  { id: 'pre', occurredAt: '2026-11-01T23:59:59Z', category: 'policy_decision', action: 'tool.invoke', decision: 'deny', agentId: 'agent-a', sessionId: 's-a0', policyId: 'p-write' },
+
+  // Day 1 (2026-11-02). Decisions: allow, allow, deny (critical), hold.
+  { id: 'g1', occurredAt: '2026-11-02T09:00:00Z', category: 'policy_decision', action: 'tool.invoke', decision: 'allow', agentId: 'agent-a', sessionId: 's-a1', policyId: 'p-read', tool: { name: 'crm.read' } },
+  { id: 'g2', occurredAt: '2026-11-02T09:10:00Z', category: 'policy_decision', action: 'tool.invoke', decision: 'allow', agentId: 'agent-a', sessionId: 's-a1', policyId: 'p-read', tool: { name: 'crm.read' } },
+  { id: 'g3', occurredAt: '2026-11-02T09:20:00Z', category: 'policy_decision', action: 'tool.invoke', decision: 'deny', agentId: 'agent-b', sessionId: 's-b1', policyId: 'p-write', tool: { name: 'crm.write' }, severity: 'critical' },
+  // Hold gh-1, answered by a person 1 h later (3,600 s).
+  { id: 'g4', occurredAt: '2026-11-02T09:30:00Z', category: 'policy_decision', action: 'tool.invoke', decision: 'hold', agentId: 'agent-b', sessionId: 's-b1', policyId: 'p-pay', tool: { name: 'pay.send' }, correlationId: 'gh-1' },
+  // Out of scope: agent-c's decision and a service's decision, both without a policy (would lower coverage).
+  { id: 'c1', occurredAt: '2026-11-02T09:40:00Z', category: 'policy_decision', action: 'tool.invoke', decision: 'deny', agentId: 'agent-c', sessionId: 's-c1', tool: { name: 'crm.write' } },
+  { id: 'n1', occurredAt: '2026-11-02T09:50:00Z', category: 'policy_decision', action: 'job.run', decision: 'allow', actor: { type: 'service', id: 'scheduler' } },
+  // Tool calls of agent-a: one success, one failure.
+  { id: 't1', occurredAt: '2026-11-02T10:00:00Z', category: 'tool_call', action: 'tool.invoke', agentId: 'agent-a', sessionId: 's-a1', tool: { name: 'crm.read' }, outcome: 'success' },
+  { id: 't2', occurredAt: '2026-11-02T10:05:00Z', category: 'tool_call', action: 'tool.invoke', agentId: 'agent-a', sessionId: 's-a1', tool: { name: 'crm.read' }, outcome: 'failure' },
+  { id: 'gh1-ok', occurredAt: '2026-11-02T10:30:00Z', category: 'approval', action: 'approval.granted', actor: bob, correlationId: 'gh-1' },
+  // Approval ga-1: answered after 20 min (1,200 s).
+  { id: 'ap1', occurredAt: '2026-11-02T11:00:00Z', category: 'approval', action: 'approval.requested', agentId: 'agent-a', sessionId: 's-a1', correlationId: 'ga-1' },
+  { id: 'ap1-ok', occurredAt: '2026-11-02T11:20:00Z', category: 'approval', action: 'approval.granted', actor: alice, correlationId: 'ga-1' },
+  // Approval ga-2: denied exactly 1 h later (3,600 s): answered within the SLA.
+  { id: 'ap2', occurredAt: '2026-11-02T12:00:00Z', category: 'approval', action: 'approval.requested', agentId: 'agent-b', sessionId: 's-b1', correlationId: 'ga-2' },
+  { id: 'ap2-no', occurredAt: '2026-11-02T13:00:00Z', category: 'approval', action: 'approval.denied', actor: alice, correlationId: 'ga-2' },
+  // Approval ga-3: answered after 1 h 30 min (5,400 s): answered, but late.
+  { id: 'ap3', occurredAt: '2026-11-02T14:00:00Z', category: 'approval', action: 'approval.requested', agentId: 'agent-a', sessionId: 's-a1', correlationId: 'ga-3' },
+  { id: 'ap3-ok', occurredAt: '2026-11-02T15:30:00Z', category: 'approval', action: 'approval.granted', actor: alice, correlationId: 'ga-3' },
+  // Lease gl-1 (TTL 1,800 s) returned one second before its TTL.
+  { id: 'l1', occurredAt: '2026-11-02T16:00:00Z', category: 'credential', action: 'lease.issued', agentId: 'agent-a', sessionId: 's-a1', ttlSeconds: 1800, correlationId: 'gl-1' },
+  { id: 'l1-end', occurredAt: '2026-11-02T16:29:59Z', category: 'credential', action: 'lease.returned', agentId: 'agent-a', sessionId: 's-a1', correlationId: 'gl-1' },
+  // Out of scope: agent-c's approval request, never answered (would lower the answer rate).
+  { id: 'c2', occurredAt: '2026-11-02T17:00:00Z', category: 'approval', action: 'approval.requested', agentId: 'agent-c', sessionId: 's-c1', correlationId: 'ga-c' },
+
+  // Day 2 (2026-11-03).
+  // Lease gl-2 (TTL 600 s) revoked by the vault (no agent: out of scope, still resolves it) exactly at its TTL.
+  { id: 'l2', occurredAt: '2026-11-03T08:00:00Z', category: 'credential', action: 'lease.issued', agentId: 'agent-b', sessionId: 's-b2', ttlSeconds: 600, correlationId: 'gl-2' },
+  { id: 'l2-end', occurredAt: '2026-11-03T08:10:00Z', category: 'credential', action: 'lease.revoked', actor: { type: 'system', id: 'vault' }, correlationId: 'gl-2' },
+  // agent-b's errors: a failed tool call, and an error event (category error, not an agent action).
+  { id: 't3', occurredAt: '2026-11-03T09:00:00Z', category: 'tool_call', action: 'tool.invoke', agentId: 'agent-b', sessionId: 's-b2', tool: { name: 'mail.send' }, outcome: 'failure' },
+  { id: 't4', occurredAt: '2026-11-03T09:05:00Z', category: 'error', action: 'agent.crashed', agentId: 'agent-b', sessionId: 's-b2' },
+  // Decisions: alert, hold, allow, allow.
+  { id: 'g5', occurredAt: '2026-11-03T10:00:00Z', category: 'policy_decision', action: 'tool.invoke', decision: 'alert', agentId: 'agent-a', sessionId: 's-a2', policyId: 'p-export', tool: { name: 'crm.export' } },
+  // Hold gh-2, denied 3 h later (10,800 s).
+  { id: 'g6', occurredAt: '2026-11-03T10:10:00Z', category: 'policy_decision', action: 'tool.invoke', decision: 'hold', agentId: 'agent-a', sessionId: 's-a2', policyId: 'p-pay', tool: { name: 'pay.send' }, correlationId: 'gh-2' },
+  { id: 'g7', occurredAt: '2026-11-03T10:20:00Z', category: 'policy_decision', action: 'tool.invoke', decision: 'allow', agentId: 'agent-b', sessionId: 's-b2', policyId: 'p-read', tool: { name: 'crm.read' } },
+  { id: 'g8', occurredAt: '2026-11-03T10:30:00Z', category: 'policy_decision', action: 'tool.invoke', decision: 'allow', agentId: 'agent-b', sessionId: 's-b2', policyId: 'p-read', tool: { name: 'crm.read' } },
+  // DLP of agent-a: one blocked, one only detected (high severity).
+  { id: 'd1', occurredAt: '2026-11-03T11:00:00Z', category: 'dlp', action: 'dlp.blocked', agentId: 'agent-a', sessionId: 's-a2', tool: { name: 'crm.export' } },
+  { id: 'd2', occurredAt: '2026-11-03T11:30:00Z', category: 'dlp', action: 'dlp.detected', agentId: 'agent-a', sessionId: 's-a2', tool: { name: 'crm.export' }, severity: 'high' },
+  // Out of scope: agent-c's unreviewed injection (would make the review check fail instead of not applicable),
+  // its lease never returned, and its failed tool call.
+  { id: 'c3', occurredAt: '2026-11-03T12:00:00Z', category: 'injection', action: 'injection.detected', agentId: 'agent-c', sessionId: 's-c1', severity: 'high', correlationId: 'gi-c' },
+  { id: 'c4', occurredAt: '2026-11-03T12:10:00Z', category: 'credential', action: 'lease.issued', agentId: 'agent-c', sessionId: 's-c1', ttlSeconds: 60, correlationId: 'gl-c' },
+  { id: 'c5', occurredAt: '2026-11-03T12:20:00Z', category: 'tool_call', action: 'tool.invoke', agentId: 'agent-c', sessionId: 's-c1', tool: { name: 'crm.read' }, outcome: 'failure' },
+  { id: 'gh2-no', occurredAt: '2026-11-03T13:10:00Z', category: 'approval', action: 'approval.denied', actor: bob, correlationId: 'gh-2' },
+  // Approval ga-4: answered 50 min later (3,000 s), after the period's end.
+  { id: 'ap4', occurredAt: '2026-11-03T23:30:00Z', category: 'approval', action: 'approval.requested', agentId: 'agent-b', sessionId: 's-b2', correlationId: 'ga-4' },
+
+  // At the period's end exactly (excluded), and ga-4's answer.
+  { id: 'at-end', occurredAt: '2026-11-04T00:00:00Z', category: 'policy_decision', action: 'tool.invoke', decision: 'deny', agentId: 'agent-b', sessionId: 's-b3', policyId: 'p-write' },
+  { id: 'ap4-ok', occurredAt: '2026-11-04T00:20:00Z', category: 'approval', action: 'approval.granted', actor: alice, correlationId: 'ga-4' },
+];
+
+it('governance fixture: two days of agent-a and agent-b', async () => {
+  const { content } = await reportFromFixture(app, events, {
+    type: 'governance',
+    agentIds: ['agent-a', 'agent-b'],
+    period: { start: '2026-11-02T00:00:00Z', end: '2026-11-04T00:00:00Z' },
+  });
+
+  // In scope: 12 events of agent-a (g1 g2 t1 t2 ap1 ap3 l1 l1-end g5 g6 d1 d2) and 9 of agent-b
+  // (g3 g4 ap2 l2 t3 t4 g7 g8 ap4): 21.
+  expect(metricsOf(content)).toEqual({
+    // Policy coverage.
+    agent_actions: 11, // 8 decisions + t1 t2 t3 (t4 is an error event)
+    decisions: 8,
+    policy_coverage: 100, // every in-scope agent decision names its policy
+    decisions_allow: 4, // g1 g2 g7 g8
+    decisions_deny: 1, // g3
+    decisions_alert: 1, // g5
+    decisions_hold: 2, // g4 g6
+    denial_rate: 12.5, // 1/8
+    // Approval gates.
+    approval_requests: 4, // ga-1 … ga-4
+    approval_answer_rate: 100,
+    approval_response_mean: 3300, // (1,200 + 3,600 + 5,400 + 3,000)/4
+    approval_response_p50: 3300, // between 3,000 and 3,600
+    approval_response_p95: 5130, // 3,600 + 0.85·1,800
+    holds: 2,
+    hold_response_p95: 10440, // 3,600 + 0.95·7,200
+    // Risk distribution.
+    unique_agents: 2,
+    max_agent_risk: 60, // agent-b
+    guardrail_triggers: 6, // g3 deny, g5 alert, g4 g6 holds, d1 d2
+    high_severity_events: 2, // g3 critical, d2 high
+    // Agent behaviour.
+    error_rate: 14.29, // 3/21 (t2 t3 t4)
+    injections_detected: 0,
+    injection_review_rate: null,
+    dlp_events: 2,
+    dlp_block_rate: 50,
+    credential_leases: 2,
+    lease_compliance: 100, // gl-1 a second early, gl-2 at its TTL exactly
+  });
+
+  expect(findingsOf(content)).toEqual({
+    // No exceptions: the evidence is the population (covered agent decisions).
+    'GOV-1 policy-coverage': { status: 'pass', evidenceCount: 8 },
+    'GOV-2 approvals-answered': { status: 'pass', evidenceCount: 4 }, // population: the requests
+    'GOV-2 approval-latency': { status: 'warn', evidenceCount: 1 }, // 3/4 = 75, the warn bound itself; ga-3
+    'GOV-3 agent-risk': { status: 'warn', evidenceCount: 6 }, // 60 in (50, 75]; exceptions = guardrail triggers
+    'GOV-4 error-rate': { status: 'fail', evidenceCount: 3 }, // 14.29 > 5
+    'GOV-4 injections-reviewed': { status: 'not_applicable', evidenceCount: 0 }, // no detections in scope
+    'GOV-4 lease-compliance': { status: 'pass', evidenceCount: 2 }, // population: the leases
+  });
+
+  // Weights (not applicable left out): GOV-1 6, approvals 6, latency 3, risk 6, errors 3, leases 6 = 30.
+  // Earned: 6 + 6 + 1.5 + 3 + 0 + 6 = 22.5. 100 · 22.5/30 = 75 → C (73–76).
+  expect({ score: content.score, grade: content.grade }).toEqual({ score: 75, grade: 'C' });
+
+  expect(rowsOf(content, 'agent_risk')).toEqual([
+    // 4 decisions, 1 denied: 25% → 50 points, capped at 40; errors 2/9 = 22.2% → capped at 20.
+    { agent: 'agent-b', events: 9, sessions: 2, denyRatePercent: 25, errorRatePercent: 22.22, injections: 0, dlpEvents: 0, risk: 60, explanation: 'deny rate 25.0% (+40), error rate 22.2% (+20)' },
+    // No denial; errors 1/12 = 8.33 points; 2 DLP events in 12 → 833 points per 1,000, capped at 20.
+    { agent: 'agent-a', events: 12, sessions: 2, denyRatePercent: 0, errorRatePercent: 8.33, injections: 0, dlpEvents: 2, risk: 28, explanation: 'error rate 8.3% (+8), 2 DLP events (+20)' },
+  ]);
+  expect(rowsOf(content, 'risk_distribution')).toEqual([
+    { band: 'low (0–24)', agents: 0 },
+    { band: 'medium (25–49)', agents: 1 },
+    { band: 'high (50–74)', agents: 1 },
+    { band: 'critical (75–100)', agents: 0 },
+  ]);
+  expect(rowsOf(content, 'decisions_by_day')).toEqual([
+    { day: '2026-11-02', allow: 2, deny: 1, alert: 0, hold: 1, events: 11 }, // g1 g2 g3 g4 t1 t2 ap1 ap2 ap3 l1 l1-end
+    { day: '2026-11-03', allow: 2, deny: 0, alert: 1, hold: 1, events: 10 }, // l2 t3 t4 g5 g6 g7 g8 d1 d2 ap4
+  ]);
+});
