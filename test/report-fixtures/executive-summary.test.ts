@@ -176,3 +176,14 @@ it('executive_summary: every metric, finding, score, trend and risk table from a
     { policy: 'p-fs', versions: 'v1', decisions: 1, allow: 0, deny: 1, alert: 0, hold: 0 },
   ]);
 });
+
+it('executive_summary: a period of whole weeks, Monday to Monday, has a row per week and none for the week of its (exclusive) end', async () => {
+  // The same trail over 2026-10-05 → 2026-10-19: only the second week's 10 events (w2-1 at the
+  // inclusive start), then the empty week; w4-1 and later are on or after the end.
+  const { content } = await reportFromFixture(app, events, { type: 'executive_summary', period: { start: '2026-10-05T00:00:00Z', end: '2026-10-19T00:00:00Z' } });
+  expect(rowsOf(content, 'weekly_trends')).toEqual([
+    // The first row has no week before it in the period.
+    { week: '2026-10-05', events: 10, decisions: 3, denied: 1, guardrailTriggers: 5, guardrailChangePercent: null, dlpEvents: 1, injections: 2, costUsd: 0.13 },
+    { week: '2026-10-12', events: 0, decisions: 0, denied: 0, guardrailTriggers: 0, guardrailChangePercent: -100, dlpEvents: 0, injections: 0, costUsd: 0 },
+  ]);
+});
