@@ -368,14 +368,21 @@ export const sqlTables: Record<string, SqlTable> = {
     async build(sql, scope) {
       const { where, params } = scopeWhere(scope);
       // Epoch day 0 was a Thursday: +3 makes weeks start on Monday. Grouping by an integer, then formatting the few rows.
+      // Every week of the period gets a row, those without events too: the change is always from the
+      // calendar week before, never from an older week that happened to have events.
+      const weekOf = (ms: number) => (ms / 86_400_000 + 3) / 7;
+      const firstWeek = Math.floor(weekOf(scope.start.getTime()));
+      const lastWeek = Math.ceil(weekOf(scope.end.getTime())) - 1; // the end is exclusive
       const rows = await sql.unsafe(
-        `select to_char(to_timestamp((w * 7 - 3) * 86400) at time zone 'UTC', 'YYYY-MM-DD') as week, events, decisions, denied, triggers, dlp, injections, cost from (
+        `select to_char(to_timestamp((w * 7 - 3) * 86400) at time zone 'UTC', 'YYYY-MM-DD') as week, coalesce(events, 0) as events, coalesce(decisions, 0) as decisions,
+                coalesce(denied, 0) as denied, coalesce(triggers, 0) as triggers, coalesce(dlp, 0) as dlp, coalesce(injections, 0) as injections, coalesce(cost, 0) as cost
+         from generate_series(${firstWeek}::int, ${lastWeek}::int) as w left join (
            select floor((date_part('epoch', e.occurred_at) / 86400 + 3) / 7)::int as w, count(*)::int as events,
                   count(*) filter (where e.decision is not null)::int as decisions, count(*) filter (where e.decision = 'deny')::int as denied,
                   count(*) filter (where e.decision in ('deny', 'alert', 'hold') or e.category = 'dlp' or e.action = 'injection.detected')::int as triggers,
                   count(*) filter (where e.category = 'dlp')::int as dlp, count(*) filter (where e.action = 'injection.detected')::int as injections,
                   coalesce(sum(e.cost_usd), 0)::float8 as cost
-           from audit_events e where ${where} group by 1) t order by w`,
+           from audit_events e where ${where} group by 1) t using (w) order by w`,
         params as never[],
       );
       return () =>

@@ -1,0 +1,189 @@
+/**
+ * The executive summary over a hand-written trail of four weeks, one of them
+ * empty. Every expected number below was counted by hand from the fixture and
+ * the metric definitions (src/reports/metrics.ts, selectors.ts, tables.ts),
+ * never printed by the engine.
+ *
+ * Period: Wednesday 2026-09-30 00:00 → Thursday 2026-10-22 00:00 UTC, all environments.
+ * Weeks start Monday: 2026-09-28 (from Wednesday), 2026-10-05, 2026-10-12 (no event), 2026-10-19 (to Wednesday).
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { AuditEventInput } from '../../client/graphql.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { findingsOf, metricsOf, reportFromFixture, rowsOf } from '../support/report-fixture.ts';
+
+let app: TestApp;
+beforeAll(async () => { app = await startTestApp(); });
+afterAll(() => app.close());
+
+const web = { name: 'web.search', tags: ['web'] };
+const fs = { name: 'fs.write', tags: ['filesystem'] };
+const pay = { name: 'payments.refund', tags: ['finance'] };
+const mail = { name: 'email.send', tags: ['outbound'] };
+
+type Extra = Partial<AuditEventInput>;
+const decide = (id: string, occurredAt: string, agentId: string, sessionId: string, decision: string, policyId: string | null, extra: Extra = {}): AuditEventInput => ({
+  id, occurredAt, agentId, sessionId, category: 'policy_decision', action: 'tool.invoke', decision, policyId, policyVersion: policyId ? (policyId === 'p-pay' ? 'v2' : 'v1') : null, tool: web, ...extra,
+});
+const call = (id: string, occurredAt: string, agentId: string, sessionId: string, extra: Extra = {}): AuditEventInput => ({
+  id, occurredAt, agentId, sessionId, category: 'tool_call', action: 'tool.executed', tool: web, outcome: 'success', ...extra,
+});
+
+const events: AuditEventInput[] = [
+  // Outside the period. The Tuesday before the start is in the first week's calendar week but not in
+  // the period: counted, it would make that week 10 events, 3 denials and 4 triggers. The exclusive
+  // end would add an unblocked DLP event (DLP 1/2) and risk to agent-z.
+  decide('d1', '2026-09-29T23:59:59Z', 'agent-x', 'x1', 'deny', 'p-fs', { tool: fs, costUsd: 1 }),
+  { id: 'd2', occurredAt: '2026-10-22T00:00:00Z', agentId: 'agent-z', sessionId: 'z1', category: 'dlp', action: 'dlp.detected', tool: mail, costUsd: 2 },
+
+  // Week of 2026-09-28: 9 events, 6 decisions, 2 denials, 3 triggers, $0.483 → $0.48.
+  // agent-x (10 events in all): 1 deny of 4 decisions (25% → +40, capped), 1 failure in 10 events (+10) = 50:
+  // exactly the elevated threshold and the first score of the high band.
+  decide('w1-1', '2026-09-30T10:00:00Z', 'agent-x', 'x1', 'allow', 'p-web', { costUsd: 0.1 }),
+  call('w1-2', '2026-09-30T10:01:00Z', 'agent-x', 'x1', { costUsd: 0.05 }),
+  // medium severity: not a high-severity event
+  decide('w1-3', '2026-09-30T10:02:00Z', 'agent-x', 'x1', 'deny', 'p-fs', { tool: fs, severity: 'medium' }),
+  decide('w1-4', '2026-10-01T09:00:00Z', 'agent-x', 'x1', 'allow', 'p-web'),
+  call('w1-5', '2026-10-01T09:01:00Z', 'agent-x', 'x1', { outcome: 'failure', severity: 'high' }),
+  // agent-y (11 events in all): 1 deny of 5 decisions (20% → exactly +40), 1 failure in 11 (+9.09) = 49: medium, not elevated.
+  decide('w1-6', '2026-10-02T09:00:00Z', 'agent-y', 'y1', 'allow', 'p-web'),
+  // no explicit policy (1 of the 2 uncovered agent decisions)
+  decide('w1-7', '2026-10-02T09:01:00Z', 'agent-y', 'y1', 'deny', null, { tool: fs }),
+  call('w1-8', '2026-10-02T09:02:00Z', 'agent-y', 'y1', { costUsd: 0.333 }),
+  // The last second of Sunday still belongs to the first week.
+  decide('w1-9', '2026-10-04T23:59:59Z', 'agent-y', 'y1', 'alert', 'p-web'),
+
+  // Week of 2026-10-05: 10 events, 3 decisions, 1 denial, 5 triggers (+66.7% on 3), 1 DLP, 2 injections, $0.125 → $0.13.
+  // The first second of Monday opens the new week.
+  decide('w2-1', '2026-10-05T00:00:00Z', 'agent-y', 'y1', 'hold', 'p-pay', { tool: pay, correlationId: 'h-1' }),
+  call('w2-2', '2026-10-05T00:00:01Z', 'agent-y', 'y1', { outcome: 'failure' }),
+  // agent-w (4 events): deny of its only decision (+40), 2 injections (+20), 1 DLP (+20) = 80, critical.
+  decide('w2-3', '2026-10-06T08:00:00Z', 'agent-w', 'w1', 'deny', null, { tool: fs }),
+  { id: 'w2-4', occurredAt: '2026-10-06T08:01:00Z', agentId: 'agent-w', sessionId: 'w1', category: 'injection', action: 'injection.detected', correlationId: 'inj-1', severity: 'critical' },
+  { id: 'w2-5', occurredAt: '2026-10-06T08:02:00Z', agentId: 'agent-w', sessionId: 'w1', category: 'injection', action: 'injection.detected', correlationId: 'inj-2', severity: 'high' },
+  // The only DLP event, blocked: EXEC-4 passes.
+  { id: 'w2-6', occurredAt: '2026-10-06T08:03:00Z', agentId: 'agent-w', sessionId: 'w1', category: 'dlp', action: 'dlp.blocked', tool: mail, severity: 'high' },
+  // inj-1 reviewed (a false positive); inj-2 never: 50%.
+  { id: 'w2-7', occurredAt: '2026-10-07T09:00:00Z', actor: { type: 'user', id: 'bob' }, category: 'injection', action: 'injection.false_positive', correlationId: 'inj-1' },
+  decide('w2-8', '2026-10-08T09:00:00Z', 'agent-x', 'x2', 'allow', 'p-web'),
+  call('w2-9', '2026-10-08T09:01:00Z', 'agent-x', 'x2', { costUsd: 0.125 }),
+  call('w2-10', '2026-10-08T09:02:00Z', 'agent-x', 'x2'),
+
+  // Week of 2026-10-12: nothing at all.
+
+  // Week of 2026-10-19: 11 events, 4 decisions, no denial, 2 triggers, $2.5049 → $2.50.
+  // agent-z: an alert and a hold are guardrail triggers but add no risk points: 0, "no risk signals".
+  decide('w4-1', '2026-10-19T10:00:00Z', 'agent-z', 'z1', 'allow', 'p-web'),
+  call('w4-2', '2026-10-19T10:01:00Z', 'agent-z', 'z1', { costUsd: 2.5 }),
+  decide('w4-3', '2026-10-19T10:02:00Z', 'agent-z', 'z1', 'alert', 'p-web'),
+  decide('w4-4', '2026-10-19T10:03:00Z', 'agent-z', 'z1', 'hold', 'p-pay', { tool: pay, correlationId: 'h-2' }),
+  decide('w4-5', '2026-10-20T10:00:00Z', 'agent-y', 'y1', 'allow', 'p-web'),
+  call('w4-6', '2026-10-20T10:01:00Z', 'agent-y', 'y1', { costUsd: 0.0049 }),
+  call('w4-7', '2026-10-20T10:02:00Z', 'agent-y', 'y1'),
+  call('w4-8', '2026-10-21T10:00:00Z', 'agent-y', 'y1'),
+  call('w4-9', '2026-10-21T10:01:00Z', 'agent-y', 'y1'),
+  call('w4-10', '2026-10-21T10:02:00Z', 'agent-x', 'x2'),
+  call('w4-11', '2026-10-21T23:59:59Z', 'agent-x', 'x2'),
+];
+
+it('executive_summary: every metric, finding, score, trend and risk table from a hand-counted trail', async () => {
+  expect(events).toHaveLength(32);
+  const { content } = await reportFromFixture(app, events, { type: 'executive_summary', period: { start: '2026-09-30T00:00:00Z', end: '2026-10-22T00:00:00Z' } });
+
+  expect(metricsOf(content)).toEqual({
+    unique_agents: 4,
+    events: 30,
+    decisions: 13,
+    // 11 of 13 agent decisions (w1-7 and w2-3 have no policy).
+    policy_coverage: 84.62,
+    decisions_allow: 6,
+    decisions_deny: 3,
+    decisions_alert: 2,
+    decisions_hold: 2,
+    // 0.1 + 0.05 + 0.333 + 0.125 + 2.5 + 0.0049.
+    cost_usd: 3.1129,
+    max_agent_risk: 80,
+    // agent-x (50) and agent-w (80).
+    elevated_risk_agents: 2,
+    // 3 denies, 2 alerts, 2 holds, 1 DLP, 2 injection detections.
+    guardrail_triggers: 10,
+    // w1-5, w2-4 (critical), w2-5, w2-6.
+    high_severity_events: 4,
+    approval_requests: 0,
+    approval_answer_rate: null,
+    dlp_events: 1,
+    dlp_block_rate: 100,
+    injections_detected: 2,
+    injection_review_rate: 50,
+  });
+
+  expect(findingsOf(content)).toEqual({
+    // 84.62% in [80, 95); evidence: the 2 uncovered decisions.
+    'EXEC-1 policy-coverage': { status: 'warn', evidenceCount: 2 },
+    // 2 elevated agents: at most 2 warns; evidence: the 10 guardrail triggers.
+    'EXEC-2 elevated-risk': { status: 'warn', evidenceCount: 10 },
+    // No approval request: not applicable, with an empty population.
+    'EXEC-3 approvals-answered': { status: 'not_applicable', evidenceCount: 0 },
+    // 1 of 1 blocked; no exception, so the population (the DLP event).
+    'EXEC-4 dlp-blocked': { status: 'pass', evidenceCount: 1 },
+  });
+
+  // Three high findings applicable (18): warn 3 + warn 3 + pass 6 = 12 → 66.67 → 67, D+.
+  expect({ score: content.score, grade: content.grade }).toEqual({ score: 67, grade: 'D+' });
+
+  expect(rowsOf(content, 'weekly_trends')).toEqual([
+    { week: '2026-09-28', events: 9, decisions: 6, denied: 2, guardrailTriggers: 3, guardrailChangePercent: null, dlpEvents: 0, injections: 0, costUsd: 0.48 },
+    // (5 − 3) / 3 = 66.67% → one decimal.
+    { week: '2026-10-05', events: 10, decisions: 3, denied: 1, guardrailTriggers: 5, guardrailChangePercent: 66.7, dlpEvents: 1, injections: 2, costUsd: 0.13 },
+    // A week of the period without events is a week with nothing: 100% fewer triggers than the week before.
+    { week: '2026-10-12', events: 0, decisions: 0, denied: 0, guardrailTriggers: 0, guardrailChangePercent: -100, dlpEvents: 0, injections: 0, costUsd: 0 },
+    // The week before had no trigger: no percentage (not a comparison with 2026-10-05).
+    { week: '2026-10-19', events: 11, decisions: 4, denied: 0, guardrailTriggers: 2, guardrailChangePercent: null, dlpEvents: 0, injections: 0, costUsd: 2.5 },
+  ]);
+
+  expect(rowsOf(content, 'decisions_by_day')).toEqual([
+    { day: '2026-09-30', allow: 1, deny: 1, alert: 0, hold: 0, events: 3 },
+    { day: '2026-10-01', allow: 1, deny: 0, alert: 0, hold: 0, events: 2 },
+    { day: '2026-10-02', allow: 1, deny: 1, alert: 0, hold: 0, events: 3 },
+    { day: '2026-10-04', allow: 0, deny: 0, alert: 1, hold: 0, events: 1 },
+    { day: '2026-10-05', allow: 0, deny: 0, alert: 0, hold: 1, events: 2 },
+    { day: '2026-10-06', allow: 0, deny: 1, alert: 0, hold: 0, events: 4 },
+    { day: '2026-10-07', allow: 0, deny: 0, alert: 0, hold: 0, events: 1 },
+    { day: '2026-10-08', allow: 1, deny: 0, alert: 0, hold: 0, events: 3 },
+    { day: '2026-10-19', allow: 1, deny: 0, alert: 1, hold: 1, events: 4 },
+    { day: '2026-10-20', allow: 1, deny: 0, alert: 0, hold: 0, events: 3 },
+    { day: '2026-10-21', allow: 0, deny: 0, alert: 0, hold: 0, events: 4 },
+  ]);
+
+  expect(rowsOf(content, 'risk_distribution')).toEqual([
+    { band: 'low (0–24)', agents: 1 },
+    // agent-y at 49.09 → 49.
+    { band: 'medium (25–49)', agents: 1 },
+    // agent-x at exactly 50.
+    { band: 'high (50–74)', agents: 1 },
+    { band: 'critical (75–100)', agents: 1 },
+  ]);
+  expect(rowsOf(content, 'agent_risk')).toEqual([
+    { agent: 'agent-w', events: 4, sessions: 1, denyRatePercent: 100, errorRatePercent: 0, injections: 2, dlpEvents: 1, risk: 80, explanation: 'deny rate 100.0% (+40), 2 injection detections (+20), 1 DLP events (+20)' },
+    { agent: 'agent-x', events: 10, sessions: 2, denyRatePercent: 25, errorRatePercent: 10, injections: 0, dlpEvents: 0, risk: 50, explanation: 'deny rate 25.0% (+40), error rate 10.0% (+10)' },
+    { agent: 'agent-y', events: 11, sessions: 1, denyRatePercent: 20, errorRatePercent: 9.09, injections: 0, dlpEvents: 0, risk: 49, explanation: 'deny rate 20.0% (+40), error rate 9.1% (+9)' },
+    { agent: 'agent-z', events: 4, sessions: 1, denyRatePercent: 0, errorRatePercent: 0, injections: 0, dlpEvents: 0, risk: 0, explanation: 'no risk signals' },
+  ]);
+  expect(rowsOf(content, 'policies')).toEqual([
+    { policy: 'p-web', versions: 'v1', decisions: 8, allow: 6, deny: 0, alert: 2, hold: 0 },
+    { policy: '(no explicit policy)', versions: null, decisions: 2, allow: 0, deny: 2, alert: 0, hold: 0 },
+    { policy: 'p-pay', versions: 'v2', decisions: 2, allow: 0, deny: 0, alert: 0, hold: 2 },
+    { policy: 'p-fs', versions: 'v1', decisions: 1, allow: 0, deny: 1, alert: 0, hold: 0 },
+  ]);
+});
+
+it('executive_summary: a period of whole weeks, Monday to Monday, has a row per week and none for the week of its (exclusive) end', async () => {
+  // The same trail over 2026-10-05 → 2026-10-19: only the second week's 10 events (w2-1 at the
+  // inclusive start), then the empty week; w4-1 and later are on or after the end.
+  const { content } = await reportFromFixture(app, events, { type: 'executive_summary', period: { start: '2026-10-05T00:00:00Z', end: '2026-10-19T00:00:00Z' } });
+  expect(rowsOf(content, 'weekly_trends')).toEqual([
+    // The first row has no week before it in the period.
+    { week: '2026-10-05', events: 10, decisions: 3, denied: 1, guardrailTriggers: 5, guardrailChangePercent: null, dlpEvents: 1, injections: 2, costUsd: 0.13 },
+    { week: '2026-10-12', events: 0, decisions: 0, denied: 0, guardrailTriggers: 0, guardrailChangePercent: -100, dlpEvents: 0, injections: 0, costUsd: 0 },
+  ]);
+});
