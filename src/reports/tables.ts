@@ -155,7 +155,7 @@ export const sqlTables: Record<string, SqlTable> = {
         sql,
         scope,
         (w) => `select e.recipient as recipient, e.region as region, coalesce(e.legal_basis, '(none recorded)') as basis, count(*)::int as events
-                from audit_events e where ${w} and e.recipient is not null group by 1, 2, 3`,
+                from audit_events e where ${w} and e.recipient is not null and ${PERSONAL} group by 1, 2, 3`,
         'events desc, recipient, region, basis',
       ),
     (r) => [str(r.recipient), str(r.region), str(r.basis), num(r.events)],
