@@ -10,7 +10,7 @@ export const soc2: FrameworkDefinition = {
   type: 'soc2',
   name: 'SOC 2 (Trust Services Criteria 2017)',
   description: 'Security, availability, processing integrity, confidentiality and privacy criteria, evidenced by the AI agents\' governance trail.',
-  version: '2026.11.1',
+  version: '2026.11.2',
   catalog: 'soc2',
   sections: [
     {

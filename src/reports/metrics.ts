@@ -123,7 +123,7 @@ export const metrics = {
   escalations: count('Escalations', 'escalations'),
   escalation_sla_rate: { ...percent('Escalations resolved within 24 hours', 'late_escalations', 'escalations'), value: (v) => complement(v, 'late_escalations', 'escalations') },
   gateway_disconnects: count('Gateway disconnections', 'gateway_disconnects'),
-  disclosures: count('Disclosures to third parties', 'third_party_disclosures'),
+  disclosures: count('Disclosures of personal data to third parties', 'third_party_disclosures'),
   disclosure_basis_rate: { ...percent('Third-party disclosures with a legal basis', 'disclosures_without_basis', 'third_party_disclosures'), value: (v) => complement(v, 'disclosures_without_basis', 'third_party_disclosures') },
   high_severity_events: count('High and critical severity events', 'high_severity_events'),
   cost_usd: scalar('Processing cost', 'usd', 'cost_usd'),

@@ -101,8 +101,10 @@ export const selectors = {
   late_escalations: { label: 'Escalations not resolved within 24 hours', prefilter: `e.action = 'escalation.opened'`, sql: `e.action = 'escalation.opened' and not ${resolvedBy(['escalation.resolved'], ESCALATION_SLA)}` },
   gateway_disconnects: { label: 'Gateway disconnections', sql: `e.action = 'gateway.disconnected'` },
   admin_events: { label: 'Administrative events', sql: `e.category = 'admin'` },
-  third_party_disclosures: { label: 'Disclosures to third-party recipients', sql: `e.recipient is not null` },
-  disclosures_without_basis: { label: 'Disclosures to third parties without a legal basis', sql: `e.recipient is not null and e.legal_basis is null` },
+  // A disclosure is personal data sent to a recipient (GDPR Art. 30.1.d, SOC 2 P6.1): an event with a
+  // recipient but no personal data needs no legal basis, as transfers below need personal data too.
+  third_party_disclosures: { label: 'Disclosures of personal data to third-party recipients', sql: `e.recipient is not null and ${PERSONAL}` },
+  disclosures_without_basis: { label: 'Disclosures of personal data to third parties without a legal basis', sql: `e.recipient is not null and ${PERSONAL} and e.legal_basis is null` },
   high_severity_events: { label: 'High and critical severity events', sql: `e.severity in ('high', 'critical')` },
 
   // Personal data (GDPR, DSAR, HIPAA PHI).

@@ -155,7 +155,7 @@ export const sqlTables: Record<string, SqlTable> = {
         sql,
         scope,
         (w) => `select e.recipient as recipient, e.region as region, coalesce(e.legal_basis, '(none recorded)') as basis, count(*)::int as events
-                from audit_events e where ${w} and e.recipient is not null group by 1, 2, 3`,
+                from audit_events e where ${w} and e.recipient is not null and ${PERSONAL} group by 1, 2, 3`,
         'events desc, recipient, region, basis',
       ),
     (r) => [str(r.recipient), str(r.region), str(r.basis), num(r.events)],
@@ -277,9 +277,11 @@ export const sqlTables: Record<string, SqlTable> = {
       grouped(
         sql,
         scope,
-        (w) => `select coalesce(t.tags[1], '(untagged)') as category, a.tool, array_to_string(t.tags, ', ') as tags, a.events, a.agents, a.denied, a.first, a.last
-                from (select tool, sum(n)::int as events, count(agent)::int as agents, sum(denied)::int as denied, min(first) as first, max(last) as last
-                      from (select e.tool_name as tool, e.agent_id as agent, count(*) as n, count(*) filter (where e.decision in ('deny', 'hold')) as denied,
+        // The category is the first tag as the events carry it: the registry keeps a tool's tags merged and
+        // sorted, so its first element is the alphabetically first tag (`pii` before `storage`), not the category.
+        (w) => `select coalesce(a.first_tag, '(untagged)') as category, a.tool, array_to_string(t.tags, ', ') as tags, a.events, a.agents, a.denied, a.first, a.last
+                from (select tool, min(first_tag) as first_tag, sum(n)::int as events, count(agent)::int as agents, sum(denied)::int as denied, min(first) as first, max(last) as last
+                      from (select e.tool_name as tool, e.agent_id as agent, min(e.tool_tags[1]) as first_tag, count(*) as n, count(*) filter (where e.decision in ('deny', 'hold')) as denied,
                                    min(e.occurred_at) as first, max(e.occurred_at) as last
                             from audit_events e where ${w} and e.tool_name is not null group by 1, 2) x group by tool) a
                 left join tools t on t.org_id = $1::uuid and t.name = a.tool`,

@@ -1,0 +1,140 @@
+/**
+ * Asset inventory over a hand-written trail (October 2026, every
+ * environment): agents, tools, credentials and environments. Metrics,
+ * findings, every table row, score and grade were counted by hand.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEventInput } from '../../client/graphql.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { findingsOf, metricsOf, reportFromFixture, rowsOf, type FixtureReport } from '../support/report-fixture.ts';
+
+const P = 'production';
+const FETCH = { name: 'web.fetch', tags: ['external', 'read'] };
+// The tool's category is its first tag as sent: `storage`, though `pii` sorts first.
+const STORAGE = { name: 'storage.put', tags: ['storage', 'pii'] };
+const MAIL = { name: 'email.send', tags: ['pii', 'external'] };
+const VAULT = { name: 'vault', tags: ['secrets'] };
+
+const events: AuditEventInput[] = [
+  // --- planner: two environments, a deny (enforcing), a failure; risk 40 + 20 = 60 (elevated).
+  // Before the period: only the registry's first-seen time shows it.
+  { id: 'a0', occurredAt: '2026-09-15T00:00:00Z', environment: P, agentId: 'planner', sessionId: 'p-0', category: 'tool_call', action: 'tool.invoke', tool: FETCH },
+  { id: 'a1', occurredAt: '2026-10-02T10:00:00Z', environment: P, agentId: 'planner', sessionId: 'p-1', category: 'policy_decision', action: 'tool.invoke', decision: 'allow', policyId: 'default', tool: FETCH },
+  { id: 'a2', occurredAt: '2026-10-03T10:00:00Z', environment: P, agentId: 'planner', sessionId: 'p-1', category: 'policy_decision', action: 'tool.invoke', decision: 'deny', policyId: 'default',
+    tool: { name: 'files.delete', tags: ['files', 'write'] } },
+  { id: 'a3', occurredAt: '2026-10-20T10:00:00Z', environment: 'staging', agentId: 'planner', sessionId: 'p-2', category: 'tool_call', action: 'tool.invoke', tool: FETCH, outcome: 'failure' },
+  // Last seen exactly 7 days before the period end: still active.
+  { id: 'a4', occurredAt: '2026-10-25T00:00:00Z', environment: P, agentId: 'planner', sessionId: 'p-2', category: 'tool_call', action: 'tool.invoke', tool: STORAGE },
+
+  // --- scraper: allows only; a failure (risk 20); last seen one second before the active window: inactive.
+  { id: 'b1', occurredAt: '2026-10-05T10:00:00Z', environment: P, agentId: 'scraper', sessionId: 's-1', category: 'policy_decision', action: 'tool.invoke', decision: 'allow', policyId: 'default', tool: FETCH },
+  { id: 'b2', occurredAt: '2026-10-24T23:59:59Z', environment: P, agentId: 'scraper', sessionId: 's-1', category: 'tool_call', action: 'tool.invoke', tool: FETCH, outcome: 'failure' },
+  // After the period: does not make it active.
+  { id: 'b3', occurredAt: '2026-11-02T00:00:00Z', environment: P, agentId: 'scraper', sessionId: 's-1', category: 'tool_call', action: 'tool.invoke', tool: FETCH },
+
+  // --- watcher: alerts only (monitoring); a tool without tags.
+  { id: 'c1', occurredAt: '2026-10-26T10:00:00Z', environment: P, agentId: 'watcher', sessionId: 'w-1', category: 'policy_decision', action: 'tool.invoke', decision: 'alert', policyId: 'exfil-watch', tool: MAIL },
+  { id: 'c2', occurredAt: '2026-10-27T10:00:00Z', environment: P, agentId: 'watcher', sessionId: 'w-1', category: 'policy_decision', action: 'tool.invoke', decision: 'alert', policyId: 'exfil-watch', tool: MAIL },
+  { id: 'c3', occurredAt: '2026-10-28T10:00:00Z', environment: P, agentId: 'watcher', sessionId: 'w-1', category: 'tool_call', action: 'notify', tool: { name: 'pager' } },
+
+  // --- vault-bot: credentials. Lease 1 revoked exactly at its TTL, lease 2 well within it.
+  { id: 'v1', occurredAt: '2026-10-10T09:00:00Z', environment: P, agentId: 'vault-bot', sessionId: 'v-1', category: 'credential', action: 'lease.issued', resource: 'db-prod', ttlSeconds: 900, correlationId: 'lease-1' },
+  { id: 'v2', occurredAt: '2026-10-10T09:15:00Z', environment: P, agentId: 'vault-bot', sessionId: 'v-1', category: 'credential', action: 'lease.revoked', resource: 'db-prod', correlationId: 'lease-1' },
+  { id: 'v3', occurredAt: '2026-10-12T09:00:00Z', environment: P, agentId: 'vault-bot', sessionId: 'v-1', category: 'credential', action: 'lease.issued', resource: 'db-prod', ttlSeconds: 3600, correlationId: 'lease-2' },
+  { id: 'v4', occurredAt: '2026-10-12T09:30:00Z', environment: P, agentId: 'vault-bot', sessionId: 'v-1', category: 'credential', action: 'lease.returned', resource: 'db-prod', correlationId: 'lease-2' },
+  { id: 'v6', occurredAt: '2026-10-15T09:00:00Z', environment: P, agentId: 'vault-bot', sessionId: 'v-1', category: 'credential', action: 'credential.granted', resource: 'db-prod' },
+  // Rotated by a person (no agent): last rotation of db-prod; a secret event.
+  { id: 'v7', occurredAt: '2026-10-16T09:00:00Z', environment: P, actor: { type: 'user', id: 'ops-admin' }, category: 'credential', action: 'secret.rotated', resource: 'db-prod' },
+  { id: 'v8', occurredAt: '2026-10-17T09:00:00Z', environment: P, agentId: 'vault-bot', sessionId: 'v-1', category: 'credential', action: 'secret.accessed', resource: 'api-key-stripe' },
+  // No resource: the credential is named by its tool.
+  { id: 'v9', occurredAt: '2026-10-18T09:00:00Z', environment: P, agentId: 'vault-bot', sessionId: 'v-1', category: 'credential', action: 'secret.read', tool: VAULT },
+  // A hold: enforcing.
+  { id: 'v10', occurredAt: '2026-10-19T09:00:00Z', environment: P, agentId: 'vault-bot', sessionId: 'v-1', category: 'policy_decision', action: 'vault.read', decision: 'hold', policyId: 'secrets-guard', tool: VAULT },
+  // Lease 3: issued 5 minutes before the period end, returned after it within its TTL: compliant, but open within the period.
+  { id: 'v5', occurredAt: '2026-10-31T23:55:00Z', environment: P, agentId: 'vault-bot', sessionId: 'v-1', category: 'credential', action: 'lease.issued', resource: 'api-key-stripe', ttlSeconds: 600, correlationId: 'lease-3' },
+  { id: 'v11', occurredAt: '2026-11-01T00:04:00Z', environment: P, agentId: 'vault-bot', sessionId: 'v-1', category: 'credential', action: 'lease.returned', resource: 'api-key-stripe', correlationId: 'lease-3' },
+
+  // --- Neither agent nor actor: the one unattributed event (attribution 20/21).
+  { id: 'u1', occurredAt: '2026-10-21T12:00:00Z', environment: P, category: 'monitoring', action: 'gateway.heartbeat' },
+  // An environment without agents.
+  { id: 'u2', occurredAt: '2026-10-22T12:00:00Z', environment: 'edge', actor: { type: 'system', id: 'gw-edge' }, category: 'monitoring', action: 'gateway.connected' },
+];
+
+let app: TestApp;
+let report: FixtureReport;
+beforeAll(async () => {
+  app = await startTestApp();
+  report = await reportFromFixture(app, events, { type: 'asset_inventory', period: { start: '2026-10-01T00:00:00Z', end: '2026-11-01T00:00:00Z' } });
+});
+afterAll(() => app.close());
+
+describe('asset_inventory fixture', () => {
+  it('every metric', () => {
+    expect(metricsOf(report.content)).toEqual({
+      unique_agents: 4,
+      // p-1 p-2 s-1 w-1 v-1
+      unique_sessions: 5,
+      // planner (60)
+      elevated_risk_agents: 1,
+      // a4 c1 c2
+      pii_tool_events: 3,
+      // v1 v3 v5, all ended within their TTL
+      credential_leases: 3,
+      lease_compliance: 100,
+      // v7 v8 v9
+      secret_events: 3,
+      // a1..a4, b1 b2, c1..c3, v1..v10, u1 u2
+      events: 21,
+    });
+  });
+
+  it('every finding, score and grade', () => {
+    expect(findingsOf(report.content)).toEqual({
+      'INV-1 inventory-complete': { status: 'warn', evidenceCount: 1 }, // 95.24%: u1
+      'INV-2 lease-compliance': { status: 'pass', evidenceCount: 3 },
+    });
+    // medium warn 1.5 of 3 + high pass 6 of 6 = 7.5 / 9 = 83.3 → 83 (B).
+    expect({ score: report.content.score, grade: report.content.grade }).toEqual({ score: 83, grade: 'B' });
+  });
+
+  it('agents', () => {
+    expect(rowsOf(report.content, 'agents_inventory')).toEqual([
+      { agent: 'vault-bot', status: 'active', riskScore: 0, enforcement: 'enforcing (deny/hold)', environments: 'production', events: 9, sessions: 1,
+        firstSeen: '2026-10-10T09:00:00.000Z', lastSeen: '2026-10-31T23:55:00.000Z' },
+      // First seen before the period (the registry); 1 deny of 2 decisions (+40), 1 failure of 4 events (+20).
+      { agent: 'planner', status: 'active', riskScore: 60, enforcement: 'enforcing (deny/hold)', environments: 'production, staging', events: 4, sessions: 2,
+        firstSeen: '2026-09-15T00:00:00.000Z', lastSeen: '2026-10-25T00:00:00.000Z' },
+      { agent: 'watcher', status: 'active', riskScore: 0, enforcement: 'monitoring (alert only)', environments: 'production', events: 3, sessions: 1,
+        firstSeen: '2026-10-26T10:00:00.000Z', lastSeen: '2026-10-28T10:00:00.000Z' },
+      { agent: 'scraper', status: 'inactive', riskScore: 20, enforcement: 'allow only', environments: 'production', events: 2, sessions: 1,
+        firstSeen: '2026-10-05T10:00:00.000Z', lastSeen: '2026-10-24T23:59:59.000Z' },
+    ]);
+  });
+
+  it('tools by category (their first tag), with the tags the registry keeps', () => {
+    expect(rowsOf(report.content, 'tools_inventory')).toEqual([
+      { category: '(untagged)', tool: 'pager', tags: '', events: 1, agents: 1, deniedOrHeld: 0, firstSeen: '2026-10-28T10:00:00.000Z', lastSeen: '2026-10-28T10:00:00.000Z' },
+      { category: 'external', tool: 'web.fetch', tags: 'external, read', events: 4, agents: 2, deniedOrHeld: 0, firstSeen: '2026-10-02T10:00:00.000Z', lastSeen: '2026-10-24T23:59:59.000Z' },
+      { category: 'files', tool: 'files.delete', tags: 'files, write', events: 1, agents: 1, deniedOrHeld: 1, firstSeen: '2026-10-03T10:00:00.000Z', lastSeen: '2026-10-03T10:00:00.000Z' },
+      { category: 'pii', tool: 'email.send', tags: 'external, pii', events: 2, agents: 1, deniedOrHeld: 0, firstSeen: '2026-10-26T10:00:00.000Z', lastSeen: '2026-10-27T10:00:00.000Z' },
+      { category: 'secrets', tool: 'vault', tags: 'secrets', events: 2, agents: 1, deniedOrHeld: 1, firstSeen: '2026-10-18T09:00:00.000Z', lastSeen: '2026-10-19T09:00:00.000Z' },
+      { category: 'storage', tool: 'storage.put', tags: 'pii, storage', events: 1, agents: 1, deniedOrHeld: 0, firstSeen: '2026-10-25T00:00:00.000Z', lastSeen: '2026-10-25T00:00:00.000Z' },
+    ]);
+  });
+
+  it('credentials and environments', () => {
+    expect(rowsOf(report.content, 'credentials_inventory')).toEqual([
+      // v1 v3 issued, v2 v4 ended, v6 granted, v7 rotated (by a person: no agent)
+      { credential: 'db-prod', leasesIssued: 2, leasesEnded: 2, openLeases: 0, grants: 1, lastRotated: '2026-10-16T09:00:00.000Z', agents: 1 },
+      // v5 issued; its return (v11) is after the period
+      { credential: 'api-key-stripe', leasesIssued: 1, leasesEnded: 0, openLeases: 1, grants: 0, lastRotated: null, agents: 1 },
+      { credential: 'vault', leasesIssued: 0, leasesEnded: 0, openLeases: 0, grants: 0, lastRotated: null, agents: 1 },
+    ]);
+    expect(rowsOf(report.content, 'environments_inventory')).toEqual([
+      // policies default, exfil-watch, secrets-guard
+      { environment: 'production', agents: 4, policies: 3, events: 19, firstSeen: '2026-10-02T10:00:00.000Z', lastSeen: '2026-10-31T23:55:00.000Z' },
+      { environment: 'edge', agents: 0, policies: 0, events: 1, firstSeen: '2026-10-22T12:00:00.000Z', lastSeen: '2026-10-22T12:00:00.000Z' },
+      { environment: 'staging', agents: 1, policies: 0, events: 1, firstSeen: '2026-10-20T10:00:00.000Z', lastSeen: '2026-10-20T10:00:00.000Z' },
+    ]);
+  });
+});

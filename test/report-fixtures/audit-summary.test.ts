@@ -1,0 +1,138 @@
+/**
+ * Audit summary over a hand-written trail (October 2026): people's
+ * administrative and configuration changes with their approvals, and the
+ * reporting service's own trail. Metrics, findings, every table row, score
+ * and grade were counted by hand.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEventInput } from '../../client/graphql.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { findingsOf, metricsOf, reportFromFixture, rowsOf, type FixtureReport } from '../support/report-fixture.ts';
+
+const ADMIN = { type: 'user', id: 'u-admin', email: 'admin@example.com' };
+const OPS = { type: 'user', id: 'u-ops' };
+const SEC = { type: 'user', id: 'u-sec' };
+const SERVICE = { type: 'service', id: 'reporting' };
+
+const events: AuditEventInput[] = [
+  // --- People's administrative changes (category admin).
+  { id: 'p1', occurredAt: '2026-10-02T09:00:00Z', actor: ADMIN, category: 'admin', action: 'user.created', resource: 'bob' },
+  // Role change approved by a grant BEFORE it.
+  { id: 'ap1', occurredAt: '2026-10-03T08:30:00Z', actor: SEC, category: 'approval', action: 'approval.granted', correlationId: 'chg-1' },
+  { id: 'p2', occurredAt: '2026-10-03T09:00:00Z', actor: ADMIN, category: 'admin', action: 'role.changed', resource: 'bob', correlationId: 'chg-1' },
+  // Role change whose approval was DENIED: not approved.
+  { id: 'p3', occurredAt: '2026-10-04T09:00:00Z', actor: OPS, category: 'admin', action: 'role.changed', resource: 'carol', correlationId: 'chg-2' },
+  { id: 'ap2', occurredAt: '2026-10-04T09:10:00Z', actor: SEC, category: 'approval', action: 'approval.denied', correlationId: 'chg-2' },
+  // Role change granted after the period: approved (a grant before or after counts).
+  { id: 'p4', occurredAt: '2026-10-05T09:00:00Z', actor: ADMIN, category: 'admin', action: 'role.changed', resource: 'dave', correlationId: 'chg-3' },
+  // Access removals: one attributed, one without any actor (the unattributed change).
+  { id: 'p5', occurredAt: '2026-10-06T09:00:00Z', actor: ADMIN, category: 'admin', action: 'user.deleted', resource: 'eve' },
+  { id: 'p6', occurredAt: '2026-10-07T09:00:00Z', category: 'admin', action: 'access.revoked', resource: 'frank' },
+
+  // --- Configuration changes: 5, 4 approved (80%).
+  { id: 'ap4', occurredAt: '2026-10-08T08:00:00Z', actor: SEC, category: 'approval', action: 'approval.granted', correlationId: 'chg-4' },
+  { id: 'p7', occurredAt: '2026-10-08T09:00:00Z', actor: OPS, category: 'config_change', action: 'policy.updated', resource: 'default-deny', correlationId: 'chg-4' },
+  // Only requested, never granted: not approved.
+  { id: 'ap6', occurredAt: '2026-10-09T08:00:00Z', actor: OPS, category: 'approval', action: 'approval.requested', correlationId: 'chg-6' },
+  { id: 'p8', occurredAt: '2026-10-09T09:00:00Z', actor: OPS, category: 'config_change', action: 'dlp_rule.updated', resource: 'card-numbers', correlationId: 'chg-6' },
+  // A configuration change by its action though its category is credential (not a people's admin change); a secret event.
+  { id: 'ap5', occurredAt: '2026-10-10T08:00:00Z', actor: SEC, category: 'approval', action: 'approval.granted', correlationId: 'chg-5' },
+  { id: 'p9', occurredAt: '2026-10-10T09:00:00Z', actor: ADMIN, category: 'credential', action: 'secret.rotated', resource: 'db-prod', correlationId: 'chg-5' },
+  // An agent reading a secret: a secret event, in the admin actions table, not a change by people.
+  { id: 'p10', occurredAt: '2026-10-11T09:00:00Z', agentId: 'deploy-bot', actor: { type: 'agent', id: 'deploy-bot' }, category: 'credential', action: 'secret.accessed', resource: 'db-prod' },
+  { id: 'ap7', occurredAt: '2026-10-13T08:00:00Z', actor: SEC, category: 'approval', action: 'approval.granted', correlationId: 'chg-7' },
+  { id: 'p12', occurredAt: '2026-10-13T09:00:00Z', actor: OPS, category: 'config_change', action: 'system.setting.updated', resource: 'retention', correlationId: 'chg-7' },
+  // Approved by a grant before the period began.
+  { id: 'p13', occurredAt: '2026-10-14T09:00:00Z', actor: OPS, category: 'config_change', action: 'policy.updated', resource: 'pii-guard', correlationId: 'chg-8' },
+
+  // --- The reporting service's own trail.
+  { id: 's1', occurredAt: '2026-10-15T10:00:00Z', actor: SERVICE, category: 'admin', action: 'report.generated' },
+  { id: 's2', occurredAt: '2026-10-16T10:00:00Z', actor: SERVICE, category: 'admin', action: 'report.generated' },
+  { id: 's3', occurredAt: '2026-10-17T10:00:00Z', actor: SERVICE, category: 'admin', action: 'report.downloaded' },
+  { id: 's4', occurredAt: '2026-10-18T10:00:00Z', actor: SERVICE, category: 'admin', action: 'share_link.used' },
+  { id: 's5', occurredAt: '2026-10-19T10:00:00Z', actor: SERVICE, category: 'admin', action: 'api_key.created' },
+
+  // Not administrative: an agent's decision.
+  { id: 'n1', occurredAt: '2026-10-20T10:00:00Z', agentId: 'deploy-bot', sessionId: 'd-1', category: 'policy_decision', action: 'tool.invoke', decision: 'allow', policyId: 'default-deny' },
+
+  // --- Outside the period: approvals still resolve changes inside it; the changes here count nowhere.
+  { id: 'ap8', occurredAt: '2026-09-30T12:00:00Z', actor: SEC, category: 'approval', action: 'approval.granted', correlationId: 'chg-8' },
+  { id: 'o1', occurredAt: '2026-09-30T23:59:59Z', actor: ADMIN, category: 'admin', action: 'user.created', resource: 'zoe' },
+  { id: 'o2', occurredAt: '2026-11-01T00:00:00Z', actor: SERVICE, category: 'admin', action: 'report.generated' },
+  { id: 'ap3', occurredAt: '2026-11-03T09:00:00Z', actor: SEC, category: 'approval', action: 'approval.granted', correlationId: 'chg-3' },
+];
+
+let app: TestApp;
+let report: FixtureReport;
+beforeAll(async () => {
+  app = await startTestApp();
+  report = await reportFromFixture(app, events, { type: 'audit_summary', period: { start: '2026-10-01T00:00:00Z', end: '2026-11-01T00:00:00Z' } });
+});
+afterAll(() => app.close());
+
+describe('audit_summary fixture', () => {
+  it('every metric', () => {
+    expect(metricsOf(report.content)).toEqual({
+      // p1..p6 (admin), p7 p8 p12 p13 (config_change); p9 p10 are credential events, s1..s5 the service's
+      people_admin_changes: 10,
+      // p6 has no actor: 9 of 10
+      admin_attribution_rate: 90,
+      // p2 p3 p4
+      privileged_role_changes: 3,
+      // p3's approval was denied: 2 of 3
+      role_change_approval_rate: 66.67,
+      // p5 p6
+      access_removals: 2,
+      // p7 p8 p9 p12 p13
+      config_changes: 5,
+      // all but p8 (requested, never granted)
+      config_change_approval_rate: 80,
+      // p9 p10
+      secret_events: 2,
+      // s1..s5 (o2 is at the period end)
+      service_actions: 5,
+    });
+  });
+
+  it('every finding, score and grade', () => {
+    expect(findingsOf(report.content)).toEqual({
+      'AUD-1 admin-attribution': { status: 'fail', evidenceCount: 1 }, // 90 < 95: p6
+      'AUD-2 role-changes-approved': { status: 'fail', evidenceCount: 1 }, // 66.67 < 90: p3
+      'AUD-3 changes-approved': { status: 'warn', evidenceCount: 1 }, // 80, the warn bound: p8
+    });
+    // medium fail 0/3, high fail 0/6, medium warn 1.5/3: 1.5 / 12 = 12.5 → 13.
+    expect({ score: report.content.score, grade: report.content.grade }).toEqual({ score: 13, grade: 'F' });
+  });
+
+  it('administrative actions, actors and the service trail', () => {
+    const c = report.content;
+    const at = (day: string, hour = '09') => `2026-10-${day}T${hour}:00:00.000Z`;
+    expect(rowsOf(c, 'admin_actions')).toEqual([
+      { category: 'admin', action: 'role.changed', actorType: 'user', events: 3, actors: 2, first: at('03'), last: at('05') },
+      { category: 'admin', action: 'report.generated', actorType: 'service', events: 2, actors: 1, first: at('15', '10'), last: at('16', '10') },
+      { category: 'config_change', action: 'policy.updated', actorType: 'user', events: 2, actors: 1, first: at('08'), last: at('14') },
+      { category: 'admin', action: 'access.revoked', actorType: '(none)', events: 1, actors: 0, first: at('07'), last: at('07') },
+      { category: 'admin', action: 'api_key.created', actorType: 'service', events: 1, actors: 1, first: at('19', '10'), last: at('19', '10') },
+      { category: 'admin', action: 'report.downloaded', actorType: 'service', events: 1, actors: 1, first: at('17', '10'), last: at('17', '10') },
+      { category: 'admin', action: 'share_link.used', actorType: 'service', events: 1, actors: 1, first: at('18', '10'), last: at('18', '10') },
+      { category: 'admin', action: 'user.created', actorType: 'user', events: 1, actors: 1, first: at('02'), last: at('02') },
+      { category: 'admin', action: 'user.deleted', actorType: 'user', events: 1, actors: 1, first: at('06'), last: at('06') },
+      { category: 'config_change', action: 'dlp_rule.updated', actorType: 'user', events: 1, actors: 1, first: at('09'), last: at('09') },
+      { category: 'config_change', action: 'system.setting.updated', actorType: 'user', events: 1, actors: 1, first: at('13'), last: at('13') },
+      { category: 'credential', action: 'secret.accessed', actorType: 'agent', events: 1, actors: 1, first: at('11'), last: at('11') },
+      { category: 'credential', action: 'secret.rotated', actorType: 'user', events: 1, actors: 1, first: at('10'), last: at('10') },
+    ]);
+    expect(rowsOf(c, 'admin_actors')).toEqual([
+      { actor: 'u-ops', actorType: 'user', changes: 5, actions: 'dlp_rule.updated, policy.updated, role.changed, system.setting.updated', first: at('04'), last: at('14') },
+      // Named by email; p9 (a credential event) is not among its changes.
+      { actor: 'admin@example.com', actorType: 'user', changes: 4, actions: 'role.changed, user.created, user.deleted', first: at('02'), last: at('06') },
+      { actor: '(unknown)', actorType: '(none)', changes: 1, actions: 'access.revoked', first: at('07'), last: at('07') },
+    ]);
+    expect(rowsOf(c, 'service_actions')).toEqual([
+      { action: 'report.generated', events: 2, first: at('15', '10'), last: at('16', '10') },
+      { action: 'api_key.created', events: 1, first: at('19', '10'), last: at('19', '10') },
+      { action: 'report.downloaded', events: 1, first: at('17', '10'), last: at('17', '10') },
+      { action: 'share_link.used', events: 1, first: at('18', '10'), last: at('18', '10') },
+    ]);
+  });
+});
