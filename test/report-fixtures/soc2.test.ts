@@ -107,11 +107,12 @@ const day: AuditEventInput[] = [
   { id: 'err1', occurredAt: '2026-10-01T20:30:00Z', environment: PROD, category: 'error', action: 'gateway.error' },
   // Hold hold-3: never resolved.
   { id: 'h3', occurredAt: '2026-10-01T20:45:00Z', environment: PROD, category: 'policy_decision', action: 'tool.invoke', decision: 'hold', agentId: 'agent-b', sessionId: 's-b2', policyId: 'p-pay', tool: { name: 'pay.send' }, correlationId: 'hold-3' },
-  // Tool calls: 5. A failure (error by outcome), one without a session, two disclosures (one without legal basis).
+  // Tool calls: 5. A failure (error by outcome), one without a session (and with a recipient but no
+  // personal data: not a disclosure of personal information), two disclosures of personal data (one without legal basis).
   { id: 't2', occurredAt: '2026-10-01T21:00:00Z', environment: PROD, category: 'tool_call', action: 'tool.invoke', agentId: 'agent-a', sessionId: 's-a1', tool: { name: 'crm.read' }, outcome: 'failure' },
-  { id: 't3', occurredAt: '2026-10-01T21:20:00Z', environment: PROD, category: 'tool_call', action: 'tool.invoke', agentId: 'agent-a', tool: { name: 'crm.read' }, outcome: 'success' },
-  { id: 't4', occurredAt: '2026-10-01T21:40:00Z', environment: PROD, category: 'tool_call', action: 'tool.invoke', agentId: 'agent-a', sessionId: 's-a1', tool: { name: 'crm.export' }, recipient: 'acme-analytics', legalBasis: 'contract', costUsd: 0.5 },
-  { id: 't5', occurredAt: '2026-10-01T22:00:00Z', environment: PROD, category: 'tool_call', action: 'tool.invoke', agentId: 'agent-b', sessionId: 's-b2', tool: { name: 'mail.send' }, recipient: 'partner-x', costUsd: 1.125 },
+  { id: 't3', occurredAt: '2026-10-01T21:20:00Z', environment: PROD, category: 'tool_call', action: 'tool.invoke', agentId: 'agent-a', tool: { name: 'crm.read' }, recipient: 'internal-bi', outcome: 'success' },
+  { id: 't4', occurredAt: '2026-10-01T21:40:00Z', environment: PROD, category: 'tool_call', action: 'tool.invoke', agentId: 'agent-a', sessionId: 's-a1', tool: { name: 'crm.export' }, dataSubjects: ['cust-17'], personalData: ['contact_details'], recipient: 'acme-analytics', legalBasis: 'contract', costUsd: 0.5 },
+  { id: 't5', occurredAt: '2026-10-01T22:00:00Z', environment: PROD, category: 'tool_call', action: 'tool.invoke', agentId: 'agent-b', sessionId: 's-b2', tool: { name: 'mail.send' }, dataSubjects: ['cust-18'], personalData: ['email'], recipient: 'partner-x', costUsd: 1.125 },
   { id: 'd6', occurredAt: '2026-10-01T22:20:00Z', environment: PROD, category: 'policy_decision', action: 'tool.invoke', decision: 'alert', agentId: 'agent-a', sessionId: 's-a1', policyId: 'p-export', tool: { name: 'crm.export' } },
   // A decision by a service, no agent and no policy: a decision, but not an agent decision.
   { id: 'd7', occurredAt: '2026-10-01T22:40:00Z', environment: PROD, category: 'policy_decision', action: 'job.run', decision: 'allow', actor: { type: 'service', id: 'scheduler' } },
@@ -137,7 +138,7 @@ const day: AuditEventInput[] = [
 const quiet: AuditEventInput[] = [
   { id: 'q1', occurredAt: '2026-10-05T09:00:00Z', environment: PROD, category: 'policy_decision', action: 'tool.invoke', decision: 'allow', agentId: 'agent-a', sessionId: 's-q', policyId: 'p-read', tool: { name: 'crm.read' } },
   // The one disclosure, with its legal basis.
-  { id: 'q2', occurredAt: '2026-10-05T09:40:00Z', environment: PROD, category: 'tool_call', action: 'tool.invoke', agentId: 'agent-a', sessionId: 's-q', tool: { name: 'crm.export' }, recipient: 'acme-analytics', legalBasis: 'contract', outcome: 'success' },
+  { id: 'q2', occurredAt: '2026-10-05T09:40:00Z', environment: PROD, category: 'tool_call', action: 'tool.invoke', agentId: 'agent-a', sessionId: 's-q', tool: { name: 'crm.export' }, dataSubjects: ['cust-17'], personalData: ['contact_details'], recipient: 'acme-analytics', legalBasis: 'contract', outcome: 'success' },
   { id: 'q3', occurredAt: '2026-10-05T10:20:00Z', environment: PROD, category: 'policy_decision', action: 'tool.invoke', decision: 'allow', agentId: 'agent-a', sessionId: 's-q', policyId: 'p-read', tool: { name: 'crm.read' } },
   // One approval, answered after 5 minutes.
   { id: 'q4', occurredAt: '2026-10-05T11:00:00Z', environment: PROD, category: 'approval', action: 'approval.requested', agentId: 'agent-a', sessionId: 's-q', correlationId: 'q-apr' },
