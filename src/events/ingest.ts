@@ -53,7 +53,8 @@ export class IngestInterrupted extends Error {
 export async function ingestRecords(
   database: Database,
   orgId: string,
-  source: AsyncIterable<SourceRecord> | Iterable<SourceRecord>,
+  // Records one by one, or in groups (a source that reads several at once saves an await per record).
+  source: AsyncIterable<SourceRecord | SourceRecord[]> | Iterable<SourceRecord | SourceRecord[]>,
   options: { batchSize?: number } = {},
 ): Promise<IngestResult> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -92,23 +93,25 @@ export async function ingestRecords(
   // Each event is folded into the batch as soon as it is valid; no event object is kept.
   let batch = new EventBatch();
   try {
-    for await (const record of source) {
-      if (failure) throw failure;
-      lastLine = record.line;
-      if ('rejection' in record) {
-        reject(record.line, record.rejection);
-        continue;
-      }
-      const validated = validateEvent(record.event);
-      if (!validated.ok) {
-        reject(record.line, validated.rejection);
-        continue;
-      }
-      batch.add(validated.event);
-      if (batch.size >= batchSize) {
-        const full = batch;
-        batch = new EventBatch();
-        await flush(full, record.line);
+    for await (const item of source) {
+      for (const record of Array.isArray(item) ? item : [item]) {
+        if (failure) throw failure;
+        lastLine = record.line;
+        if ('rejection' in record) {
+          reject(record.line, record.rejection);
+          continue;
+        }
+        const validated = validateEvent(record.event);
+        if (!validated.ok) {
+          reject(record.line, validated.rejection);
+          continue;
+        }
+        batch.add(validated.event);
+        if (batch.size >= batchSize) {
+          const full = batch;
+          batch = new EventBatch();
+          await flush(full, record.line);
+        }
       }
     }
     if (batch.size) await flush(batch, lastLine);

@@ -46,7 +46,7 @@ addRoute({
 
     let result: IngestResult;
     try {
-      result = await ingestRecords(services.database, principal.orgId, records(splitLines(body), mapper));
+      result = await ingestRecords(services.database, principal.orgId, records(lineGroups(body), mapper));
     } catch (error) {
       if (error instanceof IngestInterrupted) return interrupted(error, services);
       throw error;
@@ -114,21 +114,26 @@ function isZlibError(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('Z_');
 }
 
-async function* records(lines: AsyncIterable<NumberedLine>, mapper: LineMapper): AsyncGenerator<SourceRecord> {
-  for await (const { line, text } of lines) {
-    if (text === null) {
-      yield { line, rejection: { field: '', message: `line is longer than ${MAX_LINE_BYTES} bytes; split the event or move large payloads elsewhere` } };
-      continue;
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (error) {
-      yield { line, rejection: { field: '', message: `is not valid JSON (${(error as Error).message})` } };
-      continue;
-    }
-    yield mapper(parsed, line);
+/** The records of each group of lines, a group at a time (one await per chunk of the body, not per line). */
+async function* records(groups: AsyncIterable<NumberedLine[]>, mapper: LineMapper): AsyncGenerator<SourceRecord[]> {
+  for await (const group of groups) {
+    const out: SourceRecord[] = new Array(group.length);
+    for (let i = 0; i < group.length; i++) out[i] = record(group[i]!, mapper);
+    yield out;
   }
+}
+
+function record({ line, text }: NumberedLine, mapper: LineMapper): SourceRecord {
+  if (text === null) {
+    return { line, rejection: { field: '', message: `line is longer than ${MAX_LINE_BYTES} bytes; split the event or move large payloads elsewhere` } };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return { line, rejection: { field: '', message: `is not valid JSON (${(error as Error).message})` } };
+  }
+  return mapper(parsed, line);
 }
 
 /** A line and its 1-based number; `text` is null for a line over `MAX_LINE_BYTES`. */
@@ -139,28 +144,39 @@ export interface NumberedLine {
 
 const NEWLINE = 0x0a;
 
-/**
- * Splits a byte stream into lines. Lines split across chunks are joined;
- * CRLF ends a line like LF; blank lines are skipped but still counted, so
- * numbers match the client's file. Each chunk is decoded once (up to its
- * last newline), and a line over the limit is skipped without being kept.
- */
+/** `lineGroups`, a line at a time. */
 export async function* splitLines(chunks: AsyncIterable<Buffer | Uint8Array>, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<NumberedLine> {
+  for await (const group of lineGroups(chunks, maxLineBytes)) yield* group;
+}
+
+/**
+ * Splits a byte stream into lines, yielding the lines each chunk completes
+ * together. Lines split across chunks are joined; CRLF ends a line like LF;
+ * blank lines are skipped but still counted, so numbers match the client's
+ * file. Each chunk is decoded once (up to its last newline), and a line over
+ * the limit is skipped without being kept.
+ */
+export async function* lineGroups(chunks: AsyncIterable<Buffer | Uint8Array>, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<NumberedLine[]> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let oversized = false;
   let lineNumber = 0;
+  let group: NumberedLine[] = [];
 
-  function* emit(text: string): Generator<NumberedLine> {
+  const emit = (text: string) => {
     lineNumber++;
     if (text.endsWith('\r')) text = text.slice(0, -1);
     if (text.length > maxLineBytes / 3 && Buffer.byteLength(text) > maxLineBytes) {
-      yield { line: lineNumber, text: null };
+      group.push({ line: lineNumber, text: null });
       return;
     }
     if (text.trim() === '') return;
-    yield { line: lineNumber, text };
-  }
+    group.push({ line: lineNumber, text });
+  };
+  const tooLong = () => {
+    lineNumber++;
+    group.push({ line: lineNumber, text: null });
+  };
 
   for await (const raw of chunks) {
     const chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
@@ -179,23 +195,20 @@ export async function* splitLines(chunks: AsyncIterable<Buffer | Uint8Array>, ma
     }
     // The line that began in earlier chunks ends at `first`.
     if (oversized) {
-      lineNumber++;
-      yield { line: lineNumber, text: null };
+      tooLong();
       oversized = false;
     } else if (pendingBytes + first > maxLineBytes) {
-      lineNumber++;
-      yield { line: lineNumber, text: null };
+      tooLong();
     } else {
       pending.push(chunk.subarray(0, first));
-      yield* emit(Buffer.concat(pending).toString('utf8'));
+      emit(Buffer.concat(pending).toString('utf8'));
     }
     pending = [];
     pendingBytes = 0;
 
     const last = chunk.lastIndexOf(NEWLINE);
     if (last > first) {
-      const lines = chunk.toString('utf8', first + 1, last).split('\n');
-      for (const text of lines) yield* emit(text);
+      for (const text of chunk.toString('utf8', first + 1, last).split('\n')) emit(text);
     }
     const rest = chunk.subarray(last + 1);
     if (rest.length > maxLineBytes) oversized = true;
@@ -204,11 +217,12 @@ export async function* splitLines(chunks: AsyncIterable<Buffer | Uint8Array>, ma
       pending.push(Buffer.from(rest));
       pendingBytes = rest.length;
     }
+    if (group.length) {
+      yield group;
+      group = [];
+    }
   }
-  if (oversized) {
-    lineNumber++;
-    yield { line: lineNumber, text: null };
-  } else if (pendingBytes) {
-    yield* emit(Buffer.concat(pending).toString('utf8'));
-  }
+  if (oversized) tooLong();
+  else if (pendingBytes) emit(Buffer.concat(pending).toString('utf8'));
+  if (group.length) yield group;
 }
