@@ -281,4 +281,33 @@ it('iso27001: every metric, finding, the score and the Statement of Applicabilit
     ['A.8.34', "Protection of information systems during audit testing", 'no', OTHER, null],
   ]);
   expect(rowsOf(content, 'statement_of_applicability').filter((r) => r.evidencedHere === 'yes')).toHaveLength(17);
+
+  // Assets (A.5.9). Risk: 2 points per % denied (max 40) + 1 per % failed (max 20) + 10 per injection per 1,000 events
+  // (max 20) + 5 per DLP event per 1,000 events (max 20).
+  // agent-a: 12 events (d1, d2, d3, d7, d8, t1, l1, l1-ret, l3, inj-1, dlp-1, dlp-3), 1 of 5 decisions denied = 20% → 40; 20; 20.
+  // agent-b: 9 events (d4, d5, d6, d9, d10, t2, l2, inj-2, dlp-2), 1 of 5 denied → 40; 20; 20. Both 80; ties by agent id.
+  expect(rowsOf(content, 'agent_risk')).toEqual([
+    { agent: 'agent-a', events: 12, sessions: 2, denyRatePercent: 20, errorRatePercent: 0, injections: 1, dlpEvents: 2, risk: 80, explanation: 'deny rate 20.0% (+40), 1 injection detections (+20), 2 DLP events (+20)' },
+    { agent: 'agent-b', events: 9, sessions: 1, denyRatePercent: 20, errorRatePercent: 0, injections: 1, dlpEvents: 1, risk: 80, explanation: 'deny rate 20.0% (+40), 1 injection detections (+20), 1 DLP events (+20)' },
+  ]);
+  // First seen is the agent registry's (agent-a was first seen on 19 October, o-old); last seen within the period.
+  expect(rowsOf(content, 'agents_inventory')).toEqual([
+    { agent: 'agent-a', status: 'active', riskScore: 80, enforcement: 'enforcing (deny/hold)', environments: 'default', events: 12, sessions: 2, firstSeen: '2026-10-19T09:00:00.000Z', lastSeen: '2026-11-02T11:45:00.000Z' },
+    { agent: 'agent-b', status: 'active', riskScore: 80, enforcement: 'enforcing (deny/hold)', environments: 'default', events: 9, sessions: 1, firstSeen: '2026-11-02T09:00:00.000Z', lastSeen: '2026-11-02T11:30:00.000Z' },
+  ]);
+  // By first registered tag, then events; agents counts named agents only (d-human has none).
+  expect(rowsOf(content, 'tools_inventory')).toEqual([
+    { category: 'code', tool: 'code.push', tags: 'code', events: 1, agents: 1, deniedOrHeld: 0, firstSeen: '2026-11-02T11:45:00.000Z', lastSeen: '2026-11-02T11:45:00.000Z' },
+    { category: 'crm', tool: 'crm.lookup', tags: 'crm, pii', events: 3, agents: 2, deniedOrHeld: 0, firstSeen: '2026-11-02T08:05:00.000Z', lastSeen: '2026-11-02T11:30:00.000Z' },
+    { category: 'crm', tool: 'crm.export', tags: 'crm, pii', events: 2, agents: 2, deniedOrHeld: 2, firstSeen: '2026-11-02T08:40:00.000Z', lastSeen: '2026-11-02T11:00:00.000Z' },
+    { category: 'docs', tool: 'docs.search', tags: 'docs', events: 5, agents: 2, deniedOrHeld: 0, firstSeen: '2026-11-02T08:20:00.000Z', lastSeen: '2026-11-02T10:50:00.000Z' },
+    { category: 'email', tool: 'email.send', tags: 'email', events: 2, agents: 2, deniedOrHeld: 0, firstSeen: '2026-11-02T09:25:00.000Z', lastSeen: '2026-11-02T10:35:00.000Z' },
+    { category: 'finance', tool: 'payments.refund', tags: 'finance', events: 2, agents: 1, deniedOrHeld: 2, firstSeen: '2026-11-02T09:10:00.000Z', lastSeen: '2026-11-02T09:40:00.000Z' },
+    { category: 'web', tool: 'web.fetch', tags: 'web', events: 1, agents: 1, deniedOrHeld: 0, firstSeen: '2026-11-02T09:20:00.000Z', lastSeen: '2026-11-02T09:20:00.000Z' },
+  ]);
+  // db-readonly: l1, l3 issued, l1 returned (l3's return is after the end: open); db-admin: l2 issued, revoked, rotated by cc-3.
+  expect(rowsOf(content, 'credentials_inventory')).toEqual([
+    { credential: 'db-readonly', leasesIssued: 2, leasesEnded: 1, openLeases: 1, grants: 0, lastRotated: null, agents: 1 },
+    { credential: 'db-admin', leasesIssued: 1, leasesEnded: 1, openLeases: 0, grants: 0, lastRotated: '2026-11-02T11:20:00.000Z', agents: 1 },
+  ]);
 });
