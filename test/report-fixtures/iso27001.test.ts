@@ -111,7 +111,7 @@ const events: AuditEventInput[] = [
 
 const PERIOD = { start: '2026-11-02T08:00:00Z', end: '2026-11-02T12:00:00Z' };
 
-it('iso27001: every metric, finding, the score and the Statement of Applicability, by hand', async () => {
+it('iso27001: every metric, finding, the score, the Statement of Applicability and the asset tables, by hand', async () => {
   const { content } = await reportFromFixture(app, events, { type: 'iso27001', period: PERIOD });
 
   expect(metricsOf(content)).toEqual({
@@ -172,6 +172,11 @@ it('iso27001: every metric, finding, the score and the Statement of Applicabilit
     'A.8.32 changes-approved': { status: 'warn', evidenceCount: 1 }, // exactly 80: warn is inclusive; cc-2
     'A.5.9 inventory-attribution': { status: 'warn', evidenceCount: 2 },
   });
+
+  // dlp-3 is an unblocked leak detection without personal data that never got a response, yet A.5.26 passes: its
+  // population is personal-data leaks only, so its title must say so (it claimed every data-leak detection).
+  expect(content.findings.find((f) => f.controlId === 'A.5.26')!.title).toBe('Personal-data leak detections get a response within 72 hours');
+  expect(content.framework.version).toBe('2026.11.2');
 
   // Weights of applicable findings: 10 high (60) and 7 medium (21) = 81 (A.8.5 is not applicable).
   // Earned: high 3 warns (A.5.15, A.8.2, A.8.16) × 3 + 3 passes × 6 = 27; medium 4 warns × 1.5 = 6. 100·33/81 = 40.74 → 41, F.
