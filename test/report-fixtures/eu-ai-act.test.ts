@@ -4,7 +4,7 @@
  * hand from the events below and the definitions (eu-ai-act.ts, checks.ts,
  * metrics.ts, selectors.ts, scalars.ts, integrity.ts).
  *
- * Period: 2026-11-04 09:00Z to 13:00Z (14,400 s, end excluded). In scope: 23
+ * Period: 2026-11-04 09:00Z to 13:00Z (14,400 s, end excluded). In scope: 24
  * events, the last at 11:50, after which the trail falls silent for 70 minutes.
  * Outside it: the oldest kept events (retention reads the whole trail before
  * the period end), answers arriving after the end, and noise just outside.
@@ -40,7 +40,12 @@ const events: AuditEventInput[] = [
   // A critical failure of agent-y exactly at the (excluded) end: would add a high-severity event and raise agent-y's risk.
   { id: 'o-end', occurredAt: '2026-11-04T13:00:00Z', category: 'error', action: 'agent.crashed', agentId: 'agent-y', sessionId: 's2', severity: 'critical' },
 
-  // --- In the period (23 events) ---------------------------------------------------------------------
+  // The gateway disconnects 20 minutes before the start and reconnects 4 minutes into the period (gw-up-0): monitoring
+  // was down 09:00–09:04 although no in-period disconnection and no silence longer than 60 minutes shows it.
+  { id: 'o-gw-down', occurredAt: '2026-11-04T08:40:00Z', category: 'monitoring', action: 'gateway.disconnected', actor: { type: 'system', id: 'gw' } },
+
+  // --- In the period (24 events) ---------------------------------------------------------------------
+  { id: 'gw-up-0', occurredAt: '2026-11-04T09:04:00Z', category: 'monitoring', action: 'gateway.connected', actor: { type: 'system', id: 'gw' } },
   { id: 'e1', occurredAt: '2026-11-04T09:05:00Z', category: 'policy_decision', action: 'tool.invoke', decision: 'allow', agentId: 'agent-x', sessionId: 's1', policyId: 'p-1', tool: WEB },
   // Approval requests (4): ap-1 granted after 30 min, ap-2 denied after the end, ap-3 only expires (unanswered), ap-4 granted.
   { id: 'ap-1', occurredAt: '2026-11-04T09:10:00Z', category: 'approval', action: 'approval.requested', agentId: 'agent-x', sessionId: 's1', correlationId: 'ap-1' },
@@ -82,10 +87,11 @@ it('eu_ai_act: every metric, finding, the score, retention, timeline and agent r
 
   expect(metricsOf(content)).toEqual({
     // Art. 12
-    events: 23,
-    time_coverage: 69.58, // 100·(1 − (180 + 4,200)/14,400): the disconnection and the trailing 70-minute silence
-    gateway_disconnects: 1,
-    attribution_rate: 95.65, // 100 − 100·1/23 (ap-3-exp)
+    events: 24,
+    // 100·(1 − (240 + 180 + 4,200)/14,400): down from the start until gw-up-0, the in-period disconnection, the trailing silence
+    time_coverage: 67.92,
+    gateway_disconnects: 1, // in the period (o-gw-down is before it)
+    attribution_rate: 95.83, // 100 − 100·1/24 (ap-3-exp)
     session_attribution_rate: 100, // 9 agent actions (e1, h-1, h-2, t1, h-3, d-deny, h-4, h-5, e-last), all with a session
     high_severity_events: 3, // h-2 high, esc-1 critical, err high (d-deny is medium; o-end is outside)
     // Art. 19
@@ -103,27 +109,38 @@ it('eu_ai_act: every metric, finding, the score, retention, timeline and agent r
   });
 
   expect(findingsOf(content)).toEqual({
-    'Art. 12.1 monitoring-coverage': { status: 'fail', evidenceCount: 1 }, // 69.58 < 95; the disconnection
+    'Art. 12.1 monitoring-coverage': { status: 'fail', evidenceCount: 1 }, // 67.92 < 95; the in-period disconnection
     'Art. 12.2.a session-attribution': { status: 'pass', evidenceCount: 9 }, // no exceptions: the agent actions
-    'Art. 12.2.c attribution': { status: 'warn', evidenceCount: 1 }, // 95.65 in [95, 99); ap-3-exp
-    'Art. 19.1 log-retention': { status: 'pass', evidenceCount: 23 }, // 183 ≥ 183; no exceptions selector: all events
+    'Art. 12.2.c attribution': { status: 'warn', evidenceCount: 1 }, // 95.83 in [95, 99); ap-3-exp
+    'Art. 19.1 log-retention': { status: 'pass', evidenceCount: 24 }, // 183 ≥ 183; no exceptions selector: all events
     'Art. 26.2 approvals-answered': { status: 'fail', evidenceCount: 1 }, // 75 < 90; ap-3
     'Art. 26.2 holds-resolved': { status: 'warn', evidenceCount: 1 }, // exactly 80: warn; h-2
     'Art. 26.5 injections-reviewed': { status: 'not_applicable', evidenceCount: 0 },
     'Art. 26.5 escalations-on-time': { status: 'pass', evidenceCount: 1 }, // population: esc-1
-    'Art. 26.6 log-retention-deployer': { status: 'pass', evidenceCount: 23 },
+    'Art. 26.6 log-retention-deployer': { status: 'pass', evidenceCount: 24 },
   });
 
   // Applicable: 6 high (36) and 2 medium (6) = 42. Earned: retention 6 + 6, escalations 6, holds warn 3,
   // session 3, attribution warn 1.5 = 25.5. 100·25.5/42 = 60.71 → 61, D-.
   expect({ score: content.score, grade: content.grade }).toEqual({ score: 61, grade: 'D-' });
 
+  // The gaps behind time_coverage (Art. 12.1).
+  expect({ gaps: content.integrity.gaps, gapCount: content.integrity.gapCount, gapSeconds: content.integrity.gapSeconds }).toEqual({
+    gaps: [
+      { start: '2026-11-04T09:00:00.000Z', end: '2026-11-04T09:04:00.000Z', seconds: 240, reason: 'gateway_disconnected' }, // o-gw-down → gw-up-0, from the start
+      { start: '2026-11-04T10:00:00.000Z', end: '2026-11-04T10:03:00.000Z', seconds: 180, reason: 'gateway_disconnected' },
+      { start: '2026-11-04T11:50:00.000Z', end: '2026-11-04T13:00:00.000Z', seconds: 4_200, reason: 'silence' },
+    ],
+    gapCount: 3,
+    gapSeconds: 4_620,
+  });
+
   expect(rowsOf(content, 'retention')).toEqual([
     { kind: 'audit events', oldestKeptDays: 183 },
     { kind: 'events with personal data', oldestKeptDays: 95 }, // o-personal
   ]);
-  // One UTC day: allow e1, e-last; deny d-deny; holds h-1…h-5; 23 events.
-  expect(rowsOf(content, 'decisions_by_day')).toEqual([{ day: '2026-11-04', allow: 2, deny: 1, alert: 0, hold: 5, events: 23 }]);
+  // One UTC day: allow e1, e-last; deny d-deny; holds h-1…h-5; 24 events.
+  expect(rowsOf(content, 'decisions_by_day')).toEqual([{ day: '2026-11-04', allow: 2, deny: 1, alert: 0, hold: 5, events: 24 }]);
   // agent-y: 6 events (ap-2, h-2, t1, ap-4, d-deny, h-4), 1 of 3 decisions denied = 33.33% → 66.67, capped 40;
   //          1 failure in 6 = 16.67% → 16.67. 56.67 → 57.
   // agent-x: 8 events (e1, ap-1, h-1, ap-3, h-3, err, h-5, e-last), no denial; 1 error in 8 = 12.5% → 12.5 → 13 (half rounds up).

@@ -87,6 +87,12 @@ const events: AuditEventInput[] = [
   // A denial by the billing agent just before the start: billing's deny rate (and risk) would differ if counted.
   { id: 'o-early', occurredAt: '2026-11-02T23:59:59Z', environment: P, category: 'policy_decision', action: 'tool.invoke', decision: 'deny', agentId: 'billing', sessionId: 's0', policyId: 'p-ehr', tool: EHR_READ },
 
+  // A prod disconnection before the start, reconnected before it too: no gap in the period.
+  { id: 'o-gw-down', occurredAt: '2026-11-02T23:30:00Z', environment: P, category: 'monitoring', action: 'gateway.disconnected', actor: { type: 'system', id: 'gw-1' } },
+  { id: 'o-gw-up', occurredAt: '2026-11-02T23:45:00Z', environment: P, category: 'monitoring', action: 'gateway.connected', actor: { type: 'system', id: 'gw-1' } },
+  // A staging gateway disconnected before the start and never reconnected: it would cover the whole period if counted.
+  { id: 's-gw-early', occurredAt: '2026-11-02T23:00:00Z', environment: S, category: 'monitoring', action: 'gateway.disconnected', actor: { type: 'system', id: 'gw-2' } },
+
   // --- staging, in the period: all excluded by the environment scope -------------------------------------
   { id: 's-d1', occurredAt: '2026-11-03T00:40:00Z', environment: S, category: 'policy_decision', action: 'tool.invoke', decision: 'allow', agentId: 'scribe', sessionId: 's1', tool: EHR_READ }, // no policy
   { id: 's-rc', occurredAt: '2026-11-03T00:44:00Z', environment: S, category: 'admin', action: 'role.changed', actor: { type: 'user', id: 'admin-1' }, correlationId: 'rc-s' }, // unapproved
