@@ -10,7 +10,7 @@ export const gdpr: FrameworkDefinition = {
   type: 'gdpr',
   name: 'GDPR (Regulation (EU) 2016/679)',
   description: 'Records of processing by AI agents (Art. 30), data protection by design (Art. 25), security (Art. 32), breach detection (Art. 33), impact assessment (Art. 35) and the principles (Art. 5).',
-  version: '2026.11.1',
+  version: '2026.11.2',
   catalog: 'gdpr',
   sections: [
     {

@@ -146,6 +146,11 @@ it('hipaa: every metric, finding, the score, agent risk and ePHI tools, by hand 
     '164.312(e)(1) personal-data-blocked': { status: 'warn', evidenceCount: 1 }, // 80 in [80, 95); dlp5
   });
 
+  // Without exceptions, policy coverage's evidence is its population: the 11 agent decisions it measured.
+  const coverage = content.findings.find((f) => f.controlId === '164.312(a)(1)')!;
+  expect({ evidenceSelector: coverage.evidenceSelector, populationCount: coverage.populationCount }).toEqual({ evidenceSelector: 'agent_decisions', populationCount: 11 });
+  expect(content.framework.version).toBe('2026.11.2');
+
   // Applicable weights: critical 10, high 6 × 5 (activity review, escalations, policy coverage, monitoring, pii policy),
   // medium 3 × 4 = 52. Earned: policy coverage 6, attribution 3, session 3, pii policy 3, authentication 1.5, PHI blocked 5 = 21.5.
   // 100·21.5/52 = 41.35 → 41, F.

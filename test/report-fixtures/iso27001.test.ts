@@ -177,6 +177,9 @@ it('iso27001: every metric, finding, the score, the Statement of Applicability a
   // population is personal-data leaks only, so its title must say so (it claimed every data-leak detection).
   expect(content.findings.find((f) => f.controlId === 'A.5.26')!.title).toBe('Personal-data leak detections get a response within 72 hours');
   expect(content.framework.version).toBe('2026.11.2');
+  // Policy coverage is measured over the 10 agent decisions (its population), d7 being the exception.
+  const coverage = content.findings.find((f) => f.controlId === 'A.5.15')!;
+  expect({ evidenceSelector: coverage.evidenceSelector, populationCount: coverage.populationCount }).toEqual({ evidenceSelector: 'uncovered_agent_decisions', populationCount: 10 });
 
   // Weights of applicable findings: 10 high (60) and 7 medium (21) = 81 (A.8.5 is not applicable).
   // Earned: high 3 warns (A.5.15, A.8.2, A.8.16) × 3 + 3 passes × 6 = 27; medium 4 warns × 1.5 = 6. 100·33/81 = 40.74 → 41, F.
