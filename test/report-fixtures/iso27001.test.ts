@@ -37,7 +37,8 @@ const events: AuditEventInput[] = [
   { id: 'o-esc-1-resolved', occurredAt: '2026-11-03T08:45:00Z', category: 'escalation', action: 'escalation.resolved', actor: { type: 'user', id: 'soc-lead' }, correlationId: 'esc-1' }, // exactly 24 h: on time
   { id: 'o-inj-2-fp', occurredAt: '2026-11-05T09:00:00Z', category: 'injection', action: 'injection.false_positive', actor: { type: 'user', id: 'analyst-1' }, correlationId: 'inj-2' }, // reviews have no deadline
   { id: 'o-br-1-response', occurredAt: '2026-11-05T10:35:00Z', category: 'escalation', action: 'incident.opened', actor: { type: 'user', id: 'dpo-1' }, correlationId: 'br-1' }, // exactly 72 h: in time
-  // An old event two weeks earlier (no metric here reads history; it must not count anywhere).
+  // An old event two weeks earlier: in no metric (none here reads history); only the agent registry's first-seen date,
+  // shown by the agents inventory, goes back to it.
   { id: 'o-old', occurredAt: '2026-10-19T09:00:00Z', category: 'policy_decision', action: 'tool.invoke', decision: 'deny', agentId: 'agent-a', sessionId: 's0', tool: DOCS },
 
   // --- In the period (43 events) -----------------------------------------------------------------------
