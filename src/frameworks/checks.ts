@@ -19,7 +19,7 @@ export const shared = {
     category: 'access_control',
     description: '{value} of agent decisions were made by an explicit policy (policy id recorded).',
     recommendation: 'Write explicit policies for the tools agents call without one, and make the default deny.',
-    population: 'covered_agent_decisions',
+    population: 'agent_decisions',
     exceptions: 'uncovered_agent_decisions',
   }),
   piiPolicyCoverage: make({

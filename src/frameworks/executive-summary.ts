@@ -9,7 +9,7 @@ export const executiveSummary: FrameworkDefinition = {
   type: 'executive_summary',
   name: 'Executive summary',
   description: 'How well the AI agents are governed, in plain words: overview, risk dashboard, key protections and week-over-week trends.',
-  version: '2026.11.1',
+  version: '2026.11.2',
   catalog: 'custom',
   sections: [
     {

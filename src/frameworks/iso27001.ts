@@ -28,7 +28,7 @@ export const iso27001: FrameworkDefinition = {
         { id: 'A.5.18', checks: [shared.roleChangesApproved()] },
         { id: 'A.5.24', checks: [shared.escalationsOnTime()] },
         { id: 'A.5.25', checks: [shared.injectionsReviewed({ title: 'Security events (injection detections) are assessed and decided' })] },
-        { id: 'A.5.26', checks: [shared.breachResponse({ severity: 'high', title: 'Data-leak detections get a response within 72 hours' })] },
+        { id: 'A.5.26', checks: [shared.breachResponse({ severity: 'high', title: 'Personal-data leak detections get a response within 72 hours' })] },
         { id: 'A.5.28', checks: [shared.attribution({ category: 'evidence' })] },
         { id: 'A.5.34', checks: [shared.legalBasis()] },
       ],

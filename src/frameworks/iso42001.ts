@@ -10,7 +10,7 @@ export const iso42001: FrameworkDefinition = {
   type: 'iso42001',
   name: 'ISO/IEC 42001:2023 Annex A',
   description: 'AI management system controls evidenced by the agents\' trail: event logs, operation and monitoring, impact on individuals, incident communication and responsible use.',
-  version: '2026.11.1',
+  version: '2026.11.2',
   catalog: 'iso42001',
   sections: [
     {

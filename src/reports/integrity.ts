@@ -32,8 +32,8 @@ const MAX_LISTED_GAPS = 100;
  * still open when the period starts) and silences longer than the threshold
  * between consecutive events, including before the first and after the last
  * event. The observed period ends at the period's end or at the time the
- * watermark event arrived, whichever is earlier, so the same watermark always
- * yields the same coverage.
+ * watermark event arrived, whichever is earlier, so the same watermark
+ * always yields the same coverage.
  */
 export async function measureCoverage(sql: Sql, scope: ReportScope, gapMinutes: number): Promise<Coverage> {
   // Monitoring is a property of the gateway, not of one agent or data subject: coverage ignores those filters.
@@ -68,21 +68,16 @@ export async function measureCoverage(sql: Sql, scope: ReportScope, gapMinutes: 
     if (until.getTime() - last > threshold) intervals.push({ start: last, end: until.getTime(), reason: 'silence' });
   }
 
-  const disconnections = (inScope: string) =>
+  const [disconnects, carried] = await Promise.all([sql.unsafe(
     `select e.occurred_at as start, (
        select min(x.occurred_at) from audit_events x
        where x.org_id = e.org_id and x.action = 'gateway.connected' and x.environment = e.environment
          and x.occurred_at >= e.occurred_at and x.seq <= ${WATERMARK_PARAM}
      ) as end
-     from audit_events e where ${inScope} and e.action = 'gateway.disconnected'`;
-  // A gateway still disconnected when the period starts is a gap from the start (clipped below) until it reconnects.
-  const before = scopeWhere({ ...scope, dataSubject: null, start: new Date(0), end: scope.start }, { ignoreAgents: true });
-  const [inPeriod, carried] = await Promise.all([
-    sql.unsafe(disconnections(where), params as never[]),
-    sql.unsafe(`select * from (${disconnections(before.where)}) d where d.end is null or d.end > $3::timestamptz`, before.params as never[]),
-  ]);
-  const disconnects = [...inPeriod, ...carried];
-  for (const d of disconnects) {
+     from audit_events e where ${where} and e.action = 'gateway.disconnected'`,
+    params as never[],
+  ), disconnectedAtStart(sql, scope)]);
+  for (const d of [...disconnects, ...carried]) {
     const start = new Date(d.start as string).getTime();
     const end = d.end ? Math.min(new Date(d.end as string).getTime(), until.getTime()) : until.getTime();
     if (end > start) intervals.push({ start, end, reason: 'gateway_disconnected' });
@@ -104,6 +99,38 @@ export async function measureCoverage(sql: Sql, scope: ReportScope, gapMinutes: 
     gapCount: merged.length,
     gapSeconds: Math.round(gapMs / 1000),
   };
+}
+
+/**
+ * Per environment, the last gateway disconnection before the period start and
+ * its reconnection. A gateway still disconnected when the period starts left
+ * it unwatched until it reconnected, though no disconnection in the period
+ * shows it, nor a silence shorter than the gap threshold. (A reconnection
+ * before the start is clipped away with the rest of the interval.) One index
+ * probe per environment of the registry seen before the start.
+ */
+async function disconnectedAtStart(sql: Sql, scope: ReportScope) {
+  const params: unknown[] = [scope.orgId, scope.start.toISOString(), scope.watermark];
+  let environment = '';
+  if (scope.environment) {
+    params.push(scope.environment);
+    environment = ' and g.name = $4';
+  }
+  return sql.unsafe(
+    `select d.occurred_at as start, (
+       select min(x.occurred_at) from audit_events x
+       where x.org_id = g.org_id and x.action = 'gateway.connected' and x.environment = g.name
+         and x.occurred_at >= d.occurred_at and x.seq <= $3::bigint
+     ) as end
+     from environments g cross join lateral (
+       select e.occurred_at from audit_events e
+       where e.org_id = g.org_id and e.action = 'gateway.disconnected' and e.environment = g.name
+         and e.occurred_at < $2::timestamptz and e.seq <= $3::bigint
+       order by e.occurred_at desc limit 1
+     ) d
+     where g.org_id = $1::uuid and g.first_seen_at < $2::timestamptz${environment}`,
+    params as never[],
+  );
 }
 
 /** Clips to [from, until], sorts, and merges overlaps; a merged gap keeps the reason of its first part. */

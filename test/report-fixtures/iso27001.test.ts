@@ -1,0 +1,322 @@
+/**
+ * ISO/IEC 27001:2022 Annex A report over a hand-written fixture: every
+ * metric, every finding, the score and the Statement of Applicability are
+ * written by hand from the events below and the definitions (iso27001.ts,
+ * checks.ts, metrics.ts, selectors.ts), never from the engine's output.
+ *
+ * Period: 2026-11-02 08:00Z to 12:00Z (4 h, end excluded), environment `default`.
+ * In scope: 43 events. Outside it (before the start, at/after the end):
+ * 7 events, some of which resolve in-scope events (resolutions are looked
+ * up across the whole trail) and some that would change numbers if counted.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { AuditEventInput } from '../../client/graphql.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { findingsOf, metricsOf, reportFromFixture, rowsOf, tableOf } from '../support/report-fixture.ts';
+
+let app: TestApp;
+beforeAll(async () => { app = await startTestApp(); });
+afterAll(() => app.close());
+
+const CRM = { name: 'crm.lookup', tags: ['pii', 'crm'] };
+const EXPORT = { name: 'crm.export', tags: ['pii', 'crm'] };
+const DOCS = { name: 'docs.search', tags: ['docs'] };
+const admin1 = { type: 'user', id: 'admin-1' };
+const admin2 = { type: 'user', id: 'admin-2' };
+const approver = { type: 'user', id: 'approver-1' };
+const gateway = { type: 'system', id: 'gw-1' };
+
+const events: AuditEventInput[] = [
+  // --- Outside the period ---------------------------------------------------------------------------
+  // An escalation opened before the start and never resolved: escalations would be 2 and 50% late if the start were not applied.
+  { id: 'o-esc-0', occurredAt: '2026-11-02T07:30:00Z', category: 'escalation', action: 'escalation.opened', actor: { type: 'system', id: 'soc' }, correlationId: 'esc-0' },
+  // A denial by a third agent in a new session exactly at the (excluded) end: decisions, denial rate, agents and sessions would change if the end were included.
+  { id: 'o-deny-end', occurredAt: '2026-11-02T12:00:00Z', category: 'policy_decision', action: 'tool.invoke', decision: 'deny', agentId: 'agent-c', sessionId: 's9', policyId: 'p-export', tool: EXPORT },
+  // Resolutions after the end: they resolve in-scope events, but are not events of the period themselves.
+  { id: 'o-lease-3-return', occurredAt: '2026-11-02T12:10:00Z', category: 'credential', action: 'lease.returned', agentId: 'agent-a', sessionId: 's2', correlationId: 'lease-3' },
+  { id: 'o-esc-1-resolved', occurredAt: '2026-11-03T08:45:00Z', category: 'escalation', action: 'escalation.resolved', actor: { type: 'user', id: 'soc-lead' }, correlationId: 'esc-1' }, // exactly 24 h: on time
+  { id: 'o-inj-2-fp', occurredAt: '2026-11-05T09:00:00Z', category: 'injection', action: 'injection.false_positive', actor: { type: 'user', id: 'analyst-1' }, correlationId: 'inj-2' }, // reviews have no deadline
+  { id: 'o-br-1-response', occurredAt: '2026-11-05T10:35:00Z', category: 'escalation', action: 'incident.opened', actor: { type: 'user', id: 'dpo-1' }, correlationId: 'br-1' }, // exactly 72 h: in time
+  // An old event two weeks earlier: in no metric (none here reads history); only the agent registry's first-seen date,
+  // shown by the agents inventory, goes back to it.
+  { id: 'o-old', occurredAt: '2026-10-19T09:00:00Z', category: 'policy_decision', action: 'tool.invoke', decision: 'deny', agentId: 'agent-a', sessionId: 's0', tool: DOCS },
+
+  // --- In the period (43 events) -----------------------------------------------------------------------
+  // Agent decisions (10): 9 with an explicit policy (#7 has none), 2 denials, 1 alert, 1 hold; #8 has no session.
+  { id: 'd1', occurredAt: '2026-11-02T08:05:00Z', category: 'policy_decision', action: 'tool.invoke', decision: 'allow', agentId: 'agent-a', sessionId: 's1', policyId: 'p-read', tool: CRM, dataSubjects: ['cust-1'], personalData: ['name'], legalBasis: 'contract' },
+  { id: 'd2', occurredAt: '2026-11-02T08:20:00Z', category: 'policy_decision', action: 'tool.invoke', decision: 'allow', agentId: 'agent-a', sessionId: 's1', policyId: 'p-read', tool: DOCS },
+  { id: 'd3', occurredAt: '2026-11-02T08:40:00Z', category: 'policy_decision', action: 'tool.invoke', decision: 'deny', agentId: 'agent-a', sessionId: 's1', policyId: 'p-export', tool: EXPORT },
+  { id: 'd4', occurredAt: '2026-11-02T09:00:00Z', category: 'policy_decision', action: 'tool.invoke', decision: 'allow', agentId: 'agent-b', sessionId: 's3', policyId: 'p-read', tool: DOCS },
+  { id: 'd5', occurredAt: '2026-11-02T09:20:00Z', category: 'policy_decision', action: 'tool.invoke', decision: 'alert', agentId: 'agent-b', sessionId: 's3', policyId: 'p-web', tool: { name: 'web.fetch', tags: ['web'] } },
+  { id: 'd6', occurredAt: '2026-11-02T09:40:00Z', category: 'policy_decision', action: 'tool.invoke', decision: 'hold', agentId: 'agent-b', sessionId: 's3', policyId: 'p-pay', tool: { name: 'payments.refund', tags: ['finance'] } },
+  { id: 'd7', occurredAt: '2026-11-02T10:10:00Z', category: 'policy_decision', action: 'tool.invoke', decision: 'allow', agentId: 'agent-a', sessionId: 's2', tool: DOCS },
+  { id: 'd8', occurredAt: '2026-11-02T10:30:00Z', category: 'policy_decision', action: 'tool.invoke', decision: 'allow', agentId: 'agent-a', policyId: 'p-read', tool: DOCS },
+  { id: 'd9', occurredAt: '2026-11-02T11:00:00Z', category: 'policy_decision', action: 'tool.invoke', decision: 'deny', agentId: 'agent-b', sessionId: 's3', policyId: 'p-export', tool: EXPORT },
+  { id: 'd10', occurredAt: '2026-11-02T11:30:00Z', category: 'policy_decision', action: 'tool.invoke', decision: 'allow', agentId: 'agent-b', sessionId: 's3', policyId: 'p-read', tool: CRM },
+  // A decision on a person's console action (no agent, no policy): a decision and a denial, but not an agent decision nor an agent action.
+  { id: 'd-human', occurredAt: '2026-11-02T09:10:00Z', category: 'policy_decision', action: 'tool.invoke', decision: 'deny', actor: { type: 'user', id: 'ops-1' }, tool: { name: 'payments.refund', tags: ['finance'] } },
+  // Agent tool calls: one on a pii tool with personal data and a legal basis; one without a session.
+  { id: 't1', occurredAt: '2026-11-02T08:50:00Z', category: 'tool_call', action: 'tool.completed', agentId: 'agent-a', sessionId: 's1', tool: CRM, outcome: 'success', dataSubjects: ['cust-3'], personalData: ['name'], legalBasis: 'legitimate_interest' },
+  { id: 't2', occurredAt: '2026-11-02T10:50:00Z', category: 'tool_call', action: 'tool.completed', agentId: 'agent-b', tool: DOCS, outcome: 'success' },
+
+  // The reporting service's own admin action: not a change by people (admin attribution population excludes it).
+  { id: 'svc', occurredAt: '2026-11-02T08:10:00Z', category: 'admin', action: 'api_key.created', actor: { type: 'service', id: 'svc-reports' } },
+
+  // Leases: lease-1 returned exactly at its TTL (in), lease-2 revoked 1 s after (out), lease-3 returned after the period end but within TTL (in).
+  { id: 'l1', occurredAt: '2026-11-02T08:15:00Z', category: 'credential', action: 'lease.issued', agentId: 'agent-a', sessionId: 's1', resource: 'db-readonly', ttlSeconds: 900, correlationId: 'lease-1' },
+  { id: 'l1-ret', occurredAt: '2026-11-02T08:30:00Z', category: 'credential', action: 'lease.returned', agentId: 'agent-a', sessionId: 's1', resource: 'db-readonly', correlationId: 'lease-1' },
+  { id: 'l2', occurredAt: '2026-11-02T09:30:00Z', category: 'credential', action: 'lease.issued', agentId: 'agent-b', sessionId: 's3', resource: 'db-admin', ttlSeconds: 600, correlationId: 'lease-2' },
+  { id: 'l2-rev', occurredAt: '2026-11-02T09:40:01Z', category: 'credential', action: 'lease.revoked', actor: { type: 'system', id: 'vault' }, resource: 'db-admin', correlationId: 'lease-2' },
+  { id: 'l3', occurredAt: '2026-11-02T11:40:00Z', category: 'credential', action: 'lease.issued', agentId: 'agent-a', sessionId: 's2', resource: 'db-readonly', ttlSeconds: 3600, correlationId: 'lease-3' },
+
+  // Escalation esc-1 (resolved exactly 24 h later, above). It names neither agent nor actor: unattributed event 1 of 2.
+  { id: 'esc-1', occurredAt: '2026-11-02T08:45:00Z', category: 'escalation', action: 'escalation.opened', correlationId: 'esc-1' },
+
+  // Privileged role changes: rc-1 approved by a grant made BEFORE it (order does not matter); rc-2 only has a denial: unapproved.
+  { id: 'rc-1-ok', occurredAt: '2026-11-02T08:55:00Z', category: 'approval', action: 'approval.granted', actor: approver, correlationId: 'rc-1' },
+  { id: 'rc-1', occurredAt: '2026-11-02T09:05:00Z', category: 'admin', action: 'role.changed', actor: admin1, resource: 'user:dave', correlationId: 'rc-1' },
+  { id: 'rc-2-no', occurredAt: '2026-11-02T10:15:00Z', category: 'approval', action: 'approval.denied', actor: approver, correlationId: 'rc-2' },
+  { id: 'rc-2', occurredAt: '2026-11-02T10:20:00Z', category: 'admin', action: 'role.changed', actor: admin1, resource: 'user:erin', correlationId: 'rc-2' },
+
+  // Injections: inj-1 confirmed 20 min later; inj-2 labelled false positive days later (after the period).
+  { id: 'inj-1', occurredAt: '2026-11-02T09:15:00Z', category: 'injection', action: 'injection.detected', agentId: 'agent-a', sessionId: 's1', correlationId: 'inj-1' },
+  { id: 'inj-1-ok', occurredAt: '2026-11-02T09:35:00Z', category: 'injection', action: 'injection.confirmed', actor: { type: 'user', id: 'analyst-1' }, correlationId: 'inj-1' },
+  { id: 'inj-2', occurredAt: '2026-11-02T10:05:00Z', category: 'injection', action: 'injection.detected', agentId: 'agent-b', sessionId: 's3', correlationId: 'inj-2' },
+
+  // DLP: a blocked personal-data attempt (with a legal basis); an unblocked personal-data detection without a basis (a possible
+  // breach, answered exactly 72 h later above); an unblocked detection without personal data (no breach).
+  { id: 'dlp-1', occurredAt: '2026-11-02T09:25:00Z', category: 'dlp', action: 'dlp.blocked', agentId: 'agent-a', sessionId: 's1', tool: { name: 'email.send', tags: ['email'] }, dataSubjects: ['cust-1'], personalData: ['email'], legalBasis: 'contract' },
+  { id: 'dlp-2', occurredAt: '2026-11-02T10:35:00Z', category: 'dlp', action: 'dlp.detected', agentId: 'agent-b', sessionId: 's3', tool: { name: 'email.send', tags: ['email'] }, dataSubjects: ['cust-2'], personalData: ['email'], correlationId: 'br-1' },
+  { id: 'dlp-3', occurredAt: '2026-11-02T11:45:00Z', category: 'dlp', action: 'dlp.detected', agentId: 'agent-a', sessionId: 's2', tool: { name: 'code.push', tags: ['code'] } },
+
+  // Configuration changes (5): cc-1 and cc-4 approved before, cc-5 and cc-3 approved after, cc-2 never.
+  // cc-3 is a secret rotation of category `credential`: a configuration change by its action, not a people admin change.
+  { id: 'cc-1-ok', occurredAt: '2026-11-02T09:45:00Z', category: 'approval', action: 'approval.granted', actor: approver, correlationId: 'cc-1' },
+  { id: 'cc-1', occurredAt: '2026-11-02T09:50:00Z', category: 'config_change', action: 'policy.updated', actor: admin2, resource: 'policy:p-read', correlationId: 'cc-1' },
+  { id: 'cc-4-ok', occurredAt: '2026-11-02T10:00:00Z', category: 'approval', action: 'approval.granted', actor: approver, correlationId: 'cc-4' },
+  { id: 'cc-4', occurredAt: '2026-11-02T10:25:00Z', category: 'config_change', action: 'settings.updated', actor: admin2, correlationId: 'cc-4' },
+  { id: 'cc-2', occurredAt: '2026-11-02T10:40:00Z', category: 'config_change', action: 'dlp_rule.updated', actor: admin2, correlationId: 'cc-2' },
+  { id: 'cc-5', occurredAt: '2026-11-02T10:45:00Z', category: 'config_change', action: 'policy.updated', actor: admin2, resource: 'policy:p-web', correlationId: 'cc-5' },
+  { id: 'cc-5-ok', occurredAt: '2026-11-02T10:46:00Z', category: 'approval', action: 'approval.granted', actor: approver, correlationId: 'cc-5' },
+  { id: 'cc-3', occurredAt: '2026-11-02T11:20:00Z', category: 'credential', action: 'secret.rotated', actor: admin2, resource: 'db-admin', correlationId: 'cc-3' },
+  { id: 'cc-3-ok', occurredAt: '2026-11-02T11:25:00Z', category: 'approval', action: 'approval.granted', actor: approver, correlationId: 'cc-3' },
+
+  // Access removals (2); the user deletion names no actor: unattributed admin change, and unattributed event 2 of 2.
+  { id: 'rm-1', occurredAt: '2026-11-02T11:10:00Z', category: 'admin', action: 'access.revoked', actor: admin1, resource: 'user:bob' },
+  { id: 'rm-2', occurredAt: '2026-11-02T11:50:00Z', category: 'admin', action: 'user.deleted', resource: 'user:carol' },
+
+  // The gateway disconnects for 6 minutes at the end of the period: a 360 s gap of 14,400 s.
+  { id: 'gw-down', occurredAt: '2026-11-02T11:52:00Z', category: 'monitoring', action: 'gateway.disconnected', actor: gateway },
+  { id: 'gw-up', occurredAt: '2026-11-02T11:58:00Z', category: 'monitoring', action: 'gateway.connected', actor: gateway },
+];
+
+const PERIOD = { start: '2026-11-02T08:00:00Z', end: '2026-11-02T12:00:00Z' };
+
+it('iso27001: every metric, finding, the score, the Statement of Applicability and the asset tables, by hand', async () => {
+  const { content } = await reportFromFixture(app, events, { type: 'iso27001', period: PERIOD });
+
+  expect(metricsOf(content)).toEqual({
+    // A.5 organisational
+    policy_coverage: 90, // 9 of the 10 agent decisions name a policy (d7 does not; d-human is no agent decision)
+    privileged_role_changes: 2, // rc-1, rc-2
+    role_change_approval_rate: 50, // rc-2 has only an approval.denied
+    access_removals: 2, // rm-1 access.revoked, rm-2 user.deleted
+    credential_leases: 3, // l1, l2, l3
+    lease_compliance: 66.67, // 100 − 100·1/3: l2 revoked 1 s after its 600 s TTL
+    escalations: 1, // esc-1 (o-esc-0 is before the start)
+    escalation_sla_rate: 100, // resolved exactly 24 h later
+    injections_detected: 2, // inj-1, inj-2
+    injection_review_rate: 100, // inj-1 confirmed, inj-2 false positive (after the period)
+    breaches_possible: 1, // dlp-2: dlp.detected with personal data
+    breach_response_within_72h: 100, // o-br-1-response exactly 72 h later
+    attribution_rate: 95.35, // 100 − 100·2/43 (esc-1, rm-2 name neither agent nor actor)
+    legal_basis_rate: 75, // 3 of 4 personal-data events (d1, t1, dlp-1; not dlp-2)
+    // A.8 technological
+    decisions: 11, // d1–d10 and d-human
+    denial_rate: 27.27, // 3 of 11: d3, d9, d-human
+    unapproved_role_changes: 1, // rc-2
+    auth_events: 0,
+    auth_success_rate: null, // nothing to measure
+    config_changes: 5, // cc-1, cc-4, cc-2, cc-5 (config_change) and cc-3 (secret.rotated)
+    config_change_approval_rate: 80, // 4 of 5: cc-2 has no grant
+    people_admin_changes: 8, // rc-1, rc-2, rm-1, rm-2 (admin) and cc-1, cc-4, cc-2, cc-5 (config_change); not svc, not cc-3
+    admin_attribution_rate: 87.5, // 100 − 100·1/8: rm-2
+    dlp_events: 3, // dlp-1, dlp-2, dlp-3
+    dlp_block_rate: 33.33, // 1 of 3
+    session_attribution_rate: 83.33, // 100 − 100·2/12: of d1–d10 and t1, t2, d8 and t2 lack a session
+    time_coverage: 97.5, // 100·(1 − 360/14,400): the gateway was down 11:52–11:58; no silence exceeds 60 min
+    gateway_disconnects: 1,
+    // Assets
+    unique_agents: 2, // agent-a, agent-b (agent-c only at the excluded end)
+    unique_sessions: 3, // s1, s2, s3 (s0, s9 outside the period)
+    pii_tool_events: 5, // d1, d3, d9, d10, t1
+  });
+
+  expect(findingsOf(content)).toEqual({
+    // Evidence is the exceptions when there are any, else the population.
+    'A.5.15 policy-coverage': { status: 'warn', evidenceCount: 1 }, // 90 in [80, 95); d7
+    'A.5.17 lease-compliance': { status: 'fail', evidenceCount: 1 }, // 66.67 < 90; l2
+    'A.5.18 role-changes-approved': { status: 'fail', evidenceCount: 1 }, // 50 < 90; rc-2
+    'A.5.24 escalations-on-time': { status: 'pass', evidenceCount: 1 }, // no late one: the population, esc-1
+    'A.5.25 injections-reviewed': { status: 'pass', evidenceCount: 2 }, // population: inj-1, inj-2
+    'A.5.26 breach-response-72h': { status: 'pass', evidenceCount: 1 }, // population: dlp-2
+    'A.5.28 attribution': { status: 'warn', evidenceCount: 2 }, // 95.35 in [95, 99); esc-1, rm-2
+    'A.5.34 legal-basis': { status: 'fail', evidenceCount: 1 }, // 75 < 90; dlp-2
+    'A.8.2 privileged-changes': { status: 'warn', evidenceCount: 1 }, // 1 unapproved: max pass 0, warn 1
+    'A.8.3 denial-rate': { status: 'fail', evidenceCount: 3 }, // 27.27 > 20
+    'A.8.5 authentication': { status: 'not_applicable', evidenceCount: 0 }, // no auth events
+    'A.8.9 admin-attribution': { status: 'fail', evidenceCount: 1 }, // 87.5 < 95; rm-2
+    'A.8.12 dlp-blocked': { status: 'fail', evidenceCount: 2 }, // 33.33 < 80; dlp-2, dlp-3
+    'A.8.15 attribution': { status: 'warn', evidenceCount: 2 },
+    'A.8.15 session-attribution': { status: 'fail', evidenceCount: 2 }, // 83.33 < 95; d8, t2
+    'A.8.16 monitoring-coverage': { status: 'warn', evidenceCount: 1 }, // 97.5 in [95, 99); the disconnection
+    'A.8.32 changes-approved': { status: 'warn', evidenceCount: 1 }, // exactly 80: warn is inclusive; cc-2
+    'A.5.9 inventory-attribution': { status: 'warn', evidenceCount: 2 },
+  });
+
+  // dlp-3 is an unblocked leak detection without personal data that never got a response, yet A.5.26 passes: its
+  // population is personal-data leaks only, so its title must say so (it claimed every data-leak detection).
+  expect(content.findings.find((f) => f.controlId === 'A.5.26')!.title).toBe('Personal-data leak detections get a response within 72 hours');
+  expect(content.framework.version).toBe('2026.11.2');
+  // Policy coverage is measured over the 10 agent decisions (its population), d7 being the exception.
+  const coverage = content.findings.find((f) => f.controlId === 'A.5.15')!;
+  expect({ evidenceSelector: coverage.evidenceSelector, populationCount: coverage.populationCount }).toEqual({ evidenceSelector: 'uncovered_agent_decisions', populationCount: 10 });
+
+  // Weights of applicable findings: 10 high (60) and 7 medium (21) = 81 (A.8.5 is not applicable).
+  // Earned: high 3 warns (A.5.15, A.8.2, A.8.16) × 3 + 3 passes × 6 = 27; medium 4 warns × 1.5 = 6. 100·33/81 = 40.74 → 41, F.
+  expect({ score: content.score, grade: content.grade }).toEqual({ score: 41, grade: 'F' });
+
+  const PEOPLE = 'People control (screening, terms, training, discipline): leaves no trace in agent governance events; evidence it from HR records.';
+  const PHYSICAL = 'Physical control: facilities and equipment are outside the agent governance trail; evidence it from physical-security records.';
+  const OTHER = 'Not evidenced by agent governance events; assess it with the ISMS\'s other records.';
+  const APPLICABLE = 'Applicable: measured from the agent governance trail by the checks listed.';
+  const NA = 'Applicable, but nothing of this kind happened in the period and scope (findings not applicable).';
+  expect(tableOf(content, 'statement_of_applicability').title).toBe('Statement of Applicability (93 controls)');
+  expect(tableOf(content, 'statement_of_applicability').columns).toEqual(['control', 'title', 'evidencedHere', 'justification', 'evidence']);
+  // All 93 controls in catalog order; the 17 this definition maps are evidenced, with their findings' ordinals and statuses.
+  expect(tableOf(content, 'statement_of_applicability').rows).toEqual([
+    ['A.5.1', "Policies for information security", 'no', OTHER, null],
+    ['A.5.2', "Information security roles and responsibilities", 'no', OTHER, null],
+    ['A.5.3', "Segregation of duties", 'no', OTHER, null],
+    ['A.5.4', "Management responsibilities", 'no', OTHER, null],
+    ['A.5.5', "Contact with authorities", 'no', OTHER, null],
+    ['A.5.6', "Contact with special interest groups", 'no', OTHER, null],
+    ['A.5.7', "Threat intelligence", 'no', OTHER, null],
+    ['A.5.8', "Information security in project management", 'no', OTHER, null],
+    ['A.5.9', "Inventory of information and other associated assets", 'yes', APPLICABLE, 'finding 18 inventory-attribution: warn'],
+    ['A.5.10', "Acceptable use of information and other associated assets", 'no', OTHER, null],
+    ['A.5.11', "Return of assets", 'no', OTHER, null],
+    ['A.5.12', "Classification of information", 'no', OTHER, null],
+    ['A.5.13', "Labelling of information", 'no', OTHER, null],
+    ['A.5.14', "Information transfer", 'no', OTHER, null],
+    ['A.5.15', "Access control", 'yes', APPLICABLE, 'finding 1 policy-coverage: warn'],
+    ['A.5.16', "Identity management", 'no', OTHER, null],
+    ['A.5.17', "Authentication information", 'yes', APPLICABLE, 'finding 2 lease-compliance: fail'],
+    ['A.5.18', "Access rights", 'yes', APPLICABLE, 'finding 3 role-changes-approved: fail'],
+    ['A.5.19', "Information security in supplier relationships", 'no', OTHER, null],
+    ['A.5.20', "Addressing information security within supplier agreements", 'no', OTHER, null],
+    ['A.5.21', "Managing information security in the ICT supply chain", 'no', OTHER, null],
+    ['A.5.22', "Monitoring, review and change management of supplier services", 'no', OTHER, null],
+    ['A.5.23', "Information security for use of cloud services", 'no', OTHER, null],
+    ['A.5.24', "Information security incident management planning and preparation", 'yes', APPLICABLE, 'finding 4 escalations-on-time: pass'],
+    ['A.5.25', "Assessment and decision on information security events", 'yes', APPLICABLE, 'finding 5 injections-reviewed: pass'],
+    ['A.5.26', "Response to information security incidents", 'yes', APPLICABLE, 'finding 6 breach-response-72h: pass'],
+    ['A.5.27', "Learning from information security incidents", 'no', OTHER, null],
+    ['A.5.28', "Collection of evidence", 'yes', APPLICABLE, 'finding 7 attribution: warn'],
+    ['A.5.29', "Information security during disruption", 'no', OTHER, null],
+    ['A.5.30', "ICT readiness for business continuity", 'no', OTHER, null],
+    ['A.5.31', "Legal, statutory, regulatory and contractual requirements", 'no', OTHER, null],
+    ['A.5.32', "Intellectual property rights", 'no', OTHER, null],
+    ['A.5.33', "Protection of records", 'no', OTHER, null],
+    ['A.5.34', "Privacy and protection of PII", 'yes', APPLICABLE, 'finding 8 legal-basis: fail'],
+    ['A.5.35', "Independent review of information security", 'no', OTHER, null],
+    ['A.5.36', "Compliance with policies, rules and standards for information security", 'no', OTHER, null],
+    ['A.5.37', "Documented operating procedures", 'no', OTHER, null],
+    ['A.6.1', "Screening", 'no', PEOPLE, null],
+    ['A.6.2', "Terms and conditions of employment", 'no', PEOPLE, null],
+    ['A.6.3', "Information security awareness, education and training", 'no', PEOPLE, null],
+    ['A.6.4', "Disciplinary process", 'no', PEOPLE, null],
+    ['A.6.5', "Responsibilities after termination or change of employment", 'no', PEOPLE, null],
+    ['A.6.6', "Confidentiality or non-disclosure agreements", 'no', PEOPLE, null],
+    ['A.6.7', "Remote working", 'no', PEOPLE, null],
+    ['A.6.8', "Information security event reporting", 'no', PEOPLE, null],
+    ['A.7.1', "Physical security perimeters", 'no', PHYSICAL, null],
+    ['A.7.2', "Physical entry", 'no', PHYSICAL, null],
+    ['A.7.3', "Securing offices, rooms and facilities", 'no', PHYSICAL, null],
+    ['A.7.4', "Physical security monitoring", 'no', PHYSICAL, null],
+    ['A.7.5', "Protecting against physical and environmental threats", 'no', PHYSICAL, null],
+    ['A.7.6', "Working in secure areas", 'no', PHYSICAL, null],
+    ['A.7.7', "Clear desk and clear screen", 'no', PHYSICAL, null],
+    ['A.7.8', "Equipment siting and protection", 'no', PHYSICAL, null],
+    ['A.7.9', "Security of assets off-premises", 'no', PHYSICAL, null],
+    ['A.7.10', "Storage media", 'no', PHYSICAL, null],
+    ['A.7.11', "Supporting utilities", 'no', PHYSICAL, null],
+    ['A.7.12', "Cabling security", 'no', PHYSICAL, null],
+    ['A.7.13', "Equipment maintenance", 'no', PHYSICAL, null],
+    ['A.7.14', "Secure disposal or re-use of equipment", 'no', PHYSICAL, null],
+    ['A.8.1', "User end point devices", 'no', OTHER, null],
+    ['A.8.2', "Privileged access rights", 'yes', APPLICABLE, 'finding 9 privileged-changes: warn'],
+    ['A.8.3', "Information access restriction", 'yes', APPLICABLE, 'finding 10 denial-rate: fail'],
+    ['A.8.4', "Access to source code", 'no', OTHER, null],
+    ['A.8.5', "Secure authentication", 'yes', NA, 'finding 11 authentication: not_applicable'],
+    ['A.8.6', "Capacity management", 'no', OTHER, null],
+    ['A.8.7', "Protection against malware", 'no', OTHER, null],
+    ['A.8.8', "Management of technical vulnerabilities", 'no', OTHER, null],
+    ['A.8.9', "Configuration management", 'yes', APPLICABLE, 'finding 12 admin-attribution: fail'],
+    ['A.8.10', "Information deletion", 'no', OTHER, null],
+    ['A.8.11', "Data masking", 'no', OTHER, null],
+    ['A.8.12', "Data leakage prevention", 'yes', APPLICABLE, 'finding 13 dlp-blocked: fail'],
+    ['A.8.13', "Information backup", 'no', OTHER, null],
+    ['A.8.14', "Redundancy of information processing facilities", 'no', OTHER, null],
+    ['A.8.15', "Logging", 'yes', APPLICABLE, 'finding 14 attribution: warn; finding 15 session-attribution: fail'],
+    ['A.8.16', "Monitoring activities", 'yes', APPLICABLE, 'finding 16 monitoring-coverage: warn'],
+    ['A.8.17', "Clock synchronization", 'no', OTHER, null],
+    ['A.8.18', "Use of privileged utility programs", 'no', OTHER, null],
+    ['A.8.19', "Installation of software on operational systems", 'no', OTHER, null],
+    ['A.8.20', "Networks security", 'no', OTHER, null],
+    ['A.8.21', "Security of network services", 'no', OTHER, null],
+    ['A.8.22', "Segregation of networks", 'no', OTHER, null],
+    ['A.8.23', "Web filtering", 'no', OTHER, null],
+    ['A.8.24', "Use of cryptography", 'no', OTHER, null],
+    ['A.8.25', "Secure development life cycle", 'no', OTHER, null],
+    ['A.8.26', "Application security requirements", 'no', OTHER, null],
+    ['A.8.27', "Secure system architecture and engineering principles", 'no', OTHER, null],
+    ['A.8.28', "Secure coding", 'no', OTHER, null],
+    ['A.8.29', "Security testing in development and acceptance", 'no', OTHER, null],
+    ['A.8.30', "Outsourced development", 'no', OTHER, null],
+    ['A.8.31', "Separation of development, test and production environments", 'no', OTHER, null],
+    ['A.8.32', "Change management", 'yes', APPLICABLE, 'finding 17 changes-approved: warn'],
+    ['A.8.33', "Test information", 'no', OTHER, null],
+    ['A.8.34', "Protection of information systems during audit testing", 'no', OTHER, null],
+  ]);
+  expect(rowsOf(content, 'statement_of_applicability').filter((r) => r.evidencedHere === 'yes')).toHaveLength(17);
+
+  // Assets (A.5.9). Risk: 2 points per % denied (max 40) + 1 per % failed (max 20) + 10 per injection per 1,000 events
+  // (max 20) + 5 per DLP event per 1,000 events (max 20).
+  // agent-a: 12 events (d1, d2, d3, d7, d8, t1, l1, l1-ret, l3, inj-1, dlp-1, dlp-3), 1 of 5 decisions denied = 20% → 40; 20; 20.
+  // agent-b: 9 events (d4, d5, d6, d9, d10, t2, l2, inj-2, dlp-2), 1 of 5 denied → 40; 20; 20. Both 80; ties by agent id.
+  expect(rowsOf(content, 'agent_risk')).toEqual([
+    { agent: 'agent-a', events: 12, sessions: 2, denyRatePercent: 20, errorRatePercent: 0, injections: 1, dlpEvents: 2, risk: 80, explanation: 'deny rate 20.0% (+40), 1 injection detections (+20), 2 DLP events (+20)' },
+    { agent: 'agent-b', events: 9, sessions: 1, denyRatePercent: 20, errorRatePercent: 0, injections: 1, dlpEvents: 1, risk: 80, explanation: 'deny rate 20.0% (+40), 1 injection detections (+20), 1 DLP events (+20)' },
+  ]);
+  // First seen is the agent registry's (agent-a was first seen on 19 October, o-old); last seen within the period.
+  expect(rowsOf(content, 'agents_inventory')).toEqual([
+    { agent: 'agent-a', status: 'active', riskScore: 80, enforcement: 'enforcing (deny/hold)', environments: 'default', events: 12, sessions: 2, firstSeen: '2026-10-19T09:00:00.000Z', lastSeen: '2026-11-02T11:45:00.000Z' },
+    { agent: 'agent-b', status: 'active', riskScore: 80, enforcement: 'enforcing (deny/hold)', environments: 'default', events: 9, sessions: 1, firstSeen: '2026-11-02T09:00:00.000Z', lastSeen: '2026-11-02T11:30:00.000Z' },
+  ]);
+  // By first registered tag, then events; agents counts named agents only (d-human has none).
+  expect(rowsOf(content, 'tools_inventory')).toEqual([
+    { category: 'code', tool: 'code.push', tags: 'code', events: 1, agents: 1, deniedOrHeld: 0, firstSeen: '2026-11-02T11:45:00.000Z', lastSeen: '2026-11-02T11:45:00.000Z' },
+    { category: 'crm', tool: 'crm.lookup', tags: 'crm, pii', events: 3, agents: 2, deniedOrHeld: 0, firstSeen: '2026-11-02T08:05:00.000Z', lastSeen: '2026-11-02T11:30:00.000Z' },
+    { category: 'crm', tool: 'crm.export', tags: 'crm, pii', events: 2, agents: 2, deniedOrHeld: 2, firstSeen: '2026-11-02T08:40:00.000Z', lastSeen: '2026-11-02T11:00:00.000Z' },
+    { category: 'docs', tool: 'docs.search', tags: 'docs', events: 5, agents: 2, deniedOrHeld: 0, firstSeen: '2026-11-02T08:20:00.000Z', lastSeen: '2026-11-02T10:50:00.000Z' },
+    { category: 'email', tool: 'email.send', tags: 'email', events: 2, agents: 2, deniedOrHeld: 0, firstSeen: '2026-11-02T09:25:00.000Z', lastSeen: '2026-11-02T10:35:00.000Z' },
+    { category: 'finance', tool: 'payments.refund', tags: 'finance', events: 2, agents: 1, deniedOrHeld: 2, firstSeen: '2026-11-02T09:10:00.000Z', lastSeen: '2026-11-02T09:40:00.000Z' },
+    { category: 'web', tool: 'web.fetch', tags: 'web', events: 1, agents: 1, deniedOrHeld: 0, firstSeen: '2026-11-02T09:20:00.000Z', lastSeen: '2026-11-02T09:20:00.000Z' },
+  ]);
+  // db-readonly: l1, l3 issued, l1 returned (l3's return is after the end: open); db-admin: l2 issued, revoked, rotated by cc-3.
+  expect(rowsOf(content, 'credentials_inventory')).toEqual([
+    { credential: 'db-readonly', leasesIssued: 2, leasesEnded: 1, openLeases: 1, grants: 0, lastRotated: null, agents: 1 },
+    { credential: 'db-admin', leasesIssued: 1, leasesEnded: 1, openLeases: 0, grants: 0, lastRotated: '2026-11-02T11:20:00.000Z', agents: 1 },
+  ]);
+});
