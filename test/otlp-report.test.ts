@@ -52,7 +52,7 @@ it('counts OTLP governance decisions in the governance report and links them as 
   expect(metric('decisions_deny')).toBe(2);
   expect(metric('policy_coverage')).toBe(100);
   const findings = await listFindings(app.services.database.sql, org.orgId, id, {}, { first: 50 });
-  const coverage = findings.nodes.find((f) => f.evidence_selector === 'covered_agent_decisions')!;
+  const coverage = findings.nodes.find((f) => f.metric === 'policy_coverage')!;
   const [page] = await evidencePages(app.services.database.sql, [{
     source: { findingId: coverage.id, selector: toSelector(coverage.evidence_selector), scope: { orgId: org.orgId, start, end, watermark: Number(row!.watermark), environment: null, agentIds: [] }, sampleSeed: 'x' },
     first: 10,

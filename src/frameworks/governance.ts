@@ -9,7 +9,7 @@ export const governance: FrameworkDefinition = {
   type: 'governance',
   name: 'AI Agent Governance',
   description: 'How well policies, approval gates and guardrails govern the agents, and which agents carry the most risk.',
-  version: '2026.11.1',
+  version: '2026.11.2',
   catalog: 'custom',
   sections: [
     {
@@ -31,7 +31,7 @@ export const governance: FrameworkDefinition = {
               category: 'policy',
               description: '{value} of agent decisions were made by an explicit policy.',
               recommendation: 'Cover the remaining tools with explicit policies and make the default deny.',
-              population: 'covered_agent_decisions',
+              population: 'agent_decisions',
               exceptions: 'uncovered_agent_decisions',
             },
           ],

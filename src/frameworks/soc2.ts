@@ -10,7 +10,7 @@ export const soc2: FrameworkDefinition = {
   type: 'soc2',
   name: 'SOC 2 (Trust Services Criteria 2017)',
   description: 'Security, availability, processing integrity, confidentiality and privacy criteria, evidenced by the AI agents\' governance trail.',
-  version: '2026.11.2',
+  version: '2026.11.3',
   catalog: 'soc2',
   sections: [
     {
@@ -100,7 +100,7 @@ export const soc2: FrameworkDefinition = {
               category: 'policy',
               description: '{value} of agent decisions were made by an explicit policy (policy id recorded).',
               recommendation: 'Write explicit policies for the tools agents call without one; make the default deny.',
-              population: 'covered_agent_decisions',
+              population: 'agent_decisions',
               exceptions: 'uncovered_agent_decisions',
             },
           ],

@@ -304,14 +304,14 @@ it('iso27001: every metric, finding, the score, the Statement of Applicability a
     { agent: 'agent-a', status: 'active', riskScore: 80, enforcement: 'enforcing (deny/hold)', environments: 'default', events: 12, sessions: 2, firstSeen: '2026-10-19T09:00:00.000Z', lastSeen: '2026-11-02T11:45:00.000Z' },
     { agent: 'agent-b', status: 'active', riskScore: 80, enforcement: 'enforcing (deny/hold)', environments: 'default', events: 9, sessions: 1, firstSeen: '2026-11-02T09:00:00.000Z', lastSeen: '2026-11-02T11:30:00.000Z' },
   ]);
-  // By first registered tag, then events; agents counts named agents only (d-human has none).
+  // By the events' first tag (crm tools carry ['pii', 'crm']), then events; agents counts named agents only (d-human has none).
   expect(rowsOf(content, 'tools_inventory')).toEqual([
     { category: 'code', tool: 'code.push', tags: 'code', events: 1, agents: 1, deniedOrHeld: 0, firstSeen: '2026-11-02T11:45:00.000Z', lastSeen: '2026-11-02T11:45:00.000Z' },
-    { category: 'crm', tool: 'crm.lookup', tags: 'crm, pii', events: 3, agents: 2, deniedOrHeld: 0, firstSeen: '2026-11-02T08:05:00.000Z', lastSeen: '2026-11-02T11:30:00.000Z' },
-    { category: 'crm', tool: 'crm.export', tags: 'crm, pii', events: 2, agents: 2, deniedOrHeld: 2, firstSeen: '2026-11-02T08:40:00.000Z', lastSeen: '2026-11-02T11:00:00.000Z' },
     { category: 'docs', tool: 'docs.search', tags: 'docs', events: 5, agents: 2, deniedOrHeld: 0, firstSeen: '2026-11-02T08:20:00.000Z', lastSeen: '2026-11-02T10:50:00.000Z' },
     { category: 'email', tool: 'email.send', tags: 'email', events: 2, agents: 2, deniedOrHeld: 0, firstSeen: '2026-11-02T09:25:00.000Z', lastSeen: '2026-11-02T10:35:00.000Z' },
     { category: 'finance', tool: 'payments.refund', tags: 'finance', events: 2, agents: 1, deniedOrHeld: 2, firstSeen: '2026-11-02T09:10:00.000Z', lastSeen: '2026-11-02T09:40:00.000Z' },
+    { category: 'pii', tool: 'crm.lookup', tags: 'crm, pii', events: 3, agents: 2, deniedOrHeld: 0, firstSeen: '2026-11-02T08:05:00.000Z', lastSeen: '2026-11-02T11:30:00.000Z' },
+    { category: 'pii', tool: 'crm.export', tags: 'crm, pii', events: 2, agents: 2, deniedOrHeld: 2, firstSeen: '2026-11-02T08:40:00.000Z', lastSeen: '2026-11-02T11:00:00.000Z' },
     { category: 'web', tool: 'web.fetch', tags: 'web', events: 1, agents: 1, deniedOrHeld: 0, firstSeen: '2026-11-02T09:20:00.000Z', lastSeen: '2026-11-02T09:20:00.000Z' },
   ]);
   // db-readonly: l1, l3 issued, l1 returned (l3's return is after the end: open); db-admin: l2 issued, revoked, rotated by cc-3.
