@@ -17,13 +17,12 @@ import { evidencePages, toSelector } from './evidence.ts';
 import { signReportHash } from './signing.ts';
 import { canonicalJson, measureCoverage, sha256Hex, type Coverage } from './integrity.ts';
 import {
-  agentActivity,
   approvalTimes,
-  countSelectors,
-  decisionsByDay,
   holdTimes,
+  measureEvents,
   metricDefinition,
   type AgentRisk,
+  type DayCounts,
   type MetricId,
   type MetricValues,
   type Unit,
@@ -31,7 +30,7 @@ import {
 import { runScalarQueries, type ScalarQueryId } from './scalars.ts';
 import type { ReportScope } from './scope.ts';
 import { statementOfApplicability } from './applicability.ts';
-import { buildSqlTables, scalarQueriesOfTables, type Table } from './tables.ts';
+import { buildSqlTables, scalarQueriesOfTables, selectorsOfTables, type Table } from './tables.ts';
 import { evaluate, grade as gradeOf, score as scoreOf, SEVERITY_WEIGHT, type FindingStatus } from './scoring.ts';
 import type { SelectorId } from './selectors.ts';
 
@@ -240,7 +239,7 @@ async function computeContent(
     const query = metricDefinition(id).query;
     if (query) scalarQueryIds.add(query);
   }
-  const selectorIds = new Set<SelectorId>(['all_events']);
+  const selectorIds = new Set<SelectorId>(['all_events', ...selectorsOfTables(tables)]);
   for (const id of metricIds) for (const s of metricDefinition(id).needs) selectorIds.add(s);
   for (const c of checks) {
     selectorIds.add(c.population);
@@ -257,21 +256,20 @@ async function computeContent(
   const step = async <T>(work: Promise<T>, done: string): Promise<T> => {
     const result = await work;
     landed += 1;
-    const progress: Progress = { percent: 15 + landed * 8, stage: landed < 3 ? 'collecting' : 'evaluating', message: done };
+    const progress: Progress = { percent: 15 + landed * 12, stage: landed < 3 ? 'collecting' : 'evaluating', message: done };
     reported = reported.then(() => onProgress(progress));
     await reported;
     return result;
   };
-  const [counted, coverage, approvals, holds, activity, timeline, queried, sqlTables] = await Promise.all([
-    step(countSelectors(sql, scope, [...selectorIds]), 'Counted events, decisions and evidence'),
+  const [counted, coverage, approvals, holds, queried, sqlTables] = await Promise.all([
+    step(measureEvents(sql, scope, [...selectorIds]), 'Counted events, decisions and evidence, and scored agent risk'),
     step(measureCoverage(sql, scope, services.config.MONITORING_GAP_MINUTES), 'Measured monitoring coverage and gaps'),
     step(needsAny('approval_response_mean', 'approval_response_p50', 'approval_response_p95') ? approvalTimes(sql, scope) : noTimes, 'Measured approval response times'),
     step(needsAny('hold_response_mean', 'hold_response_p50', 'hold_response_p95') ? holdTimes(sql, scope) : noTimes, 'Measured hold response times'),
-    step(agentActivity(sql, scope), 'Scored agent risk'),
-    step(tables.has('decisions_by_day') ? decisionsByDay(sql, scope) : Promise.resolve([]), 'Built the decision timeline'),
     runScalarQueries(sql, scope, scalarQueryIds),
     buildSqlTables(sql, scope, tables),
   ]);
+  const { activity, days: timeline } = counted;
   const eventCount = counted.counts.all_events ?? 0;
   const risks: AgentRisk[] = activity.risks;
   const values: MetricValues = {
@@ -347,7 +345,7 @@ async function computeContent(
       const finish = sqlTables.get(id);
       if (id === 'statement_of_applicability') return statementOfApplicability(framework, findings);
       if (!finish) throw new Error(`unknown table ${id}`);
-      return finish({ risks, scalars: values.scalars });
+      return finish({ risks, scalars: values.scalars, counts: values.counts });
     })),
     findings: findings.filter((f) => f.section === section.title).map((f) => f.ordinal),
   }));
@@ -397,7 +395,7 @@ async function computeContent(
   };
 }
 
-function buildTable(id: string, risks: AgentRisk[], timeline: Awaited<ReturnType<typeof decisionsByDay>>, other: () => Table): Table {
+function buildTable(id: string, risks: AgentRisk[], timeline: DayCounts[], other: () => Table): Table {
   switch (id) {
     case 'agent_risk':
       return {

@@ -213,18 +213,49 @@ function labelRate(v: MetricValues, which: 'injections_confirmed' | 'injections_
 export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /**
- * The count of every selector asked for. Plain selectors share ONE parallel
- * pass over the period; selectors that look at other events run beside it
- * in a narrow query over their index-friendly prefilters.
+ * Everything counted per event, in ONE parallel pass over the period: the
+ * plain selectors, costs, decisions per day and per-agent activity. Events
+ * are grouped by (day, agent, session), a hash aggregate of a few thousand
+ * groups; the totals, the days and the agents are then sums over those
+ * groups (grouping sets), so the period is read once instead of three
+ * times. Selectors that look at other events run beside it in a narrow
+ * query over their index-friendly prefilters.
  */
-export async function countSelectors(sql: Sql, scope: ReportScope, ids: SelectorId[]) {
+export async function measureEvents(sql: Sql, scope: ReportScope, ids: SelectorId[]): Promise<EventMeasures> {
   const { where, params } = scopeWhere(scope);
   const unique = [...new Set(ids)];
   const plain = unique.filter((id) => !prefilterOf(id));
   const correlated = unique.filter((id) => prefilterOf(id));
+  const filter = (condition: string) => `count(*) filter (where ${condition})`;
+  const perEvent: Array<[string, string]> = [
+    ...plain.map((id, i): [string, string] => [`c${i}`, filter(selectorSql(id, WATERMARK_PARAM))]),
+    ['events', 'count(*)'],
+    ['cost', 'sum(e.cost_usd)'],
+    ['personal_cost', `sum(e.cost_usd) filter (where ${PERSONAL})`],
+    ['decisions', filter('e.decision is not null')],
+    ['allows', filter(`e.decision = 'allow'`)],
+    ['denies', filter(`e.decision = 'deny'`)],
+    ['alerts', filter(`e.decision = 'alert'`)],
+    ['holds', filter(`e.decision = 'hold'`)],
+    ['errors', filter(`e.outcome = 'failure' or e.category = 'error'`)],
+    ['injections', filter(`e.action = 'injection.detected'`)],
+    ['dlp', filter(`e.category = 'dlp'`)],
+    ['pii', filter(`${PII_TOOL} and e.decision is distinct from 'deny'`)],
+  ];
   const columns = (list: SelectorId[]) => list.map((id, i) => `count(*) filter (where ${selectorSql(id, WATERMARK_PARAM)}) as c${i}`);
-  const [[scan], [narrow]] = await Promise.all([
-    sql.unsafe(`select ${[...columns(plain), 'coalesce(sum(e.cost_usd), 0)::float8 as cost_usd', `coalesce(sum(e.cost_usd) filter (where ${PERSONAL}), 0)::float8 as personal_cost_usd`].join(', ')} from audit_events e where ${where}`, params as never[]),
+  const [rows, [narrow]] = await Promise.all([
+    sql.unsafe(
+      `with g as (
+         select floor(date_part('epoch', e.occurred_at) / 86400)::int as d, e.agent_id, e.session_id,
+                ${perEvent.map(([name, agg]) => `${agg} as ${name}`).join(', ')}
+         from audit_events e where ${where}
+         group by 1, 2, 3
+       )
+       select grouping(d, agent_id) as set, d, agent_id, count(distinct session_id)::int as sessions,
+              ${perEvent.map(([name]) => `coalesce(sum(${name}), 0)::float8 as ${name}`).join(', ')}
+       from g group by grouping sets ((), (d), (agent_id))`,
+      params as never[],
+    ),
     correlated.length
       ? sql.unsafe(
           `select ${columns(correlated).join(', ')} from audit_events e where ${where} and (${[...new Set(correlated.map((id) => prefilterOf(id)!))].join(' or ')})`,
@@ -232,10 +263,43 @@ export async function countSelectors(sql: Sql, scope: ReportScope, ids: Selector
         )
       : Promise.resolve([{}]),
   ]);
+  // grouping(d, agent_id): 3 for the totals, 1 per day, 2 per agent.
+  const total: Record<string, unknown> = rows.find((r) => r.set === 3) ?? { sessions: 0, ...Object.fromEntries(perEvent.map(([name]) => [name, 0])) };
   const counts: Partial<Record<SelectorId, number>> = {};
-  plain.forEach((id, i) => (counts[id] = Number(scan![`c${i}`])));
+  plain.forEach((id, i) => (counts[id] = Number(total[`c${i}`])));
   correlated.forEach((id, i) => (counts[id] = Number((narrow as Record<string, unknown>)[`c${i}`])));
-  return { counts, scalars: { cost_usd: round(Number(scan!.cost_usd), 6), personal_data_cost_usd: round(Number(scan!.personal_cost_usd), 6) } };
+  const days = rows
+    .filter((r) => r.set === 1)
+    .sort((a, b) => Number(a.d) - Number(b.d))
+    .map((r) => ({ day: new Date(Number(r.d) * 86_400_000).toISOString().slice(0, 10), allow: Number(r.allows), deny: Number(r.denies), alert: Number(r.alerts), hold: Number(r.holds), events: Number(r.events) }));
+  const risks = rows
+    .filter((r) => r.set === 2 && r.agent_id !== null)
+    .map(riskOf)
+    .sort((a, b) => b.risk - a.risk || a.agentId.localeCompare(b.agentId));
+  return {
+    counts,
+    scalars: { cost_usd: round(Number(total.cost), 6), personal_data_cost_usd: round(Number(total.personal_cost), 6) },
+    activity: { uniqueAgents: risks.length, uniqueSessions: Number(total.sessions), risks },
+    days,
+  };
+}
+
+export interface DayCounts {
+  /** UTC day, YYYY-MM-DD. */
+  day: string;
+  allow: number;
+  deny: number;
+  alert: number;
+  hold: number;
+  events: number;
+}
+
+export interface EventMeasures {
+  counts: Partial<Record<SelectorId, number>>;
+  scalars: { cost_usd: number; personal_data_cost_usd: number };
+  activity: Activity;
+  /** Decisions per UTC day with events, in order. */
+  days: DayCounts[];
 }
 
 export interface ResponseTimes {
@@ -296,89 +360,39 @@ export interface Activity {
 }
 
 /**
- * Agents and sessions, and per-agent risk 0–100 from points a reader can
- * check: 2 per percent of denied decisions (at most 40), 1 per percent of
- * failed actions (at most 20), 10 per injection detection per 1,000 events
- * (at most 20), 5 per DLP event per 1,000 events (at most 20).
- * Grouping by (agent, session) first keeps it a parallel hash aggregate:
- * `count(distinct …)` over the period would sort every row.
+ * Per-agent risk 0–100 from points a reader can check: 2 per percent of
+ * denied decisions (at most 40), 1 per percent of failed actions (at most
+ * 20), 10 per injection detection per 1,000 events (at most 20), 5 per DLP
+ * event per 1,000 events (at most 20).
  */
-export async function agentActivity(sql: Sql, scope: ReportScope): Promise<Activity> {
-  const { where, params } = scopeWhere(scope);
-  const rows = await sql.unsafe(
-    `with groups as (
-       select e.agent_id, e.session_id, count(*) as events,
-              count(*) filter (where e.decision is not null) as decisions,
-              count(*) filter (where e.decision = 'deny') as denies,
-              count(*) filter (where e.outcome = 'failure' or e.category = 'error') as errors,
-              count(*) filter (where e.action = 'injection.detected') as injections,
-              count(*) filter (where e.category = 'dlp') as dlp,
-              count(*) filter (where ${PII_TOOL} and e.decision is distinct from 'deny') as pii
-       from audit_events e where ${where}
-       group by e.agent_id, e.session_id
-     )
-     select agent_id, sum(events)::float8 as events, count(session_id)::int as sessions, sum(decisions)::float8 as decisions,
-            sum(denies)::float8 as denies, sum(errors)::float8 as errors, sum(injections)::float8 as injections, sum(dlp)::float8 as dlp,
-            sum(pii)::float8 as pii, null::int as unique_sessions
-     from groups where agent_id is not null group by agent_id
-     union all
-     select null, null, null, null, null, null, null, null, null, (select count(distinct session_id) from groups)::int`,
-    params as never[],
-  );
-  const total = rows.find((r) => r.unique_sessions !== null)!;
-  const risks = rows
-    .filter((r) => r.unique_sessions === null)
-    .map((r) => {
-      const events = Number(r.events);
-      const denyRate = Number(r.decisions) ? (100 * Number(r.denies)) / Number(r.decisions) : 0;
-      const errorRate = events ? (100 * Number(r.errors)) / events : 0;
-      const injectionsPerK = events ? (1000 * Number(r.injections)) / events : 0;
-      const dlpPerK = events ? (1000 * Number(r.dlp)) / events : 0;
-      const parts = [
-        { points: Math.min(40, 2 * denyRate), text: `deny rate ${denyRate.toFixed(1)}%` },
-        { points: Math.min(20, errorRate), text: `error rate ${errorRate.toFixed(1)}%` },
-        { points: Math.min(20, 10 * injectionsPerK), text: `${Number(r.injections)} injection detections` },
-        { points: Math.min(20, 5 * dlpPerK), text: `${Number(r.dlp)} DLP events` },
-      ];
-      const risk = Math.round(Math.min(100, parts.reduce((sum, p) => sum + p.points, 0)));
-      const explanation =
-        parts
-          .filter((p) => p.points >= 0.5)
-          .map((p) => `${p.text} (+${Math.round(p.points)})`)
-          .join(', ') || 'no risk signals';
-      return {
-        agentId: String(r.agent_id),
-        events,
-        sessions: Number(r.sessions),
-        denyRate: round(denyRate),
-        errorRate: round(errorRate),
-        injections: Number(r.injections),
-        dlpEvents: Number(r.dlp),
-        piiEvents: Number(r.pii),
-        risk,
-        explanation,
-      };
-    })
-    .sort((a, b) => b.risk - a.risk || a.agentId.localeCompare(b.agentId));
-  return { uniqueAgents: risks.length, uniqueSessions: Number(total.unique_sessions), risks };
-}
-
-/** Decisions per UTC day, for the "decisions over time" chart. */
-export async function decisionsByDay(sql: Sql, scope: ReportScope) {
-  const { where, params } = scopeWhere(scope);
-  const rows = await sql.unsafe(
-    // Group by the epoch day (an integer) and format the few resulting rows, not every event.
-    `select to_char(to_timestamp(d * 86400) at time zone 'UTC', 'YYYY-MM-DD') as day, allow, deny, alert, hold, events from (
-       select floor(date_part('epoch', e.occurred_at) / 86400)::int as d,
-              count(*) filter (where e.decision = 'allow')::int as allow,
-              count(*) filter (where e.decision = 'deny')::int as deny,
-              count(*) filter (where e.decision = 'alert')::int as alert,
-              count(*) filter (where e.decision = 'hold')::int as hold,
-              count(*)::int as events
-       from audit_events e where ${where}
-       group by 1
-     ) t order by d`,
-    params as never[],
-  );
-  return rows.map((r) => ({ day: String(r.day), allow: r.allow as number, deny: r.deny as number, alert: r.alert as number, hold: r.hold as number, events: r.events as number }));
+function riskOf(r: Record<string, unknown>): AgentRisk {
+  const events = Number(r.events);
+  const denyRate = Number(r.decisions) ? (100 * Number(r.denies)) / Number(r.decisions) : 0;
+  const errorRate = events ? (100 * Number(r.errors)) / events : 0;
+  const injectionsPerK = events ? (1000 * Number(r.injections)) / events : 0;
+  const dlpPerK = events ? (1000 * Number(r.dlp)) / events : 0;
+  const parts = [
+    { points: Math.min(40, 2 * denyRate), text: `deny rate ${denyRate.toFixed(1)}%` },
+    { points: Math.min(20, errorRate), text: `error rate ${errorRate.toFixed(1)}%` },
+    { points: Math.min(20, 10 * injectionsPerK), text: `${Number(r.injections)} injection detections` },
+    { points: Math.min(20, 5 * dlpPerK), text: `${Number(r.dlp)} DLP events` },
+  ];
+  const risk = Math.round(Math.min(100, parts.reduce((sum, p) => sum + p.points, 0)));
+  const explanation =
+    parts
+      .filter((p) => p.points >= 0.5)
+      .map((p) => `${p.text} (+${Math.round(p.points)})`)
+      .join(', ') || 'no risk signals';
+  return {
+    agentId: String(r.agent_id),
+    events,
+    sessions: Number(r.sessions),
+    denyRate: round(denyRate),
+    errorRate: round(errorRate),
+    injections: Number(r.injections),
+    dlpEvents: Number(r.dlp),
+    piiEvents: Number(r.pii),
+    risk,
+    explanation,
+  };
 }

@@ -8,7 +8,7 @@
 import type { Sql } from '../db/client.ts';
 import type { AgentRisk } from './metrics.ts';
 import { scopeWhere, type ReportScope } from './scope.ts';
-import { PERSONAL, PII_TOOL } from './selectors.ts';
+import { PERSONAL, PII_TOOL, type SelectorId } from './selectors.ts';
 
 export type Cell = string | number | null;
 
@@ -24,6 +24,7 @@ export interface Table {
 export interface TableContext {
   risks: AgentRisk[];
   scalars: Record<string, number | null>;
+  counts: Partial<Record<SelectorId, number>>;
 }
 
 type Finish = (ctx: TableContext) => Table;
@@ -33,6 +34,8 @@ interface SqlTable {
   columns: string[];
   /** Scalar queries (scalars.ts) the table reads when finished. */
   scalarQueries?: Array<'retention'>;
+  /** The selector whose count is the table's total rows (lists of events: the engine counts it anyway). */
+  totalOf?: SelectorId;
   build(sql: Sql, scope: ReportScope): Promise<Finish>;
 }
 
@@ -53,6 +56,25 @@ async function grouped(sql: Sql, scope: ReportScope, inner: (where: string) => s
   const total = rows.length ? Number(rows[0]!.total_groups) : 0;
   return { rows: rows as Array<Record<string, unknown>>, truncated: total > rows.length ? { shown: rows.length, total } : null };
 }
+
+/**
+ * The first `limit` events of the scope matching `condition`, in time order:
+ * an index scan that stops at the limit. How many there are in all is the
+ * count of the selector with the same condition, which the engine's one pass
+ * counts anyway, instead of numbering every match of the period here.
+ */
+const eventList = (id: string, def: { title: string; columns: string[] }, totalOf: SelectorId, select: string, condition: string, row: (r: Record<string, unknown>) => Cell[]): SqlTable => ({
+  ...def,
+  totalOf,
+  async build(sql, scope) {
+    const { where, params } = scopeWhere(scope);
+    const rows = await sql.unsafe(`select ${select} from audit_events e where ${where} and ${condition} order by e.occurred_at, e.seq limit ${EVENT_ROWS}`, params as never[]);
+    return (ctx) => {
+      const total = ctx.counts[totalOf] ?? rows.length;
+      return table(id, def, rows.map(row), total > rows.length ? { shown: rows.length, total } : null);
+    };
+  },
+});
 
 function table(id: string, def: { title: string; columns: string[] }, rows: Cell[][], truncated: Table['truncated']): Table {
   return { id, title: def.title, columns: def.columns, rows, truncated };
@@ -203,33 +225,20 @@ export const sqlTables: Record<string, SqlTable> = {
       ),
     (r) => [str(r.policy), str(r.versions), num(r.decisions), num(r.allow), num(r.deny), num(r.alert), num(r.hold)],
   ),
-  subject_events: sqlTable(
+  subject_events: eventList(
     'subject_events',
     { title: 'Processing events (first 500; the evidence connection pages through all)', columns: ['occurredAt', 'seq', 'agent', 'category', 'action', 'tool', 'personalData', 'legalBasis', 'recipient', 'region'] },
-    (sql, scope) =>
-      grouped(
-        sql,
-        scope,
-        (w) => `select e.occurred_at, e.seq, e.agent_id, e.category, e.action, e.tool_name, array_to_string(e.personal_data, ', ') as pd,
-                       e.legal_basis, e.recipient, e.region
-                from audit_events e where ${w} and ${PERSONAL}`,
-        'occurred_at, seq',
-        EVENT_ROWS,
-      ),
+    'personal_data_events',
+    `e.occurred_at, e.seq, e.agent_id, e.category, e.action, e.tool_name, array_to_string(e.personal_data, ', ') as pd, e.legal_basis, e.recipient, e.region`,
+    PERSONAL,
     (r) => [iso(r.occurred_at), num(r.seq), str(r.agent_id), str(r.category), str(r.action), str(r.tool_name), str(r.pd), str(r.legal_basis), str(r.recipient), str(r.region)],
   ),
-  agent_messages: sqlTable(
+  agent_messages: eventList(
     'agent_messages',
     { title: 'Messages sent and received by agents (first 500)', columns: ['occurredAt', 'seq', 'agent', 'session', 'direction', 'message'] },
-    (sql, scope) =>
-      grouped(
-        sql,
-        scope,
-        (w) => `select e.occurred_at, e.seq, e.agent_id, e.session_id, e.attributes->>'direction' as direction, left(e.attributes->>'message', 2000) as message
-                from audit_events e where ${w} and e.agent_id is not null and e.attributes ? 'message'`,
-        'occurred_at, seq',
-        EVENT_ROWS,
-      ),
+    'agent_messages',
+    `e.occurred_at, e.seq, e.agent_id, e.session_id, e.attributes->>'direction' as direction, left(e.attributes->>'message', 2000) as message`,
+    `e.agent_id is not null and e.attributes ? 'message'`,
     (r) => [iso(r.occurred_at), num(r.seq), str(r.agent_id), str(r.session_id), str(r.direction), str(r.message)],
   ),
   agents_inventory: {
@@ -409,6 +418,11 @@ export async function buildSqlTables(sql: Sql, scope: ReportScope, ids: Iterable
   const wanted = [...new Set(ids)].filter((id) => Object.hasOwn(sqlTables, id));
   const built = await Promise.all(wanted.map((id) => sqlTables[id]!.build(sql, scope)));
   return new Map(wanted.map((id, i) => [id, built[i]!]));
+}
+
+/** The selectors whose counts the tables read as their totals. */
+export function selectorsOfTables(ids: Iterable<string>): SelectorId[] {
+  return [...new Set(ids)].flatMap((id) => (Object.hasOwn(sqlTables, id) && sqlTables[id]!.totalOf ? [sqlTables[id]!.totalOf!] : []));
 }
 
 export function scalarQueriesOfTables(ids: Iterable<string>): Array<'retention'> {
