@@ -25,8 +25,11 @@ export interface IngestResult {
 
 export const MAX_REPORTED_REJECTIONS = 100;
 export const DEFAULT_BATCH_SIZE = 5_000;
-/** One batch is being stored while the next is validated and serialised. */
-const BATCHES_IN_FLIGHT = 2;
+/**
+ * Two batches are stored at once, on two connections (two PostgreSQL backends,
+ * so the database uses both cores while this process validates the third).
+ */
+const BATCHES_IN_FLIGHT = 3;
 
 /**
  * Thrown when storing stops part-way (the database went away, the body broke
