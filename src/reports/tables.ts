@@ -88,24 +88,63 @@ const sqlTable = (id: string, def: Omit<SqlTable, 'build'>, query: (sql: Sql, sc
   },
 });
 
+/**
+ * A table over the scope's personal-data events (GDPR Art. 30 and DSAR).
+ * `inner(from)` reads `from`, a FROM item aliased `e` followed by a WHERE
+ * clause to extend with `and`. Several such tables of one report share ONE
+ * scan (`buildPersonalTables`): the personal-data events are read once into
+ * a CTE and each table groups that, instead of each scanning the period.
+ */
+interface PersonalTable extends SqlTable {
+  personal: { inner: (from: string) => string; order: string; row: (r: Record<string, unknown>) => Cell[] };
+}
+
+const personalTable = (id: string, def: { title: string; columns: string[] }, inner: (from: string) => string, order: string, row: (r: Record<string, unknown>) => Cell[]): PersonalTable => ({
+  ...def,
+  personal: { inner, order, row },
+  async build(sql, scope) {
+    return (await buildPersonalTables(sql, scope, [id])).get(id)!;
+  },
+});
+
+const isPersonal = (t: SqlTable): t is PersonalTable => 'personal' in t;
+
+/** The columns of the personal-data events that the personal tables read. */
+const PERSONAL_COLUMNS = 'e.agent_id, e.legal_basis, e.recipient, e.region, e.attributes, e.personal_data, e.data_subjects, e.occurred_at';
+
+async function buildPersonalTables(sql: Sql, scope: ReportScope, ids: string[]): Promise<Map<string, Finish>> {
+  const { where, params } = scopeWhere(scope);
+  const defs = ids.map((id) => sqlTables[id] as PersonalTable);
+  const ctes = defs.map((t, i) =>
+    `t${i} as (select g.*, count(*) over () as total_groups, row_number() over (order by ${t.personal.order}) as rn
+               from (${t.personal.inner('personal e where true')}) g order by ${t.personal.order} limit ${ROWS})`);
+  const rows = await sql.unsafe(
+    `with personal as materialized (select ${PERSONAL_COLUMNS} from audit_events e where ${where} and ${PERSONAL}),
+     ${ctes.join(',\n     ')}
+     ${defs.map((_, i) => `select ${i} as t, to_jsonb(t${i}) as r from t${i}`).join(' union all ')}`,
+    params as never[],
+  );
+  return new Map(ids.map((id, i) => {
+    const mine = rows.filter((x) => x.t === i).map((x) => x.r as Record<string, unknown>).sort((a, b) => Number(a.rn) - Number(b.rn));
+    const total = mine.length ? Number(mine[0]!.total_groups) : 0;
+    const finish: Finish = () => table(id, defs[i]!, mine.map(defs[i]!.personal.row), total > mine.length ? { shown: mine.length, total } : null);
+    return [id, finish];
+  }));
+}
+
 export const sqlTables: Record<string, SqlTable> = {
-  personal_data_agents: sqlTable(
+  personal_data_agents: personalTable(
     'personal_data_agents',
     { title: 'Agents processing personal data', columns: ['agent', 'events', 'legalBases', 'recipients', 'firstSeen', 'lastSeen'] },
-    (sql, scope) =>
-      grouped(
-        sql,
-        scope,
-        // (agent, basis, recipient) first, a hash aggregate in the parallel scan; the distinct lists are
-        // then built from those few rows instead of sorting every event of every agent.
-        (w) => `select agent, sum(n)::int as events, string_agg(distinct basis, ', ') as bases, string_agg(distinct recipient, ', ') as recipients,
-                  min(first) as first, max(last) as last
-                from (select e.agent_id as agent, e.legal_basis as basis, e.recipient as recipient, count(*) as n,
-                             min(e.occurred_at) as first, max(e.occurred_at) as last
-                      from audit_events e where ${w} and e.agent_id is not null and ${PERSONAL} group by 1, 2, 3) a
-                group by agent`,
-        'events desc, agent',
-      ),
+    // (agent, basis, recipient) first, a hash aggregate; the distinct lists are
+    // then built from those few rows instead of sorting every event of every agent.
+    (from) => `select agent, sum(n)::int as events, string_agg(distinct basis, ', ') as bases, string_agg(distinct recipient, ', ') as recipients,
+                 min(first) as first, max(last) as last
+               from (select e.agent_id as agent, e.legal_basis as basis, e.recipient as recipient, count(*) as n,
+                            min(e.occurred_at) as first, max(e.occurred_at) as last
+                     from ${from} and e.agent_id is not null group by 1, 2, 3) a
+               group by agent`,
+    'events desc, agent',
     (r) => [str(r.agent), num(r.events), str(r.bases), str(r.recipients), iso(r.first), iso(r.last)],
   ),
   pii_tools: sqlTable(
@@ -126,74 +165,49 @@ export const sqlTables: Record<string, SqlTable> = {
       ),
     (r) => [str(r.tool), str(r.tags), num(r.events), num(r.agents), num(r.denied), iso(r.first), iso(r.last)],
   ),
-  processing_purposes: sqlTable(
+  processing_purposes: personalTable(
     'processing_purposes',
     { title: 'Purposes and legal bases of processing', columns: ['legalBasis', 'purpose', 'events', 'agents'] },
-    (sql, scope) =>
-      grouped(
-        sql,
-        scope,
-        (w) => `select basis, purpose, sum(n)::int as events, count(agent)::int as agents from (
-                  select coalesce(e.legal_basis, '(none recorded)') as basis, coalesce(e.attributes->>'purpose', '(not recorded)') as purpose,
-                         e.agent_id as agent, count(*) as n
-                  from audit_events e where ${w} and ${PERSONAL} group by 1, 2, 3) a group by basis, purpose`,
-        'events desc, basis, purpose',
-      ),
+    (from) => `select basis, purpose, sum(n)::int as events, count(agent)::int as agents from (
+                 select coalesce(e.legal_basis, '(none recorded)') as basis, coalesce(e.attributes->>'purpose', '(not recorded)') as purpose,
+                        e.agent_id as agent, count(*) as n
+                 from ${from} group by 1, 2, 3) a group by basis, purpose`,
+    'events desc, basis, purpose',
     (r) => [str(r.basis), str(r.purpose), num(r.events), num(r.agents)],
   ),
-  personal_data_categories: sqlTable(
+  personal_data_categories: personalTable(
     'personal_data_categories',
     { title: 'Categories of personal data', columns: ['category', 'events', 'oldestInPeriod', 'newestInPeriod'] },
-    (sql, scope) =>
-      grouped(
-        sql,
-        scope,
-        (w) => `select c as category, count(*)::int as events, min(e.occurred_at) as first, max(e.occurred_at) as last
-                from audit_events e cross join lateral unnest(e.personal_data) c
-                where ${w} and cardinality(e.personal_data) > 0 group by c`,
-        'events desc, category',
-      ),
+    (from) => `select c as category, count(*)::int as events, min(e.occurred_at) as first, max(e.occurred_at) as last
+               from (select e.occurred_at, e.personal_data from ${from} and cardinality(e.personal_data) > 0) e
+               cross join lateral unnest(e.personal_data) c group by c`,
+    'events desc, category',
     (r) => [str(r.category), num(r.events), iso(r.first), iso(r.last)],
   ),
-  data_subject_categories: sqlTable(
+  data_subject_categories: personalTable(
     'data_subject_categories',
     { title: 'Categories of data subjects', columns: ['subjectCategory', 'events', 'subjectReferences'] },
-    (sql, scope) =>
-      grouped(
-        sql,
-        scope,
-        (w) => `select coalesce(e.attributes->>'subjectCategory', '(not recorded)') as category, count(*)::int as events,
-                       sum(cardinality(e.data_subjects))::int as refs
-                from audit_events e where ${w} and cardinality(e.data_subjects) > 0 group by 1`,
-        'events desc, category',
-      ),
+    (from) => `select coalesce(e.attributes->>'subjectCategory', '(not recorded)') as category, count(*)::int as events,
+                      sum(cardinality(e.data_subjects))::int as refs
+               from ${from} and cardinality(e.data_subjects) > 0 group by 1`,
+    'events desc, category',
     (r) => [str(r.category), num(r.events), num(r.refs)],
   ),
-  recipients: sqlTable(
+  recipients: personalTable(
     'recipients',
     { title: 'Recipients of personal data', columns: ['recipient', 'region', 'legalBasis', 'events'] },
-    (sql, scope) =>
-      grouped(
-        sql,
-        scope,
-        (w) => `select e.recipient as recipient, e.region as region, coalesce(e.legal_basis, '(none recorded)') as basis, count(*)::int as events
-                from audit_events e where ${w} and e.recipient is not null and ${PERSONAL} group by 1, 2, 3`,
-        'events desc, recipient, region, basis',
-      ),
+    (from) => `select e.recipient as recipient, e.region as region, coalesce(e.legal_basis, '(none recorded)') as basis, count(*)::int as events
+               from ${from} and e.recipient is not null group by 1, 2, 3`,
+    'events desc, recipient, region, basis',
     (r) => [str(r.recipient), str(r.region), str(r.basis), num(r.events)],
   ),
-  transfers_by_region: sqlTable(
+  transfers_by_region: personalTable(
     'transfers_by_region',
     { title: 'Personal data by destination region', columns: ['region', 'events', 'recipients', 'withoutLegalBasis'] },
-    (sql, scope) =>
-      grouped(
-        sql,
-        scope,
-        (w) => `select region, sum(n)::int as events, count(recipient)::int as recipients, sum(nobasis)::int as nobasis from (
-                  select e.region as region, e.recipient as recipient, count(*) as n, count(*) filter (where e.legal_basis is null) as nobasis
-                  from audit_events e where ${w} and e.region is not null and ${PERSONAL} group by 1, 2) a group by region`,
-        'events desc, region',
-      ),
+    (from) => `select region, sum(n)::int as events, count(recipient)::int as recipients, sum(nobasis)::int as nobasis from (
+                 select e.region as region, e.recipient as recipient, count(*) as n, count(*) filter (where e.legal_basis is null) as nobasis
+                 from ${from} and e.region is not null group by 1, 2) a group by region`,
+    'events desc, region',
     (r) => [str(r.region), num(r.events), num(r.recipients), num(r.nobasis)],
   ),
   retention: {
@@ -416,8 +430,13 @@ export function isTableId(id: string): boolean {
 /** Starts every SQL table a report needs, concurrently; each resolves to a finisher. */
 export async function buildSqlTables(sql: Sql, scope: ReportScope, ids: Iterable<string>): Promise<Map<string, Finish>> {
   const wanted = [...new Set(ids)].filter((id) => Object.hasOwn(sqlTables, id));
-  const built = await Promise.all(wanted.map((id) => sqlTables[id]!.build(sql, scope)));
-  return new Map(wanted.map((id, i) => [id, built[i]!]));
+  const personal = wanted.filter((id) => isPersonal(sqlTables[id]!));
+  const others = wanted.filter((id) => !isPersonal(sqlTables[id]!));
+  const [shared, ...built] = await Promise.all([
+    personal.length ? buildPersonalTables(sql, scope, personal) : new Map<string, Finish>(),
+    ...others.map((id) => sqlTables[id]!.build(sql, scope)),
+  ]);
+  return new Map([...(shared as Map<string, Finish>), ...others.map((id, i): [string, Finish] => [id, built[i] as Finish])]);
 }
 
 /** The selectors whose counts the tables read as their totals. */
