@@ -16,6 +16,7 @@ import type { Services } from '../services.ts';
 import type { Context } from './context.ts';
 import { LIMITS, queryLimitPlugins } from './limits.ts';
 import { useReportReadCache } from './response-cache.ts';
+import { useSharedSubscriptionEvents } from './shared-subscriptions.ts';
 import { useRoutes } from './routes.ts';
 import './ingest-route.ts';
 import './otlp-route.ts';
@@ -80,6 +81,7 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
           return 'principal' in admission ? admission.principal : null;
         },
       }),
+      useSharedSubscriptionEvents(),
       ...extraPlugins,
     ],
     batching: { limit: LIMITS.maxBatch },
