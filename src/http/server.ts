@@ -85,6 +85,8 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
       ...extraPlugins,
     ],
     batching: { limit: LIMITS.maxBatch },
+    // Replaced by the body limit of queryLimitPlugins (limits.ts), which streams only bodies without a length.
+    maxRequestBodySize: false,
     context: async ({ request, connectionParams }: { request?: Request; connectionParams?: Record<string, unknown> }) => {
       const admission = await (request && !connectionParams ? admitRequest(request) : admitKey(keyOf(request, connectionParams)));
       if ('error' in admission) throw admission.error;
