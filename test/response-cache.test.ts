@@ -18,6 +18,8 @@ import { rawGql } from './support/two-orgs.ts';
 let app: TestApp;
 let other: Database;
 let statements = 0;
+/** Runs once, as the next statement that reads reports is sent. */
+let onReportsRead: (() => void) | null = null;
 let org: Awaited<ReturnType<TestApp['newOrg']>>;
 let reportId: string;
 const globalId = (id: string) => Buffer.from(`Report:${id}`).toString('base64');
@@ -26,7 +28,17 @@ const READ = `query($id: ID!) { report(id: $id) { id status title score integrit
 const LIST = `{ reports(first: 20) { totalCount edges { node { id status } } } }`;
 
 beforeAll(async () => {
-  app = await startTestApp({ jobs: 'enqueue', onQuery: () => statements++ });
+  app = await startTestApp({
+    jobs: 'enqueue',
+    onQuery: (query) => {
+      statements++;
+      if (onReportsRead && /from "reports"/.test(query)) {
+        const run = onReportsRead;
+        onReportsRead = null;
+        run();
+      }
+    },
+  });
   // "Another process": its own connection, as a worker would have.
   other = connect(databaseUrl(), { max: 1 });
   org = await app.newOrg('cache');
@@ -81,6 +93,17 @@ describe('report read cache', () => {
     await told;
     expect((await rawGql(app, org.adminKey, READ, { id: globalId(id) })).data!.report.status).toBe('CANCELLED');
     expect((await rawGql(app, org.adminKey, LIST)).data!.reports.edges.find((e: any) => e.node.id === globalId(id)).node.status).toBe('CANCELLED');
+  });
+
+  it('does not keep an answer read before a change that was heard while it ran', async () => {
+    const id = await generatingReport(app.services, org.orgId, 'raced');
+    const [row] = await other.db.select().from(reports).where(eq(reports.id, id));
+    // The change is heard just as the read asks for the row (which it then reads as it was).
+    onReportsRead = () => app.services.realtime.hear(JSON.stringify(changeOf({ ...row!, status: 'cancelled' })));
+    expect((await rawGql(app, org.adminKey, READ, { id: globalId(id) })).data!.report.status).toBe('GENERATING');
+    expect(onReportsRead).toBeNull();
+    await other.db.update(reports).set({ status: 'cancelled' }).where(eq(reports.id, id));
+    expect((await rawGql(app, org.adminKey, READ, { id: globalId(id) })).data!.report.status).toBe('CANCELLED');
   });
 
   it('shows a mutation of this process at once: a deleted report is gone from reads and lists, a new one is listed', async () => {

@@ -69,22 +69,38 @@ export interface ReportReadCacheOptions {
 
 export function useReportReadCache({ schema, realtime, admit, max = 1000 }: ReportReadCacheOptions): Plugin {
   const memory = createInMemoryCache({ max });
+  // A read that began before a change may finish after it was heard, with what it read before: the key
+  // carries the epoch of its organisation when it began, and `set` refuses a key whose epoch has passed.
+  let everyEpoch = 0;
+  const organizationEpochs = new Map<string, number>();
+  const epochOf = (orgId: string) => `${everyEpoch}-${organizationEpochs.get(orgId) ?? 0}`;
+  const dropOrganization = (orgId: string) => {
+    organizationEpochs.set(orgId, (organizationEpochs.get(orgId) ?? 0) + 1);
+    memory.invalidate([{ typename: ORGANIZATION, id: orgId }]);
+  };
+  const dropEverything = () => {
+    everyEpoch++;
+    memory.invalidate([{ typename: ORGANIZATION }]);
+  };
   const cache: typeof memory = {
     ...memory,
     set(id, result, entities, ttl) {
+      const [orgId = '', epoch] = id.split('.');
+      if (epoch !== epochOf(orgId)) return;
       // Serialised once, on its first hit: yoga stringifies a result with its own `stringify` when it has one.
       let body: string | undefined;
       const serialisedOnce = { ...result, stringify: (sanitised: unknown) => (body ??= JSON.stringify(sanitised)) } as typeof result;
-      return memory.set(id, serialisedOnce, [...entities, { typename: ORGANIZATION, id: id.slice(0, id.indexOf('.')) }], ttl);
+      return memory.set(id, serialisedOnce, [...entities, { typename: ORGANIZATION, id: orgId }], ttl);
     },
     invalidate(entities) {
       const list = [...entities];
       // A mutation of this process that returns a report (generate, cancel, delete…) may change any list; its
       // NOTIFY would clear only its organisation, a moment later.
-      memory.invalidate(list.some((e) => e.typename === 'Report') ? [{ typename: ORGANIZATION }] : list);
+      if (list.some((e) => e.typename === 'Report')) dropEverything();
+      else memory.invalidate(list);
     },
   };
-  realtime.onChange((change) => memory.invalidate([change ? { typename: ORGANIZATION, id: change.orgId } : { typename: ORGANIZATION }]));
+  realtime.onChange((change) => (change ? dropOrganization(change.orgId) : dropEverything()));
 
   const ignoredTypes: string[] = [];
   const ttlPerSchemaCoordinate: Record<string, number> = {};
@@ -107,9 +123,12 @@ export function useReportReadCache({ schema, realtime, admit, max = 1000 }: Repo
     ttlPerSchemaCoordinate,
     includeExtensionMetadata: false,
     // The default key hashes through WebCrypto's asynchronous digest, a tenth of a cached answer's time.
-    // The key starts with the organisation (the session is "org/key"), so `set` knows whose entry it is.
-    buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId }) =>
-      `${(sessionId ?? '').split('/')[0]}.${createHash('sha256').update(JSON.stringify([documentString, operationName ?? '', variableValues ?? {}, sessionId ?? ''])).digest('base64url')}`,
+    // The key starts with the organisation (the session is "org/key") and its epoch, so `set` knows whose entry it is and from when.
+    buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId }) => {
+      const orgId = (sessionId ?? '').split('/')[0]!;
+      const hash = createHash('sha256').update(JSON.stringify([documentString, operationName ?? '', variableValues ?? {}, sessionId ?? ''])).digest('base64url');
+      return `${orgId}.${epochOf(orgId)}.${hash}`;
+    },
     session: async (request: Request) => {
       const principal = await admit(request);
       if (!principal || !realtime.listening) return null;

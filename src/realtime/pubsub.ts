@@ -94,16 +94,7 @@ export class ReportPubSub {
   /** Starts listening (API processes); publishing works without it. */
   async start(): Promise<void> {
     if (this.unlisten) return;
-    const onNotify = (payload: string) => {
-      let change: ReportChange;
-      try {
-        change = JSON.parse(payload) as ReportChange;
-      } catch {
-        return;
-      }
-      for (const listener of this.listeners) listener(change);
-      for (const subscriber of this.subscribers) if (matches(subscriber.filter, change)) subscriber.deliver(change);
-    };
+    const onNotify = (payload: string) => this.hear(payload);
     // postgres.js listens again after a lost connection; what was announced meanwhile is lost, so
     // every subscriber of one report is told its current state (a final one ends its stream).
     const onListen = () => {
@@ -115,6 +106,18 @@ export class ReportPubSub {
     };
     const { unlisten } = await this.sql.listen(CHANNEL, onNotify, onListen);
     this.unlisten = unlisten;
+  }
+
+  /** What this process does with a change it hears (tests call it to hear one at an exact moment). */
+  hear(payload: string): void {
+    let change: ReportChange;
+    try {
+      change = JSON.parse(payload) as ReportChange;
+    } catch {
+      return;
+    }
+    for (const listener of this.listeners) listener(change);
+    for (const subscriber of this.subscribers) if (matches(subscriber.filter, change)) subscriber.deliver(change);
   }
 
   private async resync(): Promise<void> {
