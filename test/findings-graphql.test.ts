@@ -9,6 +9,7 @@ import { graphql } from '../client/gql.ts';
 import type { EvidencePageQuery } from '../client/graphql.ts';
 import { auditEvents, reports } from '../src/db/schema.ts';
 import { buildReport } from '../src/reports/generate.ts';
+import { rawGql } from './support/two-orgs.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { DAY, scenario, START } from './support/scenario.ts';
 
@@ -135,6 +136,21 @@ describe('findings and evidence over GraphQL', () => {
     expect(report.integrity?.contentSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(report.stale).toBe(false);
     expect(report.sections.map((s) => s.title)).toEqual(['Control Environment', 'Risk Assessment', 'Control Activities', 'Monitoring Activities', 'Information & Communication']);
+  });
+
+  it('reads a report\'s content only for the fields that show it: the hash alone needs none', async () => {
+    const count = async (query: string) => {
+      statements = 0;
+      const result = await rawGql(app, org.adminKey, query, { id: reportId });
+      expect(result.errors).toBeUndefined();
+      return { statements, integrity: result.data!.report.integrity };
+    };
+    const hashOnly = await count('query($id: ID!) { report(id: $id) { integrity { contentSha256 } } }');
+    const withContent = await count('query($id: ID!) { report(id: $id) { integrity { contentSha256 eventCount gapCount } } }');
+    expect(hashOnly.integrity.contentSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(withContent.integrity.contentSha256).toBe(hashOnly.integrity.contentSha256);
+    expect(withContent.integrity.eventCount).toBeGreaterThan(0);
+    expect(withContent.statements).toBe(hashOnly.statements + 1);
   });
 
   it('serves first pages from the events kept at generation, identical to searching for them', async () => {

@@ -34,6 +34,28 @@ it('refuses request bodies over the size limit with 413', async () => {
   expect(body.errors[0]!.message).toContain('/ingest');
 });
 
+it('refuses a body sent without a length (chunked) once it streams past the size limit, and takes one within it', async () => {
+  const chunked = (text: string) =>
+    app.api.yoga.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: new ReadableStream({
+        start(controller) {
+          for (let i = 0; i < text.length; i += 64 * 1024) controller.enqueue(new TextEncoder().encode(text.slice(i, i + 64 * 1024)));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+  const big = await chunked(JSON.stringify({ query: '{ viewer { role } }', variables: { padding: 'x'.repeat(LIMITS.maxBodyBytes) } }));
+  expect(big.status).toBe(413);
+  const refused = (await big.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+  expect(refused.errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+  const small = await chunked(JSON.stringify({ query: '{ viewer { role } }' }));
+  expect(small.status).toBe(200);
+  expect(((await small.json()) as { data: { viewer: { role: string } } }).data.viewer.role).toBe('ADMIN');
+});
+
 it('limits batched operations', async () => {
   const ok = await post(Array.from({ length: LIMITS.maxBatch }, () => ({ query: '{ viewer { role } }' })));
   expect(ok.status).toBe(200);

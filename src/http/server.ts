@@ -15,6 +15,8 @@ import { createLoaders } from '../schema/loaders.ts';
 import type { Services } from '../services.ts';
 import type { Context } from './context.ts';
 import { LIMITS, queryLimitPlugins } from './limits.ts';
+import { useReportReadCache } from './response-cache.ts';
+import { useSharedSubscriptionEvents } from './shared-subscriptions.ts';
 import { useRoutes } from './routes.ts';
 import './ingest-route.ts';
 import './otlp-route.ts';
@@ -34,31 +36,61 @@ export interface ApiServer {
 export function createApiServer(services: Services, extraPlugins: Plugin[] = []): ApiServer {
   const { log } = services;
 
+  /** Whether a key may make a request now: authenticated, and within its rate (one token per HTTP request, a batch counting once). */
+  const admitKey = async (key: string | null): Promise<{ principal: Principal } | { error: GraphQLError }> => {
+    const principal = await services.auth.authenticate(key);
+    if (!principal) {
+      return {
+        error: createGraphQLError(key ? 'The API key is not valid or has been revoked' : 'Send an API key as "Authorization: Bearer <key>"', {
+          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+        }),
+      };
+    }
+    const wait = services.rateLimiter.take(principal.keyId);
+    if (wait) {
+      return {
+        error: createGraphQLError(`Too many requests for this API key; retry in ${wait} s`, {
+          extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: { 'retry-after': String(wait) } } },
+        }),
+      };
+    }
+    return { principal };
+  };
+  // Once per HTTP request: the response cache asks before any context exists, and the context asks again.
+  const admissions = new WeakMap<Request, ReturnType<typeof admitKey>>();
+  const admitRequest = (request: Request) => {
+    let admission = admissions.get(request);
+    if (!admission) admissions.set(request, (admission = admitKey(keyOf(request))));
+    return admission;
+  };
+
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { subscriptionsProtocol: 'WS' },
-    plugins: [useRoutes(services), ...queryLimitPlugins(), useVariableErrorCodes(), ...extraPlugins],
+    plugins: [
+      useRoutes(services),
+      ...queryLimitPlugins(),
+      useVariableErrorCodes(),
+      useReportReadCache({
+        schema,
+        realtime: services.realtime,
+        admit: async (request) => {
+          const admission = await admitRequest(request);
+          return 'principal' in admission ? admission.principal : null;
+        },
+      }),
+      useSharedSubscriptionEvents(),
+      ...extraPlugins,
+    ],
     batching: { limit: LIMITS.maxBatch },
+    // Replaced by the body limit of queryLimitPlugins (limits.ts), which streams only bodies without a length.
+    maxRequestBodySize: false,
     context: async ({ request, connectionParams }: { request?: Request; connectionParams?: Record<string, unknown> }) => {
-      const key =
-        bearerToken(request?.headers.get('authorization')) ??
-        bearerToken(typeof connectionParams?.authorization === 'string' ? connectionParams.authorization : null) ??
-        (typeof connectionParams?.apiKey === 'string' ? connectionParams.apiKey : null);
-      const principal = await services.auth.authenticate(key);
-      if (!principal) {
-        throw createGraphQLError(key ? 'The API key is not valid or has been revoked' : 'Send an API key as "Authorization: Bearer <key>"', {
-          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-        });
-      }
-      const wait = services.rateLimiter.take(principal.keyId);
-      if (wait) {
-        throw createGraphQLError(`Too many requests for this API key; retry in ${wait} s`, {
-          extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: { 'retry-after': String(wait) } } },
-        });
-      }
-      return contextFor(services, principal);
+      const admission = await (request && !connectionParams ? admitRequest(request) : admitKey(keyOf(request, connectionParams)));
+      if ('error' in admission) throw admission.error;
+      return contextFor(services, admission.principal);
     },
     maskedErrors: {
       maskError(error, message) {
@@ -165,6 +197,15 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
       });
     },
   };
+}
+
+/** The API key of a request: its Authorization header, else (SSE, WebSocket) the connection params. */
+function keyOf(request?: Request, connectionParams?: Record<string, unknown>): string | null {
+  return (
+    bearerToken(request?.headers.get('authorization')) ??
+    bearerToken(typeof connectionParams?.authorization === 'string' ? connectionParams.authorization : null) ??
+    (typeof connectionParams?.apiKey === 'string' ? connectionParams.apiKey : null)
+  );
 }
 
 /** By name: graphql is loaded as both CJS and ESM, so `instanceof` is unreliable. */

@@ -10,6 +10,7 @@ import type { Db } from '../db/client.ts';
 import { organizations, reports } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
+import { changeOf } from '../realtime/pubsub.ts';
 import type { Services } from '../services.ts';
 import { validateNotify, type NotifySettings } from './schedules.ts';
 
@@ -43,7 +44,7 @@ export async function runRetention(services: Services, now = new Date()): Promis
         where r.id in (
           select id from reports where status = 'completed' and expires_at <= ${now.toISOString()}::timestamptz
           order by expires_at limit ${BATCH} for update skip locked)
-        returning r.id, r.org_id, r.title, r.expires_at`;
+        returning r.id, r.org_id, r.title, r.expires_at, r.status, r.progress_percent, r.progress_stage, r.progress_message, r.deleted_at`;
       if (rows.length) {
         const deleted = await tx`
           delete from report_artifacts a using reports r
@@ -54,6 +55,18 @@ export async function runRetention(services: Services, now = new Date()): Promis
     });
     result.expiredReports += expired.length;
     for (const row of expired) {
+      // Subscribers and the API's response cache hear of the new status like any other change.
+      await services.realtime.publish(
+        changeOf({
+          id: row.id as string,
+          orgId: row.org_id as string,
+          status: row.status as 'expired',
+          progressPercent: row.progress_percent as number,
+          progressStage: row.progress_stage as string,
+          progressMessage: row.progress_message as string,
+          deletedAt: row.deleted_at as Date | null,
+        }),
+      );
       await recordServiceEvent(services.database, row.org_id as string, {
         action: 'report.expired',
         actorId: 'retention',

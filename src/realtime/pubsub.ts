@@ -58,8 +58,12 @@ interface Subscriber {
   deliver(change: ReportChange): void;
 }
 
+/** Told of every change this process hears, before any subscriber; `null` when changes may have been missed. */
+export type ChangeListener = (change: ReportChange | null) => void;
+
 export class ReportPubSub {
   private subscribers = new Set<Subscriber>();
+  private listeners = new Set<ChangeListener>();
   private unlisten: (() => Promise<void>) | null = null;
   private listened = false;
   private sql: Sql;
@@ -72,26 +76,48 @@ export class ReportPubSub {
     return this.subscribers.size;
   }
 
+  /** True while this process listens: only then does it hear of changes made by other processes. */
+  get listening(): boolean {
+    return this.unlisten !== null;
+  }
+
+  /**
+   * Calls `listener` with every change heard, before subscribers get it (so a
+   * cache it clears is clear before a subscriber can read again), and with
+   * null after a lost connection. Returns the function that removes it.
+   */
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   /** Starts listening (API processes); publishing works without it. */
   async start(): Promise<void> {
     if (this.unlisten) return;
-    const onNotify = (payload: string) => {
-      let change: ReportChange;
-      try {
-        change = JSON.parse(payload) as ReportChange;
-      } catch {
-        return;
-      }
-      for (const subscriber of this.subscribers) if (matches(subscriber.filter, change)) subscriber.deliver(change);
-    };
+    const onNotify = (payload: string) => this.hear(payload);
     // postgres.js listens again after a lost connection; what was announced meanwhile is lost, so
     // every subscriber of one report is told its current state (a final one ends its stream).
     const onListen = () => {
-      if (this.listened) void this.resync().catch(() => {});
+      if (this.listened) {
+        for (const listener of this.listeners) listener(null);
+        void this.resync().catch(() => {});
+      }
       this.listened = true;
     };
     const { unlisten } = await this.sql.listen(CHANNEL, onNotify, onListen);
     this.unlisten = unlisten;
+  }
+
+  /** What this process does with a change it hears (tests call it to hear one at an exact moment). */
+  hear(payload: string): void {
+    let change: ReportChange;
+    try {
+      change = JSON.parse(payload) as ReportChange;
+    } catch {
+      return;
+    }
+    for (const listener of this.listeners) listener(change);
+    for (const subscriber of this.subscribers) if (matches(subscriber.filter, change)) subscriber.deliver(change);
   }
 
   private async resync(): Promise<void> {
@@ -113,6 +139,8 @@ export class ReportPubSub {
     await this.unlisten?.();
     this.unlisten = null;
     this.listened = false;
+    // Whatever is heard of next, changes made meanwhile were not.
+    for (const listener of this.listeners) listener(null);
   }
 
   /** Announces a change that is already committed. */

@@ -17,9 +17,11 @@ import { Report } from './reports.ts';
 
 type Content = ReportContent;
 type ReportParent = { id: string; summary: string | null; contentSha256: string | null; watermark: number | null; frameworkVersion: string | null; generatorVersion: string | null; sampleSeed: string; signature?: string | null; signatureKeyId?: string | null };
-/** Report rows are loaded without their content (it can be large); fields that need it load it once per request. */
-type IntegrityParent = ReportParent & { content: Content };
-const contentOf = (r: IntegrityParent) => r.content;
+/**
+ * Report rows are loaded without their content (it can be large, ~40 kB parsed per read); fields that need
+ * it load it once per request, and only they: `integrity { contentSha256 }` reads none.
+ */
+type IntegrityParent = ReportParent;
 const loadContent = async (r: ReportParent, ctx: Context) => ((await ctx.loaders.reportContent.load(r.id)) ?? null) as Content | null;
 
 const FindingStatus = builder.enumType('FindingStatus', {
@@ -107,19 +109,19 @@ const Gap = builder.objectRef<Content['integrity']['gaps'][number]>('MonitoringG
 const Integrity = builder.objectRef<IntegrityParent>('ReportIntegrity').implement({
   description: 'What the report read and how to check it: coverage, gaps, hash, signature, watermark.',
   fields: (t) => ({
-    eventCount: t.float({ description: 'Events analysed.', resolve: (r) => contentOf(r)?.integrity.eventCount ?? 0 }),
-    timeCoverage: t.float({ nullable: true, description: 'Percent of the observed period with monitoring active.', resolve: (r) => contentOf(r)?.integrity.timeCoverage ?? null }),
-    observedFrom: t.field({ type: 'DateTime', nullable: true, description: 'Start of the observed period.', resolve: (r) => contentOf(r)?.integrity.observedFrom ?? null }),
-    observedUntil: t.field({ type: 'DateTime', nullable: true, description: 'End of the observed period (the period end, or when the watermark event arrived).', resolve: (r) => contentOf(r)?.integrity.observedUntil ?? null }),
-    gaps: t.field({ type: [Gap], description: 'Monitoring gaps (at most 100 listed; gapCount says how many there were).', resolve: (r) => contentOf(r)?.integrity.gaps ?? [] }),
-    gapCount: t.int({ description: 'Number of monitoring gaps.', resolve: (r) => contentOf(r)?.integrity.gapCount ?? 0 }),
-    completeness: t.stringList({ description: 'Notes on completeness.', resolve: (r) => contentOf(r)?.integrity.completeness ?? [] }),
+    eventCount: t.float({ description: 'Events analysed.', resolve: async (r, _a, ctx) => (await loadContent(r, ctx))?.integrity.eventCount ?? 0 }),
+    timeCoverage: t.float({ nullable: true, description: 'Percent of the observed period with monitoring active.', resolve: async (r, _a, ctx) => (await loadContent(r, ctx))?.integrity.timeCoverage ?? null }),
+    observedFrom: t.field({ type: 'DateTime', nullable: true, description: 'Start of the observed period.', resolve: async (r, _a, ctx) => (await loadContent(r, ctx))?.integrity.observedFrom ?? null }),
+    observedUntil: t.field({ type: 'DateTime', nullable: true, description: 'End of the observed period (the period end, or when the watermark event arrived).', resolve: async (r, _a, ctx) => (await loadContent(r, ctx))?.integrity.observedUntil ?? null }),
+    gaps: t.field({ type: [Gap], description: 'Monitoring gaps (at most 100 listed; gapCount says how many there were).', resolve: async (r, _a, ctx) => (await loadContent(r, ctx))?.integrity.gaps ?? [] }),
+    gapCount: t.int({ description: 'Number of monitoring gaps.', resolve: async (r, _a, ctx) => (await loadContent(r, ctx))?.integrity.gapCount ?? 0 }),
+    completeness: t.stringList({ description: 'Notes on completeness.', resolve: async (r, _a, ctx) => (await loadContent(r, ctx))?.integrity.completeness ?? [] }),
     contentSha256: t.string({ nullable: true, description: 'SHA-256 (hex) of the report\'s RFC 8785 canonical content: recompute it from the JSON download.', resolve: (r) => r.contentSha256 }),
     signature: t.string({ nullable: true, description: 'Ed25519 signature (base64) of the content hash.', resolve: (r) => r.signature ?? null }),
     signatureKeyId: t.string({ nullable: true, description: 'Id of the organisation signing key (Organization.signingKeys).', resolve: (r) => r.signatureKeyId ?? null }),
     watermark: t.float({ nullable: true, description: 'Highest event sequence number the report read.', resolve: (r) => r.watermark }),
-    chainLink: t.float({ nullable: true, description: 'Link number (a whole number) of the organisation\'s tamper-evident event chain when the report fixed its watermark: every event it read is at or before this link.', resolve: (r) => contentOf(r)?.integrity.chain?.link ?? null }),
-    chainHead: t.string({ nullable: true, description: 'SHA-256 head (hex) of the event chain at `chainLink`; `verify events --org` recomputes the chain from the rows.', resolve: (r) => contentOf(r)?.integrity.chain?.head ?? null }),
+    chainLink: t.float({ nullable: true, description: 'Link number (a whole number) of the organisation\'s tamper-evident event chain when the report fixed its watermark: every event it read is at or before this link.', resolve: async (r, _a, ctx) => (await loadContent(r, ctx))?.integrity.chain?.link ?? null }),
+    chainHead: t.string({ nullable: true, description: 'SHA-256 head (hex) of the event chain at `chainLink`; `verify events --org` recomputes the chain from the rows.', resolve: async (r, _a, ctx) => (await loadContent(r, ctx))?.integrity.chain?.head ?? null }),
     sampleSeed: t.string({ nullable: true, description: 'Seed of the reproducible evidence samples.', resolve: (r) => (r.contentSha256 ? r.sampleSeed : null) }),
     frameworkVersion: t.string({ nullable: true, description: 'Version of the framework definition used.', resolve: (r) => r.frameworkVersion }),
     generatorVersion: t.string({ nullable: true, description: 'Version of the generator used.', resolve: (r) => r.generatorVersion }),
@@ -228,10 +230,7 @@ builder.objectFields(Report, (t) => ({
     type: Integrity,
     nullable: true,
     description: 'Data integrity: coverage, gaps, hash, signature. Null until the report completes.',
-    resolve: async (r, _a, ctx) => {
-      const content = (r as ReportParent).contentSha256 ? await loadContent(r as ReportParent, ctx) : null;
-      return content ? { ...(r as ReportParent), content } : null;
-    },
+    resolve: (r) => ((r as ReportParent).contentSha256 ? (r as ReportParent) : null),
   }),
   stale: t.boolean({
     description: 'True when events for this report\'s period and scope arrived after its watermark: regenerate before handing it to an auditor.',

@@ -1,0 +1,222 @@
+/**
+ * `npm run bench:reads -- [--events N] [--only list,report,progress] [--profile] [--keep]`: only the read half of
+ * `npm run bench`, on a small database, to iterate quickly. It seeds N demo
+ * events (default 20,000), has a real worker complete every built-in report
+ * type, then runs exactly the bench's two autocannon loads (same queries, 50
+ * connections, 8 s each) and its 500-subscriber live-progress measurement
+ * (bench/progress.ts). Autocannon reports p97.5 but no p95: p95 here is
+ * computed from every response time autocannon emits.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { createOrganization } from '../src/accounts/organizations.ts';
+import { loadConfig } from '../src/config.ts';
+import { connect } from '../src/db/client.ts';
+import { migrateDatabase } from '../src/db/migrate.ts';
+import { seedDemoData } from '../src/demo/seed.ts';
+import { createLogger } from '../src/log.ts';
+import { createServices } from '../src/services.ts';
+import { benchProgress } from './progress.ts';
+import { workerFlags } from './worker-flags.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({
+  options: {
+    events: { type: 'string', default: '20000' },
+    profile: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const eventCount = Number(values.events);
+if (!Number.isInteger(eventCount) || eventCount < 1) throw new Error('--events must be a positive whole number');
+const adminUrl = process.env.DATABASE_URL;
+if (!adminUrl) throw new Error('set DATABASE_URL to a PostgreSQL server: the bench creates and drops its own database there');
+// --only list|report|progress runs one measurement (the others are skipped).
+const wanted = (name: string) => !values.only || values.only.split(',').includes(name);
+
+const cleanups: Array<() => Promise<void>> = [];
+try {
+  await run(adminUrl);
+} finally {
+  for (const step of cleanups.reverse()) await step().catch((e: unknown) => console.error('cleanup:', e));
+}
+
+async function run(adminUrl: string) {
+  const name = `agr_reads_${Date.now().toString(36)}`;
+  const admin = connect(adminUrl, { max: 1 });
+  await admin.sql.unsafe(`create database ${name}`);
+  cleanups.push(async () => {
+    // --keep: the database stays, to inspect what the loads read.
+    if (values.keep) console.log(`kept database ${name}`);
+    else await admin.sql.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.close();
+  });
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+
+  const database = connect(databaseUrl, { max: 4 });
+  await migrateDatabase(database);
+  const { apiKey, organization } = await createOrganization(database.db, 'Reads bench');
+  const services = createServices(loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }), database, createLogger('silent'));
+  await seedDemoData(services, organization.id, { events: eventCount });
+  await database.sql`analyze audit_events`;
+  const [bounds] = await database.sql`select min(occurred_at) as start, max(occurred_at) as end from audit_events where org_id = ${organization.id}`;
+  const period = { start: new Date(bounds!.start as string).toISOString(), end: new Date(new Date(bounds!.end as string).getTime() + 1000).toISOString() };
+
+  const port = await freePort();
+  const apiUrl = `http://127.0.0.1:${port}`;
+  // --profile: the server writes a V8 CPU profile under .bench/ when it stops.
+  const profileArgs = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, '.bench')}`] : [];
+  if (values.profile) mkdirSync(path.join(root, '.bench'), { recursive: true });
+  const server = spawn(process.execPath, ['--max-semi-space-size=8', ...profileArgs, path.join(root, 'src/main.ts'), 'serve'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  cleanups.push(() => stopChild(server));
+  await waitFor(server, 'GraphQL API:');
+
+  const gql = async (query: string, variables: Record<string, unknown> = {}) => {
+    const response = await fetch(`${apiUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: any; errors?: Array<{ message: string }> };
+    if (body.errors) throw new Error(body.errors.map((e) => e.message).join('; '));
+    return body.data;
+  };
+
+  // Every built-in report type, completed by a real worker, as the full bench does.
+  const worker = spawn(process.execPath, [...workerFlags(root), path.join(root, 'src/main.ts'), 'worker'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  cleanups.push(() => stopChild(worker));
+  await waitFor(worker, 'Report worker running');
+  const { frameworks } = await gql('{ frameworks { type } }');
+  const ids: Record<string, string> = {};
+  for (const { type } of frameworks as Array<{ type: string }>) {
+    const input: Record<string, unknown> = { type, period };
+    if (type === 'gdpr_dsar') input.dataSubject = 'customer:1042';
+    ids[type] = (await gql('mutation($input: GenerateReportInput!) { generateReport(input: $input) { id } }', { input })).generateReport.id;
+  }
+  for (const [type, id] of Object.entries(ids)) {
+    for (;;) {
+      const { report } = await gql('query($id: ID!) { report(id: $id) { status error } }', { id });
+      if (report.status === 'COMPLETED') break;
+      if (report.status === 'FAILED') throw new Error(`${type} failed: ${report.error}`);
+      await sleep(100);
+    }
+  }
+  await stopChild(worker);
+  await database.close();
+
+  // The bench's loads, verbatim (bench/reports.ts, "Reads under 50 concurrent clients").
+  const loads = {
+    list: { name: 'reports list', query: '{ reports(first: 20) { totalCount edges { node { id type status score grade createdAt } } } }' },
+    report: {
+      name: 'report(id) with findings',
+      query: `{ report(id: "${ids.soc2}") { id score grade summary integrity { contentSha256 } findings(first: 50) { edges { node { id status severity title evidenceCount control { id title } } } } } }`,
+    },
+  };
+  const { report: sample } = await gql(`{ report(id: "${ids.soc2}") { findings(first: 50) { edges { node { id } } } } }`);
+  const lines: string[] = [`${eventCount.toLocaleString('en')} events, ${Object.keys(ids).length} completed reports; the SOC 2 report shows ${sample.findings.edges.length} findings`];
+  for (const [key, { name, query }] of Object.entries(loads)) {
+    if (!wanted(key)) continue;
+    const cpuBefore = cpuMs(server.pid!);
+    const r = await load(apiUrl, apiKey, query);
+    // Others share this machine: the server's own CPU time per request varies far less than latency does.
+    const cpuPerRequest = (cpuMs(server.pid!) - cpuBefore) / Math.max(1, r.requests);
+    lines.push(
+      `${name}, 50 clients, 8 s: ${r.requestsPerSecond} req/s, p50 ${r.p50} ms, p95 ${r.p95} ms, p97.5 ${r.p97_5} ms, max ${r.max} ms, ` +
+        `${r.errors} errors; server CPU ${cpuPerRequest.toFixed(2)} ms/request`,
+    );
+    // Others benchmark on this machine too: a pause between loads.
+    await sleep(3_000);
+  }
+  if (wanted('progress')) {
+    const p = await benchProgress({ root, databaseUrl, apiUrl, apiKey, period, subscribers: 500 });
+    lines.push(`live progress, ${p.subscribers} subscribers: ${p.changes} changes, p50 ${p.p50Ms} ms, p95 ${p.p95Ms} ms, max ${p.maxMs} ms, ${p.missed} missed`);
+  }
+  console.log('\n' + lines.join('\n') + '\n');
+}
+
+/** One autocannon load; p95 from the response times it emits (its summary stops at p90 and p97.5). */
+async function load(apiUrl: string, apiKey: string, query: string) {
+  const times: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({
+      url: `${apiUrl}/graphql`,
+      method: 'POST',
+      connections: 50,
+      duration: 8,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+      body: JSON.stringify({ query }),
+    }, (error, result) => (error ? reject(error) : resolve(result)));
+    instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
+  });
+  times.sort((a, b) => a - b);
+  const at = (p: number) => Number((times[Math.min(times.length - 1, Math.floor(times.length * p))] ?? 0).toFixed(1));
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    requests: result.requests.total,
+    p50: result.latency.p50,
+    p95: at(0.95),
+    p97_5: result.latency.p97_5,
+    max: result.latency.max,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+/** User + system CPU time of a process so far, from /proc (Linux). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function waitFor(child: ChildProcess, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "${text}" within 60 s`)), 60_000);
+    let output = '';
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (d: string) => {
+      output += d;
+      if (output.includes(text)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the process exited with code ${code}`));
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+

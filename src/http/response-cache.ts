@@ -1,0 +1,140 @@
+/**
+ * Whole-response cache for report reads (graphql-yoga's response cache).
+ * A completed report's content and findings never change, and every change
+ * of a report's status or progress is announced over LISTEN/NOTIFY, so a
+ * `report` or `reports` answer can be served again until a report of its
+ * organisation changes (this process must be listening; else nothing is cached).
+ *
+ * What may be cached is an allowlist: the types and fields below. Anything
+ * else in a response (events, organisation, keys, `stale`, which changes
+ * when late events arrive, `expiresAt`, which retention re-dates silently)
+ * makes it uncacheable, so a field added elsewhere is never cached by
+ * accident. Entries are per API key; the key is still authenticated and
+ * rate-limited on every hit (the caller's `admit`), so a revoked key is
+ * refused as promptly as without the cache.
+ */
+import { createHash } from 'node:crypto';
+import { isObjectType, type GraphQLSchema } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import type { ReportPubSub } from '../realtime/pubsub.ts';
+
+/** Cacheable types; `null` allows every field of the type. */
+const CACHEABLE: Record<string, ReadonlySet<string> | null> = {
+  Query: new Set(['report', 'reports', 'node', 'nodes']),
+  Report: new Set([
+    'id', 'type', 'title', 'status', 'progress', 'period', 'environment', 'agents', 'dataSubject', 'score', 'grade', 'version',
+    'previousVersion', 'error', 'createdBy', 'createdAt', 'startedAt', 'completedAt', 'summary', 'sections', 'recommendations', 'integrity', 'findings',
+  ]),
+  // The signature can be filled in later for reports made before signing (render/model.ts).
+  ReportIntegrity: new Set([
+    'eventCount', 'timeCoverage', 'observedFrom', 'observedUntil', 'gaps', 'gapCount', 'completeness', 'contentSha256', 'watermark',
+    'chainLink', 'chainHead', 'sampleSeed', 'frameworkVersion', 'generatorVersion',
+  ]),
+  Finding: new Set([
+    'id', 'ordinal', 'report', 'control', 'section', 'status', 'severity', 'category', 'title', 'description', 'recommendation', 'metric', 'value',
+    'evidenceSelector', 'evidenceCount',
+  ]),
+  QueryReportsConnection: null,
+  QueryReportsConnectionEdge: null,
+  ReportFindingsConnection: null,
+  ReportFindingsConnectionEdge: null,
+  PageInfo: null,
+  ReportProgress: null,
+  Period: null,
+  Control: null,
+  ReportSection: null,
+  Metric: null,
+  ReportTable: null,
+  Truncation: null,
+  Recommendation: null,
+  MonitoringGap: null,
+};
+
+/**
+ * Every entry also belongs to its organisation: any change of one of its reports clears them all, lists
+ * included (a new, deleted or re-filtered report changes lists that did not show it).
+ */
+const ORGANIZATION = 'ReportReadsOfOrganization';
+/** A safety net only: changes invalidate entries at once. */
+const TTL_MS = 60_000;
+
+export interface ReportReadCacheOptions {
+  schema: GraphQLSchema;
+  realtime: ReportPubSub;
+  /** The API key of the request once it is authenticated and within its rate; null otherwise (the request then runs as usual and fails there). */
+  admit(request: Request): Promise<{ orgId: string; keyId: string } | null>;
+  max?: number;
+}
+
+export function useReportReadCache({ schema, realtime, admit, max = 1000 }: ReportReadCacheOptions): Plugin {
+  const memory = createInMemoryCache({ max });
+  // A read that began before a change may finish after it was heard, with what it read before: the key
+  // carries the epoch of its organisation when it began, and `set` refuses a key whose epoch has passed.
+  let everyEpoch = 0;
+  const organizationEpochs = new Map<string, number>();
+  const epochOf = (orgId: string) => `${everyEpoch}-${organizationEpochs.get(orgId) ?? 0}`;
+  const dropOrganization = (orgId: string) => {
+    organizationEpochs.set(orgId, (organizationEpochs.get(orgId) ?? 0) + 1);
+    memory.invalidate([{ typename: ORGANIZATION, id: orgId }]);
+  };
+  const dropEverything = () => {
+    everyEpoch++;
+    memory.invalidate([{ typename: ORGANIZATION }]);
+  };
+  const cache: typeof memory = {
+    ...memory,
+    set(id, result, entities, ttl) {
+      const [orgId = '', epoch] = id.split('.');
+      if (epoch !== epochOf(orgId)) return;
+      // Serialised once, on its first hit: yoga stringifies a result with its own `stringify` when it has one.
+      let body: string | undefined;
+      const serialisedOnce = { ...result, stringify: (sanitised: unknown) => (body ??= JSON.stringify(sanitised)) } as typeof result;
+      return memory.set(id, serialisedOnce, [...entities, { typename: ORGANIZATION, id: orgId }], ttl);
+    },
+    invalidate(entities) {
+      const list = [...entities];
+      // A mutation of this process that returns a report (generate, cancel, delete…) may change any list; its
+      // NOTIFY would clear only its organisation, a moment later.
+      if (list.some((e) => e.typename === 'Report')) dropEverything();
+      else memory.invalidate(list);
+    },
+  };
+  realtime.onChange((change) => (change ? dropOrganization(change.orgId) : dropEverything()));
+
+  const ignoredTypes: string[] = [];
+  const ttlPerSchemaCoordinate: Record<string, number> = {};
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const fields = CACHEABLE[type.name];
+    if (fields === undefined) {
+      ignoredTypes.push(type.name);
+      continue;
+    }
+    for (const field of Object.keys(type.getFields())) if (fields && !fields.has(field)) ttlPerSchemaCoordinate[`${type.name}.${field}`] = 0;
+  }
+
+  // Requests admitted to the cache: authenticated, within their rate, and the process hears every change.
+  const admitted = new WeakSet<Request>();
+  return useResponseCache({
+    cache,
+    ttl: TTL_MS,
+    ignoredTypes,
+    ttlPerSchemaCoordinate,
+    includeExtensionMetadata: false,
+    // The default key hashes through WebCrypto's asynchronous digest, a tenth of a cached answer's time.
+    // The key starts with the organisation (the session is "org/key") and its epoch, so `set` knows whose entry it is and from when.
+    buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId }) => {
+      const orgId = (sessionId ?? '').split('/')[0]!;
+      const hash = createHash('sha256').update(JSON.stringify([documentString, operationName ?? '', variableValues ?? {}, sessionId ?? ''])).digest('base64url');
+      return `${orgId}.${epochOf(orgId)}.${hash}`;
+    },
+    session: async (request: Request) => {
+      const principal = await admit(request);
+      if (!principal || !realtime.listening) return null;
+      admitted.add(request);
+      return `${principal.orgId}/${principal.keyId}`;
+    },
+    enabled: (request: Request | undefined) => request !== undefined && admitted.has(request),
+  }) as Plugin;
+}

@@ -1,0 +1,188 @@
+/**
+ * The response cache of report reads (src/http/response-cache.ts): a repeated
+ * read costs no SQL, yet every change is visible on the next read — a status
+ * changed by another process once its NOTIFY is heard, a mutation's at once,
+ * late events through `stale` — and keys are still checked on every hit
+ * (revocation, other keys, other organisations).
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { eq, sql as drizzleSql } from 'drizzle-orm';
+import { auditEvents, apiKeys, reports } from '../src/db/schema.ts';
+import { connect, type Database } from '../src/db/client.ts';
+import { runRetention } from '../src/jobs/retention.ts';
+import { changeOf, notifyReportChange, type ReportChange } from '../src/realtime/pubsub.ts';
+import { databaseUrl, startTestApp, type TestApp } from './support/app.ts';
+import { completedReport, generatingReport, PERIOD } from './support/completed-report.ts';
+import { rawGql } from './support/two-orgs.ts';
+
+let app: TestApp;
+let other: Database;
+let statements = 0;
+/** Runs once, as the next statement that reads reports is sent. */
+let onReportsRead: (() => void) | null = null;
+let org: Awaited<ReturnType<TestApp['newOrg']>>;
+let reportId: string;
+const globalId = (id: string) => Buffer.from(`Report:${id}`).toString('base64');
+
+const READ = `query($id: ID!) { report(id: $id) { id status title score integrity { contentSha256 } findings(first: 50) { totalCount edges { node { id status title control { id } } } } } }`;
+const LIST = `{ reports(first: 20) { totalCount edges { node { id status } } } }`;
+
+beforeAll(async () => {
+  app = await startTestApp({
+    jobs: 'enqueue',
+    onQuery: (query) => {
+      statements++;
+      if (onReportsRead && /from "reports"/.test(query)) {
+        const run = onReportsRead;
+        onReportsRead = null;
+        run();
+      }
+    },
+  });
+  // "Another process": its own connection, as a worker would have.
+  other = connect(databaseUrl(), { max: 1 });
+  org = await app.newOrg('cache');
+  reportId = await completedReport(app.services, org.orgId);
+});
+afterAll(async () => {
+  await other.close();
+  await app.close();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Statements the app sent while `run` ran. */
+async function counted<T>(run: () => Promise<T>): Promise<{ value: T; statements: number }> {
+  const before = statements;
+  const value = await run();
+  return { value, statements: statements - before };
+}
+
+/** Resolves once this API process has heard of a change of `id` (as it would from a worker). */
+function heard(id: string): Promise<ReportChange> {
+  return new Promise((resolve) => {
+    const stop = app.services.realtime.onChange((change) => {
+      if (change?.reportId === id) {
+        stop();
+        resolve(change);
+      }
+    });
+  });
+}
+
+describe('report read cache', () => {
+  it('answers a repeated read without SQL, the same answer', async () => {
+    const first = await rawGql(app, org.adminKey, READ, { id: globalId(reportId) });
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.report.findings.edges.length).toBeGreaterThan(0);
+    const again = await counted(() => rawGql(app, org.adminKey, READ, { id: globalId(reportId) }));
+    expect(again.statements).toBe(0);
+    expect(again.value).toEqual(first);
+  });
+
+  it('shows a status changed by another process on the next read once its change is heard', async () => {
+    const id = await generatingReport(app.services, org.orgId, 'cancelled elsewhere');
+    expect((await rawGql(app, org.adminKey, READ, { id: globalId(id) })).data!.report.status).toBe('GENERATING');
+    expect((await rawGql(app, org.adminKey, LIST)).data!.reports.edges.find((e: any) => e.node.id === globalId(id)).node.status).toBe('GENERATING');
+    const told = heard(id);
+    await other.db.transaction(async (tx) => {
+      const [row] = await tx.update(reports).set({ status: 'cancelled', progressStage: 'cancelled' }).where(eq(reports.id, id)).returning();
+      await notifyReportChange(tx, changeOf(row!));
+    });
+    await told;
+    expect((await rawGql(app, org.adminKey, READ, { id: globalId(id) })).data!.report.status).toBe('CANCELLED');
+    expect((await rawGql(app, org.adminKey, LIST)).data!.reports.edges.find((e: any) => e.node.id === globalId(id)).node.status).toBe('CANCELLED');
+  });
+
+  it('does not keep an answer read before a change that was heard while it ran', async () => {
+    const id = await generatingReport(app.services, org.orgId, 'raced');
+    const [row] = await other.db.select().from(reports).where(eq(reports.id, id));
+    // The change is heard just as the read asks for the row (which it then reads as it was).
+    onReportsRead = () => app.services.realtime.hear(JSON.stringify(changeOf({ ...row!, status: 'cancelled' })));
+    expect((await rawGql(app, org.adminKey, READ, { id: globalId(id) })).data!.report.status).toBe('GENERATING');
+    expect(onReportsRead).toBeNull();
+    await other.db.update(reports).set({ status: 'cancelled' }).where(eq(reports.id, id));
+    expect((await rawGql(app, org.adminKey, READ, { id: globalId(id) })).data!.report.status).toBe('CANCELLED');
+  });
+
+  it('shows a mutation of this process at once: a deleted report is gone from reads and lists, a new one is listed', async () => {
+    // Made here without the lifecycle, so announced as a worker announces a completion.
+    const id = await completedReport(app.services, org.orgId, { title: 'to delete', count: 50 });
+    const [row] = await other.db.select().from(reports).where(eq(reports.id, id));
+    const told = heard(id);
+    await app.services.realtime.publish(changeOf(row!));
+    await told;
+    expect((await rawGql(app, org.adminKey, READ, { id: globalId(id) })).data!.report.id).toBe(globalId(id));
+    const before = (await rawGql(app, org.adminKey, LIST)).data!.reports;
+    expect(before.edges.map((e: any) => e.node.id)).toContain(globalId(id));
+
+    const deleted = await rawGql(app, org.adminKey, `mutation($id: ID!) { deleteReport(id: $id) { id } }`, { id: globalId(id) });
+    expect(deleted.errors).toBeUndefined();
+    expect((await rawGql(app, org.adminKey, READ, { id: globalId(id) })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const after = (await rawGql(app, org.adminKey, LIST)).data!.reports;
+    expect(after.totalCount).toBe(before.totalCount - 1);
+    expect(after.edges.map((e: any) => e.node.id)).not.toContain(globalId(id));
+
+    const created = await rawGql(app, org.adminKey, `mutation($input: GenerateReportInput!) { generateReport(input: $input) { id } }`, {
+      input: { type: 'soc2', period: { start: PERIOD.start.toISOString(), end: PERIOD.end.toISOString() } },
+    });
+    expect(created.errors).toBeUndefined();
+    expect((await rawGql(app, org.adminKey, LIST)).data!.reports.edges.map((e: any) => e.node.id)).toContain(created.data!.generateReport.id);
+  });
+
+  it('shows a report expired by retention on the next read', async () => {
+    const fresh = await app.newOrg('retention');
+    const id = await completedReport(app.services, fresh.orgId, { count: 50 });
+    await other.db.update(reports).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(reports.id, id));
+    expect((await rawGql(app, fresh.adminKey, READ, { id: globalId(id) })).data!.report.status).toBe('COMPLETED');
+    const told = heard(id);
+    await runRetention(app.services);
+    expect((await told).status).toBe('expired');
+    expect((await rawGql(app, fresh.adminKey, READ, { id: globalId(id) })).data!.report.status).toBe('EXPIRED');
+  });
+
+  it('never caches `stale`: late events turn it true on the next read', async () => {
+    const fresh = await app.newOrg('stale');
+    const id = await completedReport(app.services, fresh.orgId, { count: 50 });
+    const STALE = `query($id: ID!) { report(id: $id) { id stale } }`;
+    expect((await rawGql(app, fresh.adminKey, STALE, { id: globalId(id) })).data!.report.stale).toBe(false);
+    await other.db.insert(auditEvents).values({ orgId: fresh.orgId, occurredAt: new Date(PERIOD.start.getTime() + 86_400_000), environment: 'production', category: 'policy_decision', action: 'tool.invoke' });
+    expect((await rawGql(app, fresh.adminKey, STALE, { id: globalId(id) })).data!.report.stale).toBe(true);
+  });
+
+  it('checks the key on every hit: another key and another organisation get their own answers', async () => {
+    await rawGql(app, org.adminKey, READ, { id: globalId(reportId) });
+    const auditor = await org.key('auditor');
+    const asAuditor = await rawGql(app, auditor, READ, { id: globalId(reportId) });
+    expect(asAuditor.data!.report.id).toBe(globalId(reportId));
+    const stranger = await app.newOrg('stranger');
+    const foreign = await rawGql(app, stranger.adminKey, READ, { id: globalId(reportId) });
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(JSON.stringify(foreign)).not.toContain('contentSha256":"');
+    expect((await rawGql(app, null, READ, { id: globalId(reportId) })).status).toBe(401);
+    expect((await rawGql(app, 'agr_not-a-key', READ, { id: globalId(reportId) })).status).toBe(401);
+  });
+
+  it('refuses a key revoked through the API on its next request, though its answer is cached', async () => {
+    const key = await org.key('viewer');
+    expect((await rawGql(app, key, READ, { id: globalId(reportId) })).status).toBe(200);
+    const [row] = await other.db.select({ id: apiKeys.id }).from(apiKeys).where(drizzleSql`${apiKeys.keyHash} = encode(sha256(${key}::bytea), 'hex')`);
+    const revoked = await rawGql(app, org.adminKey, `mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id: row!.id });
+    expect(revoked.errors).toBeUndefined();
+    const refused = await rawGql(app, key, READ, { id: globalId(reportId) });
+    expect(refused.status).toBe(401);
+    expect(refused.data ?? null).toBeNull();
+  });
+
+  it('refuses a key revoked by another process once the key lookup expires (2 s), though its answer is cached', async () => {
+    const key = await org.key('viewer');
+    expect((await rawGql(app, key, READ, { id: globalId(reportId) })).status).toBe(200);
+    await other.db.update(apiKeys).set({ revokedAt: new Date() }).where(drizzleSql`${apiKeys.keyHash} = encode(sha256(${key}::bytea), 'hex')`);
+    // The lookup is cached for 2 s; move the clock past that instead of waiting.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 2_001 });
+    const refused = await rawGql(app, key, READ, { id: globalId(reportId) });
+    expect(refused.status).toBe(401);
+    expect(refused.data ?? null).toBeNull();
+  });
+});
