@@ -8,13 +8,12 @@
  * computed from every response time autocannon emits.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { createOrganization } from '../src/accounts/organizations.ts';
 import { loadConfig } from '../src/config.ts';
 import { connect } from '../src/db/client.ts';
@@ -22,6 +21,7 @@ import { migrateDatabase } from '../src/db/migrate.ts';
 import { seedDemoData } from '../src/demo/seed.ts';
 import { createLogger } from '../src/log.ts';
 import { createServices } from '../src/services.ts';
+import { processCpuMs, readLoad, readLoads } from './load.ts';
 import { benchProgress } from './progress.ts';
 import { workerFlags } from './worker-flags.ts';
 
@@ -119,22 +119,16 @@ async function run(adminUrl: string) {
   await stopChild(worker);
   await database.close();
 
-  // The bench's loads, verbatim (bench/reports.ts, "Reads under 50 concurrent clients").
-  const loads = {
-    list: { name: 'reports list', query: '{ reports(first: 20) { totalCount edges { node { id type status score grade createdAt } } } }' },
-    report: {
-      name: 'report(id) with findings',
-      query: `{ report(id: "${ids.soc2}") { id score grade summary integrity { contentSha256 } findings(first: 50) { edges { node { id status severity title evidenceCount control { id title } } } } } }`,
-    },
-  };
+  // The bench's own loads (bench/load.ts).
+  const loads = readLoads(ids.soc2!);
   const { report: sample } = await gql(`{ report(id: "${ids.soc2}") { findings(first: 50) { edges { node { id } } } } }`);
   const lines: string[] = [`${eventCount.toLocaleString('en')} events, ${Object.keys(ids).length} completed reports; the SOC 2 report shows ${sample.findings.edges.length} findings`];
   for (const [key, { name, query }] of Object.entries(loads)) {
     if (!wanted(key)) continue;
-    const cpuBefore = cpuMs(server.pid!);
-    const r = await load(apiUrl, apiKey, query);
+    const cpuBefore = processCpuMs(server.pid!);
+    const r = await readLoad(apiUrl, apiKey, query);
     // Others share this machine: the server's own CPU time per request varies far less than latency does.
-    const cpuPerRequest = (cpuMs(server.pid!) - cpuBefore) / Math.max(1, r.requests);
+    const cpuPerRequest = (processCpuMs(server.pid!) - cpuBefore) / Math.max(1, r.requests);
     lines.push(
       `${name}, 50 clients, 8 s: ${r.requestsPerSecond} req/s, p50 ${r.p50} ms, p95 ${r.p95} ms, p97.5 ${r.p97_5} ms, max ${r.max} ms, ` +
         `${r.errors} errors; server CPU ${cpuPerRequest.toFixed(2)} ms/request`,
@@ -147,39 +141,6 @@ async function run(adminUrl: string) {
     lines.push(`live progress, ${p.subscribers} subscribers: ${p.changes} changes, p50 ${p.p50Ms} ms, p95 ${p.p95Ms} ms, max ${p.maxMs} ms, ${p.missed} missed`);
   }
   console.log('\n' + lines.join('\n') + '\n');
-}
-
-/** One autocannon load; p95 from the response times it emits (its summary stops at p90 and p97.5). */
-async function load(apiUrl: string, apiKey: string, query: string) {
-  const times: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({
-      url: `${apiUrl}/graphql`,
-      method: 'POST',
-      connections: 50,
-      duration: 8,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-      body: JSON.stringify({ query }),
-    }, (error, result) => (error ? reject(error) : resolve(result)));
-    instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
-  });
-  times.sort((a, b) => a - b);
-  const at = (p: number) => Number((times[Math.min(times.length - 1, Math.floor(times.length * p))] ?? 0).toFixed(1));
-  return {
-    requestsPerSecond: Math.round(result.requests.average),
-    requests: result.requests.total,
-    p50: result.latency.p50,
-    p95: at(0.95),
-    p97_5: result.latency.p97_5,
-    max: result.latency.max,
-    errors: result.errors + result.non2xx,
-  };
-}
-
-/** User + system CPU time of a process so far, from /proc (Linux). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
 function freePort(): Promise<number> {

@@ -7,7 +7,6 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { loadConfig } from '../src/config.ts';
 import { connect } from '../src/db/client.ts';
 import { reports } from '../src/db/schema.ts';
@@ -16,6 +15,7 @@ import { buildReport } from '../src/reports/generate.ts';
 import { measurePdfRender } from '../src/render/bench.ts';
 import { closePdfRenderer } from '../src/render/pdf.ts';
 import { createServices } from '../src/services.ts';
+import { readLoad, readLoads } from './load.ts';
 import { benchProgress, type ProgressFigures } from './progress.ts';
 import { workerFlags } from './worker-flags.ts';
 
@@ -26,7 +26,7 @@ export interface ReportFigures {
   pdf: { coldMs: number; warmMedianMs: number; pages: number | null };
   drilldown: { findings: number; evidencePerFinding: number; p50Ms: number; maxMs: number };
   deepPaging: { evidence: number; firstPageMs: number; deepPageMs: number };
-  reads: Array<{ name: string; requestsPerSecond: number; p50Ms: number; p97_5Ms: number; errors: number }>;
+  reads: Array<{ name: string; requestsPerSecond: number; p50Ms: number; p95Ms: number; p97_5Ms: number; errors: number }>;
   progress: ProgressFigures;
 }
 
@@ -147,20 +147,9 @@ export async function benchReports(options: { root: string; databaseUrl: string;
 
     // Reads under 50 concurrent clients (autocannon, a real HTTP load generator).
     const reads: ReportFigures['reads'] = [];
-    const loads = {
-      'reports list': '{ reports(first: 20) { totalCount edges { node { id type status score grade createdAt } } } }',
-      'report(id) with findings': `{ report(id: "${ids.soc2}") { id score grade summary integrity { contentSha256 } findings(first: 50) { edges { node { id status severity title evidenceCount control { id title } } } } } }`,
-    };
-    for (const [name, query] of Object.entries(loads)) {
-      const result = await autocannon({
-        url: `${apiUrl}/graphql`,
-        method: 'POST',
-        connections: 50,
-        duration: 8,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-        body: JSON.stringify({ query }),
-      });
-      reads.push({ name, requestsPerSecond: Math.round(result.requests.average), p50Ms: result.latency.p50, p97_5Ms: result.latency.p97_5, errors: result.errors + result.non2xx });
+    for (const { name, query } of Object.values(readLoads(ids.soc2!))) {
+      const r = await readLoad(apiUrl, apiKey, query);
+      reads.push({ name, requestsPerSecond: r.requestsPerSecond, p50Ms: r.p50, p95Ms: r.p95, p97_5Ms: r.p97_5, errors: r.errors });
     }
 
     // Live progress: 500 graphql-ws subscribers on one report built by a fresh worker process.

@@ -18,6 +18,7 @@ import { createOrganization } from '../src/accounts/organizations.ts';
 import { connect } from '../src/db/client.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
+import { processCpuMs } from './load.ts';
 import { benchReports, type ReportFigures } from './reports.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -267,16 +268,6 @@ function sampleMemory(pid: number) {
   };
 }
 
-/** User + system CPU time of a process so far, in ms (Linux /proc; 0 elsewhere). */
-function processCpuMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return 0;
-  }
-}
-
 function mib(bytes: number) {
   return Math.round(bytes / 1024 / 1024);
 }
@@ -329,7 +320,7 @@ function printTable(ingest: { events: number; eventsPerSecond: number; serverRss
     ['SOC 2: engine / raw SQL floor', `${r.soc2Floor.engineSeconds} s / ${r.soc2Floor.sqlSeconds} s = ${r.soc2Floor.ratio}x (${r.soc2Floor.statements} statements run one by one)`],
     [`drill-down ${r.drilldown.findings} findings x ${r.drilldown.evidencePerFinding} events`, `p50 ${r.drilldown.p50Ms} ms, max ${r.drilldown.maxMs} ms`],
     [`evidence paging (${r.deepPaging.evidence.toLocaleString('en')} events)`, `first page ${r.deepPaging.firstPageMs} ms, page at 90 % ${r.deepPaging.deepPageMs} ms`],
-    ...r.reads.map((x): [string, string] => [`${x.name}, 50 clients`, `${x.requestsPerSecond} req/s, p50 ${x.p50Ms} ms, p97.5 ${x.p97_5Ms} ms, ${x.errors} errors`]),
+    ...r.reads.map((x): [string, string] => [`${x.name}, 50 clients`, `${x.requestsPerSecond} req/s, p50 ${x.p50Ms} ms, p95 ${x.p95Ms} ms, p97.5 ${x.p97_5Ms} ms, ${x.errors} errors`]),
     [`live progress, ${r.progress.subscribers} subscribers`, `${r.progress.changes} changes: p50 ${r.progress.p50Ms} ms, p95 ${r.progress.p95Ms} ms, max ${r.progress.maxMs} ms, ${r.progress.missed} missed`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
