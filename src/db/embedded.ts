@@ -62,6 +62,9 @@ function tuning(): string[] {
     'max_wal_size=8GB',
     'checkpoint_timeout=15min',
     'wal_buffers=16MB',
+    // PostgreSQL 18 reads through I/O worker processes by default; for a cache-resident
+    // working set on a few cores, plain synchronous reads cost less.
+    'io_method=sync',
   ];
 }
 
