@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORIES, DECISIONS, validateEvent, validateWithSchema } from '../src/events/contract.ts';
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
-const text = fc.oneof(fc.string({ maxLength: 20 }), fc.constant('a\u0000b'), fc.string({ minLength: 1100, maxLength: 1200 }), fc.integer(), fc.constant(null));
+const text = fc.oneof(fc.string({ maxLength: 20 }), fc.constant(''), fc.constant('a\u0000b'), fc.string({ minLength: 1100, maxLength: 1200 }), fc.integer(), fc.constant(null));
 const timestamp = fc.oneof(
   fc.date({ min: new Date('1960-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
   fc.constantFrom('2026-01-31T12:00:00+02:00', '2026-01-31T12:00:00', '2026-13-40T99:00:00Z', 'yesterday', '2026-02-30T10:00:00Z'),
@@ -20,6 +20,9 @@ const event = fc.record(
     occurredAt: timestamp,
     environment: maybe(text),
     agentId: maybe(text),
+    sessionId: maybe(text),
+    policyId: maybe(text),
+    correlationId: maybe(text),
     category: fc.oneof(fc.constantFrom(...CATEGORIES), fc.constant('nope'), fc.integer()),
     action: fc.oneof(fc.constantFrom('tool.call', ''), text),
     decision: maybe(fc.oneof(fc.constantFrom(...DECISIONS), fc.constant('maybe'), fc.constant(null))),
@@ -56,5 +59,17 @@ describe('validateEvent', () => {
         toolName: 'crm', toolTags: ['pii'], attributesJson: '{"k":1}', decision: null,
       }),
     });
+  });
+
+  it('refuses empty identifiers by field, so they neither count as attributed nor collapse into one idempotency key', () => {
+    const base = { occurredAt: '2026-01-31T12:00:00Z', category: 'tool_call', action: 'tool.call' };
+    const empty = { message: 'must not be empty; leave the field out when there is none' };
+    expect(validateEvent({ ...base, id: '' })).toEqual({ ok: false, rejection: { field: 'id', ...empty } });
+    expect(validateEvent({ ...base, agentId: '' })).toEqual({ ok: false, rejection: { field: 'agentId', ...empty } });
+    expect(validateEvent({ ...base, sessionId: '' })).toEqual({ ok: false, rejection: { field: 'sessionId', ...empty } });
+    expect(validateEvent({ ...base, actor: { type: 'user', id: '' } })).toEqual({ ok: false, rejection: { field: 'actor.id', ...empty } });
+    expect(validateEvent({ ...base, tool: { name: '' } })).toEqual({ ok: false, rejection: { field: 'tool.name', ...empty } });
+    expect(validateEvent({ ...base, correlationId: '' })).toEqual({ ok: false, rejection: { field: 'correlationId', ...empty } });
+    expect(validateEvent({ ...base, agentId: 'a', sessionId: 's', environment: '' }).ok).toBe(true);
   });
 });

@@ -118,9 +118,10 @@ const goodEvent: fc.Arbitrary<Fields> = fc.record(
     occurredAt: goodTime,
     category: fc.constantFrom('tool_call', 'policy_decision', 'admin', 'dlp'),
     action: wildText(128).filter((s) => s.length > 0),
-    agentId: wildText(256),
+    // Identifiers are absent or not empty (an empty one is a bad event, below).
+    agentId: wildText(256).filter((s) => s.length > 0),
     environment: wildText(128),
-    tool: fc.record({ name: wildText(256), tags: fc.array(wildText(20), { maxLength: 4 }) }),
+    tool: fc.record({ name: wildText(256).filter((s) => s.length > 0), tags: fc.array(wildText(20), { maxLength: 4 }) }),
     resource: fc.oneof(wildText(1024), fc.constant('r'.repeat(1024))),
     decision: fc.constantFrom('allow', 'deny', 'alert', 'hold', null),
     costUsd: fc.oneof(fc.double({ min: 0, max: 1e9, noNaN: true }), fc.constant(null)),
@@ -134,7 +135,7 @@ const goodEvent: fc.Arbitrary<Fields> = fc.record(
 );
 
 /** A structurally valid event made invalid in one known way. */
-const badEvent: fc.Arbitrary<Fields> = fc.tuple(goodEvent, fc.integer({ min: 0, max: 8 }), badTime, fc.integer({ min: 33, max: 800 })).map(([e, how, time, depth]) => {
+const badEvent: fc.Arbitrary<Fields> = fc.tuple(goodEvent, fc.integer({ min: 0, max: 9 }), badTime, fc.integer({ min: 33, max: 800 })).map(([e, how, time, depth]) => {
   switch (how) {
     case 0: return { ...e, occurredAt: time };
     case 1: return { ...e, action: `a\u0000b` };
@@ -144,6 +145,7 @@ const badEvent: fc.Arbitrary<Fields> = fc.tuple(goodEvent, fc.integer({ min: 0, 
     case 5: return { ...e, action: 'a'.repeat(129 + depth) };
     case 6: return { ...e, attributes: { big: 'x'.repeat(65 * 1024) } };
     case 7: return { ...e, category: '<script>alert(1)</script>' };
+    case 8: return { ...e, agentId: '' };
     default: return { ...e, occurredAt: undefined };
   }
 });

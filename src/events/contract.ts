@@ -56,6 +56,14 @@ const text = (max = MAX_TEXT) =>
 
 const optionalText = (max = MAX_TEXT) => text(max).nullish();
 
+/**
+ * An identifier: absent or not empty. An empty agent or session id would
+ * count as attributed, and an empty `id` would make every such event a
+ * duplicate of the first.
+ */
+const identifier = (max: number) => text(max).refine((s) => s.length > 0, { error: 'must not be empty; leave the field out when there is none' });
+const optionalIdentifier = (max: number) => identifier(max).nullish();
+
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: (i) => `must be one of ${values.join(', ')}; got ${JSON.stringify(i.input)}` });
 
@@ -65,7 +73,7 @@ const textList = z
   .nullish();
 
 const eventSchema = z.object({
-  id: optionalText(256),
+  id: optionalIdentifier(256),
   occurredAt: z
     .string({ error: (i) => (i.input === undefined ? 'is required (ISO 8601 with offset, e.g. 2026-01-31T12:00:00Z)' : `must be an ISO 8601 string, got ${typeName(i.input)}`) })
     .refine((s) => ISO_WITH_OFFSET.test(s), {
@@ -81,23 +89,23 @@ const eventSchema = z.object({
       return date;
     }),
   environment: optionalText(128),
-  agentId: optionalText(256),
-  sessionId: optionalText(256),
+  agentId: optionalIdentifier(256),
+  sessionId: optionalIdentifier(256),
   actor: z
-    .object({ type: oneOf(ACTOR_TYPES), id: text(256), email: optionalText(320) }, { error: (i) => `must be an object, got ${typeName(i.input)}` })
+    .object({ type: oneOf(ACTOR_TYPES), id: identifier(256), email: optionalText(320) }, { error: (i) => `must be an object, got ${typeName(i.input)}` })
     .nullish(),
   category: oneOf(CATEGORIES),
   action: text(128).refine((s) => s.length > 0, { error: 'must not be empty' }),
   decision: oneOf(DECISIONS).nullish(),
-  policyId: optionalText(256),
+  policyId: optionalIdentifier(256),
   policyVersion: optionalText(64),
   tool: z
-    .object({ name: text(256), tags: textList }, { error: (i) => `must be an object, got ${typeName(i.input)}` })
+    .object({ name: identifier(256), tags: textList }, { error: (i) => `must be an object, got ${typeName(i.input)}` })
     .nullish(),
   resource: optionalText(),
   severity: oneOf(SEVERITIES).nullish(),
   outcome: oneOf(OUTCOMES).nullish(),
-  correlationId: optionalText(256),
+  correlationId: optionalIdentifier(256),
   dataSubjects: textList,
   personalData: textList,
   legalBasis: optionalText(128),
@@ -235,6 +243,8 @@ const ACTOR_SET = new Set<string>(ACTOR_TYPES);
 
 const okText = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max && !v.includes('\u0000');
 const okOptText = (v: unknown, max = MAX_TEXT) => v === undefined || v === null || okText(v, max);
+const okId = (v: unknown, max: number): v is string => okText(v, max) && v.length > 0;
+const okOptId = (v: unknown, max: number) => v === undefined || v === null || okId(v, max);
 const okOptEnum = (v: unknown, set: Set<string>) => v === undefined || v === null || (typeof v === 'string' && set.has(v));
 const okList = (v: unknown) => v === undefined || v === null || (Array.isArray(v) && v.length <= MAX_ARRAY && v.every((x) => okText(x, 256)));
 const okNumber = (v: unknown, max: number, integer: boolean) =>
@@ -253,19 +263,19 @@ function fastPath(r: Record<string, unknown>): ParsedEvent | null {
   if (Number.isNaN(date.getTime()) || year < 1970 || year > 9999 || !dayExists(occurredAt)) return null;
   if (typeof r.category !== 'string' || !CATEGORY_SET.has(r.category)) return null;
   if (!okText(r.action, 128) || r.action.length === 0) return null;
-  if (!okOptText(r.id, 256) || !okOptText(r.environment, 128) || !okOptText(r.agentId, 256) || !okOptText(r.sessionId, 256)) return null;
+  if (!okOptId(r.id, 256) || !okOptText(r.environment, 128) || !okOptId(r.agentId, 256) || !okOptId(r.sessionId, 256)) return null;
   if (!okOptEnum(r.decision, DECISION_SET) || !okOptEnum(r.severity, SEVERITY_SET) || !okOptEnum(r.outcome, OUTCOME_SET)) return null;
-  if (!okOptText(r.policyId, 256) || !okOptText(r.policyVersion, 64) || !okOptText(r.resource) || !okOptText(r.correlationId, 256)) return null;
+  if (!okOptId(r.policyId, 256) || !okOptText(r.policyVersion, 64) || !okOptText(r.resource) || !okOptId(r.correlationId, 256)) return null;
   if (!okOptText(r.legalBasis, 128) || !okOptText(r.recipient, 256) || !okOptText(r.region, 64)) return null;
   if (!okList(r.dataSubjects) || !okList(r.personalData)) return null;
   if (!okNumber(r.ttlSeconds, 2_147_483_647, true) || !okNumber(r.costUsd, 1e9, false)) return null;
   const actor = r.actor;
   if (actor !== undefined && actor !== null) {
-    if (!isObject(actor) || typeof actor.type !== 'string' || !ACTOR_SET.has(actor.type) || !okText(actor.id, 256) || !okOptText(actor.email, 320)) return null;
+    if (!isObject(actor) || typeof actor.type !== 'string' || !ACTOR_SET.has(actor.type) || !okId(actor.id, 256) || !okOptText(actor.email, 320)) return null;
   }
   const tool = r.tool;
   if (tool !== undefined && tool !== null) {
-    if (!isObject(tool) || !okText(tool.name, 256) || !okList(tool.tags)) return null;
+    if (!isObject(tool) || !okId(tool.name, 256) || !okList(tool.tags)) return null;
   }
   if (r.attributes !== undefined && r.attributes !== null && !isObject(r.attributes)) return null;
   return {
