@@ -2,6 +2,20 @@
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
+/** A GraphQL caller with an API key, for the benchmarks' setup; errors throw. */
+export function graphqlCaller(apiUrl: string, apiKey: string) {
+  return async (query: string, variables: Record<string, unknown> = {}) => {
+    const response = await fetch(`${apiUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: any; errors?: Array<{ message: string }> };
+    if (body.errors) throw new Error(body.errors.map((e) => e.message).join('; '));
+    return body.data;
+  };
+}
+
 /** The two 50-client read loads of `npm run bench` and `npm run bench:reads`. */
 export const readLoads = (soc2ReportId: string) => ({
   list: { name: 'reports list', query: '{ reports(first: 20) { totalCount edges { node { id type status score grade createdAt } } } }' },

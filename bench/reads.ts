@@ -21,7 +21,7 @@ import { migrateDatabase } from '../src/db/migrate.ts';
 import { seedDemoData } from '../src/demo/seed.ts';
 import { createLogger } from '../src/log.ts';
 import { createServices } from '../src/services.ts';
-import { processCpuMs, readLoad, readLoads } from './load.ts';
+import { graphqlCaller, processCpuMs, readLoad, readLoads } from './load.ts';
 import { benchProgress } from './progress.ts';
 import { workerFlags } from './worker-flags.ts';
 
@@ -83,16 +83,7 @@ async function run(adminUrl: string) {
   cleanups.push(() => stopChild(server));
   await waitFor(server, 'GraphQL API:');
 
-  const gql = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(`${apiUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: any; errors?: Array<{ message: string }> };
-    if (body.errors) throw new Error(body.errors.map((e) => e.message).join('; '));
-    return body.data;
-  };
+  const gql = graphqlCaller(apiUrl, apiKey);
 
   // Every built-in report type, completed by a real worker, as the full bench does.
   const worker = spawn(process.execPath, [...workerFlags(root), path.join(root, 'src/main.ts'), 'worker'], {

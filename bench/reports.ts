@@ -15,7 +15,7 @@ import { buildReport } from '../src/reports/generate.ts';
 import { measurePdfRender } from '../src/render/bench.ts';
 import { closePdfRenderer } from '../src/render/pdf.ts';
 import { createServices } from '../src/services.ts';
-import { readLoad, readLoads } from './load.ts';
+import { graphqlCaller, readLoad, readLoads } from './load.ts';
 import { benchProgress, type ProgressFigures } from './progress.ts';
 import { workerFlags } from './worker-flags.ts';
 
@@ -34,16 +34,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 export async function benchReports(options: { root: string; databaseUrl: string; apiUrl: string; apiKey: string; orgId: string }): Promise<ReportFigures> {
   const { root, databaseUrl, apiUrl, apiKey, orgId } = options;
-  const gql = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(`${apiUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: any; errors?: Array<{ message: string }> };
-    if (body.errors) throw new Error(body.errors.map((e) => e.message).join('; '));
-    return body.data;
-  };
+  const gql = graphqlCaller(apiUrl, apiKey);
   const database = connect(databaseUrl, { max: 4 });
   try {
     const [bounds] = await database.sql`select min(occurred_at) as start, max(occurred_at) as end from audit_events where org_id = ${orgId}`;
