@@ -79,11 +79,7 @@ export async function measureCoverage(sql: Sql, scope: ReportScope, gapMinutes: 
   }
 
   const [disconnects, carried] = await Promise.all([sql.unsafe(
-    `select e.occurred_at as start, (
-       select min(x.occurred_at) from audit_events x
-       where x.org_id = e.org_id and x.action = 'gateway.connected' and x.environment = e.environment
-         and x.occurred_at >= e.occurred_at and x.seq <= ${WATERMARK_PARAM}
-     ) as end
+    `select e.occurred_at as start, ${reconnection('e.org_id', 'e.environment', 'e.occurred_at', WATERMARK_PARAM)} as end
      from audit_events e where ${where} and e.action = 'gateway.disconnected'`,
     params as never[],
   ), disconnectedAtStart(sql, scope)]);
@@ -111,6 +107,12 @@ export async function measureCoverage(sql: Sql, scope: ReportScope, gapMinutes: 
   };
 }
 
+/** When the gateway of `environment` next connected at or after `since`, among the events a report read (null: never). */
+const reconnection = (orgId: string, environment: string, since: string, watermark: string) =>
+  `(select min(x.occurred_at) from audit_events x
+    where x.org_id = ${orgId} and x.action = 'gateway.connected' and x.environment = ${environment}
+      and x.occurred_at >= ${since} and x.seq <= ${watermark})`;
+
 /**
  * Per environment, the last gateway disconnection before the period start and
  * its reconnection. A gateway still disconnected when the period starts left
@@ -127,11 +129,7 @@ async function disconnectedAtStart(sql: Sql, scope: ReportScope) {
     environment = ' and g.name = $4';
   }
   return sql.unsafe(
-    `select d.occurred_at as start, (
-       select min(x.occurred_at) from audit_events x
-       where x.org_id = g.org_id and x.action = 'gateway.connected' and x.environment = g.name
-         and x.occurred_at >= d.occurred_at and x.seq <= $3::bigint
-     ) as end
+    `select d.occurred_at as start, ${reconnection('g.org_id', 'g.name', 'd.occurred_at', '$3::bigint')} as end
      from environments g cross join lateral (
        select e.occurred_at from audit_events e
        where e.org_id = g.org_id and e.action = 'gateway.disconnected' and e.environment = g.name

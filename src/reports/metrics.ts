@@ -242,7 +242,6 @@ export async function measureEvents(sql: Sql, scope: ReportScope, ids: SelectorI
     ['dlp', filter(`e.category = 'dlp'`)],
     ['pii', filter(`${PII_TOOL} and e.decision is distinct from 'deny'`)],
   ];
-  const columns = (list: SelectorId[]) => list.map((id, i) => `count(*) filter (where ${selectorSql(id, WATERMARK_PARAM)}) as c${i}`);
   const [rows, [narrow]] = await Promise.all([
     sql.unsafe(
       `with g as (
@@ -258,13 +257,13 @@ export async function measureEvents(sql: Sql, scope: ReportScope, ids: SelectorI
     ),
     correlated.length
       ? sql.unsafe(
-          `select ${columns(correlated).join(', ')} from audit_events e where ${where} and (${[...new Set(correlated.map((id) => prefilterOf(id)!))].join(' or ')})`,
+          `select ${correlated.map((id, i) => `${filter(selectorSql(id, WATERMARK_PARAM))} as c${i}`).join(', ')} from audit_events e where ${where} and (${[...new Set(correlated.map((id) => prefilterOf(id)!))].join(' or ')})`,
           params as never[],
         )
       : Promise.resolve([{}]),
   ]);
-  // grouping(d, agent_id): 3 for the totals, 1 per day, 2 per agent.
-  const total: Record<string, unknown> = rows.find((r) => r.set === 3) ?? { sessions: 0, ...Object.fromEntries(perEvent.map(([name]) => [name, 0])) };
+  // grouping(d, agent_id): 3 for the totals (the empty grouping set gives that row even over no events), 1 per day, 2 per agent.
+  const total = rows.find((r) => r.set === 3)!;
   const counts: Partial<Record<SelectorId, number>> = {};
   plain.forEach((id, i) => (counts[id] = Number(total[`c${i}`])));
   correlated.forEach((id, i) => (counts[id] = Number((narrow as Record<string, unknown>)[`c${i}`])));

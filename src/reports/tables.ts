@@ -53,8 +53,7 @@ const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 async function grouped(sql: Sql, scope: ReportScope, inner: (where: string) => string, order: string, limit = ROWS) {
   const { where, params } = scopeWhere(scope);
   const rows = await sql.unsafe(`select g.*, count(*) over () as total_groups from (${inner(where)}) g order by ${order} limit ${limit}`, params as never[]);
-  const total = rows.length ? Number(rows[0]!.total_groups) : 0;
-  return { rows: rows as Array<Record<string, unknown>>, truncated: total > rows.length ? { shown: rows.length, total } : null };
+  return { rows: rows as Array<Record<string, unknown>>, truncated: truncation(rows.length, rows.length ? Number(rows[0]!.total_groups) : 0) };
 }
 
 /**
@@ -70,11 +69,13 @@ const eventList = (id: string, def: { title: string; columns: string[] }, totalO
     const { where, params } = scopeWhere(scope);
     const rows = await sql.unsafe(`select ${select} from audit_events e where ${where} and ${condition} order by e.occurred_at, e.seq limit ${EVENT_ROWS}`, params as never[]);
     return (ctx) => {
-      const total = ctx.counts[totalOf] ?? rows.length;
-      return table(id, def, rows.map(row), total > rows.length ? { shown: rows.length, total } : null);
+      return table(id, def, rows.map(row), truncation(rows.length, ctx.counts[totalOf] ?? rows.length));
     };
   },
 });
+
+/** What a table says of rows it left out: null when it shows all `total`. */
+const truncation = (shown: number, total: number): Table['truncated'] => (total > shown ? { shown, total } : null);
 
 function table(id: string, def: { title: string; columns: string[] }, rows: Cell[][], truncated: Table['truncated']): Table {
   return { id, title: def.title, columns: def.columns, rows, truncated };
@@ -126,8 +127,7 @@ async function buildPersonalTables(sql: Sql, scope: ReportScope, ids: string[]):
   );
   return new Map(ids.map((id, i) => {
     const mine = rows.filter((x) => x.t === i).map((x) => x.r as Record<string, unknown>).sort((a, b) => Number(a.rn) - Number(b.rn));
-    const total = mine.length ? Number(mine[0]!.total_groups) : 0;
-    const finish: Finish = () => table(id, defs[i]!, mine.map(defs[i]!.personal.row), total > mine.length ? { shown: mine.length, total } : null);
+    const finish: Finish = () => table(id, defs[i]!, mine.map(defs[i]!.personal.row), truncation(mine.length, mine.length ? Number(mine[0]!.total_groups) : 0));
     return [id, finish];
   }));
 }

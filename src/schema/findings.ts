@@ -23,6 +23,7 @@ type ReportParent = { id: string; summary: string | null; contentSha256: string 
  */
 type IntegrityParent = ReportParent;
 const loadContent = async (r: ReportParent, ctx: Context) => ((await ctx.loaders.reportContent.load(r.id)) ?? null) as Content | null;
+const integrityOf = async (r: ReportParent, ctx: Context) => (await loadContent(r, ctx))?.integrity;
 
 const FindingStatus = builder.enumType('FindingStatus', {
   description: 'Outcome of a check: the control met its threshold, came close, missed it, or had nothing to measure.',
@@ -109,19 +110,19 @@ const Gap = builder.objectRef<Content['integrity']['gaps'][number]>('MonitoringG
 const Integrity = builder.objectRef<IntegrityParent>('ReportIntegrity').implement({
   description: 'What the report read and how to check it: coverage, gaps, hash, signature, watermark.',
   fields: (t) => ({
-    eventCount: t.float({ description: 'Events analysed.', resolve: async (r, _a, ctx) => (await loadContent(r, ctx))?.integrity.eventCount ?? 0 }),
-    timeCoverage: t.float({ nullable: true, description: 'Percent of the observed period with monitoring active.', resolve: async (r, _a, ctx) => (await loadContent(r, ctx))?.integrity.timeCoverage ?? null }),
-    observedFrom: t.field({ type: 'DateTime', nullable: true, description: 'Start of the observed period.', resolve: async (r, _a, ctx) => (await loadContent(r, ctx))?.integrity.observedFrom ?? null }),
-    observedUntil: t.field({ type: 'DateTime', nullable: true, description: 'End of the observed period (the period end, or when the watermark event arrived).', resolve: async (r, _a, ctx) => (await loadContent(r, ctx))?.integrity.observedUntil ?? null }),
-    gaps: t.field({ type: [Gap], description: 'Monitoring gaps (at most 100 listed; gapCount says how many there were).', resolve: async (r, _a, ctx) => (await loadContent(r, ctx))?.integrity.gaps ?? [] }),
-    gapCount: t.int({ description: 'Number of monitoring gaps.', resolve: async (r, _a, ctx) => (await loadContent(r, ctx))?.integrity.gapCount ?? 0 }),
-    completeness: t.stringList({ description: 'Notes on completeness.', resolve: async (r, _a, ctx) => (await loadContent(r, ctx))?.integrity.completeness ?? [] }),
+    eventCount: t.float({ description: 'Events analysed.', resolve: async (r, _a, ctx) => (await integrityOf(r, ctx))?.eventCount ?? 0 }),
+    timeCoverage: t.float({ nullable: true, description: 'Percent of the observed period with monitoring active.', resolve: async (r, _a, ctx) => (await integrityOf(r, ctx))?.timeCoverage ?? null }),
+    observedFrom: t.field({ type: 'DateTime', nullable: true, description: 'Start of the observed period.', resolve: async (r, _a, ctx) => (await integrityOf(r, ctx))?.observedFrom ?? null }),
+    observedUntil: t.field({ type: 'DateTime', nullable: true, description: 'End of the observed period (the period end, or when the watermark event arrived).', resolve: async (r, _a, ctx) => (await integrityOf(r, ctx))?.observedUntil ?? null }),
+    gaps: t.field({ type: [Gap], description: 'Monitoring gaps (at most 100 listed; gapCount says how many there were).', resolve: async (r, _a, ctx) => (await integrityOf(r, ctx))?.gaps ?? [] }),
+    gapCount: t.int({ description: 'Number of monitoring gaps.', resolve: async (r, _a, ctx) => (await integrityOf(r, ctx))?.gapCount ?? 0 }),
+    completeness: t.stringList({ description: 'Notes on completeness.', resolve: async (r, _a, ctx) => (await integrityOf(r, ctx))?.completeness ?? [] }),
     contentSha256: t.string({ nullable: true, description: 'SHA-256 (hex) of the report\'s RFC 8785 canonical content: recompute it from the JSON download.', resolve: (r) => r.contentSha256 }),
     signature: t.string({ nullable: true, description: 'Ed25519 signature (base64) of the content hash.', resolve: (r) => r.signature ?? null }),
     signatureKeyId: t.string({ nullable: true, description: 'Id of the organisation signing key (Organization.signingKeys).', resolve: (r) => r.signatureKeyId ?? null }),
     watermark: t.float({ nullable: true, description: 'Highest event sequence number the report read.', resolve: (r) => r.watermark }),
-    chainLink: t.float({ nullable: true, description: 'Link number (a whole number) of the organisation\'s tamper-evident event chain when the report fixed its watermark: every event it read is at or before this link.', resolve: async (r, _a, ctx) => (await loadContent(r, ctx))?.integrity.chain?.link ?? null }),
-    chainHead: t.string({ nullable: true, description: 'SHA-256 head (hex) of the event chain at `chainLink`; `verify events --org` recomputes the chain from the rows.', resolve: async (r, _a, ctx) => (await loadContent(r, ctx))?.integrity.chain?.head ?? null }),
+    chainLink: t.float({ nullable: true, description: 'Link number (a whole number) of the organisation\'s tamper-evident event chain when the report fixed its watermark: every event it read is at or before this link.', resolve: async (r, _a, ctx) => (await integrityOf(r, ctx))?.chain?.link ?? null }),
+    chainHead: t.string({ nullable: true, description: 'SHA-256 head (hex) of the event chain at `chainLink`; `verify events --org` recomputes the chain from the rows.', resolve: async (r, _a, ctx) => (await integrityOf(r, ctx))?.chain?.head ?? null }),
     sampleSeed: t.string({ nullable: true, description: 'Seed of the reproducible evidence samples.', resolve: (r) => (r.contentSha256 ? r.sampleSeed : null) }),
     frameworkVersion: t.string({ nullable: true, description: 'Version of the framework definition used.', resolve: (r) => r.frameworkVersion }),
     generatorVersion: t.string({ nullable: true, description: 'Version of the generator used.', resolve: (r) => r.generatorVersion }),
