@@ -22,7 +22,7 @@ import { processCpuMs } from './load.ts';
 import { benchReports, type ReportFigures } from './reports.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, profile: { type: 'boolean', default: false }, 'ingest-only': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, profile: { type: 'boolean', default: false }, 'ingest-only': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } } });
 const eventCount = Number(values.events);
 if (!Number.isInteger(eventCount) || eventCount < 1) throw new Error('--events must be a positive whole number');
 
@@ -52,7 +52,9 @@ async function run() {
   const admin = connect(adminUrl, { max: 1 });
   await admin.sql.unsafe(`create database ${name}`);
   cleanups.push(async () => {
-    await admin.sql.unsafe(`drop database if exists ${name} with (force)`);
+    // --keep: leave the filled database for working on queries (DATABASE_URL's server only).
+    if (values.keep && process.env.DATABASE_URL) console.log(`kept database ${name}`);
+    else await admin.sql.unsafe(`drop database if exists ${name} with (force)`);
     await admin.close();
   });
   const url = new URL(adminUrl);
