@@ -47,14 +47,10 @@ export async function measureCoverage(sql: Sql, scope: ReportScope, gapMinutes: 
   // than half the threshold: a silence inside a bucket is shorter than the
   // threshold, so every longer one lies between consecutive non-empty buckets,
   // from one's latest event to the next one's earliest. Exactly the gaps of a
-  // window over every event in time order, for one hash aggregate instead of
-  // sorting the period.
+  // window over every event in time order, without sorting the period.
   const bucketSeconds = Math.max(1, Math.floor((gapMinutes * 60) / 2));
   const silenceRows = await sql.unsafe(
-    `with buckets as (
-       select floor(date_part('epoch', e.occurred_at) / ${bucketSeconds})::bigint as k, min(e.occurred_at) as lo, max(e.occurred_at) as hi
-       from audit_events e where ${where} group by 1
-     )
+    `with buckets as (${bucketsSql(scope, where, bucketSeconds)})
      select 'gap' as kind, prev as start, lo as end from (
        select lo, lag(hi) over (order by k) as prev from buckets
      ) t where prev is not null and lo - prev > make_interval(mins => ${Number(gapMinutes)})
@@ -105,6 +101,36 @@ export async function measureCoverage(sql: Sql, scope: ReportScope, gapMinutes: 
     gapCount: merged.length,
     gapSeconds: Math.round(gapMs / 1000),
   };
+}
+
+/** Beyond this many buckets in a period, one scan of it is cheaper than probing each bucket. */
+const MAX_PROBED_BUCKETS = 20_000;
+
+/**
+ * Each non-empty bucket `k` with its earliest (`lo`) and latest (`hi`) event.
+ * Organisation-wide, two index probes per bucket (org, time), however many
+ * events the period holds: 0.2 s where a scan of 1M events took 0.5 s, and
+ * the same at 10M. An environment's events are interleaved with the others'
+ * in that index, so a scoped report (or a very fine threshold) groups one
+ * scan of the period instead. `seq + 0`: the watermark as a filter, not an
+ * index condition, with which the backward probe cost three times as much.
+ */
+function bucketsSql(scope: ReportScope, where: string, bucketSeconds: number): string {
+  const buckets = (scope.end.getTime() - scope.start.getTime()) / 1000 / bucketSeconds;
+  if (scope.environment || buckets > MAX_PROBED_BUCKETS) {
+    return `select floor(date_part('epoch', e.occurred_at) / ${bucketSeconds})::bigint as k, min(e.occurred_at) as lo, max(e.occurred_at) as hi
+            from audit_events e where ${where} group by 1`;
+  }
+  const probe = (aggregate: 'min' | 'max') =>
+    `(select ${aggregate}(e.occurred_at) from audit_events e
+      where e.org_id = $1::uuid and e.seq + 0 <= $4::bigint
+        and e.occurred_at >= greatest($2::timestamptz, to_timestamp(k * ${bucketSeconds}))
+        and e.occurred_at < least($3::timestamptz, to_timestamp((k + 1) * ${bucketSeconds})))`;
+  return `select k, lo, hi from (
+            select k, ${probe('min')} as lo, ${probe('max')} as hi
+            from generate_series(floor(date_part('epoch', $2::timestamptz) / ${bucketSeconds})::bigint,
+                                 floor(date_part('epoch', $3::timestamptz) / ${bucketSeconds})::bigint) k
+          ) b where lo is not null`;
 }
 
 /** When the gateway of `environment` next connected at or after `since`, among the events a report read (null: never). */

@@ -257,7 +257,9 @@ export async function measureEvents(sql: Sql, scope: ReportScope, ids: SelectorI
     ),
     correlated.length
       ? sql.unsafe(
-          `select ${correlated.map((id, i) => `${filter(selectorSql(id, WATERMARK_PARAM))} as c${i}`).join(', ')} from audit_events e where ${where} and (${[...new Set(correlated.map((id) => prefilterOf(id)!))].join(' or ')})`,
+          // In a FILTER, `null and …` goes on to the subplan (only false stops an AND): the prefilter,
+          // made false where it is null (`e.decision = 'hold'` on events without a decision), runs first.
+          `select ${correlated.map((id, i) => `${filter(`coalesce(${prefilterOf(id)}, false) and ${selectorSql(id, WATERMARK_PARAM)}`)} as c${i}`).join(', ')} from audit_events e where ${where} and (${[...new Set(correlated.map((id) => prefilterOf(id)!))].join(' or ')})`,
           params as never[],
         )
       : Promise.resolve([{}]),
