@@ -143,6 +143,16 @@ export const auditEvents = pgTable(
     batchId: uuid('batch_id'),
     /** SHA-256 over the previous event of the batch's hash and this event's content (src/events/chain.ts). */
     hash: bytea('hash'),
+    // Conditions many selectors share (src/reports/selectors.ts), computed once when the row is
+    // written: re-evaluated in each of a report's counts, they cost more than the rest of its pass.
+    /** The event names a data subject or a personal-data category. */
+    personal: boolean('personal')
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce(cardinality(data_subjects), 0) > 0 or coalesce(cardinality(personal_data), 0) > 0`),
+    /** The event's tool is tagged `pii`. */
+    piiTool: boolean('pii_tool')
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce(tool_tags @> '{pii}'::text[], false)`),
   },
   (t) => [
     // Period scans by organisation; `seq` makes the order unique for keyset cursors.

@@ -20,9 +20,14 @@ const LEASE_ENDS = ['lease.revoked', 'lease.returned'];
 const INJECTION_LABELS = ['injection.confirmed', 'injection.false_positive'];
 const AGENT_DECISION = `e.decision is not null and e.agent_id is not null`;
 const CONFIG_CHANGE = `(e.category = 'config_change' or e.action in ('policy.updated', 'dlp_rule.updated', 'secret.rotated'))`;
-/** The event names a data subject or a personal-data category (GDPR processing). */
-export const PERSONAL = `(cardinality(e.data_subjects) > 0 or cardinality(e.personal_data) > 0)`;
-export const PII_TOOL = `e.tool_tags @> '{pii}'::text[]`;
+/**
+ * The event names a data subject or a personal-data category (GDPR processing):
+ * `cardinality(data_subjects) > 0 or cardinality(personal_data) > 0`, stored
+ * with the event (drizzle/0007) because a dozen counts of one pass test it.
+ */
+export const PERSONAL = `e.personal`;
+/** The event's tool is tagged pii: `tool_tags @> '{pii}'`, stored with the event likewise. */
+export const PII_TOOL = `e.pii_tool`;
 /** A DLP detection that was not blocked: personal data may have left. */
 const PERSONAL_LEAK = `e.action = 'dlp.detected' and ${PERSONAL}`;
 /** The service's own trail (report generated, downloaded, shared, keys…). */
