@@ -11,8 +11,8 @@ import type { Category, Decision, Severity } from './contract.ts';
 
 export const MAX_EVENTS_PAGE = 500;
 
-/** An event as stored, camelCase: the table's own row type, without the organisation. */
-export type AuditEventRecord = Omit<typeof auditEvents.$inferSelect, 'orgId' | 'batchId' | 'hash'>;
+/** An event as stored, camelCase: the table's own row type, without the organisation and the conditions stored for report queries. */
+export type AuditEventRecord = Omit<typeof auditEvents.$inferSelect, 'orgId' | 'batchId' | 'hash' | 'personal' | 'piiTool'>;
 
 export interface AuditEventFilter {
   /** Inclusive. */

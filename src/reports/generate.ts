@@ -345,7 +345,7 @@ async function computeContent(
       const finish = sqlTables.get(id);
       if (id === 'statement_of_applicability') return statementOfApplicability(framework, findings);
       if (!finish) throw new Error(`unknown table ${id}`);
-      return finish({ risks, scalars: values.scalars, counts: values.counts });
+      return finish({ risks, weeks: counted.weeks, scalars: values.scalars, counts: values.counts });
     })),
     findings: findings.filter((f) => f.section === section.title).map((f) => f.ordinal),
   }));

@@ -216,9 +216,9 @@ export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 1
  * Everything counted per event, in ONE parallel pass over the period: the
  * plain selectors, costs, decisions per day and per-agent activity. Events
  * are grouped by (day, agent, session), a hash aggregate of a few thousand
- * groups; the totals, the days and the agents are then sums over those
- * groups (grouping sets), so the period is read once instead of three
- * times. Selectors that look at other events run beside it in a narrow
+ * groups; the totals, the days, the weeks and the agents are then sums
+ * over those groups (grouping sets), so the period is read once instead of
+ * four times. Selectors that look at other events run beside it in a narrow
  * query over their index-friendly prefilters.
  */
 export async function measureEvents(sql: Sql, scope: ReportScope, ids: SelectorId[]): Promise<EventMeasures> {
@@ -241,6 +241,7 @@ export async function measureEvents(sql: Sql, scope: ReportScope, ids: SelectorI
     ['injections', filter(`e.action = 'injection.detected'`)],
     ['dlp', filter(`e.category = 'dlp'`)],
     ['pii', filter(`${PII_TOOL} and e.decision is distinct from 'deny'`)],
+    ['triggers', filter(selectorSql('guardrail_triggers', WATERMARK_PARAM))],
   ];
   const [rows, [narrow]] = await Promise.all([
     sql.unsafe(
@@ -250,9 +251,10 @@ export async function measureEvents(sql: Sql, scope: ReportScope, ids: SelectorI
          from audit_events e where ${where}
          group by 1, 2, 3
        )
-       select grouping(d, agent_id) as set, d, agent_id, count(distinct session_id)::int as sessions,
+       select grouping(d, agent_id, w) as set, d, agent_id, w, count(distinct session_id)::int as sessions,
               ${perEvent.map(([name]) => `coalesce(sum(${name}), 0)::float8 as ${name}`).join(', ')}
-       from g group by grouping sets ((), (d), (agent_id))`,
+       -- Weeks start on Monday (epoch day 0 was a Thursday).
+       from (select g.*, floor((g.d + 3) / 7.0)::int as w from g) g group by grouping sets ((), (d), (agent_id), (w))`,
       params as never[],
     ),
     correlated.length
@@ -264,17 +266,20 @@ export async function measureEvents(sql: Sql, scope: ReportScope, ids: SelectorI
         )
       : Promise.resolve([{}]),
   ]);
-  // grouping(d, agent_id): 3 for the totals (the empty grouping set gives that row even over no events), 1 per day, 2 per agent.
-  const total = rows.find((r) => r.set === 3)!;
+  // grouping(d, agent_id, w): 7 for the totals (the empty grouping set gives that row even over no events), 3 per day, 5 per agent, 6 per week.
+  const total = rows.find((r) => r.set === 7)!;
   const counts: Partial<Record<SelectorId, number>> = {};
   plain.forEach((id, i) => (counts[id] = Number(total[`c${i}`])));
   correlated.forEach((id, i) => (counts[id] = Number((narrow as Record<string, unknown>)[`c${i}`])));
   const days = rows
-    .filter((r) => r.set === 1)
+    .filter((r) => r.set === 3)
     .sort((a, b) => Number(a.d) - Number(b.d))
     .map((r) => ({ day: new Date(Number(r.d) * 86_400_000).toISOString().slice(0, 10), allow: Number(r.allows), deny: Number(r.denies), alert: Number(r.alerts), hold: Number(r.holds), events: Number(r.events) }));
+  const weeks = rows
+    .filter((r) => r.set === 6)
+    .map((r) => ({ week: Number(r.w), events: Number(r.events), decisions: Number(r.decisions), denied: Number(r.denies), triggers: Number(r.triggers), dlp: Number(r.dlp), injections: Number(r.injections), costUsd: Number(r.cost) }));
   const risks = rows
-    .filter((r) => r.set === 2 && r.agent_id !== null)
+    .filter((r) => r.set === 5 && r.agent_id !== null)
     .map(riskOf)
     .sort((a, b) => b.risk - a.risk || a.agentId.localeCompare(b.agentId));
   return {
@@ -282,6 +287,7 @@ export async function measureEvents(sql: Sql, scope: ReportScope, ids: SelectorI
     scalars: { cost_usd: round(Number(total.cost), 6), personal_data_cost_usd: round(Number(total.personal_cost), 6) },
     activity: { uniqueAgents: risks.length, uniqueSessions: Number(total.sessions), risks },
     days,
+    weeks,
   };
 }
 
@@ -295,12 +301,26 @@ export interface DayCounts {
   events: number;
 }
 
+/** One week's totals; `week` numbers Monday-to-Sunday UTC weeks, week 0 starting 1969-12-29. */
+export interface WeekCounts {
+  week: number;
+  events: number;
+  decisions: number;
+  denied: number;
+  triggers: number;
+  dlp: number;
+  injections: number;
+  costUsd: number;
+}
+
 export interface EventMeasures {
   counts: Partial<Record<SelectorId, number>>;
   scalars: { cost_usd: number; personal_data_cost_usd: number };
   activity: Activity;
   /** Decisions per UTC day with events, in order. */
   days: DayCounts[];
+  /** Weeks with events, in no particular order. */
+  weeks: WeekCounts[];
 }
 
 export interface ResponseTimes {

@@ -6,7 +6,7 @@
  * what the engine already measured (agent risk, scalar retention figures).
  */
 import type { Sql } from '../db/client.ts';
-import type { AgentRisk } from './metrics.ts';
+import type { AgentRisk, WeekCounts } from './metrics.ts';
 import { scopeWhere, type ReportScope } from './scope.ts';
 import { PERSONAL, PII_TOOL, type SelectorId } from './selectors.ts';
 
@@ -23,6 +23,7 @@ export interface Table {
 /** What the engine measured anyway, for tables finished in memory. */
 export interface TableContext {
   risks: AgentRisk[];
+  weeks: WeekCounts[];
   scalars: Record<string, number | null>;
   counts: Partial<Record<SelectorId, number>>;
 }
@@ -399,32 +400,27 @@ export const sqlTables: Record<string, SqlTable> = {
   weekly_trends: {
     title: 'Week over week (weeks start Monday, UTC)',
     columns: ['week', 'events', 'decisions', 'denied', 'guardrailTriggers', 'guardrailChangePercent', 'dlpEvents', 'injections', 'costUsd'],
-    async build(sql, scope) {
-      const { where, params } = scopeWhere(scope);
-      // Epoch day 0 was a Thursday: +3 makes weeks start on Monday. Grouping by an integer, then formatting the few rows.
-      // Every week of the period gets a row, those without events too: the change is always from the
-      // calendar week before, never from an older week that happened to have events.
+    // Sums over the weeks of the engine's one pass (measureEvents). Every week of the period gets a
+    // row, those without events too: the change is always from the calendar week before, never from
+    // an older week that happened to have events.
+    async build(_sql, scope) {
       const weekOf = (ms: number) => (ms / 86_400_000 + 3) / 7;
       const firstWeek = Math.floor(weekOf(scope.start.getTime()));
       const lastWeek = Math.ceil(weekOf(scope.end.getTime())) - 1; // the end is exclusive
-      const rows = await sql.unsafe(
-        `select to_char(to_timestamp((w * 7 - 3) * 86400) at time zone 'UTC', 'YYYY-MM-DD') as week, coalesce(events, 0) as events, coalesce(decisions, 0) as decisions,
-                coalesce(denied, 0) as denied, coalesce(triggers, 0) as triggers, coalesce(dlp, 0) as dlp, coalesce(injections, 0) as injections, coalesce(cost, 0) as cost
-         from generate_series(${firstWeek}::int, ${lastWeek}::int) as w left join (
-           select floor((date_part('epoch', e.occurred_at) / 86400 + 3) / 7)::int as w, count(*)::int as events,
-                  count(*) filter (where e.decision is not null)::int as decisions, count(*) filter (where e.decision = 'deny')::int as denied,
-                  count(*) filter (where e.decision in ('deny', 'alert', 'hold') or e.category = 'dlp' or e.action = 'injection.detected')::int as triggers,
-                  count(*) filter (where e.category = 'dlp')::int as dlp, count(*) filter (where e.action = 'injection.detected')::int as injections,
-                  coalesce(sum(e.cost_usd), 0)::float8 as cost
-           from audit_events e where ${where} group by 1) t using (w) order by w`,
-        params as never[],
-      );
-      return () =>
-        table('weekly_trends', this, rows.map((r, i) => {
-          const previous = i > 0 ? Number(rows[i - 1]!.triggers) : null;
-          const change = previous ? Math.round((1000 * (Number(r.triggers) - previous)) / previous) / 10 : null;
-          return [String(r.week), num(r.events), num(r.decisions), num(r.denied), num(r.triggers), change, num(r.dlp), num(r.injections), Math.round(Number(r.cost) * 100) / 100];
-        }), null);
+      return (ctx) => {
+        const byWeek = new Map(ctx.weeks.map((w) => [w.week, w]));
+        const rows: Cell[][] = [];
+        let previous: number | null = null;
+        for (let w = firstWeek; w <= lastWeek; w++) {
+          const week = byWeek.get(w);
+          const triggers = week?.triggers ?? 0;
+          const change = previous ? Math.round((1000 * (triggers - previous)) / previous) / 10 : null;
+          const monday = new Date((w * 7 - 3) * 86_400_000).toISOString().slice(0, 10);
+          rows.push([monday, week?.events ?? 0, week?.decisions ?? 0, week?.denied ?? 0, triggers, change, week?.dlp ?? 0, week?.injections ?? 0, Math.round((week?.costUsd ?? 0) * 100) / 100]);
+          previous = triggers;
+        }
+        return table('weekly_trends', this, rows, null);
+      };
     },
   },
 };
