@@ -262,9 +262,11 @@ describe('Audit summary', () => {
     const service = scoped.filter((r) => r.category === 'admin' && r.actorType === 'service');
     expect(metricOf(c, 'service_actions')).toBe(service.length);
     expect(tableOf(c, 'service_actions').rows.find((r) => r[0] === 'report.generated')![1]).toBe(2);
-    const people = scoped.filter((r) => (r.category === 'admin' || r.category === 'config_change') && r.actorType !== 'service');
+    const changes = scoped.filter((r) => r.category === 'admin' || r.category === 'config_change');
+    const people = changes.filter((r) => r.actorType === 'user');
     expect(metricOf(c, 'people_admin_changes')).toBe(people.length);
-    expect(findingOf(c, 'AUD-1').value).toBe(pct(people.filter((r) => r.actorId).length, people.length));
+    const peopleOrNobody = changes.filter((r) => r.actorType === 'user' || !r.actorId);
+    expect(findingOf(c, 'AUD-1').value).toBe(pct(peopleOrNobody.filter((r) => r.actorId).length, peopleOrNobody.length));
     expect(findingOf(c, 'AUD-2').value).toBe(50);
     expect(tableOf(c, 'admin_actors').rows.find((r) => r[0] === 'admin@example.com')![2]).toBe(2);
   });

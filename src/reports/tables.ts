@@ -8,7 +8,7 @@
 import type { Sql } from '../db/client.ts';
 import type { AgentRisk } from './metrics.ts';
 import { scopeWhere, type ReportScope } from './scope.ts';
-import { PERSONAL, PII_TOOL, type SelectorId } from './selectors.ts';
+import { ADMIN_BY_PEOPLE_OR_NOBODY, PERSONAL, PII_TOOL, type SelectorId } from './selectors.ts';
 
 export type Cell = string | number | null;
 
@@ -362,14 +362,14 @@ export const sqlTables: Record<string, SqlTable> = {
   ),
   admin_actors: sqlTable(
     'admin_actors',
-    { title: 'People who made administrative changes', columns: ['actor', 'actorType', 'changes', 'actions', 'first', 'last'] },
+    { title: 'People who made administrative changes, and changes without an actor', columns: ['actor', 'actorType', 'changes', 'actions', 'first', 'last'] },
     (sql, scope) =>
       grouped(
         sql,
         scope,
         (w) => `select coalesce(e.actor_email, e.actor_id, '(unknown)') as actor, coalesce(e.actor_type, '(none)') as actor_type, count(*)::int as changes,
                        string_agg(distinct e.action, ', ') as actions, min(e.occurred_at) as first, max(e.occurred_at) as last
-                from audit_events e where ${w} and e.category in ('admin', 'config_change') and e.actor_type is distinct from 'service' group by 1, 2`,
+                from audit_events e where ${w} and ${ADMIN_BY_PEOPLE_OR_NOBODY} group by 1, 2`,
         'changes desc, actor',
       ),
     (r) => [str(r.actor), str(r.actor_type), num(r.changes), str(r.actions), iso(r.first), iso(r.last)],

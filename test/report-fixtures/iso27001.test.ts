@@ -139,8 +139,8 @@ it('iso27001: every metric, finding, the score, the Statement of Applicability a
     auth_success_rate: null, // nothing to measure
     config_changes: 5, // cc-1, cc-4, cc-2, cc-5 (config_change) and cc-3 (secret.rotated)
     config_change_approval_rate: 80, // 4 of 5: cc-2 has no grant
-    people_admin_changes: 8, // rc-1, rc-2, rm-1, rm-2 (admin) and cc-1, cc-4, cc-2, cc-5 (config_change); not svc, not cc-3
-    admin_attribution_rate: 87.5, // 100 − 100·1/8: rm-2
+    people_admin_changes: 7, // by users: rc-1, rc-2, rm-1 (admin) and cc-1, cc-4, cc-2, cc-5 (config_change); not rm-2 (no actor), svc, cc-3
+    admin_attribution_rate: 87.5, // 100 − 100·1/8 of the 7 and rm-2, which names no actor
     dlp_events: 3, // dlp-1, dlp-2, dlp-3
     dlp_block_rate: 33.33, // 1 of 3
     session_attribution_rate: 83.33, // 100 − 100·2/12: of d1–d10 and t1, t2, d8 and t2 lack a session
@@ -177,7 +177,7 @@ it('iso27001: every metric, finding, the score, the Statement of Applicability a
   // dlp-3 is an unblocked leak detection without personal data that never got a response, yet A.5.26 passes: its
   // population is personal-data leaks only, so its title must say so (it claimed every data-leak detection).
   expect(content.findings.find((f) => f.controlId === 'A.5.26')!.title).toBe('Personal-data leak detections get a response within 72 hours');
-  expect(content.framework.version).toBe('2026.11.2');
+  expect(content.framework.version).toBe('2026.11.3');
   // Policy coverage is measured over the 10 agent decisions (its population), d7 being the exception.
   const coverage = content.findings.find((f) => f.controlId === 'A.5.15')!;
   expect({ evidenceSelector: coverage.evidenceSelector, populationCount: coverage.populationCount }).toEqual({ evidenceSelector: 'uncovered_agent_decisions', populationCount: 10 });
