@@ -134,6 +134,9 @@ describe('GDPR data-subject access export', () => {
     const mine = inPeriod().filter((r) => r.dataSubjects?.includes('subject-3'));
     expect(mine.length).toBeGreaterThan(10);
     expect(metricOf(c, 'personal_data_events')).toBe(mine.length);
+    // The other subjects named in the same events are third parties: not counted as the subject's.
+    expect(mine.some((r) => r.dataSubjects!.length > 1)).toBe(true);
+    expect(metricOf(c, 'data_subjects')).toBe(1);
     expect(tableOf(c, 'subject_events').rows).toHaveLength(mine.length);
     const categories = new Set(mine.flatMap((r) => r.personalData ?? []));
     expect(new Set(tableOf(c, 'personal_data_categories').rows.map((r) => r[0]))).toEqual(categories);

@@ -7,7 +7,7 @@
  */
 import type { Sql } from '../db/client.ts';
 import type { AgentRisk } from './metrics.ts';
-import { scopeWhere, type ReportScope } from './scope.ts';
+import { scopeWhere, subjectReferences, type ReportScope } from './scope.ts';
 import { ADMIN_BY_PEOPLE_OR_NOBODY, PERSONAL, PII_TOOL, type SelectorId } from './selectors.ts';
 
 export type Cell = string | number | null;
@@ -110,17 +110,18 @@ const personalTable = (id: string, def: { title: string; columns: string[] }, in
 
 const isPersonal = (t: SqlTable): t is PersonalTable => 'personal' in t;
 
-/** The columns of the personal-data events that the personal tables read. */
+/** The columns of the personal-data events that the personal tables read; `subject_refs` counts the references that count (subjectReferences). */
 const PERSONAL_COLUMNS = 'e.agent_id, e.legal_basis, e.recipient, e.region, e.attributes, e.personal_data, e.data_subjects, e.occurred_at';
 
 async function buildPersonalTables(sql: Sql, scope: ReportScope, ids: string[]): Promise<Map<string, Finish>> {
-  const { where, params } = scopeWhere(scope);
+  const scoped = scopeWhere(scope);
+  const { where, params } = scoped;
   const defs = ids.map((id) => sqlTables[id] as PersonalTable);
   const ctes = defs.map((t, i) =>
     `t${i} as (select g.*, count(*) over () as total_groups, row_number() over (order by ${t.personal.order}) as rn
                from (${t.personal.inner('personal e where true')}) g order by ${t.personal.order} limit ${ROWS})`);
   const rows = await sql.unsafe(
-    `with personal as materialized (select ${PERSONAL_COLUMNS} from audit_events e where ${where} and ${PERSONAL}),
+    `with personal as materialized (select ${PERSONAL_COLUMNS}, ${subjectReferences(scoped)} as subject_refs from audit_events e where ${where} and ${PERSONAL}),
      ${ctes.join(',\n     ')}
      ${defs.map((_, i) => `select ${i} as t, to_jsonb(t${i}) as r from t${i}`).join(' union all ')}`,
     params as never[],
@@ -188,7 +189,7 @@ export const sqlTables: Record<string, SqlTable> = {
     'data_subject_categories',
     { title: 'Categories of data subjects', columns: ['subjectCategory', 'events', 'subjectReferences'] },
     (from) => `select coalesce(e.attributes->>'subjectCategory', '(not recorded)') as category, count(*)::int as events,
-                      sum(cardinality(e.data_subjects))::int as refs
+                      sum(e.subject_refs)::int as refs
                from ${from} and cardinality(e.data_subjects) > 0 group by 1`,
     'events desc, category',
     (r) => [str(r.category), num(r.events), num(r.refs)],
