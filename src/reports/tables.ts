@@ -133,6 +133,22 @@ async function buildPersonalTables(sql: Sql, scope: ReportScope, ids: string[]):
   }));
 }
 
+/**
+ * Tools' events in scope grouped by (tool, agent, tags as sent): a hash
+ * aggregate of few groups, from which the per-tool figures and the tags are
+ * summed. The tags are those the events the report read carry, not the
+ * tools registry's, which merges in the tags of every event ever received,
+ * later ones too: regenerating at the same watermark must show the same tags.
+ */
+const toolGroups = (where: string) =>
+  `select e.tool_name as tool, e.agent_id as agent, e.tool_tags as tags, min(e.tool_tags[1]) as first_tag, count(*) as n,
+          count(*) filter (where e.decision in ('deny', 'hold')) as denied, min(e.occurred_at) as first, max(e.occurred_at) as last
+   from audit_events e where ${where} and e.tool_name is not null group by 1, 2, 3`;
+
+/** Each tool's distinct tags over `groups` (toolGroups), sorted as the registry sorts them. */
+const toolTags = (groups: string) =>
+  `select g.tool, string_agg(distinct tag, ', ' order by tag) as tags from ${groups} g cross join unnest(g.tags) tag group by g.tool`;
+
 export const sqlTables: Record<string, SqlTable> = {
   personal_data_agents: personalTable(
     'personal_data_agents',
@@ -155,13 +171,11 @@ export const sqlTables: Record<string, SqlTable> = {
       grouped(
         sql,
         scope,
-        // (tool, agent) first: counting distinct agents per tool without a sort.
-        (w) => `select tool, (select array_to_string(t.tags, ', ') from tools t where t.org_id = $1::uuid and t.name = a.tool) as tags,
-                  sum(n)::int as events, count(agent)::int as agents, sum(denied)::int as denied, min(first) as first, max(last) as last
-                from (select e.tool_name as tool, e.agent_id as agent, count(*) as n, count(*) filter (where e.decision in ('deny', 'hold')) as denied,
-                             min(e.occurred_at) as first, max(e.occurred_at) as last
-                      from audit_events e where ${w} and ${PII_TOOL} and e.tool_name is not null group by 1, 2) a
-                group by tool`,
+        (w) => `with x as (${toolGroups(`${w} and ${PII_TOOL}`)})
+                select a.tool, coalesce(t.tags, '') as tags, a.events, a.agents, a.denied, a.first, a.last
+                from (select tool, sum(n)::int as events, count(distinct agent)::int as agents, sum(denied)::int as denied, min(first) as first, max(last) as last
+                      from x group by tool) a
+                left join (${toolTags('x')}) t using (tool)`,
         'events desc, tool',
       ),
     (r) => [str(r.tool), str(r.tags), num(r.events), num(r.agents), num(r.denied), iso(r.first), iso(r.last)],
@@ -263,13 +277,24 @@ export const sqlTables: Record<string, SqlTable> = {
       const result = await grouped(
         sql,
         scope,
-        (w) => `select agent, (select a.first_seen_at from agents a where a.org_id = $1::uuid and a.agent_id = g2.agent) as registered,
-                       min(first) as first, max(last) as last, sum(n)::int as events, string_agg(env, ', ' order by env) as environments,
-                       sum(enforced)::int as enforced, sum(alerts)::int as alerts
-                from (select e.agent_id as agent, e.environment as env, count(*) as n, min(e.occurred_at) as first, max(e.occurred_at) as last,
-                             count(*) filter (where e.decision in ('deny', 'hold')) as enforced, count(*) filter (where e.decision = 'alert') as alerts
-                      from audit_events e where ${w} and e.agent_id is not null group by 1, 2) g2
-                group by agent`,
+        // First seen: the agent's earliest event the report read (seq ≤ watermark), not the registry's
+        // first_seen_at, which an event received later with an older time lowers. The registry is a lower
+        // bound of it: when it is no earlier than the agent's first event in the period, that event is the
+        // earliest; otherwise the earliest read event lies in [registry, first in period), found by one
+        // probe of the time index from the registry's time (usually its first entry).
+        (w) => `select h.agent, h.first, h.last, h.events, h.environments, h.enforced, h.alerts,
+                       case when h.registry is null or h.registry >= h.first then h.first
+                            else coalesce((select x.occurred_at from audit_events x
+                                           where x.org_id = $1::uuid and x.occurred_at >= h.registry and x.occurred_at < h.first
+                                             and x.agent_id = h.agent and x.seq <= $4::bigint
+                                           order by x.occurred_at limit 1), h.first) end as registered
+                from (select agent, (select a.first_seen_at from agents a where a.org_id = $1::uuid and a.agent_id = g2.agent) as registry,
+                             min(first) as first, max(last) as last, sum(n)::int as events, string_agg(env, ', ' order by env) as environments,
+                             sum(enforced)::int as enforced, sum(alerts)::int as alerts
+                      from (select e.agent_id as agent, e.environment as env, count(*) as n, min(e.occurred_at) as first, max(e.occurred_at) as last,
+                                   count(*) filter (where e.decision in ('deny', 'hold')) as enforced, count(*) filter (where e.decision = 'alert') as alerts
+                            from audit_events e where ${w} and e.agent_id is not null group by 1, 2) g2
+                      group by agent) h`,
         'events desc, agent',
         ROWS,
       );
@@ -287,7 +312,7 @@ export const sqlTables: Record<string, SqlTable> = {
             str(r.environments),
             num(r.events),
             risk.get(agent)?.sessions ?? null,
-            iso(r.registered) ?? iso(r.first),
+            iso(r.registered),
             last,
           ];
         }), result.truncated);
@@ -301,14 +326,14 @@ export const sqlTables: Record<string, SqlTable> = {
       grouped(
         sql,
         scope,
-        // The category is the first tag as the events carry it: the registry keeps a tool's tags merged and
-        // sorted, so its first element is the alphabetically first tag (`pii` before `storage`), not the category.
-        (w) => `select coalesce(a.first_tag, '(untagged)') as category, a.tool, array_to_string(t.tags, ', ') as tags, a.events, a.agents, a.denied, a.first, a.last
-                from (select tool, min(first_tag) as first_tag, sum(n)::int as events, count(agent)::int as agents, sum(denied)::int as denied, min(first) as first, max(last) as last
-                      from (select e.tool_name as tool, e.agent_id as agent, min(e.tool_tags[1]) as first_tag, count(*) as n, count(*) filter (where e.decision in ('deny', 'hold')) as denied,
-                                   min(e.occurred_at) as first, max(e.occurred_at) as last
-                            from audit_events e where ${w} and e.tool_name is not null group by 1, 2) x group by tool) a
-                left join tools t on t.org_id = $1::uuid and t.name = a.tool`,
+        // The category is the first tag as the events carry it (`storage` in ['storage', 'pii']), not the
+        // alphabetically first of the merged tags.
+        (w) => `with x as (${toolGroups(w)})
+                select coalesce(a.first_tag, '(untagged)') as category, a.tool, coalesce(t.tags, '') as tags, a.events, a.agents, a.denied, a.first, a.last
+                from (select tool, min(first_tag) as first_tag, sum(n)::int as events, count(distinct agent)::int as agents, sum(denied)::int as denied,
+                             min(first) as first, max(last) as last
+                      from x group by tool) a
+                left join (${toolTags('x')}) t using (tool)`,
         'category, events desc, tool',
       ),
     (r) => [str(r.category), str(r.tool), str(r.tags), num(r.events), num(r.agents), num(r.denied), iso(r.first), iso(r.last)],
