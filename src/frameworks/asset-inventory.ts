@@ -6,7 +6,7 @@ export const assetInventory: FrameworkDefinition = {
   type: 'asset_inventory',
   name: 'Asset inventory',
   description: 'Agents (status, risk score, enforcement, last seen), tools by category with usage and tags, credentials without values (leases, grants, rotation), and environments.',
-  version: '2026.11.2',
+  version: '2026.11.3',
   catalog: 'custom',
   sections: [
     {

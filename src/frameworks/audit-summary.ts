@@ -10,7 +10,7 @@ export const auditSummary: FrameworkDefinition = {
   type: 'audit_summary',
   name: 'Audit summary',
   description: 'Who changed what: users, permissions, agent configuration, secrets, DLP rules and system configuration, and the reporting service\'s own trail.',
-  version: '2026.11.1',
+  version: '2026.11.2',
   catalog: 'custom',
   sections: [
     {

@@ -273,9 +273,9 @@ export const shared = {
     thresholds: { direction: 'min', pass: 100, warn: 95 },
     severity: 'medium',
     category: 'accountability',
-    description: '{value} of administrative and configuration changes name their actor.',
+    description: '{value} of administrative and configuration changes by people or without an actor name their actor (changes by agents, system actors and the reporting service name theirs and are not counted).',
     recommendation: 'Reject administrative changes that do not carry the acting user.',
-    population: 'people_admin_changes',
+    population: 'attributable_admin_changes',
     exceptions: 'unattributed_admin_changes',
   }),
   authentication: make({

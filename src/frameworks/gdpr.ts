@@ -10,7 +10,7 @@ export const gdpr: FrameworkDefinition = {
   type: 'gdpr',
   name: 'GDPR (Regulation (EU) 2016/679)',
   description: 'Records of processing by AI agents (Art. 30), data protection by design (Art. 25), security (Art. 32), breach detection (Art. 33), impact assessment (Art. 35) and the principles (Art. 5).',
-  version: '2026.11.2',
+  version: '2026.11.3',
   catalog: 'gdpr',
   sections: [
     {
@@ -122,7 +122,7 @@ export const gdprDsar: FrameworkDefinition = {
   type: 'gdpr_dsar',
   name: 'GDPR data-subject access export',
   description: 'Everything the agents recorded about one data subject (or everything one agent processed): the events, personal-data categories, processing purposes with legal basis, recipients, agents and messages.',
-  version: '2026.11.2',
+  version: '2026.11.3',
   catalog: 'gdpr',
   requires: 'subject_or_agent',
   sections: [

@@ -10,7 +10,7 @@ export const hipaa: FrameworkDefinition = {
   type: 'hipaa',
   name: 'HIPAA Security Rule',
   description: 'Information system activity review, access control, audit controls, integrity, authentication and transmission security (PHI detection and blocking by DLP), evidenced by the agents\' trail.',
-  version: '2026.11.2',
+  version: '2026.11.3',
   catalog: 'hipaa',
   sections: [
     {

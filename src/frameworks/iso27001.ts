@@ -10,7 +10,7 @@ export const iso27001: FrameworkDefinition = {
   type: 'iso27001',
   name: 'ISO/IEC 27001:2022 Annex A',
   description: 'Organisational (A.5) and technological (A.8) controls evidenced by the AI agents\' governance trail, the asset view, and a Statement of Applicability of all 93 Annex A controls.',
-  version: '2026.11.2',
+  version: '2026.11.3',
   catalog: 'iso27001',
   sections: [
     {

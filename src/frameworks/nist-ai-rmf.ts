@@ -9,7 +9,7 @@ export const nistAiRmf: FrameworkDefinition = {
   type: 'nist_ai_rmf',
   name: 'NIST AI Risk Management Framework 1.0',
   description: 'GOVERN, MAP, MEASURE and MANAGE outcomes evidenced by the agents\' governance trail.',
-  version: '2026.11.2',
+  version: '2026.11.3',
   catalog: 'nist_ai_rmf',
   sections: [
     {

@@ -14,9 +14,22 @@ interface FindingLike {
   status: string;
 }
 
+/**
+ * A.6 controls whose purpose is not an HR process: the theme's reason would
+ * send the auditor to the wrong records.
+ */
+const OWN_REASONS: Record<string, string> = {
+  'A.6.7': 'Remote working: the security of people working away from the premises (remote-working policy, protected remote access and devices) leaves no trace in agent governance events; evidence it from the remote-working policy and the remote-access and endpoint records.',
+  'A.6.8': 'Information security event reporting: whether personnel report observed or suspected events through the designated channel is not recorded in agent governance events (the gateway\'s own detections are assessed under A.5.25 and A.8.16); evidence it from the reporting channel and its records.',
+};
+
 /** Why the trail of AI agent governance events cannot evidence a control, by ISO 27001 theme. */
 function reasonNotEvidenced(controlId: string): string {
-  if (controlId.startsWith('A.6.')) return 'People control (screening, terms, training, discipline): leaves no trace in agent governance events; evidence it from HR records.';
+  const own = OWN_REASONS[controlId];
+  if (own) return own;
+  if (controlId.startsWith('A.6.')) {
+    return 'People control (screening, terms of employment, awareness and training, discipline, duties after termination, confidentiality agreements): leaves no trace in agent governance events; evidence it from HR records.';
+  }
   if (controlId.startsWith('A.7.')) return 'Physical control: facilities and equipment are outside the agent governance trail; evidence it from physical-security records.';
   return 'Not evidenced by agent governance events; assess it with the ISMS\'s other records.';
 }

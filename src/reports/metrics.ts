@@ -179,8 +179,8 @@ export const metrics = {
   service_actions: count("Reporting service's own actions", 'service_actions'),
   people_admin_changes: count('Administrative and configuration changes by people', 'people_admin_changes'),
   admin_attribution_rate: {
-    ...percent('Administrative changes attributed to a person', 'unattributed_admin_changes', 'people_admin_changes'),
-    value: (v) => complement(v, 'unattributed_admin_changes', 'people_admin_changes'),
+    ...percent('Administrative changes by people or without an actor that name their actor', 'unattributed_admin_changes', 'attributable_admin_changes'),
+    value: (v) => complement(v, 'unattributed_admin_changes', 'attributable_admin_changes'),
   },
   role_change_approval_rate: {
     ...percent('Privileged role changes with an approval', 'unapproved_role_changes', 'privileged_role_changes'),

@@ -15,11 +15,13 @@ type Scalars = Record<string, number | null>;
  * unnested subjects is a hash aggregate; `count(distinct …)` would sort.
  */
 async function dataSubjects(sql: Sql, scope: ReportScope): Promise<Scalars> {
-  const { where, params } = scopeWhere(scope);
+  const { where, params, dataSubjectRef } = scopeWhere(scope);
+  // Scoped to one subject, the others named beside them are not counted (see subjectReferences).
+  const onlyTheSubject = dataSubjectRef ? ` and s = ${dataSubjectRef}` : '';
   const [row] = await sql.unsafe(
     `select count(*)::float8 as subjects, coalesce(sum(n), 0)::float8 as refs from (
        select s, count(*) as n from audit_events e cross join lateral unnest(e.data_subjects) s
-       where ${where} and cardinality(e.data_subjects) > 0 group by s
+       where ${where} and cardinality(e.data_subjects) > 0${onlyTheSubject} group by s
      ) t`,
     params as never[],
   );

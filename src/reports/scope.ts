@@ -19,6 +19,8 @@ export interface ScopeSql {
   /** SQL condition over alias `e`, with $1… placeholders. */
   where: string;
   params: unknown[];
+  /** The scope's data subject as a SQL text value (a reference to its parameter); null without one. */
+  dataSubjectRef: string | null;
 }
 
 /** Builds the scope condition; `:W` in selector SQL is replaced by `watermarkRef`. */
@@ -33,11 +35,25 @@ export function scopeWhere(scope: ReportScope, options: { ignoreAgents?: boolean
     params.push(scope.agentIds);
     clauses.push(`e.agent_id = any($${params.length}::text[])`);
   }
+  let dataSubjectRef: string | null = null;
   if (scope.dataSubject) {
     params.push([scope.dataSubject]);
     clauses.push(`e.data_subjects @> $${params.length}::text[]`);
+    dataSubjectRef = `($${params.length}::text[])[1]`;
   }
-  return { where: clauses.join(' and '), params };
+  return { where: clauses.join(' and '), params, dataSubjectRef };
+}
+
+/**
+ * How many of an event's data-subject references count (alias `e`). Scoped to
+ * one data subject (a DSAR, GDPR Art. 15), only the references to that
+ * subject: the other subjects an event names (a second customer on a shared
+ * ticket) are third parties whose identifiers are their personal data, not
+ * the requester's (Art. 15(4)), so the export neither counts nor lists them.
+ * The event itself stays in the export: it did process the subject's data.
+ */
+export function subjectReferences(scopeSql: ScopeSql): string {
+  return scopeSql.dataSubjectRef ? `cardinality(array_positions(e.data_subjects, ${scopeSql.dataSubjectRef}))` : 'cardinality(e.data_subjects)';
 }
 
 /** The watermark as a SQL reference for selectors that look at other events. */

@@ -32,7 +32,20 @@ export const PII_TOOL = `e.pii_tool`;
 const PERSONAL_LEAK = `e.action = 'dlp.detected' and ${PERSONAL}`;
 /** The service's own trail (report generated, downloaded, shared, keys…). */
 const SERVICE_ACTION = `e.category = 'admin' and e.actor_type = 'service'`;
-const PEOPLE_ADMIN = `(e.category in ('admin', 'config_change') and e.actor_type is distinct from 'service')`;
+const ADMIN_CHANGE = `e.category in ('admin', 'config_change')`;
+/**
+ * People are actors of type `user`: agents, the service and system actors
+ * are machines (DESIGN.md's actor types). The contract requires an actor's
+ * type and id together, so a change without an actor has neither.
+ */
+const PEOPLE_ADMIN = `(${ADMIN_CHANGE} and e.actor_type = 'user')`;
+/**
+ * A change without an actor may have been a person's: the attribution check
+ * looks at people's changes AND unattributed ones (which it flags); a change
+ * an agent or system actor made names its actor, so it is none of them.
+ */
+const UNATTRIBUTED_ADMIN = `(${ADMIN_CHANGE} and e.actor_id is null)`;
+export const ADMIN_BY_PEOPLE_OR_NOBODY = `(${ADMIN_CHANGE} and (e.actor_type = 'user' or e.actor_id is null))`;
 
 export const APPROVAL_SLA = `interval '1 hour'`;
 export const HOLD_SLA = `interval '4 hours'`;
@@ -141,8 +154,9 @@ export const selectors = {
 
   // Administration (audit summary).
   service_actions: { label: "The reporting service's own actions (reports, downloads, shares, keys)", sql: SERVICE_ACTION },
-  people_admin_changes: { label: 'Administrative and configuration changes by people', sql: PEOPLE_ADMIN },
-  unattributed_admin_changes: { label: 'Administrative or configuration changes without an actor', sql: `${PEOPLE_ADMIN} and e.actor_id is null` },
+  people_admin_changes: { label: 'Administrative and configuration changes by people (actor type user)', sql: PEOPLE_ADMIN },
+  attributable_admin_changes: { label: 'Administrative and configuration changes by people or without an actor', sql: ADMIN_BY_PEOPLE_OR_NOBODY },
+  unattributed_admin_changes: { label: 'Administrative or configuration changes without an actor', sql: UNATTRIBUTED_ADMIN },
   secret_events: { label: 'Secret access and rotation', sql: `e.action in ('secret.accessed', 'secret.rotated', 'secret.read')` },
 } as const satisfies Record<string, Selector>;
 

@@ -7,8 +7,8 @@
  */
 import type { Sql } from '../db/client.ts';
 import type { AgentRisk, WeekCounts } from './metrics.ts';
-import { scopeWhere, type ReportScope } from './scope.ts';
-import { PERSONAL, PII_TOOL, type SelectorId } from './selectors.ts';
+import { scopeWhere, subjectReferences, type ReportScope } from './scope.ts';
+import { ADMIN_BY_PEOPLE_OR_NOBODY, PERSONAL, PII_TOOL, type SelectorId } from './selectors.ts';
 
 export type Cell = string | number | null;
 
@@ -116,22 +116,25 @@ const isPersonal = (t: SqlTable): t is PersonalTable => 'personal' in t;
  * The personal-data events grouped by everything the personal tables tell
  * apart: a few hundred groups where a third of the trail can be personal.
  * (Materializing the events themselves, attributes and all, took 1 s of a
- * single process at 1M events; this aggregate runs in parallel.)
+ * single process at 1M events.) `refs` counts the subject references that
+ * count (subjectReferences).
  */
-const PERSONAL_GROUPS = `select e.agent_id, e.legal_basis, e.recipient, e.region, e.attributes->>'purpose' as purpose,
-         e.attributes->>'subjectCategory' as subject_category, e.personal_data, cardinality(e.data_subjects) > 0 as has_subjects,
-         count(*) as n, sum(cardinality(e.data_subjects)) as refs, min(e.occurred_at) as first, max(e.occurred_at) as last
-       from audit_events e where %WHERE% and ${PERSONAL}
-       group by 1, 2, 3, 4, 5, 6, 7, 8`;
+const personalGroups = (where: string, refs: string) =>
+  `select e.agent_id, e.legal_basis, e.recipient, e.region, e.attributes->>'purpose' as purpose,
+          e.attributes->>'subjectCategory' as subject_category, e.personal_data, cardinality(e.data_subjects) > 0 as has_subjects,
+          count(*) as n, sum(${refs}) as refs, min(e.occurred_at) as first, max(e.occurred_at) as last
+   from audit_events e where ${where} and ${PERSONAL}
+   group by 1, 2, 3, 4, 5, 6, 7, 8`;
 
 async function buildPersonalTables(sql: Sql, scope: ReportScope, ids: string[]): Promise<Map<string, Finish>> {
-  const { where, params } = scopeWhere(scope);
+  const scoped = scopeWhere(scope);
+  const { where, params } = scoped;
   const defs = ids.map((id) => sqlTables[id] as PersonalTable);
   const ctes = defs.map((t, i) =>
     `t${i} as (select g.*, count(*) over () as total_groups, row_number() over (order by ${t.personal.order}) as rn
                from (${t.personal.inner('personal e where true')}) g order by ${t.personal.order} limit ${ROWS})`);
   const rows = await sql.unsafe(
-    `with personal as materialized (${PERSONAL_GROUPS.replace('%WHERE%', where)}),
+    `with personal as materialized (${personalGroups(where, subjectReferences(scoped))}),
      ${ctes.join(',\n     ')}
      ${defs.map((_, i) => `select ${i} as t, to_jsonb(t${i}) as r from t${i}`).join(' union all ')}`,
     params as never[],
@@ -142,6 +145,22 @@ async function buildPersonalTables(sql: Sql, scope: ReportScope, ids: string[]):
     return [id, finish];
   }));
 }
+
+/**
+ * Tools' events in scope grouped by (tool, agent, tags as sent): a hash
+ * aggregate of few groups, from which the per-tool figures and the tags are
+ * summed. The tags are those the events the report read carry, not the
+ * tools registry's, which merges in the tags of every event ever received,
+ * later ones too: regenerating at the same watermark must show the same tags.
+ */
+const toolGroups = (where: string) =>
+  `select e.tool_name as tool, e.agent_id as agent, e.tool_tags as tags, min(e.tool_tags[1]) as first_tag, count(*) as n,
+          count(*) filter (where e.decision in ('deny', 'hold')) as denied, min(e.occurred_at) as first, max(e.occurred_at) as last
+   from audit_events e where ${where} and e.tool_name is not null group by 1, 2, 3`;
+
+/** Each tool's distinct tags over `groups` (toolGroups), sorted as the registry sorts them. */
+const toolTags = (groups: string) =>
+  `select g.tool, string_agg(distinct tag, ', ' order by tag) as tags from ${groups} g cross join unnest(g.tags) tag group by g.tool`;
 
 export const sqlTables: Record<string, SqlTable> = {
   personal_data_agents: personalTable(
@@ -165,13 +184,11 @@ export const sqlTables: Record<string, SqlTable> = {
       grouped(
         sql,
         scope,
-        // (tool, agent) first: counting distinct agents per tool without a sort.
-        (w) => `select tool, (select array_to_string(t.tags, ', ') from tools t where t.org_id = $1::uuid and t.name = a.tool) as tags,
-                  sum(n)::int as events, count(agent)::int as agents, sum(denied)::int as denied, min(first) as first, max(last) as last
-                from (select e.tool_name as tool, e.agent_id as agent, count(*) as n, count(*) filter (where e.decision in ('deny', 'hold')) as denied,
-                             min(e.occurred_at) as first, max(e.occurred_at) as last
-                      from audit_events e where ${w} and ${PII_TOOL} and e.tool_name is not null group by 1, 2) a
-                group by tool`,
+        (w) => `with x as (${toolGroups(`${w} and ${PII_TOOL}`)})
+                select a.tool, coalesce(t.tags, '') as tags, a.events, a.agents, a.denied, a.first, a.last
+                from (select tool, sum(n)::int as events, count(distinct agent)::int as agents, sum(denied)::int as denied, min(first) as first, max(last) as last
+                      from x group by tool) a
+                left join (${toolTags('x')}) t using (tool)`,
         'events desc, tool',
       ),
     (r) => [str(r.tool), str(r.tags), num(r.events), num(r.agents), num(r.denied), iso(r.first), iso(r.last)],
@@ -272,13 +289,24 @@ export const sqlTables: Record<string, SqlTable> = {
       const result = await grouped(
         sql,
         scope,
-        (w) => `select agent, (select a.first_seen_at from agents a where a.org_id = $1::uuid and a.agent_id = g2.agent) as registered,
-                       min(first) as first, max(last) as last, sum(n)::int as events, string_agg(env, ', ' order by env) as environments,
-                       sum(enforced)::int as enforced, sum(alerts)::int as alerts
-                from (select e.agent_id as agent, e.environment as env, count(*) as n, min(e.occurred_at) as first, max(e.occurred_at) as last,
-                             count(*) filter (where e.decision in ('deny', 'hold')) as enforced, count(*) filter (where e.decision = 'alert') as alerts
-                      from audit_events e where ${w} and e.agent_id is not null group by 1, 2) g2
-                group by agent`,
+        // First seen: the agent's earliest event the report read (seq ≤ watermark), not the registry's
+        // first_seen_at, which an event received later with an older time lowers. The registry is a lower
+        // bound of it: when it is no earlier than the agent's first event in the period, that event is the
+        // earliest; otherwise the earliest read event lies in [registry, first in period), found by one
+        // probe of the time index from the registry's time (usually its first entry).
+        (w) => `select h.agent, h.first, h.last, h.events, h.environments, h.enforced, h.alerts,
+                       case when h.registry is null or h.registry >= h.first then h.first
+                            else coalesce((select x.occurred_at from audit_events x
+                                           where x.org_id = $1::uuid and x.occurred_at >= h.registry and x.occurred_at < h.first
+                                             and x.agent_id = h.agent and x.seq <= $4::bigint
+                                           order by x.occurred_at limit 1), h.first) end as registered
+                from (select agent, (select a.first_seen_at from agents a where a.org_id = $1::uuid and a.agent_id = g2.agent) as registry,
+                             min(first) as first, max(last) as last, sum(n)::int as events, string_agg(env, ', ' order by env) as environments,
+                             sum(enforced)::int as enforced, sum(alerts)::int as alerts
+                      from (select e.agent_id as agent, e.environment as env, count(*) as n, min(e.occurred_at) as first, max(e.occurred_at) as last,
+                                   count(*) filter (where e.decision in ('deny', 'hold')) as enforced, count(*) filter (where e.decision = 'alert') as alerts
+                            from audit_events e where ${w} and e.agent_id is not null group by 1, 2) g2
+                      group by agent) h`,
         'events desc, agent',
         ROWS,
       );
@@ -296,7 +324,7 @@ export const sqlTables: Record<string, SqlTable> = {
             str(r.environments),
             num(r.events),
             risk.get(agent)?.sessions ?? null,
-            iso(r.registered) ?? iso(r.first),
+            iso(r.registered),
             last,
           ];
         }), result.truncated);
@@ -310,14 +338,14 @@ export const sqlTables: Record<string, SqlTable> = {
       grouped(
         sql,
         scope,
-        // The category is the first tag as the events carry it: the registry keeps a tool's tags merged and
-        // sorted, so its first element is the alphabetically first tag (`pii` before `storage`), not the category.
-        (w) => `select coalesce(a.first_tag, '(untagged)') as category, a.tool, array_to_string(t.tags, ', ') as tags, a.events, a.agents, a.denied, a.first, a.last
-                from (select tool, min(first_tag) as first_tag, sum(n)::int as events, count(agent)::int as agents, sum(denied)::int as denied, min(first) as first, max(last) as last
-                      from (select e.tool_name as tool, e.agent_id as agent, min(e.tool_tags[1]) as first_tag, count(*) as n, count(*) filter (where e.decision in ('deny', 'hold')) as denied,
-                                   min(e.occurred_at) as first, max(e.occurred_at) as last
-                            from audit_events e where ${w} and e.tool_name is not null group by 1, 2) x group by tool) a
-                left join tools t on t.org_id = $1::uuid and t.name = a.tool`,
+        // The category is the first tag as the events carry it (`storage` in ['storage', 'pii']), not the
+        // alphabetically first of the merged tags.
+        (w) => `with x as (${toolGroups(w)})
+                select coalesce(a.first_tag, '(untagged)') as category, a.tool, coalesce(t.tags, '') as tags, a.events, a.agents, a.denied, a.first, a.last
+                from (select tool, min(first_tag) as first_tag, sum(n)::int as events, count(distinct agent)::int as agents, sum(denied)::int as denied,
+                             min(first) as first, max(last) as last
+                      from x group by tool) a
+                left join (${toolTags('x')}) t using (tool)`,
         'category, events desc, tool',
       ),
     (r) => [str(r.category), str(r.tool), str(r.tags), num(r.events), num(r.agents), num(r.denied), iso(r.first), iso(r.last)],
@@ -372,14 +400,14 @@ export const sqlTables: Record<string, SqlTable> = {
   ),
   admin_actors: sqlTable(
     'admin_actors',
-    { title: 'People who made administrative changes', columns: ['actor', 'actorType', 'changes', 'actions', 'first', 'last'] },
+    { title: 'People who made administrative changes, and changes without an actor', columns: ['actor', 'actorType', 'changes', 'actions', 'first', 'last'] },
     (sql, scope) =>
       grouped(
         sql,
         scope,
         (w) => `select coalesce(e.actor_email, e.actor_id, '(unknown)') as actor, coalesce(e.actor_type, '(none)') as actor_type, count(*)::int as changes,
                        string_agg(distinct e.action, ', ') as actions, min(e.occurred_at) as first, max(e.occurred_at) as last
-                from audit_events e where ${w} and e.category in ('admin', 'config_change') and e.actor_type is distinct from 'service' group by 1, 2`,
+                from audit_events e where ${w} and ${ADMIN_BY_PEOPLE_OR_NOBODY} group by 1, 2`,
         'changes desc, actor',
       ),
     (r) => [str(r.actor), str(r.actor_type), num(r.changes), str(r.actions), iso(r.first), iso(r.last)],

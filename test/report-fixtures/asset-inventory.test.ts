@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEventInput } from '../../client/graphql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { findingsOf, metricsOf, reportFromFixture, rowsOf, type FixtureReport } from '../support/report-fixture.ts';
+import { findingsOf, ingestFixture, metricsOf, rebuiltAtWatermark, reportFromFixture, reportOf, rowsOf, type FixtureReport } from '../support/report-fixture.ts';
 
 const P = 'production';
 const FETCH = { name: 'web.fetch', tags: ['external', 'read'] };
@@ -111,7 +111,7 @@ describe('asset_inventory fixture', () => {
     ]);
   });
 
-  it('tools by category (their first tag), with the tags the registry keeps', () => {
+  it('tools by category (their first tag as sent), with the sorted tags their events carry', () => {
     expect(rowsOf(report.content, 'tools_inventory')).toEqual([
       { category: '(untagged)', tool: 'pager', tags: '', events: 1, agents: 1, deniedOrHeld: 0, firstSeen: '2026-10-28T10:00:00.000Z', lastSeen: '2026-10-28T10:00:00.000Z' },
       { category: 'external', tool: 'web.fetch', tags: 'external, read', events: 4, agents: 2, deniedOrHeld: 0, firstSeen: '2026-10-02T10:00:00.000Z', lastSeen: '2026-10-24T23:59:59.000Z' },
@@ -136,5 +136,44 @@ describe('asset_inventory fixture', () => {
       { environment: 'edge', agents: 0, policies: 0, events: 1, firstSeen: '2026-10-22T12:00:00.000Z', lastSeen: '2026-10-22T12:00:00.000Z' },
       { environment: 'staging', agents: 1, policies: 0, events: 1, firstSeen: '2026-10-20T10:00:00.000Z', lastSeen: '2026-10-20T10:00:00.000Z' },
     ]);
+  });
+});
+
+/**
+ * Events received after the report, with older times: the registries move
+ * (an agent's first_seen_at goes back, a tool gains a tag), but the report
+ * read only events up to its watermark, so rebuilt at that watermark it says
+ * exactly the same; a new report (a later watermark) shows them.
+ */
+describe('asset_inventory at its watermark, after later events with older times', () => {
+  const late: AuditEventInput[] = [
+    // Older than planner's a0 (the registry's first-seen time until now).
+    { id: 'late-1', occurredAt: '2026-09-01T00:00:00Z', environment: P, agentId: 'planner', sessionId: 'p-00', category: 'tool_call', action: 'tool.invoke', tool: FETCH },
+    // In the period, before scraper's b1; web.fetch gains the tag `cached`.
+    { id: 'late-2', occurredAt: '2026-10-01T00:00:00Z', environment: P, agentId: 'scraper', sessionId: 's-0', category: 'tool_call', action: 'tool.invoke',
+      tool: { name: 'web.fetch', tags: ['external', 'read', 'cached'] } },
+  ];
+  let rebuilt: Awaited<ReturnType<typeof rebuiltAtWatermark>>;
+  let later: FixtureReport;
+  beforeAll(async () => {
+    await ingestFixture(app, report.adminKey, late);
+    rebuilt = await rebuiltAtWatermark(app, report);
+    later = await reportOf(app, report, { type: 'asset_inventory', period: { start: '2026-10-01T00:00:00Z', end: '2026-11-01T00:00:00Z' } });
+  });
+
+  it('rebuilt at the first watermark, the content is the same to the byte', () => {
+    const row = (c: typeof rebuilt, agent: string) => rowsOf(c, 'agents_inventory').find((r) => r.agent === agent);
+    expect(row(rebuilt, 'planner')!.firstSeen).toBe('2026-09-15T00:00:00.000Z');
+    expect(row(rebuilt, 'scraper')!.firstSeen).toBe('2026-10-05T10:00:00.000Z');
+    expect(rowsOf(rebuilt, 'tools_inventory').find((r) => r.tool === 'web.fetch')!.tags).toBe('external, read');
+    expect(rebuilt).toEqual(report.content);
+  });
+
+  it('a report at a later watermark reads the late events', () => {
+    expect(later.content.watermark).toBeGreaterThan(report.content.watermark);
+    const row = (agent: string) => rowsOf(later.content, 'agents_inventory').find((r) => r.agent === agent);
+    expect(row('planner')!.firstSeen).toBe('2026-09-01T00:00:00.000Z');
+    expect(row('scraper')).toMatchObject({ events: 3, firstSeen: '2026-10-01T00:00:00.000Z' });
+    expect(rowsOf(later.content, 'tools_inventory').find((r) => r.tool === 'web.fetch')).toMatchObject({ tags: 'cached, external, read', events: 5 });
   });
 });

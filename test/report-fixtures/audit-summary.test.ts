@@ -52,6 +52,10 @@ const events: AuditEventInput[] = [
   { id: 's4', occurredAt: '2026-10-18T10:00:00Z', actor: SERVICE, category: 'admin', action: 'share_link.used' },
   { id: 's5', occurredAt: '2026-10-19T10:00:00Z', actor: SERVICE, category: 'admin', action: 'api_key.created' },
 
+  // --- Administrative changes by machines: named actors, but no people (not in the people's count or actors table).
+  { id: 'm1', occurredAt: '2026-10-21T09:00:00Z', agentId: 'deploy-bot', actor: { type: 'agent', id: 'deploy-bot' }, category: 'admin', action: 'webhook.created', resource: 'ci' },
+  { id: 'm2', occurredAt: '2026-10-22T09:00:00Z', actor: { type: 'system', id: 'idp-sync' }, category: 'admin', action: 'user.suspended', resource: 'mallory' },
+
   // Not administrative: an agent's decision.
   { id: 'n1', occurredAt: '2026-10-20T10:00:00Z', agentId: 'deploy-bot', sessionId: 'd-1', category: 'policy_decision', action: 'tool.invoke', decision: 'allow', policyId: 'default-deny' },
 
@@ -73,9 +77,10 @@ afterAll(() => app.close());
 describe('audit_summary fixture', () => {
   it('every metric', () => {
     expect(metricsOf(report.content)).toEqual({
-      // p1..p6 (admin), p7 p8 p12 p13 (config_change); p9 p10 are credential events, s1..s5 the service's
-      people_admin_changes: 10,
-      // p6 has no actor: 9 of 10
+      // p1..p5 (admin), p7 p8 p12 p13 (config_change), all by users; p6 has no actor, m1 m2 are an agent's and a
+      // system actor's, s1..s5 the service's; p9 p10 are credential events
+      people_admin_changes: 9,
+      // Of the people's changes and those without an actor (p6): 9 of 10 name their actor
       admin_attribution_rate: 90,
       // p2 p3 p4
       privileged_role_changes: 3,
@@ -117,6 +122,8 @@ describe('audit_summary fixture', () => {
       { category: 'admin', action: 'share_link.used', actorType: 'service', events: 1, actors: 1, first: at('18', '10'), last: at('18', '10') },
       { category: 'admin', action: 'user.created', actorType: 'user', events: 1, actors: 1, first: at('02'), last: at('02') },
       { category: 'admin', action: 'user.deleted', actorType: 'user', events: 1, actors: 1, first: at('06'), last: at('06') },
+      { category: 'admin', action: 'user.suspended', actorType: 'system', events: 1, actors: 1, first: at('22'), last: at('22') },
+      { category: 'admin', action: 'webhook.created', actorType: 'agent', events: 1, actors: 1, first: at('21'), last: at('21') },
       { category: 'config_change', action: 'dlp_rule.updated', actorType: 'user', events: 1, actors: 1, first: at('09'), last: at('09') },
       { category: 'config_change', action: 'system.setting.updated', actorType: 'user', events: 1, actors: 1, first: at('13'), last: at('13') },
       { category: 'credential', action: 'secret.accessed', actorType: 'agent', events: 1, actors: 1, first: at('11'), last: at('11') },
@@ -126,6 +133,7 @@ describe('audit_summary fixture', () => {
       { actor: 'u-ops', actorType: 'user', changes: 5, actions: 'dlp_rule.updated, policy.updated, role.changed, system.setting.updated', first: at('04'), last: at('14') },
       // Named by email; p9 (a credential event) is not among its changes.
       { actor: 'admin@example.com', actorType: 'user', changes: 4, actions: 'role.changed, user.created, user.deleted', first: at('02'), last: at('06') },
+      // No actor: may have been a person's (the unattributed change AUD-1 flags). Not deploy-bot (m1) nor idp-sync (m2).
       { actor: '(unknown)', actorType: '(none)', changes: 1, actions: 'access.revoked', first: at('07'), last: at('07') },
     ]);
     expect(rowsOf(c, 'service_actions')).toEqual([

@@ -88,9 +88,10 @@ describe('gdpr_dsar for one data subject (alice)', () => {
     expect(metricsOf(bySubject.content)).toEqual({
       // e1..e7 (n3, n4 outside the period; n5 names alice-2)
       personal_data_events: 7,
-      // alice and bob (e2 names both): 8 references
-      data_subjects: 2,
-      events_per_subject: 4,
+      // alice only: bob, named beside her in e2, is a third party whose data is not hers (Art. 15(4)),
+      // so he is neither counted nor listed; e2 stays in her export. 7 references to alice.
+      data_subjects: 1,
+      events_per_subject: 7,
       // e1 0.5 + e2 0.25
       personal_data_cost_usd: 0.75,
       // all but e4: 6 of 7
@@ -133,7 +134,7 @@ describe('gdpr_dsar for one data subject (alice)', () => {
       { category: 'order_history', events: 1, oldestInPeriod: '2026-10-02T09:05:00.000Z', newestInPeriod: '2026-10-02T09:05:00.000Z' }, // e2
     ]);
     expect(rowsOf(c, 'data_subject_categories')).toEqual([
-      { subjectCategory: 'customer', events: 5, subjectReferences: 6 }, // e1 e2(2) e3 e4 e5
+      { subjectCategory: 'customer', events: 5, subjectReferences: 5 }, // e1 e2 e3 e4 e5, alice's references only (not bob's in e2)
       { subjectCategory: '(not recorded)', events: 2, subjectReferences: 2 }, // e6 e7
     ]);
     expect(rowsOf(c, 'processing_purposes')).toEqual([

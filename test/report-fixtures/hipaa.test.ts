@@ -149,7 +149,7 @@ it('hipaa: every metric, finding, the score, agent risk and ePHI tools, by hand 
   // Without exceptions, policy coverage's evidence is its population: the 11 agent decisions it measured.
   const coverage = content.findings.find((f) => f.controlId === '164.312(a)(1)')!;
   expect({ evidenceSelector: coverage.evidenceSelector, populationCount: coverage.populationCount }).toEqual({ evidenceSelector: 'agent_decisions', populationCount: 11 });
-  expect(content.framework.version).toBe('2026.11.2');
+  expect(content.framework.version).toBe('2026.11.3');
 
   // Applicable weights: critical 10, high 6 × 5 (activity review, escalations, policy coverage, monitoring, pii policy),
   // medium 3 × 4 = 52. Earned: policy coverage 6, attribution 3, session 3, pii policy 3, authentication 1.5, PHI blocked 5 = 21.5.

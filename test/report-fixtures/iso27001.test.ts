@@ -10,6 +10,7 @@
  * up across the whole trail) and some that would change numbers if counted.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import annexA from '../../src/frameworks/catalogs/iso27001-2022-annex-a.json' with { type: 'json' };
 import type { AuditEventInput } from '../../client/graphql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { findingsOf, metricsOf, reportFromFixture, rowsOf, tableOf } from '../support/report-fixture.ts';
@@ -139,8 +140,8 @@ it('iso27001: every metric, finding, the score, the Statement of Applicability a
     auth_success_rate: null, // nothing to measure
     config_changes: 5, // cc-1, cc-4, cc-2, cc-5 (config_change) and cc-3 (secret.rotated)
     config_change_approval_rate: 80, // 4 of 5: cc-2 has no grant
-    people_admin_changes: 8, // rc-1, rc-2, rm-1, rm-2 (admin) and cc-1, cc-4, cc-2, cc-5 (config_change); not svc, not cc-3
-    admin_attribution_rate: 87.5, // 100 − 100·1/8: rm-2
+    people_admin_changes: 7, // by users: rc-1, rc-2, rm-1 (admin) and cc-1, cc-4, cc-2, cc-5 (config_change); not rm-2 (no actor), svc, cc-3
+    admin_attribution_rate: 87.5, // 100 − 100·1/8 of the 7 and rm-2, which names no actor
     dlp_events: 3, // dlp-1, dlp-2, dlp-3
     dlp_block_rate: 33.33, // 1 of 3
     session_attribution_rate: 83.33, // 100 − 100·2/12: of d1–d10 and t1, t2, d8 and t2 lack a session
@@ -177,7 +178,7 @@ it('iso27001: every metric, finding, the score, the Statement of Applicability a
   // dlp-3 is an unblocked leak detection without personal data that never got a response, yet A.5.26 passes: its
   // population is personal-data leaks only, so its title must say so (it claimed every data-leak detection).
   expect(content.findings.find((f) => f.controlId === 'A.5.26')!.title).toBe('Personal-data leak detections get a response within 72 hours');
-  expect(content.framework.version).toBe('2026.11.2');
+  expect(content.framework.version).toBe('2026.11.3');
   // Policy coverage is measured over the 10 agent decisions (its population), d7 being the exception.
   const coverage = content.findings.find((f) => f.controlId === 'A.5.15')!;
   expect({ evidenceSelector: coverage.evidenceSelector, populationCount: coverage.populationCount }).toEqual({ evidenceSelector: 'uncovered_agent_decisions', populationCount: 10 });
@@ -186,7 +187,10 @@ it('iso27001: every metric, finding, the score, the Statement of Applicability a
   // Earned: high 3 warns (A.5.15, A.8.2, A.8.16) × 3 + 3 passes × 6 = 27; medium 4 warns × 1.5 = 6. 100·33/81 = 40.74 → 41, F.
   expect({ score: content.score, grade: content.grade }).toEqual({ score: 41, grade: 'F' });
 
-  const PEOPLE = 'People control (screening, terms, training, discipline): leaves no trace in agent governance events; evidence it from HR records.';
+  const PEOPLE = 'People control (screening, terms of employment, awareness and training, discipline, duties after termination, confidentiality agreements): leaves no trace in agent governance events; evidence it from HR records.';
+  // Not HR processes: their own reasons.
+  const REMOTE = 'Remote working: the security of people working away from the premises (remote-working policy, protected remote access and devices) leaves no trace in agent governance events; evidence it from the remote-working policy and the remote-access and endpoint records.';
+  const EVENT_REPORTING = 'Information security event reporting: whether personnel report observed or suspected events through the designated channel is not recorded in agent governance events (the gateway\'s own detections are assessed under A.5.25 and A.8.16); evidence it from the reporting channel and its records.';
   const PHYSICAL = 'Physical control: facilities and equipment are outside the agent governance trail; evidence it from physical-security records.';
   const OTHER = 'Not evidenced by agent governance events; assess it with the ISMS\'s other records.';
   const APPLICABLE = 'Applicable: measured from the agent governance trail by the checks listed.';
@@ -238,8 +242,8 @@ it('iso27001: every metric, finding, the score, the Statement of Applicability a
     ['A.6.4', "Disciplinary process", 'no', PEOPLE, null],
     ['A.6.5', "Responsibilities after termination or change of employment", 'no', PEOPLE, null],
     ['A.6.6', "Confidentiality or non-disclosure agreements", 'no', PEOPLE, null],
-    ['A.6.7', "Remote working", 'no', PEOPLE, null],
-    ['A.6.8', "Information security event reporting", 'no', PEOPLE, null],
+    ['A.6.7', "Remote working", 'no', REMOTE, null],
+    ['A.6.8', "Information security event reporting", 'no', EVENT_REPORTING, null],
     ['A.7.1', "Physical security perimeters", 'no', PHYSICAL, null],
     ['A.7.2', "Physical entry", 'no', PHYSICAL, null],
     ['A.7.3', "Securing offices, rooms and facilities", 'no', PHYSICAL, null],
@@ -290,6 +294,8 @@ it('iso27001: every metric, finding, the score, the Statement of Applicability a
     ['A.8.34', "Protection of information systems during audit testing", 'no', OTHER, null],
   ]);
   expect(rowsOf(content, 'statement_of_applicability').filter((r) => r.evidencedHere === 'yes')).toHaveLength(17);
+  // Ids and titles exactly as the catalog spells them, in its order.
+  expect(tableOf(content, 'statement_of_applicability').rows.map((r) => [r[0], r[1]])).toEqual(annexA.annex_a_controls.map((c) => [c.id, c.title]));
 
   // Assets (A.5.9). Risk: 2 points per % denied (max 40) + 1 per % failed (max 20) + 10 per injection per 1,000 events
   // (max 20) + 5 per DLP event per 1,000 events (max 20).

@@ -5,10 +5,13 @@
  * worker, and its JSON download is read back. Tests then compare every
  * metric and every finding with values written by hand from the fixture.
  */
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { graphql } from '../../client/gql.ts';
 import type { AuditEventInput, GenerateReportInput } from '../../client/graphql.ts';
-import type { ReportContent } from '../../src/reports/generate.ts';
+import { reports } from '../../src/db/schema.ts';
+import { buildReport, type ReportContent } from '../../src/reports/generate.ts';
 import type { Table } from '../../src/reports/tables.ts';
 import type { TestApp } from './app.ts';
 import { until } from './until.ts';
@@ -40,13 +43,46 @@ export interface FixtureReport {
  */
 export async function reportFromFixture(app: TestApp, events: AuditEventInput[], input: GenerateReportInput): Promise<FixtureReport> {
   const org = await app.newOrg(`${input.type} fixture`);
+  await ingestFixture(app, org.adminKey, events);
+  return reportOf(app, { orgId: org.orgId, adminKey: org.adminKey }, input);
+}
+
+/** Ingests `events` into the key's organisation; fails if any is rejected. */
+export async function ingestFixture(app: TestApp, adminKey: string, events: AuditEventInput[]): Promise<void> {
   for (let i = 0; i < events.length; i += 1_000) {
     const batch = events.slice(i, i + 1_000);
-    const r = await app.gql(org.adminKey, IngestFixture, { events: batch });
+    const r = await app.gql(adminKey, IngestFixture, { events: batch });
     expect(r.errors).toBeUndefined();
     expect(r.data!.ingestAuditEvents.rejected).toEqual([]);
     expect(r.data!.ingestAuditEvents.accepted).toBe(batch.length);
   }
+}
+
+/**
+ * The report built once more from scratch, at the watermark (and chain link)
+ * `report` fixed, as a new row: what the same report would say now. Events
+ * received since must not change a word of it.
+ */
+export async function rebuiltAtWatermark(app: TestApp, report: FixtureReport): Promise<ReportContent> {
+  const { db } = app.services.database;
+  // The GraphQL id is a Relay global id: base64 of `Report:<uuid>`.
+  const uuid = Buffer.from(report.reportId, 'base64').toString('utf8').replace(/^Report:/, '');
+  const [row] = await db.select().from(reports).where(eq(reports.id, uuid));
+  expect(row, `report ${uuid}`).toBeDefined();
+  const id = randomUUID();
+  await db.insert(reports).values({
+    id, orgId: row!.orgId, type: row!.type, title: row!.title, status: 'generating', periodStart: row!.periodStart, periodEnd: row!.periodEnd,
+    environment: row!.environment, agentIds: row!.agentIds, parameters: row!.parameters, watermark: row!.watermark, chainLink: row!.chainLink,
+    chainHead: row!.chainHead, sampleSeed: row!.sampleSeed, lineageId: id, createdBy: 'test',
+  });
+  await buildReport(app.services, id, async () => {});
+  const [rebuilt] = await db.select().from(reports).where(eq(reports.id, id));
+  expect(rebuilt!.status).toBe('completed');
+  return rebuilt!.content as ReportContent;
+}
+
+/** The completed report of `input` over the organisation's events as they are now. */
+export async function reportOf(app: TestApp, org: { orgId: string; adminKey: string }, input: GenerateReportInput): Promise<FixtureReport> {
   const generated = await app.gql(org.adminKey, GenerateFixture, { input });
   expect(generated.errors).toBeUndefined();
   const reportId = generated.data!.generateReport.id;
