@@ -123,6 +123,53 @@ describe('downloads', () => {
     expect(JSON.stringify(bodies[0])).not.toContain('Downloads');
   });
 
+  it('takes the report\'s global id (what Report.id answers) as well as its UUID, encoded or not', async () => {
+    const byUuid = await download(reportId, 'json');
+    const etag = byUuid.headers.get('etag');
+    const globalId = reportGlobalId(reportId);
+    expect(globalId).toMatch(/=$/); // padding, which encodeURIComponent encodes
+    for (const id of [globalId, encodeURIComponent(globalId)]) {
+      const response = await download(id, 'json');
+      expect(response.status, id).toBe(200);
+      expect(response.headers.get('etag')).toBe(etag);
+    }
+    const [row] = await app.services.database.db.select().from(reports).where(eq(reports.id, reportId));
+    const finding = (row!.content as ReportContent).findings.find((f) => f.evidenceCount > 0)!;
+    const evidence = await app.fetch(`/reports/${encodeURIComponent(globalId)}/findings/${finding.ordinal}/evidence`, { key: auditorKey });
+    expect(evidence.status).toBe(200);
+    expect((await evidence.text()).trim().split('\n')).toHaveLength(finding.evidenceCount);
+  });
+
+  it('answers a JSON 4xx with a code, never a 500, for another type\'s global id or garbage', async () => {
+    // A real AuditEvent id, as the API hands it out.
+    const [event] = await app.services.database.db.select({ seq: auditEvents.seq }).from(auditEvents).where(eq(auditEvents.orgId, org.orgId)).limit(1);
+    const eventId = Buffer.from(`AuditEvent:${event!.seq}`).toString('base64');
+    const wrongType = await download(encodeURIComponent(eventId), 'json');
+    expect(wrongType.status).toBe(400);
+    expect((await wrongType.json()).error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id', message: expect.stringContaining('AuditEvent, not of a report') });
+
+    const garbage = [
+      '%E0%A4%A', // malformed percent-encoding
+      encodeURIComponent(Buffer.from('Report:not-a-uuid').toString('base64')),
+      encodeURIComponent(Buffer.from('Report:').toString('base64')),
+      encodeURIComponent('Report:' + reportId), // not base64
+      'UmVwb3J0', // base64 of "Report", no colon
+      '%00',
+      'x'.repeat(300),
+    ];
+    for (const id of garbage) {
+      const response = await download(id, 'json');
+      expect(response.status, id).toBe(404);
+      expect(response.headers.get('content-type'), id).toMatch(/^application\/json/);
+      expect((await response.json()).error.code, id).toBe('NOT_FOUND');
+    }
+    // Another organisation's report by its global id: the same 404 as an unknown one.
+    const other = await app.newOrg('Other by global id');
+    const foreign = await download(encodeURIComponent(reportGlobalId(reportId)), 'json', other.adminKey);
+    expect(foreign.status).toBe(404);
+    expect((await foreign.json()).error.code).toBe('NOT_FOUND');
+  });
+
   it('answers 400 for an unknown format, naming the valid ones', async () => {
     const response = await download(reportId, 'docx');
     expect(response.status).toBe(400);

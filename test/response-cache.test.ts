@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { eq, sql as drizzleSql } from 'drizzle-orm';
 import { auditEvents, apiKeys, reports } from '../src/db/schema.ts';
 import { connect, type Database } from '../src/db/client.ts';
+import { runReportJob } from '../src/jobs/report-worker.ts';
 import { runRetention } from '../src/jobs/retention.ts';
 import { changeOf, notifyReportChange, type ReportChange } from '../src/realtime/pubsub.ts';
 import { databaseUrl, startTestApp, type TestApp } from './support/app.ts';
@@ -104,6 +105,105 @@ describe('report read cache', () => {
     expect(onReportsRead).toBeNull();
     await other.db.update(reports).set({ status: 'cancelled' }).where(eq(reports.id, id));
     expect((await rawGql(app, org.adminKey, READ, { id: globalId(id) })).data!.report.status).toBe('CANCELLED');
+  });
+
+  it('on a progress step drops only the reads that show that report; other reports and status-filtered lists stay cached until a status changes', async () => {
+    const fresh = await app.newOrg('progress');
+    const done = await completedReport(app.services, fresh.orgId, { count: 20 });
+    const running = await generatingReport(app.services, fresh.orgId, 'progressing');
+    const PROGRESS = `query($id: ID!) { report(id: $id) { id status progress { percent stage message } } }`;
+    const ALL = `{ reports(first: 20) { totalCount edges { node { id status progress { percent } } } } }`;
+    const byStatus = (status: string) => `{ reports(first: 20, filter: { status: ${status} }) { totalCount edges { node { id status } } } }`;
+    const reads = {
+      done: () => rawGql(app, fresh.adminKey, READ, { id: globalId(done) }),
+      running: () => rawGql(app, fresh.adminKey, PROGRESS, { id: globalId(running) }),
+      all: () => rawGql(app, fresh.adminKey, ALL),
+      completed: () => rawGql(app, fresh.adminKey, byStatus('COMPLETED')),
+      failed: () => rawGql(app, fresh.adminKey, byStatus('FAILED')),
+    };
+    for (const read of Object.values(reads)) expect((await read()).errors).toBeUndefined();
+    for (const [name, read] of Object.entries(reads)) expect((await counted(read)).statements, name).toBe(0);
+
+    // A progress step, as the worker announces it from its own process.
+    const stepped = heard(running);
+    await other.db.transaction(async (tx) => {
+      const [row] = await tx.update(reports).set({ progressPercent: 42, progressStage: 'evaluating', progressMessage: 'Evaluating 12 checks' }).where(eq(reports.id, running)).returning();
+      await notifyReportChange(tx, { ...changeOf(row!), progressOnly: true });
+    });
+    expect((await stepped).progressOnly).toBe(true);
+    for (const name of ['done', 'completed', 'failed'] as const) expect((await counted(reads[name])).statements, name).toBe(0);
+    const progress = await counted(reads.running);
+    expect(progress.statements).toBeGreaterThan(0);
+    expect(progress.value.data!.report.progress).toEqual({ percent: 42, stage: 'evaluating', message: 'Evaluating 12 checks' });
+    const all = await counted(reads.all);
+    expect(all.statements).toBeGreaterThan(0);
+    expect(all.value.data!.reports.edges.find((e: any) => e.node.id === globalId(running)).node.progress.percent).toBe(42);
+
+    // A status change may move the report into lists that did not show it: they are all read again.
+    const failed = heard(running);
+    await other.db.transaction(async (tx) => {
+      const [row] = await tx.update(reports).set({ status: 'failed', progressStage: 'failed', error: 'boom' }).where(eq(reports.id, running)).returning();
+      await notifyReportChange(tx, changeOf(row!));
+    });
+    expect((await failed).progressOnly).toBeUndefined();
+    const failedList = await counted(reads.failed);
+    expect(failedList.statements).toBeGreaterThan(0);
+    expect(failedList.value.data!.reports.edges.map((e: any) => e.node.id)).toEqual([globalId(running)]);
+    expect((await counted(reads.done)).statements).toBeGreaterThan(0);
+  });
+
+  it('does not keep an answer read before a progress step of a report it shows, heard while it ran; keeps one that does not show it', async () => {
+    const fresh = await app.newOrg('progress race');
+    const done = await completedReport(app.services, fresh.orgId, { count: 20 });
+    const running = await generatingReport(app.services, fresh.orgId, 'raced progress');
+    const PROGRESS = `query($id: ID!) { report(id: $id) { id progress { percent } } }`;
+    const [row] = await other.db.select().from(reports).where(eq(reports.id, running));
+    const step = () => app.services.realtime.hear(JSON.stringify({ ...changeOf({ ...row!, progressPercent: 50 }), progressOnly: true }));
+
+    onReportsRead = step;
+    expect((await rawGql(app, fresh.adminKey, PROGRESS, { id: globalId(running) })).data!.report.progress.percent).toBe(row!.progressPercent);
+    expect(onReportsRead).toBeNull();
+    await other.db.update(reports).set({ progressPercent: 50 }).where(eq(reports.id, running));
+    expect((await rawGql(app, fresh.adminKey, PROGRESS, { id: globalId(running) })).data!.report.progress.percent).toBe(50);
+
+    onReportsRead = step;
+    expect((await rawGql(app, fresh.adminKey, READ, { id: globalId(done) })).errors).toBeUndefined();
+    expect(onReportsRead).toBeNull();
+    expect((await counted(() => rawGql(app, fresh.adminKey, READ, { id: globalId(done) }))).statements).toBe(0);
+  });
+
+  it('hears the worker\'s progress steps as progress only, and every status change in full', async () => {
+    const fresh = await app.newOrg('worker changes');
+    await completedReport(app.services, fresh.orgId, { count: 50 });
+    const changes: ReportChange[] = [];
+    let finished!: () => void;
+    const completed = new Promise<void>((resolve) => (finished = resolve));
+    const stop = app.services.realtime.onChange((change) => {
+      if (change?.orgId !== fresh.orgId) return;
+      changes.push(change);
+      if (change.status === 'completed') finished();
+    });
+    try {
+      const created = await rawGql(app, fresh.adminKey, `mutation($input: GenerateReportInput!) { generateReport(input: $input) { id } }`, {
+        input: { type: 'soc2', period: { start: PERIOD.start.toISOString(), end: PERIOD.end.toISOString() } },
+      });
+      expect(created.errors).toBeUndefined();
+      const id = Buffer.from(created.data!.generateReport.id, 'base64').toString().slice('Report:'.length);
+      // The real job handler (this app only enqueues), on the connection of another process.
+      await runReportJob({ ...app.services, database: other }, { data: { reportId: id }, retryCount: 0, retryLimit: 0 });
+      await completed;
+    } finally {
+      stop();
+    }
+    const statuses = changes.map((c) => c.status);
+    expect(statuses[0]).toBe('pending');
+    expect(statuses.at(-1)).toBe('completed');
+    expect(changes.filter((c) => c.progressOnly).length).toBeGreaterThanOrEqual(4);
+    changes.forEach((change, i) => {
+      const sameStatus = i > 0 && changes[i - 1]!.status === change.status;
+      if (change.progressOnly) expect(sameStatus, `change ${i} (${change.status} ${change.percent}%)`).toBe(true);
+      else expect(sameStatus, `change ${i} (${change.status} ${change.percent}%)`).toBe(false);
+    });
   });
 
   it('shows a mutation of this process at once: a deleted report is gone from reads and lists, a new one is listed', async () => {

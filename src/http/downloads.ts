@@ -1,12 +1,15 @@
 /**
  * `GET /reports/:id/download?format=json|csv|md|pdf|oscal|bundle` and
  * `GET /reports/:id/findings/:ordinal/evidence` (NDJSON, the link OSCAL
- * observations carry). Files are streamed; each download is recorded in the
+ * observations carry). `:id` is the report's Relay global id (what
+ * `Report.id` answers) or its UUID (what `Report.downloads` urls and signed
+ * OSCAL files carry). Files are streamed; each download is recorded in the
  * service's own audit trail.
  */
 import { Readable } from 'node:stream';
 import type { Principal } from '../accounts/api-keys.ts';
 import { badInput, notFound } from '../errors.ts';
+import { isUuid } from '../ids.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
 import { artifactChunks, ensureArtifact } from '../render/artifacts.ts';
 import { bundleStream } from '../render/bundle.ts';
@@ -23,7 +26,7 @@ addRoute({
     const principal = await authorize(request, services, 'report:download');
     const format = url.searchParams.get('format') ?? 'pdf';
     if (!isFormat(format)) throw badInput('format', `format must be one of ${FORMATS.join(', ')}; got "${format}"`);
-    const row = await findReport(services, principal.orgId, params.id!);
+    const row = await findReport(services, principal.orgId, reportUuidOf(params.id!));
     if (!row) throw notFound(`Report ${params.id}`);
     const unavailable = unavailableResponse(row);
     if (unavailable) return unavailable;
@@ -60,7 +63,7 @@ addRoute({
   path: '/reports/:id/findings/:ordinal/evidence',
   handler: async ({ request, params, services }) => {
     const principal = await authorize(request, services, 'evidence:read');
-    const row = await findReport(services, principal.orgId, params.id!);
+    const row = await findReport(services, principal.orgId, reportUuidOf(params.id!));
     if (!row) throw notFound(`Report ${params.id}`);
     if (row.status !== 'completed' && row.status !== 'expired') return problem(409, 'CONFLICT', notReadyMessage(row));
     const ordinal = Number(params.ordinal);
@@ -77,6 +80,31 @@ addRoute({
     });
   },
 });
+
+/**
+ * The UUID a path's report id names. A global id of another type is a client
+ * mix-up worth naming (its type is in the id, so saying it discloses nothing);
+ * anything else that is not a report id is simply not found, like an unknown one.
+ */
+export function reportUuidOf(pathSegment: string): string {
+  let id: string;
+  try {
+    // Clients encode the `=` padding of a global id (encodeURIComponent does); the router leaves segments encoded.
+    id = decodeURIComponent(pathSegment);
+  } catch {
+    throw notFound(`Report ${pathSegment}`);
+  }
+  if (isUuid(id)) return id;
+  const decoded = Buffer.from(id, 'base64').toString('utf8');
+  const global = /^([A-Za-z][A-Za-z0-9]*):(.+)$/s.exec(decoded);
+  if (!global || Buffer.from(decoded).toString('base64').replace(/=+$/, '') !== id.replace(/=+$/, '')) throw notFound(`Report ${id}`);
+  const [, typename, raw] = global;
+  if (typename !== 'Report') {
+    throw badInput('id', `"${id}" is the id of a ${typename}, not of a report: use Report.id (or the url in Report.downloads)`);
+  }
+  if (!isUuid(raw!)) throw notFound(`Report ${id}`);
+  return raw!;
+}
 
 /** 409 while not completed, 410 once retention removed the files. */
 function unavailableResponse(row: ReportRow): Response | null {

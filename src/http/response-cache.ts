@@ -2,8 +2,9 @@
  * Whole-response cache for report reads (graphql-yoga's response cache).
  * A completed report's content and findings never change, and every change
  * of a report's status or progress is announced over LISTEN/NOTIFY, so a
- * `report` or `reports` answer can be served again until a report of its
- * organisation changes (this process must be listening; else nothing is cached).
+ * `report` or `reports` answer can be served again until a report it shows
+ * makes progress, or a report of its organisation changes in any other way
+ * (this process must be listening; else nothing is cached).
  *
  * What may be cached is an allowlist: the types and fields below. Anything
  * else in a response (events, organisation, keys, `stale`, which changes
@@ -52,12 +53,16 @@ const CACHEABLE: Record<string, ReadonlySet<string> | null> = {
 };
 
 /**
- * Every entry also belongs to its organisation: any change of one of its reports clears them all, lists
- * included (a new, deleted or re-filtered report changes lists that did not show it).
+ * Every entry also belongs to its organisation: a change of one of its reports that may change lists (a new,
+ * deleted or re-statused report changes lists that did not show it) clears them all. A progress step changes
+ * only percent, stage and message, which no list filters on, so it clears only the entries that show that
+ * report (the plugin records every Report of an answer by its global id, lists included).
  */
 const ORGANIZATION = 'ReportReadsOfOrganization';
 /** A safety net only: changes invalidate entries at once. */
 const TTL_MS = 60_000;
+/** Reports whose last progress step is remembered (for reads still running); past it, all are forgotten at once. */
+const MAX_REMEMBERED_REPORTS = 10_000;
 
 export interface ReportReadCacheOptions {
   schema: GraphQLSchema;
@@ -67,30 +72,53 @@ export interface ReportReadCacheOptions {
   max?: number;
 }
 
+const reportGlobalId = (id: string) => Buffer.from(`Report:${id}`).toString('base64');
+
 export function useReportReadCache({ schema, realtime, admit, max = 1000 }: ReportReadCacheOptions): Plugin {
   const memory = createInMemoryCache({ max });
-  // A read that began before a change may finish after it was heard, with what it read before: the key
-  // carries the epoch of its organisation when it began, and `set` refuses a key whose epoch has passed.
-  let everyEpoch = 0;
-  const organizationEpochs = new Map<string, number>();
-  const epochOf = (orgId: string) => `${everyEpoch}-${organizationEpochs.get(orgId) ?? 0}`;
+  // A read that began before a change may finish after it was heard, with what it read before. Changes are
+  // counted as they are heard; the request's key ends with the count when the read began, and `set` refuses
+  // an answer if a change that concerns it (everything, its organisation, or a report it shows) came later.
+  let heard = 0;
+  let everythingAt = 0;
+  const organizationAt = new Map<string, number>();
+  const reportAt = new Map<string, number>();
+  /** Reads that began before this may have missed a forgotten progress step: they are not kept. */
+  let reportsForgottenAt = 0;
   const dropOrganization = (orgId: string) => {
-    organizationEpochs.set(orgId, (organizationEpochs.get(orgId) ?? 0) + 1);
+    organizationAt.set(orgId, ++heard);
     memory.invalidate([{ typename: ORGANIZATION, id: orgId }]);
   };
+  const dropReport = (reportId: string) => {
+    if (reportAt.size >= MAX_REMEMBERED_REPORTS) {
+      reportAt.clear();
+      reportsForgottenAt = heard;
+    }
+    const id = reportGlobalId(reportId);
+    reportAt.set(id, ++heard);
+    memory.invalidate([{ typename: 'Report', id }]);
+  };
   const dropEverything = () => {
-    everyEpoch++;
+    everythingAt = ++heard;
     memory.invalidate([{ typename: ORGANIZATION }]);
+  };
+  /** "org.hash.count" → the stored id "org.hash" and what the read began after. */
+  const parse = (key: string) => {
+    const dot = key.lastIndexOf('.');
+    return { stored: key.slice(0, dot), orgId: key.slice(0, key.indexOf('.')), began: Number(key.slice(dot + 1)) };
   };
   const cache: typeof memory = {
     ...memory,
-    set(id, result, entities, ttl) {
-      const [orgId = '', epoch] = id.split('.');
-      if (epoch !== epochOf(orgId)) return;
+    get: (key) => memory.get(parse(key).stored),
+    set(key, result, entities, ttl) {
+      const { stored, orgId, began } = parse(key);
+      if (!Number.isSafeInteger(began) || began < everythingAt || began < reportsForgottenAt || began < (organizationAt.get(orgId) ?? 0)) return;
+      const list = [...entities];
+      if (list.some((e) => e.typename === 'Report' && e.id !== undefined && began < (reportAt.get(String(e.id)) ?? 0))) return;
       // Serialised once, on its first hit: yoga stringifies a result with its own `stringify` when it has one.
       let body: string | undefined;
       const serialisedOnce = { ...result, stringify: (sanitised: unknown) => (body ??= JSON.stringify(sanitised)) } as typeof result;
-      return memory.set(id, serialisedOnce, [...entities, { typename: ORGANIZATION, id: orgId }], ttl);
+      return memory.set(stored, serialisedOnce, [...list, { typename: ORGANIZATION, id: orgId }], ttl);
     },
     invalidate(entities) {
       const list = [...entities];
@@ -100,7 +128,11 @@ export function useReportReadCache({ schema, realtime, admit, max = 1000 }: Repo
       else memory.invalidate(list);
     },
   };
-  realtime.onChange((change) => (change ? dropOrganization(change.orgId) : dropEverything()));
+  realtime.onChange((change) => {
+    if (!change) dropEverything();
+    else if (change.progressOnly && !change.deleted) dropReport(change.reportId);
+    else dropOrganization(change.orgId);
+  });
 
   const ignoredTypes: string[] = [];
   const ttlPerSchemaCoordinate: Record<string, number> = {};
@@ -123,11 +155,12 @@ export function useReportReadCache({ schema, realtime, admit, max = 1000 }: Repo
     ttlPerSchemaCoordinate,
     includeExtensionMetadata: false,
     // The default key hashes through WebCrypto's asynchronous digest, a tenth of a cached answer's time.
-    // The key starts with the organisation (the session is "org/key") and its epoch, so `set` knows whose entry it is and from when.
+    // The key starts with the organisation (the session is "org/key") and ends with the changes heard so far, so
+    // `set` knows whose entry it is and from when; it is built as the request's parameters are read, before any SQL.
     buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId }) => {
       const orgId = (sessionId ?? '').split('/')[0]!;
       const hash = createHash('sha256').update(JSON.stringify([documentString, operationName ?? '', variableValues ?? {}, sessionId ?? ''])).digest('base64url');
-      return `${orgId}.${epochOf(orgId)}.${hash}`;
+      return `${orgId}.${hash}.${heard}`;
     },
     session: async (request: Request) => {
       const principal = await admit(request);

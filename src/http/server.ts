@@ -36,8 +36,8 @@ export interface ApiServer {
 export function createApiServer(services: Services, extraPlugins: Plugin[] = []): ApiServer {
   const { log } = services;
 
-  /** Whether a key may make a request now: authenticated, and within its rate (one token per HTTP request, a batch counting once). */
-  const admitKey = async (key: string | null): Promise<{ principal: Principal } | { error: GraphQLError }> => {
+  /** Whether a key may make a request of `operations` operations now: authenticated, and within its rate (one token per operation). */
+  const admitKey = async (key: string | null, operations = 1): Promise<{ principal: Principal } | { error: GraphQLError }> => {
     const principal = await services.auth.authenticate(key);
     if (!principal) {
       return {
@@ -46,22 +46,30 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
         }),
       };
     }
-    const wait = services.rateLimiter.take(principal.keyId);
-    if (wait) {
-      return {
-        error: createGraphQLError(`Too many requests for this API key; retry in ${wait} s`, {
-          extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: { 'retry-after': String(wait) } } },
-        }),
-      };
-    }
+    const wait = services.rateLimiter.take(principal.keyId, operations);
+    if (wait) return { error: rateLimited(wait, operations) };
     return { principal };
   };
-  // Once per HTTP request: the response cache asks before any context exists, and the context asks again.
+  // Once per HTTP request: the response cache asks before any context exists, and the context asks again
+  // (for each operation of a batch). A batch of N operations takes N tokens at once, or is refused whole.
   const admissions = new WeakMap<Request, ReturnType<typeof admitKey>>();
+  const operationCounts = new WeakMap<Request, number>();
   const admitRequest = (request: Request) => {
     let admission = admissions.get(request);
-    if (!admission) admissions.set(request, (admission = admitKey(keyOf(request))));
+    if (!admission) admissions.set(request, (admission = admitKey(keyOf(request), operationCounts.get(request) ?? 1)));
     return admission;
+  };
+  const countOperations: Plugin = {
+    onRequestParse: ({ request }) => ({
+      onRequestParseDone: async ({ requestParserResult }) => {
+        // A batch over the limit is refused by yoga right after this, before it costs anything.
+        if (!Array.isArray(requestParserResult) || requestParserResult.length > LIMITS.maxBatch) return;
+        operationCounts.set(request, requestParserResult.length);
+        // A refused batch is one error with its status (401, 429), not an array of them answered 200.
+        const admission = await admitRequest(request);
+        if ('error' in admission) throw admission.error;
+      },
+    }),
   };
 
   const yoga = createYoga<Record<string, unknown>, Context>({
@@ -71,6 +79,7 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
     graphiql: { subscriptionsProtocol: 'WS' },
     plugins: [
       useRoutes(services),
+      countOperations,
       ...queryLimitPlugins(),
       useVariableErrorCodes(),
       useReportReadCache({
@@ -147,6 +156,9 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
       execute: (args: any) => args.rootValue.execute(args),
       subscribe: (args: any) => args.rootValue.subscribe(args),
       onSubscribe: async (ctx, _id, params) => {
+        // A connection is authenticated once; each operation on it is counted like one sent over HTTP.
+        const wait = services.rateLimiter.take(ctx.extra.principal!.keyId);
+        if (wait) return [rateLimited(wait, 1, false)];
         const { schema: enveloped, execute, subscribe, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
@@ -197,6 +209,14 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
       });
     },
   };
+}
+
+/** RATE_LIMITED; over HTTP also status 429 and Retry-After (a WebSocket message has neither: `retryAfterSeconds` says it). */
+function rateLimited(wait: number, operations: number, overHttp = true): GraphQLError {
+  const what = operations > 1 ? `Too many operations for this API key (this batch has ${operations})` : 'Too many requests for this API key';
+  return createGraphQLError(`${what}; retry in ${wait} s`, {
+    extensions: { code: 'RATE_LIMITED', retryAfterSeconds: wait, ...(overHttp ? { http: { status: 429, headers: { 'retry-after': String(wait) } } } : {}) },
+  });
 }
 
 /** The API key of a request: its Authorization header, else (SSE, WebSocket) the connection params. */

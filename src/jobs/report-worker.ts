@@ -56,7 +56,7 @@ export async function runReportJob(services: Services, job: ReportJob, hooks: Re
 
   const generating = eq(reports.status, 'generating');
   const onProgress = async (p: Progress) => {
-    const row = await updateAndAnnounce(services, reportId, generating, { progressPercent: p.percent, progressStage: p.stage, progressMessage: p.message });
+    const row = await updateAndAnnounce(services, reportId, generating, { progressPercent: p.percent, progressStage: p.stage, progressMessage: p.message }, PROGRESS_ONLY);
     if (!row) throw new ReportCancelled();
     const delay = services.config.REPORT_STEP_DELAY_MS;
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
@@ -70,7 +70,7 @@ export async function runReportJob(services: Services, job: ReportJob, hooks: Re
     const errorId = randomUUID().slice(0, 8);
     services.log.error('report generation failed', { reportId, errorId, attempt, err: error instanceof Error ? error : new Error(String(error)) });
     if (job.retryCount < job.retryLimit) {
-      await updateAndAnnounce(services, reportId, generating, { progressMessage: `Attempt ${attempt} failed (error ${errorId}); retrying` });
+      await updateAndAnnounce(services, reportId, generating, { progressMessage: `Attempt ${attempt} failed (error ${errorId}); retrying` }, PROGRESS_ONLY);
       throw error; // pg-boss retries with backoff
     }
     // Internal errors stay in the log; the report says where to look, never a stack.
@@ -98,11 +98,14 @@ const CHANGE = {
   deletedAt: reports.deletedAt,
 };
 
+/** Said of an update that sets progress columns only, under `where status = 'generating'` (which it keeps). */
+const PROGRESS_ONLY = true;
+
 /** Updates the report if `where` still holds and announces its new state in the same transaction; undefined when it no longer held. */
-function updateAndAnnounce(services: Services, reportId: string, where: SQL, set: PgUpdateSetSource<typeof reports>) {
+function updateAndAnnounce(services: Services, reportId: string, where: SQL, set: PgUpdateSetSource<typeof reports>, progressOnly = false) {
   return services.database.db.transaction(async (tx) => {
     const [row] = await tx.update(reports).set(set).where(and(eq(reports.id, reportId), where)).returning(CHANGE);
-    if (row) await notifyReportChange(tx, changeOf(row));
+    if (row) await notifyReportChange(tx, progressOnly ? { ...changeOf(row), progressOnly: true } : changeOf(row));
     return row;
   });
 }

@@ -22,6 +22,12 @@ export interface ReportChange {
   /** The report was deleted by this change. */
   deleted: boolean;
   at: string;
+  /**
+   * Only percent, stage and message changed: the status and every other column are as before, so no
+   * list gains or loses the report (the response cache then drops only reads that show it). Absent
+   * means anything may have changed.
+   */
+  progressOnly?: true;
 }
 
 const matches = (filter: Subscriber['filter'], change: ReportChange) =>

@@ -66,6 +66,10 @@ export async function createReport(services: Services, requester: Requester, inp
   return row;
 }
 
+/** The widest period a report may cover: the dates an event may carry. */
+const PERIOD_EARLIEST = new Date('1970-01-01T00:00:00Z');
+const PERIOD_LATEST = new Date('9999-12-31T23:59:59.999Z');
+
 async function validateScope(services: Services, orgId: string, input: GenerateReportInput, now: Date) {
   const framework = await frameworkOf(services.database.db, orgId, input.type);
   if (!framework) {
@@ -73,6 +77,12 @@ async function validateScope(services: Services, orgId: string, input: GenerateR
   }
   const end = input.period?.end ?? now;
   const start = input.period?.start ?? new Date(end.getTime() - 30 * DAY);
+  // Events exist from 1970 to 9999 (the ingestion contract); outside that a period reports on nothing, and a
+  // defaulted start before year 1 (end 0000-01-01) was a date PostgreSQL refused, answered as an internal error.
+  if (end.getTime() > PERIOD_LATEST.getTime()) throw badInput('period.end', `period.end must be at most ${PERIOD_LATEST.toISOString()} (events are dated 1970 to 9999)`);
+  if (start.getTime() < PERIOD_EARLIEST.getTime()) {
+    throw badInput('period.start', `period.start must be at least ${PERIOD_EARLIEST.toISOString()} (events are dated 1970 to 9999)${input.period?.start ? '' : '; without a start the period is the 30 days before period.end'}`);
+  }
   if (start.getTime() >= end.getTime()) throw badInput('period.start', 'period.start must be before period.end');
   const maxDays = services.config.MAX_REPORT_PERIOD_DAYS;
   if (end.getTime() - start.getTime() > maxDays * DAY) {

@@ -6,16 +6,6 @@ import * as Q from '../queries.ts';
 
 interface Link { id: string; state: string; expiresAt: string; revokedAt: string | null; passwordProtected: boolean; useCount: number; lastUsedAt: string | null; createdAt: string }
 
-/** The download route takes the report's UUID; GraphQL ids are Relay global ids ("Report:<uuid>" in base64). */
-function rawId(globalId: string) {
-  try {
-    const decoded = atob(globalId);
-    return decoded.startsWith('Report:') ? decoded.slice('Report:'.length) : globalId;
-  } catch {
-    return globalId;
-  }
-}
-
 const notYet = (e: unknown) => e instanceof ApiError && (e.code === 'GRAPHQL_VALIDATION_FAILED' || /Cannot query field|Unknown type/.test(e.message));
 
 export async function deliverSection(reportId: string, status: string): Promise<HTMLElement> {
@@ -26,7 +16,7 @@ export async function deliverSection(reportId: string, status: string): Promise<
       b.disabled = true;
       downloadStatus.textContent = `Preparing ${label}…`;
       try {
-        const { name, size } = await download(`/reports/${encodeURIComponent(rawId(reportId))}/download?format=${format}`, `report.${format}`);
+        const { name, size } = await download(`/reports/${encodeURIComponent(reportId)}/download?format=${format}`, `report.${format}`);
         downloadStatus.textContent = `Downloaded ${name} (${size.toLocaleString()} bytes).`;
       } catch (e) {
         downloadStatus.textContent = e instanceof Error ? e.message : String(e);
