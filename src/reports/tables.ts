@@ -7,7 +7,7 @@
  */
 import type { Sql } from '../db/client.ts';
 import type { AgentRisk, WeekCounts } from './metrics.ts';
-import { scopeWhere, subjectReferences, type ReportScope } from './scope.ts';
+import { scopeWhere, subjectReferences, type ReportScope, type ScopeSql } from './scope.ts';
 import { ADMIN_BY_PEOPLE_OR_NOBODY, PERSONAL, PII_TOOL, type SelectorId } from './selectors.ts';
 
 export type Cell = string | number | null;
@@ -91,26 +91,37 @@ const sqlTable = (id: string, def: Omit<SqlTable, 'build'>, query: (sql: Sql, sc
 });
 
 /**
- * A table over the scope's personal-data events (GDPR Art. 30 and DSAR).
- * `inner(from)` reads `from`, a FROM item aliased `e` followed by a WHERE
- * clause to extend with `and`, whose rows are GROUPS of those events (see
- * PERSONAL_GROUPS): sum `e.n` to count events. Several such tables of one
- * report share ONE parallel pass (`buildPersonalTables`) instead of each
+ * A table built from one of the passes several tables of a report share
+ * (`passes`): a grouped CTE named after the pass, read by `inner(from)`,
+ * where `from` is that CTE aliased `e` followed by a WHERE clause to extend
+ * with `and`. Its rows are GROUPS of events: sum `e.n` to count events. The
+ * tables of one pass run as ONE query (`buildSharedTables`) instead of each
  * scanning the period.
  */
-interface PersonalTable extends SqlTable {
-  personal: { inner: (from: string) => string; order: string; row: (r: Record<string, unknown>) => Cell[] };
+interface SharedTable extends SqlTable {
+  shared: { pass: PassId; inner: (from: string) => string; order: string; row: (r: Record<string, unknown>, ctx: TableContext, scope: ReportScope) => Cell[] };
 }
 
-const personalTable = (id: string, def: { title: string; columns: string[] }, inner: (from: string) => string, order: string, row: (r: Record<string, unknown>) => Cell[]): PersonalTable => ({
+const sharedTable = (
+  id: string,
+  pass: PassId,
+  def: { title: string; columns: string[] },
+  inner: (from: string) => string,
+  order: string,
+  row: SharedTable['shared']['row'],
+): SharedTable => ({
   ...def,
-  personal: { inner, order, row },
+  shared: { pass, inner, order, row },
   async build(sql, scope) {
-    return (await buildPersonalTables(sql, scope, [id])).get(id)!;
+    return (await buildSharedTables(sql, scope, pass, [id])).get(id)!;
   },
 });
 
-const isPersonal = (t: SqlTable): t is PersonalTable => 'personal' in t;
+/** A table over the scope's personal-data events (GDPR Art. 30 and DSAR). */
+const personalTable = (id: string, def: { title: string; columns: string[] }, inner: (from: string) => string, order: string, row: (r: Record<string, unknown>) => Cell[]) =>
+  sharedTable(id, 'personal', def, inner, order, row);
+
+const isShared = (t: SqlTable): t is SharedTable => 'shared' in t;
 
 /**
  * The personal-data events grouped by everything the personal tables tell
@@ -119,44 +130,68 @@ const isPersonal = (t: SqlTable): t is PersonalTable => 'personal' in t;
  * single process at 1M events.) `refs` counts the subject references that
  * count (subjectReferences).
  */
-const personalGroups = (where: string, refs: string) =>
+const personalGroups = (scoped: ScopeSql) =>
   `select e.agent_id, e.legal_basis, e.recipient, e.region, e.attributes->>'purpose' as purpose,
           e.attributes->>'subjectCategory' as subject_category, e.personal_data, cardinality(e.data_subjects) > 0 as has_subjects,
-          count(*) as n, sum(${refs}) as refs, min(e.occurred_at) as first, max(e.occurred_at) as last
-   from audit_events e where ${where} and ${PERSONAL}
+          count(*) as n, sum(${subjectReferences(scoped)}) as refs, min(e.occurred_at) as first, max(e.occurred_at) as last
+   from audit_events e where ${scoped.where} and ${PERSONAL}
    group by 1, 2, 3, 4, 5, 6, 7, 8`;
 
-async function buildPersonalTables(sql: Sql, scope: ReportScope, ids: string[]): Promise<Map<string, Finish>> {
+/**
+ * Every event in scope grouped by what the inventory tables tell apart
+ * (environment, agent, tool and its tags as sent, policy and version, and
+ * for credential events the credential): about a thousand groups at 1M
+ * events, where the agents, tools, credentials, environments and policies
+ * tables each scanned the period.
+ */
+const activityGroups = (scoped: ScopeSql) =>
+  `select e.environment as env, e.agent_id as agent, e.tool_name as tool, e.tool_tags as tags, e.pii_tool as pii,
+          e.policy_id as policy, e.policy_version as version,
+          case when e.category = 'credential' or e.action like 'secret.%' then coalesce(e.resource, e.tool_name, '(unnamed)') end as credential,
+          count(*) as n, count(*) filter (where e.decision is not null) as decisions,
+          count(*) filter (where e.decision = 'allow') as allow, count(*) filter (where e.decision = 'deny') as deny,
+          count(*) filter (where e.decision = 'alert') as alert, count(*) filter (where e.decision = 'hold') as hold,
+          count(*) filter (where e.action = 'lease.issued') as issued,
+          count(*) filter (where e.action in ('lease.returned', 'lease.revoked')) as ended,
+          count(*) filter (where e.action in ('credential.granted', 'grant.created')) as grants,
+          max(e.occurred_at) filter (where e.action = 'secret.rotated') as rotated,
+          min(e.occurred_at) as first, max(e.occurred_at) as last
+   from audit_events e where ${scoped.where}
+   group by 1, 2, 3, 4, 5, 6, 7, 8`;
+
+const passes = { personal: personalGroups, activity: activityGroups } satisfies Record<string, (scoped: ScopeSql) => string>;
+type PassId = keyof typeof passes;
+
+async function buildSharedTables(sql: Sql, scope: ReportScope, pass: PassId, ids: string[]): Promise<Map<string, Finish>> {
   const scoped = scopeWhere(scope);
-  const { where, params } = scoped;
-  const defs = ids.map((id) => sqlTables[id] as PersonalTable);
+  const defs = ids.map((id) => sqlTables[id] as SharedTable);
   const ctes = defs.map((t, i) =>
-    `t${i} as (select g.*, count(*) over () as total_groups, row_number() over (order by ${t.personal.order}) as rn
-               from (${t.personal.inner('personal e where true')}) g order by ${t.personal.order} limit ${ROWS})`);
+    `t${i} as (select g.*, count(*) over () as total_groups, row_number() over (order by ${t.shared.order}) as rn
+               from (${t.shared.inner(`${pass} e where true`)}) g order by ${t.shared.order} limit ${ROWS})`);
   const rows = await sql.unsafe(
-    `with personal as materialized (${personalGroups(where, subjectReferences(scoped))}),
+    `with ${pass} as materialized (${passes[pass](scoped)}),
      ${ctes.join(',\n     ')}
      ${defs.map((_, i) => `select ${i} as t, to_jsonb(t${i}) as r from t${i}`).join(' union all ')}`,
-    params as never[],
+    scoped.params as never[],
   );
   return new Map(ids.map((id, i) => {
+    const def = defs[i]!;
     const mine = rows.filter((x) => x.t === i).map((x) => x.r as Record<string, unknown>).sort((a, b) => Number(a.rn) - Number(b.rn));
-    const finish: Finish = () => table(id, defs[i]!, mine.map(defs[i]!.personal.row), truncation(mine.length, mine.length ? Number(mine[0]!.total_groups) : 0));
+    const finish: Finish = (ctx) => table(id, def, mine.map((r) => def.shared.row(r, ctx, scope)), truncation(mine.length, mine.length ? Number(mine[0]!.total_groups) : 0));
     return [id, finish];
   }));
 }
 
 /**
- * Tools' events in scope grouped by (tool, agent, tags as sent): a hash
- * aggregate of few groups, from which the per-tool figures and the tags are
- * summed. The tags are those the events the report read carry, not the
+ * Tools' activity groups summed by (tool, agent, tags as sent), from which
+ * the per-tool figures and the tags are summed. The tags are those the events the report read carry, not the
  * tools registry's, which merges in the tags of every event ever received,
  * later ones too: regenerating at the same watermark must show the same tags.
  */
-const toolGroups = (where: string) =>
-  `select e.tool_name as tool, e.agent_id as agent, e.tool_tags as tags, min(e.tool_tags[1]) as first_tag, count(*) as n,
-          count(*) filter (where e.decision in ('deny', 'hold')) as denied, min(e.occurred_at) as first, max(e.occurred_at) as last
-   from audit_events e where ${where} and e.tool_name is not null group by 1, 2, 3`;
+const toolGroups = (from: string) =>
+  `select e.tool, e.agent, e.tags, min(e.tags[1]) as first_tag, sum(e.n) as n, sum(e.deny + e.hold) as denied,
+          min(e.first) as first, max(e.last) as last
+   from ${from} and e.tool is not null group by 1, 2, 3`;
 
 /** Each tool's distinct tags over `groups` (toolGroups), sorted as the registry sorts them. */
 const toolTags = (groups: string) =>
@@ -177,20 +212,16 @@ export const sqlTables: Record<string, SqlTable> = {
     'events desc, agent',
     (r) => [str(r.agent), num(r.events), str(r.bases), str(r.recipients), iso(r.first), iso(r.last)],
   ),
-  pii_tools: sqlTable(
+  pii_tools: sharedTable(
     'pii_tools',
+    'activity',
     { title: 'Tools tagged pii', columns: ['tool', 'tags', 'events', 'agents', 'deniedOrHeld', 'firstSeen', 'lastSeen'] },
-    (sql, scope) =>
-      grouped(
-        sql,
-        scope,
-        (w) => `with x as (${toolGroups(`${w} and ${PII_TOOL}`)})
-                select a.tool, coalesce(t.tags, '') as tags, a.events, a.agents, a.denied, a.first, a.last
-                from (select tool, sum(n)::int as events, count(distinct agent)::int as agents, sum(denied)::int as denied, min(first) as first, max(last) as last
-                      from x group by tool) a
-                left join (${toolTags('x')}) t using (tool)`,
-        'events desc, tool',
-      ),
+    (from) => `with x as (${toolGroups(`${from} and e.pii`)})
+               select a.tool, coalesce(t.tags, '') as tags, a.events, a.agents, a.denied, a.first, a.last
+               from (select tool, sum(n)::int as events, count(distinct agent)::int as agents, sum(denied)::int as denied, min(first) as first, max(last) as last
+                     from x group by tool) a
+               left join (${toolTags('x')}) t using (tool)`,
+    'events desc, tool',
     (r) => [str(r.tool), str(r.tags), num(r.events), num(r.agents), num(r.denied), iso(r.first), iso(r.last)],
   ),
   processing_purposes: personalTable(
@@ -249,21 +280,16 @@ export const sqlTables: Record<string, SqlTable> = {
         ], null);
     },
   },
-  policies: sqlTable(
+  policies: sharedTable(
     'policies',
+    'activity',
     { title: 'Policies deciding agent actions', columns: ['policy', 'versions', 'decisions', 'allow', 'deny', 'alert', 'hold'] },
-    (sql, scope) =>
-      grouped(
-        sql,
-        scope,
-        (w) => `select policy, string_agg(version, ', ' order by version) as versions, sum(n)::int as decisions, sum(allow)::int as allow,
-                       sum(deny)::int as deny, sum(alert)::int as alert, sum(hold)::int as hold from (
-                  select coalesce(e.policy_id, '(no explicit policy)') as policy, e.policy_version as version, count(*) as n,
-                         count(*) filter (where e.decision = 'allow') as allow, count(*) filter (where e.decision = 'deny') as deny,
-                         count(*) filter (where e.decision = 'alert') as alert, count(*) filter (where e.decision = 'hold') as hold
-                  from audit_events e where ${w} and e.decision is not null group by 1, 2) a group by policy`,
-        'decisions desc, policy',
-      ),
+    (from) => `select policy, string_agg(version, ', ' order by version) as versions, sum(n)::int as decisions, sum(allow)::int as allow,
+                      sum(deny)::int as deny, sum(alert)::int as alert, sum(hold)::int as hold from (
+                 select coalesce(e.policy, '(no explicit policy)') as policy, e.version, sum(e.decisions) as n,
+                        sum(e.allow) as allow, sum(e.deny) as deny, sum(e.alert) as alert, sum(e.hold) as hold
+                 from ${from} and e.decisions > 0 group by 1, 2) a group by policy`,
+    'decisions desc, policy',
     (r) => [str(r.policy), str(r.versions), num(r.decisions), num(r.allow), num(r.deny), num(r.alert), num(r.hold)],
   ),
   subject_events: eventList(
@@ -282,104 +308,79 @@ export const sqlTables: Record<string, SqlTable> = {
     `e.agent_id is not null and e.attributes ? 'message'`,
     (r) => [iso(r.occurred_at), num(r.seq), str(r.agent_id), str(r.session_id), str(r.direction), str(r.message)],
   ),
-  agents_inventory: {
-    title: 'Agents',
-    columns: ['agent', 'status', 'riskScore', 'enforcement', 'environments', 'events', 'sessions', 'firstSeen', 'lastSeen'],
-    async build(sql, scope) {
-      const result = await grouped(
-        sql,
-        scope,
-        // First seen: the agent's earliest event the report read (seq ≤ watermark), not the registry's
-        // first_seen_at, which an event received later with an older time lowers. The registry is a lower
-        // bound of it: when it is no earlier than the agent's first event in the period, that event is the
-        // earliest; otherwise the earliest read event lies in [registry, first in period), found by one
-        // probe of the time index from the registry's time (usually its first entry).
-        (w) => `select h.agent, h.first, h.last, h.events, h.environments, h.enforced, h.alerts,
-                       case when h.registry is null or h.registry >= h.first then h.first
-                            else coalesce((select x.occurred_at from audit_events x
-                                           where x.org_id = $1::uuid and x.occurred_at >= h.registry and x.occurred_at < h.first
-                                             and x.agent_id = h.agent and x.seq <= $4::bigint
-                                           order by x.occurred_at limit 1), h.first) end as registered
-                from (select agent, (select a.first_seen_at from agents a where a.org_id = $1::uuid and a.agent_id = g2.agent) as registry,
-                             min(first) as first, max(last) as last, sum(n)::int as events, string_agg(env, ', ' order by env) as environments,
-                             sum(enforced)::int as enforced, sum(alerts)::int as alerts
-                      from (select e.agent_id as agent, e.environment as env, count(*) as n, min(e.occurred_at) as first, max(e.occurred_at) as last,
-                                   count(*) filter (where e.decision in ('deny', 'hold')) as enforced, count(*) filter (where e.decision = 'alert') as alerts
-                            from audit_events e where ${w} and e.agent_id is not null group by 1, 2) g2
-                      group by agent) h`,
-        'events desc, agent',
-        ROWS,
-      );
+  agents_inventory: sharedTable(
+    'agents_inventory',
+    'activity',
+    { title: 'Agents', columns: ['agent', 'status', 'riskScore', 'enforcement', 'environments', 'events', 'sessions', 'firstSeen', 'lastSeen'] },
+    // First seen: the agent's earliest event the report read (seq ≤ watermark), not the registry's
+    // first_seen_at, which an event received later with an older time lowers. The registry is a lower
+    // bound of it: when it is no earlier than the agent's first event in the period, that event is the
+    // earliest; otherwise the earliest read event lies in [registry, first in period), found by one
+    // probe of the time index from the registry's time (usually its first entry).
+    (from) => `select h.agent, h.first, h.last, h.events, h.environments, h.enforced, h.alerts,
+                      case when h.registry is null or h.registry >= h.first then h.first
+                           else coalesce((select x.occurred_at from audit_events x
+                                          where x.org_id = $1::uuid and x.occurred_at >= h.registry and x.occurred_at < h.first
+                                            and x.agent_id = h.agent and x.seq <= $4::bigint
+                                          order by x.occurred_at limit 1), h.first) end as registered
+               from (select agent, (select a.first_seen_at from agents a where a.org_id = $1::uuid and a.agent_id = g2.agent) as registry,
+                            min(first) as first, max(last) as last, sum(n)::int as events, string_agg(env, ', ' order by env) as environments,
+                            sum(enforced)::int as enforced, sum(alerts)::int as alerts
+                     from (select e.agent, e.env, sum(e.n) as n, min(e.first) as first, max(e.last) as last,
+                                  sum(e.deny + e.hold) as enforced, sum(e.alert) as alerts
+                           from ${from} and e.agent is not null group by 1, 2) g2
+                     group by agent) h`,
+    'events desc, agent',
+    (r, ctx, scope) => {
+      const risk = ctx.risks.find((x) => x.agentId === String(r.agent));
+      const last = iso(r.last);
       const activeSince = scope.end.getTime() - 7 * 86_400_000;
-      return (ctx) => {
-        const risk = new Map(ctx.risks.map((r) => [r.agentId, r]));
-        return table('agents_inventory', this, result.rows.map((r) => {
-          const agent = String(r.agent);
-          const last = iso(r.last);
-          return [
-            agent,
-            last && Date.parse(last) >= activeSince ? 'active' : 'inactive',
-            risk.get(agent)?.risk ?? null,
-            Number(r.enforced) > 0 ? 'enforcing (deny/hold)' : Number(r.alerts) > 0 ? 'monitoring (alert only)' : 'allow only',
-            str(r.environments),
-            num(r.events),
-            risk.get(agent)?.sessions ?? null,
-            iso(r.registered),
-            last,
-          ];
-        }), result.truncated);
-      };
+      return [
+        String(r.agent),
+        last && Date.parse(last) >= activeSince ? 'active' : 'inactive',
+        risk?.risk ?? null,
+        Number(r.enforced) > 0 ? 'enforcing (deny/hold)' : Number(r.alerts) > 0 ? 'monitoring (alert only)' : 'allow only',
+        str(r.environments),
+        num(r.events),
+        risk?.sessions ?? null,
+        iso(r.registered),
+        last,
+      ];
     },
-  },
-  tools_inventory: sqlTable(
+  ),
+  tools_inventory: sharedTable(
     'tools_inventory',
+    'activity',
     { title: 'Tools by category (first tag) with usage', columns: ['category', 'tool', 'tags', 'events', 'agents', 'deniedOrHeld', 'firstSeen', 'lastSeen'] },
-    (sql, scope) =>
-      grouped(
-        sql,
-        scope,
-        // The category is the first tag as the events carry it (`storage` in ['storage', 'pii']), not the
-        // alphabetically first of the merged tags.
-        (w) => `with x as (${toolGroups(w)})
-                select coalesce(a.first_tag, '(untagged)') as category, a.tool, coalesce(t.tags, '') as tags, a.events, a.agents, a.denied, a.first, a.last
-                from (select tool, min(first_tag) as first_tag, sum(n)::int as events, count(distinct agent)::int as agents, sum(denied)::int as denied,
-                             min(first) as first, max(last) as last
-                      from x group by tool) a
-                left join (${toolTags('x')}) t using (tool)`,
-        'category, events desc, tool',
-      ),
+    // The category is the first tag as the events carry it (`storage` in ['storage', 'pii']), not the
+    // alphabetically first of the merged tags.
+    (from) => `with x as (${toolGroups(from)})
+               select coalesce(a.first_tag, '(untagged)') as category, a.tool, coalesce(t.tags, '') as tags, a.events, a.agents, a.denied, a.first, a.last
+               from (select tool, min(first_tag) as first_tag, sum(n)::int as events, count(distinct agent)::int as agents, sum(denied)::int as denied,
+                            min(first) as first, max(last) as last
+                     from x group by tool) a
+               left join (${toolTags('x')}) t using (tool)`,
+    'category, events desc, tool',
     (r) => [str(r.category), str(r.tool), str(r.tags), num(r.events), num(r.agents), num(r.denied), iso(r.first), iso(r.last)],
   ),
-  credentials_inventory: sqlTable(
+  credentials_inventory: sharedTable(
     'credentials_inventory',
+    'activity',
     { title: 'Credentials (never their values)', columns: ['credential', 'leasesIssued', 'leasesEnded', 'openLeases', 'grants', 'lastRotated', 'agents'] },
-    (sql, scope) =>
-      grouped(
-        sql,
-        scope,
-        (w) => `select credential, sum(issued)::int as issued, sum(ended)::int as ended, sum(grants)::int as grants, max(rotated) as rotated, count(agent)::int as agents from (
-                  select coalesce(e.resource, e.tool_name, '(unnamed)') as credential, e.agent_id as agent,
-                         count(*) filter (where e.action = 'lease.issued') as issued,
-                         count(*) filter (where e.action in ('lease.returned', 'lease.revoked')) as ended,
-                         count(*) filter (where e.action in ('credential.granted', 'grant.created')) as grants,
-                         max(e.occurred_at) filter (where e.action = 'secret.rotated') as rotated
-                  from audit_events e where ${w} and (e.category = 'credential' or e.action like 'secret.%') group by 1, 2) a group by credential`,
-        'issued desc, credential',
-      ),
+    (from) => `select credential, sum(issued)::int as issued, sum(ended)::int as ended, sum(grants)::int as grants, max(rotated) as rotated, count(agent)::int as agents from (
+                 select e.credential, e.agent, sum(e.issued) as issued, sum(e.ended) as ended, sum(e.grants) as grants, max(e.rotated) as rotated
+                 from ${from} and e.credential is not null group by 1, 2) a group by credential`,
+    'issued desc, credential',
     (r) => [str(r.credential), num(r.issued), num(r.ended), Math.max(0, Number(r.issued) - Number(r.ended)), num(r.grants), iso(r.rotated), num(r.agents)],
   ),
-  environments_inventory: sqlTable(
+  environments_inventory: sharedTable(
     'environments_inventory',
+    'activity',
     { title: 'Environments', columns: ['environment', 'agents', 'policies', 'events', 'firstSeen', 'lastSeen'] },
-    (sql, scope) =>
-      grouped(
-        sql,
-        scope,
-        (w) => `select env, count(distinct agent)::int as agents, count(distinct policy)::int as policies, sum(n)::int as events, min(first) as first, max(last) as last from (
-                  select e.environment as env, e.agent_id as agent, e.policy_id as policy, count(*) as n, min(e.occurred_at) as first, max(e.occurred_at) as last
-                  from audit_events e where ${w} group by 1, 2, 3) a group by env`,
-        'events desc, env',
-      ),
+    (from) => `select env, count(distinct agent)::int as agents, count(distinct policy)::int as policies, sum(n)::int as events, min(first) as first, max(last) as last from (
+                 select e.env, e.agent, e.policy, sum(e.n) as n, min(e.first) as first, max(e.last) as last
+                 from ${from} group by 1, 2, 3) a group by env`,
+    'events desc, env',
     (r) => [str(r.env), num(r.agents), num(r.policies), num(r.events), iso(r.first), iso(r.last)],
   ),
   admin_actions: sqlTable(
@@ -460,16 +461,21 @@ export function isTableId(id: string): boolean {
   return Object.hasOwn(sqlTables, id) || (ENGINE_TABLES as readonly string[]).includes(id);
 }
 
-/** Starts every SQL table a report needs, concurrently; each resolves to a finisher. */
+/** Starts every SQL table a report needs, concurrently (one query per shared pass); each resolves to a finisher. */
 export async function buildSqlTables(sql: Sql, scope: ReportScope, ids: Iterable<string>): Promise<Map<string, Finish>> {
   const wanted = [...new Set(ids)].filter((id) => Object.hasOwn(sqlTables, id));
-  const personal = wanted.filter((id) => isPersonal(sqlTables[id]!));
-  const others = wanted.filter((id) => !isPersonal(sqlTables[id]!));
-  const [shared, ...built] = await Promise.all([
-    personal.length ? buildPersonalTables(sql, scope, personal) : new Map<string, Finish>(),
-    ...others.map((id) => sqlTables[id]!.build(sql, scope)),
+  const byPass = new Map<PassId, string[]>();
+  const alone: string[] = [];
+  for (const id of wanted) {
+    const t = sqlTables[id]!;
+    if (isShared(t)) byPass.set(t.shared.pass, [...(byPass.get(t.shared.pass) ?? []), id]);
+    else alone.push(id);
+  }
+  const built = await Promise.all([
+    ...[...byPass].map(([pass, passIds]) => buildSharedTables(sql, scope, pass, passIds)),
+    ...alone.map(async (id) => new Map([[id, await sqlTables[id]!.build(sql, scope)]])),
   ]);
-  return new Map([...(shared as Map<string, Finish>), ...others.map((id, i): [string, Finish] => [id, built[i] as Finish])]);
+  return new Map(built.flatMap((m) => [...m]));
 }
 
 /** The selectors whose counts the tables read as their totals. */
