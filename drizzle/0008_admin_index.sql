@@ -1,0 +1,1 @@
+CREATE INDEX "audit_events_admin_idx" ON "audit_events" USING btree ("org_id","occurred_at","seq") WHERE ("audit_events"."category" in ('admin', 'config_change') or "audit_events"."action" like 'secret.%');
