@@ -347,6 +347,8 @@ export async function responseTimes(sql: Sql, scope: ReportScope, request: strin
           and x.seq <= ${WATERMARK_PARAM} and x.occurred_at >= e.occurred_at
       ) - e.occurred_at) as t
       from audit_events e where ${where} and ${request}
+      -- A fence: pulled up, t and its subquery would run once per aggregate, three times over.
+      offset 0
     ) s`;
   const [row] = await sql.unsafe(text, params as never[]);
   const num = (v: unknown) => (v === null || v === undefined ? null : round(Number(v), 1));

@@ -65,6 +65,7 @@ async function breachTimes(sql: Sql, scope: ReportScope): Promise<Scalars> {
            and x.seq <= ${WATERMARK_PARAM} and x.occurred_at >= e.occurred_at
        ) - e.occurred_at) as t
        from audit_events e where ${where} and e.action = 'dlp.detected' and ${PERSONAL} and e.correlation_id is not null
+       offset 0 -- a fence: pulled up, the subquery would run once per aggregate
      ) s where t is not null`,
     params as never[],
   );
