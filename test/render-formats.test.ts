@@ -22,7 +22,7 @@ import { renderHtml } from '../src/render/html.ts';
 import { canonicalReportBytes } from '../src/render/json.ts';
 import { findReport, loadRenderable, type RenderableReport } from '../src/render/model.ts';
 import { oscalControlId, renderOscal, uuidV5 } from '../src/render/oscal.ts';
-import { closePdfRenderer, countPages, renderPdf } from '../src/render/pdf.ts';
+import { closePdfRenderer, countPages, pdfRendererPid, renderPdf } from '../src/render/pdf.ts';
 import { completedReport, HOSTILE_AGENTS } from './support/completed-report.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 
@@ -228,5 +228,26 @@ describe('PDF', () => {
     expect(countPages(pdf)).toBeGreaterThan(0);
     console.log(`warm PDF render: ${Math.round(ms)} ms`);
     expect(ms).toBeLessThan(3000);
+  });
+
+  it('renders in a process of its own, started again when it died', async () => {
+    await renderPdf(app.services.config, report);
+    const first = pdfRendererPid();
+    expect(first).not.toBeNull();
+    expect(first).not.toBe(process.pid);
+    const exited = new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (pdfRendererPid() === null) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 20);
+    });
+    process.kill(first!, 'SIGKILL');
+    await exited;
+    const { pdf, pageCount } = await renderPdf(app.services.config, report);
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    expect(pageCount).toBeGreaterThan(3);
+    expect(pdfRendererPid()).not.toBe(first);
   });
 });
