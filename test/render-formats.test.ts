@@ -220,6 +220,17 @@ describe('PDF', () => {
     expect(flat).toContain(`Page ${pageCount} of ${pageCount}`);
   });
 
+  it('is stored whole although written in slices: the bytes match the recorded size and hash', async () => {
+    const [meta] = (await renderArtifacts(app.services, reportId)).filter((a) => a.format === 'pdf');
+    const stored = await readArtifact(app.services, orgId, reportId, 'pdf');
+    // More than one 256 KiB slice, so the appending is exercised.
+    expect(stored.length).toBeGreaterThan(256 * 1024);
+    expect(stored.length).toBe(meta!.sizeBytes);
+    expect(createHash('sha256').update(stored).digest('hex')).toBe(meta!.sha256);
+    expect(stored.subarray(0, 4).toString()).toBe('%PDF');
+    expect(stored.subarray(-6).toString()).toContain('%%EOF');
+  });
+
   it('reuses one browser: a warm render takes well under 3 seconds', async () => {
     await renderPdf(app.services.config, report);
     const started = performance.now();
