@@ -74,7 +74,7 @@ export function htmlToPdf(config: Pick<Config, 'CHROMIUM_PATH'>, html: string, f
   });
 }
 
-/** The renderer's process id while one runs (tests, and the bench, which reports its memory beside the worker's). */
+/** The renderer's process id while one runs, for tests. */
 export function pdfRendererPid(): number | null {
   return renderer?.pid ?? null;
 }
