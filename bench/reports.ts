@@ -22,6 +22,8 @@ import { workerFlags } from './worker-flags.ts';
 export interface ReportFigures {
   generation: Array<{ type: string; seconds: number; findings: number }>;
   workerPeakRssMiB: number;
+  /** The worker's PDF renderer process (playwright-core; Chromium is not counted in either), null if none ran. */
+  rendererPeakRssMiB: number | null;
   soc2Floor: { engineSeconds: number; sqlSeconds: number; ratio: number; statements: number };
   pdf: { coldMs: number; warmMedianMs: number; pages: number | null };
   drilldown: { findings: number; evidencePerFinding: number; p50Ms: number; maxMs: number };
@@ -73,6 +75,7 @@ export async function benchReports(options: { root: string; databaseUrl: string;
     }
     const status = readFileSync(`/proc/${worker.pid}/status`, 'utf8');
     const workerPeakRssMiB = Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+    const rendererPeakRssMiB = childPeakRssMiB(worker.pid!, 'pdf-renderer.ts');
     // Let the worker drain and exit before the database goes away at the end of the run.
     const exited = new Promise((resolve) => worker.once('exit', resolve));
     worker.kill('SIGTERM');
@@ -150,6 +153,7 @@ export async function benchReports(options: { root: string; databaseUrl: string;
       progress,
       generation,
       workerPeakRssMiB,
+      rendererPeakRssMiB,
       pdf: { coldMs: Math.round(pdf.coldMs), warmMedianMs: Math.round(pdf.medianWarmMs), pages: pdf.pageCount },
       soc2Floor: { engineSeconds: Number(engineSeconds.toFixed(2)), sqlSeconds: Number(sqlSeconds.toFixed(2)), ratio: Number((engineSeconds / sqlSeconds).toFixed(2)), statements: aggregates.length },
       drilldown: { findings: findingsSeen, evidencePerFinding: 10, p50Ms: Number(median(drillTimes).toFixed(1)), maxMs: Number(Math.max(...drillTimes).toFixed(1)) },
@@ -159,4 +163,18 @@ export async function benchReports(options: { root: string; databaseUrl: string;
   } finally {
     await database.close();
   }
+}
+
+/** Peak RSS of the child of `pid` whose command line names `script`, null if there is none. */
+function childPeakRssMiB(pid: number, script: string): number | null {
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+  for (const child of children) {
+    try {
+      if (!readFileSync(`/proc/${child}/cmdline`, 'utf8').includes(script)) continue;
+      return Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return null;
 }

@@ -317,7 +317,7 @@ function printTable(ingest: { events: number; eventsPerSecond: number; serverRss
     [`ingest NDJSON (${ingest.events.toLocaleString('en')} events)`, `${ingest.eventsPerSecond.toLocaleString('en')} events/s, server peak RSS ${ingest.serverRssMiB.peak} MiB`],
     [`ingest GraphQL batches of 1,000 (${ingest.graphql.events.toLocaleString('en')} events)`, `${ingest.graphql.eventsPerSecond.toLocaleString('en')} events/s`],
     ...r.generation.map((g): [string, string] => [`generate ${g.type}`, `${g.seconds} s (${g.findings} findings)`]),
-    ['worker peak RSS (VmHWM)', `${r.workerPeakRssMiB} MiB`],
+    ['worker peak RSS (VmHWM)', `${r.workerPeakRssMiB} MiB${r.rendererPeakRssMiB === null ? '' : `; its PDF renderer process ${r.rendererPeakRssMiB} MiB`}`],
     ['PDF of the SOC 2 report', `${r.pdf.warmMedianMs} ms warm (median of 5), ${r.pdf.coldMs} ms with browser launch, ${r.pdf.pages} pages`],
     ['SOC 2: engine / raw SQL floor', `${r.soc2Floor.engineSeconds} s / ${r.soc2Floor.sqlSeconds} s = ${r.soc2Floor.ratio}x (${r.soc2Floor.statements} statements run one by one)`],
     [`drill-down ${r.drilldown.findings} findings x ${r.drilldown.evidencePerFinding} events`, `p50 ${r.drilldown.p50Ms} ms, max ${r.drilldown.maxMs} ms`],

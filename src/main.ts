@@ -8,14 +8,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createOrganization, countOrganizations } from './accounts/organizations.ts';
-import { generateCommand, UsageError } from './cli/generate.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type OpenedDatabase } from './db/open.ts';
-import { seedDemoData, DEMO_ORGANIZATION_NAME } from './demo/seed.ts';
-import { verifyEventChain } from './events/chain.ts';
 import { startJobRuntime } from './jobs/runtime.ts';
 import { createLogger, type Logger } from './log.ts';
-import { verifyReportFile } from './render/verify.ts';
 import { createServices, type Services } from './services.ts';
 
 const USAGE = `Usage: agent-reports <command> [options]
@@ -69,6 +65,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   // Offline: needs neither configuration nor a database.
   if (command === 'verify' && sub !== 'events') return verify(sub, values.json, values['key-id']);
+  // The commands' own code is imported where they run, so a long-lived worker or API process
+  // never holds the demo generator, the CLI generate loop or the offline verifier.
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
 
@@ -86,6 +84,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'seed': {
       const events = Number(values.events ?? 100_000);
       if (!Number.isInteger(events) || events < 1) return usageError('--events must be a positive whole number');
+      const { seedDemoData, DEMO_ORGANIZATION_NAME } = await import('./demo/seed.ts');
       return withServices(config, log, async (services) => {
         const orgId = values.org ?? (await createOrganization(services.database.db, DEMO_ORGANIZATION_NAME)).organization.id;
         const result = await seedDemoData(services, orgId, { events });
@@ -108,6 +107,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'generate': {
       const timeoutSeconds = values.timeout === undefined ? undefined : Number(values.timeout);
       if (timeoutSeconds !== undefined && !(Number.isInteger(timeoutSeconds) && timeoutSeconds > 0)) return usageError('--timeout must be a positive whole number of seconds');
+      const { generateCommand, UsageError } = await import('./cli/generate.ts');
       const options = { type: values.type, from: values.from, to: values.to, environment: values.environment, format: values.format, out: values.out, org: values.org, timeoutSeconds, json: values.json };
       return withServices(config, log, async (services) => {
         try {
@@ -122,6 +122,7 @@ export async function main(argv: string[]): Promise<number> {
       const orgId = values.org;
       if (!orgId) return usageError('verify events needs --org ID (to check a file named "events", write ./events)');
       if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(orgId)) return usageError('--org must be an organisation id (a UUID, as printed by org create)');
+      const { verifyEventChain } = await import('./events/chain.ts');
       return withServices(config, log, async (services) => {
         const [org] = await services.database.sql`select 1 from organizations where id = ${orgId}::uuid`;
         if (!org) {
@@ -143,8 +144,9 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function verify(file: string | undefined, json: boolean, trustedKeyIds: string[] | undefined): number {
+async function verify(file: string | undefined, json: boolean, trustedKeyIds: string[] | undefined): Promise<number> {
   if (!file) return usageError('verify needs a FILE (a JSON report or an evidence bundle)');
+  const { verifyReportFile } = await import('./render/verify.ts');
   const result = verifyReportFile(readFileSync(file), path.basename(file), { trustedKeyIds });
   if (json) console.log(JSON.stringify(result));
   else {
@@ -174,6 +176,7 @@ async function run(mode: 'start' | 'serve' | 'worker', config: Config, log: Logg
   const stops: Array<() => Promise<void>> = [];
 
   if (mode === 'start' && (await countOrganizations(services.database.db)) === 0) {
+    const { seedDemoData, DEMO_ORGANIZATION_NAME } = await import('./demo/seed.ts');
     const { organization, apiKey } = await createOrganization(services.database.db, DEMO_ORGANIZATION_NAME);
     log.info('empty database: creating demo data');
     await seedDemoData(services, organization.id, { events: 50_000 });

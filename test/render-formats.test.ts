@@ -22,7 +22,7 @@ import { renderHtml } from '../src/render/html.ts';
 import { canonicalReportBytes } from '../src/render/json.ts';
 import { findReport, loadRenderable, type RenderableReport } from '../src/render/model.ts';
 import { oscalControlId, renderOscal, uuidV5 } from '../src/render/oscal.ts';
-import { closePdfRenderer, countPages, renderPdf } from '../src/render/pdf.ts';
+import { closePdfRenderer, countPages, pdfRendererPid, renderPdf } from '../src/render/pdf.ts';
 import { completedReport, HOSTILE_AGENTS } from './support/completed-report.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 
@@ -220,6 +220,17 @@ describe('PDF', () => {
     expect(flat).toContain(`Page ${pageCount} of ${pageCount}`);
   });
 
+  it('is stored whole although written in slices: the bytes match the recorded size and hash', async () => {
+    const [meta] = (await renderArtifacts(app.services, reportId)).filter((a) => a.format === 'pdf');
+    const stored = await readArtifact(app.services, orgId, reportId, 'pdf');
+    // More than one 256 KiB slice, so the appending is exercised.
+    expect(stored.length).toBeGreaterThan(256 * 1024);
+    expect(stored.length).toBe(meta!.sizeBytes);
+    expect(createHash('sha256').update(stored).digest('hex')).toBe(meta!.sha256);
+    expect(stored.subarray(0, 4).toString()).toBe('%PDF');
+    expect(stored.subarray(-6).toString()).toContain('%%EOF');
+  });
+
   it('reuses one browser: a warm render takes well under 3 seconds', async () => {
     await renderPdf(app.services.config, report);
     const started = performance.now();
@@ -228,5 +239,26 @@ describe('PDF', () => {
     expect(countPages(pdf)).toBeGreaterThan(0);
     console.log(`warm PDF render: ${Math.round(ms)} ms`);
     expect(ms).toBeLessThan(3000);
+  });
+
+  it('renders in a process of its own, started again when it died', async () => {
+    await renderPdf(app.services.config, report);
+    const first = pdfRendererPid();
+    expect(first).not.toBeNull();
+    expect(first).not.toBe(process.pid);
+    const exited = new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (pdfRendererPid() === null) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 20);
+    });
+    process.kill(first!, 'SIGKILL');
+    await exited;
+    const { pdf, pageCount } = await renderPdf(app.services.config, report);
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    expect(pageCount).toBeGreaterThan(3);
+    expect(pdfRendererPid()).not.toBe(first);
   });
 });

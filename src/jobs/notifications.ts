@@ -12,7 +12,6 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { fromDrizzle, type Job } from 'pg-boss';
-import nodemailer from 'nodemailer';
 import type { Db } from '../db/client.ts';
 import { notifications, organizations, reports, schedules } from '../db/schema.ts';
 import { badInput } from '../errors.ts';
@@ -225,6 +224,8 @@ async function postWebhook(services: Services, row: NotificationRow): Promise<nu
 async function sendEmail(services: Services, row: NotificationRow): Promise<void> {
   const url = services.config.SMTP_URL;
   if (!url) throw new DeliveryError('SMTP_URL is not configured');
+  // Loaded on the first email: nodemailer is ~20 MB of RSS that a worker without email channels never needs.
+  const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as never);
   try {
     await transport.sendMail({ from: services.config.SMTP_FROM, to: row.target, subject: row.subject ?? row.event, text: row.body, headers: { 'X-Report-Event': row.event } });

@@ -1,125 +1,98 @@
 /**
- * PDF through Chromium (playwright-core). One browser per process, launched
- * on first use and reused: launching costs about a second, a page about
- * 100 ms. A browser that died is relaunched on the next render.
+ * PDF through Chromium (playwright-core), driven from one renderer process
+ * per process that renders (pdf-renderer.ts), which keeps one browser and
+ * reuses it: launching costs about a second, a page about 100 ms. A renderer
+ * or browser that died is started again on the next render.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { fork, type ChildProcess } from 'node:child_process';
 import type { Config } from '../config.ts';
-import { esc } from './escape.ts';
 import { renderHtml } from './html.ts';
+import type { PdfReply, PdfRequest, RenderedPdf } from './chromium.ts';
 import type { RenderableReport } from './model.ts';
 
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
+export { CHROMIUM_FLAGS, chromiumExecutable, countPages, type RenderedPdf } from './chromium.ts';
 
-const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
-// Chromium renders pages in parallel well; more than this only queues inside it and costs memory.
-const MAX_CONCURRENT_PAGES = 4;
+/*
+ * Chromium is driven from a child process (pdf-renderer.ts), not from here: playwright-core is a
+ * 7 MB bundle of client and server that costs ~50 MB of RSS once loaded (and @sparticuz/chromium
+ * unpacking its browser another ~60 MB, once), which a report worker would otherwise carry for
+ * good after its first PDF. The child is forked on first use, kept for the next render, and
+ * forked again if it died.
+ */
+let renderer: ChildProcess | null = null;
+let nextId = 0;
+const pending = new Map<number, { resolve: (r: RenderedPdf) => void; reject: (e: Error) => void }>();
 
-let browser: Promise<Browser> | null = null;
-let active = 0;
-const waiting: Array<() => void> = [];
-
-/** CHROMIUM_PATH, else the system's, else the one @sparticuz/chromium unpacks (works after `npm install`). */
-export async function chromiumExecutable(config: Pick<Config, 'CHROMIUM_PATH'>): Promise<string> {
-  if (config.CHROMIUM_PATH) {
-    if (!existsSync(config.CHROMIUM_PATH)) throw new Error(`CHROMIUM_PATH ${config.CHROMIUM_PATH} does not exist`);
-    return config.CHROMIUM_PATH;
-  }
-  const system = SYSTEM_CHROMIUMS.find((p) => existsSync(p));
-  if (system) return system;
-  const { default: sparticuz } = await import('@sparticuz/chromium');
-  return sparticuz.executablePath();
-}
-
-async function getBrowser(config: Pick<Config, 'CHROMIUM_PATH'>): Promise<Browser> {
-  if (browser) {
-    const current = await browser.catch(() => null);
-    if (current?.isConnected()) return current;
-    browser = null;
-  }
-  browser ??= (async () => {
-    const launched = await chromium.launch({
-      executablePath: await chromiumExecutable(config),
-      args: CHROMIUM_FLAGS,
-      headless: true,
-      // Playwright would close the browser on the process's own SIGTERM, under a render still
-      // in flight; the job runtime closes it after draining (closePdfRenderer).
-      handleSIGTERM: false,
-      handleSIGINT: false,
-      handleSIGHUP: false,
-    });
-    launched.on('disconnected', () => {
-      browser = null;
-    });
-    return launched;
-  })();
-  browser.catch(() => {
-    browser = null;
+function rendererProcess(): ChildProcess {
+  if (renderer && renderer.exitCode === null && renderer.signalCode === null && renderer.connected) return renderer;
+  const child = fork(new URL('./pdf-renderer.ts', import.meta.url), [], {
+    // Not the parent's flags (a test runner's, or the worker's heap limit): the renderer holds whole pages of HTML.
+    execArgv: ['--max-semi-space-size=4'],
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  return browser;
-}
-
-/** Closes the shared browser (on shutdown; the next render would launch a new one). */
-export async function closePdfRenderer(): Promise<void> {
-  const current = browser;
-  browser = null;
-  if (current) await (await current.catch(() => null))?.close().catch(() => {});
-}
-
-async function withSlot<T>(fn: () => Promise<T>): Promise<T> {
-  if (active >= MAX_CONCURRENT_PAGES) await new Promise<void>((resolve) => waiting.push(resolve));
-  active++;
-  try {
-    return await fn();
-  } finally {
-    active--;
-    waiting.shift()?.();
-  }
-}
-
-export interface RenderedPdf {
-  pdf: Buffer;
-  pageCount: number;
-}
-
-export async function htmlToPdf(config: Pick<Config, 'CHROMIUM_PATH'>, html: string, footerText: string): Promise<RenderedPdf> {
-  return withSlot(async () => {
-    const context = await (await getBrowser(config)).newContext({ javaScriptEnabled: false, offline: true });
-    try {
-      const page = await context.newPage();
-      await page.setContent(html, { waitUntil: 'load' });
-      const pdf = await page.pdf({
-        format: 'A4',
-        printBackground: true,
-        displayHeaderFooter: true,
-        headerTemplate: '<span></span>',
-        footerTemplate: `<div style="font-size:8px;width:100%;padding:0 14mm;display:flex;justify-content:space-between;color:#666;font-family:Arial,sans-serif"><span>${esc(footerText)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
-        margin: { top: '16mm', bottom: '18mm', left: '14mm', right: '14mm' },
-        outline: true,
-        tagged: true,
-      });
-      return { pdf, pageCount: countPages(pdf) };
-    } finally {
-      await context.close().catch(() => {});
+  child.on('message', (reply: PdfReply) => {
+    const waiter = pending.get(reply.id);
+    if (!waiter) return;
+    pending.delete(reply.id);
+    if ('error' in reply) waiter.reject(new Error(reply.error));
+    else waiter.resolve({ pdf: Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength), pageCount: reply.pageCount });
+    idle(child);
+  });
+  const gone = (why: string) => {
+    if (renderer === child) renderer = null;
+    for (const [id, waiter] of pending) {
+      pending.delete(id);
+      waiter.reject(new Error(`the PDF renderer ${why}`));
     }
+  };
+  child.once('exit', (code, signal) => gone(`exited (${signal ?? `code ${code}`})`));
+  child.once('error', (error) => gone(`failed: ${error.message}`));
+  renderer = child;
+  return child;
+}
+
+/** An idle renderer must not keep its parent alive (a CLI run, a test file). */
+function idle(child: ChildProcess) {
+  if (pending.size) return;
+  child.unref();
+  child.channel?.unref();
+}
+
+export function htmlToPdf(config: Pick<Config, 'CHROMIUM_PATH'>, html: string, footerText: string): Promise<RenderedPdf> {
+  const child = rendererProcess();
+  const id = ++nextId;
+  return new Promise<RenderedPdf>((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    child.ref();
+    child.channel?.ref();
+    child.send({ id, chromiumPath: config.CHROMIUM_PATH, html, footerText } satisfies PdfRequest, (error) => {
+      if (!error || !pending.delete(id)) return;
+      reject(error);
+      idle(child);
+    });
   });
+}
+
+/** The renderer's process id while one runs, for tests. */
+export function pdfRendererPid(): number | null {
+  return renderer?.pid ?? null;
+}
+
+/** Stops the renderer and its browser (on shutdown; the next render would start new ones). */
+export async function closePdfRenderer(): Promise<void> {
+  const child = renderer;
+  renderer = null;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Closing the channel tells it to close its browser and exit; a renderer stuck past that is killed.
+  child.disconnect();
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
 }
 
 export function renderPdf(config: Pick<Config, 'CHROMIUM_PATH'>, report: RenderableReport): Promise<RenderedPdf> {
   const footer = `${report.content.title.slice(0, 80)} · SHA-256 ${report.contentSha256.slice(0, 16)}…`;
   return htmlToPdf(config, renderHtml(report), footer);
-}
-
-/** Page objects in the PDF (`/Type /Page`, not `/Pages`); Chromium writes them uncompressed. */
-export function countPages(pdf: Buffer): number {
-  return pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
 }

@@ -114,7 +114,9 @@ export async function buildReport(services: Services, reportId: string, onProgre
         progressPercent: 100,
         progressStage: 'completed',
         progressMessage: content.summary,
-        content: JSON.parse(canonical),
+        // The canonical text itself, cast by PostgreSQL: parsing it back into a second object tree
+        // for drizzle to stringify again held the content three times over.
+        content: dsql`${canonical}::jsonb`,
         contentSha256,
         signature: signed.signature,
         signatureKeyId: signed.keyId,
