@@ -7,7 +7,7 @@
 import type { Sql } from '../db/client.ts';
 import { scopeWhere, WATERMARK_PARAM, type ReportScope } from './scope.ts';
 import type { ScalarQueryId } from './scalars.ts';
-import { APPROVAL_SLA, ESCALATION_SLA, HOLD_SLA, PERSONAL, PII_TOOL, prefilterOf, selectorSql, type SelectorId } from './selectors.ts';
+import { APPROVAL_SLA, ESCALATION_SLA, HOLD_SLA, PERSONAL, PII_TOOL, prefilterOf, selectors, selectorSql, type SelectorId } from './selectors.ts';
 
 export type Unit = 'count' | 'percent' | 'seconds' | 'usd' | 'score';
 
@@ -224,8 +224,13 @@ export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 1
 export async function measureEvents(sql: Sql, scope: ReportScope, ids: SelectorId[]): Promise<EventMeasures> {
   const { where, params } = scopeWhere(scope);
   const unique = [...new Set(ids)];
-  const plain = unique.filter((id) => !prefilterOf(id));
   const correlated = unique.filter((id) => prefilterOf(id));
+  const prefilters = [...new Set(correlated.map((id) => prefilterOf(id)!))];
+  // A plain selector that is one of those prefilters (approval requests, leases, holds…) is counted
+  // in the narrow query over those few events rather than tested on every event of the pass.
+  const narrowPlain = unique.filter((id) => !prefilterOf(id) && prefilters.includes(selectors[id].sql));
+  const narrowIds = [...correlated, ...narrowPlain];
+  const plain = unique.filter((id) => !prefilterOf(id) && !narrowPlain.includes(id));
   const filter = (condition: string) => `count(*) filter (where ${condition})`;
   const perEvent: Array<[string, string]> = [
     ...plain.map((id, i): [string, string] => [`c${i}`, filter(selectorSql(id, WATERMARK_PARAM))]),
@@ -261,7 +266,7 @@ export async function measureEvents(sql: Sql, scope: ReportScope, ids: SelectorI
       ? sql.unsafe(
           // In a FILTER, `null and …` goes on to the subplan (only false stops an AND): the prefilter,
           // made false where it is null (`e.decision = 'hold'` on events without a decision), runs first.
-          `select ${correlated.map((id, i) => `${filter(`coalesce(${prefilterOf(id)}, false) and ${selectorSql(id, WATERMARK_PARAM)}`)} as c${i}`).join(', ')} from audit_events e where ${where} and (${[...new Set(correlated.map((id) => prefilterOf(id)!))].join(' or ')})`,
+          `select ${narrowIds.map((id, i) => `${filter(`coalesce(${prefilterOf(id) ?? selectors[id].sql}, false) and ${selectorSql(id, WATERMARK_PARAM)}`)} as c${i}`).join(', ')} from audit_events e where ${where} and (${prefilters.join(' or ')})`,
           params as never[],
         )
       : Promise.resolve([{}]),
@@ -270,7 +275,7 @@ export async function measureEvents(sql: Sql, scope: ReportScope, ids: SelectorI
   const total = rows.find((r) => r.set === 7)!;
   const counts: Partial<Record<SelectorId, number>> = {};
   plain.forEach((id, i) => (counts[id] = Number(total[`c${i}`])));
-  correlated.forEach((id, i) => (counts[id] = Number((narrow as Record<string, unknown>)[`c${i}`])));
+  narrowIds.forEach((id, i) => (counts[id] = Number((narrow as Record<string, unknown>)[`c${i}`])));
   const days = rows
     .filter((r) => r.set === 3)
     .sort((a, b) => Number(a.d) - Number(b.d))
