@@ -51,9 +51,9 @@ const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
  * Runs `inner` (a grouped select over `e` in scope, `where` appended) and
  * keeps the first `limit` rows in `order`, with the number of groups.
  */
-async function grouped(sql: Sql, scope: ReportScope, inner: (where: string) => string, order: string, limit = ROWS) {
+async function grouped(sql: Sql, scope: ReportScope, inner: (where: string) => string, order: string) {
   const { where, params } = scopeWhere(scope);
-  const rows = await sql.unsafe(`select g.*, count(*) over () as total_groups from (${inner(where)}) g order by ${order} limit ${limit}`, params as never[]);
+  const rows = await sql.unsafe(`select g.*, count(*) over () as total_groups from (${inner(where)}) g order by ${order} limit ${ROWS}`, params as never[]);
   return { rows: rows as Array<Record<string, unknown>>, truncated: truncation(rows.length, rows.length ? Number(rows[0]!.total_groups) : 0) };
 }
 
