@@ -185,6 +185,47 @@ export const auditEvents = pgTable(
 );
 
 /**
+ * The report engine's per-event counts (src/reports/rollups.ts), summed ahead
+ * of time by UTC day, environment, agent and session: a report over whole
+ * days reads these few rows instead of every event. Each refresh adds the
+ * rows of one range of sequence numbers, (the previous batch's `upto`,
+ * `upto`], so a report at watermark W sums the batches up to the last
+ * boundary at or below W and reads only the events after it.
+ */
+export const eventRollups = pgTable(
+  'event_rollups',
+  {
+    orgId: uuid('org_id').notNull(),
+    upto: bigint('upto', { mode: 'number' }).notNull(),
+    /** UTC day: whole days since 1970-01-01. */
+    day: integer('day').notNull(),
+    environment: ctext('environment').notNull(),
+    agentId: ctext('agent_id'),
+    sessionId: ctext('session_id'),
+    /** One count per counter, in the order of `ROLLUP_COUNTERS`. */
+    counts: bigint('counts', { mode: 'number' }).array().notNull(),
+    cost: numeric('cost', { mode: 'number' }),
+    personalCost: numeric('personal_cost', { mode: 'number' }),
+  },
+  // Reports read a period's days; refreshes merge whole batches.
+  (t) => [index('event_rollups_org_day_idx').on(t.orgId, t.day), index('event_rollups_org_upto_idx').on(t.orgId, t.upto)],
+);
+
+/** The batches of `event_rollups`: their boundaries and the counter definition they were counted with. */
+export const eventRollupBatches = pgTable(
+  'event_rollup_batches',
+  {
+    orgId: uuid('org_id').notNull(),
+    upto: bigint('upto', { mode: 'number' }).notNull(),
+    /** Hash of the counters' SQL: rows counted by other code are rebuilt, never mixed. */
+    definition: text('definition').notNull(),
+    events: bigint('events', { mode: 'number' }).notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.upto] })],
+);
+
+/**
  * The tamper-evident chain over ingest batches, in commit order: link N's
  * head is SHA-256(head of link N-1 ‖ the batch's last event hash). Batches
  * are stored concurrently and only this link is written one at a time.

@@ -27,6 +27,7 @@ import {
   type MetricValues,
   type Unit,
 } from './metrics.ts';
+import { refreshRollups } from './rollups.ts';
 import { runScalarQueries, type ScalarQueryId } from './scalars.ts';
 import type { ReportScope } from './scope.ts';
 import { statementOfApplicability } from './applicability.ts';
@@ -63,6 +64,8 @@ export async function buildReport(services: Services, reportId: string, onProgre
   await onProgress({ percent: 5, stage: 'collecting', message: 'Fixing the watermark of events to read' });
   await ensureEventStatistics(services);
   const { watermark, chainLink, chainHead: coveredHead } = await fixWatermark(services, row);
+  // Usually a no-op: the refresh after ingest has rolled these events up already.
+  await refreshRollups(sql, row.orgId, { upto: watermark });
   const scope: ReportScope = {
     orgId: row.orgId,
     start: row.periodStart,

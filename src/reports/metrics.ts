@@ -7,7 +7,8 @@
 import type { Sql } from '../db/client.ts';
 import { scopeWhere, WATERMARK_PARAM, type ReportScope } from './scope.ts';
 import type { ScalarQueryId } from './scalars.ts';
-import { APPROVAL_SLA, ESCALATION_SLA, HOLD_SLA, PERSONAL, PII_TOOL, prefilterOf, selectors, selectorSql, type SelectorId } from './selectors.ts';
+import { passSource, PII_REACH, rollupPlan, type PassColumn } from './rollups.ts';
+import { APPROVAL_SLA, ESCALATION_SLA, HOLD_SLA, prefilterOf, selectors, selectorSql, type SelectorId } from './selectors.ts';
 
 export type Unit = 'count' | 'percent' | 'seconds' | 'usd' | 'score';
 
@@ -222,47 +223,51 @@ export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 1
  * query over their index-friendly prefilters.
  */
 export async function measureEvents(sql: Sql, scope: ReportScope, ids: SelectorId[]): Promise<EventMeasures> {
-  const { where, params } = scopeWhere(scope);
+  const scoped = scopeWhere(scope);
+  const { where, params } = scoped;
+  const rollup = await rollupPlan(sql, scope);
   const unique = [...new Set(ids)];
   const correlated = unique.filter((id) => prefilterOf(id));
   const prefilters = [...new Set(correlated.map((id) => prefilterOf(id)!))];
-  // A plain selector that is one of those prefilters (approval requests, leases, holds…) is counted
-  // in the narrow query over those few events rather than tested on every event of the pass.
-  const narrowPlain = unique.filter((id) => !prefilterOf(id) && prefilters.includes(selectors[id].sql));
+  // Without rollups, a plain selector that is one of those prefilters (approval requests, leases,
+  // holds…) is counted in the narrow query over those few events rather than tested on every event
+  // of the pass; rollups hold every plain count already.
+  const narrowPlain = rollup ? [] : unique.filter((id) => !prefilterOf(id) && prefilters.includes(selectors[id].sql));
   const narrowIds = [...correlated, ...narrowPlain];
   const plain = unique.filter((id) => !prefilterOf(id) && !narrowPlain.includes(id));
   const filter = (condition: string) => `count(*) filter (where ${condition})`;
-  const perEvent: Array<[string, string]> = [
-    ...plain.map((id, i): [string, string] => [`c${i}`, filter(selectorSql(id, WATERMARK_PARAM))]),
-    ['events', 'count(*)'],
-    ['cost', 'sum(e.cost_usd)'],
-    ['personal_cost', `sum(e.cost_usd) filter (where ${PERSONAL})`],
-    ['decisions', filter('e.decision is not null')],
-    ['allows', filter(`e.decision = 'allow'`)],
-    ['denies', filter(`e.decision = 'deny'`)],
-    ['alerts', filter(`e.decision = 'alert'`)],
-    ['holds', filter(`e.decision = 'hold'`)],
-    ['errors', filter(`e.outcome = 'failure' or e.category = 'error'`)],
-    ['injections', filter(`e.action = 'injection.detected'`)],
-    ['dlp', filter(`e.category = 'dlp'`)],
-    ['pii', filter(`${PII_TOOL} and e.decision is distinct from 'deny'`)],
-    ['triggers', filter(selectorSql('guardrail_triggers', WATERMARK_PARAM))],
+  const columns: PassColumn[] = [
+    ...plain.map((id, i) => ({ name: `c${i}`, counter: id })),
+    { name: 'events', counter: 'all_events' },
+    { name: 'cost', cost: 'all' },
+    { name: 'personal_cost', cost: 'personal' },
+    { name: 'decisions', counter: 'decisions' },
+    { name: 'allows', counter: 'allowed_decisions' },
+    { name: 'denies', counter: 'denied_decisions' },
+    { name: 'alerts', counter: 'alerted_decisions' },
+    { name: 'holds', counter: 'held_decisions' },
+    { name: 'errors', counter: 'error_events' },
+    { name: 'injections', counter: 'injections_detected' },
+    { name: 'dlp', counter: 'dlp_events' },
+    { name: 'pii', counter: PII_REACH },
+    { name: 'triggers', counter: 'guardrail_triggers' },
   ];
   const [rows, [narrow]] = await Promise.all([
     sql.unsafe(
-      `with g as (
-         select floor(date_part('epoch', e.occurred_at) / 86400)::int as d, e.agent_id, e.session_id,
-                ${perEvent.map(([name, agg]) => `${agg} as ${name}`).join(', ')}
-         from audit_events e where ${where}
-         group by 1, 2, 3
-       )
-       select grouping(d, agent_id, w) as set, d, agent_id, w, count(distinct session_id)::int as sessions,
-              ${perEvent.map(([name]) => `coalesce(sum(${name}), 0)::float8 as ${name}`).join(', ')}
+      // The totals sum every column once; the days, weeks and agents only the fixed ones (the plain
+      // selectors are a total each): tens of aggregates fewer per row and grouping set.
+      `with g as materialized (${passSource(scoped, rollup, columns)})
+       select 7 as set, null::int as d, null::text as agent_id, null::int as w, count(distinct session_id)::int as sessions,
+              ${columns.map(({ name }) => `coalesce(sum(${name}), 0)::float8 as ${name}`).join(', ')}
+       from g
+       union all
+       select grouping(d, agent_id, w), d, agent_id, w, count(distinct session_id)::int,
+              ${columns.map((c, i) => (i < plain.length ? 'null::float8' : `coalesce(sum(${c.name}), 0)::float8`)).join(', ')}
        -- Weeks start on Monday (epoch day 0 was a Thursday).
-       from (select g.*, floor((g.d + 3) / 7.0)::int as w from g) g group by grouping sets ((), (d), (agent_id), (w))`,
+       from (select g.*, floor((g.d + 3) / 7.0)::int as w from g) g group by grouping sets ((d), (agent_id), (w))`,
       params as never[],
     ),
-    correlated.length
+    narrowIds.length
       ? sql.unsafe(
           // In a FILTER, `null and …` goes on to the subplan (only false stops an AND): the prefilter,
           // made false where it is null (`e.decision = 'hold'` on events without a decision), runs first.

@@ -21,19 +21,26 @@ export interface ScopeSql {
   params: unknown[];
   /** The scope's data subject as a SQL text value (a reference to its parameter); null without one. */
   dataSubjectRef: string | null;
+  /** The parameters of the environment and agent filters, for queries over other tables (rollups). */
+  environmentRef: string | null;
+  agentIdsRef: string | null;
 }
 
 /** Builds the scope condition; `:W` in selector SQL is replaced by `watermarkRef`. */
 export function scopeWhere(scope: ReportScope, options: { ignoreAgents?: boolean } = {}): ScopeSql {
   const params: unknown[] = [scope.orgId, scope.start.toISOString(), scope.end.toISOString(), scope.watermark];
   const clauses = ['e.org_id = $1::uuid', 'e.occurred_at >= $2::timestamptz', 'e.occurred_at < $3::timestamptz', 'e.seq <= $4::bigint'];
+  let environmentRef: string | null = null;
+  let agentIdsRef: string | null = null;
   if (scope.environment) {
     params.push(scope.environment);
-    clauses.push(`e.environment = $${params.length}`);
+    environmentRef = `$${params.length}`;
+    clauses.push(`e.environment = ${environmentRef}`);
   }
   if (scope.agentIds.length && !options.ignoreAgents) {
     params.push(scope.agentIds);
-    clauses.push(`e.agent_id = any($${params.length}::text[])`);
+    agentIdsRef = `$${params.length}::text[]`;
+    clauses.push(`e.agent_id = any(${agentIdsRef})`);
   }
   let dataSubjectRef: string | null = null;
   if (scope.dataSubject) {
@@ -41,7 +48,7 @@ export function scopeWhere(scope: ReportScope, options: { ignoreAgents?: boolean
     clauses.push(`e.data_subjects @> $${params.length}::text[]`);
     dataSubjectRef = `($${params.length}::text[])[1]`;
   }
-  return { where: clauses.join(' and '), params, dataSubjectRef };
+  return { where: clauses.join(' and '), params, dataSubjectRef, environmentRef, agentIdsRef };
 }
 
 /**
