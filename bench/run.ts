@@ -316,6 +316,7 @@ function printTable(ingest: { events: number; eventsPerSecond: number; serverRss
   const rows: Array<[string, string]> = [
     [`ingest NDJSON (${ingest.events.toLocaleString('en')} events)`, `${ingest.eventsPerSecond.toLocaleString('en')} events/s, server peak RSS ${ingest.serverRssMiB.peak} MiB`],
     [`ingest GraphQL batches of 1,000 (${ingest.graphql.events.toLocaleString('en')} events)`, `${ingest.graphql.eventsPerSecond.toLocaleString('en')} events/s`],
+    [`roll-up of the ingested events (once, after ingest)`, `${r.rollup.seconds} s for ${r.rollup.events.toLocaleString('en')} events = ${((1e6 * r.rollup.seconds) / Math.max(1, r.rollup.events)).toFixed(1)} µs/event; ${r.rollup.rows.toLocaleString('en')} rollup rows`],
     ...r.generation.map((g): [string, string] => [`generate ${g.type}`, `${g.seconds} s (${g.findings} findings)`]),
     ['worker peak RSS (VmHWM)', `${r.workerPeakRssMiB} MiB${r.rendererPeakRssMiB === null ? '' : `; its PDF renderer process ${r.rendererPeakRssMiB} MiB`}`],
     ['PDF of the SOC 2 report', `${r.pdf.warmMedianMs} ms warm (median of 5), ${r.pdf.coldMs} ms with browser launch, ${r.pdf.pages} pages`],

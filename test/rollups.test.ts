@@ -13,6 +13,7 @@ import { auditEvents, eventRollupBatches, eventRollups, reports } from '../src/d
 import { buildReport, type ReportContent } from '../src/reports/generate.ts';
 import { refreshRollups } from '../src/reports/rollups.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
+import { testEvent } from './support/events.ts';
 import { DAY, MIN, scenario, START, type EventRow } from './support/scenario.ts';
 
 const TYPES = ['soc2', 'gdpr', 'iso27001', 'hipaa', 'eu_ai_act', 'iso42001', 'nist_ai_rmf', 'governance', 'executive_summary', 'asset_inventory', 'audit_summary'];
@@ -152,5 +153,24 @@ describe('reports read through rollups', () => {
     const latest = await generate('governance');
     const expected = await fromEventsOnly(() => generate('governance', { watermark: latest.watermark }));
     expect(latest.said).toEqual(expected.said);
+  });
+});
+
+describe('the refresh after ingest', () => {
+  it('rolls up what POST /ingest stored, in a worker, before any report asks', async () => {
+    const org = await app.newOrg();
+    const lines = Array.from({ length: 500 }, (_, i) => JSON.stringify(testEvent(i))).join('\n');
+    const response = await app.fetch('/ingest', { method: 'POST', key: org.adminKey, body: lines, headers: { 'content-type': 'application/x-ndjson' } });
+    expect(response.status).toBe(200);
+    const { sql: raw } = app.services.database;
+    const [stored] = await raw`select max(seq)::bigint as upto, count(*)::int as n from audit_events where org_id = ${org.orgId}`;
+    const deadline = Date.now() + 60_000;
+    let batches: Array<{ upto: number; events: number }> = [];
+    while (Date.now() < deadline) {
+      batches = (await raw`select upto::bigint as upto, events::int as events from event_rollup_batches where org_id = ${org.orgId}`).map((b) => ({ upto: Number(b.upto), events: b.events }));
+      if (batches.length) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(batches).toEqual([{ upto: Number(stored!.upto), events: stored!.n }]);
   });
 });

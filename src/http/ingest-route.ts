@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { badInput, isDatabaseUnavailable, UNAVAILABLE_RETRY_SECONDS } from '../errors.ts';
 import { IngestInterrupted, ingestRecords, type IngestResult, type SourceRecord } from '../events/ingest.ts';
+import { requestRollupRefresh } from '../jobs/rollup-refresh.ts';
 import { mapOcsfLine } from '../events/ocsf.ts';
 import type { Services } from '../services.ts';
 import { addRoute, authorize } from './routes.ts';
@@ -48,9 +49,13 @@ addRoute({
     try {
       result = await ingestRecords(services.database, principal.orgId, records(lineGroups(body), mapper));
     } catch (error) {
-      if (error instanceof IngestInterrupted) return interrupted(error, services);
+      if (error instanceof IngestInterrupted) {
+        await requestRollupRefresh(services, principal.orgId);
+        return interrupted(error, services);
+      }
       throw error;
     }
+    if (result.accepted) await requestRollupRefresh(services, principal.orgId);
     return Response.json(summary(result));
   },
 });

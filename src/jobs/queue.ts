@@ -6,6 +6,7 @@
 import { sql as drizzleSql } from 'drizzle-orm';
 import { fromDrizzle, PgBoss } from 'pg-boss';
 import type { Logger } from '../log.ts';
+import { ROLLUP_QUEUE, rollupQueueOptions } from './rollup-refresh.ts';
 
 export const REPORT_QUEUE = 'report-generate';
 
@@ -39,6 +40,11 @@ export async function startQueue(connectionString: string, log: Logger, schema =
         // Another process created it at the same moment.
         if (!/already exists/i.test(String((error as Error).message))) throw error;
       });
+  }
+  if (!(await boss.getQueue(ROLLUP_QUEUE))) {
+    await boss.createQueue(ROLLUP_QUEUE, rollupQueueOptions).catch((error: unknown) => {
+      if (!/already exists/i.test(String((error as Error).message))) throw error;
+    });
   }
   return boss;
 }

@@ -11,6 +11,7 @@ import { stampExpiry } from './retention.ts';
 import type { Services } from '../services.ts';
 import { startQueue } from './queue.ts';
 import { startReportWorker } from './report-worker.ts';
+import { startRollupWorker } from './rollup-refresh.ts';
 
 export interface JobRuntimeOptions {
   /** Run report jobs in this process. */
@@ -41,6 +42,7 @@ export async function startJobRuntime(services: Services, options: JobRuntimeOpt
         await notifyReportFinished(services, reportId);
       },
     }, options.concurrency);
+    await startRollupWorker(queue, services);
     // Schedules, retention and notification deliveries run where reports run.
     if (options.recurring !== false) await registerDeliveryJobs(queue, services);
   }

@@ -5,6 +5,7 @@
  */
 import { ACTOR_TYPES, CATEGORIES, DECISIONS, OUTCOMES, SEVERITIES } from '../events/contract.ts';
 import { ingestBatch, MAX_GRAPHQL_BATCH } from '../events/ingest.ts';
+import { requestRollupRefresh } from '../jobs/rollup-refresh.ts';
 import {
   getEventsBySeq,
   listAgents,
@@ -265,7 +266,11 @@ builder.mutationField('ingestAuditEvents', (t) =>
     description: `Stores up to ${MAX_GRAPHQL_BATCH.toLocaleString('en')} audit events; send larger volumes to POST /ingest as NDJSON.`,
     authScopes: { can: 'event:ingest' },
     args: { events: t.arg({ type: [AuditEventInput], required: true, description: `The events, at most ${MAX_GRAPHQL_BATCH.toLocaleString('en')}.` }) },
-    resolve: (_root, { events }, ctx) => ingestBatch(ctx.services.database, orgOf(ctx), events),
+    resolve: async (_root, { events }, ctx) => {
+      const result = await ingestBatch(ctx.services.database, orgOf(ctx), events);
+      if (result.accepted) await requestRollupRefresh(ctx.services, orgOf(ctx));
+      return result;
+    },
   }),
 );
 
