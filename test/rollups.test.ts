@@ -127,9 +127,19 @@ describe('reports read through rollups', () => {
   it('are read: corrupted rollups change the report, and a changed definition rebuilds them', async () => {
     const { sql: raw } = app.services.database;
     const truth = await generate('soc2');
+    // The personal-data and activity passes: the GDPR and inventory tables.
+    const gdpr = await generate('gdpr');
+    const inventory = await generate('asset_inventory');
     await raw`update event_rollups set counts = array(select c * 2 from unnest(counts) c) where org_id = ${orgId}`;
+    await raw`update event_personal_rollups set n = n * 2 where org_id = ${orgId}`;
+    await raw`update event_activity_rollups set n = n * 2 where org_id = ${orgId}`;
     const corrupted = await generate('soc2', { watermark: truth.watermark });
     expect(corrupted.said.sections).not.toEqual(truth.said.sections);
+    const tables = (r: typeof truth) => r.said.sections.flatMap((section) => section.tables ?? []);
+    expect(tables(gdpr).length).toBeGreaterThan(0);
+    expect(tables(inventory).length).toBeGreaterThan(0);
+    expect(tables(await generate('gdpr', { watermark: gdpr.watermark }))).not.toEqual(tables(gdpr));
+    expect(tables(await generate('asset_inventory', { watermark: inventory.watermark }))).not.toEqual(tables(inventory));
     // Rows counted by other code (another definition) are dropped and counted again.
     await raw`update event_rollup_batches set definition = 'older code' where org_id = ${orgId}`;
     await app.services.database.db.insert(auditEvents).values(afterPeriod(orgId, 1));

@@ -211,6 +211,66 @@ export const eventRollups = pgTable(
   (t) => [index('event_rollups_org_day_idx').on(t.orgId, t.day), index('event_rollups_org_upto_idx').on(t.orgId, t.upto)],
 );
 
+/**
+ * The personal-data pass of the GDPR tables (src/reports/passes.ts), rolled
+ * up by day in the same batches as `event_rollups`. `purpose` and
+ * `subject_category` come from the attributes as text of the database's
+ * collation, as the pass over events has them.
+ */
+export const eventPersonalRollups = pgTable(
+  'event_personal_rollups',
+  {
+    orgId: uuid('org_id').notNull(),
+    upto: bigint('upto', { mode: 'number' }).notNull(),
+    day: integer('day').notNull(),
+    environment: ctext('environment').notNull(),
+    agentId: ctext('agent_id'),
+    legalBasis: ctext('legal_basis'),
+    recipient: ctext('recipient'),
+    region: ctext('region'),
+    purpose: text('purpose'),
+    subjectCategory: text('subject_category'),
+    personalData: ctextArray('personal_data'),
+    hasSubjects: boolean('has_subjects'),
+    n: bigint('n', { mode: 'number' }).notNull(),
+    refs: bigint('refs', { mode: 'number' }),
+    first: ts('first').notNull(),
+    last: ts('last').notNull(),
+  },
+  (t) => [index('event_personal_rollups_org_day_idx').on(t.orgId, t.day), index('event_personal_rollups_org_upto_idx').on(t.orgId, t.upto)],
+);
+
+/** The activity pass of the inventory tables (src/reports/passes.ts), rolled up by day likewise. */
+export const eventActivityRollups = pgTable(
+  'event_activity_rollups',
+  {
+    orgId: uuid('org_id').notNull(),
+    upto: bigint('upto', { mode: 'number' }).notNull(),
+    day: integer('day').notNull(),
+    env: ctext('env').notNull(),
+    agent: ctext('agent'),
+    tool: ctext('tool'),
+    tags: ctextArray('tags'),
+    pii: boolean('pii').notNull(),
+    policy: ctext('policy'),
+    version: ctext('version'),
+    credential: ctext('credential'),
+    n: bigint('n', { mode: 'number' }).notNull(),
+    decisions: bigint('decisions', { mode: 'number' }).notNull(),
+    allow: bigint('allow', { mode: 'number' }).notNull(),
+    deny: bigint('deny', { mode: 'number' }).notNull(),
+    alert: bigint('alert', { mode: 'number' }).notNull(),
+    hold: bigint('hold', { mode: 'number' }).notNull(),
+    issued: bigint('issued', { mode: 'number' }).notNull(),
+    ended: bigint('ended', { mode: 'number' }).notNull(),
+    grants: bigint('grants', { mode: 'number' }).notNull(),
+    rotated: ts('rotated'),
+    first: ts('first').notNull(),
+    last: ts('last').notNull(),
+  },
+  (t) => [index('event_activity_rollups_org_day_idx').on(t.orgId, t.day), index('event_activity_rollups_org_upto_idx').on(t.orgId, t.upto)],
+);
+
 /** The batches of `event_rollups`: their boundaries and the counter definition they were counted with. */
 export const eventRollupBatches = pgTable(
   'event_rollup_batches',

@@ -17,7 +17,8 @@ import { createHash } from 'node:crypto';
 import type { TransactionSql } from 'postgres';
 import type { Sql } from '../db/client.ts';
 import { awaitIngestInFlight } from '../events/store.ts';
-import type { ReportScope, ScopeSql } from './scope.ts';
+import { passes, passOverEvents, type GroupedPass } from './passes.ts';
+import { ALL_SUBJECT_REFERENCES, type ReportScope, type ScopeSql } from './scope.ts';
 import { PERSONAL, PII_TOOL, prefilterOf, selectors, selectorSql, type SelectorId } from './selectors.ts';
 
 /** Agents' reach into personal data: events on pii-tagged tools that were not denied. */
@@ -41,7 +42,7 @@ const COST = { all: 'sum(e.cost_usd)', personal: `sum(e.cost_usd) filter (where 
 
 /** Rows counted by other code (a counter added, a selector changed) are rebuilt, never mixed. */
 const DEFINITION = createHash('sha256')
-  .update(JSON.stringify({ version: 1, day: DAY, cost: COST, counters: COUNTERS }))
+  .update(JSON.stringify({ version: 1, day: DAY, cost: COST, counters: COUNTERS, passes: Object.values(passes).map((p) => ({ ...p, measures: p.measures(ALL_SUBJECT_REFERENCES) })) }))
   .digest('hex')
   .slice(0, 16);
 
@@ -111,6 +112,40 @@ export function passSource(scoped: ScopeSql, plan: RollupPlan | null, columns: P
       ${raw(`${scoped.where} and e.occurred_at >= ${from} and e.occurred_at < ${to} and e.seq > ${plan.boundary}`)}`;
 }
 
+/** A pass's rollup columns: its keys and measures, and the environment where the pass has no such key. */
+function passColumns(pass: GroupedPass) {
+  const keys = pass.keys.map(([name]) => name);
+  const extra = keys.includes(pass.scope.environment) ? [] : [pass.scope.environment];
+  return { keys, extra, measures: pass.measures(ALL_SUBJECT_REFERENCES) };
+}
+
+/**
+ * A shared pass (passes.ts) with a plan: its rollups of the whole days and
+ * the events around them, regrouped by its keys, so the rows are those of
+ * the pass over the events.
+ */
+export function passOverRollups(pass: GroupedPass, scoped: ScopeSql, plan: RollupPlan): string {
+  const { keys, measures } = passColumns(pass);
+  const from = `to_timestamp(${plan.firstDay * 86_400})`;
+  const to = `to_timestamp(${plan.endDay * 86_400})`;
+  const filters = [
+    `r.org_id = $1::uuid`,
+    `r.upto <= ${plan.boundary}`,
+    `r.day >= ${plan.firstDay}`,
+    `r.day < ${plan.endDay}`,
+    ...(scoped.environmentRef ? [`r.${pass.scope.environment} = ${scoped.environmentRef}`] : []),
+    ...(scoped.agentIdsRef ? [`r.${pass.scope.agent} = any(${scoped.agentIdsRef})`] : []),
+  ];
+  const refs = ALL_SUBJECT_REFERENCES;
+  return `select ${[...keys, ...measures.map(([name, , merge]) => `${merge}(${name}) as ${name}`)].join(', ')} from (
+      select ${[...keys, ...measures.map(([name]) => name)].join(', ')} from ${pass.table} r where ${filters.join(' and ')}
+      union all
+      ${passOverEvents(pass, `${scoped.where} and (e.occurred_at < ${from} or e.occurred_at >= ${to})`, refs)}
+      union all
+      ${passOverEvents(pass, `${scoped.where} and e.occurred_at >= ${from} and e.occurred_at < ${to} and e.seq > ${plan.boundary}`, refs)}
+    ) u group by ${keys.map((_, i) => i + 1).join(', ')}`;
+}
+
 export interface RefreshResult {
   /** The newest boundary after the refresh. */
   upto: number;
@@ -144,13 +179,14 @@ export async function refreshRollups(sql: Sql, orgId: string, options: { upto?: 
     let newest = batches.length ? Number(batches[0]!.upto) : 0;
     if (batches.some((b) => b.definition !== DEFINITION)) {
       await tx`delete from event_rollups where org_id = ${orgId}`;
+      for (const pass of Object.values(passes)) await tx.unsafe(`delete from ${pass.table} where org_id = $1::uuid`, [orgId]);
       await tx`delete from event_rollup_batches where org_id = ${orgId}`;
       newest = 0;
     }
     if (target <= newest) return { upto: newest, events: 0 };
     // CREATE TABLE AS may run in parallel where INSERT … SELECT may not: count into a temporary table,
     // in parallel even though the groups are few (PostgreSQL expects a group per event).
-    await tx`select set_config('parallel_setup_cost', '0', true), set_config('parallel_tuple_cost', '0', true)`;
+    await tx`select set_config('parallel_setup_cost', '0', true), set_config('parallel_tuple_cost', '0', true), set_config('enable_sort', 'off', true), set_config('jit', 'off', true)`;
     // A utility statement takes no parameters; the organisation is a uuid we read, the bounds are numbers.
     if (!/^[0-9a-f-]{36}$/i.test(orgId)) throw new Error(`not an organisation id: ${orgId}`);
     await tx.unsafe(
@@ -170,6 +206,18 @@ export async function refreshRollups(sql: Sql, orgId: string, options: { upto?: 
       [orgId],
     );
     const events = Number(added!.events);
+    for (const pass of Object.values(passes)) {
+      const { keys, extra, measures } = passColumns(pass);
+      const columns = [...extra, ...keys, ...measures.map(([name]) => name)];
+      await tx.unsafe(
+        `create temp table rollup_pass on commit drop as
+         select ${[`${DAY} as day`, ...extra.map((c) => `e.${c} as ${c}`), ...pass.keys.map(([name, sql]) => `${sql} as ${name}`), ...measures.map(([name, sql]) => `${sql} as ${name}`)].join(', ')}
+         from audit_events e where e.org_id = '${orgId}'::uuid and e.seq > ${newest} and e.seq <= ${target}${pass.where ? ` and ${pass.where}` : ''}
+         group by ${Array.from({ length: 1 + extra.length + keys.length }, (_, i) => i + 1).join(', ')}`,
+      );
+      await tx.unsafe(`insert into ${pass.table} (org_id, upto, day, ${columns.join(', ')}) select $1::uuid, ${target}, day, ${columns.join(', ')} from rollup_pass`, [orgId]);
+      await tx`drop table rollup_pass`;
+    }
     await tx`insert into event_rollup_batches (org_id, upto, definition, events) values (${orgId}, ${target}, ${DEFINITION}, ${events})`;
     await tx`drop table rollup_batch`;
     await mergeBatches(tx, orgId);
@@ -198,6 +246,17 @@ async function mergeBatches(tx: TransactionSql, orgId: string): Promise<void> {
        from merged group by org_id, day, environment, agent_id, session_id`,
       [orgId, older.upto, newer.upto],
     );
+    for (const pass of Object.values(passes)) {
+      const { keys, extra, measures } = passColumns(pass);
+      const group = ['org_id', 'day', ...extra, ...keys];
+      await tx.unsafe(
+        `with merged as (delete from ${pass.table} where org_id = $1::uuid and upto in ($2, $3) returning *)
+         insert into ${pass.table} (org_id, upto, day, ${[...extra, ...keys, ...measures.map(([name]) => name)].join(', ')})
+         select org_id, $3, day, ${[...extra, ...keys, ...measures.map(([name, , merge]) => `${merge}(${name})`)].join(', ')}
+         from merged group by ${group.join(', ')}`,
+        [orgId, older.upto, newer.upto],
+      );
+    }
     await tx`update event_rollup_batches set events = events + ${older.events} where org_id = ${orgId} and upto = ${newer.upto}`;
     await tx`delete from event_rollup_batches where org_id = ${orgId} and upto = ${older.upto}`;
   }

@@ -60,8 +60,11 @@ export function scopeWhere(scope: ReportScope, options: { ignoreAgents?: boolean
  * The event itself stays in the export: it did process the subject's data.
  */
 export function subjectReferences(scopeSql: ScopeSql): string {
-  return scopeSql.dataSubjectRef ? `cardinality(array_positions(e.data_subjects, ${scopeSql.dataSubjectRef}))` : 'cardinality(e.data_subjects)';
+  return scopeSql.dataSubjectRef ? `cardinality(array_positions(e.data_subjects, ${scopeSql.dataSubjectRef}))` : ALL_SUBJECT_REFERENCES;
 }
+
+/** Without a data subject in scope, every reference counts. */
+export const ALL_SUBJECT_REFERENCES = 'cardinality(e.data_subjects)';
 
 /** The watermark as a SQL reference for selectors that look at other events. */
 export const WATERMARK_PARAM = '$4';

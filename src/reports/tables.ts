@@ -8,6 +8,8 @@
 import type { Sql } from '../db/client.ts';
 import type { AgentRisk, WeekCounts } from './metrics.ts';
 import { scopeWhere, subjectReferences, type ReportScope, type ScopeSql } from './scope.ts';
+import { passes, passOverEvents, type PassId } from './passes.ts';
+import { passOverRollups, rollupPlan } from './rollups.ts';
 import { ADMIN_BY_PEOPLE_OR_NOBODY, PERSONAL, PII_TOOL, type SelectorId } from './selectors.ts';
 
 export type Cell = string | number | null;
@@ -131,45 +133,6 @@ const personalTable = (id: string, def: { title: string; columns: string[] }, in
 
 const isShared = (t: SqlTable): t is SharedTable => 'shared' in t;
 
-/**
- * The personal-data events grouped by everything the personal tables tell
- * apart: a few hundred groups where a third of the trail can be personal.
- * (Materializing the events themselves, attributes and all, took 1 s of a
- * single process at 1M events.) `refs` counts the subject references that
- * count (subjectReferences).
- */
-const personalGroups = (scoped: ScopeSql, where: string) =>
-  `select e.agent_id, e.legal_basis, e.recipient, e.region, e.attributes->>'purpose' as purpose,
-          e.attributes->>'subjectCategory' as subject_category, e.personal_data, cardinality(e.data_subjects) > 0 as has_subjects,
-          count(*) as n, sum(${subjectReferences(scoped)}) as refs, min(e.occurred_at) as first, max(e.occurred_at) as last
-   from audit_events e where ${where} and ${PERSONAL}
-   group by 1, 2, 3, 4, 5, 6, 7, 8`;
-
-/**
- * Every event in scope grouped by what the inventory tables tell apart
- * (environment, agent, tool and its tags as sent, policy and version, and
- * for credential events the credential): about a thousand groups at 1M
- * events, where the agents, tools, credentials, environments and policies
- * tables each scanned the period.
- */
-const activityGroups = (_scoped: ScopeSql, where: string) =>
-  `select e.environment as env, e.agent_id as agent, e.tool_name as tool, e.tool_tags as tags, e.pii_tool as pii,
-          e.policy_id as policy, e.policy_version as version,
-          case when e.category = 'credential' or e.action like 'secret.%' then coalesce(e.resource, e.tool_name, '(unnamed)') end as credential,
-          count(*) as n, count(*) filter (where e.decision is not null) as decisions,
-          count(*) filter (where e.decision = 'allow') as allow, count(*) filter (where e.decision = 'deny') as deny,
-          count(*) filter (where e.decision = 'alert') as alert, count(*) filter (where e.decision = 'hold') as hold,
-          count(*) filter (where e.action = 'lease.issued') as issued,
-          count(*) filter (where e.action in ('lease.returned', 'lease.revoked')) as ended,
-          count(*) filter (where e.action in ('credential.granted', 'grant.created')) as grants,
-          max(e.occurred_at) filter (where e.action = 'secret.rotated') as rotated,
-          min(e.occurred_at) as first, max(e.occurred_at) as last
-   from audit_events e where ${where}
-   group by 1, 2, 3, 4, 5, 6, 7, 8`;
-
-const passes = { personal: personalGroups, activity: activityGroups } satisfies Record<string, (scoped: ScopeSql, where: string) => string>;
-type PassId = keyof typeof passes;
-
 async function buildSharedTables(sql: Sql, scope: ReportScope, pass: PassId, ids: string[]): Promise<Map<string, Finish>> {
   const scoped = scopeWhere(scope);
   const defs = ids.map((id) => sqlTables[id] as SharedTable);
@@ -178,7 +141,10 @@ async function buildSharedTables(sql: Sql, scope: ReportScope, pass: PassId, ids
                from (${t.shared.inner(`${pass} e where true`)}) g order by ${t.shared.order} limit ${ROWS})`);
   const prefilters = defs.map((t) => t.shared.prefilter);
   const where = prefilters.every((f) => f !== undefined) ? `${scoped.where} and (${[...new Set(prefilters)].join(' or ')})` : scoped.where;
-  const text = `with ${pass} as materialized (${passes[pass](scoped, where)}),
+  // Over whole days, the pass comes from its rollups (the tables' prefilters only narrow a read of events).
+  const plan = await rollupPlan(sql, scope);
+  const source = plan ? passOverRollups(passes[pass], scoped, plan) : passOverEvents(passes[pass], where, subjectReferences(scoped));
+  const text = `with ${pass} as materialized (${source}),
      ${ctes.join(',\n     ')}
      ${defs.map((_, i) => `select ${i} as t, to_jsonb(t${i}) as r from t${i}`).join(' union all ')}`;
   // PostgreSQL multiplies the keys' distinct counts and expects about a group per event: it planned
