@@ -185,8 +185,9 @@ export async function refreshRollups(sql: Sql, orgId: string, options: { upto?: 
     }
     if (target <= newest) return { upto: newest, events: 0 };
     // CREATE TABLE AS may run in parallel where INSERT … SELECT may not: count into a temporary table,
-    // in parallel even though the groups are few (PostgreSQL expects a group per event).
-    await tx`select set_config('parallel_setup_cost', '0', true), set_config('parallel_tuple_cost', '0', true), set_config('enable_sort', 'off', true), set_config('jit', 'off', true)`;
+    // in parallel and by hash even though PostgreSQL expects a group per event (sorting for the
+    // groups made the refresh of 1.1M events 3.1 s instead of 1.9 s).
+    await tx`select set_config('parallel_setup_cost', '0', true), set_config('parallel_tuple_cost', '0', true), set_config('enable_sort', 'off', true)`;
     // A utility statement takes no parameters; the organisation is a uuid we read, the bounds are numbers.
     if (!/^[0-9a-f-]{36}$/i.test(orgId)) throw new Error(`not an organisation id: ${orgId}`);
     await tx.unsafe(
