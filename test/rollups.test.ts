@@ -166,6 +166,28 @@ describe('reports read through rollups', () => {
   });
 });
 
+describe('merging batches', () => {
+  it('never merges away the boundary a report being generated reads, and merges it once that report is done', async () => {
+    const { sql: raw } = app.services.database;
+    const db = app.services.database.db;
+    const boundaries = async () => (await raw`select upto::bigint as upto from event_rollup_batches where org_id = ${orgId} order by upto`).map((b) => Number(b.upto));
+    await db.insert(auditEvents).values(lateEvents(orgId).slice(0, 10));
+    await refreshRollups(raw, orgId);
+    const pinned = (await boundaries()).at(-1)!;
+    // A report reading at that boundary, still being generated.
+    const id = randomUUID();
+    await db.insert(reports).values({ id, orgId, type: 'soc2', title: 'pinned', status: 'generating', periodStart: PERIOD.start, periodEnd: PERIOD.end, sampleSeed: 'x', lineageId: id, createdBy: 'test', watermark: pinned });
+    // A batch as small as the pinned one would merge it into the new one.
+    await db.insert(auditEvents).values(lateEvents(orgId).slice(10, 20));
+    await refreshRollups(raw, orgId);
+    expect(await boundaries()).toContain(pinned);
+    await db.update(reports).set({ status: 'completed' }).where(eq(reports.id, id));
+    await db.insert(auditEvents).values(lateEvents(orgId).slice(20, 30));
+    await refreshRollups(raw, orgId);
+    expect(await boundaries()).not.toContain(pinned);
+  });
+});
+
 describe('the refresh after ingest', () => {
   it('rolls up what POST /ingest stored, in a worker, before any report asks', async () => {
     const org = await app.newOrg();

@@ -17,9 +17,9 @@ import { evidencePages, toSelector } from './evidence.ts';
 import { signReportHash } from './signing.ts';
 import { canonicalJson, measureCoverage, sha256Hex, type Coverage } from './integrity.ts';
 import {
-  approvalTimes,
-  holdTimes,
   measureEvents,
+  NO_RESPONSES,
+  responses,
   metricDefinition,
   type AgentRisk,
   type DayCounts,
@@ -33,7 +33,7 @@ import type { ReportScope } from './scope.ts';
 import { statementOfApplicability } from './applicability.ts';
 import { buildSqlTables, scalarQueriesOfTables, selectorsOfTables, type Table } from './tables.ts';
 import { evaluate, grade as gradeOf, score as scoreOf, SEVERITY_WEIGHT, type FindingStatus } from './scoring.ts';
-import type { SelectorId } from './selectors.ts';
+import { ANSWER_COUNTED, type SelectorId } from './selectors.ts';
 
 export const GENERATOR_VERSION = 'agent-reports/1.0.0';
 export const CONTENT_SCHEMA = 'https://agent-reports.dev/schema/report/1';
@@ -254,7 +254,10 @@ async function computeContent(
   // The queries are independent: run them together, and report progress as each lands.
   await onProgress({ percent: 15, stage: 'collecting', message: 'Counting events, decisions and evidence' });
   const needsAny = (...ids: MetricId[]) => ids.some((id) => metricIds.has(id));
-  const noTimes = Promise.resolve({ mean: null, p50: null, p95: null });
+  // Selectors counted from the first answers the response-time queries find anyway.
+  const answerCounted = [...selectorIds].filter((id) => ANSWER_COUNTED[id]);
+  const needsResponses = (kind: 'approvals' | 'holds', ...times: MetricId[]) => needsAny(...times) || answerCounted.some((id) => ANSWER_COUNTED[id]!.requests === kind);
+  const none = Promise.resolve(NO_RESPONSES);
   let landed = 0;
   // Reports are chained so subscribers see percentages rise in order.
   let reported = Promise.resolve();
@@ -267,13 +270,17 @@ async function computeContent(
     return result;
   };
   const [counted, coverage, approvals, holds, queried, sqlTables] = await Promise.all([
-    step(measureEvents(sql, scope, [...selectorIds]), 'Counted events, decisions and evidence, and scored agent risk'),
+    step(measureEvents(sql, scope, [...selectorIds].filter((id) => !ANSWER_COUNTED[id])), 'Counted events, decisions and evidence, and scored agent risk'),
     step(measureCoverage(sql, scope, services.config.MONITORING_GAP_MINUTES), 'Measured monitoring coverage and gaps'),
-    step(needsAny('approval_response_mean', 'approval_response_p50', 'approval_response_p95') ? approvalTimes(sql, scope) : noTimes, 'Measured approval response times'),
-    step(needsAny('hold_response_mean', 'hold_response_p50', 'hold_response_p95') ? holdTimes(sql, scope) : noTimes, 'Measured hold response times'),
+    step(needsResponses('approvals', 'approval_response_mean', 'approval_response_p50', 'approval_response_p95') ? responses(sql, scope, 'approvals') : none, 'Measured approval response times'),
+    step(needsResponses('holds', 'hold_response_mean', 'hold_response_p50', 'hold_response_p95') ? responses(sql, scope, 'holds') : none, 'Measured hold response times'),
     runScalarQueries(sql, scope, scalarQueryIds),
     buildSqlTables(sql, scope, tables),
   ]);
+  for (const id of answerCounted) {
+    const { requests, outcome } = ANSWER_COUNTED[id]!;
+    counted.counts[id] = (requests === 'approvals' ? approvals : holds)[outcome];
+  }
   const { activity, days: timeline } = counted;
   const eventCount = counted.counts.all_events ?? 0;
   const risks: AgentRisk[] = activity.risks;

@@ -8,7 +8,7 @@ import type { Sql } from '../db/client.ts';
 import { scopeWhere, WATERMARK_PARAM, type ReportScope } from './scope.ts';
 import type { ScalarQueryId } from './scalars.ts';
 import { passSource, PII_REACH, rollupPlan, type PassColumn } from './rollups.ts';
-import { APPROVAL_SLA, ESCALATION_SLA, HOLD_SLA, prefilterOf, selectors, selectorSql, type SelectorId } from './selectors.ts';
+import { APPROVAL_ANSWERS, APPROVAL_SLA, COMPLEMENTS, ESCALATION_SLA, HOLD_SLA, prefilterOf, selectors, selectorSql, type SelectorId } from './selectors.ts';
 
 export type Unit = 'count' | 'percent' | 'seconds' | 'usd' | 'score';
 
@@ -226,7 +226,9 @@ export async function measureEvents(sql: Sql, scope: ReportScope, ids: SelectorI
   const scoped = scopeWhere(scope);
   const { where, params } = scoped;
   const rollup = await rollupPlan(sql, scope);
-  const unique = [...new Set(ids)];
+  // A complement is counted as its whole less its part: a probe fewer per event it concerns.
+  const complements = [...new Set(ids)].filter((id) => COMPLEMENTS[id]);
+  const unique = [...new Set(ids.flatMap((id) => (COMPLEMENTS[id] ? [COMPLEMENTS[id].whole, COMPLEMENTS[id].part] : [id])))];
   const correlated = unique.filter((id) => prefilterOf(id));
   const prefilters = [...new Set(correlated.map((id) => prefilterOf(id)!))];
   // Without rollups, a plain selector that is one of those prefilters (approval requests, leases,
@@ -281,6 +283,7 @@ export async function measureEvents(sql: Sql, scope: ReportScope, ids: SelectorI
   const counts: Partial<Record<SelectorId, number>> = {};
   plain.forEach((id, i) => (counts[id] = Number(total[`c${i}`])));
   narrowIds.forEach((id, i) => (counts[id] = Number((narrow as Record<string, unknown>)[`c${i}`])));
+  for (const id of complements) counts[id] = counts[COMPLEMENTS[id]!.whole]! - counts[COMPLEMENTS[id]!.part]!;
   const days = rows
     .filter((r) => r.set === 3)
     .sort((a, b) => Number(a.d) - Number(b.d))
@@ -339,36 +342,53 @@ export interface ResponseTimes {
   p95: number | null;
 }
 
+/** Response times of one kind of request, and how many were answered, never answered, or not within the SLA. */
+export interface Responses extends ResponseTimes {
+  answered: number;
+  unanswered: number;
+  slow: number;
+}
+
+const REQUESTS = {
+  approvals: { request: `e.action = 'approval.requested'`, answers: APPROVAL_ANSWERS, sla: APPROVAL_SLA },
+  holds: { request: `e.decision = 'hold'`, answers: APPROVAL_ANSWERS, sla: HOLD_SLA },
+} as const;
+export type RequestKind = keyof typeof REQUESTS;
+
+export const NO_RESPONSES: Responses = { mean: null, p50: null, p95: null, answered: 0, unanswered: 0, slow: 0 };
+
 /**
  * Seconds from each request to its first answer (same correlation id, read
- * by the report); unanswered requests are left out of the times.
+ * by the report); unanswered requests are left out of the times. The same
+ * first answers count the requests answered, never answered and not
+ * answered within the SLA (selectors.ts ANSWER_COUNTED): one probe per request.
  */
-export async function responseTimes(sql: Sql, scope: ReportScope, request: string, answers: string[]): Promise<ResponseTimes> {
+export async function responses(sql: Sql, scope: ReportScope, kind: RequestKind): Promise<Responses> {
+  const { request, answers, sla } = REQUESTS[kind];
   const { where, params } = scopeWhere(scope);
   const text = `
     select avg(t)::float8 as mean,
            percentile_cont(0.5) within group (order by t)::float8 as p50,
-           percentile_cont(0.95) within group (order by t)::float8 as p95
+           percentile_cont(0.95) within group (order by t)::float8 as p95,
+           count(first)::int as answered, (count(*) - count(first))::int as unanswered,
+           count(*) filter (where first is null or first > at + ${sla})::int as slow
     from (
-      select extract(epoch from (
-        select min(x.occurred_at) from audit_events x
-        where x.org_id = e.org_id and x.correlation_id = e.correlation_id
-          and x.action in (${answers.map((a) => `'${a}'`).join(', ')})
-          and x.seq <= ${WATERMARK_PARAM} and x.occurred_at >= e.occurred_at
-      ) - e.occurred_at) as t
-      from audit_events e where ${where} and ${request}
-      -- A fence: pulled up, t and its subquery would run once per aggregate, three times over.
-      offset 0
+      select at, first, extract(epoch from (first - at)) as t from (
+        select e.occurred_at as at, (
+          select min(x.occurred_at) from audit_events x
+          where x.org_id = e.org_id and x.correlation_id = e.correlation_id
+            and x.action in (${answers.map((a) => `'${a}'`).join(', ')})
+            and x.seq <= ${WATERMARK_PARAM} and x.occurred_at >= e.occurred_at
+        ) as first
+        from audit_events e where ${where} and ${request}
+        -- A fence: pulled up, the subquery would run once per use of its result.
+        offset 0
+      ) r
     ) s`;
   const [row] = await sql.unsafe(text, params as never[]);
   const num = (v: unknown) => (v === null || v === undefined ? null : round(Number(v), 1));
-  return { mean: num(row!.mean), p50: num(row!.p50), p95: num(row!.p95) };
+  return { mean: num(row!.mean), p50: num(row!.p50), p95: num(row!.p95), answered: row!.answered, unanswered: row!.unanswered, slow: row!.slow };
 }
-
-export const approvalTimes = (sql: Sql, scope: ReportScope) =>
-  responseTimes(sql, scope, `e.action = 'approval.requested'`, ['approval.granted', 'approval.denied']);
-export const holdTimes = (sql: Sql, scope: ReportScope) =>
-  responseTimes(sql, scope, `e.decision = 'hold'`, ['approval.granted', 'approval.denied']);
 
 export const SLA_TEXT = { approval: APPROVAL_SLA, hold: HOLD_SLA, escalation: ESCALATION_SLA };
 

@@ -15,7 +15,7 @@ const resolvedBy = (actions: string[], within?: string) =>
   (within ? ` and x.occurred_at <= e.occurred_at + ${within}` : '') +
   ')';
 
-const APPROVAL_ANSWERS = ['approval.granted', 'approval.denied'];
+export const APPROVAL_ANSWERS = ['approval.granted', 'approval.denied'];
 const LEASE_ENDS = ['lease.revoked', 'lease.returned'];
 const INJECTION_LABELS = ['injection.confirmed', 'injection.false_positive'];
 const AGENT_DECISION = `e.decision is not null and e.agent_id is not null`;
@@ -181,6 +181,26 @@ function resolvedByApproval() {
 }
 
 export type SelectorId = keyof typeof selectors;
+
+/**
+ * Selectors counted from the first answer of each request, which the
+ * response-time query finds anyway (metrics.ts responses): one probe per
+ * request instead of one per selector. Each is exactly its SQL above: an
+ * answer at or after the request exists ⟺ the first one does, and one
+ * exists within the SLA ⟺ the first one is within it.
+ */
+export const ANSWER_COUNTED: Partial<Record<SelectorId, { requests: 'approvals' | 'holds'; outcome: 'answered' | 'unanswered' | 'slow' }>> = {
+  answered_approvals: { requests: 'approvals', outcome: 'answered' },
+  unanswered_approvals: { requests: 'approvals', outcome: 'unanswered' },
+  slow_approvals: { requests: 'approvals', outcome: 'slow' },
+  slow_holds: { requests: 'holds', outcome: 'slow' },
+};
+
+/** Selectors that are a plain selector's events less a correlated one's: counted as the difference. */
+export const COMPLEMENTS: Partial<Record<SelectorId, { whole: SelectorId; part: SelectorId }>> = {
+  injections_unreviewed: { whole: 'injections_detected', part: 'injections_reviewed' },
+  unapproved_config_changes: { whole: 'config_changes', part: 'approved_config_changes' },
+};
 
 export function selectorSql(id: SelectorId, watermarkRef: string): string {
   return `(${selectors[id].sql.replaceAll(':W', watermarkRef)})`;
