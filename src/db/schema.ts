@@ -186,11 +186,11 @@ export const auditEvents = pgTable(
 
 /**
  * The report engine's per-event counts (src/reports/rollups.ts), summed ahead
- * of time by UTC day, environment, agent and session: a report over whole
- * days reads these few rows instead of every event. Each refresh adds the
- * rows of one range of sequence numbers, (the previous batch's `upto`,
- * `upto`], so a report at watermark W sums the batches up to the last
- * boundary at or below W and reads only the events after it.
+ * of time by UTC day, environment and agent: a report over whole days reads
+ * these few rows instead of every event. Each refresh adds the rows of one
+ * range of sequence numbers, (the previous batch's `upto`, `upto`], so a
+ * report at watermark W sums the batches up to the last boundary at or
+ * below W and reads only the events after it.
  */
 export const eventRollups = pgTable(
   'event_rollups',
@@ -201,14 +201,27 @@ export const eventRollups = pgTable(
     day: integer('day').notNull(),
     environment: ctext('environment').notNull(),
     agentId: ctext('agent_id'),
-    sessionId: ctext('session_id'),
-    /** One count per counter, in the order of `ROLLUP_COUNTERS`. */
+    /** One count per counter, in the order of the counters in rollups.ts. */
     counts: bigint('counts', { mode: 'number' }).array().notNull(),
     cost: numeric('cost', { mode: 'number' }),
     personalCost: numeric('personal_cost', { mode: 'number' }),
   },
   // Reports read a period's days; refreshes merge whole batches.
   (t) => [index('event_rollups_org_day_idx').on(t.orgId, t.day), index('event_rollups_org_upto_idx').on(t.orgId, t.upto)],
+);
+
+/** The sessions each agent had per day, in the same batches: distinct sessions are counted from these. */
+export const eventSessionRollups = pgTable(
+  'event_session_rollups',
+  {
+    orgId: uuid('org_id').notNull(),
+    upto: bigint('upto', { mode: 'number' }).notNull(),
+    day: integer('day').notNull(),
+    environment: ctext('environment').notNull(),
+    agentId: ctext('agent_id'),
+    sessionId: ctext('session_id'),
+  },
+  (t) => [index('event_session_rollups_org_day_idx').on(t.orgId, t.day), index('event_session_rollups_org_upto_idx').on(t.orgId, t.upto)],
 );
 
 /**

@@ -254,19 +254,25 @@ export async function measureEvents(sql: Sql, scope: ReportScope, ids: SelectorI
     { name: 'pii', counter: PII_REACH },
     { name: 'triggers', counter: 'guardrail_triggers' },
   ];
+  const source = passSource(scoped, rollup, columns, 'g');
   const [rows, [narrow]] = await Promise.all([
     sql.unsafe(
       // The totals sum every column once; the days, weeks and agents only the fixed ones (the plain
-      // selectors are a total each): tens of aggregates fewer per row and grouping set.
-      `with g as materialized (${passSource(scoped, rollup, columns)})
-       select 7 as set, null::int as d, null::text as agent_id, null::int as w, count(distinct session_id)::int as sessions,
+      // selectors are a total each): tens of aggregates fewer per row and grouping set. Sessions
+      // are counted apart, over (agent, session) rows.
+      `with g as materialized (${source.rows}),
+            s as materialized (${source.sessions})
+       select 7 as set, null::int as d, null::text as agent_id, null::int as w, (select count(distinct session_id)::int from s) as sessions,
               ${columns.map(({ name }) => `coalesce(sum(${name}), 0)::float8 as ${name}`).join(', ')}
        from g
        union all
-       select grouping(d, agent_id, w), d, agent_id, w, count(distinct session_id)::int,
+       select grouping(d, agent_id, w), d, agent_id, w, null::int,
               ${columns.map((c, i) => (i < plain.length ? 'null::float8' : `coalesce(sum(${c.name}), 0)::float8`)).join(', ')}
        -- Weeks start on Monday (epoch day 0 was a Thursday).
-       from (select g.*, floor((g.d + 3) / 7.0)::int as w from g) g group by grouping sets ((d), (agent_id), (w))`,
+       from (select g.*, floor((g.d + 3) / 7.0)::int as w from g) g group by grouping sets ((d), (agent_id), (w))
+       union all
+       select 8, null, agent_id, null, count(distinct session_id)::int, ${columns.map(() => 'null::float8').join(', ')}
+       from s group by agent_id`,
       params as never[],
     ),
     narrowIds.length
@@ -278,7 +284,7 @@ export async function measureEvents(sql: Sql, scope: ReportScope, ids: SelectorI
         )
       : Promise.resolve([{}]),
   ]);
-  // grouping(d, agent_id, w): 7 for the totals (the empty grouping set gives that row even over no events), 3 per day, 5 per agent, 6 per week.
+  // grouping(d, agent_id, w): 3 per day, 5 per agent, 6 per week; 7 is the totals (a row even over no events).
   const total = rows.find((r) => r.set === 7)!;
   const counts: Partial<Record<SelectorId, number>> = {};
   plain.forEach((id, i) => (counts[id] = Number(total[`c${i}`])));
@@ -291,9 +297,11 @@ export async function measureEvents(sql: Sql, scope: ReportScope, ids: SelectorI
   const weeks = rows
     .filter((r) => r.set === 6)
     .map((r) => ({ week: Number(r.w), events: Number(r.events), decisions: Number(r.decisions), denied: Number(r.denies), triggers: Number(r.triggers), dlp: Number(r.dlp), injections: Number(r.injections), costUsd: Number(r.cost) }));
+  // grouping 8: the sessions of each agent.
+  const sessions = new Map(rows.filter((r) => r.set === 8).map((r) => [r.agent_id, Number(r.sessions)]));
   const risks = rows
     .filter((r) => r.set === 5 && r.agent_id !== null)
-    .map(riskOf)
+    .map((r) => riskOf({ ...r, sessions: sessions.get(r.agent_id) ?? 0 }))
     .sort((a, b) => b.risk - a.risk || a.agentId.localeCompare(b.agentId));
   return {
     counts,

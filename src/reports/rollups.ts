@@ -1,11 +1,10 @@
 /**
  * Rollups of the one pass (metrics.ts): every per-event count a report can
- * need, summed ahead of time by UTC day, environment, agent and session;
- * and of the passes the tables share (passes.ts), by day. A report over
- * whole days then reads a few rows per session-day instead of every event
- * (27,670 rows for 1.1M events in the bench), and only its partial first
- * and last days and the events after the rollups' last boundary come from
- * `audit_events`.
+ * need, summed ahead of time by UTC day, environment and agent, with each
+ * day's sessions apart; and of the passes the tables share (passes.ts), by
+ * day. A report over whole days then reads a few rows per agent-day instead
+ * of every event, and only its partial first and last days and the events
+ * after the rollups' last boundary come from `audit_events`.
  *
  * The trail is append-only, so the rollups are exact: each refresh adds the
  * counts of one range of sequence numbers as a batch, (the previous batch's
@@ -32,6 +31,8 @@ const COUNTERS: Array<{ id: CounterId; sql: string }> = [
   { id: PII_REACH, sql: `(${PII_TOOL} and e.decision is distinct from 'deny')` },
 ];
 const COUNTER_INDEX = new Map(COUNTERS.map((c, i) => [c.id, i + 1]));
+/** The element-wise sum of the grouped rows' `counts`. */
+const SUMMED_COUNTS = `array[${COUNTERS.map((_, i) => `sum(counts[${i + 1}])`).join(', ')}]::int8[]`;
 
 /** The counters the one pass needs, by name: a count of events or a sum of costs. */
 export type PassColumn = { name: string; counter: CounterId } | { name: string; cost: 'all' | 'personal' };
@@ -43,7 +44,7 @@ const COST = { all: 'sum(e.cost_usd)', personal: `sum(e.cost_usd) filter (where 
 
 /** Rows counted by other code (a counter added, a selector changed) are rebuilt, never mixed. */
 const DEFINITION = createHash('sha256')
-  .update(JSON.stringify({ version: 1, day: DAY, cost: COST, counters: COUNTERS, passes: Object.values(passes).map((p) => ({ ...p, measures: p.measures(ALL_SUBJECT_REFERENCES) })) }))
+  .update(JSON.stringify({ version: 2, day: DAY, cost: COST, counters: COUNTERS, passes: Object.values(passes).map((p) => ({ ...p, measures: p.measures(ALL_SUBJECT_REFERENCES) })) }))
   .digest('hex')
   .slice(0, 16);
 
@@ -79,34 +80,47 @@ export async function rollupPlan(sql: Sql, scope: ReportScope): Promise<RollupPl
 }
 
 /**
- * The pass's rows (d, agent_id, session_id, one column per `columns`) to sum:
- * the scope's events grouped by day, agent and session, or, with a plan,
- * the rollups of its whole days up to the boundary and the events around
- * them grouped likewise. A (day, agent, session) may come in several rows
- * (environments, batches, the events after the boundary): sums and
- * distinct counts over them are the same.
+ * The one pass's rows to sum, as two selects: `rows` (d, agent_id, one
+ * column per `columns`) and `sessions` (agent_id, session_id). Over events,
+ * rows are grouped by day, agent and session and the sessions are theirs;
+ * with a plan, rows come from the rollups of the whole days up to the
+ * boundary (by day, environment and agent) and the events around them,
+ * sessions from the session rollups and those events. A day and agent, or
+ * an agent and session, may come in several rows: sums and distinct counts
+ * over them are the same.
  */
-export function passSource(scoped: ScopeSql, plan: RollupPlan | null, columns: PassColumn[]): string {
+export function passSource(scoped: ScopeSql, plan: RollupPlan | null, columns: PassColumn[], rowsName: string): { rows: string; sessions: string } {
   const raw = (where: string) =>
-    `select ${DAY} as d, e.agent_id, e.session_id, ${columns.map((c) => `${rawAggregate(c)} as ${c.name}`).join(', ')}
-     from audit_events e where ${where} group by 1, 2, 3`;
-  if (!plan) return raw(scoped.where);
+    `select ${DAY} as d, e.agent_id, ${columns.map((c) => `${rawAggregate(c)} as ${c.name}`).join(', ')}
+     from audit_events e where ${where} group by 1, 2`;
+  const rawSessions = (where: string) => `select e.agent_id, e.session_id from audit_events e where ${where} group by 1, 2`;
+  if (!plan) {
+    return {
+      rows: `select ${DAY} as d, e.agent_id, e.session_id, ${columns.map((c) => `${rawAggregate(c)} as ${c.name}`).join(', ')}
+             from audit_events e where ${scoped.where} group by 1, 2, 3`,
+      sessions: `select agent_id, session_id from ${rowsName}`,
+    };
+  }
   const from = `to_timestamp(${plan.firstDay * 86_400})`;
   const to = `to_timestamp(${plan.endDay * 86_400})`;
-  const rollupFilters = [
+  const rolled = [
     `r.org_id = $1::uuid`,
     `r.upto <= ${plan.boundary}`,
     `r.day >= ${plan.firstDay}`,
     `r.day < ${plan.endDay}`,
     ...(scoped.environmentRef ? [`r.environment = ${scoped.environmentRef}`] : []),
     ...(scoped.agentIdsRef ? [`r.agent_id = any(${scoped.agentIdsRef})`] : []),
-  ];
-  return `select r.day as d, r.agent_id, r.session_id, ${columns.map((c) => `${rolledValue(c)} as ${c.name}`).join(', ')}
-      from event_rollups r where ${rollupFilters.join(' and ')}
-      union all
-      ${raw(`${scoped.where} and (e.occurred_at < ${from} or e.occurred_at >= ${to})`)}
-      union all
-      ${raw(`${scoped.where} and e.occurred_at >= ${from} and e.occurred_at < ${to} and e.seq > ${plan.boundary}`)}`;
+  ].join(' and ');
+  const edges = `${scoped.where} and (e.occurred_at < ${from} or e.occurred_at >= ${to})`;
+  const after = `${scoped.where} and e.occurred_at >= ${from} and e.occurred_at < ${to} and e.seq > ${plan.boundary}`;
+  return {
+    rows: `select r.day as d, r.agent_id, ${columns.map((c) => `${rolledValue(c)} as ${c.name}`).join(', ')} from event_rollups r where ${rolled}
+      union all ${raw(edges)}
+      union all ${raw(after)}`,
+    sessions: `select r.agent_id, r.session_id from event_session_rollups r where ${rolled}
+      union all ${rawSessions(edges)}
+      union all ${rawSessions(after)}`,
+  };
 }
 
 /** A pass's rollup columns: its keys and measures, and the environment where the pass has no such key. */
@@ -176,6 +190,7 @@ export async function refreshRollups(sql: Sql, orgId: string, options: { upto?: 
     let newest = batches.length ? Number(batches[0]!.upto) : 0;
     if (batches.some((b) => b.definition !== DEFINITION)) {
       await tx`delete from event_rollups where org_id = ${orgId}`;
+      await tx`delete from event_session_rollups where org_id = ${orgId}`;
       for (const pass of Object.values(passes)) await tx.unsafe(`delete from ${pass.table} where org_id = $1::uuid`, [orgId]);
       await tx`delete from event_rollup_batches where org_id = ${orgId}`;
       newest = 0;
@@ -195,12 +210,19 @@ export async function refreshRollups(sql: Sql, orgId: string, options: { upto?: 
        from audit_events e where e.org_id = '${orgId}'::uuid and e.seq > ${newest} and e.seq <= ${target}
        group by 1, 2, 3, 4`,
     );
+    // Counted by session once, kept by agent: the sessions go to their own narrow rows.
     const [added] = await tx.unsafe(
       `with rows as (
-         insert into event_rollups (org_id, upto, day, environment, agent_id, session_id, counts, cost, personal_cost)
-         select $1::uuid, ${target}, day, environment, agent_id, session_id, counts, cost, personal_cost from rollup_batch
+         insert into event_rollups (org_id, upto, day, environment, agent_id, counts, cost, personal_cost)
+         select $1::uuid, ${target}, day, environment, agent_id, ${SUMMED_COUNTS}, sum(cost), sum(personal_cost)
+         from rollup_batch group by day, environment, agent_id
          returning counts[${COUNTER_INDEX.get('all_events')}] as n)
        select coalesce(sum(n), 0)::bigint as events from rows`,
+      [orgId],
+    );
+    await tx.unsafe(
+      `insert into event_session_rollups (org_id, upto, day, environment, agent_id, session_id)
+       select $1::uuid, ${target}, day, environment, agent_id, session_id from rollup_batch`,
       [orgId],
     );
     const events = Number(added!.events);
@@ -238,10 +260,15 @@ async function mergeBatches(tx: TransactionSql, orgId: string): Promise<void> {
     if (pinned!.pinned) return;
     await tx.unsafe(
       `with merged as (delete from event_rollups where org_id = $1::uuid and upto in ($2, $3) returning *)
-       insert into event_rollups (org_id, upto, day, environment, agent_id, session_id, counts, cost, personal_cost)
-       select org_id, $3, day, environment, agent_id, session_id,
-              array[${COUNTERS.map((_, i) => `sum(counts[${i + 1}])`).join(', ')}]::int8[], sum(cost), sum(personal_cost)
-       from merged group by org_id, day, environment, agent_id, session_id`,
+       insert into event_rollups (org_id, upto, day, environment, agent_id, counts, cost, personal_cost)
+       select org_id, $3, day, environment, agent_id, ${SUMMED_COUNTS}, sum(cost), sum(personal_cost)
+       from merged group by org_id, day, environment, agent_id`,
+      [orgId, older.upto, newer.upto],
+    );
+    await tx.unsafe(
+      `with merged as (delete from event_session_rollups where org_id = $1::uuid and upto in ($2, $3) returning *)
+       insert into event_session_rollups (org_id, upto, day, environment, agent_id, session_id)
+       select distinct org_id, $3::bigint, day, environment, agent_id, session_id from merged`,
       [orgId, older.upto, newer.upto],
     );
     for (const pass of Object.values(passes)) {
