@@ -242,6 +242,16 @@ describe('report read cache', () => {
     expect((await rawGql(app, fresh.adminKey, READ, { id: globalId(id) })).data!.report.status).toBe('EXPIRED');
   });
 
+  it('runs a read of evidence without the cache: answered afresh each time, with no cache metadata in the answer', async () => {
+    const EVIDENCE = `query($id: ID!) { report(id: $id) { id findings(first: 5) { edges { node { id evidence(first: 2) { edges { node { id action } } } } } } } }`;
+    const first = await rawGql(app, org.adminKey, EVIDENCE, { id: globalId(reportId) });
+    expect(first.errors).toBeUndefined();
+    expect(JSON.stringify(first.data)).not.toMatch(/__responseCache|__typename/);
+    const again = await counted(() => rawGql(app, org.adminKey, EVIDENCE, { id: globalId(reportId) }));
+    expect(again.statements).toBeGreaterThan(0);
+    expect(again.value).toEqual(first);
+  });
+
   it('never caches `stale`: late events turn it true on the next read', async () => {
     const fresh = await app.newOrg('stale');
     const id = await completedReport(app.services, fresh.orgId, { count: 50 });

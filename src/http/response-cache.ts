@@ -15,7 +15,7 @@
  * refused as promptly as without the cache.
  */
 import { createHash } from 'node:crypto';
-import { isObjectType, type GraphQLSchema } from 'graphql';
+import { isAbstractType, isObjectType, parse, TypeInfo, visit, visitWithTypeInfo, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import type { ReportPubSub } from '../realtime/pubsub.ts';
@@ -148,6 +148,7 @@ export function useReportReadCache({ schema, realtime, admit, max = 1000 }: Repo
 
   // Requests admitted to the cache: authenticated, within their rate, and the process hears every change.
   const admitted = new WeakSet<Request>();
+  const cacheable = cacheableDocuments(schema);
   return useResponseCache({
     cache,
     ttl: TTL_MS,
@@ -157,7 +158,10 @@ export function useReportReadCache({ schema, realtime, admit, max = 1000 }: Repo
     // The default key hashes through WebCrypto's asynchronous digest, a tenth of a cached answer's time.
     // The key starts with the organisation (the session is "org/key") and ends with the changes heard so far, so
     // `set` knows whose entry it is and from when; it is built as the request's parameters are read, before any SQL.
-    buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId }) => {
+    buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId, request }) => {
+      // A document that selects anything the cache may not keep (evidence, events…) runs without it: the
+      // plugin would otherwise add and strip its metadata over the whole answer (16 ms of a drill-down's ~45).
+      if (!cacheable(documentString)) admitted.delete(request);
       const orgId = (sessionId ?? '').split('/')[0]!;
       const hash = createHash('sha256').update(JSON.stringify([documentString, operationName ?? '', variableValues ?? {}, sessionId ?? ''])).digest('base64url');
       return `${orgId}.${hash}.${heard}`;
@@ -170,4 +174,48 @@ export function useReportReadCache({ schema, realtime, admit, max = 1000 }: Repo
     },
     enabled: (request: Request | undefined) => request !== undefined && admitted.has(request),
   }) as Plugin;
+}
+
+/**
+ * Whether a query selects only what `CACHEABLE` allows (abstract types:
+ * their `id`), decided once per document text. The plugin would reach the
+ * same verdict only after running the operation. Mutations stay with the
+ * plugin: one returning a report clears lists at once (`invalidate`).
+ */
+function cacheableDocuments(schema: GraphQLSchema, max = 500): (document: string) => boolean {
+  const verdicts = new Map<string, boolean>();
+  const judge = (text: string): boolean => {
+    let ok = true;
+    let mutates = false;
+    try {
+      const typeInfo = new TypeInfo(schema);
+      visit(
+        parse(text),
+        visitWithTypeInfo(typeInfo, {
+          OperationDefinition(node) {
+            if (node.operation !== 'query') mutates = true;
+          },
+          Field(node) {
+            const parent = typeInfo.getParentType();
+            const name = node.name.value;
+            if (name === '__typename') return;
+            const allowed = !parent ? false : isAbstractType(parent) ? name === 'id' : (CACHEABLE[parent.name] === null || (CACHEABLE[parent.name]?.has(name) ?? false));
+            if (!allowed) ok = false;
+          },
+        }),
+      );
+    } catch {
+      return false; // not a document: the request fails on its own
+    }
+    return ok || mutates;
+  };
+  return (text) => {
+    let verdict = verdicts.get(text);
+    if (verdict === undefined) {
+      if (verdicts.size >= max) verdicts.clear();
+      verdict = judge(text);
+      verdicts.set(text, verdict);
+    }
+    return verdict;
+  };
 }
