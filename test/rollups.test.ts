@@ -1,11 +1,10 @@
 /**
  * Rollups of the one pass (src/reports/rollups.ts) change how fast a report
  * is, never what it says: every report type that reads them (a DSAR does
- * not), read through rollups built in
- * several batches with late events, partial first and last days and
- * environment and agent scopes, equals the same report read from the
- * events alone. Corrupting the rollups changes the report, so the
- * comparison is not between two reads of the events.
+ * not), read through rollups built in several batches with late events,
+ * partial first and last days and environment and agent scopes, equals the
+ * same report read from the events alone. Corrupting the rollups changes
+ * the report, so the comparison is not between two reads of the events.
  */
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
