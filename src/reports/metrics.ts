@@ -214,13 +214,14 @@ function labelRate(v: MetricValues, which: 'injections_confirmed' | 'injections_
 export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /**
- * Everything counted per event, in ONE parallel pass over the period: the
- * plain selectors, costs, decisions per day and per-agent activity. Events
- * are grouped by (day, agent, session), a hash aggregate of a few thousand
- * groups; the totals, the days, the weeks and the agents are then sums
- * over those groups (grouping sets), so the period is read once instead of
- * four times. Selectors that look at other events run beside it in a narrow
- * query over their index-friendly prefilters.
+ * Everything counted per event, in ONE pass: the plain selectors, costs,
+ * decisions per day and per-agent activity. Its rows are the rollups of the
+ * period's whole days and the events around them (rollups.ts), or without
+ * rollups the events grouped by (day, agent, session); the totals, the
+ * days, the weeks and the agents are sums over those rows (grouping sets),
+ * and sessions are counted over (agent, session) rows. Selectors that look
+ * at other events run beside it in a narrow query over their index-friendly
+ * prefilters.
  */
 export async function measureEvents(sql: Sql, scope: ReportScope, ids: SelectorId[]): Promise<EventMeasures> {
   const scoped = scopeWhere(scope);
