@@ -50,11 +50,9 @@ const DEFINITION = createHash('sha256')
 
 const ROLLUP_LOCK = 7_343;
 
-const rawAggregate = (c: PassColumn) => {
-  if ('cost' in c) return COST[c.cost];
-  const condition = COUNTERS[COUNTER_INDEX.get(c.counter)! - 1]!.sql;
-  return `${condition === '(true)' ? 'count(*)' : `count(*) filter (where ${condition})`}::float8`;
-};
+/** The count of events meeting a counter's condition. */
+const countOf = (condition: string) => (condition === '(true)' ? 'count(*)' : `count(*) filter (where ${condition})`);
+const rawAggregate = (c: PassColumn) => ('cost' in c ? COST[c.cost] : `${countOf(COUNTERS[COUNTER_INDEX.get(c.counter)! - 1]!.sql)}::float8`);
 // Counts as float8 (exact below 2^53): summing a few dozen numeric columns over the rows of every grouping set cost more than reading them.
 const rolledValue = (c: PassColumn) => ('cost' in c ? (c.cost === 'all' ? 'r.cost' : 'r.personal_cost') : `r.counts[${COUNTER_INDEX.get(c.counter)}]::float8`);
 
@@ -80,6 +78,30 @@ export async function rollupPlan(sql: Sql, scope: ReportScope): Promise<RollupPl
 }
 
 /**
+ * How a plan splits a read: the rollup rows (alias `r`, whose environment
+ * and agent columns are named by `columns`) of the whole days up to the
+ * boundary, the events of the partial first and last days, and the events
+ * of the whole days after the boundary.
+ */
+function planParts(scoped: ScopeSql, plan: RollupPlan, columns: { environment: string; agent: string }) {
+  const from = `to_timestamp(${plan.firstDay * 86_400})`;
+  const to = `to_timestamp(${plan.endDay * 86_400})`;
+  const rolled = [
+    `r.org_id = $1::uuid`,
+    `r.upto <= ${plan.boundary}`,
+    `r.day >= ${plan.firstDay}`,
+    `r.day < ${plan.endDay}`,
+    ...(scoped.environmentRef ? [`r.${columns.environment} = ${scoped.environmentRef}`] : []),
+    ...(scoped.agentIdsRef ? [`r.${columns.agent} = any(${scoped.agentIdsRef})`] : []),
+  ].join(' and ');
+  return {
+    rolled,
+    edges: `${scoped.where} and (e.occurred_at < ${from} or e.occurred_at >= ${to})`,
+    after: `${scoped.where} and e.occurred_at >= ${from} and e.occurred_at < ${to} and e.seq > ${plan.boundary}`,
+  };
+}
+
+/**
  * The one pass's rows to sum, as two selects: `rows` (d, agent_id, one
  * column per `columns`) and `sessions` (agent_id, session_id). Over events,
  * rows are grouped by day, agent and session and the sessions are theirs;
@@ -101,18 +123,7 @@ export function passSource(scoped: ScopeSql, plan: RollupPlan | null, columns: P
       sessions: `select agent_id, session_id from ${rowsName}`,
     };
   }
-  const from = `to_timestamp(${plan.firstDay * 86_400})`;
-  const to = `to_timestamp(${plan.endDay * 86_400})`;
-  const rolled = [
-    `r.org_id = $1::uuid`,
-    `r.upto <= ${plan.boundary}`,
-    `r.day >= ${plan.firstDay}`,
-    `r.day < ${plan.endDay}`,
-    ...(scoped.environmentRef ? [`r.environment = ${scoped.environmentRef}`] : []),
-    ...(scoped.agentIdsRef ? [`r.agent_id = any(${scoped.agentIdsRef})`] : []),
-  ].join(' and ');
-  const edges = `${scoped.where} and (e.occurred_at < ${from} or e.occurred_at >= ${to})`;
-  const after = `${scoped.where} and e.occurred_at >= ${from} and e.occurred_at < ${to} and e.seq > ${plan.boundary}`;
+  const { rolled, edges, after } = planParts(scoped, plan, { environment: 'environment', agent: 'agent_id' });
   return {
     rows: `select r.day as d, r.agent_id, ${columns.map((c) => `${rolledValue(c)} as ${c.name}`).join(', ')} from event_rollups r where ${rolled}
       union all ${raw(edges)}
@@ -137,23 +148,14 @@ function passColumns(pass: GroupedPass) {
  */
 export function passOverRollups(pass: GroupedPass, scoped: ScopeSql, plan: RollupPlan): string {
   const { keys, measures } = passColumns(pass);
-  const from = `to_timestamp(${plan.firstDay * 86_400})`;
-  const to = `to_timestamp(${plan.endDay * 86_400})`;
-  const filters = [
-    `r.org_id = $1::uuid`,
-    `r.upto <= ${plan.boundary}`,
-    `r.day >= ${plan.firstDay}`,
-    `r.day < ${plan.endDay}`,
-    ...(scoped.environmentRef ? [`r.${pass.scope.environment} = ${scoped.environmentRef}`] : []),
-    ...(scoped.agentIdsRef ? [`r.${pass.scope.agent} = any(${scoped.agentIdsRef})`] : []),
-  ];
+  const { rolled, edges, after } = planParts(scoped, plan, pass.scope);
   const refs = ALL_SUBJECT_REFERENCES;
   return `select ${[...keys, ...measures.map(([name, , merge]) => `${merge}(${name}) as ${name}`)].join(', ')} from (
-      select ${[...keys, ...measures.map(([name]) => name)].join(', ')} from ${pass.table} r where ${filters.join(' and ')}
+      select ${[...keys, ...measures.map(([name]) => name)].join(', ')} from ${pass.table} r where ${rolled}
       union all
-      ${passOverEvents(pass, `${scoped.where} and (e.occurred_at < ${from} or e.occurred_at >= ${to})`, refs)}
+      ${passOverEvents(pass, edges, refs)}
       union all
-      ${passOverEvents(pass, `${scoped.where} and e.occurred_at >= ${from} and e.occurred_at < ${to} and e.seq > ${plan.boundary}`, refs)}
+      ${passOverEvents(pass, after, refs)}
     ) u group by ${keys.map((_, i) => i + 1).join(', ')}`;
 }
 
@@ -205,7 +207,7 @@ export async function refreshRollups(sql: Sql, orgId: string, options: { upto?: 
     await tx.unsafe(
       `create temp table rollup_batch on commit drop as
        select ${DAY} as day, e.environment, e.agent_id, e.session_id,
-              array[${COUNTERS.map((c) => (c.sql === '(true)' ? 'count(*)' : `count(*) filter (where ${c.sql})`)).join(', ')}]::int8[] as counts,
+              array[${COUNTERS.map((c) => countOf(c.sql)).join(', ')}]::int8[] as counts,
               ${COST.all} as cost, ${COST.personal} as personal_cost
        from audit_events e where e.org_id = '${orgId}'::uuid and e.seq > ${newest} and e.seq <= ${target}
        group by 1, 2, 3, 4`,
