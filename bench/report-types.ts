@@ -16,6 +16,7 @@ import { reportTypes } from '../src/frameworks/index.ts';
 import { createLogger } from '../src/log.ts';
 import { buildReport } from '../src/reports/generate.ts';
 import { measureEvents } from '../src/reports/metrics.ts';
+import { rollupPlan } from '../src/reports/rollups.ts';
 import { scalarQueries } from '../src/reports/scalars.ts';
 import { sqlTables } from '../src/reports/tables.ts';
 import { selectors, type SelectorId } from '../src/reports/selectors.ts';
@@ -83,7 +84,7 @@ try {
       await work();
       console.log(`  ${label.padEnd(32)} ${(performance.now() - began).toFixed(0)} ms`);
     };
-    await time('measureEvents (all selectors)', () => measureEvents(database.sql, scope, Object.keys(selectors) as SelectorId[]));
+    await time('measureEvents (all selectors)', async () => measureEvents(database.sql, scope, Object.keys(selectors) as SelectorId[], await rollupPlan(database.sql, scope)));
     for (const [id, query] of Object.entries(scalarQueries)) await time(`scalar ${id}`, () => query(database.sql, scope));
     for (const [id, table] of Object.entries(sqlTables)) await time(`table ${id}`, () => table.build(database.sql, scope));
   }

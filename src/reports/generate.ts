@@ -27,7 +27,7 @@ import {
   type MetricValues,
   type Unit,
 } from './metrics.ts';
-import { refreshRollups } from './rollups.ts';
+import { refreshRollups, rollupPlan } from './rollups.ts';
 import { runScalarQueries, type ScalarQueryId } from './scalars.ts';
 import type { ReportScope } from './scope.ts';
 import { statementOfApplicability } from './applicability.ts';
@@ -269,13 +269,15 @@ async function computeContent(
     await reported;
     return result;
   };
+  // One boundary for the whole report: the one pass and the shared tables read the same rollups.
+  const rollup = await rollupPlan(sql, scope);
   const [counted, coverage, approvals, holds, queried, sqlTables] = await Promise.all([
-    step(measureEvents(sql, scope, [...selectorIds].filter((id) => !ANSWER_COUNTED[id])), 'Counted events, decisions and evidence, and scored agent risk'),
+    step(measureEvents(sql, scope, [...selectorIds].filter((id) => !ANSWER_COUNTED[id]), rollup), 'Counted events, decisions and evidence, and scored agent risk'),
     step(measureCoverage(sql, scope, services.config.MONITORING_GAP_MINUTES), 'Measured monitoring coverage and gaps'),
     step(needsResponses('approvals', 'approval_response_mean', 'approval_response_p50', 'approval_response_p95') ? responses(sql, scope, 'approvals') : none, 'Measured approval response times'),
     step(needsResponses('holds', 'hold_response_mean', 'hold_response_p50', 'hold_response_p95') ? responses(sql, scope, 'holds') : none, 'Measured hold response times'),
     runScalarQueries(sql, scope, scalarQueryIds),
-    buildSqlTables(sql, scope, tables),
+    buildSqlTables(sql, scope, tables, rollup),
   ]);
   for (const id of answerCounted) {
     const { requests, outcome } = ANSWER_COUNTED[id]!;

@@ -7,7 +7,7 @@
 import type { Sql } from '../db/client.ts';
 import { scopeWhere, WATERMARK_PARAM, type ReportScope } from './scope.ts';
 import type { ScalarQueryId } from './scalars.ts';
-import { passSource, PII_REACH, rollupPlan, type PassColumn } from './rollups.ts';
+import { passSource, PII_REACH, type PassColumn, type RollupPlan } from './rollups.ts';
 import { APPROVAL_ANSWERS, APPROVAL_SLA, COMPLEMENTS, ESCALATION_SLA, HOLD_SLA, prefilterOf, selectors, selectorSql, type SelectorId } from './selectors.ts';
 
 export type Unit = 'count' | 'percent' | 'seconds' | 'usd' | 'score';
@@ -223,10 +223,9 @@ export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 1
  * at other events run beside it in a narrow query over their index-friendly
  * prefilters.
  */
-export async function measureEvents(sql: Sql, scope: ReportScope, ids: SelectorId[]): Promise<EventMeasures> {
+export async function measureEvents(sql: Sql, scope: ReportScope, ids: SelectorId[], rollup: RollupPlan | null): Promise<EventMeasures> {
   const scoped = scopeWhere(scope);
   const { where, params } = scoped;
-  const rollup = await rollupPlan(sql, scope);
   // A complement is counted as its whole less its part: a probe fewer per event it concerns.
   const complements = [...new Set(ids)].filter((id) => COMPLEMENTS[id]);
   const unique = [...new Set(ids.flatMap((id) => (COMPLEMENTS[id] ? [COMPLEMENTS[id].whole, COMPLEMENTS[id].part] : [id])))];

@@ -9,7 +9,7 @@ import type { Sql } from '../db/client.ts';
 import type { AgentRisk, WeekCounts } from './metrics.ts';
 import { scopeWhere, subjectReferences, type ReportScope, type ScopeSql } from './scope.ts';
 import { passes, passOverEvents, type PassId } from './passes.ts';
-import { passOverRollups, rollupPlan } from './rollups.ts';
+import { passOverRollups, rollupPlan, type RollupPlan } from './rollups.ts';
 import { ADMIN_BY_PEOPLE_OR_NOBODY, PERSONAL, PII_TOOL, type SelectorId } from './selectors.ts';
 
 export type Cell = string | number | null;
@@ -123,7 +123,7 @@ const sharedTable = (
   ...def,
   shared: { pass, inner, order, row, ...(prefilter ? { prefilter } : {}) },
   async build(sql, scope) {
-    return (await buildSharedTables(sql, scope, pass, [id])).get(id)!;
+    return (await buildSharedTables(sql, scope, pass, [id], await rollupPlan(sql, scope))).get(id)!;
   },
 });
 
@@ -133,7 +133,7 @@ const personalTable = (id: string, def: { title: string; columns: string[] }, in
 
 const isShared = (t: SqlTable): t is SharedTable => 'shared' in t;
 
-async function buildSharedTables(sql: Sql, scope: ReportScope, pass: PassId, ids: string[]): Promise<Map<string, Finish>> {
+async function buildSharedTables(sql: Sql, scope: ReportScope, pass: PassId, ids: string[], plan: RollupPlan | null): Promise<Map<string, Finish>> {
   const scoped = scopeWhere(scope);
   const defs = ids.map((id) => sqlTables[id] as SharedTable);
   const ctes = defs.map((t, i) =>
@@ -142,7 +142,6 @@ async function buildSharedTables(sql: Sql, scope: ReportScope, pass: PassId, ids
   const prefilters = defs.map((t) => t.shared.prefilter);
   const where = prefilters.every((f) => f !== undefined) ? `${scoped.where} and (${[...new Set(prefilters)].join(' or ')})` : scoped.where;
   // Over whole days, the pass comes from its rollups (the tables' prefilters only narrow a read of events).
-  const plan = await rollupPlan(sql, scope);
   const source = plan ? passOverRollups(passes[pass], scoped, plan) : passOverEvents(passes[pass], where, subjectReferences(scoped));
   const text = `with ${pass} as materialized (${source}),
      ${ctes.join(',\n     ')}
@@ -450,7 +449,8 @@ export function isTableId(id: string): boolean {
 }
 
 /** Starts every SQL table a report needs, concurrently (one query per shared pass); each resolves to a finisher. */
-export async function buildSqlTables(sql: Sql, scope: ReportScope, ids: Iterable<string>): Promise<Map<string, Finish>> {
+/** `plan`: the report's rollup plan (rollups.ts), shared with its one pass. */
+export async function buildSqlTables(sql: Sql, scope: ReportScope, ids: Iterable<string>, plan: RollupPlan | null): Promise<Map<string, Finish>> {
   const wanted = [...new Set(ids)].filter((id) => Object.hasOwn(sqlTables, id));
   const byPass = new Map<PassId, string[]>();
   const alone: string[] = [];
@@ -460,7 +460,7 @@ export async function buildSqlTables(sql: Sql, scope: ReportScope, ids: Iterable
     else alone.push(id);
   }
   const built = await Promise.all([
-    ...[...byPass].map(([pass, passIds]) => buildSharedTables(sql, scope, pass, passIds)),
+    ...[...byPass].map(([pass, passIds]) => buildSharedTables(sql, scope, pass, passIds, plan)),
     ...alone.map(async (id) => new Map([[id, await sqlTables[id]!.build(sql, scope)]])),
   ]);
   return new Map(built.flatMap((m) => [...m]));
