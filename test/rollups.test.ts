@@ -6,13 +6,13 @@
  * same report read from the events alone. Corrupting the rollups changes
  * the report, so the comparison is not between two reads of the events.
  */
-import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, eventRollupBatches, eventRollups, reports } from '../src/db/schema.ts';
 import { buildReport, type ReportContent } from '../src/reports/generate.ts';
 import { refreshRollups } from '../src/reports/rollups.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
+import { generatingReport } from './support/completed-report.ts';
 import { testEvent } from './support/events.ts';
 import { DAY, MIN, scenario, START, type EventRow } from './support/scenario.ts';
 
@@ -65,18 +65,10 @@ const afterPeriod = (org: string, n: number): EventRow[] =>
   Array.from({ length: n }, (_, i) => ({ orgId: org, occurredAt: new Date(START + 5 * DAY + i * MIN), environment: 'production', category: 'tool_call', action: 'tool.call' }));
 
 async function generate(type: string, options: { watermark?: number; environment?: string; agentIds?: string[] } = {}) {
-  const id = randomUUID();
-  await app.services.database.db.insert(reports).values({
-    id,
-    orgId,
-    type,
-    title: `${type} rollups`,
-    status: 'generating',
+  const id = await generatingReport(app.services, orgId, `${type} rollups`, type, {
     periodStart: PERIOD.start,
     periodEnd: PERIOD.end,
     sampleSeed: 'rollups',
-    lineageId: id,
-    createdBy: 'test',
     environment: options.environment ?? null,
     agentIds: options.agentIds ?? [],
     watermark: options.watermark ?? null,
@@ -176,8 +168,7 @@ describe('merging batches', () => {
     await refreshRollups(raw, orgId);
     const pinned = (await boundaries()).at(-1)!;
     // A report reading at that boundary, still being generated.
-    const id = randomUUID();
-    await db.insert(reports).values({ id, orgId, type: 'soc2', title: 'pinned', status: 'generating', periodStart: PERIOD.start, periodEnd: PERIOD.end, sampleSeed: 'x', lineageId: id, createdBy: 'test', watermark: pinned });
+    const id = await generatingReport(app.services, orgId, 'pinned', 'soc2', { periodStart: PERIOD.start, periodEnd: PERIOD.end, watermark: pinned });
     // A batch as small as the pinned one would merge it into the new one.
     await db.insert(auditEvents).values(lateEvents(orgId).slice(10, 20));
     await refreshRollups(raw, orgId);

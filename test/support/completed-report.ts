@@ -53,7 +53,14 @@ export async function completedReport(services: Services, orgId: string, options
   return id;
 }
 
-export async function generatingReport(services: Services, orgId: string, title = 'SOC 2 <b>October</b> & "Q4"', type = 'soc2'): Promise<string> {
+/** A report row as a worker starts it; `extra` overrides any column (another period, a scope, a fixed watermark). */
+export async function generatingReport(
+  services: Services,
+  orgId: string,
+  title = 'SOC 2 <b>October</b> & "Q4"',
+  type = 'soc2',
+  extra: Partial<typeof reports.$inferInsert> = {},
+): Promise<string> {
   const id = randomUUID();
   await services.database.db.insert(reports).values({
     id,
@@ -66,6 +73,7 @@ export async function generatingReport(services: Services, orgId: string, title 
     sampleSeed: 'unset',
     lineageId: id,
     createdBy: 'test',
+    ...extra,
   });
   return id;
 }
