@@ -80,7 +80,7 @@ export async function ingestRecords(
     confirmedRejections = rejectedCount;
   };
   const flush = async (batch: EventBatch, through: number) => {
-    const stored = storeEvents(database, orgId, batch);
+    const stored = storeEvents(database, orgId, batch, { expectDuplicates: result.duplicates > 0 });
     // Observed at once so a failing batch is never an unhandled rejection while we await another.
     stored.catch((error: unknown) => {
       failure ??= error;

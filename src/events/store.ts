@@ -147,13 +147,23 @@ const NEWLINE = 0x0a;
 const CHUNK_BYTES = 256 * 1024;
 
 /**
- * Stores a batch. Batches of one organisation run concurrently; if another
- * batch stores one of the same ids first, the COPY fails on the unique index,
- * the transaction rolls back and the batch is retried. After repeated races
- * the batch takes its organisation's ingest lock exclusively (every batch
- * holds it shared), so its check of stored ids cannot be overtaken again.
+ * Stores a batch. New events are the common case, so the batch is first
+ * COPYed without asking which of its ids are stored: the unique index checks
+ * them anyway, and asking first costs PostgreSQL as much again. If an id is
+ * already stored (a re-sent file, or a concurrent batch that stored it
+ * first), the COPY fails on that index, the transaction rolls back, and the
+ * batch is retried, this time dropping the ids the database already holds.
+ * `expectDuplicates` asks first from the start (a source that has sent
+ * duplicates is likely to send more). After repeated races the batch takes
+ * its organisation's ingest lock exclusively (every batch holds it shared),
+ * so its check of stored ids cannot be overtaken again.
  */
-export async function storeEvents(database: Database, orgId: string, events: NormalizedEvent[] | EventBatch): Promise<StoreResult> {
+export async function storeEvents(
+  database: Database,
+  orgId: string,
+  events: NormalizedEvent[] | EventBatch,
+  options: { expectDuplicates?: boolean } = {},
+): Promise<StoreResult> {
   let batch: EventBatch;
   if (events instanceof EventBatch) batch = events;
   else {
@@ -163,7 +173,7 @@ export async function storeEvents(database: Database, orgId: string, events: Nor
   if (batch.size === 0) return { accepted: 0, duplicates: 0 };
   for (let attempt = 1; ; attempt++) {
     try {
-      return await storeBatch(database.sql, orgId, batch, attempt >= MAX_ATTEMPTS);
+      return await storeBatch(database.sql, orgId, batch, { askStored: options.expectDuplicates || attempt > 1, exclusive: attempt >= MAX_ATTEMPTS });
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (attempt >= MAX_ATTEMPTS + 2 || !code || !RETRYABLE.has(code)) throw error;
@@ -171,10 +181,10 @@ export async function storeEvents(database: Database, orgId: string, events: Nor
   }
 }
 
-function storeBatch(sql: Sql, orgId: string, batch: EventBatch, exclusive: boolean): Promise<StoreResult> {
+function storeBatch(sql: Sql, orgId: string, batch: EventBatch, { askStored, exclusive }: { askStored: boolean; exclusive: boolean }): Promise<StoreResult> {
   return sql.begin(async (tx) => {
     const floor = await joinIngest(tx as unknown as Sql, orgId, exclusive);
-    const ids = batch.ids();
+    const ids = askStored ? batch.ids() : [];
     const stored = ids.length
       ? await tx`select client_id from audit_events where org_id = ${orgId}::uuid and client_id = any(${ids}::text[])`
       : [];
