@@ -1,0 +1,2 @@
+DROP INDEX "audit_events_org_action_time_idx";--> statement-breakpoint
+CREATE INDEX "audit_events_rare_action_time_idx" ON "audit_events" USING btree ("org_id","action","occurred_at","seq") WHERE "audit_events"."action" not in ('tool.invoke', 'tool.executed', 'model.invoke');
