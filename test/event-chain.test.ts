@@ -5,7 +5,7 @@
  * A report records the chain head it covered.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestBatch, recordServiceEvent } from '../src/events/ingest.ts';
+import { DEFAULT_BATCH_SIZE, ingestBatch, recordServiceEvent } from '../src/events/ingest.ts';
 import { verifyEventChain } from '../src/events/chain.ts';
 import { joinIngest } from '../src/events/store.ts';
 import type { Sql } from '../src/db/client.ts';
@@ -69,8 +69,8 @@ describe('the event chain', () => {
     expect(verified).toEqual({ ok: true, links: links!.n, events: stored!.n, unchained: 0, head: head!.head, problems: [] });
     expect(stored!.n).toBe(48_003);
     expect(Number(head!.link_no)).toBe(links!.n);
-    // Batches of 5,000: three per file, one for the GraphQL call and one for the service event.
-    expect(links!.n).toBe(4 * 3 + 2);
+    // A link per batch of each file, one for the GraphQL call and one for the service event.
+    expect(links!.n).toBe(4 * Math.ceil(12_000 / DEFAULT_BATCH_SIZE) + 2);
     // The batches were written concurrently: some of their sequence ranges interleave.
     const [overlapping] = await sql()`
       with ranges as (select batch_id, min(seq) as lo, max(seq) as hi from audit_events where org_id = ${org.orgId} group by batch_id)

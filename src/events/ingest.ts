@@ -24,7 +24,12 @@ export interface IngestResult {
 }
 
 export const MAX_REPORTED_REJECTIONS = 100;
-export const DEFAULT_BATCH_SIZE = 5_000;
+/**
+ * Events per transaction. Each batch pays a few statements and a commit's WAL flush;
+ * 10,000 instead of 5,000 was about a tenth faster at 1M events, and three batches in
+ * flight stay near 30 MB.
+ */
+export const DEFAULT_BATCH_SIZE = 10_000;
 /**
  * Two batches are stored at once, on two connections (two PostgreSQL backends,
  * so the database uses both cores while this process validates the third).
