@@ -66,8 +66,8 @@ function tuning(): string[] {
     // working set on a few cores, plain synchronous reads cost less.
     'io_method=sync',
     // A new cluster has no WAL segments to recycle: zero-filling each new 16 MB segment
-    // before writing it doubled the WAL writes of a first big ingest (the kernel's time,
-    // a fifth of PostgreSQL's CPU). Writes are still fsynced as before.
+    // before writing it doubled the WAL writes of a first big ingest, under the WAL write
+    // lock that commits wait for. Writes are still fsynced as before.
     'wal_init_zero=off',
   ];
 }
