@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyEventChain } from '../src/events/chain.ts';
 import { splitLines } from '../src/http/ingest-route.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { testEvent } from './support/events.ts';
@@ -165,6 +166,21 @@ describe('POST /ingest (NDJSON)', () => {
     expect((await ingest(b.adminKey, body)).json.accepted).toBe(3);
     expect(await count(a.orgId)).toBe(3);
     expect(await count(b.orgId)).toBe(3);
+  });
+
+  it('stores only the new events of a body that mixes them with stored ones, keeping what was stored, and the chain still verifies', async () => {
+    const org = await app.newOrg();
+    const lines = (from: number, to: number, action?: string) =>
+      Array.from({ length: to - from }, (_, i) => JSON.stringify({ ...testEvent(from + i), ...(action ? { action } : {}) })).join('\n');
+    expect((await ingest(org.adminKey, lines(0, 100))).json).toMatchObject({ accepted: 100, duplicates: 0 });
+    // The stored ids sit in the middle of the second body, changed: the first COPY fails on them, the retry skips them.
+    const mixed = [lines(100, 150), lines(50, 100, 'resent.changed'), lines(150, 200)].join('\n');
+    expect((await ingest(org.adminKey, mixed)).json).toMatchObject({ accepted: 100, duplicates: 50, rejected: 0 });
+    expect(await count(org.orgId)).toBe(200);
+    const changed = await app.services.database.sql`select count(*)::int as n from audit_events where org_id = ${org.orgId} and action = 'resent.changed'`;
+    expect(changed[0]!.n).toBe(0);
+    const verified = await verifyEventChain(app.services.database, org.orgId);
+    expect(verified).toMatchObject({ ok: true, events: 200, problems: [] });
   });
 
   it('stores a repeated id once even within one upload', async () => {
