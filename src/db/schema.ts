@@ -98,6 +98,13 @@ export const tools = pgTable(
 );
 
 /**
+ * The actions that make up most of a trail (tool and model calls), left out of
+ * the rare-action index: a selector that looks events up by one of them would
+ * scan the period instead (test/indexes.test.ts keeps them apart).
+ */
+export const BULK_ACTIONS = ['tool.invoke', 'tool.executed', 'model.invoke'] as const;
+
+/**
  * The audit trail. Append-only: nothing in the API updates or deletes a row.
  * `seq` is the ingestion sequence; a report records the highest `seq` it read
  * (its watermark) so its numbers stay reproducible while events keep arriving.
@@ -173,7 +180,7 @@ export const auditEvents = pgTable(
     // implies the predicate, so PostgreSQL still picks the index for rare ones.
     index('audit_events_rare_action_time_idx')
       .on(t.orgId, t.action, t.occurredAt, t.seq)
-      .where(sql`${t.action} not in ('tool.invoke', 'tool.executed', 'model.invoke')`),
+      .where(sql`${t.action} not in (${sql.raw(BULK_ACTIONS.map((a) => `'${a}'`).join(', '))})`),
     index('audit_events_holds_idx').on(t.orgId, t.occurredAt).where(sql`${t.decision} = 'hold'`),
     // Exactly the selectors' CONFIG_CHANGE condition, so PostgreSQL can prove a query implies it.
     index('audit_events_config_changes_idx')

@@ -1,0 +1,64 @@
+/**
+ * Rare-action lookups (approval requests, leases, injections, their answers…)
+ * keep their index. `audit_events_rare_action_time_idx` leaves out the bulk of
+ * the trail (BULK_ACTIONS), so a selector that looked events up by one of those
+ * would scan the period, and one whose condition stopped implying the index's
+ * predicate would silently lose it.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { BULK_ACTIONS } from '../src/db/schema.ts';
+import { prefilterOf, selectorSql, selectors, type SelectorId } from '../src/reports/selectors.ts';
+import { startTestApp, type TestApp } from './support/app.ts';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+/** Every action a selector compares an event's `action` with, by `=` or `in (…)`, its own or an answering event's. */
+function actionsLookedUp(): Map<string, SelectorId[]> {
+  const found = new Map<string, SelectorId[]>();
+  for (const id of Object.keys(selectors) as SelectorId[]) {
+    const text = `${selectorSql(id, '0')} ${prefilterOf(id) ?? ''}`;
+    for (const m of text.matchAll(/\b[a-z]\.action\s*(?:=\s*'([^']+)'|in\s*\(([^)]*)\))/g)) {
+      const literals = m[1] !== undefined ? [m[1]] : [...m[2]!.matchAll(/'([^']+)'/g)].map((l) => l[1]!);
+      for (const action of literals) found.set(action, [...(found.get(action) ?? []), id]);
+    }
+  }
+  return found;
+}
+
+it('no selector looks events up by a bulk action, which the rare-action index leaves out', () => {
+  const actions = actionsLookedUp();
+  // The extraction finds the lookups it guards (requests, answers, leases, injections…).
+  expect(actions.size).toBeGreaterThan(20);
+  expect([...actions.keys()]).toEqual(expect.arrayContaining(['approval.requested', 'approval.granted', 'lease.issued', 'injection.detected']));
+  expect(BULK_ACTIONS.filter((a) => actions.has(a))).toEqual([]);
+});
+
+it('PostgreSQL proves each looked-up action implies the index predicate, so it can use the index', async () => {
+  const org = await app.newOrg();
+  const actions = [...actionsLookedUp().keys()];
+  const plans = await app.services.database.sql.begin(async (tx) => {
+    // With the other paths priced out, the index is chosen exactly when the planner may use it.
+    await tx`set local enable_seqscan = off`;
+    await tx`set local enable_bitmapscan = off`;
+    const out: Record<string, string> = {};
+    for (const action of actions) {
+      const rows = await tx.unsafe(`explain select count(*) from audit_events e where e.org_id = $1 and e.action = $2::text`, [org.orgId, action]);
+      out[action] = rows.map((r) => r['QUERY PLAN'] as string).join('\n');
+    }
+    const list = await tx.unsafe(`explain select count(*) from audit_events e where e.org_id = $1 and e.action in ('lease.returned', 'lease.revoked')`, [org.orgId]);
+    out['in (…)'] = list.map((r) => r['QUERY PLAN'] as string).join('\n');
+    const bulk = await tx.unsafe(`explain select count(*) from audit_events e where e.org_id = $1 and e.action = 'tool.invoke'`, [org.orgId]);
+    out['tool.invoke'] = bulk.map((r) => r['QUERY PLAN'] as string).join('\n');
+    return out;
+  });
+  const without = Object.entries(plans)
+    .filter(([action, plan]) => action !== 'tool.invoke' && !plan.includes('audit_events_rare_action_time_idx'))
+    .map(([action]) => action);
+  expect(without).toEqual([]);
+  // And the index really is partial: a bulk action cannot use it.
+  expect(plans['tool.invoke']).not.toContain('audit_events_rare_action_time_idx');
+});
