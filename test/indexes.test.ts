@@ -10,6 +10,9 @@ import { BULK_ACTIONS } from '../src/db/schema.ts';
 import { prefilterOf, selectorSql, selectors, type SelectorId } from '../src/reports/selectors.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 
+/** The actions of the selectors' configuration-change condition, which has a partial index of its own. */
+const CONFIG_CHANGE_ACTIONS = ['policy.updated', 'dlp_rule.updated', 'secret.rotated'];
+
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
@@ -55,14 +58,14 @@ it('PostgreSQL looks up each of those actions through the rare-action index or a
     out['tool.invoke'] = bulk.map((r) => r['QUERY PLAN'] as string).join('\n');
     return out;
   });
-  // The rare-action index, or a partial index narrower still for that action (configuration
-  // changes, administrative events): never the whole period's time index or a scan.
-  const narrow = /audit_events_(rare_action_time|config_changes|admin)_idx/;
+  // The rare-action index; for the configuration-change actions the planner may prefer the
+  // partial index of exactly those events (PostgreSQL 18 does). Never the period's time index or a scan.
+  const served = (action: string, plan: string) =>
+    plan.includes('audit_events_rare_action_time_idx') || (CONFIG_CHANGE_ACTIONS.includes(action) && plan.includes('audit_events_config_changes_idx'));
   const without = Object.entries(plans)
-    .filter(([action, plan]) => action !== 'tool.invoke' && !narrow.test(plan))
+    .filter(([action, plan]) => action !== 'tool.invoke' && !served(action, plan))
     .map(([action]) => action);
   expect(without).toEqual([]);
-  expect(Object.values(plans).filter((plan) => plan.includes('audit_events_rare_action_time_idx')).length).toBeGreaterThan(20);
   // And the index really is partial: a bulk action cannot use it.
   expect(plans['tool.invoke']).not.toContain('audit_events_rare_action_time_idx');
 });
