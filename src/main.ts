@@ -183,6 +183,17 @@ async function run(mode: 'start' | 'serve' | 'worker', config: Config, log: Logg
     console.log(`\nDemo organization "${organization.name}" created.\nAdmin API key: ${apiKey}\n(store it now: it is not shown again)\n`);
   }
 
+  // Listening for the signals before anything says it runs: a SIGTERM that comes right after
+  // "Report worker running" must drain, not meet the default action and kill the process.
+  const stopSignal = new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      log.info('shutting down', { signal });
+      resolve();
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+
   stops.push(await startJobRuntime(services, { work: mode !== 'serve', listen: mode !== 'worker' }));
   if (mode !== 'serve') console.log('Report worker running');
 
@@ -195,14 +206,7 @@ async function run(mode: 'start' | 'serve' | 'worker', config: Config, log: Logg
     console.log(`GraphQL API: ${url}/graphql`);
   }
 
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      log.info('shutting down', { signal });
-      resolve();
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
-  });
+  await stopSignal;
   for (const stop of stops.reverse()) await stop();
   await opened.close();
   return 0;

@@ -6,6 +6,7 @@
  * worker whose job outlasts the shutdown grace. Nothing is lost, nothing is
  * stored twice, no client waits forever, and stopped processes exit 0.
  */
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -283,6 +284,26 @@ describe('processes killed or stopped', () => {
     expect(await exit).toBe(0);
     const [{ n }] = (await app.services.database.sql`select count(*)::int as n from audit_events where org_id = ${org.orgId} and client_id like 'drain-%'`) as unknown as [{ n: number }];
     expect(n).toBe(6_000);
+    survived(fault);
+  }, 60_000);
+
+  it('a worker given SIGTERM the moment it says it runs, on busy cores, drains and exits 0 every time', async () => {
+    // Two busy loops stand in for a loaded machine: the signal used to land between the
+    // "running" line and the handlers being installed, and the default action killed the worker.
+    const hogs = [0, 1].map(() => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+    const fault = inject('SIGTERM to a worker as soon as it says it runs (8 times, cores busy)');
+    try {
+      const exits: Array<number | string | null> = [];
+      for (let i = 0; i < 8; i++) {
+        const worker = spawnProcess('worker', { JOB_SCHEMA });
+        await worker.ready;
+        worker.child.kill('SIGTERM');
+        exits.push(await new Promise((resolve) => worker.child.once('exit', (code, signal) => resolve(code ?? signal))));
+      }
+      expect(exits).toEqual(Array(8).fill(0));
+    } finally {
+      for (const hog of hogs) hog.kill('SIGKILL');
+    }
     survived(fault);
   }, 60_000);
 
