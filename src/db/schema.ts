@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   customType,
@@ -197,6 +198,21 @@ export const auditEvents = pgTable(
 );
 
 /**
+ * What every rollup table shares: its organisation, the batch a row belongs to
+ * (the batch's `upto`, see `eventRollupBatches`) and the UTC day (whole days
+ * since 1970-01-01). Reports read a period's days; refreshes merge whole batches.
+ */
+const rollupBatchColumns = () => ({
+  orgId: uuid('org_id').notNull(),
+  upto: bigint('upto', { mode: 'number' }).notNull(),
+  day: integer('day').notNull(),
+});
+const rollupBatchIndexes = (table: string, t: { orgId: AnyPgColumn; upto: AnyPgColumn; day: AnyPgColumn }) => [
+  index(`${table}_org_day_idx`).on(t.orgId, t.day),
+  index(`${table}_org_upto_idx`).on(t.orgId, t.upto),
+];
+
+/**
  * The report engine's per-event counts (src/reports/rollups.ts), summed ahead
  * of time by UTC day, environment and agent: a report over whole days reads
  * these few rows instead of every event. Each refresh adds the rows of one
@@ -207,10 +223,7 @@ export const auditEvents = pgTable(
 export const eventRollups = pgTable(
   'event_rollups',
   {
-    orgId: uuid('org_id').notNull(),
-    upto: bigint('upto', { mode: 'number' }).notNull(),
-    /** UTC day: whole days since 1970-01-01. */
-    day: integer('day').notNull(),
+    ...rollupBatchColumns(),
     environment: ctext('environment').notNull(),
     agentId: ctext('agent_id'),
     /** One count per counter, in the order of the counters in rollups.ts. */
@@ -218,22 +231,19 @@ export const eventRollups = pgTable(
     cost: numeric('cost', { mode: 'number' }),
     personalCost: numeric('personal_cost', { mode: 'number' }),
   },
-  // Reports read a period's days; refreshes merge whole batches.
-  (t) => [index('event_rollups_org_day_idx').on(t.orgId, t.day), index('event_rollups_org_upto_idx').on(t.orgId, t.upto)],
+  (t) => rollupBatchIndexes('event_rollups', t),
 );
 
 /** The sessions each agent had per day, in the same batches: distinct sessions are counted from these. */
 export const eventSessionRollups = pgTable(
   'event_session_rollups',
   {
-    orgId: uuid('org_id').notNull(),
-    upto: bigint('upto', { mode: 'number' }).notNull(),
-    day: integer('day').notNull(),
+    ...rollupBatchColumns(),
     environment: ctext('environment').notNull(),
     agentId: ctext('agent_id'),
     sessionId: ctext('session_id'),
   },
-  (t) => [index('event_session_rollups_org_day_idx').on(t.orgId, t.day), index('event_session_rollups_org_upto_idx').on(t.orgId, t.upto)],
+  (t) => rollupBatchIndexes('event_session_rollups', t),
 );
 
 /**
@@ -245,9 +255,7 @@ export const eventSessionRollups = pgTable(
 export const eventPersonalRollups = pgTable(
   'event_personal_rollups',
   {
-    orgId: uuid('org_id').notNull(),
-    upto: bigint('upto', { mode: 'number' }).notNull(),
-    day: integer('day').notNull(),
+    ...rollupBatchColumns(),
     environment: ctext('environment').notNull(),
     agentId: ctext('agent_id'),
     legalBasis: ctext('legal_basis'),
@@ -262,16 +270,14 @@ export const eventPersonalRollups = pgTable(
     first: ts('first').notNull(),
     last: ts('last').notNull(),
   },
-  (t) => [index('event_personal_rollups_org_day_idx').on(t.orgId, t.day), index('event_personal_rollups_org_upto_idx').on(t.orgId, t.upto)],
+  (t) => rollupBatchIndexes('event_personal_rollups', t),
 );
 
 /** The activity pass of the inventory tables (src/reports/passes.ts), rolled up by day likewise. */
 export const eventActivityRollups = pgTable(
   'event_activity_rollups',
   {
-    orgId: uuid('org_id').notNull(),
-    upto: bigint('upto', { mode: 'number' }).notNull(),
-    day: integer('day').notNull(),
+    ...rollupBatchColumns(),
     env: ctext('env').notNull(),
     agent: ctext('agent'),
     tool: ctext('tool'),
@@ -293,7 +299,7 @@ export const eventActivityRollups = pgTable(
     first: ts('first').notNull(),
     last: ts('last').notNull(),
   },
-  (t) => [index('event_activity_rollups_org_day_idx').on(t.orgId, t.day), index('event_activity_rollups_org_upto_idx').on(t.orgId, t.upto)],
+  (t) => rollupBatchIndexes('event_activity_rollups', t),
 );
 
 /** The batches of `event_rollups`: their boundaries and the counter definition they were counted with. */
