@@ -7,11 +7,8 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BULK_ACTIONS } from '../src/db/schema.ts';
-import { prefilterOf, selectorSql, selectors, type SelectorId } from '../src/reports/selectors.ts';
+import { CONFIG_CHANGE_ACTIONS, prefilterOf, selectorSql, selectors, type SelectorId } from '../src/reports/selectors.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
-
-/** The actions of the selectors' configuration-change condition, which has a partial index of its own. */
-const CONFIG_CHANGE_ACTIONS = ['policy.updated', 'dlp_rule.updated', 'secret.rotated'];
 
 let app: TestApp;
 beforeAll(async () => {
@@ -59,8 +56,8 @@ it('PostgreSQL looks up each of those actions through the rare-action index or a
     out['tool.invoke'] = bulk.map((r) => r['QUERY PLAN'] as string).join('\n');
     return out;
   });
-  // The rare-action index; for the configuration-change actions the planner may prefer the
-  // partial index of exactly those events (PostgreSQL 18 does). Never the period's time index or a scan.
+  // The rare-action index; for the configuration-change actions (which have a partial index of
+  // their own) the planner may prefer that index (PostgreSQL 18 does). Never the period's time index or a scan.
   const served = (action: string, plan: string) =>
     plan.includes('audit_events_rare_action_time_idx') || (CONFIG_CHANGE_ACTIONS.includes(action) && plan.includes('audit_events_config_changes_idx'));
   const without = Object.entries(plans)

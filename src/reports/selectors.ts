@@ -19,7 +19,9 @@ export const APPROVAL_ANSWERS = ['approval.granted', 'approval.denied'];
 const LEASE_ENDS = ['lease.revoked', 'lease.returned'];
 const INJECTION_LABELS = ['injection.confirmed', 'injection.false_positive'];
 const AGENT_DECISION = `e.decision is not null and e.agent_id is not null`;
-const CONFIG_CHANGE = `(e.category = 'config_change' or e.action in ('policy.updated', 'dlp_rule.updated', 'secret.rotated'))`;
+/** Actions that change configuration outside the `config_change` category. */
+export const CONFIG_CHANGE_ACTIONS = ['policy.updated', 'dlp_rule.updated', 'secret.rotated'];
+const CONFIG_CHANGE = `(e.category = 'config_change' or e.action in (${CONFIG_CHANGE_ACTIONS.map((a) => `'${a}'`).join(', ')}))`;
 /**
  * The event names a data subject or a personal-data category (GDPR processing):
  * `cardinality(data_subjects) > 0 or cardinality(personal_data) > 0`, stored
