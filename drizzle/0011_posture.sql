@@ -30,7 +30,7 @@ CREATE TABLE "posture_controls" (
 	"evidence_selector" text NOT NULL,
 	"evidence_count" bigint NOT NULL,
 	"changed_at" timestamp with time zone NOT NULL,
-	CONSTRAINT "posture_controls_org_id_framework_check_id_pk" PRIMARY KEY("org_id","framework","check_id")
+	CONSTRAINT "posture_controls_org_id_framework_control_id_check_id_pk" PRIMARY KEY("org_id","framework","control_id","check_id")
 );
 --> statement-breakpoint
 CREATE TABLE "posture_frameworks" (

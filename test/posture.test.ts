@@ -137,7 +137,7 @@ describe('live posture', () => {
     const change = subA.messages[0].data.postureChanges;
     expect(change).toMatchObject({ framework: 'governance', controlId: 'GOV-1', checkId: 'policy-coverage', from: 'PASS', to: 'WARN', threshold: { direction: 'min', pass: 95, warn: 80 } });
     expect(change.value).toBeCloseTo((40 / 45) * 100, 1);
-    expect(change.evidenceUrl).toBe('https://reports.example.com/#/posture/governance/policy-coverage');
+    expect(change.evidenceUrl).toBe('https://reports.example.com/#/posture/governance/GOV-1/policy-coverage');
     // The tipping event: the newest uncovered decision of the ingest.
     expect(Buffer.from(change.tippingEvent.id, 'base64').toString()).toMatch(/^AuditEvent:/);
     const [tipping] = await app.services.database.sql`select client_id from audit_events where org_id = ${a.orgId} and seq = ${Number(Buffer.from(change.tippingEvent.id, 'base64').toString().split(':')[1])}`;
@@ -178,7 +178,7 @@ describe('live posture', () => {
     const body = JSON.parse(mine[0]!.body);
     expect(body.event).toBe('posture.changed');
     const item = body.changes.find((c: any) => c.checkId === 'policy-coverage');
-    expect(item).toMatchObject({ framework: 'governance', controlId: 'GOV-1', to: 'fail', value: 50, evidenceUrl: 'https://reports.example.com/#/posture/governance/policy-coverage' });
+    expect(item).toMatchObject({ framework: 'governance', controlId: 'GOV-1', to: 'fail', value: 50, evidenceUrl: 'https://reports.example.com/#/posture/governance/GOV-1/policy-coverage' });
     // Every change in the message turned FAIL, and each appears once.
     expect(body.changes.every((c: any) => c.to === 'fail')).toBe(true);
     expect(new Set(body.changes.map((c: any) => c.checkId)).size).toBe(body.changes.length);
@@ -235,11 +235,11 @@ describe('live posture', () => {
     await settled(org.adminKey, org.orgId);
     const viewer = await org.key('viewer');
     const auditor = await org.key('auditor');
-    const q = 'query($f: String!, $c: String!) { postureControl(framework: $f, checkId: $c) { status value evidenceCount evidence(first: 5) { totalCount edges { node { id } } } } }';
+    const q = 'query($f: String!, $c: String!) { postureControl(framework: $f, controlId: "GOV-1", checkId: $c) { status value evidenceCount evidence(first: 5) { totalCount edges { node { id } } } } }';
     const vars = { f: 'governance', c: 'policy-coverage' };
     const asViewer = await rawGql(app, viewer, q, vars);
     expect(errorCodes(asViewer)).toEqual(['FORBIDDEN']);
-    const statusOnly = await rawGql(app, viewer, 'query($f: String!, $c: String!) { postureControl(framework: $f, checkId: $c) { status value evidenceCount } }', vars);
+    const statusOnly = await rawGql(app, viewer, 'query($f: String!, $c: String!) { postureControl(framework: $f, controlId: "GOV-1", checkId: $c) { status value evidenceCount } }', vars);
     expect(statusOnly.data.postureControl).toEqual({ status: 'FAIL', value: 50, evidenceCount: 10 });
     const asAuditor = await rawGql(app, auditor, q, vars);
     expect(asAuditor.errors).toBeUndefined();

@@ -595,7 +595,7 @@ export const postureFrameworks = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.framework] })],
 );
 
-/** Every check's status now, as the latest evaluation of its framework found it. */
+/** Every check's status now, as the latest evaluation of its framework found it (a check may serve several controls). */
 export const postureControls = pgTable(
   'posture_controls',
   {
@@ -614,7 +614,7 @@ export const postureControls = pgTable(
     evidenceCount: bigint('evidence_count', { mode: 'number' }).notNull(),
     changedAt: ts('changed_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.framework, t.checkId] })],
+  (t) => [primaryKey({ columns: [t.orgId, t.framework, t.controlId, t.checkId] })],
 );
 
 /** Each status change of a check, in order: what subscribers are sent and alerts are made of. */

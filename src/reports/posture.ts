@@ -205,7 +205,7 @@ export async function evaluatePosture(services: Services, orgId: string, options
     const previousFrameworks = await tx.select().from(postureFrameworks).where(eq(postureFrameworks.orgId, orgId));
     const previousWatermark = new Map(previousFrameworks.map((f) => [f.framework, f.watermark]));
     const previous = await tx.select().from(postureControls).where(eq(postureControls.orgId, orgId));
-    const before = new Map(previous.map((c) => [`${c.framework}\u0000${c.checkId}`, c]));
+    const before = new Map(previous.map((c) => [`${c.framework}\u0000${c.controlId}\u0000${c.checkId}`, c]));
     const types = evaluated.map((e) => e.type);
     // Frameworks no longer followed leave the posture (their history stays).
     await tx.delete(postureControls).where(types.length ? and(eq(postureControls.orgId, orgId), notInArray(postureControls.framework, types)) : eq(postureControls.orgId, orgId));
@@ -215,7 +215,7 @@ export async function evaluatePosture(services: Services, orgId: string, options
     const day = now.toISOString().slice(0, 10);
     for (const { type, content } of evaluated) {
       const rows = content.findings.map((f) => {
-        const old = before.get(`${type}\u0000${f.checkId}`);
+        const old = before.get(`${type}\u0000${f.controlId}\u0000${f.checkId}`);
         const thresholds = thresholdsOf(evaluated.find((e) => e.type === type)!.framework, f.checkId);
         if (!old || old.status !== f.status) {
           changed.push({
@@ -250,13 +250,15 @@ export async function evaluatePosture(services: Services, orgId: string, options
           changedAt: !old || old.status !== f.status ? now : old.changedAt,
         };
       });
-      await tx.delete(postureControls).where(and(eq(postureControls.orgId, orgId), eq(postureControls.framework, type), rows.length ? notInArray(postureControls.checkId, rows.map((r) => r.checkId)) : undefined));
+      // Checks gone from the framework's definition leave the posture.
+      const keys = rows.map((r) => `${r.controlId} ${r.checkId}`);
+      await tx.delete(postureControls).where(and(eq(postureControls.orgId, orgId), eq(postureControls.framework, type), keys.length ? notInArray(dsql`${postureControls.controlId} || ' ' || ${postureControls.checkId}`, keys) : undefined));
       if (rows.length) {
         await tx
           .insert(postureControls)
           .values(rows)
           .onConflictDoUpdate({
-            target: [postureControls.orgId, postureControls.framework, postureControls.checkId],
+            target: [postureControls.orgId, postureControls.framework, postureControls.controlId, postureControls.checkId],
             set: Object.fromEntries(['ordinal', 'controlId', 'title', 'severity', 'status', 'value', 'unit', 'thresholds', 'evidenceSelector', 'evidenceCount', 'changedAt'].map((c) => [c, dsql.raw(`excluded.${snake(c)}`)])),
           });
       }
@@ -312,9 +314,9 @@ async function tippingEvents(sql: Services['database']['sql'], scope: ReportScop
 }
 
 /** Where a check's evidence opens: the console's drill-down, absolute. */
-export function evidenceUrl(services: Services, framework: string, checkId: string): string {
+export function evidenceUrl(services: Services, framework: string, controlId: string, checkId: string): string {
   const base = (services.config.PUBLIC_URL ?? 'http://localhost').replace(/\/+$/, '');
-  return `${base}/#/posture/${encodeURIComponent(framework)}/${encodeURIComponent(checkId)}`;
+  return `${base}/#/posture/${[framework, controlId, checkId].map(encodeURIComponent).join('/')}`;
 }
 
 /**
@@ -337,7 +339,7 @@ async function writeAlerts(services: Services, tx: Db, orgId: string, rules: Ale
       value: c.value,
       unit: c.unit,
       threshold: c.thresholds,
-      evidenceUrl: evidenceUrl(services, c.framework, c.checkId),
+      evidenceUrl: evidenceUrl(services, c.framework, c.controlId, c.checkId),
       at: c.at,
     }));
     const body = JSON.stringify({ event: 'posture.changed', rule: rule.on, changes: items });
@@ -398,8 +400,12 @@ export async function currentPosture(db: Db, orgId: string): Promise<{ settings:
   return { settings, frameworks };
 }
 
-export async function postureControl(db: Db, orgId: string, framework: string, checkId: string): Promise<{ control: PostureControlRow; row: PostureFrameworkRow } | null> {
-  const [control] = await db.select().from(postureControls).where(and(eq(postureControls.orgId, orgId), eq(postureControls.framework, framework), eq(postureControls.checkId, checkId)));
+export async function postureControl(db: Db, orgId: string, key: { framework: string; controlId: string; checkId: string }): Promise<{ control: PostureControlRow; row: PostureFrameworkRow } | null> {
+  const { framework, controlId, checkId } = key;
+  const [control] = await db
+    .select()
+    .from(postureControls)
+    .where(and(eq(postureControls.orgId, orgId), eq(postureControls.framework, framework), eq(postureControls.controlId, controlId), eq(postureControls.checkId, checkId)));
   if (!control) return null;
   const [row] = await db.select().from(postureFrameworks).where(and(eq(postureFrameworks.orgId, orgId), eq(postureFrameworks.framework, framework)));
   return row ? { control, row } : null;

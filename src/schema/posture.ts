@@ -59,7 +59,7 @@ const PostureControl = builder.objectRef<ControlParent>('PostureControl').implem
     threshold: t.field({ type: Threshold, description: 'Thresholds of the check.', resolve: (p) => p.control.thresholds }),
     evidenceSelector: t.string({ description: 'What the evidence is, in words.', resolve: (p) => selectors[toSelector(p.control.evidenceSelector)].label }),
     evidenceCount: t.float({ description: 'Events in the evidence.', resolve: (p) => p.control.evidenceCount }),
-    evidenceUrl: t.string({ description: 'Absolute link to the evidence in the console.', resolve: (p, _a, ctx) => evidenceUrl(ctx.services, p.control.framework, p.control.checkId) }),
+    evidenceUrl: t.string({ description: 'Absolute link to the evidence in the console.', resolve: (p, _a, ctx) => evidenceUrl(ctx.services, p.control.framework, p.control.controlId, p.control.checkId) }),
     changedAt: t.field({ type: 'DateTime', description: 'When the status last changed (or was first evaluated).', resolve: (p) => p.control.changedAt }),
     evidence: t.field({
       type: AuditEventConnection,
@@ -163,7 +163,7 @@ const PostureChangeRef = builder.objectRef<Change>('PostureChange').implement({
     unit: t.exposeString('unit', { description: 'Unit of the value.' }),
     threshold: t.field({ type: Threshold, description: 'Thresholds of the check.', resolve: (c) => c.thresholds }),
     at: t.field({ type: 'DateTime', description: 'When the evaluation that found it ran.', resolve: (c) => c.at }),
-    evidenceUrl: t.string({ description: 'Absolute link to the evidence in the console.', resolve: (c, _a, ctx) => evidenceUrl(ctx.services, c.framework, c.checkId) }),
+    evidenceUrl: t.string({ description: 'Absolute link to the evidence in the console.', resolve: (c, _a, ctx) => evidenceUrl(ctx.services, c.framework, c.controlId, c.checkId) }),
     tippingEvent: t.field({
       type: AuditEvent,
       nullable: true,
@@ -208,10 +208,11 @@ builder.queryFields((t) => ({
     authScopes: { can: 'posture:read' },
     args: {
       framework: t.arg.string({ required: true, description: 'Report type, e.g. soc2.' }),
+      controlId: t.arg.string({ required: true, description: 'Control id (PostureControl.controlId).' }),
       checkId: t.arg.string({ required: true, description: 'Check id (PostureControl.checkId).' }),
     },
-    resolve: async (_root, { framework, checkId }, ctx) => {
-      const found = await postureControl(ctx.services.database.db, orgOf(ctx), framework, checkId);
+    resolve: async (_root, args, ctx) => {
+      const found = await postureControl(ctx.services.database.db, orgOf(ctx), args);
       if (!found) throw notFound('Posture control');
       return { control: found.control, frameworkRow: found.row };
     },
