@@ -67,6 +67,9 @@ type Documents = {
     "\n  mutation RetentionSettings($input: OrganizationSettingsInput!) { updateOrganizationSettings(input: $input) { retentionDays } }\n": typeof types.RetentionSettingsDocument,
     "\n  query RetentionOrg { viewer { organization { retentionDays } } }\n": typeof types.RetentionOrgDocument,
     "\n  query RetentionReport($id: ID!) { report(id: $id) { status expiresAt completedAt integrity { contentSha256 } } }\n": typeof types.RetentionReportDocument,
+    "\n  mutation RevokeKeyCreate($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name } }\n  }\n": typeof types.RevokeKeyCreateDocument,
+    "\n  mutation RevokeKeyRevoke($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": typeof types.RevokeKeyRevokeDocument,
+    "\n  subscription RevokeKeyUpdates { reportUpdates { reportId status } }\n": typeof types.RevokeKeyUpdatesDocument,
     "\n  mutation ScaleGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status }\n  }\n": typeof types.ScaleGenerateDocument,
     "\n  subscription ScaleUpdates {\n    reportUpdates { reportId status percent stage }\n  }\n": typeof types.ScaleUpdatesDocument,
     "\n  mutation ScheduleCreate($input: CreateScheduleInput!) {\n    createSchedule(input: $input) { id type frequency dayOfWeek dayOfMonth periodDays timezone titleTemplate paused nextRunAt lastRunAt notify { webhooks emails } }\n  }\n": typeof types.ScheduleCreateDocument,
@@ -137,6 +140,9 @@ const documents: Documents = {
     "\n  mutation RetentionSettings($input: OrganizationSettingsInput!) { updateOrganizationSettings(input: $input) { retentionDays } }\n": types.RetentionSettingsDocument,
     "\n  query RetentionOrg { viewer { organization { retentionDays } } }\n": types.RetentionOrgDocument,
     "\n  query RetentionReport($id: ID!) { report(id: $id) { status expiresAt completedAt integrity { contentSha256 } } }\n": types.RetentionReportDocument,
+    "\n  mutation RevokeKeyCreate($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name } }\n  }\n": types.RevokeKeyCreateDocument,
+    "\n  mutation RevokeKeyRevoke($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": types.RevokeKeyRevokeDocument,
+    "\n  subscription RevokeKeyUpdates { reportUpdates { reportId status } }\n": types.RevokeKeyUpdatesDocument,
     "\n  mutation ScaleGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status }\n  }\n": types.ScaleGenerateDocument,
     "\n  subscription ScaleUpdates {\n    reportUpdates { reportId status percent stage }\n  }\n": types.ScaleUpdatesDocument,
     "\n  mutation ScheduleCreate($input: CreateScheduleInput!) {\n    createSchedule(input: $input) { id type frequency dayOfWeek dayOfMonth periodDays timezone titleTemplate paused nextRunAt lastRunAt notify { webhooks emails } }\n  }\n": types.ScheduleCreateDocument,
@@ -380,6 +386,18 @@ export function graphql(source: "\n  query RetentionOrg { viewer { organization 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RetentionReport($id: ID!) { report(id: $id) { status expiresAt completedAt integrity { contentSha256 } } }\n"): (typeof documents)["\n  query RetentionReport($id: ID!) { report(id: $id) { status expiresAt completedAt integrity { contentSha256 } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeKeyCreate($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name } }\n  }\n"): (typeof documents)["\n  mutation RevokeKeyCreate($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeKeyRevoke($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n"): (typeof documents)["\n  mutation RevokeKeyRevoke($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RevokeKeyUpdates { reportUpdates { reportId status } }\n"): (typeof documents)["\n  subscription RevokeKeyUpdates { reportUpdates { reportId status } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
