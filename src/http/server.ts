@@ -81,6 +81,8 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { subscriptionsProtocol: 'WS' },
+    // GraphiQL's script and style inlined from its npm package (no CDN, so it works offline); loaded on first view.
+    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     plugins: [
       useRoutes(services),
       countOperations,
