@@ -302,6 +302,72 @@ export const eventActivityRollups = pgTable(
   (t) => rollupBatchIndexes('event_activity_rollups', t),
 );
 
+/**
+ * Every request a correlated count looks at (an approval request, a hold, a
+ * lease, an injection detection, a privileged role or configuration change,
+ * an escalation, a possible breach; src/reports/correlated.ts), one row each,
+ * with its first answer as the trail stood at the row's batch boundary:
+ * answered, unanswered and late counts and exact response-time percentiles
+ * are read from these rows instead of probing the trail for each answer.
+ */
+export const eventRequestRollups = pgTable(
+  'event_request_rollups',
+  {
+    ...rollupBatchColumns(),
+    kind: ctext('kind').notNull(),
+    /** The request event's sequence number. */
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    environment: ctext('environment').notNull(),
+    agentId: ctext('agent_id'),
+    correlationId: ctext('correlation_id'),
+    occurredAt: ts('occurred_at').notNull(),
+    /** When an answer is late: the request's time plus its SLA; null when the kind has none. */
+    deadline: ts('deadline'),
+    /** The earliest answer among the events up to the batch boundary; null when none. */
+    firstAnswerAt: ts('first_answer_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.seq, t.kind] }),
+    ...rollupBatchIndexes('event_request_rollups', t),
+    // Answers arriving in a later batch find their requests by correlation id.
+    index('event_request_rollups_org_correlation_idx').on(t.orgId, t.correlationId).where(sql`${t.correlationId} is not null`),
+  ],
+);
+
+/**
+ * An earlier first answer to a request of an older batch, found in the batch
+ * `upto` (an answer that arrived later than its request, or late and dated
+ * earlier than the one known): at a boundary B a request's first answer is
+ * the least of its row's and of these rows' up to B. `day` is the request's.
+ */
+export const eventAnswerRollups = pgTable(
+  'event_answer_rollups',
+  {
+    ...rollupBatchColumns(),
+    kind: ctext('kind').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    firstAnswerAt: ts('first_answer_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.seq, t.kind, t.upto] }), ...rollupBatchIndexes('event_answer_rollups', t)],
+);
+
+/**
+ * The data subjects named per day, environment and agent, with how many
+ * events named each: distinct subjects are not a sum, so they are counted
+ * over these rows (a few per subject-day) instead of unnesting every event.
+ */
+export const eventSubjectRollups = pgTable(
+  'event_subject_rollups',
+  {
+    ...rollupBatchColumns(),
+    environment: ctext('environment').notNull(),
+    agentId: ctext('agent_id'),
+    subject: ctext('subject').notNull(),
+    n: bigint('n', { mode: 'number' }).notNull(),
+  },
+  (t) => rollupBatchIndexes('event_subject_rollups', t),
+);
+
 /** The batches of `event_rollups`: their boundaries and the counter definition they were counted with. */
 export const eventRollupBatches = pgTable(
   'event_rollup_batches',
