@@ -10,7 +10,7 @@ import { registerDeliveryJobs } from './recurring.ts';
 import { stampExpiry } from './retention.ts';
 import type { Services } from '../services.ts';
 import { startQueue } from './queue.ts';
-import { startReportWorker } from './report-worker.ts';
+import { scheduleReportSweep, startReportWorker, type ReportJobHooks } from './report-worker.ts';
 import { startRollupWorker } from './rollup-refresh.ts';
 import { startPostureWorker } from './posture-refresh.ts';
 
@@ -32,7 +32,7 @@ export async function startJobRuntime(services: Services, options: JobRuntimeOpt
     await services.posture.start();
   }
   if (options.work) {
-    await startReportWorker(queue, services, {
+    const hooks: ReportJobHooks = {
       // Files are rendered once, right after completion, so the first download is instant.
       afterFinish: async (reportId, status) => {
         if (status === 'completed') {
@@ -45,11 +45,15 @@ export async function startJobRuntime(services: Services, options: JobRuntimeOpt
         }
         await notifyReportFinished(services, reportId);
       },
-    }, options.concurrency);
+    };
+    await startReportWorker(queue, services, hooks, options.concurrency);
     await startRollupWorker(queue, services);
     await startPostureWorker(queue, services, { cron: options.recurring !== false });
     // Schedules, retention and notification deliveries run where reports run.
-    if (options.recurring !== false) await registerDeliveryJobs(queue, services);
+    if (options.recurring !== false) {
+      await registerDeliveryJobs(queue, services);
+      await scheduleReportSweep(queue, services, hooks);
+    }
   }
   return async () => {
     // graceful: the job in hand finishes before the pool closes; past the grace
