@@ -40,6 +40,11 @@ export const DISTRIBUTED_BY_ORG: readonly PgTable[] = [
   schema.schedules,
   schema.scheduleRuns,
   schema.notifications,
+  schema.postureSettings,
+  schema.postureFrameworks,
+  schema.postureControls,
+  schema.postureChanges,
+  schema.postureSnapshots,
 ];
 
 /**

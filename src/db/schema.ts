@@ -9,6 +9,7 @@ import {
   bigint,
   boolean,
   customType,
+  date,
   doublePrecision,
   foreignKey,
   index,
@@ -659,4 +660,94 @@ export const notifications = pgTable(
     deliveredAt: ts('delivered_at'),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('notifications_org_idx').on(t.orgId, t.createdAt)],
+);
+
+/**
+ * Live posture (src/reports/posture.ts): what an organisation follows (its
+ * frameworks, the window in days, the alert rules); without a row, SOC 2 and
+ * governance over 30 days without alerts.
+ */
+export const postureSettings = pgTable('posture_settings', {
+  orgId: uuid('org_id').primaryKey().references(() => organizations.id, { onDelete: 'cascade' }),
+  frameworks: text('frameworks').array().notNull(),
+  windowDays: integer('window_days').notNull(),
+  alertRules: jsonb('alert_rules').$type<Array<{ on: 'fail' | 'change'; webhooks: string[]; emails: string[] }>>().notNull().default([]),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** The latest evaluation of each framework an organisation follows: its window, watermark and score. */
+export const postureFrameworks = pgTable(
+  'posture_frameworks',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    framework: text('framework').notNull(),
+    windowStart: ts('window_start').notNull(),
+    windowEnd: ts('window_end').notNull(),
+    watermark: bigint('watermark', { mode: 'number' }).notNull(),
+    score: integer('score'),
+    grade: text('grade'),
+    evaluatedAt: ts('evaluated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.framework] })],
+);
+
+/** Every check's status now, as the latest evaluation of its framework found it (a check may serve several controls). */
+export const postureControls = pgTable(
+  'posture_controls',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    framework: text('framework').notNull(),
+    checkId: text('check_id').notNull(),
+    ordinal: integer('ordinal').notNull(),
+    controlId: text('control_id').notNull(),
+    title: text('title').notNull(),
+    severity: text('severity').notNull(),
+    status: text('status', { enum: ['pass', 'warn', 'fail', 'not_applicable'] }).notNull(),
+    value: doublePrecision('value'),
+    unit: text('unit').notNull(),
+    thresholds: jsonb('thresholds').$type<{ direction: 'min' | 'max'; pass: number; warn: number }>().notNull(),
+    evidenceSelector: text('evidence_selector').notNull(),
+    evidenceCount: bigint('evidence_count', { mode: 'number' }).notNull(),
+    changedAt: ts('changed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.framework, t.controlId, t.checkId] })],
+);
+
+/** Each status change of a check, in order: what subscribers are sent and alerts are made of. */
+export const postureChanges = pgTable(
+  'posture_changes',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    framework: text('framework').notNull(),
+    checkId: text('check_id').notNull(),
+    controlId: text('control_id').notNull(),
+    title: text('title').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    value: doublePrecision('value'),
+    unit: text('unit').notNull(),
+    thresholds: jsonb('thresholds').$type<{ direction: 'min' | 'max'; pass: number; warn: number }>().notNull(),
+    /** The newest event of the evidence among those the evaluation added, when it tipped the status. */
+    tippingSeq: bigint('tipping_seq', { mode: 'number' }),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+);
+
+/** One row per framework and UTC day: the day's last evaluation, for the trend. */
+export const postureSnapshots = pgTable(
+  'posture_snapshots',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    framework: text('framework').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    score: integer('score'),
+    grade: text('grade'),
+    pass: integer('pass').notNull(),
+    warn: integer('warn').notNull(),
+    fail: integer('fail').notNull(),
+    notApplicable: integer('not_applicable').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.framework, t.day] })],
 );
