@@ -53,9 +53,10 @@ export class ReportCancelled extends Error {
 type ReportRow = typeof reports.$inferSelect;
 const AGENT_TABLE_ROWS = 25;
 
-export async function buildReport(services: Services, reportId: string, onProgress: (p: Progress) => Promise<void>): Promise<void> {
+export async function buildReport(services: Services, reportId: string, onProgress: (p: Progress) => Promise<void>, orgId?: string): Promise<void> {
   const { db, sql } = services.database;
-  const [row] = await db.select().from(reports).where(and(eq(reports.id, reportId), isNull(reports.deletedAt)));
+  // With the organisation (as a job has it) the row is read from its one shard on a Citus cluster.
+  const [row] = await db.select().from(reports).where(and(eq(reports.id, reportId), orgId ? eq(reports.orgId, orgId) : undefined, isNull(reports.deletedAt)));
   if (!row) throw new Error(`report ${reportId} does not exist`);
   const framework = await frameworkOf(db, row.orgId, row.type);
   if (!framework) throw new Error(`report type ${row.type} has no framework definition`);
@@ -84,7 +85,7 @@ export async function buildReport(services: Services, reportId: string, onProgre
   const heads = await evidenceHeads(services, row, scope, content.findings);
   await db.transaction(async (tx) => {
     // A previous attempt may have died before committing; nothing of it is visible, but be explicit.
-    await tx.delete(findingsTable).where(eq(findingsTable.reportId, row.id));
+    await tx.delete(findingsTable).where(and(eq(findingsTable.orgId, row.orgId), eq(findingsTable.reportId, row.id)));
     if (content.findings.length) {
       await tx.insert(findingsTable).values(
         content.findings.map((f) => ({
@@ -132,7 +133,7 @@ export async function buildReport(services: Services, reportId: string, onProgre
         completedAt: dsql`now()`,
         error: null,
       })
-      .where(and(eq(reports.id, row.id), eq(reports.status, 'generating')))
+      .where(and(eq(reports.orgId, row.orgId), eq(reports.id, row.id), eq(reports.status, 'generating')))
       .returning({ id: reports.id });
     // Cancelled (or deleted) while we computed: throwing rolls the findings back too.
     if (!updated.length) throw new ReportCancelled();
