@@ -173,7 +173,7 @@ async function fixWatermark(services: Services, row: ReportRow): Promise<{ water
   const [fixed] = await sql`
     update reports set watermark = coalesce(watermark, ${watermark}),
       chain_link = coalesce(chain_link, ${link?.linkNo ?? 0}), chain_head = coalesce(chain_head, ${link?.head ?? null})
-    where id = ${row.id} returning watermark, chain_link, chain_head`;
+    where org_id = ${row.orgId} and id = ${row.id} returning watermark, chain_link, chain_head`;
   return { watermark: Number(fixed!.watermark), chainLink: Number(fixed!.chain_link), chainHead: fixed!.chain_head };
 }
 

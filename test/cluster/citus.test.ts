@@ -77,7 +77,7 @@ describe('on the cluster', () => {
     }
   });
 
-  it('sends every remote command of one organisation\'s reports, of every type, to that organisation\'s shard group', async () => {
+  it('sends every remote command of one organisation\'s reports, of every type, to that organisation\'s shard group', { timeout: 600_000 }, async () => {
     const notices: string[] = [];
     let capturing = false;
     const app = await startTestApp({
@@ -115,17 +115,17 @@ describe('on the cluster', () => {
       const elsewhere = [...touched].filter((s) => !own.has(s) && !referenceShards.has(s));
       // Reports were built on the workers, shard by shard of this organisation's group only.
       expect(notices.length).toBeGreaterThan(reportTypes().length * 5);
+      expect(elsewhere, notices.filter((n) => elsewhere.some((s) => n.includes(s))).slice(0, 3).join('\n')).toEqual([]);
       const ownEvents = [...own].find((s) => s.startsWith('audit_events_'))!;
       expect(touched.has(ownEvents)).toBe(true);
       // The neighbour's events (another shard, unless both hash to the same one) were never asked for.
       if (`audit_events_${theirs!.id}` !== ownEvents) expect(touched.has(`audit_events_${theirs!.id}`)).toBe(false);
-      expect(elsewhere).toEqual([]);
     } finally {
       await app.close();
     }
   });
 
-  it('gives every report type the same metrics, findings, evidence and hash as a single PostgreSQL given the same events', async () => {
+  it('gives every report type the same metrics, findings, evidence and hash as a single PostgreSQL given the same events', { timeout: 900_000 }, async () => {
     const [clusterUrl, plainUrl] = [await freshDatabase('cluster'), await freshDatabase('plain')];
     const orgId = randomUUID();
     const apps = [await startTestApp({ jobs: 'none', env: { DATABASE_URL: clusterUrl } }), await startTestApp({ jobs: 'none', env: { DATABASE_URL: plainUrl } })];
@@ -180,7 +180,7 @@ describe('on the cluster', () => {
     }
   });
 
-  it('refuses a coordinator without workers at migrate, saying how to add them', async () => {
+  it('refuses a coordinator without workers at migrate, saying how to add them', { timeout: 300_000 }, async () => {
     const name = `agr_noworkers_${Date.now().toString(36)}`;
     const url = await createTestDatabase(adminUrl(), name, { plain: true });
     created.push(name);
