@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { badInput, isDatabaseUnavailable, UNAVAILABLE_RETRY_SECONDS } from '../errors.ts';
 import { IngestInterrupted, ingestRecords, type IngestResult, type SourceRecord } from '../events/ingest.ts';
+import { requestPostureEvaluation } from '../jobs/posture-refresh.ts';
 import { requestRollupRefresh } from '../jobs/rollup-refresh.ts';
 import { mapOcsfLine } from '../events/ocsf.ts';
 import type { Services } from '../services.ts';
@@ -54,11 +55,15 @@ addRoute({
     } catch (error) {
       if (error instanceof IngestInterrupted) {
         await requestRollupRefresh(services, principal.orgId);
+        await requestPostureEvaluation(services, principal.orgId);
         return interrupted(error, services);
       }
       throw error;
     }
-    if (result.accepted) await requestRollupRefresh(services, principal.orgId);
+    if (result.accepted) {
+      await requestRollupRefresh(services, principal.orgId);
+      await requestPostureEvaluation(services, principal.orgId);
+    }
     if (ceiling.exceeded) {
       const through = ceiling.throughLine ?? 0;
       const message = `${ceiling.exceeded}; reading stopped there. Lines 1-${through} are stored (or rejected, as listed); send the lines after ${through} in another request.`;

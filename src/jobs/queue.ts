@@ -6,6 +6,7 @@
 import { sql as drizzleSql } from 'drizzle-orm';
 import { fromDrizzle, PgBoss } from 'pg-boss';
 import type { Logger } from '../log.ts';
+import { POSTURE_QUEUE, postureQueueOptions } from './posture-refresh.ts';
 import { ROLLUP_QUEUE, rollupQueueOptions } from './rollup-refresh.ts';
 
 export const REPORT_QUEUE = 'report-generate';
@@ -55,6 +56,11 @@ export async function startQueue(connectionString: string, log: Logger, schema =
   }
   if (!(await boss.getQueue(ROLLUP_QUEUE))) {
     await boss.createQueue(ROLLUP_QUEUE, rollupQueueOptions).catch((error: unknown) => {
+      if (!/already exists/i.test(String((error as Error).message))) throw error;
+    });
+  }
+  if (!(await boss.getQueue(POSTURE_QUEUE))) {
+    await boss.createQueue(POSTURE_QUEUE, postureQueueOptions).catch((error: unknown) => {
       if (!/already exists/i.test(String((error as Error).message))) throw error;
     });
   }

@@ -12,6 +12,7 @@ import type { Services } from '../services.ts';
 import { startQueue } from './queue.ts';
 import { scheduleReportSweep, startReportWorker, type ReportJobHooks } from './report-worker.ts';
 import { startRollupWorker } from './rollup-refresh.ts';
+import { startPostureWorker } from './posture-refresh.ts';
 
 export interface JobRuntimeOptions {
   /** Run report jobs in this process. */
@@ -26,7 +27,10 @@ export interface JobRuntimeOptions {
 export async function startJobRuntime(services: Services, options: JobRuntimeOptions): Promise<() => Promise<void>> {
   const queue = await startQueue(services.database.url, services.log, services.config.JOB_SCHEMA);
   services.queue = queue;
-  if (options.listen) await services.realtime.start();
+  if (options.listen) {
+    await services.realtime.start();
+    await services.posture.start();
+  }
   if (options.work) {
     const hooks: ReportJobHooks = {
       // Files are rendered once, right after completion, so the first download is instant.
@@ -44,6 +48,7 @@ export async function startJobRuntime(services: Services, options: JobRuntimeOpt
     };
     await startReportWorker(queue, services, hooks, options.concurrency);
     await startRollupWorker(queue, services);
+    await startPostureWorker(queue, services, { cron: options.recurring !== false });
     // Schedules, retention and notification deliveries run where reports run.
     if (options.recurring !== false) {
       await registerDeliveryJobs(queue, services);
@@ -55,6 +60,7 @@ export async function startJobRuntime(services: Services, options: JobRuntimeOpt
     // pg-boss fails it back to the queue (it is retried, and the engine is idempotent).
     await queue.stop({ graceful: true, timeout: services.config.SHUTDOWN_GRACE_SECONDS * 1000, close: true });
     await services.realtime.stop();
+    await services.posture.stop();
     await closePdfRenderer();
     services.queue = null;
   };

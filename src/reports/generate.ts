@@ -222,22 +222,32 @@ export interface FindingContent {
 
 export type ReportContent = Awaited<ReturnType<typeof computeContent>>;
 
+/**
+ * A framework's findings, score and grade over a scope, by the very code that
+ * builds reports, without their tables: live posture (posture.ts) reads it.
+ */
+export function evaluateFramework(services: Services, framework: FrameworkDefinition, scope: ReportScope): Promise<ReportContent> {
+  return computeContent(services, framework, { title: framework.name }, scope, { link: null, head: null }, async () => {}, { tables: false });
+}
+
 async function computeContent(
   services: Services,
   framework: FrameworkDefinition,
-  row: ReportRow,
+  row: Pick<ReportRow, 'title'>,
   scope: ReportScope,
   chain: { link: number | null; head: string | null },
   onProgress: (p: Progress) => Promise<void>,
+  options: { tables?: boolean } = {},
 ) {
   const { sql } = services.database;
+  const withTables = options.tables !== false;
   const checks = framework.sections.flatMap((s) => s.controls.flatMap((c) => c.checks));
   const metricIds = new Set<MetricId>([
     ...framework.sections.flatMap((s) => s.metrics),
     ...checks.map((c) => c.metric),
     ...checks.flatMap((c) => (c.applicableWhen ? [c.applicableWhen] : [])),
   ]);
-  const tables = new Set(framework.sections.flatMap((s) => s.tables ?? []));
+  const tables = new Set(withTables ? framework.sections.flatMap((s) => s.tables ?? []) : []);
   const scalarQueryIds = new Set<ScalarQueryId>(scalarQueriesOfTables(tables));
   for (const id of metricIds) {
     const query = metricDefinition(id).query;
@@ -358,7 +368,7 @@ async function computeContent(
     title: section.title,
     description: section.description,
     metrics: section.metrics.map((id) => ({ id, label: metricDefinition(id).label, unit: metricDefinition(id).unit, value: metricValue(id) })),
-    tables: (section.tables ?? []).map((id) => buildTable(id, risks, timeline, () => {
+    tables: (withTables ? (section.tables ?? []) : []).map((id) => buildTable(id, risks, timeline, () => {
       const finish = sqlTables.get(id);
       if (id === 'statement_of_applicability') return statementOfApplicability(framework, findings);
       if (!finish) throw new Error(`unknown table ${id}`);
