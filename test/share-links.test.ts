@@ -282,7 +282,7 @@ describe('pseudonymised share links', () => {
     expect(bundleResponse.headers.get('content-disposition')).toContain('-pseudonymised');
     const bundle = Buffer.from(await bundleResponse.arrayBuffer());
     const entries = readZip(bundle);
-    expect(entries.map((e) => e.name).sort()).toEqual(['README.txt', 'evidence.ndjson', 'manifest.json', 'manifest.sig', 'report-csv.zip', 'report-oscal.json', 'report.json', 'report.md', 'report.pdf', 'signature.json']);
+    expect(entries.map((e) => e.name).sort()).toEqual(['README.txt', 'evidence.ndjson', 'manifest.json', 'manifest.sig', 'report-csv.zip', 'report-oscal.json', 'report.json', 'report.md', 'report.pdf', 'signature.json', 'public-key.pem', 'SHA256SUMS', 'SHA256SUMS.sig']);
     const entryTexts: Record<string, string> = {};
     for (const entry of entries) {
       if (entry.name === 'report.pdf') entryTexts[entry.name] = (await extractText(new Uint8Array(entry.data!), { mergePages: true })).text;
