@@ -199,12 +199,16 @@ function verifyBundle(buffer: Buffer, label: string, checks: Checks, options: Ve
     const sums = byName.get(CHECKSUMS);
     if (sums?.data) {
       verifyKeyAndSignature(checks, CHECKSUMS_SIG, CHECKSUMS, sigInfo.publicKeyPem, sigInfo.keyId, sums.data, byName.get(CHECKSUMS_SIG)?.data ?? null, options);
-      for (const line of sums.data.toString('utf8').split('\n').filter(Boolean)) {
-        const [hash, name] = [line.slice(0, 64), line.slice(66)];
-        const entry = byName.get(name);
-        const actual = entry?.data ? createHash('sha256').update(entry.data).digest('hex') : null;
-        checks.check(actual === hash, `${CHECKSUMS}: ${name} matches`, `${CHECKSUMS}: ${name} ${actual ? `has SHA-256 ${actual}, the list says ${hash}` : 'is missing from the bundle'}`);
-      }
+      // Its lines must say what the manifest says (the files themselves are checked against the manifest below).
+      const manifestHashes = new Map((Array.isArray(manifest.files) ? manifest.files : []).map((f) => [f.path, f.sha256]));
+      manifestHashes.set(MANIFEST, createHash('sha256').update(manifestEntry.data).digest('hex'));
+      const lines = sums.data.toString('utf8').split('\n').filter(Boolean);
+      const disagree = lines.filter((line) => manifestHashes.get(line.slice(66)) !== line.slice(0, 64) || line.slice(64, 66) !== '  ');
+      checks.check(
+        !disagree.length && lines.length === manifestHashes.size,
+        `${CHECKSUMS}: lists the manifest and every file with the manifest's hashes`,
+        `${CHECKSUMS}: ${disagree.length ? `disagrees with the manifest on ${disagree.map((l) => l.slice(66)).join(', ')}` : `lists ${lines.length} files, the manifest ${manifestHashes.size}`}`,
+      );
     }
   }
 
