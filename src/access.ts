@@ -23,6 +23,11 @@ const permissions = {
   'schedule:manage': ['admin'],
   'organization:manage': ['admin'],
   'notification:read': ['admin'],
+  // Exports are raw audit data (like evidence): never for viewers.
+  'export:read': ['admin', 'auditor'],
+  'export:create': ['admin'],
+  'export:manage': ['admin'],
+  'export:download': ['admin', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

@@ -12,6 +12,7 @@ import type { Services } from '../services.ts';
 import { startQueue } from './queue.ts';
 import { startReportWorker } from './report-worker.ts';
 import { startRollupWorker } from './rollup-refresh.ts';
+import { createExportQueue, startExportWorker } from './export-worker.ts';
 
 export interface JobRuntimeOptions {
   /** Run report jobs in this process. */
@@ -26,6 +27,8 @@ export interface JobRuntimeOptions {
 export async function startJobRuntime(services: Services, options: JobRuntimeOptions): Promise<() => Promise<void>> {
   const queue = await startQueue(services.database.url, services.log, services.config.JOB_SCHEMA);
   services.queue = queue;
+  // Every process that enqueues exports needs their queue to exist.
+  await createExportQueue(queue);
   if (options.listen) await services.realtime.start();
   if (options.work) {
     await startReportWorker(queue, services, {
@@ -43,6 +46,7 @@ export async function startJobRuntime(services: Services, options: JobRuntimeOpt
       },
     }, options.concurrency);
     await startRollupWorker(queue, services);
+    await startExportWorker(queue, services);
     // Schedules, retention and notification deliveries run where reports run.
     if (options.recurring !== false) await registerDeliveryJobs(queue, services);
   }
