@@ -19,10 +19,11 @@ import { connect } from '../src/db/client.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { processCpuMs } from './load.ts';
+import { benchExports, exportRows, type ExportFigures } from './exports.ts';
 import { benchReports, type ReportFigures } from './reports.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, profile: { type: 'boolean', default: false }, 'ingest-only': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, profile: { type: 'boolean', default: false }, 'ingest-only': { type: 'boolean', default: false }, 'exports-only': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } } });
 const eventCount = Number(values.events);
 if (!Number.isInteger(eventCount) || eventCount < 1) throw new Error('--events must be a positive whole number');
 
@@ -127,11 +128,18 @@ async function run() {
   const ingestFigures = { ...figures, graphql: { events: graphqlEvents, eventsPerSecond: graphqlIngest.eventsPerSecond } };
   // --ingest-only: the ingest figures alone (for working on ingestion).
   if (values['ingest-only']) return;
+  // --exports-only: ingest, then the export figures alone (for working on exports).
+  if (values['exports-only']) {
+    const e = await benchExports({ root, databaseUrl: url.toString(), apiUrl: `http://127.0.0.1:${port}`, apiKey, orgId: organization.id });
+    console.log('\n' + exportRows(e).map(([k, v]) => `${k}  ${v}`).join('\n') + '\n');
+    return;
+  }
   const reportFigures = await benchReports({ root, databaseUrl: url.toString(), apiUrl: `http://127.0.0.1:${port}`, apiKey, orgId: organization.id });
-  printTable(ingestFigures, reportFigures);
+  const exportFigures = await benchExports({ root, databaseUrl: url.toString(), apiUrl: `http://127.0.0.1:${port}`, apiKey, orgId: organization.id });
+  printTable(ingestFigures, reportFigures, exportFigures);
   mkdirSync(path.join(root, '.bench'), { recursive: true });
   const file = path.join(root, '.bench', `bench-${figures.at.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ ingest: ingestFigures, reports: reportFigures }, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify({ ingest: ingestFigures, reports: reportFigures, exports: exportFigures }, null, 2) + '\n');
   console.log(`wrote ${path.relative(root, file)}`);
 }
 
@@ -312,7 +320,7 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-function printTable(ingest: { events: number; eventsPerSecond: number; serverRssMiB: { peak: number }; graphql: { events: number; eventsPerSecond: number } }, r: ReportFigures) {
+function printTable(ingest: { events: number; eventsPerSecond: number; serverRssMiB: { peak: number }; graphql: { events: number; eventsPerSecond: number } }, r: ReportFigures, e: ExportFigures) {
   const rows: Array<[string, string]> = [
     [`ingest NDJSON (${ingest.events.toLocaleString('en')} events)`, `${ingest.eventsPerSecond.toLocaleString('en')} events/s, server peak RSS ${ingest.serverRssMiB.peak} MiB`],
     [`ingest GraphQL batches of 1,000 (${ingest.graphql.events.toLocaleString('en')} events)`, `${ingest.graphql.eventsPerSecond.toLocaleString('en')} events/s`],
@@ -325,6 +333,7 @@ function printTable(ingest: { events: number; eventsPerSecond: number; serverRss
     [`evidence paging (${r.deepPaging.evidence.toLocaleString('en')} events)`, `first page ${r.deepPaging.firstPageMs} ms, page at 90 % ${r.deepPaging.deepPageMs} ms`],
     ...r.reads.map((x): [string, string] => [`${x.name}, 50 clients`, `${x.requestsPerSecond} req/s, p50 ${x.p50Ms} ms, p95 ${x.p95Ms} ms, p97.5 ${x.p97_5Ms} ms, ${x.errors} errors`]),
     [`live progress, ${r.progress.subscribers} subscribers`, `${r.progress.changes} changes: p50 ${r.progress.p50Ms} ms, p95 ${r.progress.p95Ms} ms, max ${r.progress.maxMs} ms, ${r.progress.missed} missed`],
+    ...exportRows(e),
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log('\n' + rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n');

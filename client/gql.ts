@@ -28,6 +28,7 @@ type Documents = {
     "\n  query ExportGet($id: ID!) {\n    node(id: $id) {\n      ... on DataExport { id status rowCount sizeBytes sha256 signature signatureKeyId downloadUrl expiresAt error progress { percent stage message } }\n    }\n  }\n": typeof types.ExportGetDocument,
     "\n  query ExportList { dataExports(first: 50) { totalCount edges { node { id kind } } } }\n": typeof types.ExportListDocument,
     "\n  mutation ExportCancel($id: ID!) { cancelDataExport(id: $id) { id status } }\n": typeof types.ExportCancelDocument,
+    "\n  query ExportSourceEvents { auditEvents(first: 10) { edges { node { clientId source } } } }\n": typeof types.ExportSourceEventsDocument,
     "\n  query ExportKeys { viewer { organization { signingKeys { id publicKeyPem } } } }\n": typeof types.ExportKeysDocument,
     "\n  query ReportDownloads($id: ID!) {\n    report(id: $id) { status downloads { format url sizeBytes sha256 pageCount } }\n  }\n": typeof types.ReportDownloadsDocument,
     "\n  query FindingsReportIds {\n    reports(first: 10) { edges { node { id type } } }\n  }\n": typeof types.FindingsReportIdsDocument,
@@ -103,6 +104,7 @@ const documents: Documents = {
     "\n  query ExportGet($id: ID!) {\n    node(id: $id) {\n      ... on DataExport { id status rowCount sizeBytes sha256 signature signatureKeyId downloadUrl expiresAt error progress { percent stage message } }\n    }\n  }\n": types.ExportGetDocument,
     "\n  query ExportList { dataExports(first: 50) { totalCount edges { node { id kind } } } }\n": types.ExportListDocument,
     "\n  mutation ExportCancel($id: ID!) { cancelDataExport(id: $id) { id status } }\n": types.ExportCancelDocument,
+    "\n  query ExportSourceEvents { auditEvents(first: 10) { edges { node { clientId source } } } }\n": types.ExportSourceEventsDocument,
     "\n  query ExportKeys { viewer { organization { signingKeys { id publicKeyPem } } } }\n": types.ExportKeysDocument,
     "\n  query ReportDownloads($id: ID!) {\n    report(id: $id) { status downloads { format url sizeBytes sha256 pageCount } }\n  }\n": types.ReportDownloadsDocument,
     "\n  query FindingsReportIds {\n    reports(first: 10) { edges { node { id type } } }\n  }\n": types.FindingsReportIdsDocument,
@@ -234,6 +236,10 @@ export function graphql(source: "\n  query ExportList { dataExports(first: 50) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ExportCancel($id: ID!) { cancelDataExport(id: $id) { id status } }\n"): (typeof documents)["\n  mutation ExportCancel($id: ID!) { cancelDataExport(id: $id) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportSourceEvents { auditEvents(first: 10) { edges { node { clientId source } } } }\n"): (typeof documents)["\n  query ExportSourceEvents { auditEvents(first: 10) { edges { node { clientId source } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -11,6 +11,7 @@ import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../client/gql.ts';
 import type { RequestDataExportInput } from '../client/graphql.ts';
+import { verifyEventChain } from '../src/events/chain.ts';
 import { runRetention } from '../src/jobs/retention.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { readSse } from './support/two-orgs.ts';
@@ -33,6 +34,9 @@ const List = graphql(`
 `);
 const Cancel = graphql(`
   mutation ExportCancel($id: ID!) { cancelDataExport(id: $id) { id status } }
+`);
+const Events = graphql(`
+  query ExportSourceEvents { auditEvents(first: 10) { edges { node { clientId source } } } }
 `);
 const Keys = graphql(`
   query ExportKeys { viewer { organization { signingKeys { id publicKeyPem } } } }
@@ -107,6 +111,27 @@ async function download(id: string, key = org.adminKey, query = '') {
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const decisionsSent = (filter: (e: Record<string, unknown>) => boolean) => sent.filter((e) => e.decision && filter(e));
+
+describe('the source of an event', () => {
+  it('is part of the event contract: shown on AuditEvent and covered by the hash chain', async () => {
+    const own = await app.newOrg('Sources');
+    const batch = [
+      { id: 's-1', occurredAt: at(1), category: 'policy_decision', action: 'tool.invoke', decision: 'allow', source: 'gateway-a' },
+      { id: 's-2', occurredAt: at(2), category: 'policy_decision', action: 'tool.invoke', decision: 'deny' },
+    ];
+    await app.fetch('/ingest', { method: 'POST', key: own.adminKey, body: batch.map((e) => JSON.stringify(e)).join('\n'), headers: { 'content-type': 'application/x-ndjson' } });
+    const listed = await app.gql(own.adminKey, Events);
+    expect(listed.data!.auditEvents.edges.map((e) => [e.node.clientId, e.node.source])).toEqual([['s-1', 'gateway-a'], ['s-2', null]]);
+    expect((await verifyEventChain(app.services.database, own.orgId)).ok).toBe(true);
+    // Changing the source afterwards breaks the chain at that event, as any other field would.
+    await app.services.database.sql`update audit_events set source = 'gateway-b' where org_id = ${own.orgId} and client_id = 's-1'`;
+    const broken = await verifyEventChain(app.services.database, own.orgId);
+    expect(broken.ok).toBe(false);
+    await app.services.database.sql`update audit_events set source = 'gateway-a' where org_id = ${own.orgId} and client_id = 's-1'`;
+    await app.services.database.sql`update audit_events set source = 'gateway-c' where org_id = ${own.orgId} and client_id = 's-2'`;
+    expect((await verifyEventChain(app.services.database, own.orgId)).ok).toBe(false);
+  });
+});
 
 describe('data exports', () => {
   it('exports gateway decisions as NDJSON, filtered by environment, decision and source, with live progress', async () => {
