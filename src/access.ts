@@ -28,6 +28,8 @@ const permissions = {
   'export:create': ['admin'],
   'export:manage': ['admin'],
   'export:download': ['admin', 'auditor'],
+  'posture:read': ['admin', 'auditor', 'viewer'],
+  'posture:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;
