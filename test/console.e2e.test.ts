@@ -235,7 +235,8 @@ describe('web console', () => {
 
     await page.getByLabel('API key').fill(adminKey);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Reports', level: 1 }).waitFor();
+    // The front page is the live posture (views/posture.ts).
+    await page.getByRole('heading', { name: 'Compliance posture', level: 1 }).waitFor();
     expect(await page.evaluate(() => sessionStorage.getItem('agr.apiKey'))).toBe(adminKey);
     expect(failedRequests).toEqual([]);
   });
