@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHash, createPublicKey } from 'node:crypto';
 import { DEMO_USERS } from '../src/demo/catalog.ts';
 import { seedDemoData } from '../src/demo/seed.ts';
@@ -37,6 +37,9 @@ let browser: Browser;
 let adminKey: string;
 const contexts: BrowserContext[] = [];
 const failedRequests: string[] = [];
+
+// A browser on a busy machine: every poll of this file may wait up to 15 s (the default is 1 s).
+vi.setConfig({ expect: { poll: { timeout: 15_000, interval: 50 } } });
 
 beforeAll(async () => {
   // A pause per progress step, so the bar visibly streams through its stages.
