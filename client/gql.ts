@@ -51,6 +51,7 @@ type Documents = {
     "\n  query OwnFrameworkReport($id: ID!) {\n    report(id: $id) { status integrity { frameworkVersion } findings(first: 20) { edges { node { status control { id framework } evidenceCount } } } }\n  }\n": typeof types.OwnFrameworkReportDocument,
     "\n  query OtlpEvents($filter: AuditEventFilter) {\n    auditEvents(filter: $filter, first: 100) {\n      totalCount\n      edges {\n        node {\n          clientId occurredAt environment agentId sessionId\n          actor { type id }\n          category action decision policyId policyVersion\n          tool { name tags }\n          severity outcome correlationId dataSubjects personalData legalBasis region costUsd attributes\n        }\n      }\n    }\n  }\n": typeof types.OtlpEventsDocument,
     "\n  query RateLimitedRole {\n    viewer { role }\n  }\n": typeof types.RateLimitedRoleDocument,
+    "\n  query DriftEvidence($id: ID!) {\n    report(id: $id) {\n      findings(filter: { controlIds: [\"CC3.2\"] }, first: 10) {\n        edges { node { title status value evidenceCount evidence(first: 10) { totalCount edges { node { clientId agentId } } } } }\n      }\n    }\n  }\n": typeof types.DriftEvidenceDocument,
     "\n  mutation LifecycleGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status type title period { start end } environment agents version createdBy progress { percent stage } }\n  }\n": typeof types.LifecycleGenerateDocument,
     "\n  query LifecycleStatus($id: ID!) {\n    report(id: $id) {\n      id status score grade error version summary startedAt completedAt\n      progress { percent stage message }\n      previousVersion { id }\n      versions { id version }\n      integrity { contentSha256 signature signatureKeyId }\n    }\n  }\n": typeof types.LifecycleStatusDocument,
     "\n  mutation LifecycleRegenerate($id: ID!) { regenerateReport(id: $id) { id version status } }\n": typeof types.LifecycleRegenerateDocument,
@@ -121,6 +122,7 @@ const documents: Documents = {
     "\n  query OwnFrameworkReport($id: ID!) {\n    report(id: $id) { status integrity { frameworkVersion } findings(first: 20) { edges { node { status control { id framework } evidenceCount } } } }\n  }\n": types.OwnFrameworkReportDocument,
     "\n  query OtlpEvents($filter: AuditEventFilter) {\n    auditEvents(filter: $filter, first: 100) {\n      totalCount\n      edges {\n        node {\n          clientId occurredAt environment agentId sessionId\n          actor { type id }\n          category action decision policyId policyVersion\n          tool { name tags }\n          severity outcome correlationId dataSubjects personalData legalBasis region costUsd attributes\n        }\n      }\n    }\n  }\n": types.OtlpEventsDocument,
     "\n  query RateLimitedRole {\n    viewer { role }\n  }\n": types.RateLimitedRoleDocument,
+    "\n  query DriftEvidence($id: ID!) {\n    report(id: $id) {\n      findings(filter: { controlIds: [\"CC3.2\"] }, first: 10) {\n        edges { node { title status value evidenceCount evidence(first: 10) { totalCount edges { node { clientId agentId } } } } }\n      }\n    }\n  }\n": types.DriftEvidenceDocument,
     "\n  mutation LifecycleGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status type title period { start end } environment agents version createdBy progress { percent stage } }\n  }\n": types.LifecycleGenerateDocument,
     "\n  query LifecycleStatus($id: ID!) {\n    report(id: $id) {\n      id status score grade error version summary startedAt completedAt\n      progress { percent stage message }\n      previousVersion { id }\n      versions { id version }\n      integrity { contentSha256 signature signatureKeyId }\n    }\n  }\n": types.LifecycleStatusDocument,
     "\n  mutation LifecycleRegenerate($id: ID!) { regenerateReport(id: $id) { id version status } }\n": types.LifecycleRegenerateDocument,
@@ -316,6 +318,10 @@ export function graphql(source: "\n  query OtlpEvents($filter: AuditEventFilter)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RateLimitedRole {\n    viewer { role }\n  }\n"): (typeof documents)["\n  query RateLimitedRole {\n    viewer { role }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DriftEvidence($id: ID!) {\n    report(id: $id) {\n      findings(filter: { controlIds: [\"CC3.2\"] }, first: 10) {\n        edges { node { title status value evidenceCount evidence(first: 10) { totalCount edges { node { clientId agentId } } } } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DriftEvidence($id: ID!) {\n    report(id: $id) {\n      findings(filter: { controlIds: [\"CC3.2\"] }, first: 10) {\n        edges { node { title status value evidenceCount evidence(first: 10) { totalCount edges { node { clientId agentId } } } } }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -445,6 +445,8 @@ export const findings = pgTable(
     metric: text('metric'),
     value: doublePrecision('value'),
     evidenceSelector: text('evidence_selector'),
+    /** The one agent whose events of the selector are the evidence (a drift finding); null: every event in scope. */
+    evidenceAgent: text('evidence_agent'),
     evidenceCount: bigint('evidence_count', { mode: 'number' }).notNull().default(0),
     /** The first events of the evidence (sequence numbers, in page order), kept at generation: a drill-down's first page needs no search. */
     evidenceHead: bigint('evidence_head', { mode: 'number' }).array(),

@@ -21,15 +21,17 @@ import {
   NO_RESPONSES,
   responses,
   metricDefinition,
+  DRIFT_METRIC_IDS,
   type AgentRisk,
   type DayCounts,
   type MetricId,
   type MetricValues,
   type Unit,
 } from './metrics.ts';
+import { assessDrift, DRIFT_METHOD, type AgentDrift, type DriftAssessment } from './drift.ts';
 import { refreshRollups, rollupPlan } from './rollups.ts';
 import { runScalarQueries, type ScalarQueryId } from './scalars.ts';
-import type { ReportScope } from './scope.ts';
+import { evidenceScope, type ReportScope } from './scope.ts';
 import { statementOfApplicability } from './applicability.ts';
 import { buildSqlTables, scalarQueriesOfTables, selectorsOfTables, type Table } from './tables.ts';
 import { evaluate, grade as gradeOf, score as scoreOf, SEVERITY_WEIGHT, type FindingStatus } from './scoring.ts';
@@ -105,6 +107,7 @@ export async function buildReport(services: Services, reportId: string, onProgre
           metric: f.metric,
           value: f.value,
           evidenceSelector: f.evidenceSelector,
+          evidenceAgent: f.evidenceAgent ?? null,
           evidenceCount: f.evidenceCount,
           evidenceHead: heads.get(f.ordinal) ?? [],
         })),
@@ -148,7 +151,7 @@ async function evidenceHeads(services: Services, row: ReportRow, scope: ReportSc
   const withEvidence = findings.filter((f) => f.evidenceCount > 0 && f.evidenceSelector);
   const pages = await evidencePages(
     services.database.sql,
-    withEvidence.map((f) => ({ source: { findingId: String(f.ordinal), selector: toSelector(f.evidenceSelector), scope, sampleSeed: row.sampleSeed }, first: EVIDENCE_HEAD })),
+    withEvidence.map((f) => ({ source: { findingId: String(f.ordinal), selector: toSelector(f.evidenceSelector), scope: evidenceScope(scope, f.evidenceAgent), sampleSeed: row.sampleSeed }, first: EVIDENCE_HEAD })),
   );
   return new Map(withEvidence.map((f, i) => [f.ordinal, pages[i]!.seqs]));
 }
@@ -216,6 +219,8 @@ export interface FindingContent {
   value: number | null;
   unit: Unit;
   evidenceSelector: SelectorId;
+  /** The one agent whose events of the selector are the evidence (a drift finding); absent: every event in scope. */
+  evidenceAgent?: string;
   evidenceKind: 'exceptions' | 'population';
   evidenceCount: number;
   populationCount: number;
@@ -271,14 +276,17 @@ async function computeContent(
   };
   // One boundary for the whole report: the one pass and the shared tables read the same rollups.
   const rollup = await rollupPlan(sql, scope);
-  const [counted, coverage, approvals, holds, queried, sqlTables] = await Promise.all([
+  const needsDrift = DRIFT_METRIC_IDS.some((id) => metricIds.has(id)) || tables.has('agent_drift');
+  const [counted, coverage, approvals, holds, queried, sqlTables, drift] = await Promise.all([
     step(measureEvents(sql, scope, [...selectorIds].filter((id) => !ANSWER_COUNTED[id]), rollup), 'Counted events, decisions and evidence, and scored agent risk'),
     step(measureCoverage(sql, scope, services.config.MONITORING_GAP_MINUTES), 'Measured monitoring coverage and gaps'),
     step(needsResponses('approvals', 'approval_response_mean', 'approval_response_p50', 'approval_response_p95') ? responses(sql, scope, 'approvals') : none, 'Measured approval response times'),
     step(needsResponses('holds', 'hold_response_mean', 'hold_response_p50', 'hold_response_p95') ? responses(sql, scope, 'holds') : none, 'Measured hold response times'),
     runScalarQueries(sql, scope, scalarQueryIds),
     buildSqlTables(sql, scope, tables, rollup),
+    needsDrift ? assessDrift(sql, scope) : Promise.resolve(null),
   ]);
+  const drifts = drift?.assessed.filter((a) => a.drifted) ?? [];
   for (const id of answerCounted) {
     const { requests, outcome } = ANSWER_COUNTED[id]!;
     counted.counts[id] = (requests === 'approvals' ? approvals : holds)[outcome];
@@ -302,6 +310,10 @@ async function computeContent(
       max_agent_risk: risks.length ? risks[0]!.risk : null,
       elevated_risk_agents: risks.filter((r) => r.risk >= 50).length,
       pii_agents: risks.filter((r) => r.piiEvents > 0).length,
+      baselined_agents: drift ? drift.baselinedAgents : null,
+      drifting_agents: drift ? new Set(drifts.map((d) => d.agentId)).size : null,
+      behaviour_drifts: drift ? drifts.length : null,
+      max_drift_z: drift?.assessed.length ? Math.max(...drift.assessed.map((a) => Math.abs(a.z))) : null,
       ...queried,
     },
   };
@@ -319,6 +331,10 @@ async function computeContent(
         const useExceptions = check.exceptions !== undefined && exceptionCount > 0;
         const evidenceSelector = useExceptions ? check.exceptions! : check.population;
         const unit = metricDefinition(check.metric).unit;
+        if (check.perDrift && status !== 'not_applicable' && drifts.length) {
+          for (const d of drifts) findings.push(driftFinding(findings.length + 1, framework, section.title, control.id, check, d));
+          continue;
+        }
         findings.push({
           ordinal: findings.length + 1,
           framework: framework.type,
@@ -355,7 +371,7 @@ async function computeContent(
     title: section.title,
     description: section.description,
     metrics: section.metrics.map((id) => ({ id, label: metricDefinition(id).label, unit: metricDefinition(id).unit, value: metricValue(id) })),
-    tables: (section.tables ?? []).map((id) => buildTable(id, risks, timeline, () => {
+    tables: (section.tables ?? []).map((id) => buildTable(id, risks, timeline, drift, () => {
       const finish = sqlTables.get(id);
       if (id === 'statement_of_applicability') return statementOfApplicability(framework, findings);
       if (!finish) throw new Error(`unknown table ${id}`);
@@ -393,6 +409,7 @@ async function computeContent(
     recommendations,
     sections,
     findings,
+    ...(drift ? { drift: { baseline: drift.baseline, method: drift.method, threshold: drift.threshold } } : {}),
     integrity: {
       eventCount,
       timeCoverage: coverage.timeCoverage,
@@ -409,8 +426,47 @@ async function computeContent(
   };
 }
 
-function buildTable(id: string, risks: AgentRisk[], timeline: DayCounts[], other: () => Table): Table {
+/** A finding for one agent metric beyond its baseline, judged by the check's thresholds on |z|. */
+function driftFinding(ordinal: number, framework: FrameworkDefinition, section: string, controlId: string, check: CheckDefinition, d: AgentDrift): FindingContent {
+  const status = evaluate(Math.abs(d.z), check.thresholds);
+  return {
+    ordinal,
+    framework: framework.type,
+    section,
+    controlId,
+    controlTitle: controlTitle(framework, controlId, check.title),
+    checkId: check.id,
+    status,
+    severity: check.severity,
+    category: check.category,
+    title: `${d.agentId}: ${d.label} ${d.z > 0 ? 'rose above' : 'fell below'} its baseline`,
+    description: d.explanation,
+    recommendation: status === 'pass' ? null : check.recommendation,
+    metric: check.metric,
+    value: d.z,
+    unit: 'z',
+    evidenceSelector: d.evidenceSelector,
+    evidenceAgent: d.agentId,
+    evidenceKind: 'population',
+    evidenceCount: d.evidenceCount,
+    populationCount: d.evidenceCount,
+  };
+}
+
+const DRIFT_TABLE_ROWS = 100;
+
+function buildTable(id: string, risks: AgentRisk[], timeline: DayCounts[], drift: DriftAssessment | null, other: () => Table): Table {
   switch (id) {
+    case 'agent_drift': {
+      const assessed = drift?.assessed ?? [];
+      return {
+        id,
+        title: `Agent behaviour against its baseline (${DRIFT_METHOD})`,
+        columns: ['agent', 'metric', 'unit', 'baselineDays', 'baselineMedian', 'baselineMad', 'periodValue', 'robustZ', 'drifted', 'evidenceEvents'],
+        rows: assessed.slice(0, DRIFT_TABLE_ROWS).map((a) => [a.agentId, a.metric, a.unit, a.baselineDays, a.median, a.mad, a.value, a.z, a.drifted ? 'yes' : 'no', a.evidenceCount]),
+        truncated: assessed.length > DRIFT_TABLE_ROWS ? { shown: DRIFT_TABLE_ROWS, total: assessed.length } : null,
+      };
+    }
     case 'agent_risk':
       return {
         id,

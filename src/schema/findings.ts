@@ -11,6 +11,7 @@ import { orgOf, type Context } from '../http/context.ts';
 import { evidenceCursor, evidenceSample, listFindings, MAX_PAGE, pageFromHead, toSelector, type FindingRow } from '../reports/evidence.ts';
 import type { ReportContent } from '../reports/generate.ts';
 import { selectors } from '../reports/selectors.ts';
+import { evidenceScope } from '../reports/scope.ts';
 import { builder } from './builder.ts';
 import { AuditEvent, AuditEventConnection, loadEventsBySeq } from './events.ts';
 import { Report } from './reports.ts';
@@ -216,7 +217,7 @@ Finding.implement({
       resolve: async (f, { size }, ctx) => {
         const report = await ctx.loaders.reportScope.load(f.report_id);
         if (!report) return [];
-        const seqs = await evidenceSample(ctx.services.database.sql, { findingId: f.id, selector: toSelector(f.evidence_selector), scope: report.scope, sampleSeed: report.sampleSeed }, size);
+        const seqs = await evidenceSample(ctx.services.database.sql, { findingId: f.id, selector: toSelector(f.evidence_selector), scope: evidenceScope(report.scope, f.evidence_agent), sampleSeed: report.sampleSeed }, size);
         return loadEventsBySeq(ctx, seqs);
       },
     }),

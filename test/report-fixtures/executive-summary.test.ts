@@ -109,6 +109,9 @@ it('executive_summary: every metric, finding, score, trend and risk table from a
     guardrail_triggers: 10,
     // w1-5, w2-4 (critical), w2-5, w2-6.
     high_severity_events: 4,
+    // No agent has a baseline: agent-x's d1 is its one day in the 28 before the period.
+    drifting_agents: 0,
+    behaviour_drifts: 0,
     approval_requests: 0,
     approval_answer_rate: null,
     dlp_events: 1,
@@ -122,6 +125,8 @@ it('executive_summary: every metric, finding, score, trend and risk table from a
     'EXEC-1 policy-coverage': { status: 'warn', evidenceCount: 2 },
     // 2 elevated agents: at most 2 warns; evidence: the 10 guardrail triggers.
     'EXEC-2 elevated-risk': { status: 'warn', evidenceCount: 10 },
+    // No baseline (7 active days of the 28 before the period) for any agent; its population: the 29 agent events (all but w2-7).
+    'EXEC-2 agent-drift': { status: 'not_applicable', evidenceCount: 29 },
     // No approval request: not applicable, with an empty population.
     'EXEC-3 approvals-answered': { status: 'not_applicable', evidenceCount: 0 },
     // 1 of 1 blocked; no exception, so the population (the DLP event).
