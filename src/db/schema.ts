@@ -43,6 +43,9 @@ export const organizations = pgTable('organizations', {
   notify: jsonb('notify').$type<{ webhooks?: string[]; emails?: string[] }>().notNull().default({}),
   /** Secret for the HMAC-SHA256 signature of outgoing webhooks. */
   webhookSecret: text('webhook_secret').notNull().default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
+  /** The organisation's targets for answering approval requests and held actions (the score's SLA factor). */
+  approvalSlaMinutes: integer('approval_sla_minutes').notNull().default(60),
+  holdSlaMinutes: integer('hold_sla_minutes').notNull().default(240),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 

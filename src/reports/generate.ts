@@ -18,7 +18,7 @@ import { signReportHash } from './signing.ts';
 import { canonicalJson, measureCoverage, sha256Hex, type Coverage } from './integrity.ts';
 import {
   measureEvents,
-  NO_RESPONSES,
+  type Responses,
   responses,
   metricDefinition,
   DRIFT_METRIC_IDS,
@@ -30,11 +30,13 @@ import {
 } from './metrics.ts';
 import { assessDrift, DRIFT_METHOD, type AgentDrift, type DriftAssessment } from './drift.ts';
 import { refreshRollups, rollupPlan } from './rollups.ts';
+import { policyCurrency, POLICY_MAX_AGE_DAYS, securitySettings, type PolicyCurrency, type SecuritySetting } from './score-factors.ts';
+import { slaTargets, type SlaTargets } from '../accounts/sla-targets.ts';
 import { runScalarQueries, type ScalarQueryId } from './scalars.ts';
 import { evidenceScope, type ReportScope } from './scope.ts';
 import { statementOfApplicability } from './applicability.ts';
 import { buildSqlTables, scalarQueriesOfTables, selectorsOfTables, type Table } from './tables.ts';
-import { evaluate, grade as gradeOf, score as scoreOf, SEVERITY_WEIGHT, type FindingStatus } from './scoring.ts';
+import { composeScore, controlsValue, evaluate, grade as gradeOf, SEVERITY_WEIGHT, type FindingStatus, type ScoreFactorId } from './scoring.ts';
 import { ANSWER_COUNTED, type SelectorId } from './selectors.ts';
 
 export const GENERATOR_VERSION = 'agent-reports/1.0.0';
@@ -258,11 +260,12 @@ async function computeContent(
 
   // The queries are independent: run them together, and report progress as each lands.
   await onProgress({ percent: 15, stage: 'collecting', message: 'Counting events, decisions and evidence' });
-  const needsAny = (...ids: MetricId[]) => ids.some((id) => metricIds.has(id));
+  // The score's policy-coverage factor, whatever the framework shows.
+  selectorIds.add('agent_decisions');
+  selectorIds.add('covered_agent_decisions');
   // Selectors counted from the first answers the response-time queries find anyway.
   const answerCounted = [...selectorIds].filter((id) => ANSWER_COUNTED[id]);
-  const needsResponses = (kind: 'approvals' | 'holds', ...times: MetricId[]) => needsAny(...times) || answerCounted.some((id) => ANSWER_COUNTED[id]!.requests === kind);
-  const none = Promise.resolve(NO_RESPONSES);
+  const targets = await slaTargets(services.database.db, scope.orgId);
   let landed = 0;
   // Reports are chained so subscribers see percentages rise in order.
   let reported = Promise.resolve();
@@ -277,14 +280,17 @@ async function computeContent(
   // One boundary for the whole report: the one pass and the shared tables read the same rollups.
   const rollup = await rollupPlan(sql, scope);
   const needsDrift = DRIFT_METRIC_IDS.some((id) => metricIds.has(id)) || tables.has('agent_drift');
-  const [counted, coverage, approvals, holds, queried, sqlTables, drift] = await Promise.all([
+  // Response times are measured for every report: the score's SLA factor needs them.
+  const [counted, coverage, approvals, holds, queried, sqlTables, drift, currency, security] = await Promise.all([
     step(measureEvents(sql, scope, [...selectorIds].filter((id) => !ANSWER_COUNTED[id]), rollup), 'Counted events, decisions and evidence, and scored agent risk'),
     step(measureCoverage(sql, scope, services.config.MONITORING_GAP_MINUTES), 'Measured monitoring coverage and gaps'),
-    step(needsResponses('approvals', 'approval_response_mean', 'approval_response_p50', 'approval_response_p95') ? responses(sql, scope, 'approvals') : none, 'Measured approval response times'),
-    step(needsResponses('holds', 'hold_response_mean', 'hold_response_p50', 'hold_response_p95') ? responses(sql, scope, 'holds') : none, 'Measured hold response times'),
+    step(responses(sql, scope, 'approvals', targets.approvalMinutes * 60), 'Measured approval response times'),
+    step(responses(sql, scope, 'holds', targets.holdMinutes * 60), 'Measured hold response times'),
     runScalarQueries(sql, scope, scalarQueryIds),
     buildSqlTables(sql, scope, tables, rollup),
     needsDrift ? assessDrift(sql, scope) : Promise.resolve(null),
+    policyCurrency(sql, scope),
+    securitySettings(sql, scope.orgId),
   ]);
   const drifts = drift?.assessed.filter((a) => a.drifted) ?? [];
   for (const id of answerCounted) {
@@ -364,7 +370,8 @@ async function computeContent(
   }
 
   await onProgress({ percent: 85, stage: 'scoring', message: 'Scoring and writing the summary' });
-  const score = scoreOf(findings);
+  const breakdown = composeScore(scoreFactors(findings, values, approvals, holds, targets, currency, security));
+  const score = breakdown.score;
   const grade = gradeOf(score);
   const sections = framework.sections.map((section) => ({
     id: section.id,
@@ -405,6 +412,7 @@ async function computeContent(
     sampleSeed,
     score,
     grade,
+    scoreBreakdown: { factors: breakdown.factors, slaTargets: targets },
     summary: summarize(framework, findings, score, grade, eventCount, coverage),
     recommendations,
     sections,
@@ -450,6 +458,55 @@ function driftFinding(ordinal: number, framework: FrameworkDefinition, section: 
     evidenceKind: 'population',
     evidenceCount: d.evidenceCount,
     populationCount: d.evidenceCount,
+  };
+}
+
+/** What each factor of the score measured (scoring.ts), in numbers and words. */
+function scoreFactors(
+  findings: FindingContent[],
+  values: MetricValues,
+  approvals: Responses,
+  holds: Responses,
+  targets: SlaTargets,
+  currency: PolicyCurrency,
+  security: SecuritySetting[],
+): Record<ScoreFactorId, { value: number | null; detail: string }> {
+  const applicable = findings.filter((f) => f.status !== 'not_applicable');
+  const decisions = values.counts.agent_decisions ?? 0;
+  const covered = values.counts.covered_agent_decisions ?? 0;
+  const approvalRequests = approvals.answered + approvals.unanswered;
+  const holdRequests = holds.answered + holds.unanswered;
+  const requests = approvalRequests + holdRequests;
+  const counted = security.filter((s) => s.met !== null);
+  const met = counted.filter((s) => s.met);
+  return {
+    controls: {
+      value: controlsValue(findings),
+      detail: `${applicable.length} applicable findings: ${applicable.filter((f) => f.status === 'pass').length} passed, ${applicable.filter((f) => f.status === 'warn').length} warned (half credit), ${applicable.filter((f) => f.status === 'fail').length} failed; weighted by severity.`,
+    },
+    policy_coverage: {
+      value: decisions ? (100 * covered) / decisions : null,
+      detail: decisions ? `${covered} of ${decisions} agent decisions were made by an explicit policy.` : 'No agent decisions in the period.',
+    },
+    sla_compliance: {
+      value: requests ? (100 * (approvals.withinTarget + holds.withinTarget)) / requests : null,
+      detail: requests
+        ? `${approvals.withinTarget} of ${approvalRequests} approval requests answered within ${targets.approvalMinutes} minutes, ${holds.withinTarget} of ${holdRequests} held actions within ${targets.holdMinutes} minutes.`
+        : 'No approval requests or held actions in the period.',
+    },
+    configuration_currency: {
+      value: currency.policies ? (100 * currency.current) / currency.policies : null,
+      detail: currency.policies
+        ? `${currency.current} of ${currency.policies} policies deciding in the period run a version at most ${POLICY_MAX_AGE_DAYS} days old` +
+          (currency.stale.length ? `; stale: ${currency.stale.slice(0, 5).map((p) => `${p.policy}${p.version ? ` ${p.version}` : ''} (${p.ageDays} days)`).join(', ')}.` : '.')
+        : 'No policy decided in the period.',
+    },
+    security_settings: {
+      value: counted.length ? (100 * met.length) / counted.length : null,
+      detail: counted.length
+        ? `${met.length} of ${counted.length} settings met (as of generation): ${counted.map((s) => `${s.label}: ${s.met ? 'yes' : 'no'}`).join('; ')}.`
+        : 'No keys, share links or webhooks to assess.',
+    },
   };
 }
 

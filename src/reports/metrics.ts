@@ -365,6 +365,8 @@ export interface Responses extends ResponseTimes {
   answered: number;
   unanswered: number;
   slow: number;
+  /** Requests answered within the organisation's target (`responses`' targetSeconds). */
+  withinTarget: number;
 }
 
 const REQUESTS = {
@@ -373,7 +375,7 @@ const REQUESTS = {
 } as const;
 export type RequestKind = keyof typeof REQUESTS;
 
-export const NO_RESPONSES: Responses = { mean: null, p50: null, p95: null, answered: 0, unanswered: 0, slow: 0 };
+export const NO_RESPONSES: Responses = { mean: null, p50: null, p95: null, answered: 0, unanswered: 0, slow: 0, withinTarget: 0 };
 
 /**
  * Seconds from each request to its first answer (same correlation id, read
@@ -381,15 +383,17 @@ export const NO_RESPONSES: Responses = { mean: null, p50: null, p95: null, answe
  * first answers count the requests answered, never answered and not
  * answered within the SLA (selectors.ts ANSWER_COUNTED): one probe per request.
  */
-export async function responses(sql: Sql, scope: ReportScope, kind: RequestKind): Promise<Responses> {
+export async function responses(sql: Sql, scope: ReportScope, kind: RequestKind, targetSeconds: number): Promise<Responses> {
   const { request, answers, sla } = REQUESTS[kind];
+  if (!Number.isInteger(targetSeconds) || targetSeconds <= 0) throw new Error(`not a target in seconds: ${targetSeconds}`);
   const { where, params } = scopeWhere(scope);
   const text = `
     select avg(t)::float8 as mean,
            percentile_cont(0.5) within group (order by t)::float8 as p50,
            percentile_cont(0.95) within group (order by t)::float8 as p95,
            count(first)::int as answered, (count(*) - count(first))::int as unanswered,
-           count(*) filter (where first is null or first > at + ${sla})::int as slow
+           count(*) filter (where first is null or first > at + ${sla})::int as slow,
+           count(*) filter (where first <= at + make_interval(secs => ${targetSeconds}))::int as within_target
     from (
       select at, first, extract(epoch from (first - at)) as t from (
         select e.occurred_at as at, (
@@ -405,7 +409,7 @@ export async function responses(sql: Sql, scope: ReportScope, kind: RequestKind)
     ) s`;
   const [row] = await sql.unsafe(text, params as never[]);
   const num = (v: unknown) => (v === null || v === undefined ? null : round(Number(v), 1));
-  return { mean: num(row!.mean), p50: num(row!.p50), p95: num(row!.p95), answered: row!.answered, unanswered: row!.unanswered, slow: row!.slow };
+  return { mean: num(row!.mean), p50: num(row!.p50), p95: num(row!.p95), answered: row!.answered, unanswered: row!.unanswered, slow: row!.slow, withinTarget: row!.within_target };
 }
 
 export const SLA_TEXT = { approval: APPROVAL_SLA, hold: HOLD_SLA, escalation: ESCALATION_SLA };

@@ -51,7 +51,7 @@ const Metric = builder.objectRef<Content['sections'][number]['metrics'][number]>
   fields: (t) => ({
     id: t.exposeString('id', { description: 'Metric identifier from the shared metric library.' }),
     label: t.exposeString('label', { description: 'What the metric measures.' }),
-    unit: t.exposeString('unit', { description: 'count, percent, seconds, usd or score.' }),
+    unit: t.exposeString('unit', { description: 'count, percent, seconds, usd, score (0–100) or z (a robust z-score against a baseline).' }),
     value: t.float({ nullable: true, description: 'The value; null when there was nothing to measure.', resolve: (m) => m.value }),
   }),
 });

@@ -4,6 +4,7 @@ import { fmtDate, fmtDay, fmtNumber, h, lower, replace, select } from '../dom.ts
 import * as Q from '../queries.ts';
 import { deliverSection } from './deliver.ts';
 import { progressPanel } from './progress.ts';
+import { scoreBreakdownTable } from './score-breakdown.ts';
 import { statusText } from './reports.ts';
 
 interface Metric { id: string; label: string; unit: string; value: number | null }
@@ -90,7 +91,8 @@ async function finished(report: ReportData): Promise<Node[]> {
     h('section', { class: 'score card', 'aria-labelledby': 'score-title' },
       h('h2', { id: 'score-title', tabindex: -1 }, 'Score'),
       h('p', { class: 'score-value' }, h('span', { class: 'grade' }, report.grade ?? '—'), h('span', {}, report.score === null ? 'not scored' : `${report.score} / 100`)),
-      h('p', { class: 'summary' }, report.summary ?? '')),
+      h('p', { class: 'summary' }, report.summary ?? ''),
+      await scoreBreakdownTable(report.id)),
     findingsSection(report.id),
     sectionsSection(report),
     integritySection(report),
