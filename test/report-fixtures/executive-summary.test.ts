@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AuditEventInput } from '../../client/graphql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { findingsOf, metricsOf, reportFromFixture, rowsOf } from '../support/report-fixture.ts';
+import { findingsOf, metricsOf, reportFromFixture, rowsOf, scoreFactorsOf } from '../support/report-fixture.ts';
 
 let app: TestApp;
 beforeAll(async () => { app = await startTestApp(); });
@@ -133,8 +133,11 @@ it('executive_summary: every metric, finding, score, trend and risk table from a
     'EXEC-4 dlp-blocked': { status: 'pass', evidenceCount: 1 },
   });
 
-  // Three high findings applicable (18): warn 3 + warn 3 + pass 6 = 12 → 66.67 → 67, D+.
-  expect({ score: content.score, grade: content.grade }).toEqual({ score: 67, grade: 'D+' });
+  // Controls: three high findings applicable (18): warn 3 + warn 3 + pass 6 = 12 → 66.67. Policy coverage 11/13;
+  // SLA: holds h-1 and h-2 never answered, 0/2; p-web, p-pay, p-fs all recent; security 2 of 2.
+  // (50·66.67 + 15·84.62 + 15·0 + 10·100 + 10·100)/100 = 66.03 → 66, D.
+  expect(scoreFactorsOf(content)).toEqual({ controls: 66.67, policy_coverage: 84.62, sla_compliance: 0, configuration_currency: 100, security_settings: 100 });
+  expect({ score: content.score, grade: content.grade }).toEqual({ score: 66, grade: 'D' });
 
   expect(rowsOf(content, 'weekly_trends')).toEqual([
     { week: '2026-09-28', events: 9, decisions: 6, denied: 2, guardrailTriggers: 3, guardrailChangePercent: null, dlpEvents: 0, injections: 0, costUsd: 0.48 },

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEventInput } from '../../client/graphql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { findingsOf, metricsOf, reportFromFixture, rowsOf } from '../support/report-fixture.ts';
+import { findingsOf, metricsOf, reportFromFixture, rowsOf, scoreFactorsOf } from '../support/report-fixture.ts';
 
 let app: TestApp;
 beforeAll(async () => { app = await startTestApp(); });
@@ -265,8 +265,12 @@ describe('soc2 fixture', () => {
 
     // Weights: critical 10 ×1, high 6 ×9, medium 3 ×7, low 1 ×3 = 88. Earned: warn halves of
     // CC1.3 (1.5), CC5.2 (3), CC6.1 (1.5), CC6.3 (3), CC6.6 (3), CC6.7 (3), CC6.8 (5), CC4.1 (3),
-    // CC7.2 (1.5) = 24.5, and A1.1's pass (1): 25.5. 100 · 25.5/88 = 28.98 → 29.
-    expect({ score: content.score, grade: content.grade }).toEqual({ score: 29, grade: 'F' });
+    // CC7.2 (1.5) = 24.5, and A1.1's pass (1): 25.5. Controls 100 · 25.5/88 = 28.98.
+    // Policy coverage 10/11 = 90.91. SLA: approvals within an hour apr-1, apr-2 (exactly 1 h), apr-5, not apr-3 nor
+    // apr-4; holds within 4 h only h1: (3 + 1)/(5 + 3) = 50. The 4 policies are new; security 2 of 2 settings.
+    // (50·28.98 + 15·90.91 + 15·50 + 10·100 + 10·100)/100 = 55.62 → 56.
+    expect(scoreFactorsOf(content)).toEqual({ controls: 28.98, policy_coverage: 90.91, sla_compliance: 50, configuration_currency: 100, security_settings: 100 });
+    expect({ score: content.score, grade: content.grade }).toEqual({ score: 56, grade: 'F' });
 
     // Recommendations: failures first, then warnings; each by severity, then finding order. Findings are
     // numbered in definition order: 1 CC1.3, 2 CC1.5, 3–4 CC3.2 (risk, drift), 5 CC3.4, 6 CC5.2, 7 CC6.1, 8 CC6.2, 9 CC6.3,
@@ -280,7 +284,7 @@ describe('soc2 fixture', () => {
       [1, 'CC1.3', 'warn', 'medium'], [7, 'CC6.1', 'warn', 'medium'], [14, 'CC7.2', 'warn', 'medium'],
     ]);
     expect(content.summary).toBe(
-      'SOC 2 (Trust Services Criteria 2017): score 29 (F) over 61 events. 1 checks passed, 9 warned, 10 failed, 1 not applicable. ' +
+      'SOC 2 (Trust Services Criteria 2017): score 56 (F) over 61 events. 1 checks passed, 9 warned, 10 failed, 1 not applicable. ' +
         'Monitoring covered 95.07% of the period with 2 gaps. ' +
         'Most urgent: CC1.5 approval requests are answered; CC6.2 credential leases are returned within their ttl; CC7.4 escalations are resolved within 24 hours.',
     );
