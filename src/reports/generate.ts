@@ -16,10 +16,9 @@ import { awaitIngestInFlight } from '../events/store.ts';
 import { evidencePages, toSelector } from './evidence.ts';
 import { signReportHash } from './signing.ts';
 import { canonicalJson, measureCoverage, sha256Hex, type Coverage } from './integrity.ts';
+import { measureRequests } from './correlated.ts';
 import {
   measureEvents,
-  type Responses,
-  responses,
   metricDefinition,
   DRIFT_METRIC_IDS,
   type AgentRisk,
@@ -30,14 +29,14 @@ import {
 } from './metrics.ts';
 import { assessDrift, DRIFT_METHOD, type AgentDrift, type DriftAssessment } from './drift.ts';
 import { refreshRollups, rollupPlan } from './rollups.ts';
-import { policyCurrency, POLICY_MAX_AGE_DAYS, securitySettings, type PolicyCurrency, type SecuritySetting } from './score-factors.ts';
+import { policyCurrency, POLICY_MAX_AGE_DAYS, securitySettings, slaCompliance, type PolicyCurrency, type SecuritySetting, type SlaCompliance } from './score-factors.ts';
 import { slaTargets, type SlaTargets } from '../accounts/sla-targets.ts';
 import { runScalarQueries, type ScalarQueryId } from './scalars.ts';
 import { evidenceScope, type ReportScope } from './scope.ts';
 import { statementOfApplicability } from './applicability.ts';
 import { buildSqlTables, scalarQueriesOfTables, selectorsOfTables, type Table } from './tables.ts';
 import { composeScore, controlsValue, evaluate, grade as gradeOf, SEVERITY_WEIGHT, type FindingStatus, type ScoreFactorId } from './scoring.ts';
-import { ANSWER_COUNTED, type SelectorId } from './selectors.ts';
+import { CORRELATED, type RequestKindId, type SelectorId } from './selectors.ts';
 
 export const GENERATOR_VERSION = 'agent-reports/1.0.0';
 export const CONTENT_SCHEMA = 'https://agent-reports.dev/schema/report/1';
@@ -230,22 +229,33 @@ export interface FindingContent {
 
 export type ReportContent = Awaited<ReturnType<typeof computeContent>>;
 
+/**
+ * A framework's findings, score and grade over a scope, by the very code that
+ * builds reports, without their tables: live posture (posture.ts) reads it.
+ */
+export function evaluateFramework(services: Services, framework: FrameworkDefinition, scope: ReportScope): Promise<ReportContent> {
+  // One finding per check, as posture keeps one row per check: a drift check's finding judges the largest |z|.
+  return computeContent(services, framework, { title: framework.name }, scope, { link: null, head: null }, async () => {}, { tables: false, perDrift: false });
+}
+
 async function computeContent(
   services: Services,
   framework: FrameworkDefinition,
-  row: ReportRow,
+  row: Pick<ReportRow, 'title'>,
   scope: ReportScope,
   chain: { link: number | null; head: string | null },
   onProgress: (p: Progress) => Promise<void>,
+  options: { tables?: boolean; perDrift?: boolean } = {},
 ) {
   const { sql } = services.database;
+  const withTables = options.tables !== false;
   const checks = framework.sections.flatMap((s) => s.controls.flatMap((c) => c.checks));
   const metricIds = new Set<MetricId>([
     ...framework.sections.flatMap((s) => s.metrics),
     ...checks.map((c) => c.metric),
     ...checks.flatMap((c) => (c.applicableWhen ? [c.applicableWhen] : [])),
   ]);
-  const tables = new Set(framework.sections.flatMap((s) => s.tables ?? []));
+  const tables = new Set(withTables ? framework.sections.flatMap((s) => s.tables ?? []) : []);
   const scalarQueryIds = new Set<ScalarQueryId>(scalarQueriesOfTables(tables));
   for (const id of metricIds) {
     const query = metricDefinition(id).query;
@@ -263,9 +273,15 @@ async function computeContent(
   // The score's policy-coverage factor, whatever the framework shows.
   selectorIds.add('agent_decisions');
   selectorIds.add('covered_agent_decisions');
-  // Selectors counted from the first answers the response-time queries find anyway.
-  const answerCounted = [...selectorIds].filter((id) => ANSWER_COUNTED[id]);
   const targets = await slaTargets(services.database.db, scope.orgId);
+  // The correlated selectors and the response times come from the requests and their first answers.
+  const timed: Partial<Record<RequestKindId, MetricId[]>> = {
+    approvals: ['approval_response_mean', 'approval_response_p50', 'approval_response_p95'],
+    holds: ['hold_response_mean', 'hold_response_p50', 'hold_response_p95'],
+    breaches: ['breach_response_p50', 'breach_response_p95'],
+  };
+  const kinds = new Set<RequestKindId>([...selectorIds].flatMap((id) => (CORRELATED[id] ? [CORRELATED[id].kind] : [])));
+  for (const [kind, ids] of Object.entries(timed)) if (ids.some((id) => metricIds.has(id))) kinds.add(kind as RequestKindId);
   let landed = 0;
   // Reports are chained so subscribers see percentages rise in order.
   let reported = Promise.resolve();
@@ -280,22 +296,21 @@ async function computeContent(
   // One boundary for the whole report: the one pass and the shared tables read the same rollups.
   const rollup = await rollupPlan(sql, scope);
   const needsDrift = DRIFT_METRIC_IDS.some((id) => metricIds.has(id)) || tables.has('agent_drift');
-  // Response times are measured for every report: the score's SLA factor needs them.
-  const [counted, coverage, approvals, holds, queried, sqlTables, drift, currency, security] = await Promise.all([
-    step(measureEvents(sql, scope, [...selectorIds].filter((id) => !ANSWER_COUNTED[id]), rollup), 'Counted events, decisions and evidence, and scored agent risk'),
+  const [counted, coverage, requests, queried, sqlTables, drift, sla, currency, security] = await Promise.all([
+    step(measureEvents(sql, scope, [...selectorIds], rollup), 'Counted events, decisions and evidence, and scored agent risk'),
     step(measureCoverage(sql, scope, services.config.MONITORING_GAP_MINUTES), 'Measured monitoring coverage and gaps'),
-    step(responses(sql, scope, 'approvals', targets.approvalMinutes * 60), 'Measured approval response times'),
-    step(responses(sql, scope, 'holds', targets.holdMinutes * 60), 'Measured hold response times'),
-    runScalarQueries(sql, scope, scalarQueryIds),
+    step(measureRequests(sql, scope, rollup, [...kinds]), 'Counted requests and their answers, and measured response times'),
+    runScalarQueries(sql, scope, scalarQueryIds, rollup),
     buildSqlTables(sql, scope, tables, rollup),
     needsDrift ? assessDrift(sql, scope) : Promise.resolve(null),
+    slaCompliance(sql, scope, rollup, targets),
     policyCurrency(sql, scope),
     securitySettings(sql, scope.orgId),
   ]);
   const drifts = drift?.assessed.filter((a) => a.drifted) ?? [];
-  for (const id of answerCounted) {
-    const { requests, outcome } = ANSWER_COUNTED[id]!;
-    counted.counts[id] = (requests === 'approvals' ? approvals : holds)[outcome];
+  for (const id of selectorIds) {
+    const correlated = CORRELATED[id];
+    if (correlated) counted.counts[id] = requests[correlated.kind][correlated.outcome];
   }
   const { activity, days: timeline } = counted;
   const eventCount = counted.counts.all_events ?? 0;
@@ -305,12 +320,14 @@ async function computeContent(
     scalars: {
       ...counted.scalars,
       time_coverage: coverage.timeCoverage,
-      approval_mean: approvals.mean,
-      approval_p50: approvals.p50,
-      approval_p95: approvals.p95,
-      hold_mean: holds.mean,
-      hold_p50: holds.p50,
-      hold_p95: holds.p95,
+      approval_mean: requests.approvals.mean,
+      approval_p50: requests.approvals.p50,
+      approval_p95: requests.approvals.p95,
+      hold_mean: requests.holds.mean,
+      hold_p50: requests.holds.p50,
+      hold_p95: requests.holds.p95,
+      breach_p50: requests.breaches.p50,
+      breach_p95: requests.breaches.p95,
       unique_agents: activity.uniqueAgents,
       unique_sessions: activity.uniqueSessions,
       max_agent_risk: risks.length ? risks[0]!.risk : null,
@@ -337,7 +354,7 @@ async function computeContent(
         const useExceptions = check.exceptions !== undefined && exceptionCount > 0;
         const evidenceSelector = useExceptions ? check.exceptions! : check.population;
         const unit = metricDefinition(check.metric).unit;
-        if (check.perDrift && status !== 'not_applicable' && drifts.length) {
+        if (check.perDrift && options.perDrift !== false && status !== 'not_applicable' && drifts.length) {
           for (const d of drifts) findings.push(driftFinding(findings.length + 1, framework, section.title, control.id, check, d));
           continue;
         }
@@ -370,7 +387,7 @@ async function computeContent(
   }
 
   await onProgress({ percent: 85, stage: 'scoring', message: 'Scoring and writing the summary' });
-  const breakdown = composeScore(scoreFactors(findings, values, approvals, holds, targets, currency, security));
+  const breakdown = composeScore(scoreFactors(findings, values, sla, targets, currency, security));
   const score = breakdown.score;
   const grade = gradeOf(score);
   const sections = framework.sections.map((section) => ({
@@ -378,7 +395,7 @@ async function computeContent(
     title: section.title,
     description: section.description,
     metrics: section.metrics.map((id) => ({ id, label: metricDefinition(id).label, unit: metricDefinition(id).unit, value: metricValue(id) })),
-    tables: (section.tables ?? []).map((id) => buildTable(id, risks, timeline, drift, () => {
+    tables: (withTables ? (section.tables ?? []) : []).map((id) => buildTable(id, risks, timeline, drift, () => {
       const finish = sqlTables.get(id);
       if (id === 'statement_of_applicability') return statementOfApplicability(framework, findings);
       if (!finish) throw new Error(`unknown table ${id}`);
@@ -465,8 +482,7 @@ function driftFinding(ordinal: number, framework: FrameworkDefinition, section: 
 function scoreFactors(
   findings: FindingContent[],
   values: MetricValues,
-  approvals: Responses,
-  holds: Responses,
+  sla: SlaCompliance,
   targets: SlaTargets,
   currency: PolicyCurrency,
   security: SecuritySetting[],
@@ -474,8 +490,9 @@ function scoreFactors(
   const applicable = findings.filter((f) => f.status !== 'not_applicable');
   const decisions = values.counts.agent_decisions ?? 0;
   const covered = values.counts.covered_agent_decisions ?? 0;
-  const approvalRequests = approvals.answered + approvals.unanswered;
-  const holdRequests = holds.answered + holds.unanswered;
+  const { approvals, holds } = sla;
+  const approvalRequests = approvals.requests;
+  const holdRequests = holds.requests;
   const requests = approvalRequests + holdRequests;
   const counted = security.filter((s) => s.met !== null);
   const met = counted.filter((s) => s.met);
