@@ -80,6 +80,11 @@ type Documents = {
     "\n  mutation ScheduleRunNow($id: ID!) { runScheduleNow(id: $id) { id title status period { start end } createdBy } }\n": typeof types.ScheduleRunNowDocument,
     "\n  query ScheduleList { schedules { id nextRunAt lastRunAt paused reports { id title status } } }\n": typeof types.ScheduleListDocument,
     "\n  query ScheduleReportStatus($id: ID!) { report(id: $id) { id status } }\n": typeof types.ScheduleReportStatusDocument,
+    "\n  mutation SetSlaTargets($input: SlaTargetsInput!) { updateSlaTargets(input: $input) { approvalMinutes holdMinutes } }\n": typeof types.SetSlaTargetsDocument,
+    "query SlaTargetsOfOrg { viewer { organization { slaTargets { approvalMinutes holdMinutes } } } }": typeof types.SlaTargetsOfOrgDocument,
+    "\n  query SlaTargetChanges { auditEvents(filter: { actions: [\"organization.sla_targets_changed\"] }, first: 5) { edges { node { actor { type id } attributes } } } }\n": typeof types.SlaTargetChangesDocument,
+    "\n  query ScoreBreakdownOf($id: ID!) { report(id: $id) { score scoreBreakdown { id value weight effectiveWeight points detail } } }\n": typeof types.ScoreBreakdownOfDocument,
+    "\n  mutation ShareForScore($id: ID!) { createShareLink(input: { reportId: $id, expiresInHours: 24 }) { url } }\n": typeof types.ShareForScoreDocument,
     "\n  mutation ShareCreate($input: CreateShareLinkInput!) {\n    createShareLink(input: $input) { url password shareLink { id formats redaction passwordProtected state expiresAt useCount revoked } }\n  }\n": typeof types.ShareCreateDocument,
     "\n  mutation ShareRevoke($id: ID!) { revokeShareLink(id: $id) { id revoked state } }\n": typeof types.ShareRevokeDocument,
     "\n  query ShareLinks($reportId: ID!) { shareLinks(reportId: $reportId) { id useCount lastUsedAt revoked state formats lockedUntil report { id } } }\n": typeof types.ShareLinksDocument,
@@ -155,6 +160,11 @@ const documents: Documents = {
     "\n  mutation ScheduleRunNow($id: ID!) { runScheduleNow(id: $id) { id title status period { start end } createdBy } }\n": types.ScheduleRunNowDocument,
     "\n  query ScheduleList { schedules { id nextRunAt lastRunAt paused reports { id title status } } }\n": types.ScheduleListDocument,
     "\n  query ScheduleReportStatus($id: ID!) { report(id: $id) { id status } }\n": types.ScheduleReportStatusDocument,
+    "\n  mutation SetSlaTargets($input: SlaTargetsInput!) { updateSlaTargets(input: $input) { approvalMinutes holdMinutes } }\n": types.SetSlaTargetsDocument,
+    "query SlaTargetsOfOrg { viewer { organization { slaTargets { approvalMinutes holdMinutes } } } }": types.SlaTargetsOfOrgDocument,
+    "\n  query SlaTargetChanges { auditEvents(filter: { actions: [\"organization.sla_targets_changed\"] }, first: 5) { edges { node { actor { type id } attributes } } } }\n": types.SlaTargetChangesDocument,
+    "\n  query ScoreBreakdownOf($id: ID!) { report(id: $id) { score scoreBreakdown { id value weight effectiveWeight points detail } } }\n": types.ScoreBreakdownOfDocument,
+    "\n  mutation ShareForScore($id: ID!) { createShareLink(input: { reportId: $id, expiresInHours: 24 }) { url } }\n": types.ShareForScoreDocument,
     "\n  mutation ShareCreate($input: CreateShareLinkInput!) {\n    createShareLink(input: $input) { url password shareLink { id formats redaction passwordProtected state expiresAt useCount revoked } }\n  }\n": types.ShareCreateDocument,
     "\n  mutation ShareRevoke($id: ID!) { revokeShareLink(id: $id) { id revoked state } }\n": types.ShareRevokeDocument,
     "\n  query ShareLinks($reportId: ID!) { shareLinks(reportId: $reportId) { id useCount lastUsedAt revoked state formats lockedUntil report { id } } }\n": types.ShareLinksDocument,
@@ -442,6 +452,26 @@ export function graphql(source: "\n  query ScheduleList { schedules { id nextRun
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ScheduleReportStatus($id: ID!) { report(id: $id) { id status } }\n"): (typeof documents)["\n  query ScheduleReportStatus($id: ID!) { report(id: $id) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetSlaTargets($input: SlaTargetsInput!) { updateSlaTargets(input: $input) { approvalMinutes holdMinutes } }\n"): (typeof documents)["\n  mutation SetSlaTargets($input: SlaTargetsInput!) { updateSlaTargets(input: $input) { approvalMinutes holdMinutes } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SlaTargetsOfOrg { viewer { organization { slaTargets { approvalMinutes holdMinutes } } } }"): (typeof documents)["query SlaTargetsOfOrg { viewer { organization { slaTargets { approvalMinutes holdMinutes } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SlaTargetChanges { auditEvents(filter: { actions: [\"organization.sla_targets_changed\"] }, first: 5) { edges { node { actor { type id } attributes } } } }\n"): (typeof documents)["\n  query SlaTargetChanges { auditEvents(filter: { actions: [\"organization.sla_targets_changed\"] }, first: 5) { edges { node { actor { type id } attributes } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ScoreBreakdownOf($id: ID!) { report(id: $id) { score scoreBreakdown { id value weight effectiveWeight points detail } } }\n"): (typeof documents)["\n  query ScoreBreakdownOf($id: ID!) { report(id: $id) { score scoreBreakdown { id value weight effectiveWeight points detail } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShareForScore($id: ID!) { createShareLink(input: { reportId: $id, expiresInHours: 24 }) { url } }\n"): (typeof documents)["\n  mutation ShareForScore($id: ID!) { createShareLink(input: { reportId: $id, expiresInHours: 24 }) { url } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
