@@ -73,7 +73,7 @@ describe('score factors', () => {
       { approvalMinutes: { from: 60, to: 30 }, holdMinutes: { from: 240, to: 120 } },
       { approvalMinutes: { from: 30, to: 30 }, holdMinutes: { from: 120, to: 180 } },
     ]));
-    expect(changes.every((c) => c.actor?.type === 'service')).toBe(true);
+    expect(changes.map((c) => c.actor?.type)).toEqual(['SERVICE', 'SERVICE']);
 
     // Against 30 and 180 minutes: r1 (20 min) within, r2 (50 min) not, h1 (decided after exactly 180 min) within:
     // (1 + 1)/3 = 66.67. Every factor counts, so the SLA factor weighs its nominal 15: 10 points.
