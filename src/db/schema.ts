@@ -11,6 +11,7 @@ import {
   customType,
   date,
   doublePrecision,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -117,7 +118,7 @@ export const BULK_ACTIONS = ['tool.invoke', 'tool.executed', 'model.invoke'] as 
 export const auditEvents = pgTable(
   'audit_events',
   {
-    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     // No foreign key: its per-row check (a locking lookup of the organisation)
     // cost more at ingest than any index. Events are only ever written under an
     // authenticated key of an existing organisation.
@@ -127,6 +128,8 @@ export const auditEvents = pgTable(
     occurredAt: ts('occurred_at').notNull(),
     receivedAt: ts('received_at').notNull().defaultNow(),
     environment: ctext('environment').notNull().default('default'),
+    /** The gateway or other system that sent the event (contract field `source`). */
+    source: ctext('source'),
     agentId: ctext('agent_id'),
     sessionId: ctext('session_id'),
     actorType: ctext('actor_type'),
@@ -167,6 +170,8 @@ export const auditEvents = pgTable(
       .generatedAlwaysAs(sql`coalesce(tool_tags @> '{pii}'::text[], false)`),
   },
   (t) => [
+    // The organisation first in every key, so the table can be sharded by it (src/db/distribution.ts).
+    primaryKey({ columns: [t.orgId, t.seq] }),
     // Period scans by organisation; `seq` makes the order unique for keyset cursors.
     index('audit_events_org_time_idx').on(t.orgId, t.occurredAt, t.seq),
     uniqueIndex('audit_events_org_client_id_idx')
@@ -396,7 +401,7 @@ export const eventBatches = pgTable(
   {
     orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
     linkNo: bigint('link_no', { mode: 'number' }).notNull(),
-    batchId: uuid('batch_id').notNull().unique(),
+    batchId: uuid('batch_id').notNull(),
     eventCount: integer('event_count').notNull(),
     /** Every event of the batch has a higher `seq` than this (the sequence's value when its COPY began). */
     seqFloor: bigint('seq_floor', { mode: 'number' }).notNull(),
@@ -405,7 +410,7 @@ export const eventBatches = pgTable(
     head: bytea('head').notNull(),
     linkedAt: ts('linked_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.linkNo] })],
+  (t) => [primaryKey({ columns: [t.orgId, t.linkNo] }), uniqueIndex('event_batches_org_batch_idx').on(t.orgId, t.batchId)],
 );
 
 /** One row per organisation: the chain's latest link, locked briefly by each batch's commit. */
@@ -436,7 +441,7 @@ export const customFrameworks = pgTable(
 export const reports = pgTable(
   'reports',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
     type: text('type').notNull(),
     title: text('title').notNull(),
@@ -485,6 +490,7 @@ export const reports = pgTable(
     deletedAt: ts('deleted_at'),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
     index('reports_org_created_idx').on(t.orgId, t.createdAt, t.id),
     index('reports_lineage_idx').on(t.lineageId, t.version),
   ],
@@ -498,8 +504,8 @@ export const reports = pgTable(
 export const findings = pgTable(
   'findings',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    reportId: uuid('report_id').notNull().references(() => reports.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    reportId: uuid('report_id').notNull(),
     orgId: uuid('org_id').notNull(),
     ordinal: integer('ordinal').notNull(),
     framework: text('framework').notNull(),
@@ -521,7 +527,11 @@ export const findings = pgTable(
     /** The first events of the evidence (sequence numbers, in page order), kept at generation: a drill-down's first page needs no search. */
     evidenceHead: bigint('evidence_head', { mode: 'number' }).array(),
   },
-  (t) => [index('findings_report_idx').on(t.reportId, t.ordinal)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.reportId], foreignColumns: [reports.orgId, reports.id] }).onDelete('cascade'),
+    index('findings_report_idx').on(t.reportId, t.ordinal),
+  ],
 );
 
 
@@ -529,21 +539,21 @@ export const findings = pgTable(
 export const signingKeys = pgTable(
   'signing_keys',
   {
-    id: text('id').primaryKey(),
+    id: text('id').notNull(),
     orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
     publicKeyPem: text('public_key_pem').notNull(),
     privateKeyEncrypted: text('private_key_encrypted').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
     retiredAt: ts('retired_at'),
   },
-  (t) => [index('signing_keys_org_idx').on(t.orgId)],
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
 );
 
 /** Rendered report files, kept until retention deletes them. */
 export const reportArtifacts = pgTable(
   'report_artifacts',
   {
-    reportId: uuid('report_id').notNull().references(() => reports.id, { onDelete: 'cascade' }),
+    reportId: uuid('report_id').notNull(),
     orgId: uuid('org_id').notNull(),
     format: text('format').notNull(),
     content: bytea('content').notNull(),
@@ -552,16 +562,18 @@ export const reportArtifacts = pgTable(
     pageCount: integer('page_count'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.reportId, t.format] })],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.reportId, t.format] }),
+    foreignKey({ columns: [t.orgId, t.reportId], foreignColumns: [reports.orgId, reports.id] }).onDelete('cascade'),
+  ],
 );
 
 export const shareLinks = pgTable(
   'share_links',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
-    reportId: uuid('report_id').notNull().references(() => reports.id, { onDelete: 'cascade' }),
-    tokenHash: text('token_hash').notNull(),
+    reportId: uuid('report_id').notNull(),
     /** scrypt hash `salt:hash`, when the link is password protected. */
     passwordHash: text('password_hash'),
     formats: text('formats').array().notNull(),
@@ -575,13 +587,29 @@ export const shareLinks = pgTable(
     failedAttempts: integer('failed_attempts').notNull().default(0),
     lockedUntil: ts('locked_until'),
   },
-  (t) => [uniqueIndex('share_links_token_idx').on(t.tokenHash), index('share_links_report_idx').on(t.orgId, t.reportId)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.reportId], foreignColumns: [reports.orgId, reports.id] }).onDelete('cascade'),
+    index('share_links_report_idx').on(t.orgId, t.reportId),
+  ],
 );
+
+/**
+ * A share link's token hash → its organisation and link. A link is opened by
+ * its token alone, before the organisation is known: kept apart from the
+ * link (whose counters change on every view) as a small reference table, so
+ * the lookup is a local index read on every node of a cluster.
+ */
+export const shareLinkTokens = pgTable('share_link_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  linkId: uuid('link_id').notNull(),
+});
 
 export const schedules = pgTable(
   'schedules',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
     type: text('type').notNull(),
     frequency: text('frequency', { enum: ['weekly', 'monthly', 'quarterly'] }).notNull(),
@@ -600,26 +628,30 @@ export const schedules = pgTable(
     createdBy: text('created_by').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('schedules_due_idx').on(t.nextRunAt), index('schedules_org_idx').on(t.orgId)],
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('schedules_due_idx').on(t.nextRunAt)],
 );
 
 /** One row per schedule and due time: the primary key makes each run happen exactly once. */
 export const scheduleRuns = pgTable(
   'schedule_runs',
   {
-    scheduleId: uuid('schedule_id').notNull().references(() => schedules.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id').notNull(),
+    scheduleId: uuid('schedule_id').notNull(),
     dueAt: ts('due_at').notNull(),
     reportId: uuid('report_id'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.scheduleId, t.dueAt] })],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.scheduleId, t.dueAt] }),
+    foreignKey({ columns: [t.orgId, t.scheduleId], foreignColumns: [schedules.orgId, schedules.id] }).onDelete('cascade'),
+  ],
 );
 
 /** Webhook and e-mail notifications, kept as an outbox so nothing is lost while a receiver is down. */
 export const notifications = pgTable(
   'notifications',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
     reportId: uuid('report_id'),
     channel: text('channel', { enum: ['webhook', 'email'] }).notNull(),
@@ -634,7 +666,72 @@ export const notifications = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     deliveredAt: ts('delivered_at'),
   },
-  (t) => [index('notifications_org_idx').on(t.orgId, t.createdAt)],
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('notifications_org_idx').on(t.orgId, t.createdAt)],
+);
+
+/**
+ * Data exports (src/exports/): the raw material behind reports, one kind of
+ * record over a period with filters, written by a job into `export_chunks`
+ * and signed once complete. Kept under the organisation's retention like
+ * report files; the row stays (its hash and signature) once they are gone.
+ */
+export const dataExports = pgTable(
+  'data_exports',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    kind: text('kind', { enum: ['audit_log', 'decisions', 'escalations', 'config_changes'] }).notNull(),
+    format: text('format', { enum: ['csv', 'json', 'ndjson', 'parquet'] }).notNull(),
+    status: text('status', { enum: ['pending', 'generating', 'completed', 'failed', 'cancelled', 'expired'] }).notNull(),
+    progressPercent: integer('progress_percent').notNull().default(0),
+    progressStage: text('progress_stage').notNull().default('queued'),
+    progressMessage: text('progress_message').notNull().default('Waiting for a worker'),
+    periodStart: ts('period_start').notNull(),
+    periodEnd: ts('period_end').notNull(),
+    /** `{ environment?, agentIds?, severities?, decisions?, categories?, sources? }` */
+    filters: jsonb('filters').$type<ExportFilters>().notNull().default({}),
+    /** Highest `audit_events.seq` the export read: the same request at this watermark gives the same rows. */
+    watermark: bigint('watermark', { mode: 'number' }),
+    rowCount: bigint('row_count', { mode: 'number' }),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }),
+    sha256: text('sha256'),
+    /** The signed manifest (canonical JSON) and its Ed25519 signature (base64) with the key's id. */
+    manifest: text('manifest'),
+    signature: text('signature'),
+    signatureKeyId: text('signature_key_id'),
+    /** Deliveries to storage targets requested with the export (src/delivery/). */
+    deliverTo: uuid('deliver_to').array().notNull().default(sql`'{}'`),
+    scheduleId: uuid('schedule_id'),
+    error: text('error'),
+    createdBy: text('created_by').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    startedAt: ts('started_at'),
+    completedAt: ts('completed_at'),
+    expiresAt: ts('expires_at'),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('data_exports_org_created_idx').on(t.orgId, t.createdAt, t.id)],
+);
+
+export interface ExportFilters {
+  environment?: string;
+  agentIds?: string[];
+  severities?: string[];
+  decisions?: string[];
+  categories?: string[];
+  sources?: string[];
+}
+
+/** An export's file in slices of about 1 MiB, in order: written as the rows stream, read back slice by slice. */
+export const exportChunks = pgTable(
+  'export_chunks',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    exportId: uuid('export_id').notNull(),
+    part: integer('part').notNull(),
+    content: bytea('content').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.exportId, t.part] })],
 );
 
 /**
