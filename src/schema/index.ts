@@ -11,5 +11,6 @@ import './schedules.ts';
 import './notifications.ts';
 import './exports.ts';
 import './posture.ts';
+import './scoring.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
