@@ -43,6 +43,7 @@ export function csvFiles(report: RenderableReport): ZipEntry[] {
       ['periodEnd', c.scope.period.end],
       ['environment', c.scope.environment ?? 'all'],
       ['agents', c.scope.agentIds.length ? c.scope.agentIds.join(' ') : 'all'],
+      ['dataSubject', c.scope.dataSubject ?? ''],
       ['score', c.score],
       ['grade', c.grade],
       ['summary', c.summary],
@@ -62,7 +63,10 @@ export function csvFiles(report: RenderableReport): ZipEntry[] {
   });
   files.push({
     path: 'metrics.csv',
-    data: toCsv(['section', 'metric', 'label', 'value', 'unit'], c.sections.flatMap((s) => s.metrics.map((m) => [s.title, m.id, m.label, m.value, m.unit]))),
+    data: toCsv(
+      ['section', 'metric', 'label', 'value', 'unit', 'denominator', 'denominatorCount'],
+      c.sections.flatMap((s) => s.metrics.map((m) => [s.title, m.id, m.label, m.value, m.unit, m.denominator?.label ?? null, m.denominator?.count ?? null])),
+    ),
   });
   files.push({
     path: 'recommendations.csv',

@@ -4,7 +4,7 @@
  * integrity section. Every piece of text is escaped with `esc` and the page
  * carries no script, so an agent or tool named `<script>` stays text.
  */
-import { formatValue, type ReportContent } from '../reports/generate.ts';
+import { formatDenominator, formatValue, type ReportContent } from '../reports/generate.ts';
 import { isSelectorId, selectors } from '../reports/selectors.ts';
 import { decisionsChart, riskChart, type DayDecisions } from './charts.ts';
 import { esc } from './escape.ts';
@@ -112,7 +112,7 @@ function statusCounts(findings: Finding[]): string {
 function section(s: Section, c: ReportContent, anchor: string): string {
   const byOrdinal = new Map(c.findings.map((f) => [f.ordinal, f]));
   const metrics = s.metrics.length
-    ? `<div class="metrics">${s.metrics.map((m) => `<div class="metric"><div class="label">${esc(m.label)}</div><div class="v">${esc(formatValue(m.value, m.unit))}</div></div>`).join('')}</div>`
+    ? `<div class="metrics">${s.metrics.map((m) => `<div class="metric"><div class="label">${esc(m.label)}</div><div class="v">${esc(formatValue(m.value, m.unit))}</div>${m.denominator ? `<div class="meta">${esc(formatDenominator(m.denominator))}</div>` : ''}</div>`).join('')}</div>`
     : '';
   return `<section id="${anchor}"><h2>${esc(s.title)}</h2><p>${esc(s.description)}</p>${metrics}
 ${s.tables.map(table).join('\n')}

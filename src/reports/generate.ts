@@ -30,7 +30,7 @@ import {
 import { refreshRollups, rollupPlan } from './rollups.ts';
 import { runScalarQueries, type ScalarQueryId } from './scalars.ts';
 import type { ReportScope } from './scope.ts';
-import { statementOfApplicability } from './applicability.ts';
+import { currentStatements, statementOfApplicability } from './applicability.ts';
 import { buildSqlTables, scalarQueriesOfTables, selectorsOfTables, type Table } from './tables.ts';
 import { evaluate, grade as gradeOf, score as scoreOf, SEVERITY_WEIGHT, type FindingStatus } from './scoring.ts';
 import { ANSWER_COUNTED, type SelectorId } from './selectors.ts';
@@ -271,13 +271,16 @@ async function computeContent(
   };
   // One boundary for the whole report: the one pass and the shared tables read the same rollups.
   const rollup = await rollupPlan(sql, scope);
-  const [counted, coverage, approvals, holds, queried, sqlTables] = await Promise.all([
+  // The organisation's statements as they stood when the report was requested: a rebuild reads the same.
+  const statements = tables.has('statement_of_applicability') ? currentStatements(services.database.db, scope.orgId, row.createdAt) : Promise.resolve([]);
+  const [counted, coverage, approvals, holds, queried, sqlTables, soaStatements] = await Promise.all([
     step(measureEvents(sql, scope, [...selectorIds].filter((id) => !ANSWER_COUNTED[id]), rollup), 'Counted events, decisions and evidence, and scored agent risk'),
     step(measureCoverage(sql, scope, services.config.MONITORING_GAP_MINUTES), 'Measured monitoring coverage and gaps'),
     step(needsResponses('approvals', 'approval_response_mean', 'approval_response_p50', 'approval_response_p95') ? responses(sql, scope, 'approvals') : none, 'Measured approval response times'),
     step(needsResponses('holds', 'hold_response_mean', 'hold_response_p50', 'hold_response_p95') ? responses(sql, scope, 'holds') : none, 'Measured hold response times'),
     runScalarQueries(sql, scope, scalarQueryIds),
     buildSqlTables(sql, scope, tables, rollup),
+    statements,
   ]);
   for (const id of answerCounted) {
     const { requests, outcome } = ANSWER_COUNTED[id]!;
@@ -354,10 +357,13 @@ async function computeContent(
     id: section.id,
     title: section.title,
     description: section.description,
-    metrics: section.metrics.map((id) => ({ id, label: metricDefinition(id).label, unit: metricDefinition(id).unit, value: metricValue(id) })),
+    metrics: section.metrics.map((id) => {
+      const { label, unit, per } = metricDefinition(id);
+      return { id, label, unit, value: metricValue(id), denominator: per ? { label: per.label, count: per.count(values) } : null };
+    }),
     tables: (section.tables ?? []).map((id) => buildTable(id, risks, timeline, () => {
       const finish = sqlTables.get(id);
-      if (id === 'statement_of_applicability') return statementOfApplicability(framework, findings);
+      if (id === 'statement_of_applicability') return statementOfApplicability(framework, findings, soaStatements);
       if (!finish) throw new Error(`unknown table ${id}`);
       return finish({ risks, weeks: counted.weeks, scalars: values.scalars, counts: values.counts });
     })),
@@ -445,6 +451,12 @@ function buildTable(id: string, risks: AgentRisk[], timeline: DayCounts[], other
     default:
       return other();
   }
+}
+
+/** A rate's denominator in words, e.g. "of 1,234 Decisions (…)"; empty for a metric that is no rate. */
+export function formatDenominator(denominator: { label: string; count: number | null } | null | undefined): string {
+  if (!denominator) return '';
+  return `of ${denominator.count === null ? '' : `${denominator.count.toLocaleString('en-US')} `}${denominator.label}`;
 }
 
 export function formatValue(value: number | null, unit: Unit): string {

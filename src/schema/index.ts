@@ -9,5 +9,6 @@ import './downloads.ts';
 import './sharing.ts';
 import './schedules.ts';
 import './notifications.ts';
+import './applicability.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
