@@ -24,6 +24,10 @@ type Documents = {
     "\n  query AuditEventsPage($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges {\n        cursor\n        node {\n          id sequence clientId occurredAt receivedAt environment agentId sessionId\n          actor { type id email }\n          category action decision policyId tool { name tags } severity outcome\n          dataSubjects personalData costUsd ttlSeconds attributes\n        }\n      }\n    }\n  }\n": typeof types.AuditEventsPageDocument,
     "\n  query AuditEventNode($id: ID!) {\n    node(id: $id) { id ... on AuditEvent { clientId action } }\n  }\n": typeof types.AuditEventNodeDocument,
     "\n  query Registries {\n    agents { agentId firstSeenAt lastSeenAt }\n    environments { name firstSeenAt lastSeenAt }\n    tools { name tags firstSeenAt lastSeenAt }\n  }\n": typeof types.RegistriesDocument,
+    "\n  query SoA { statementOfApplicability { controlId title applicable justification implementation revision recordedBy history { revision implementation } } }\n": typeof types.SoADocument,
+    "\n  mutation RecordSoA($statements: [ControlApplicabilityInput!]!) {\n    recordControlApplicability(statements: $statements) {\n      recorded { controlId applicable justification implementation revision recordedBy }\n      rejected { index field message }\n    }\n  }\n": typeof types.RecordSoADocument,
+    "\n  mutation Reproduce($id: ID!) { reproduceReport(id: $id) { identical sha256 differences checkedAt } }\n": typeof types.ReproduceDocument,
+    "\n  query Reproduction($id: ID!) { report(id: $id) { reproduction { identical sha256 } } }\n": typeof types.ReproductionDocument,
     "\n  query ReportDownloads($id: ID!) {\n    report(id: $id) { status downloads { format url sizeBytes sha256 pageCount } }\n  }\n": typeof types.ReportDownloadsDocument,
     "\n  query FindingsReportIds {\n    reports(first: 10) { edges { node { id type } } }\n  }\n": typeof types.FindingsReportIdsDocument,
     "\n  query Drilldown($id: ID!, $findings: Int!, $evidence: Int!) {\n    report(id: $id) {\n      id\n      score\n      grade\n      summary\n      stale\n      integrity { eventCount timeCoverage gapCount contentSha256 watermark sampleSeed frameworkVersion }\n      sections { id title metrics { id value unit } tables { id columns rows truncated { shown total } } }\n      findings(first: $findings) {\n        totalCount\n        edges {\n          cursor\n          node {\n            id\n            ordinal\n            control { id framework title }\n            status\n            severity\n            evidenceCount\n            evidence(first: $evidence) {\n              totalCount\n              pageInfo { hasNextPage endCursor }\n              edges { node { id sequence action correlationId } }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.DrilldownDocument,
@@ -94,6 +98,10 @@ const documents: Documents = {
     "\n  query AuditEventsPage($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges {\n        cursor\n        node {\n          id sequence clientId occurredAt receivedAt environment agentId sessionId\n          actor { type id email }\n          category action decision policyId tool { name tags } severity outcome\n          dataSubjects personalData costUsd ttlSeconds attributes\n        }\n      }\n    }\n  }\n": types.AuditEventsPageDocument,
     "\n  query AuditEventNode($id: ID!) {\n    node(id: $id) { id ... on AuditEvent { clientId action } }\n  }\n": types.AuditEventNodeDocument,
     "\n  query Registries {\n    agents { agentId firstSeenAt lastSeenAt }\n    environments { name firstSeenAt lastSeenAt }\n    tools { name tags firstSeenAt lastSeenAt }\n  }\n": types.RegistriesDocument,
+    "\n  query SoA { statementOfApplicability { controlId title applicable justification implementation revision recordedBy history { revision implementation } } }\n": types.SoADocument,
+    "\n  mutation RecordSoA($statements: [ControlApplicabilityInput!]!) {\n    recordControlApplicability(statements: $statements) {\n      recorded { controlId applicable justification implementation revision recordedBy }\n      rejected { index field message }\n    }\n  }\n": types.RecordSoADocument,
+    "\n  mutation Reproduce($id: ID!) { reproduceReport(id: $id) { identical sha256 differences checkedAt } }\n": types.ReproduceDocument,
+    "\n  query Reproduction($id: ID!) { report(id: $id) { reproduction { identical sha256 } } }\n": types.ReproductionDocument,
     "\n  query ReportDownloads($id: ID!) {\n    report(id: $id) { status downloads { format url sizeBytes sha256 pageCount } }\n  }\n": types.ReportDownloadsDocument,
     "\n  query FindingsReportIds {\n    reports(first: 10) { edges { node { id type } } }\n  }\n": types.FindingsReportIdsDocument,
     "\n  query Drilldown($id: ID!, $findings: Int!, $evidence: Int!) {\n    report(id: $id) {\n      id\n      score\n      grade\n      summary\n      stale\n      integrity { eventCount timeCoverage gapCount contentSha256 watermark sampleSeed frameworkVersion }\n      sections { id title metrics { id value unit } tables { id columns rows truncated { shown total } } }\n      findings(first: $findings) {\n        totalCount\n        edges {\n          cursor\n          node {\n            id\n            ordinal\n            control { id framework title }\n            status\n            severity\n            evidenceCount\n            evidence(first: $evidence) {\n              totalCount\n              pageInfo { hasNextPage endCursor }\n              edges { node { id sequence action correlationId } }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.DrilldownDocument,
@@ -208,6 +216,22 @@ export function graphql(source: "\n  query AuditEventNode($id: ID!) {\n    node(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Registries {\n    agents { agentId firstSeenAt lastSeenAt }\n    environments { name firstSeenAt lastSeenAt }\n    tools { name tags firstSeenAt lastSeenAt }\n  }\n"): (typeof documents)["\n  query Registries {\n    agents { agentId firstSeenAt lastSeenAt }\n    environments { name firstSeenAt lastSeenAt }\n    tools { name tags firstSeenAt lastSeenAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SoA { statementOfApplicability { controlId title applicable justification implementation revision recordedBy history { revision implementation } } }\n"): (typeof documents)["\n  query SoA { statementOfApplicability { controlId title applicable justification implementation revision recordedBy history { revision implementation } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordSoA($statements: [ControlApplicabilityInput!]!) {\n    recordControlApplicability(statements: $statements) {\n      recorded { controlId applicable justification implementation revision recordedBy }\n      rejected { index field message }\n    }\n  }\n"): (typeof documents)["\n  mutation RecordSoA($statements: [ControlApplicabilityInput!]!) {\n    recordControlApplicability(statements: $statements) {\n      recorded { controlId applicable justification implementation revision recordedBy }\n      rejected { index field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Reproduce($id: ID!) { reproduceReport(id: $id) { identical sha256 differences checkedAt } }\n"): (typeof documents)["\n  mutation Reproduce($id: ID!) { reproduceReport(id: $id) { identical sha256 differences checkedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Reproduction($id: ID!) { report(id: $id) { reproduction { identical sha256 } } }\n"): (typeof documents)["\n  query Reproduction($id: ID!) { report(id: $id) { reproduction { identical sha256 } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

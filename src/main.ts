@@ -12,6 +12,7 @@ import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type OpenedDatabase } from './db/open.ts';
 import { startJobRuntime } from './jobs/runtime.ts';
 import { atLeast, createLogger, type Logger } from './log.ts';
+import { isUuid } from './ids.ts';
 import { createServices, type Services } from './services.ts';
 
 const USAGE = `Usage: agent-reports <command> [options]
@@ -30,6 +31,9 @@ Commands:
                            generate a report (works its job in this process), wait for it and write
                            the file; progress on stderr (--quiet: none); exit 1 if it fails (for cron).
                            gdpr_dsar needs --subject (a data subject) or --agent (the agents)
+  reproduce REPORT_ID [--org ID] [--json]
+                           rebuild a completed report at its own watermark and compare its content with
+                           what was signed; exit 0 if byte-identical, 1 if not
   verify FILE [--key-id ID]... [--json]
                            check a downloaded JSON report or evidence bundle offline
                            (hashes and Ed25519 signatures); exit 1 if anything fails
@@ -130,6 +134,34 @@ export async function main(argv: string[]): Promise<number> {
           return await generateCommand(services, options, { out: (line) => console.log(line), progress: process.stderr });
         } catch (error) {
           if (error instanceof UsageError) return usageError(error.message);
+          throw error;
+        }
+      });
+    }
+    case 'reproduce': {
+      // The id as the API shows it (a Relay global id) or the bare UUID.
+      const decoded = sub && !isUuid(sub) ? Buffer.from(sub, 'base64').toString('utf8').replace(/^Report:/, '') : sub;
+      if (!decoded || !isUuid(decoded)) return usageError('reproduce needs REPORT_ID (the report\'s id, as the API or `generate --json` prints it)');
+      const reportId = decoded;
+      if (values.org && !isUuid(values.org)) return usageError('--org must be an organisation id (a UUID, as printed by org create)');
+      return withServices(config, log, async (services) => {
+        const [row] = await services.database.sql`select org_id from reports where id = ${reportId} and deleted_at is null ${values.org ? services.database.sql`and org_id = ${values.org}::uuid` : services.database.sql``}`;
+        if (!row) {
+          console.error(`error: no report ${reportId}${values.org ? ` in organisation ${values.org}` : ''}`);
+          return 2;
+        }
+        const { reproduceReport } = await import('./reports/reproduce.ts');
+        const { DomainError } = await import('./errors.ts');
+        try {
+          const result = await reproduceReport(services, { orgId: String(row.org_id), name: 'cli', actorId: 'cli' }, reportId);
+          if (values.json) console.log(JSON.stringify({ reportId, ...result }));
+          else console.log(result.identical ? `reproduced: report ${reportId} rebuilt at its watermark is byte-identical (sha256 ${result.sha256})` : `NOT reproduced: report ${reportId} rebuilt at its watermark hashes to ${result.sha256}; differs in ${result.differences.join(', ')}`);
+          return result.identical ? 0 : 1;
+        } catch (error) {
+          if (error instanceof DomainError) {
+            console.error(`error: ${error.message}`);
+            return 2;
+          }
           throw error;
         }
       });

@@ -11,7 +11,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { selectors, isSelectorId } from '../reports/selectors.ts';
-import { STATUS_LABEL, type RenderableReport } from './model.ts';
+import { reproductionText, STATUS_LABEL, type RenderableReport } from './model.ts';
 import { zipBuffers, type ZipEntry } from './zip.ts';
 
 type Cell = string | number | boolean | null | undefined;
@@ -96,6 +96,10 @@ export function csvFiles(report: RenderableReport): ZipEntry[] {
       ['signatureAlgorithm', report.signature?.algorithm ?? null],
       ['signature', report.signature?.value ?? null],
       ['signatureKeyId', report.signature?.keyId ?? null],
+      ['reproducedAt', report.reproduction?.checkedAt ?? null],
+      ['reproducedIdentical', report.reproduction ? report.reproduction.identical : null],
+      ['reproducedSha256', report.reproduction?.sha256 ?? null],
+      ['reproduction', reproductionText(report)],
     ]),
   });
   files.push({ path: 'gaps.csv', data: toCsv(['start', 'end', 'seconds', 'reason'], c.integrity.gaps.map((g) => [g.start, g.end, g.seconds, g.reason])) });

@@ -8,7 +8,7 @@ import { formatDenominator, formatValue, type ReportContent } from '../reports/g
 import { isSelectorId, selectors } from '../reports/selectors.ts';
 import { decisionsChart, riskChart, type DayDecisions } from './charts.ts';
 import { esc } from './escape.ts';
-import { evidencePath, STATUS_LABEL, type RenderableReport } from './model.ts';
+import { evidencePath, reproductionText, STATUS_LABEL, type RenderableReport } from './model.ts';
 
 type Section = ReportContent['sections'][number];
 type Table = Section['tables'][number];
@@ -186,6 +186,7 @@ function integrity(report: RenderableReport): string {
 <tr><td>Content SHA-256</td><td class="hash">${esc(report.contentSha256)}</td></tr>
 <tr><td>Signature (Ed25519)</td><td class="hash">${esc(report.signature?.value ?? 'unsigned')}</td></tr>
 <tr><td>Signing key id</td><td class="hash">${esc(report.signature?.keyId ?? 'n/a')}</td></tr>
+<tr><td>Reproduced at its watermark</td><td>${esc(reproductionText(report))}</td></tr>
 </table>
 ${gaps.length ? `<h3>Gaps</h3><table><thead><tr><th>Start</th><th>End</th><th>Minutes</th><th>Reason</th></tr></thead><tbody>${gaps.map((g) => `<tr><td>${esc(g.start)}</td><td>${esc(g.end)}</td><td>${esc(Math.round(g.seconds / 60))}</td><td>${esc(g.reason)}</td></tr>`).join('')}</tbody></table>${i.gapCount > gaps.length ? `<p class="meta">First ${gaps.length} of ${esc(i.gapCount)} gaps; all are in the JSON and CSV downloads.</p>` : ''}` : ''}
 <ul>${i.completeness.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>

@@ -5,7 +5,7 @@
  */
 import { formatDenominator, formatValue } from '../reports/generate.ts';
 import { isSelectorId, selectors } from '../reports/selectors.ts';
-import { STATUS_LABEL, type RenderableReport } from './model.ts';
+import { reproductionText, STATUS_LABEL, type RenderableReport } from './model.ts';
 
 /** Escapes Markdown and inline-HTML syntax; newlines become spaces (cells and headings are one line). */
 export function mdText(value: unknown): string {
@@ -86,6 +86,7 @@ export function renderMarkdown(report: RenderableReport): Buffer {
       ['Content SHA-256 (RFC 8785 canonical JSON)', report.contentSha256],
       ['Signature (Ed25519, base64)', report.signature?.value ?? 'unsigned'],
       ['Signing key id', report.signature?.keyId ?? 'n/a'],
+      ['Reproduced at its watermark', reproductionText(report)],
     ]),
   );
   if (i.gaps.length) {

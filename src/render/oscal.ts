@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { formatValue } from '../reports/generate.ts';
 import { isMetricId, metricDefinition } from '../reports/metrics.ts';
 import { isSelectorId, selectors } from '../reports/selectors.ts';
-import { downloadPath, evidencePath, STATUS_LABEL, type RenderableReport } from './model.ts';
+import { downloadPath, evidencePath, reproductionText, STATUS_LABEL, type RenderableReport } from './model.ts';
 
 export const OSCAL_VERSION = '1.2.1';
 /** Namespace of our own props, so GRC tools keep PASS/WARN/FAIL/N/A beside OSCAL's two states. */
@@ -162,8 +162,10 @@ export function oscalDocument(report: RenderableReport) {
             prop('grade', c.grade ?? 'n/a'),
             prop('event-count', String(c.integrity.eventCount)),
             prop('watermark', String(c.watermark)),
+            prop('reproduced-at-watermark', report.reproduction ? (report.reproduction.identical ? 'identical' : 'differs') : 'not-checked'),
             ...decisionProps(c, prop),
           ],
+          remarks: `Reproduced at its watermark: ${reproductionText(report)}.`,
           'reviewed-controls': {
             'control-selections': [controlIds.length ? { 'include-controls': controlIds.map((cid) => ({ 'control-id': oscalControlId(cid) })) } : { 'include-all': {} }],
             remarks: `Controls of the ${c.framework.catalog} catalog, as identified there: ${controlIds.join(', ') || 'none'}.`,

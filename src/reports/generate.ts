@@ -140,6 +140,29 @@ export async function buildReport(services: Services, reportId: string, onProgre
   });
 }
 
+/**
+ * The content of a completed report computed once more at its own watermark
+ * and chain link, with the definition of its type as it is now: the same
+ * canonical bytes when nothing it read has changed (reproduce.ts says so).
+ */
+export async function rebuildContent(services: Services, row: ReportRow): Promise<{ canonical: string; sha256: string; content: ReportContent }> {
+  if (row.watermark === null) throw new Error(`report ${row.id} has no watermark`);
+  const framework = await frameworkOf(services.database.db, row.orgId, row.type);
+  if (!framework) throw new Error(`report type ${row.type} has no framework definition`);
+  const scope: ReportScope = {
+    orgId: row.orgId,
+    start: row.periodStart,
+    end: row.periodEnd,
+    watermark: row.watermark,
+    environment: row.environment,
+    agentIds: row.agentIds,
+    dataSubject: (row.parameters as { dataSubject?: string } | null)?.dataSubject ?? null,
+  };
+  const content = await computeContent(services, framework, row, scope, { link: row.chainLink, head: row.chainHead }, async () => {});
+  const canonical = canonicalJson(content);
+  return { canonical, sha256: sha256Hex(canonical), content };
+}
+
 /** Events kept per finding for the first page of its evidence. */
 export const EVIDENCE_HEAD = 50;
 
