@@ -15,11 +15,12 @@ import { reports } from '../src/db/schema.ts';
 import { reportTypes } from '../src/frameworks/index.ts';
 import { createLogger } from '../src/log.ts';
 import { buildReport } from '../src/reports/generate.ts';
+import { measureRequests } from '../src/reports/correlated.ts';
 import { measureEvents } from '../src/reports/metrics.ts';
 import { rollupPlan } from '../src/reports/rollups.ts';
 import { scalarQueries } from '../src/reports/scalars.ts';
 import { sqlTables } from '../src/reports/tables.ts';
-import { selectors, type SelectorId } from '../src/reports/selectors.ts';
+import { REQUEST_KINDS, selectors, type RequestKindId, type SelectorId } from '../src/reports/selectors.ts';
 import { createServices } from '../src/services.ts';
 
 const { values } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, detail: { type: 'boolean', default: false } } });
@@ -84,8 +85,10 @@ try {
       await work();
       console.log(`  ${label.padEnd(32)} ${(performance.now() - began).toFixed(0)} ms`);
     };
-    await time('measureEvents (all selectors)', async () => measureEvents(database.sql, scope, Object.keys(selectors) as SelectorId[], await rollupPlan(database.sql, scope)));
-    for (const [id, query] of Object.entries(scalarQueries)) await time(`scalar ${id}`, () => query(database.sql, scope));
+    const plan = await rollupPlan(database.sql, scope);
+    await time('measureEvents (all selectors)', () => measureEvents(database.sql, scope, Object.keys(selectors) as SelectorId[], plan));
+    await time('measureRequests (every kind)', () => measureRequests(database.sql, scope, plan, Object.keys(REQUEST_KINDS) as RequestKindId[]));
+    for (const [id, query] of Object.entries(scalarQueries)) await time(`scalar ${id}`, () => query(database.sql, scope, plan));
     for (const [id, table] of Object.entries(sqlTables)) await time(`table ${id}`, () => table.build(database.sql, scope));
   }
   for (const framework of reportTypes()) {

@@ -1,6 +1,8 @@
 /**
- * `npm run bench -- [--events N]`: NDJSON ingest throughput through the real
- * server. A fresh database (on DATABASE_URL's server, else an embedded
+ * `npm run bench -- [--events N] [--grow-to M]`: NDJSON ingest throughput through the real
+ * server. With `--grow-to`, the same database is then grown to M events (of
+ * another seed, over the same days) and the report half runs again: the two
+ * sizes in one run, with each figure's ratio. A fresh database (on DATABASE_URL's server, else an embedded
  * PostgreSQL) is created and dropped; the server runs as a child process so
  * its peak memory is measured on its own; the body is streamed, never built whole.
  */
@@ -22,9 +24,19 @@ import { processCpuMs } from './load.ts';
 import { benchReports, type ReportFigures } from './reports.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, profile: { type: 'boolean', default: false }, 'ingest-only': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    events: { type: 'string', default: '1000000' },
+    'grow-to': { type: 'string' },
+    profile: { type: 'boolean', default: false },
+    'ingest-only': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
 const eventCount = Number(values.events);
 if (!Number.isInteger(eventCount) || eventCount < 1) throw new Error('--events must be a positive whole number');
+const growTo = values['grow-to'] === undefined ? null : Number(values['grow-to']);
+if (growTo !== null && (!Number.isInteger(growTo) || growTo <= eventCount)) throw new Error('--grow-to must be a whole number of events larger than --events');
 
 const cleanups: Array<() => Promise<void>> = [];
 async function cleanup() {
@@ -74,8 +86,31 @@ async function run() {
   cleanups.push(() => stopChild(child));
   await waitForListening(child);
 
+  const ingestFigures = await ingestStep(child, port, apiKey, url.toString(), eventCount, undefined);
+  // --ingest-only: the ingest figures alone (for working on ingestion).
+  if (values['ingest-only']) return;
+  const reportFigures = await benchReports({ root, databaseUrl: url.toString(), apiUrl: `http://127.0.0.1:${port}`, apiKey, orgId: organization.id });
+  printTable(ingestFigures, reportFigures);
+  let grown: { ingest: typeof ingestFigures; reports: ReportFigures } | null = null;
+  if (growTo !== null) {
+    // The same trail grown to `growTo` events (a tenth more through GraphQL again), over the same days.
+    console.log(`growing the trail by ${(growTo - eventCount).toLocaleString('en')} events`);
+    const ingest = await ingestStep(child, port, apiKey, url.toString(), growTo - eventCount, 2);
+    const reports = await benchReports({ root, databaseUrl: url.toString(), apiUrl: `http://127.0.0.1:${port}`, apiKey, orgId: organization.id });
+    printTable(ingest, reports);
+    grown = { ingest, reports };
+    printRatios({ ingest: ingestFigures, reports: reportFigures }, grown);
+  }
+  mkdirSync(path.join(root, '.bench'), { recursive: true });
+  const file = path.join(root, '.bench', `bench-${ingestFigures.at.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ ingest: ingestFigures, reports: reportFigures, ...(grown ? { grown } : {}) }, null, 2) + '\n');
+  console.log(`wrote ${path.relative(root, file)}`);
+}
+
+/** Ingests `eventCount` events (of `seed`) through POST /ingest, and a tenth as many through GraphQL. */
+async function ingestStep(child: ChildProcess, port: number, apiKey: string, databaseUrl: string, eventCount: number, seed: number | undefined) {
   // Written to a file first, so generating events does not compete with the server for the CPUs.
-  const events = await eventSource(eventCount);
+  const events = await eventSource(eventCount, seed);
   const bodyFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'agr-bench-body-')), 'events.ndjson');
   cleanups.push(async () => rmSync(path.dirname(bodyFile), { recursive: true, force: true }));
   await pipeline(Readable.from(ndjson(events)), createWriteStream(bodyFile));
@@ -120,32 +155,24 @@ async function run() {
   console.log(`GraphQL ingestAuditEvents: ${graphqlEvents.toLocaleString('en')} events in batches of 1,000 = ${graphqlIngest.eventsPerSecond.toLocaleString('en')} events/s`);
   // Autovacuum would analyze the freshly filled table within a minute or two; do it now so the
   // report figures measure the engine, not plans made for an empty table.
-  const analyzing = connect(url.toString(), { max: 1 });
+  const analyzing = connect(databaseUrl, { max: 1 });
   await analyzing.sql`analyze audit_events`;
   await analyzing.close();
 
-  const ingestFigures = { ...figures, graphql: { events: graphqlEvents, eventsPerSecond: graphqlIngest.eventsPerSecond } };
-  // --ingest-only: the ingest figures alone (for working on ingestion).
-  if (values['ingest-only']) return;
-  const reportFigures = await benchReports({ root, databaseUrl: url.toString(), apiUrl: `http://127.0.0.1:${port}`, apiKey, orgId: organization.id });
-  printTable(ingestFigures, reportFigures);
-  mkdirSync(path.join(root, '.bench'), { recursive: true });
-  const file = path.join(root, '.bench', `bench-${figures.at.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ ingest: ingestFigures, reports: reportFigures }, null, 2) + '\n');
-  console.log(`wrote ${path.relative(root, file)}`);
+  return { ...figures, graphql: { events: graphqlEvents, eventsPerSecond: graphqlIngest.eventsPerSecond } };
 }
 
 /** The demo generator once it exists (src/demo/generator.ts), else a small deterministic one. */
-async function eventSource(count: number): Promise<{ name: string; iterate: () => Iterable<unknown> | AsyncIterable<unknown> }> {
+async function eventSource(count: number, seed?: number): Promise<{ name: string; iterate: () => Iterable<unknown> | AsyncIterable<unknown> }> {
   const generatorFile = path.join(root, 'src/demo/generator.ts');
   if (existsSync(generatorFile)) {
-    const module = (await import(generatorFile)) as { generateDemoEvents?: (options: { events: number }) => Iterable<unknown> | AsyncIterable<unknown> };
-    if (module.generateDemoEvents) return { name: 'demo', iterate: () => module.generateDemoEvents!({ events: count }) };
+    const module = (await import(generatorFile)) as { generateDemoEvents?: (options: { events: number; seed?: number }) => Iterable<unknown> | AsyncIterable<unknown> };
+    if (module.generateDemoEvents) return { name: 'demo', iterate: () => module.generateDemoEvents!({ events: count, ...(seed === undefined ? {} : { seed }) }) };
   }
-  return { name: 'inline', iterate: () => inlineEvents(count) };
+  return { name: 'inline', iterate: () => inlineEvents(count, seed) };
 }
 
-function* inlineEvents(count: number): Generator<unknown> {
+function* inlineEvents(count: number, seed?: number): Generator<unknown> {
   const categories = ['tool_call', 'policy_decision', 'approval', 'dlp', 'credential', 'admin', 'injection'];
   const decisions = ['allow', 'allow', 'allow', 'deny', 'alert', 'hold'];
   const start = Date.parse('2026-01-01T00:00:00Z');
@@ -153,7 +180,7 @@ function* inlineEvents(count: number): Generator<unknown> {
   for (let i = 0; i < count; i++) {
     const category = categories[i % categories.length]!;
     yield {
-      id: `bench-${i}`,
+      id: seed === undefined ? `bench-${i}` : `bench-${seed}-${i}`,
       occurredAt: new Date(start + Math.floor(i * step)).toISOString(),
       environment: i % 5 === 0 ? 'staging' : 'production',
       agentId: `agent-${i % 12}`,
@@ -311,6 +338,30 @@ function stopChild(child: ChildProcess): Promise<void> {
     child.kill('SIGTERM');
   });
 }
+
+type Step = { ingest: { events: number; eventsPerSecond: number; graphql: { events: number } }; reports: ReportFigures };
+
+/** The grown trail's figures beside the first's, with their ratio: what grows with the trail. */
+function printRatios(small: Step, large: Step) {
+  const total = (s: Step) => s.ingest.events + s.ingest.graphql.events;
+  const n = (x: number) => x.toLocaleString('en');
+  const rows: Array<[string, number, number, string]> = [
+    ['ingest NDJSON, events/s', small.ingest.eventsPerSecond, large.ingest.eventsPerSecond, ''],
+    ['roll-up, µs/event', rollupMicros(small.reports), rollupMicros(large.reports), ''],
+    ...small.reports.generation.map((g): [string, number, number, string] => {
+      const other = large.reports.generation.find((x) => x.type === g.type);
+      return [`generate ${g.type}, s`, g.seconds, other?.seconds ?? NaN, '≤ 3×'];
+    }),
+    ['drill-down p50, ms', small.reports.drilldown.p50Ms, large.reports.drilldown.p50Ms, '≤ 50 ms'],
+    ...small.reports.reads.map((r): [string, number, number, string] => [`${r.name} p95, ms`, r.p95Ms, large.reports.reads.find((x) => x.name === r.name)?.p95Ms ?? NaN, r.name.startsWith('report(') ? '≤ 20 ms' : '']),
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log(`\n${''.padEnd(width)}  ${n(total(small)).padStart(12)}  ${n(total(large)).padStart(12)}  ratio   target`);
+  for (const [name, a, b, target] of rows) console.log(`${name.padEnd(width)}  ${String(a).padStart(12)}  ${String(b).padStart(12)}  ${(b / a).toFixed(2).padStart(5)}×  ${target}`);
+  console.log('');
+}
+
+const rollupMicros = (r: ReportFigures) => Number(((1e6 * r.rollup.seconds) / Math.max(1, r.rollup.events)).toFixed(1));
 
 function printTable(ingest: { events: number; eventsPerSecond: number; serverRssMiB: { peak: number }; graphql: { events: number; eventsPerSecond: number } }, r: ReportFigures) {
   const rows: Array<[string, string]> = [

@@ -55,6 +55,7 @@ type Documents = {
     "\n  query OwnFrameworkReport($id: ID!) {\n    report(id: $id) { status integrity { frameworkVersion } findings(first: 20) { edges { node { status control { id framework } evidenceCount } } } }\n  }\n": typeof types.OwnFrameworkReportDocument,
     "\n  query OtlpEvents($filter: AuditEventFilter) {\n    auditEvents(filter: $filter, first: 100) {\n      totalCount\n      edges {\n        node {\n          clientId occurredAt environment agentId sessionId\n          actor { type id }\n          category action decision policyId policyVersion\n          tool { name tags }\n          severity outcome correlationId dataSubjects personalData legalBasis region costUsd attributes\n        }\n      }\n    }\n  }\n": typeof types.OtlpEventsDocument,
     "\n  query RateLimitedRole {\n    viewer { role }\n  }\n": typeof types.RateLimitedRoleDocument,
+    "\n  subscription GivenUpProgress($id: ID!) {\n    reportProgress(id: $id) { status stage message }\n  }\n": typeof types.GivenUpProgressDocument,
     "\n  mutation LifecycleGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status type title period { start end } environment agents version createdBy progress { percent stage } }\n  }\n": typeof types.LifecycleGenerateDocument,
     "\n  query LifecycleStatus($id: ID!) {\n    report(id: $id) {\n      id status score grade error version summary startedAt completedAt\n      progress { percent stage message }\n      previousVersion { id }\n      versions { id version }\n      integrity { contentSha256 signature signatureKeyId }\n    }\n  }\n": typeof types.LifecycleStatusDocument,
     "\n  mutation LifecycleRegenerate($id: ID!) { regenerateReport(id: $id) { id version status } }\n": typeof types.LifecycleRegenerateDocument,
@@ -71,6 +72,9 @@ type Documents = {
     "\n  mutation RetentionSettings($input: OrganizationSettingsInput!) { updateOrganizationSettings(input: $input) { retentionDays } }\n": typeof types.RetentionSettingsDocument,
     "\n  query RetentionOrg { viewer { organization { retentionDays } } }\n": typeof types.RetentionOrgDocument,
     "\n  query RetentionReport($id: ID!) { report(id: $id) { status expiresAt completedAt integrity { contentSha256 } } }\n": typeof types.RetentionReportDocument,
+    "\n  mutation RevokeKeyCreate($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name } }\n  }\n": typeof types.RevokeKeyCreateDocument,
+    "\n  mutation RevokeKeyRevoke($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": typeof types.RevokeKeyRevokeDocument,
+    "\n  subscription RevokeKeyUpdates { reportUpdates { reportId status } }\n": typeof types.RevokeKeyUpdatesDocument,
     "\n  mutation ScaleGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status }\n  }\n": typeof types.ScaleGenerateDocument,
     "\n  subscription ScaleUpdates {\n    reportUpdates { reportId status percent stage }\n  }\n": typeof types.ScaleUpdatesDocument,
     "\n  mutation ScheduleCreate($input: CreateScheduleInput!) {\n    createSchedule(input: $input) { id type frequency dayOfWeek dayOfMonth periodDays timezone titleTemplate paused nextRunAt lastRunAt notify { webhooks emails } }\n  }\n": typeof types.ScheduleCreateDocument,
@@ -129,6 +133,7 @@ const documents: Documents = {
     "\n  query OwnFrameworkReport($id: ID!) {\n    report(id: $id) { status integrity { frameworkVersion } findings(first: 20) { edges { node { status control { id framework } evidenceCount } } } }\n  }\n": types.OwnFrameworkReportDocument,
     "\n  query OtlpEvents($filter: AuditEventFilter) {\n    auditEvents(filter: $filter, first: 100) {\n      totalCount\n      edges {\n        node {\n          clientId occurredAt environment agentId sessionId\n          actor { type id }\n          category action decision policyId policyVersion\n          tool { name tags }\n          severity outcome correlationId dataSubjects personalData legalBasis region costUsd attributes\n        }\n      }\n    }\n  }\n": types.OtlpEventsDocument,
     "\n  query RateLimitedRole {\n    viewer { role }\n  }\n": types.RateLimitedRoleDocument,
+    "\n  subscription GivenUpProgress($id: ID!) {\n    reportProgress(id: $id) { status stage message }\n  }\n": types.GivenUpProgressDocument,
     "\n  mutation LifecycleGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status type title period { start end } environment agents version createdBy progress { percent stage } }\n  }\n": types.LifecycleGenerateDocument,
     "\n  query LifecycleStatus($id: ID!) {\n    report(id: $id) {\n      id status score grade error version summary startedAt completedAt\n      progress { percent stage message }\n      previousVersion { id }\n      versions { id version }\n      integrity { contentSha256 signature signatureKeyId }\n    }\n  }\n": types.LifecycleStatusDocument,
     "\n  mutation LifecycleRegenerate($id: ID!) { regenerateReport(id: $id) { id version status } }\n": types.LifecycleRegenerateDocument,
@@ -145,6 +150,9 @@ const documents: Documents = {
     "\n  mutation RetentionSettings($input: OrganizationSettingsInput!) { updateOrganizationSettings(input: $input) { retentionDays } }\n": types.RetentionSettingsDocument,
     "\n  query RetentionOrg { viewer { organization { retentionDays } } }\n": types.RetentionOrgDocument,
     "\n  query RetentionReport($id: ID!) { report(id: $id) { status expiresAt completedAt integrity { contentSha256 } } }\n": types.RetentionReportDocument,
+    "\n  mutation RevokeKeyCreate($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name } }\n  }\n": types.RevokeKeyCreateDocument,
+    "\n  mutation RevokeKeyRevoke($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": types.RevokeKeyRevokeDocument,
+    "\n  subscription RevokeKeyUpdates { reportUpdates { reportId status } }\n": types.RevokeKeyUpdatesDocument,
     "\n  mutation ScaleGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status }\n  }\n": types.ScaleGenerateDocument,
     "\n  subscription ScaleUpdates {\n    reportUpdates { reportId status percent stage }\n  }\n": types.ScaleUpdatesDocument,
     "\n  mutation ScheduleCreate($input: CreateScheduleInput!) {\n    createSchedule(input: $input) { id type frequency dayOfWeek dayOfMonth periodDays timezone titleTemplate paused nextRunAt lastRunAt notify { webhooks emails } }\n  }\n": types.ScheduleCreateDocument,
@@ -343,6 +351,10 @@ export function graphql(source: "\n  query RateLimitedRole {\n    viewer { role 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  subscription GivenUpProgress($id: ID!) {\n    reportProgress(id: $id) { status stage message }\n  }\n"): (typeof documents)["\n  subscription GivenUpProgress($id: ID!) {\n    reportProgress(id: $id) { status stage message }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation LifecycleGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status type title period { start end } environment agents version createdBy progress { percent stage } }\n  }\n"): (typeof documents)["\n  mutation LifecycleGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status type title period { start end } environment agents version createdBy progress { percent stage } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -404,6 +416,18 @@ export function graphql(source: "\n  query RetentionOrg { viewer { organization 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RetentionReport($id: ID!) { report(id: $id) { status expiresAt completedAt integrity { contentSha256 } } }\n"): (typeof documents)["\n  query RetentionReport($id: ID!) { report(id: $id) { status expiresAt completedAt integrity { contentSha256 } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeKeyCreate($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name } }\n  }\n"): (typeof documents)["\n  mutation RevokeKeyCreate($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeKeyRevoke($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n"): (typeof documents)["\n  mutation RevokeKeyRevoke($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RevokeKeyUpdates { reportUpdates { reportId status } }\n"): (typeof documents)["\n  subscription RevokeKeyUpdates { reportUpdates { reportId status } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

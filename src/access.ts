@@ -25,6 +25,8 @@ const permissions = {
   'schedule:manage': ['admin'],
   'organization:manage': ['admin'],
   'notification:read': ['admin'],
+  'posture:read': ['admin', 'auditor', 'viewer'],
+  'posture:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

@@ -5,6 +5,7 @@ import type { Logger } from './log.ts';
 import { RateLimiter } from './accounts/rate-limiter.ts';
 import type { Queue } from './jobs/queue.ts';
 import { ReportPubSub } from './realtime/pubsub.ts';
+import { PosturePubSub } from './realtime/posture-pubsub.ts';
 import { loadCustomFrameworks } from './frameworks/index.ts';
 
 /** What every part of a running process shares: built once at start. */
@@ -19,6 +20,8 @@ export interface Services {
   queue: Queue | null;
   /** Report changes over LISTEN/NOTIFY. */
   realtime: ReportPubSub;
+  /** Posture changes over LISTEN/NOTIFY. */
+  posture: PosturePubSub;
 }
 
 export function createServices(config: Config, database: Database, log: Logger): Services {
@@ -32,5 +35,6 @@ export function createServices(config: Config, database: Database, log: Logger):
     rateLimiter: new RateLimiter(config.RATE_LIMIT_PER_MINUTE),
     queue: null,
     realtime: new ReportPubSub(database.sql),
+    posture: new PosturePubSub(database.sql, database.db),
   };
 }

@@ -22,6 +22,7 @@ let baseUrl: string;
 let browser: Browser;
 let adminKey: string;
 const contexts: BrowserContext[] = [];
+const failedRequests: string[] = [];
 
 beforeAll(async () => {
   // A pause per progress step, so the bar visibly streams through its stages.
@@ -44,6 +45,7 @@ beforeAll(async () => {
         occurredAt: new Date(Date.now() - (i + 1) * 3_600_000).toISOString(),
         category: 'approval',
         action: 'approval.requested',
+        id: `console-unanswered-${i}`,
         correlationId: `console-unanswered-${i}`,
         agentId: HOSTILE,
         tool: { name: HOSTILE, tags: ['pii'] },
@@ -72,17 +74,35 @@ async function newPage(): Promise<Page> {
   await context.addInitScript(() => {
     const seen: Array<{ now: string | null; text: string | null }> = [];
     (window as unknown as { __progress: typeof seen }).__progress = seen;
-    const record = (el: Element) => seen.push({ now: el.getAttribute('aria-valuenow'), text: el.getAttribute('aria-valuetext') });
+    // Whether "Cancel report" is on screen once the bar shows 100 %, and every text of the connection status.
+    const cancelAt100: boolean[] = [];
+    const conn: string[] = [];
+    Object.assign(window, { __cancelAt100: cancelAt100, __conn: conn });
+    const record = (el: Element) => {
+      seen.push({ now: el.getAttribute('aria-valuenow'), text: el.getAttribute('aria-valuetext') });
+      if (el.getAttribute('aria-valuenow') === '100') {
+        setTimeout(() => {
+          const cancel = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Cancel report');
+          cancelAt100.push(Boolean(cancel && cancel.getClientRects().length));
+        }, 50);
+      }
+    };
     new MutationObserver((mutations) => {
       for (const m of mutations) {
         if (m.type === 'attributes' && m.target instanceof Element && m.target.getAttribute('role') === 'progressbar') record(m.target);
         for (const node of m.addedNodes) if (node instanceof Element) node.querySelectorAll('[role=progressbar]').forEach(record);
+        const target = m.target instanceof Element ? m.target : m.target.parentElement;
+        if (target?.classList.contains('conn') && conn.at(-1) !== target.textContent) conn.push(target.textContent ?? '');
       }
-    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-valuenow'] });
   });
   const page = await context.newPage();
   page.on('dialog', (dialog) => {
     throw new Error(`unexpected dialog: ${dialog.message()}`);
+  });
+  // Any request the page makes that fails (a missing favicon included) fails the test that made it.
+  page.on('response', (response) => {
+    if (response.status() === 404) failedRequests.push(response.url());
   });
   return page;
 }
@@ -91,6 +111,103 @@ async function signIn(page: Page, key: string, query = '') {
   await page.goto(`${baseUrl}/${query}`);
   await page.getByLabel('API key').fill(key);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** The report as the API gives it: the numbers every chart must show. */
+async function apiReport(reportId: string) {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` },
+    body: JSON.stringify({
+      query: `query ($id: ID!) { report(id: $id) { type score versions { id version score } sections { tables { id columns rows } }
+        fail: findings(filter: { statuses: [FAIL] }, first: 0) { totalCount } warn: findings(filter: { statuses: [WARN] }, first: 0) { totalCount }
+        pass: findings(filter: { statuses: [PASS] }, first: 0) { totalCount } na: findings(filter: { statuses: [NOT_APPLICABLE] }, first: 0) { totalCount } } }`,
+      variables: { id: reportId },
+    }),
+  });
+  const body = (await response.json()) as { data: { report: { type: string; score: number; versions: Array<{ id: string; version: number; score: number }>; sections: Array<{ tables: Array<{ id: string; columns: string[]; rows: unknown[][] }> }>; fail: { totalCount: number }; warn: { totalCount: number }; pass: { totalCount: number }; na: { totalCount: number } } } };
+  return body.data.report;
+}
+
+/** Every mark of a chart in the page: its series, label and value. */
+const marks = (page: Page, chart: string) =>
+  page.locator(`svg[data-chart="${chart}"] [data-value]`).evaluateAll((els) => els.map((e) => ({ series: e.getAttribute('data-series')!, label: e.getAttribute('data-label')!, value: Number(e.getAttribute('data-value')) })));
+
+async function checkCharts(page: Page, reportId: string) {
+  const report = await apiReport(reportId);
+  const table = (id: string) => report.sections.flatMap((s) => s.tables).find((t) => t.id === id)!;
+  for (const [chart, label] of [['status', 'Findings by status'], ['decisions', 'Policy decisions per day'], ['risk', 'Risk distribution of agents']]) {
+    const svg = page.locator(`svg[data-chart="${chart}"]`);
+    expect(await svg.count(), chart).toBe(1);
+    expect(await svg.getAttribute('role')).toBe('img');
+    expect(await svg.getAttribute('aria-label')).toBe(label);
+    expect(await svg.locator('title').first().textContent()).toBe(label);
+  }
+  // Pass/warn/fail: one segment per status that has findings, sized by its count.
+  const status = Object.fromEntries((await marks(page, 'status')).map((m) => [m.series, m.value]));
+  const expected = Object.fromEntries(Object.entries({ fail: report.fail.totalCount, warn: report.warn.totalCount, pass: report.pass.totalCount, not_applicable: report.na.totalCount }).filter(([, v]) => v > 0));
+  expect(status).toEqual(expected);
+  expect(report.fail.totalCount).toBeGreaterThan(0);
+  // Decisions per day: every non-zero cell of the table is a bar with its value, and nothing else.
+  const days = table('decisions_by_day');
+  const fromTable = days.rows.flatMap((r) => ['allow', 'alert', 'hold', 'deny'].map((k) => ({ series: k, label: String(r[days.columns.indexOf('day')]), value: Number(r[days.columns.indexOf(k)]) }))).filter((m) => m.value > 0);
+  const drawn = await marks(page, 'decisions');
+  const key = (m: { series: string; label: string }) => `${m.label} ${m.series}`;
+  expect(drawn.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(fromTable.sort((a, b) => key(a).localeCompare(key(b))));
+  expect(drawn.length).toBeGreaterThan(10);
+  // Risk distribution: one bar per band.
+  expect(await marks(page, 'risk')).toEqual(table('risk_distribution').rows.map((r) => ({ series: 'agents', label: String(r[0]), value: Number(r[1]) })));
+  await page.locator('[data-figure="status"]').screenshot({ path: path.join(SHOTS, 'chart-status.png') });
+}
+
+async function checkTables(page: Page) {
+  // Human headers with units; the machine ids stay in JSON and CSV.
+  await page.locator('.report-section summary', { hasText: /risk/i }).first().click();
+  const risk = page.locator('table[data-table="agent_risk"]');
+  const headers = await risk.locator('th').allTextContents();
+  expect(headers).toContain('Deny rate (%)');
+  expect(headers).toContain('DLP events');
+  expect(headers).not.toContain('explanation');
+  // The explanation sits under its row, so every row stays one line of figures.
+  expect(await risk.locator('tr.note').first().textContent()).toMatch(/^Why this risk: /);
+  const all = await page.locator('main th').allTextContents();
+  expect(all.filter((h) => /^[a-z]+[A-Z]/.test(h))).toEqual([]);
+  // Thousands separators in the figures.
+  const events = await risk.locator('tbody tr:not(.note) td:nth-child(2)').allTextContents();
+  expect(events.some((t) => /^\d{1,3}(,\d{3})+$/.test(t)) || events.every((t) => Number(t.replace(/,/g, '')) < 1000)).toBe(true);
+}
+
+async function checkFindingsOrder(page: Page) {
+  const findings = page.locator('.findings .finding');
+  await findings.first().waitFor();
+  const RANK: Record<string, number> = { FAIL: 0, WARN: 1, PASS: 2, NOT_APPLICABLE: 3 };
+  const SEVERITY: Record<string, number> = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3, INFO: 4 };
+  const order = async () => findings.evaluateAll((els) => els.map((e) => [e.getAttribute('data-status')!, e.getAttribute('data-severity')!] as [string, string]));
+  // Failures first, by severity.
+  const shown = await order();
+  expect(shown[0]![0]).toBe('FAIL');
+  const ranks = shown.map(([st, sev]) => RANK[st]! * 10 + SEVERITY[sev]!);
+  expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  // "More findings" shows exactly when findings are left to show.
+  const total = Number((await page.locator('#findings-title ~ p.muted').first().textContent())!.match(/^([\d,]+)/)![1]!.replace(/,/g, ''));
+  const more = page.getByRole('button', { name: 'More findings' });
+  expect(await more.isVisible()).toBe(total > shown.length);
+  if (total > shown.length) {
+    await more.click();
+    await expect.poll(async () => (await order()).length).toBe(Math.min(total, shown.length * 2));
+  }
+  // Sorting by control order and filtering by words.
+  await page.getByLabel('Sort', { exact: true }).selectOption('control');
+  await expect.poll(async () => (await order()).map(([st]) => st)).not.toEqual(shown.map(([st]) => st));
+  await page.getByLabel('Search', { exact: true }).fill('CC6');
+  await expect.poll(async () => (await findings.locator('strong').allTextContents()).every((t) => t.startsWith('CC6'))).toBe(true);
+  await page.getByLabel('Search', { exact: true }).fill('');
+  await page.getByLabel('Sort', { exact: true }).selectOption('risk');
+  // Only the failures: all of them fit, so "More findings" is not offered.
+  await page.getByLabel('Status', { exact: true }).nth(0).selectOption('FAIL');
+  await expect.poll(async () => new Set((await order()).map(([st]) => st))).toEqual(new Set(['FAIL']));
+  expect(await more.isVisible()).toBe(false);
+  await page.getByLabel('Status', { exact: true }).nth(0).selectOption('');
 }
 
 describe('web console', () => {
@@ -106,6 +223,10 @@ describe('web console', () => {
     const js = await fetch(baseUrl + '/app.js');
     expect(js.headers.get('content-type')).toContain('text/javascript');
     expect((await js.text()).length).toBeGreaterThan(1000);
+    const icon = await fetch(baseUrl + '/favicon.ico');
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await icon.text()).toContain('<svg');
 
     const page = await newPage();
     await signIn(page, 'agr_wrong_key_0000000000');
@@ -116,6 +237,25 @@ describe('web console', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Reports', level: 1 }).waitFor();
     expect(await page.evaluate(() => sessionStorage.getItem('agr.apiKey'))).toBe(adminKey);
+    expect(failedRequests).toEqual([]);
+  });
+
+  it('serves GraphiQL at /graphql from the package, working with no internet', async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    // Anything but this server is unreachable, as on a machine with no internet.
+    const outside: string[] = [];
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(baseUrl) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+      outside.push(url);
+      return route.abort();
+    });
+    await page.goto(`${baseUrl}/graphql`);
+    await page.locator('.graphiql-container').first().waitFor({ timeout: 20_000 });
+    expect(outside).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'graphiql.png') });
   });
 
   it('generates a SOC 2 report with live progress, drills from a failing finding into its evidence, downloads the PDF and shares it', async () => {
@@ -126,8 +266,19 @@ describe('web console', () => {
     await page.getByLabel('Period').selectOption('30d');
     await page.getByLabel('Title').fill(HOSTILE);
 
+    // Hidden fields stay hidden (the stylesheet's display rules once overrode the hidden attribute):
+    // no From/To under a preset period, no data subject for SOC 2.
+    expect(await page.getByLabel('From (inclusive)').isVisible()).toBe(false);
+    expect(await page.getByLabel('To (exclusive)').isVisible()).toBe(false);
+    expect(await page.getByLabel('Data subject').isVisible()).toBe(false);
+    await page.getByLabel('Report type').selectOption('gdpr');
+    expect(await page.getByLabel('Data subject').isVisible()).toBe(true);
+    await page.getByLabel('Report type').selectOption('soc2');
+    expect(await page.getByLabel('Data subject').isVisible()).toBe(false);
+
     // A validation error from the API lands beside its field.
     await page.getByLabel('Period').selectOption('custom');
+    expect(await page.getByLabel('From (inclusive)').isVisible()).toBe(true);
     await page.getByLabel('From (inclusive)').fill('2026-02-01');
     await page.getByLabel('To (exclusive)').fill('2026-01-01');
     await page.getByRole('button', { name: 'Generate' }).click();
@@ -154,12 +305,26 @@ describe('web console', () => {
     expect(values).toEqual([...values].sort((a, b) => a - b));
     const stages = new Set(seen.map((p) => p.text.split(', ')[1]));
     for (const stage of ['collecting', 'evaluating', 'scoring']) expect(stages).toContain(stage);
+    // At 100 % there is nothing left to cancel.
+    const cancelAt100 = (await page.evaluate(() => (window as any).__cancelAt100)) as boolean[];
+    expect(cancelAt100.length).toBeGreaterThan(0);
+    expect(cancelAt100).not.toContain(true);
+    // The progress subscription ended and the lazy WebSocket closed by design: that is not "reconnecting".
+    await page.waitForTimeout(1500);
+    expect(await page.locator('.conn').textContent()).not.toBe('reconnecting');
+    const connStates = (await page.evaluate(() => (window as any).__conn)) as string[];
+    expect(connStates).toContain('live');
+    expect(connStates).not.toContain('reconnecting');
 
     // The finished report: grade, summary, integrity.
     expect(await page.locator('.grade').textContent()).toMatch(/^[A-DF][+-]?$/);
     expect((await page.locator('.summary').textContent())!.length).toBeGreaterThan(20);
     expect(await page.locator('#integrity-title + dl').textContent()).toMatch(/Content SHA-256[0-9a-f]{64}/);
     await page.screenshot({ path: path.join(SHOTS, 'report-view.png'), fullPage: true });
+    const reportId = decodeURIComponent(page.url().split('#/reports/')[1]!);
+    await checkCharts(page, reportId);
+    await checkTables(page);
+    await checkFindingsOrder(page);
 
     // A failing finding with more than a page of evidence, paged forward and back.
     await page.getByLabel('Status', { exact: true }).nth(0).selectOption('FAIL');
@@ -181,7 +346,11 @@ describe('web console', () => {
     expect(secondPage).not.toEqual(firstPage);
     await page.locator('.event summary').first().click();
     const details = await page.locator('.event[open] dl').textContent();
-    expect(details).toContain('Event id');
+    // What an auditor matches against the source system: the event's own id, its sequence, its time as sent.
+    expect(details).toMatch(/Event id \(source\)console-unanswered-\d+/);
+    expect(details).toMatch(/Sequence\d+/);
+    expect(details).toMatch(/Occurred \(as sent, UTC\)\d{4}-\d{2}-\d{2}T/);
+    expect(await page.locator('.event summary .event-source').first().textContent()).toMatch(/^id console-unanswered-\d+ · seq [\d,]+$/);
     expect(details).toContain(`Agent${HOSTILE}`);
     expect(await page.locator('.evidence img').count()).toBe(0);
     await page.getByRole('button', { name: 'Previous events' }).click();
@@ -221,7 +390,8 @@ describe('web console', () => {
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: path.join(SHOTS, 'report-view-phone.png') });
+    await page.screenshot({ path: path.join(SHOTS, 'report-view-phone.png'), fullPage: true });
+    expect(failedRequests).toEqual([]);
   }, 150_000);
 
   it('the progress bar carries on after its WebSocket is dropped, showing the current state on reconnect', async () => {
@@ -243,8 +413,12 @@ describe('web console', () => {
       // The network drops: every WebSocket is cut mid-report.
       const before = sockets.length;
       for (const socket of sockets) socket.destroy();
-      // The client reconnects by itself and subscribes again.
+      // The client reconnects by itself and subscribes again; meanwhile the header said so, then "live" again.
       await expect.poll(() => sockets.length, { timeout: 15_000 }).toBeGreaterThan(before);
+      await expect.poll(async () => {
+        const states = (await page.evaluate(() => (window as any).__conn)) as string[];
+        return states.slice(states.indexOf('reconnecting')).includes('live') && states.includes('reconnecting');
+      }).toBe(true);
 
       await page.locator('#score-title').waitFor({ timeout: 60_000 });
       const values = ((await page.evaluate(() => (window as any).__progress)) as Array<{ now: string }>).map((p) => Number(p.now));

@@ -148,15 +148,24 @@ describe('HTML', () => {
     expect(html).toContain('Render &lt;Org&gt;');
   });
 
-  it('has a cover, contents, both charts as inline SVG and the control → evidence table', () => {
+  it('has a cover, contents, the charts as inline SVG, human column labels and the control → evidence table', () => {
     const html = renderHtml(report);
     expect(html).toContain('class="page cover"');
     expect(html).toContain('<h2>Contents</h2>');
-    expect(html).toContain('aria-label="Decisions per day"');
+    expect(html).toContain('aria-label="Policy decisions per day"');
     expect(html).toContain('aria-label="Risk distribution of agents"');
-    // Stacked bars: one rect per non-zero decision kind per day.
-    const decisionsSvg = html.slice(html.indexOf('aria-label="Decisions per day"'), html.indexOf('</svg>', html.indexOf('aria-label="Decisions per day"')));
-    expect((decisionsSvg.match(/<rect [^>]*><title>/g) ?? []).length).toBeGreaterThan(31);
+    expect(html).toContain('aria-label="Findings by status"');
+    // Stacked bars: one rect per non-zero decision kind per day, together the table's decisions.
+    const decisionsSvg = html.slice(html.indexOf('aria-label="Policy decisions per day"'), html.indexOf('</svg>', html.indexOf('aria-label="Policy decisions per day"')));
+    const bars = [...decisionsSvg.matchAll(/<rect [^>]*data-value="(\d+)"[^>]*><title>/g)].map((m) => Number(m[1]));
+    expect(bars.length).toBeGreaterThan(31);
+    const days = report.content.sections.flatMap((s) => s.tables).find((t) => t.id === 'decisions_by_day')!;
+    const decisions = (days.rows as number[][]).reduce((sum, r) => sum + ['allow', 'deny', 'alert', 'hold'].reduce((s, k) => s + Number(r[days.columns.indexOf(k)]), 0), 0);
+    expect(bars.reduce((a, b) => a + b, 0)).toBe(decisions);
+    // Human headers, not the JSON keys; the agent-risk explanation under its row.
+    expect(html).toContain('>Deny rate (%)</th>');
+    expect(html).not.toMatch(/<th[^>]*>(denyRatePercent|dlpEvents|evidencedHere|explanation)</);
+    expect(html).toMatch(/<tr class="note"><td colspan="\d+">Why this risk: /);
     expect(html).toContain('Controls and their evidence');
     for (const f of report.content.findings) expect(html).toContain(`<td class="nowrap">${f.controlId}</td>`);
   });

@@ -42,6 +42,8 @@ const QUERIES: Record<string, Operation> = {
   node: { expect: readers, graphql: (o) => ['query($id: ID!) { node(id: $id) { id } }', { id: o.ids.report }] },
   nodes: { expect: readers, graphql: (o) => ['query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [o.ids.report] }] },
   notifications: { expect: adminOnly, graphql: () => ['{ notifications(first: 5) { edges { node { id } } } }', {}] },
+  posture: { expect: readers, graphql: () => ['{ posture { windowDays frameworks { framework counts { fail } } } }', {}] },
+  postureControl: { expect: readers, graphql: () => ['{ postureControl(framework: "soc2", controlId: "CC6.1", checkId: "no-such-check") { status value } }', {}] },
   report: { expect: readers, graphql: (o) => ['query($id: ID!) { report(id: $id) { id } }', { id: o.ids.report }] },
   reports: { expect: readers, graphql: () => ['{ reports(first: 5) { totalCount } }', {}] },
   schedules: { expect: readers, graphql: () => ['{ schedules { id } }', {}] },
@@ -64,6 +66,7 @@ const MUTATIONS: Record<string, Operation> = {
   runScheduleNow: { expect: adminOnly, graphql: () => ['mutation { runScheduleNow(id: "00000000-0000-4000-8000-000000000000") { id } }', {}] },
   createShareLink: { expect: adminOnly, graphql: (o) => ['mutation($id: ID!) { createShareLink(input: { reportId: $id, expiresInHours: 0 }) { url } }', { id: o.ids.report }] },
   revokeShareLink: { expect: adminOnly, graphql: () => ['mutation { revokeShareLink(id: "00000000-0000-4000-8000-000000000000") { id } }', {}] },
+  updatePostureSettings: { expect: adminOnly, graphql: () => ['mutation { updatePostureSettings(input: { windowDays: 0 }) { windowDays } }', {}] },
   updateOrganizationSettings: { expect: adminOnly, graphql: () => ['mutation { updateOrganizationSettings(input: { retentionDays: 0 }) { retentionDays } }', {}] },
   ingestAuditEvents: { expect: [A, D, A, D], graphql: () => ['mutation { ingestAuditEvents(events: []) { accepted } }', {}] },
   createFramework: { expect: adminOnly, graphql: () => ['mutation { createFramework(definition: {}) { type } }', {}] },
@@ -75,6 +78,7 @@ const MUTATIONS: Record<string, Operation> = {
 };
 
 const SUBSCRIPTIONS: Record<string, Operation> = {
+  postureChanges: { expect: readers, graphql: () => ['subscription { postureChanges { checkId to } }', {}] },
   reportProgress: { expect: readers, graphql: (o) => ['subscription($id: ID!) { reportProgress(id: $id) { status } }', { id: o.ids.report }] },
   reportUpdates: { expect: readers, graphql: () => ['subscription { reportUpdates { status } }', {}] },
 };

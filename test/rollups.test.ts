@@ -8,9 +8,13 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, eventRollupBatches, eventRollups, reports } from '../src/db/schema.ts';
+import { auditEvents, eventRollups, reports } from '../src/db/schema.ts';
 import { buildReport, type ReportContent } from '../src/reports/generate.ts';
-import { refreshRollups } from '../src/reports/rollups.ts';
+import { measureRequests } from '../src/reports/correlated.ts';
+import { refreshRollups, rollupPlan, ROLLUP_TABLES } from '../src/reports/rollups.ts';
+import { scalarQueries } from '../src/reports/scalars.ts';
+import { scopeWhere, WATERMARK_PARAM, type ReportScope } from '../src/reports/scope.ts';
+import { CORRELATED, REQUEST_KINDS, selectorSql, type RequestKindId, type SelectorId } from '../src/reports/selectors.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { generatingReport } from './support/completed-report.ts';
 import { testEvent } from './support/events.ts';
@@ -25,15 +29,22 @@ let app: TestApp;
 let orgId: string;
 /** The watermark after the late events: between the two batches' boundaries. */
 let lateWatermark: number;
+/** The first batch's boundary, and a watermark between it and the late one. */
+let firstBoundary: number;
+let midWatermark: number;
 beforeAll(async () => {
   app = await startTestApp();
   orgId = (await app.newOrg()).orgId;
   const db = app.services.database.db;
-  await db.insert(auditEvents).values(scenario(orgId));
+  await db.insert(auditEvents).values([...scenario(orgId), ...requestsAndAnswers(orgId, 'first')]);
   // The first batch: everything so far.
   await refreshRollups(app.services.database.sql, orgId);
-  // Late events: sent after the first batch, dated inside its whole days, in a second environment.
-  await db.insert(auditEvents).values(lateEvents(orgId));
+  firstBoundary = await maxSeq();
+  // Late events: sent after the first batch, dated inside its whole days, in a second environment;
+  // answers to the first batch's requests, some dated before the answers it had, and late requests.
+  await db.insert(auditEvents).values(requestsAndAnswers(orgId, 'later'));
+  midWatermark = await maxSeq();
+  await db.insert(auditEvents).values([...lateEvents(orgId), ...requestsAndAnswers(orgId, 'last')]);
   lateWatermark = await maxSeq();
   // The second batch ends after them, so a report at lateWatermark reads the late events from audit_events.
   await db.insert(auditEvents).values(afterPeriod(orgId, 5));
@@ -58,6 +69,77 @@ function lateEvents(org: string): EventRow[] {
     dataSubjects: i % 3 === 0 ? [`customer-${i}`] : null,
     costUsd: 0.25,
   }));
+}
+
+const KIND_EVENTS: Record<RequestKindId, { request: Partial<EventRow>; answer: Partial<EventRow> }> = {
+  approvals: { request: { category: 'approval', action: 'approval.requested' }, answer: { category: 'approval', action: 'approval.granted', actorType: 'user', actorId: 'alice' } },
+  holds: { request: { category: 'policy_decision', action: 'tool.invoke', decision: 'hold', toolName: 'payments.refund' }, answer: { category: 'approval', action: 'approval.denied', actorType: 'user', actorId: 'bob' } },
+  leases: { request: { category: 'credential', action: 'lease.issued', ttlSeconds: 3600 }, answer: { category: 'credential', action: 'lease.returned' } },
+  injections: { request: { category: 'injection', action: 'injection.detected' }, answer: { category: 'injection', action: 'injection.false_positive', actorType: 'user', actorId: 'sec' } },
+  role_changes: { request: { category: 'admin', action: 'role.changed', actorType: 'user', actorId: 'admin' }, answer: { category: 'approval', action: 'approval.granted', actorType: 'user', actorId: 'cab' } },
+  config_changes: { request: { category: 'config_change', action: 'dlp_rule.updated', actorType: 'user', actorId: 'admin' }, answer: { category: 'approval', action: 'approval.granted', actorType: 'user', actorId: 'cab' } },
+  escalations: { request: { category: 'escalation', action: 'escalation.opened' }, answer: { category: 'escalation', action: 'escalation.resolved' } },
+  breaches: { request: { category: 'dlp', action: 'dlp.detected', personalData: ['email'], dataSubjects: ['customer-9'] }, answer: { category: 'incident', action: 'incident.contained' } },
+};
+
+/**
+ * Requests of every kind and their answers, sent in three parts: `first`
+ * (rolled up in the first batch), `later` and `last` (in the second). Case
+ * by case: answered in the same batch; answered in a later batch; answered
+ * late in the first batch, then earlier in a later one (out of order); never
+ * answered; on the partial first and last days; answered in the first batch
+ * before its request arrives in a later one (dated before it); without a
+ * correlation id; answered in the last part only.
+ */
+function requestsAndAnswers(org: string, part: 'first' | 'later' | 'last'): EventRow[] {
+  const rows: EventRow[] = [];
+  (Object.keys(KIND_EVENTS) as RequestKindId[]).forEach((kind, k) => {
+    const { request, answer } = KIND_EVENTS[kind];
+    for (let i = 0; i < 9; i++) {
+      const at = i === 4 ? START + 6 * 60 * MIN + k * 7 * MIN : i === 5 ? START + 2 * DAY + 3 * 60 * MIN + k * 7 * MIN : START + DAY + (k * 9 + i) * 17 * MIN;
+      const correlationId = i === 7 ? null : `${kind}-${i}`;
+      const base = { orgId: org, environment: i % 2 ? 'staging' : 'production', agentId: `agent-${i % 3}`, correlationId };
+      const ask = (): EventRow => ({ ...base, occurredAt: new Date(at), ...request }) as EventRow;
+      const reply = (minutes: number): EventRow => ({ ...base, agentId: null, occurredAt: new Date(at + minutes * MIN), ...answer }) as EventRow;
+      if (part === 'first') {
+        if (i !== 6) rows.push(ask());
+        if (i === 0) rows.push(reply(10));
+        if (i === 2) rows.push(reply(80 * 60));
+        if (i === 5) rows.push(reply(30));
+        if (i === 6) rows.push(reply(-15), reply(15));
+      } else if (part === 'later') {
+        if (i === 1) rows.push(reply(20));
+        if (i === 2) rows.push(reply(5));
+        if (i === 4) rows.push(reply(12 * 60));
+        if (i === 6) rows.push(ask());
+      } else if (i === 8) rows.push(reply(40));
+    }
+  });
+  return rows;
+}
+
+/** Every correlated selector's count over the events, by its own SQL: what the requests' figures must say. */
+async function countedBySelectors(scope: ReportScope) {
+  const scoped = scopeWhere(scope);
+  const ids = Object.keys(CORRELATED) as SelectorId[];
+  const [row] = await app.services.database.sql.unsafe(
+    `select ${ids.map((id, i) => `count(*) filter (where ${selectorSql(id, WATERMARK_PARAM)})::int as c${i}`).join(', ')} from audit_events e where ${scoped.where}`,
+    scoped.params as never[],
+  );
+  return Object.fromEntries(ids.map((id, i) => [id, row![`c${i}`] as number]));
+}
+
+const ALL_KINDS = Object.keys(REQUEST_KINDS) as RequestKindId[];
+
+/** The requests' figures in `scope`, through the rollups (which must apply) and from the events alone. */
+async function requestFigures(scope: ReportScope) {
+  const { sql: raw } = app.services.database;
+  const plan = await rollupPlan(raw, scope);
+  expect(plan, `a rollup plan at ${scope.watermark}`).not.toBeNull();
+  const rolled = await measureRequests(raw, scope, plan, ALL_KINDS);
+  const fromEvents = await measureRequests(raw, scope, null, ALL_KINDS);
+  const bySelectors = Object.fromEntries(Object.entries(CORRELATED).map(([id, { kind, outcome }]) => [id, rolled[kind][outcome]]));
+  return { plan: plan!, rolled, fromEvents, bySelectors };
 }
 
 /** Plain events after every report's period: they move the newest sequence without changing what a report says. */
@@ -87,10 +169,9 @@ async function generate(type: string, options: { watermark?: number; environment
  * rollup boundary is above their watermarks: they read every event.
  */
 async function fromEventsOnly<T>(work: () => Promise<T>): Promise<T> {
-  const db = app.services.database.db;
-  await db.delete(eventRollups).where(eq(eventRollups.orgId, orgId));
-  await db.delete(eventRollupBatches).where(eq(eventRollupBatches.orgId, orgId));
-  await db.insert(auditEvents).values(afterPeriod(orgId, 1));
+  const { sql: raw } = app.services.database;
+  for (const table of ROLLUP_TABLES) await raw.unsafe(`delete from ${table} where org_id = $1::uuid`, [orgId]);
+  await app.services.database.db.insert(auditEvents).values(afterPeriod(orgId, 1));
   await refreshRollups(app.services.database.sql, orgId);
   return work();
 }
@@ -115,6 +196,70 @@ describe('reports read through rollups', () => {
       }
       expect((await generate('soc2', { watermark: newest.watermark })).said).toEqual(newest.said);
     });
+  });
+
+  it('count requests and answers as the events do, at every watermark, with answers in later batches, late and out of order', async () => {
+    const { sql: raw } = app.services.database;
+    // The batches of beforeAll again (the test above read from the events alone): up to the first
+    // boundary, then up to the newest event.
+    for (const table of ROLLUP_TABLES) await raw.unsafe(`delete from ${table} where org_id = $1::uuid`, [orgId]);
+    await refreshRollups(raw, orgId, { upto: firstBoundary });
+    const newest = await maxSeq();
+    await refreshRollups(raw, orgId, { upto: newest });
+    // Answers after the last refresh: read from the events after the boundary.
+    await app.services.database.db.insert(auditEvents).values(
+      (Object.keys(KIND_EVENTS) as RequestKindId[]).map((kind) => ({ orgId, occurredAt: new Date(START + DAY + 23 * 60 * MIN), environment: 'production', correlationId: `${kind}-3`, ...KIND_EVENTS[kind].answer }) as EventRow),
+    );
+    const afterRefresh = await maxSeq();
+    const scopes = [{}, { environment: 'staging' }, { agentIds: ['agent-1', 'agent-2'] }];
+    const boundaries = new Set<number>();
+    let answered = 0;
+    for (const watermark of [firstBoundary, midWatermark, lateWatermark, newest, afterRefresh]) {
+      for (const extra of scopes) {
+        const scope: ReportScope = { orgId, start: PERIOD.start, end: PERIOD.end, watermark, environment: null, agentIds: [], ...extra };
+        const { plan, rolled, fromEvents, bySelectors } = await requestFigures(scope);
+        boundaries.add(plan.boundary);
+        const label = `watermark ${watermark}, scope ${JSON.stringify(extra)}`;
+        expect(rolled, label).toEqual(fromEvents);
+        expect(bySelectors, label).toEqual(await countedBySelectors(scope));
+        answered += ALL_KINDS.reduce((sum, kind) => sum + rolled[kind].answered, 0);
+      }
+    }
+    // Two boundaries, each with events after it, and answers the rows of a later batch carry.
+    expect([...boundaries].sort((a, b) => a - b)).toEqual([firstBoundary, newest]);
+    expect(answered).toBeGreaterThan(0);
+    const [later] = await raw`select count(*)::int as n from event_answer_rollups where org_id = ${orgId}`;
+    expect(later!.n).toBeGreaterThan(0);
+    // The rows are what is read: a first answer forgotten changes the figures.
+    const scope: ReportScope = { orgId, start: PERIOD.start, end: PERIOD.end, watermark: newest, environment: null, agentIds: [] };
+    const truth = await requestFigures(scope);
+    await raw`delete from event_answer_rollups where org_id = ${orgId}`;
+    expect((await requestFigures(scope)).rolled).not.toEqual(truth.rolled);
+    await raw`update event_request_rollups set first_answer_at = null where org_id = ${orgId} and kind = 'approvals'`;
+    expect((await requestFigures(scope)).rolled.approvals.answered).toBeLessThan(truth.rolled.approvals.answered);
+    // Rebuilt from the trail (another definition), they agree again.
+    await raw`update event_rollup_batches set definition = 'older code' where org_id = ${orgId}`;
+    await refreshRollups(raw, orgId);
+    const rebuilt = await requestFigures({ ...scope, watermark: afterRefresh });
+    expect(rebuilt.rolled).toEqual(rebuilt.fromEvents);
+  });
+
+  it('count data subjects as the events do', async () => {
+    const { sql: raw } = app.services.database;
+    const watermark = await maxSeq();
+    for (const extra of [{}, { environment: 'staging' }, { agentIds: ['agent-0', 'agent-2'] }]) {
+      const scope: ReportScope = { orgId, start: PERIOD.start, end: PERIOD.end, watermark, environment: null, agentIds: [], ...extra };
+      const plan = await rollupPlan(raw, scope);
+      expect(plan).not.toBeNull();
+      const rolled = await scalarQueries.data_subjects(raw, scope, plan);
+      expect(rolled.data_subjects).toBeGreaterThan(0);
+      expect(rolled).toEqual(await scalarQueries.data_subjects(raw, scope, null));
+    }
+    const scope: ReportScope = { orgId, start: PERIOD.start, end: PERIOD.end, watermark, environment: null, agentIds: [] };
+    const truth = await scalarQueries.data_subjects(raw, scope, await rollupPlan(raw, scope));
+    await raw`update event_subject_rollups set n = n * 2 where org_id = ${orgId}`;
+    expect(await scalarQueries.data_subjects(raw, scope, await rollupPlan(raw, scope))).not.toEqual(truth);
+    await raw`update event_subject_rollups set n = n / 2 where org_id = ${orgId}`;
   });
 
   it('are read: corrupted rollups change the report, and a changed definition rebuilds them', async () => {
@@ -153,7 +298,12 @@ describe('reports read through rollups', () => {
     expect(batches.length).toBeLessThanOrEqual(3);
     const [stored] = await raw`select count(*)::int as n from audit_events where org_id = ${orgId}`;
     expect(batches.reduce((sum, b) => sum + Number(b.events), 0)).toBe(stored!.n);
+    // Answers to requests of merged batches, folded into them.
+    await app.services.database.db.insert(auditEvents).values(requestsAndAnswers(orgId, 'last').map((e) => ({ ...e, occurredAt: new Date(e.occurredAt.getTime() - 30 * MIN) })));
+    await refreshRollups(raw, orgId);
     const latest = await generate('governance');
+    const merged = await requestFigures({ orgId, start: PERIOD.start, end: PERIOD.end, watermark: latest.watermark, environment: null, agentIds: [] });
+    expect(merged.rolled).toEqual(merged.fromEvents);
     const expected = await fromEventsOnly(() => generate('governance', { watermark: latest.watermark }));
     expect(latest.said).toEqual(expected.said);
   });

@@ -8,8 +8,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluatePosture } from '../src/reports/posture.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { errorCodes, populateOrg, rawGql, readSse, rootFields, type OrgFixture, type Raw } from './support/two-orgs.ts';
+import { until } from './support/until.ts';
 
 let app: TestApp;
 let a: OrgFixture;
@@ -19,6 +21,12 @@ beforeAll(async () => {
   app = await startTestApp({ jobs: 'enqueue' });
   b = await populateOrg(app, 'b');
   a = await populateOrg(app, 'a');
+  // Both follow SOC 2 and their own framework, over a window that holds their events, evaluated now.
+  for (const org of [b, a]) {
+    const r = await rawGql(app, org.adminKey, 'mutation($f: [String!]) { updatePostureSettings(input: { frameworks: $f, windowDays: 120 }) { windowDays } }', { f: ['soc2', org.framework] });
+    if (r.errors) throw new Error(JSON.stringify(r.errors));
+    await evaluatePosture(app.services, org.orgId);
+  }
 });
 afterAll(() => app.close());
 
@@ -132,6 +140,23 @@ const QUERIES: Record<string, Case> = {
     const r = await asA('{ notifications(first: 100) { edges { node { id target body } } } }');
     expect(r.data.notifications.edges.map((e: any) => e.node.id)).toContain(a.ids.notification);
     expectNothingOfB(r);
+  },
+  posture: async () => {
+    const r = await asA('{ posture { windowDays frameworks { framework name watermark controls { checkId status evidenceCount } } recentChanges(first: 200) { framework checkId } } }');
+    expect(r.data.posture.frameworks.map((f: any) => f.framework)).toEqual(expect.arrayContaining(['soc2', a.framework]));
+    expectNothingOfB(r);
+    // A's numbers are A's: its watermark is its own newest event, its changes its own rows.
+    const [own] = await app.services.database.sql`select max(seq)::int as seq from audit_events where org_id = ${a.orgId}`;
+    for (const f of r.data.posture.frameworks) expect(f.watermark).toBeLessThanOrEqual(own!.seq);
+    const [changes] = await app.services.database.sql`select count(*)::int as n from posture_changes where org_id = ${a.orgId}`;
+    expect(r.data.posture.recentChanges).toHaveLength(Math.min(200, changes!.n));
+    expect(changes!.n).toBeGreaterThan(0);
+  },
+  postureControl: async () => {
+    // B's own framework is no framework of A's posture: the answer of a type nobody has.
+    await sameAsNonexistentType('query($t: String!) { postureControl(framework: $t, controlId: "ACME-AI-1", checkId: "policy-coverage") { status value } }');
+    const own = await asA('query($t: String!) { postureControl(framework: $t, controlId: "ACME-AI-1", checkId: "policy-coverage") { status } }', { t: a.framework });
+    expect(own.errors).toBeUndefined();
   },
   report: async () => {
     await sameAsNonexistent('query($id: ID!) { report(id: $id) { id title } }', 'id', b.ids.report);
@@ -257,6 +282,16 @@ const MUTATIONS: Record<string, Case> = {
     await sameAsNonexistentType('mutation($t: String!) { deleteFramework(type: $t) { type } }');
     expect((await rawGql(app, b.adminKey, 'query($t: String!) { framework(type: $t) { type } }', { t: b.framework })).data.framework.type).toBe(b.framework);
   },
+  updatePostureSettings: async () => {
+    // B's framework is unknown here, worded exactly as a type that never existed; B's settings stay.
+    const query = 'mutation($f: [String!]) { updatePostureSettings(input: { frameworks: $f }) { windowDays } }';
+    const foreign = await asA(query, { f: ['soc2', b.framework] });
+    const never = await asA(query, { f: ['soc2', 'never_framework'] });
+    expect(errorCodes(foreign)).toEqual(['BAD_USER_INPUT']);
+    expect(JSON.stringify(foreign.errors).replaceAll(b.framework, 'T')).toBe(JSON.stringify(never.errors).replaceAll('never_framework', 'T'));
+    const own = await rawGql(app, b.adminKey, '{ posture { windowDays frameworks { framework } } }');
+    expect(own.data.posture).toEqual({ windowDays: 120, frameworks: [{ framework: 'soc2' }, { framework: b.framework }] });
+  },
   updateOrganizationSettings: async () => {
     const r = await asA('mutation { updateOrganizationSettings(input: { retentionDays: 30 }) { retentionDays } }');
     expect(r.data.updateOrganizationSettings).toEqual({ retentionDays: 30 });
@@ -267,6 +302,20 @@ const MUTATIONS: Record<string, Case> = {
 };
 
 const SUBSCRIPTIONS: Record<string, Case> = {
+  postureChanges: async () => {
+    const query = 'subscription { postureChanges { framework checkId to } }';
+    const listening = sse(query, {}, a.adminKey, (t) => t.includes('"framework":"governance"'), 10_000);
+    await until(() => app.services.posture.subscriberCount === 1, 'the subscription', 5_000);
+    // B starts following ISO 27001, then A governance: every check of each is a change, A hears only its own.
+    for (const [org, framework] of [[b, 'iso27001'], [a, 'governance']] as const) {
+      await app.services.database.sql`update posture_settings set frameworks = frameworks || ${framework}::text where org_id = ${org.orgId}`;
+      await evaluatePosture(app.services, org.orgId);
+    }
+    const text = await listening;
+    expect(text).toContain('"framework":"governance"');
+    expect(text).not.toContain('iso27001');
+    expectNothingOfB(text);
+  },
   reportProgress: async () => {
     const query = 'subscription($id: ID!) { reportProgress(id: $id) { reportId status } }';
     const done = (t: string) => t.includes('event: complete');

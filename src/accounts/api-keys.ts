@@ -66,9 +66,26 @@ export class ApiKeyAuthenticator {
     this.db = db;
   }
 
+  private revokedListeners = new Set<(keyId: string) => void>();
+
   /** Forgets cached lookups, so a key revoked in this process stops at once. */
   forget() {
     this.cache.clear();
+  }
+
+  /** A key was revoked in this process: forget cached lookups and tell the listeners (open connections end). */
+  revoked(keyId: string) {
+    this.forget();
+    // Next turn: a request revoking its own key still gets its answer.
+    setImmediate(() => {
+      for (const listener of this.revokedListeners) listener(keyId);
+    });
+  }
+
+  /** Calls `listener` with each key revoked in this process; returns the function that removes it. */
+  onRevoked(listener: (keyId: string) => void): () => void {
+    this.revokedListeners.add(listener);
+    return () => this.revokedListeners.delete(listener);
   }
 
   async authenticate(key: string | null | undefined): Promise<Principal | null> {

@@ -9,6 +9,7 @@ import {
   bigint,
   boolean,
   customType,
+  date,
   doublePrecision,
   index,
   integer,
@@ -302,6 +303,72 @@ export const eventActivityRollups = pgTable(
   (t) => rollupBatchIndexes('event_activity_rollups', t),
 );
 
+/**
+ * Every request a correlated count looks at (an approval request, a hold, a
+ * lease, an injection detection, a privileged role or configuration change,
+ * an escalation, a possible breach; src/reports/correlated.ts), one row each,
+ * with its first answer as the trail stood at the row's batch boundary:
+ * answered, unanswered and late counts and exact response-time percentiles
+ * are read from these rows instead of probing the trail for each answer.
+ */
+export const eventRequestRollups = pgTable(
+  'event_request_rollups',
+  {
+    ...rollupBatchColumns(),
+    kind: ctext('kind').notNull(),
+    /** The request event's sequence number. */
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    environment: ctext('environment').notNull(),
+    agentId: ctext('agent_id'),
+    correlationId: ctext('correlation_id'),
+    occurredAt: ts('occurred_at').notNull(),
+    /** When an answer is late: the request's time plus its SLA; null when the kind has none. */
+    deadline: ts('deadline'),
+    /** The earliest answer among the events up to the batch boundary; null when none. */
+    firstAnswerAt: ts('first_answer_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.seq, t.kind] }),
+    ...rollupBatchIndexes('event_request_rollups', t),
+    // Answers arriving in a later batch find their requests by correlation id.
+    index('event_request_rollups_org_correlation_idx').on(t.orgId, t.correlationId).where(sql`${t.correlationId} is not null`),
+  ],
+);
+
+/**
+ * An earlier first answer to a request of an older batch, found in the batch
+ * `upto` (an answer that arrived later than its request, or late and dated
+ * earlier than the one known): at a boundary B a request's first answer is
+ * the least of its row's and of these rows' up to B. `day` is the request's.
+ */
+export const eventAnswerRollups = pgTable(
+  'event_answer_rollups',
+  {
+    ...rollupBatchColumns(),
+    kind: ctext('kind').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    firstAnswerAt: ts('first_answer_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.seq, t.kind, t.upto] }), ...rollupBatchIndexes('event_answer_rollups', t)],
+);
+
+/**
+ * The data subjects named per day, environment and agent, with how many
+ * events named each: distinct subjects are not a sum, so they are counted
+ * over these rows (a few per subject-day) instead of unnesting every event.
+ */
+export const eventSubjectRollups = pgTable(
+  'event_subject_rollups',
+  {
+    ...rollupBatchColumns(),
+    environment: ctext('environment').notNull(),
+    agentId: ctext('agent_id'),
+    subject: ctext('subject').notNull(),
+    n: bigint('n', { mode: 'number' }).notNull(),
+  },
+  (t) => rollupBatchIndexes('event_subject_rollups', t),
+);
+
 /** The batches of `event_rollups`: their boundaries and the counter definition they were counted with. */
 export const eventRollupBatches = pgTable(
   'event_rollup_batches',
@@ -568,6 +635,96 @@ export const notifications = pgTable(
     deliveredAt: ts('delivered_at'),
   },
   (t) => [index('notifications_org_idx').on(t.orgId, t.createdAt)],
+);
+
+/**
+ * Live posture (src/reports/posture.ts): what an organisation follows (its
+ * frameworks, the window in days, the alert rules); without a row, SOC 2 and
+ * governance over 30 days without alerts.
+ */
+export const postureSettings = pgTable('posture_settings', {
+  orgId: uuid('org_id').primaryKey().references(() => organizations.id, { onDelete: 'cascade' }),
+  frameworks: text('frameworks').array().notNull(),
+  windowDays: integer('window_days').notNull(),
+  alertRules: jsonb('alert_rules').$type<Array<{ on: 'fail' | 'change'; webhooks: string[]; emails: string[] }>>().notNull().default([]),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** The latest evaluation of each framework an organisation follows: its window, watermark and score. */
+export const postureFrameworks = pgTable(
+  'posture_frameworks',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    framework: text('framework').notNull(),
+    windowStart: ts('window_start').notNull(),
+    windowEnd: ts('window_end').notNull(),
+    watermark: bigint('watermark', { mode: 'number' }).notNull(),
+    score: integer('score'),
+    grade: text('grade'),
+    evaluatedAt: ts('evaluated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.framework] })],
+);
+
+/** Every check's status now, as the latest evaluation of its framework found it (a check may serve several controls). */
+export const postureControls = pgTable(
+  'posture_controls',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    framework: text('framework').notNull(),
+    checkId: text('check_id').notNull(),
+    ordinal: integer('ordinal').notNull(),
+    controlId: text('control_id').notNull(),
+    title: text('title').notNull(),
+    severity: text('severity').notNull(),
+    status: text('status', { enum: ['pass', 'warn', 'fail', 'not_applicable'] }).notNull(),
+    value: doublePrecision('value'),
+    unit: text('unit').notNull(),
+    thresholds: jsonb('thresholds').$type<{ direction: 'min' | 'max'; pass: number; warn: number }>().notNull(),
+    evidenceSelector: text('evidence_selector').notNull(),
+    evidenceCount: bigint('evidence_count', { mode: 'number' }).notNull(),
+    changedAt: ts('changed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.framework, t.controlId, t.checkId] })],
+);
+
+/** Each status change of a check, in order: what subscribers are sent and alerts are made of. */
+export const postureChanges = pgTable(
+  'posture_changes',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    framework: text('framework').notNull(),
+    checkId: text('check_id').notNull(),
+    controlId: text('control_id').notNull(),
+    title: text('title').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    value: doublePrecision('value'),
+    unit: text('unit').notNull(),
+    thresholds: jsonb('thresholds').$type<{ direction: 'min' | 'max'; pass: number; warn: number }>().notNull(),
+    /** The newest event of the evidence among those the evaluation added, when it tipped the status. */
+    tippingSeq: bigint('tipping_seq', { mode: 'number' }),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+);
+
+/** One row per framework and UTC day: the day's last evaluation, for the trend. */
+export const postureSnapshots = pgTable(
+  'posture_snapshots',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    framework: text('framework').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    score: integer('score'),
+    grade: text('grade'),
+    pass: integer('pass').notNull(),
+    warn: integer('warn').notNull(),
+    fail: integer('fail').notNull(),
+    notApplicable: integer('not_applicable').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.framework, t.day] })],
 );
 
 /**

@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { badInput, isDatabaseUnavailable, UNAVAILABLE_RETRY_SECONDS } from '../errors.ts';
 import { IngestInterrupted, ingestRecords, type IngestResult, type SourceRecord } from '../events/ingest.ts';
+import { requestPostureEvaluation } from '../jobs/posture-refresh.ts';
 import { requestRollupRefresh } from '../jobs/rollup-refresh.ts';
 import { mapOcsfLine } from '../events/ocsf.ts';
 import type { Services } from '../services.ts';
@@ -51,11 +52,15 @@ addRoute({
     } catch (error) {
       if (error instanceof IngestInterrupted) {
         await requestRollupRefresh(services, principal.orgId);
+        await requestPostureEvaluation(services, principal.orgId);
         return interrupted(error, services);
       }
       throw error;
     }
-    if (result.accepted) await requestRollupRefresh(services, principal.orgId);
+    if (result.accepted) {
+      await requestRollupRefresh(services, principal.orgId);
+      await requestPostureEvaluation(services, principal.orgId);
+    }
     return Response.json(summary(result));
   },
 });

@@ -8,6 +8,7 @@
 import { gunzipSync } from 'node:zlib';
 import { DomainError, httpStatusOf, RateLimitedError } from '../errors.ts';
 import { ingestRecords, type SourceRecord } from '../events/ingest.ts';
+import { requestPostureEvaluation } from '../jobs/posture-refresh.ts';
 import { requestRollupRefresh } from '../jobs/rollup-refresh.ts';
 import { mapSpans, type MappedSpan } from '../events/otlp.ts';
 import { decodeTraceRequest, encodeRpcStatus, encodeTraceResponse, OtlpDecodeError, type Encoding } from '../events/otlp-wire.ts';
@@ -60,7 +61,10 @@ addRoute({
       const { events, ignored } = mapSpans(spans);
       const records: SourceRecord[] = events.map(({ event }, index) => ({ line: index + 1, event }));
       const result = await ingestRecords(services.database, principal.orgId, records);
-      if (result.accepted) await requestRollupRefresh(services, principal.orgId);
+      if (result.accepted) {
+        await requestRollupRefresh(services, principal.orgId);
+        await requestPostureEvaluation(services, principal.orgId);
+      }
 
       const problems = result.rejected.map((r) => describeRejection(events[r.line - 1]!, r.field, r.message));
       if (result.rejectedCount > result.rejected.length) problems.push(`and ${result.rejectedCount - result.rejected.length} more`);

@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { createGraphQLError, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createGraphQLError, createYoga, isAsyncIterable, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import { bearerToken, type Principal } from '../accounts/api-keys.ts';
 import { DomainError, httpStatusOf, isDatabaseUnavailable, UNAVAILABLE_RETRY_SECONDS } from '../errors.ts';
@@ -15,6 +15,7 @@ import { createLoaders } from '../schema/loaders.ts';
 import type { Services } from '../services.ts';
 import type { Context } from './context.ts';
 import { LIMITS, queryLimitPlugins } from './limits.ts';
+import { endable, LiveKeys, REVOKED_CLOSE_CODE, REVOKED_MESSAGE, revokedError } from './live-keys.ts';
 import { useReportReadCache } from './response-cache.ts';
 import { useSharedSubscriptionEvents } from './shared-subscriptions.ts';
 import { useRoutes } from './routes.ts';
@@ -35,6 +36,9 @@ export interface ApiServer {
 
 export function createApiServer(services: Services, extraPlugins: Plugin[] = []): ApiServer {
   const { log } = services;
+  // Subscriptions and sockets end when their key is revoked, here or in another process.
+  const liveKeys = new LiveKeys(services.database.db, log);
+  const stopHearingRevocations = services.auth.onRevoked((keyId) => liveKeys.revoked([keyId]));
 
   /** Whether a key may make a request of `operations` operations now: authenticated, and within its rate (one token per operation). */
   const admitKey = async (key: string | null, operations = 1): Promise<{ principal: Principal } | { error: GraphQLError }> => {
@@ -77,6 +81,8 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { subscriptionsProtocol: 'WS' },
+    // GraphiQL's script and style inlined from its npm package (no CDN, so it works offline); loaded on first view.
+    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     plugins: [
       useRoutes(services),
       countOperations,
@@ -91,6 +97,7 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
         },
       }),
       useSharedSubscriptionEvents(),
+      useEndOnRevocation(liveKeys),
       ...extraPlugins,
     ],
     batching: { limit: LIMITS.maxBatch },
@@ -140,24 +147,31 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
   // streams for longer than that. Headers must still arrive within headersTimeout (60 s).
   const httpServer = createServer({ requestTimeout: 60 * 60_000 }, yoga);
   const wsServer = new WebSocketServer({ server: httpServer, path: yoga.graphqlEndpoint });
-  const wsCleanup = useServer<Record<string, unknown> | undefined, { principal?: Principal }>(
+  const wsCleanup = useServer<Record<string, unknown> | undefined, { key?: string; untrack?: () => void }>(
     {
       // The API key travels in connection params: browsers cannot set headers on WebSockets.
       onConnect: async (ctx) => {
-        const params = ctx.connectionParams ?? {};
-        const key =
-          bearerToken(typeof params.authorization === 'string' ? params.authorization : null) ??
-          (typeof params.apiKey === 'string' ? params.apiKey : null);
+        const key = keyOf(undefined, ctx.connectionParams);
         const principal = await services.auth.authenticate(key);
         if (!principal) return false;
-        ctx.extra.principal = principal;
+        ctx.extra.key = key!;
+        const socket = ctx.extra.socket;
+        ctx.extra.untrack = liveKeys.track(principal.keyId, () => socket.close(REVOKED_CLOSE_CODE, REVOKED_MESSAGE));
         return true;
       },
+      onClose: (ctx) => ctx.extra.untrack?.(),
       execute: (args: any) => args.rootValue.execute(args),
       subscribe: (args: any) => args.rootValue.subscribe(args),
       onSubscribe: async (ctx, _id, params) => {
-        // A connection is authenticated once; each operation on it is counted like one sent over HTTP.
-        const wait = services.rateLimiter.take(ctx.extra.principal!.keyId);
+        // Each operation is authorised as of now (the authenticator caches for at most a few seconds),
+        // and counted like one sent over HTTP: a key revoked after the socket opened does nothing more.
+        const principal = await services.auth.authenticate(ctx.extra.key);
+        if (!principal) {
+          const socket = ctx.extra.socket;
+          setImmediate(() => socket.close(REVOKED_CLOSE_CODE, REVOKED_MESSAGE));
+          return [revokedError()];
+        }
+        const wait = services.rateLimiter.take(principal.keyId);
         if (wait) return [rateLimited(wait, 1, false)];
         const { schema: enveloped, execute, subscribe, parse, validate } = yoga.getEnveloped({
           ...ctx,
@@ -178,7 +192,7 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
           operationName: params.operationName,
           document,
           variableValues: params.variables,
-          contextValue: contextFor(services, ctx.extra.principal!),
+          contextValue: contextFor(services, principal),
           rootValue: { execute, subscribe },
         };
       },
@@ -198,6 +212,8 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
         });
       }),
     close: async (graceMs?: number) => {
+      liveKeys.stop();
+      stopHearingRevocations();
       await wsCleanup.dispose();
       await new Promise<void>((resolve) => {
         const force = graceMs === undefined ? undefined : setTimeout(() => httpServer.closeAllConnections(), graceMs);
@@ -235,6 +251,22 @@ function isGraphQLError(error: unknown): error is GraphQLError {
 
 function contextFor(services: Services, principal: Principal): Context {
   return { services, principal, loaders: createLoaders(services, principal) };
+}
+
+/**
+ * A subscription (SSE or WebSocket) ends when its key is revoked: its last
+ * event is an UNAUTHENTICATED error saying so.
+ */
+function useEndOnRevocation(liveKeys: LiveKeys): Plugin<Context> {
+  return {
+    onSubscribe: ({ args }) => ({
+      onSubscribeResult: ({ result, setResult }) => {
+        const principal = (args.contextValue as Context).principal;
+        if (!principal || !isAsyncIterable(result)) return;
+        setResult(endable(result, { errors: [revokedError()] }, (end) => liveKeys.track(principal.keyId, end)));
+      },
+    }),
+  };
 }
 
 const VARIABLE_ERROR = /^Variable "\$([^"]+)" (?:got invalid value .*? at "([^"]+)"|got invalid value|of required type|of non-null type)/;

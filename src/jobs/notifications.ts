@@ -120,7 +120,8 @@ export async function notifyReportFinished(services: Services, reportId: string)
   });
 }
 
-function enqueueDelivery(services: Services, boss: Queue, tx: Db, row: NotificationRow) {
+/** Enqueues a row's delivery inside the caller's drizzle transaction (the row commits with its job). */
+export function enqueueDelivery(services: Services, boss: Queue, tx: Db, row: NotificationRow) {
   const data: DeliveryJob = { notificationId: row.id, orgId: row.orgId };
   return boss.send(NOTIFICATION_QUEUE, data, {
     db: fromDrizzle(tx as never, sql),

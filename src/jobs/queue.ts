@@ -6,9 +6,12 @@
 import { sql as drizzleSql } from 'drizzle-orm';
 import { fromDrizzle, PgBoss } from 'pg-boss';
 import type { Logger } from '../log.ts';
+import { POSTURE_QUEUE, postureQueueOptions } from './posture-refresh.ts';
 import { ROLLUP_QUEUE, rollupQueueOptions } from './rollup-refresh.ts';
 
 export const REPORT_QUEUE = 'report-generate';
+/** Where pg-boss puts a report job it gave up on (retries spent, last attempt failed or its worker died). */
+export const REPORT_GIVEN_UP_QUEUE = 'report-given-up';
 
 export type Queue = PgBoss;
 
@@ -25,7 +28,15 @@ export async function startQueue(connectionString: string, log: Logger, schema =
   });
   boss.on('error', (error) => log.error('job queue error', { err: error }));
   await boss.start();
-  if (!(await boss.getQueue(REPORT_QUEUE))) {
+  if (!(await boss.getQueue(REPORT_GIVEN_UP_QUEUE))) {
+    await boss.createQueue(REPORT_GIVEN_UP_QUEUE, { retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 }).catch((error: unknown) => {
+      if (!/already exists/i.test(String((error as Error).message))) throw error;
+    });
+  }
+  const reportQueue = await boss.getQueue(REPORT_QUEUE);
+  // A queue created before it had a dead letter queue gets one: a report whose job is given up must not stay generating.
+  if (reportQueue && !reportQueue.deadLetter) await boss.updateQueue(REPORT_QUEUE, { deadLetter: REPORT_GIVEN_UP_QUEUE });
+  if (!reportQueue) {
     await boss
       .createQueue(REPORT_QUEUE, {
         retryLimit: 4,
@@ -35,6 +46,8 @@ export async function startQueue(connectionString: string, log: Logger, schema =
         // A worker killed mid-report stops its heartbeat; the job is retried on another worker.
         heartbeatSeconds: 10,
         notify: true,
+        // Given up (retries spent): the report is failed there, with how its attempts ended.
+        deadLetter: REPORT_GIVEN_UP_QUEUE,
       })
       .catch((error: unknown) => {
         // Another process created it at the same moment.
@@ -43,6 +56,11 @@ export async function startQueue(connectionString: string, log: Logger, schema =
   }
   if (!(await boss.getQueue(ROLLUP_QUEUE))) {
     await boss.createQueue(ROLLUP_QUEUE, rollupQueueOptions).catch((error: unknown) => {
+      if (!/already exists/i.test(String((error as Error).message))) throw error;
+    });
+  }
+  if (!(await boss.getQueue(POSTURE_QUEUE))) {
+    await boss.createQueue(POSTURE_QUEUE, postureQueueOptions).catch((error: unknown) => {
       if (!/already exists/i.test(String((error as Error).message))) throw error;
     });
   }

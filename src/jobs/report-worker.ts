@@ -6,14 +6,14 @@
  * content.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { JobWithMetadata } from 'pg-boss';
 import { reports } from '../db/schema.ts';
 import { changeOf, notifyReportChange } from '../realtime/pubsub.ts';
 import { buildReport, ReportCancelled, type Progress } from '../reports/generate.ts';
 import type { Services } from '../services.ts';
-import { REPORT_QUEUE, type Queue } from './queue.ts';
+import { REPORT_GIVEN_UP_QUEUE, REPORT_QUEUE, type Queue } from './queue.ts';
 
 export interface ReportJobHooks {
   /** After a report completed or failed: render files, notify. Errors are logged, never fail the report. */
@@ -37,9 +37,94 @@ export async function startReportWorker(boss: Queue, services: Services, hooks: 
     // back by the supervisor, waits for the next poll, which is 30 s by default under NOTIFY.
     notifyPollingIntervalSeconds: 2,
   } as const;
+  // A job pg-boss gave up on arrives here once; the report fails with how its attempts ended.
+  await boss.work(REPORT_GIVEN_UP_QUEUE, options, async (jobs: JobWithMetadata<{ reportId: string }>[]) => {
+    for (const job of jobs) await failGivenUpReport(services, job.data.reportId, givenUpReason(job.sourceRetryCount ?? 0, job.sourceOutput), hooks);
+  });
   return boss.work(REPORT_QUEUE, options, async (jobs: JobWithMetadata<{ reportId: string }>[]) => {
     for (const job of jobs) await runReportJob(services, job, hooks);
   });
+}
+
+/**
+ * Why a job was given up, for a person: how many attempts there were and how
+ * the last one ended. pg-boss says "job heartbeat timeout" when the worker
+ * stopped answering (killed, out of memory) and "job timed out" past the
+ * queue's expiry; anything else is an error our handler threw (its details
+ * are in the service log, never in the report).
+ */
+export function givenUpReason(retryCount: number, output: unknown): string {
+  const attempts = retryCount + 1;
+  const said = (output as { value?: { message?: unknown }; message?: unknown } | null) ?? {};
+  const message = String(said.value?.message ?? said.message ?? '');
+  const ending = /heartbeat/i.test(message)
+    ? 'its worker stopped answering mid-report (the process was killed or ran out of memory). If it happens again, a shorter period or a smaller scope needs less memory'
+    : /timed out/i.test(message)
+      ? 'it ran longer than the job time limit (30 minutes). A shorter period or a smaller scope takes less time'
+      : 'it failed with an error (the service log has the details)';
+  const tries = attempts === 1 ? 'its only attempt' : `${attempts} attempts`;
+  return `Generation was given up after ${tries}: the last one ended because ${ending}.`;
+}
+
+/** Fails a report that is still pending or generating with `reason`, announces it, and runs the after-finish hook (notifications). */
+export async function failGivenUpReport(services: Services, reportId: string, reason: string, hooks: ReportJobHooks = {}): Promise<boolean> {
+  const failed = await updateAndAnnounce(services, reportId, and(inArray(reports.status, ['pending', 'generating']), isNull(reports.deletedAt))!, {
+    status: 'failed',
+    error: reason,
+    progressStage: 'failed',
+    progressMessage: reason,
+    completedAt: new Date(),
+  });
+  if (!failed) return false; // finished, cancelled or deleted meanwhile
+  services.log.warn('report given up', { reportId, reason });
+  await runHook(services, hooks, reportId, 'failed');
+  return true;
+}
+
+export const REPORT_SWEEP_QUEUE = 'report-sweep';
+
+/** Runs the sweep every five minutes on whichever worker takes it. */
+export async function scheduleReportSweep(boss: Queue, services: Services, hooks: ReportJobHooks, cron = '*/5 * * * *'): Promise<void> {
+  if (!(await boss.getQueue(REPORT_SWEEP_QUEUE))) {
+    await boss.createQueue(REPORT_SWEEP_QUEUE, { retryLimit: 0, expireInSeconds: 600, policy: 'singleton' }).catch((error: unknown) => {
+      if (!/already exists/i.test(String((error as Error).message))) throw error;
+    });
+  }
+  await boss.schedule(REPORT_SWEEP_QUEUE, cron);
+  await boss.work(REPORT_SWEEP_QUEUE, { batchSize: 1, pollingIntervalSeconds: 5 }, async () => {
+    await sweepOrphanedReports(services, boss, hooks);
+  });
+}
+
+const ALIVE = new Set(['created', 'retry', 'active']);
+
+/**
+ * Fails the reports still pending or generating whose job no longer exists or
+ * has ended (deleted, given up before the dead letter queue existed, or
+ * completed without finishing the report). Only reports older than
+ * `olderThanMs` are looked at: a report and its job are written in one
+ * transaction, so a younger one without a job is one a caller runs itself.
+ */
+export async function sweepOrphanedReports(services: Services, boss: Queue, hooks: ReportJobHooks = {}, olderThanMs = 10 * 60_000): Promise<string[]> {
+  const candidates = await services.database.db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(inArray(reports.status, ['pending', 'generating']), isNull(reports.deletedAt), lt(reports.createdAt, new Date(Date.now() - olderThanMs))))
+    .limit(1000);
+  const failed: string[] = [];
+  for (const { id } of candidates) {
+    const jobs = [
+      ...(await boss.findJobs<{ reportId: string }>(REPORT_QUEUE, { data: { reportId: id } })),
+      ...(await boss.findJobs<{ reportId: string }>(REPORT_GIVEN_UP_QUEUE, { data: { reportId: id } })),
+    ];
+    if (jobs.some((job) => ALIVE.has(job.state))) continue;
+    const last = jobs.filter((job) => job.name === REPORT_QUEUE).at(-1);
+    const reason = last?.state === 'failed'
+      ? givenUpReason(last.retryCount, last.output)
+      : `Generation stopped: the report's job ${last ? `ended (${last.state}) without finishing it` : 'no longer exists'}. Generate the report again.`;
+    if (await failGivenUpReport(services, id, reason, hooks)) failed.push(id);
+  }
+  return failed;
 }
 
 export async function runReportJob(services: Services, job: ReportJob, hooks: ReportJobHooks = {}): Promise<void> {

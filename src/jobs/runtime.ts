@@ -10,8 +10,9 @@ import { registerDeliveryJobs } from './recurring.ts';
 import { stampExpiry } from './retention.ts';
 import type { Services } from '../services.ts';
 import { startQueue } from './queue.ts';
-import { startReportWorker } from './report-worker.ts';
+import { scheduleReportSweep, startReportWorker, type ReportJobHooks } from './report-worker.ts';
 import { startRollupWorker } from './rollup-refresh.ts';
+import { startPostureWorker } from './posture-refresh.ts';
 
 export interface JobRuntimeOptions {
   /** Run report jobs in this process. */
@@ -26,9 +27,12 @@ export interface JobRuntimeOptions {
 export async function startJobRuntime(services: Services, options: JobRuntimeOptions): Promise<() => Promise<void>> {
   const queue = await startQueue(services.database.url, services.log, services.config.JOB_SCHEMA);
   services.queue = queue;
-  if (options.listen) await services.realtime.start();
+  if (options.listen) {
+    await services.realtime.start();
+    await services.posture.start();
+  }
   if (options.work) {
-    await startReportWorker(queue, services, {
+    const hooks: ReportJobHooks = {
       // Files are rendered once, right after completion, so the first download is instant.
       afterFinish: async (reportId, status) => {
         if (status === 'completed') {
@@ -41,16 +45,22 @@ export async function startJobRuntime(services: Services, options: JobRuntimeOpt
         }
         await notifyReportFinished(services, reportId);
       },
-    }, options.concurrency);
+    };
+    await startReportWorker(queue, services, hooks, options.concurrency);
     await startRollupWorker(queue, services);
+    await startPostureWorker(queue, services, { cron: options.recurring !== false });
     // Schedules, retention and notification deliveries run where reports run.
-    if (options.recurring !== false) await registerDeliveryJobs(queue, services);
+    if (options.recurring !== false) {
+      await registerDeliveryJobs(queue, services);
+      await scheduleReportSweep(queue, services, hooks);
+    }
   }
   return async () => {
     // graceful: the job in hand finishes before the pool closes; past the grace
     // pg-boss fails it back to the queue (it is retried, and the engine is idempotent).
     await queue.stop({ graceful: true, timeout: services.config.SHUTDOWN_GRACE_SECONDS * 1000, close: true });
     await services.realtime.stop();
+    await services.posture.stop();
     await closePdfRenderer();
     services.queue = null;
   };

@@ -6,8 +6,9 @@
  */
 import { formatDenominator, formatValue, type ReportContent } from '../reports/generate.ts';
 import { isSelectorId, selectors } from '../reports/selectors.ts';
-import { decisionsChart, riskChart, type DayDecisions } from './charts.ts';
+import { bandsOfTable, daysOfTable, decisionsChart, riskChart, statusChart, svgString } from './charts.ts';
 import { esc } from './escape.ts';
+import { formatCell, tableLayout } from './labels.ts';
 import { evidencePath, reproductionText, STATUS_LABEL, type RenderableReport } from './model.ts';
 
 type Section = ReportContent['sections'][number];
@@ -51,7 +52,10 @@ tr { break-inside: avoid; }
 .rec { background: #fff8e1; padding: 4pt 6pt; margin-top: 4pt; }
 .hash { font-family: "DejaVu Sans Mono", "Courier New", monospace; font-size: 8.5pt; overflow-wrap: anywhere; }
 pre.hash { white-space: pre-wrap; }
-.chart { display: block; margin: 6pt 0 10pt; max-width: 100%; }
+.chart { display: block; margin: 6pt 0 10pt; max-width: 100%; height: auto; }
+td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+tr.note td { border-top: 0; color: #555; font-size: 7.5pt; padding-top: 0; }
+tr.has-note td { border-bottom: 0; }
 `;
 
 export function renderHtml(report: RenderableReport): string {
@@ -106,7 +110,8 @@ function cover(report: RenderableReport): string {
 
 function statusCounts(findings: Finding[]): string {
   const count = (s: Finding['status']) => findings.filter((f) => f.status === s).length;
-  return `<table><tr><th>PASS</th><th>WARN</th><th>FAIL</th><th>N/A</th></tr><tr><td>${count('pass')}</td><td>${count('warn')}</td><td>${count('fail')}</td><td>${count('not_applicable')}</td></tr></table>`;
+  const counts = { pass: count('pass'), warn: count('warn'), fail: count('fail'), not_applicable: count('not_applicable') };
+  return `${svgString(statusChart(counts))}<table><tr><th class="num">Fail</th><th class="num">Warn</th><th class="num">Pass</th><th class="num">Not applicable</th></tr><tr><td class="num">${counts.fail}</td><td class="num">${counts.warn}</td><td class="num">${counts.pass}</td><td class="num">${counts.not_applicable}</td></tr></table>`;
 }
 
 function section(s: Section, c: ReportContent, anchor: string): string {
@@ -122,30 +127,29 @@ ${s.findings.length ? '<h3>Findings</h3>' : ''}${s.findings.map((o) => byOrdinal
 
 function table(t: Table): string {
   let chart = '';
-  let rows = t.rows;
-  let note = t.truncated ? `<p class="meta">Showing ${esc(t.truncated.shown)} of ${esc(t.truncated.total)} rows.</p>` : '';
+  let rows = t.rows as unknown[][];
+  let note = t.truncated ? `<p class="meta">Showing ${esc(t.truncated.shown.toLocaleString('en-US'))} of ${esc(t.truncated.total.toLocaleString('en-US'))} rows.</p>` : '';
   if (t.id === 'decisions_by_day') {
-    const col = (name: string) => t.columns.indexOf(name);
-    const days: DayDecisions[] = t.rows.map((r) => ({
-      day: String(r[col('day')]),
-      allow: Number(r[col('allow')] ?? 0),
-      deny: Number(r[col('deny')] ?? 0),
-      alert: Number(r[col('alert')] ?? 0),
-      hold: Number(r[col('hold')] ?? 0),
-    }));
-    chart = `<h3>Decisions over time</h3>${decisionsChart(days)}`;
+    chart = `<h3>Decisions over time</h3>${svgString(decisionsChart(daysOfTable(t.columns, rows)))}`;
     if (rows.length > MAX_DAILY_ROWS) {
+      note = `<p class="meta">${esc(rows.length)} days: the daily figures are in the CSV download (table-decisions_by_day.csv).</p>`;
       rows = [];
-      note = `<p class="meta">${esc(t.rows.length)} days: the daily figures are in the CSV download (table-decisions_by_day.csv).</p>`;
     }
   }
-  if (t.id === 'risk_distribution') {
-    chart = `<h3>Risk distribution</h3>${riskChart(t.rows.map((r) => ({ label: String(r[0]), agents: Number(r[1] ?? 0) })))}`;
-  }
-  const grid = rows.length
-    ? `<table><thead><tr>${t.columns.map((col) => `<th>${esc(col)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((v) => `<td>${esc(v)}</td>`).join('')}</tr>`).join('')}</tbody></table>`
-    : '';
-  return `${chart}<h3>${esc(t.title)}</h3>${grid}${note}`;
+  if (t.id === 'risk_distribution') chart = `<h3>Risk distribution</h3>${svgString(riskChart(bandsOfTable(rows)))}`;
+  return `${chart}<h3>${esc(t.title)}</h3>${rows.length ? dataTable(t.columns, rows) : ''}${note}`;
+}
+
+/** A table with human headers and units; a long free-text column (an explanation) goes under its row. */
+function dataTable(columns: string[], rows: unknown[][]): string {
+  const { shown, noteIndex, noteLabel } = tableLayout(columns);
+  const cls = (unit: string) => (unit === 'text' || unit === 'time' ? '' : ' class="num"');
+  const head = `<tr>${shown.map((c) => `<th${cls(c.unit)}>${esc(c.label)}</th>`).join('')}</tr>`;
+  const body = rows.map((r) => {
+    const cells = `<tr${noteIndex === null ? '' : ' class="has-note"'}>${shown.map((c) => `<td${cls(c.unit)}>${esc(formatCell(r[c.index], c.unit))}</td>`).join('')}</tr>`;
+    return noteIndex === null ? cells : `${cells}<tr class="note"><td colspan="${shown.length}">${esc(noteLabel)}: ${esc(formatCell(r[noteIndex]))}</td></tr>`;
+  });
+  return `<table><thead>${head}</thead><tbody>${body.join('')}</tbody></table>`;
 }
 
 function finding(f: Finding): string {

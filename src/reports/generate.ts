@@ -16,10 +16,9 @@ import { awaitIngestInFlight } from '../events/store.ts';
 import { evidencePages, toSelector } from './evidence.ts';
 import { signReportHash } from './signing.ts';
 import { canonicalJson, measureCoverage, sha256Hex, type Coverage } from './integrity.ts';
+import { measureRequests } from './correlated.ts';
 import {
   measureEvents,
-  NO_RESPONSES,
-  responses,
   metricDefinition,
   type AgentRisk,
   type DayCounts,
@@ -33,7 +32,7 @@ import type { ReportScope } from './scope.ts';
 import { currentStatements, statementOfApplicability } from './applicability.ts';
 import { buildSqlTables, scalarQueriesOfTables, selectorsOfTables, type Table } from './tables.ts';
 import { evaluate, grade as gradeOf, score as scoreOf, SEVERITY_WEIGHT, type FindingStatus } from './scoring.ts';
-import { ANSWER_COUNTED, type SelectorId } from './selectors.ts';
+import { CORRELATED, type RequestKindId, type SelectorId } from './selectors.ts';
 
 export const GENERATOR_VERSION = 'agent-reports/1.0.0';
 export const CONTENT_SCHEMA = 'https://agent-reports.dev/schema/report/1';
@@ -246,22 +245,32 @@ export interface FindingContent {
 
 export type ReportContent = Awaited<ReturnType<typeof computeContent>>;
 
+/**
+ * A framework's findings, score and grade over a scope, by the very code that
+ * builds reports, without their tables: live posture (posture.ts) reads it.
+ */
+export function evaluateFramework(services: Services, framework: FrameworkDefinition, scope: ReportScope): Promise<ReportContent> {
+  return computeContent(services, framework, { title: framework.name, createdAt: new Date() }, scope, { link: null, head: null }, async () => {}, { tables: false });
+}
+
 async function computeContent(
   services: Services,
   framework: FrameworkDefinition,
-  row: ReportRow,
+  row: Pick<ReportRow, 'title' | 'createdAt'>,
   scope: ReportScope,
   chain: { link: number | null; head: string | null },
   onProgress: (p: Progress) => Promise<void>,
+  options: { tables?: boolean } = {},
 ) {
   const { sql } = services.database;
+  const withTables = options.tables !== false;
   const checks = framework.sections.flatMap((s) => s.controls.flatMap((c) => c.checks));
   const metricIds = new Set<MetricId>([
     ...framework.sections.flatMap((s) => s.metrics),
     ...checks.map((c) => c.metric),
     ...checks.flatMap((c) => (c.applicableWhen ? [c.applicableWhen] : [])),
   ]);
-  const tables = new Set(framework.sections.flatMap((s) => s.tables ?? []));
+  const tables = new Set(withTables ? framework.sections.flatMap((s) => s.tables ?? []) : []);
   const scalarQueryIds = new Set<ScalarQueryId>(scalarQueriesOfTables(tables));
   for (const id of metricIds) {
     const query = metricDefinition(id).query;
@@ -276,11 +285,14 @@ async function computeContent(
 
   // The queries are independent: run them together, and report progress as each lands.
   await onProgress({ percent: 15, stage: 'collecting', message: 'Counting events, decisions and evidence' });
-  const needsAny = (...ids: MetricId[]) => ids.some((id) => metricIds.has(id));
-  // Selectors counted from the first answers the response-time queries find anyway.
-  const answerCounted = [...selectorIds].filter((id) => ANSWER_COUNTED[id]);
-  const needsResponses = (kind: 'approvals' | 'holds', ...times: MetricId[]) => needsAny(...times) || answerCounted.some((id) => ANSWER_COUNTED[id]!.requests === kind);
-  const none = Promise.resolve(NO_RESPONSES);
+  // The correlated selectors and the response times come from the requests and their first answers.
+  const timed: Partial<Record<RequestKindId, MetricId[]>> = {
+    approvals: ['approval_response_mean', 'approval_response_p50', 'approval_response_p95'],
+    holds: ['hold_response_mean', 'hold_response_p50', 'hold_response_p95'],
+    breaches: ['breach_response_p50', 'breach_response_p95'],
+  };
+  const kinds = new Set<RequestKindId>([...selectorIds].flatMap((id) => (CORRELATED[id] ? [CORRELATED[id].kind] : [])));
+  for (const [kind, ids] of Object.entries(timed)) if (ids.some((id) => metricIds.has(id))) kinds.add(kind as RequestKindId);
   let landed = 0;
   // Reports are chained so subscribers see percentages rise in order.
   let reported = Promise.resolve();
@@ -296,18 +308,17 @@ async function computeContent(
   const rollup = await rollupPlan(sql, scope);
   // The organisation's statements as they stood when the report was requested: a rebuild reads the same.
   const statements = tables.has('statement_of_applicability') ? currentStatements(services.database.db, scope.orgId, row.createdAt) : Promise.resolve([]);
-  const [counted, coverage, approvals, holds, queried, sqlTables, soaStatements] = await Promise.all([
-    step(measureEvents(sql, scope, [...selectorIds].filter((id) => !ANSWER_COUNTED[id]), rollup), 'Counted events, decisions and evidence, and scored agent risk'),
+  const [counted, coverage, requests, queried, sqlTables, soaStatements] = await Promise.all([
+    step(measureEvents(sql, scope, [...selectorIds], rollup), 'Counted events, decisions and evidence, and scored agent risk'),
     step(measureCoverage(sql, scope, services.config.MONITORING_GAP_MINUTES), 'Measured monitoring coverage and gaps'),
-    step(needsResponses('approvals', 'approval_response_mean', 'approval_response_p50', 'approval_response_p95') ? responses(sql, scope, 'approvals') : none, 'Measured approval response times'),
-    step(needsResponses('holds', 'hold_response_mean', 'hold_response_p50', 'hold_response_p95') ? responses(sql, scope, 'holds') : none, 'Measured hold response times'),
-    runScalarQueries(sql, scope, scalarQueryIds),
+    step(measureRequests(sql, scope, rollup, [...kinds]), 'Counted requests and their answers, and measured response times'),
+    runScalarQueries(sql, scope, scalarQueryIds, rollup),
     buildSqlTables(sql, scope, tables, rollup),
     statements,
   ]);
-  for (const id of answerCounted) {
-    const { requests, outcome } = ANSWER_COUNTED[id]!;
-    counted.counts[id] = (requests === 'approvals' ? approvals : holds)[outcome];
+  for (const id of selectorIds) {
+    const correlated = CORRELATED[id];
+    if (correlated) counted.counts[id] = requests[correlated.kind][correlated.outcome];
   }
   const { activity, days: timeline } = counted;
   const eventCount = counted.counts.all_events ?? 0;
@@ -317,12 +328,14 @@ async function computeContent(
     scalars: {
       ...counted.scalars,
       time_coverage: coverage.timeCoverage,
-      approval_mean: approvals.mean,
-      approval_p50: approvals.p50,
-      approval_p95: approvals.p95,
-      hold_mean: holds.mean,
-      hold_p50: holds.p50,
-      hold_p95: holds.p95,
+      approval_mean: requests.approvals.mean,
+      approval_p50: requests.approvals.p50,
+      approval_p95: requests.approvals.p95,
+      hold_mean: requests.holds.mean,
+      hold_p50: requests.holds.p50,
+      hold_p95: requests.holds.p95,
+      breach_p50: requests.breaches.p50,
+      breach_p95: requests.breaches.p95,
       unique_agents: activity.uniqueAgents,
       unique_sessions: activity.uniqueSessions,
       max_agent_risk: risks.length ? risks[0]!.risk : null,
@@ -384,7 +397,7 @@ async function computeContent(
       const { label, unit, per } = metricDefinition(id);
       return { id, label, unit, value: metricValue(id), denominator: per ? { label: per.label, count: per.count(values) } : null };
     }),
-    tables: (section.tables ?? []).map((id) => buildTable(id, risks, timeline, () => {
+    tables: (withTables ? (section.tables ?? []) : []).map((id) => buildTable(id, risks, timeline, () => {
       const finish = sqlTables.get(id);
       if (id === 'statement_of_applicability') return statementOfApplicability(framework, findings, soaStatements);
       if (!finish) throw new Error(`unknown table ${id}`);

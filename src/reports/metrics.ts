@@ -5,10 +5,10 @@
  * daily timeline). A worker never loads the period's events into memory.
  */
 import type { Sql } from '../db/client.ts';
-import { scopeWhere, WATERMARK_PARAM, type ReportScope } from './scope.ts';
+import { scopeWhere, type ReportScope } from './scope.ts';
 import type { ScalarQueryId } from './scalars.ts';
 import { passSource, PII_REACH, type PassColumn, type RollupPlan } from './rollups.ts';
-import { APPROVAL_ANSWERS, APPROVAL_SLA, COMPLEMENTS, ESCALATION_SLA, HOLD_SLA, prefilterOf, selectors, selectorSql, type SelectorId } from './selectors.ts';
+import { APPROVAL_SLA, CORRELATED, ESCALATION_SLA, HOLD_SLA, selectors, type SelectorId } from './selectors.ts';
 
 export type Unit = 'count' | 'percent' | 'seconds' | 'usd' | 'score';
 
@@ -171,8 +171,8 @@ export const metrics = {
     ...percent('Possible breaches responded to within 72 hours', 'late_breach_responses', 'personal_data_leaks'),
     value: (v) => complement(v, 'late_breach_responses', 'personal_data_leaks'),
   },
-  breach_response_p50: queried('Detection to response (p50)', 'seconds', 'breach_times', 'breach_p50'),
-  breach_response_p95: queried('Detection to response (p95)', 'seconds', 'breach_times', 'breach_p95'),
+  breach_response_p50: scalar('Detection to response (p50)', 'seconds', 'breach_p50'),
+  breach_response_p95: scalar('Detection to response (p95)', 'seconds', 'breach_p95'),
   cross_border_transfers: count('Personal data sent to a recorded region', 'cross_border_transfers'),
   cross_border_basis_rate: {
     ...percent('Transfers to a recorded region with a legal basis', 'cross_border_without_basis', 'cross_border_transfers'),
@@ -232,24 +232,14 @@ export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 1
  * rollups the events grouped by (day, agent, session); the totals, the
  * days, the weeks and the agents are sums over those rows (grouping sets),
  * and sessions are counted over (agent, session) rows. Selectors that look
- * at other events run beside it in a narrow query over their index-friendly
- * prefilters.
+ * at other events are counted beside it from the requests and their first
+ * answers (correlated.ts).
  */
 export async function measureEvents(sql: Sql, scope: ReportScope, ids: SelectorId[], rollup: RollupPlan | null): Promise<EventMeasures> {
   const scoped = scopeWhere(scope);
-  const { where, params } = scoped;
-  // A complement is counted as its whole less its part: a probe fewer per event it concerns.
-  const complements = [...new Set(ids)].filter((id) => COMPLEMENTS[id]);
-  const unique = [...new Set(ids.flatMap((id) => (COMPLEMENTS[id] ? [COMPLEMENTS[id].whole, COMPLEMENTS[id].part] : [id])))];
-  const correlated = unique.filter((id) => prefilterOf(id));
-  const prefilters = [...new Set(correlated.map((id) => prefilterOf(id)!))];
-  // Without rollups, a plain selector that is one of those prefilters (approval requests, leases,
-  // holds…) is counted in the narrow query over those few events rather than tested on every event
-  // of the pass; rollups hold every plain count already.
-  const narrowPlain = rollup ? [] : unique.filter((id) => !prefilterOf(id) && prefilters.includes(selectors[id].sql));
-  const narrowIds = [...correlated, ...narrowPlain];
-  const plain = unique.filter((id) => !prefilterOf(id) && !narrowPlain.includes(id));
-  const filter = (condition: string) => `count(*) filter (where ${condition})`;
+  const { params } = scoped;
+  // Selectors that look at other events are counted from the requests and their answers (correlated.ts).
+  const plain = [...new Set(ids)].filter((id) => !CORRELATED[id]);
   const columns: PassColumn[] = [
     ...plain.map((id, i) => ({ name: `c${i}`, counter: id })),
     { name: 'events', counter: 'all_events' },
@@ -267,41 +257,29 @@ export async function measureEvents(sql: Sql, scope: ReportScope, ids: SelectorI
     { name: 'triggers', counter: 'guardrail_triggers' },
   ];
   const source = passSource(scoped, rollup, columns, 'g');
-  const [rows, [narrow]] = await Promise.all([
-    sql.unsafe(
-      // The totals sum every column once; the days, weeks and agents only the fixed ones (the plain
-      // selectors are a total each): tens of aggregates fewer per row and grouping set. Sessions
-      // are counted apart, over (agent, session) rows.
-      `with g as materialized (${source.rows}),
-            s as materialized (${source.sessions})
-       select 7 as set, null::int as d, null::text as agent_id, null::int as w, (select count(distinct session_id)::int from s) as sessions,
-              ${columns.map(({ name }) => `coalesce(sum(${name}), 0)::float8 as ${name}`).join(', ')}
-       from g
-       union all
-       select grouping(d, agent_id, w), d, agent_id, w, null::int,
-              ${columns.map((c, i) => (i < plain.length ? 'null::float8' : `coalesce(sum(${c.name}), 0)::float8`)).join(', ')}
-       -- Weeks start on Monday (epoch day 0 was a Thursday).
-       from (select g.*, floor((g.d + 3) / 7.0)::int as w from g) g group by grouping sets ((d), (agent_id), (w))
-       union all
-       select 8, null, agent_id, null, count(distinct session_id)::int, ${columns.map(() => 'null::float8').join(', ')}
-       from s group by agent_id`,
-      params as never[],
-    ),
-    narrowIds.length
-      ? sql.unsafe(
-          // In a FILTER, `null and …` goes on to the subplan (only false stops an AND): the prefilter,
-          // made false where it is null (`e.decision = 'hold'` on events without a decision), runs first.
-          `select ${narrowIds.map((id, i) => `${filter(`coalesce(${prefilterOf(id) ?? selectors[id].sql}, false) and ${selectorSql(id, WATERMARK_PARAM)}`)} as c${i}`).join(', ')} from audit_events e where ${where} and (${prefilters.join(' or ')})`,
-          params as never[],
-        )
-      : Promise.resolve([{}]),
-  ]);
+  const rows = await sql.unsafe(
+    // The totals sum every column once; the days, weeks and agents only the fixed ones (the plain
+    // selectors are a total each): tens of aggregates fewer per row and grouping set. Sessions
+    // are counted apart, over (agent, session) rows.
+    `with g as materialized (${source.rows}),
+          s as materialized (${source.sessions})
+     select 7 as set, null::int as d, null::text as agent_id, null::int as w, (select count(distinct session_id)::int from s) as sessions,
+            ${columns.map(({ name }) => `coalesce(sum(${name}), 0)::float8 as ${name}`).join(', ')}
+     from g
+     union all
+     select grouping(d, agent_id, w), d, agent_id, w, null::int,
+            ${columns.map((c, i) => (i < plain.length ? 'null::float8' : `coalesce(sum(${c.name}), 0)::float8`)).join(', ')}
+     -- Weeks start on Monday (epoch day 0 was a Thursday).
+     from (select g.*, floor((g.d + 3) / 7.0)::int as w from g) g group by grouping sets ((d), (agent_id), (w))
+     union all
+     select 8, null, agent_id, null, count(distinct session_id)::int, ${columns.map(() => 'null::float8').join(', ')}
+     from s group by agent_id`,
+    params as never[],
+  );
   // grouping(d, agent_id, w): 3 per day, 5 per agent, 6 per week; 7 is the totals (a row even over no events).
   const total = rows.find((r) => r.set === 7)!;
   const counts: Partial<Record<SelectorId, number>> = {};
   plain.forEach((id, i) => (counts[id] = Number(total[`c${i}`])));
-  narrowIds.forEach((id, i) => (counts[id] = Number((narrow as Record<string, unknown>)[`c${i}`])));
-  for (const id of complements) counts[id] = counts[COMPLEMENTS[id]!.whole]! - counts[COMPLEMENTS[id]!.part]!;
   const days = rows
     .filter((r) => r.set === 3)
     .sort((a, b) => Number(a.d) - Number(b.d))
@@ -354,60 +332,6 @@ export interface EventMeasures {
   days: DayCounts[];
   /** Weeks with events, in no particular order. */
   weeks: WeekCounts[];
-}
-
-export interface ResponseTimes {
-  mean: number | null;
-  p50: number | null;
-  p95: number | null;
-}
-
-/** Response times of one kind of request, and how many were answered, never answered, or not within the SLA. */
-export interface Responses extends ResponseTimes {
-  answered: number;
-  unanswered: number;
-  slow: number;
-}
-
-const REQUESTS = {
-  approvals: { request: `e.action = 'approval.requested'`, answers: APPROVAL_ANSWERS, sla: APPROVAL_SLA },
-  holds: { request: `e.decision = 'hold'`, answers: APPROVAL_ANSWERS, sla: HOLD_SLA },
-} as const;
-export type RequestKind = keyof typeof REQUESTS;
-
-export const NO_RESPONSES: Responses = { mean: null, p50: null, p95: null, answered: 0, unanswered: 0, slow: 0 };
-
-/**
- * Seconds from each request to its first answer (same correlation id, read
- * by the report); unanswered requests are left out of the times. The same
- * first answers count the requests answered, never answered and not
- * answered within the SLA (selectors.ts ANSWER_COUNTED): one probe per request.
- */
-export async function responses(sql: Sql, scope: ReportScope, kind: RequestKind): Promise<Responses> {
-  const { request, answers, sla } = REQUESTS[kind];
-  const { where, params } = scopeWhere(scope);
-  const text = `
-    select avg(t)::float8 as mean,
-           percentile_cont(0.5) within group (order by t)::float8 as p50,
-           percentile_cont(0.95) within group (order by t)::float8 as p95,
-           count(first)::int as answered, (count(*) - count(first))::int as unanswered,
-           count(*) filter (where first is null or first > at + ${sla})::int as slow
-    from (
-      select at, first, extract(epoch from (first - at)) as t from (
-        select e.occurred_at as at, (
-          select min(x.occurred_at) from audit_events x
-          where x.org_id = e.org_id and x.correlation_id = e.correlation_id
-            and x.action in (${answers.map((a) => `'${a}'`).join(', ')})
-            and x.seq <= ${WATERMARK_PARAM} and x.occurred_at >= e.occurred_at
-        ) as first
-        from audit_events e where ${where} and ${request}
-        -- A fence: pulled up, the subquery would run once per use of its result.
-        offset 0
-      ) r
-    ) s`;
-  const [row] = await sql.unsafe(text, params as never[]);
-  const num = (v: unknown) => (v === null || v === undefined ? null : round(Number(v), 1));
-  return { mean: num(row!.mean), p50: num(row!.p50), p95: num(row!.p95), answered: row!.answered, unanswered: row!.unanswered, slow: row!.slow };
 }
 
 export const SLA_TEXT = { approval: APPROVAL_SLA, hold: HOLD_SLA, escalation: ESCALATION_SLA };

@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import type { TransactionSql } from 'postgres';
 import type { Sql } from '../db/client.ts';
 import { awaitIngestInFlight } from '../events/store.ts';
+import { mergeRequests, refreshRequests, requestDefinition } from './correlated.ts';
 import { passes, passOverEvents, type GroupedPass } from './passes.ts';
 import { ALL_SUBJECT_REFERENCES, type ReportScope, type ScopeSql } from './scope.ts';
 import { PERSONAL, PII_TOOL, prefilterOf, selectors, selectorSql, type SelectorId } from './selectors.ts';
@@ -44,11 +45,34 @@ const COST = { all: 'sum(e.cost_usd)', personal: `sum(e.cost_usd) filter (where 
 
 /** Rows counted by other code (a counter added, a selector changed) are rebuilt, never mixed. */
 const DEFINITION = createHash('sha256')
-  .update(JSON.stringify({ version: 2, day: DAY, cost: COST, counters: COUNTERS, passes: Object.values(passes).map((p) => ({ ...p, measures: p.measures(ALL_SUBJECT_REFERENCES) })) }))
+  .update(
+    JSON.stringify({
+      version: 3,
+      day: DAY,
+      cost: COST,
+      counters: COUNTERS,
+      passes: Object.values(passes).map((p) => ({ ...p, measures: p.measures(ALL_SUBJECT_REFERENCES) })),
+      requests: requestDefinition(),
+    }),
+  )
   .digest('hex')
   .slice(0, 16);
 
 const ROLLUP_LOCK = 7_343;
+
+/**
+ * Every rollup table, batches last: per organisation (`org_id` leads every
+ * index), cleared together when the definition changes.
+ */
+export const ROLLUP_TABLES = [
+  'event_rollups',
+  'event_session_rollups',
+  'event_subject_rollups',
+  'event_request_rollups',
+  'event_answer_rollups',
+  ...Object.values(passes).map((p) => p.table),
+  'event_rollup_batches',
+] as const;
 
 /** The count of events meeting a counter's condition. */
 const countOf = (condition: string) => (condition === '(true)' ? 'count(*)' : `count(*) filter (where ${condition})`);
@@ -83,7 +107,7 @@ export async function rollupPlan(sql: Sql, scope: ReportScope): Promise<RollupPl
  * boundary, the events of the partial first and last days, and the events
  * of the whole days after the boundary.
  */
-function planParts(scoped: ScopeSql, plan: RollupPlan, columns: { environment: string; agent: string }) {
+export function planParts(scoped: ScopeSql, plan: RollupPlan, columns: { environment: string; agent: string }) {
   const from = `to_timestamp(${plan.firstDay * 86_400})`;
   const to = `to_timestamp(${plan.endDay * 86_400})`;
   const rolled = [
@@ -191,10 +215,7 @@ export async function refreshRollups(sql: Sql, orgId: string, options: { upto?: 
     const batches = await tx`select upto::bigint as upto, definition from event_rollup_batches where org_id = ${orgId} order by upto desc`;
     let newest = batches.length ? Number(batches[0]!.upto) : 0;
     if (batches.some((b) => b.definition !== DEFINITION)) {
-      await tx`delete from event_rollups where org_id = ${orgId}`;
-      await tx`delete from event_session_rollups where org_id = ${orgId}`;
-      for (const pass of Object.values(passes)) await tx.unsafe(`delete from ${pass.table} where org_id = $1::uuid`, [orgId]);
-      await tx`delete from event_rollup_batches where org_id = ${orgId}`;
+      for (const table of ROLLUP_TABLES) await tx.unsafe(`delete from ${table} where org_id = $1::uuid`, [orgId]);
       newest = 0;
     }
     if (target <= newest) return { upto: newest, events: 0 };
@@ -240,6 +261,16 @@ export async function refreshRollups(sql: Sql, orgId: string, options: { upto?: 
       await tx.unsafe(`insert into ${pass.table} (org_id, upto, day, ${columns.join(', ')}) select $1::uuid, ${target}, day, ${columns.join(', ')} from rollup_pass`, [orgId]);
       await tx`drop table rollup_pass`;
     }
+    // The data subjects each agent named per day: distinct subjects are counted over these rows.
+    await tx.unsafe(
+      `insert into event_subject_rollups (org_id, upto, day, environment, agent_id, subject, n)
+       select $1::uuid, ${target}, ${DAY}, e.environment, e.agent_id, s, count(*)
+       from audit_events e cross join lateral unnest(e.data_subjects) s
+       where e.org_id = $1::uuid and e.seq > ${newest} and e.seq <= ${target} and cardinality(e.data_subjects) > 0
+       group by 3, 4, 5, 6`,
+      [orgId],
+    );
+    await refreshRequests(tx, orgId, newest, target);
     await tx`insert into event_rollup_batches (org_id, upto, definition, events) values (${orgId}, ${target}, ${DEFINITION}, ${events})`;
     await tx`drop table rollup_batch`;
     await mergeBatches(tx, orgId);
@@ -284,6 +315,13 @@ async function mergeBatches(tx: TransactionSql, orgId: string): Promise<void> {
         [orgId, older.upto, newer.upto],
       );
     }
+    await tx.unsafe(
+      `with merged as (delete from event_subject_rollups where org_id = $1::uuid and upto in ($2, $3) returning *)
+       insert into event_subject_rollups (org_id, upto, day, environment, agent_id, subject, n)
+       select org_id, $3, day, environment, agent_id, subject, sum(n) from merged group by org_id, day, environment, agent_id, subject`,
+      [orgId, older.upto, newer.upto],
+    );
+    await mergeRequests(tx, orgId, Number(older.upto), Number(newer.upto));
     await tx`update event_rollup_batches set events = events + ${older.events} where org_id = ${orgId} and upto = ${newer.upto}`;
     await tx`delete from event_rollup_batches where org_id = ${orgId} and upto = ${older.upto}`;
   }

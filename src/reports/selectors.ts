@@ -195,23 +195,53 @@ function resolvedByApproval() {
 export type SelectorId = keyof typeof selectors;
 
 /**
- * Selectors counted from the first answer of each request, which the
- * response-time query finds anyway (metrics.ts responses): one probe per
- * request instead of one per selector. Each is exactly its SQL above: an
- * answer at or after the request exists ⟺ the first one does, and one
- * exists within the SLA ⟺ the first one is within it.
+ * The requests the correlated selectors look at, and what answers each: an
+ * event `x` with the request's correlation id, read by the report (seq ≤
+ * watermark), meeting `answer` (over `x` and the request `r`), at or after
+ * the request when `after`. `within` (over the request event `e`) is its
+ * SLA. Each correlated selector above is one outcome of one kind: answered
+ * (an answer exists), unanswered, or late (none within the SLA, ⟺ the first
+ * answer is missing or after the deadline). Counted from each request's first
+ * answer (src/reports/correlated.ts), kept in rollups by the refresh.
  */
-export const ANSWER_COUNTED: Partial<Record<SelectorId, { requests: 'approvals' | 'holds'; outcome: 'answered' | 'unanswered' | 'slow' }>> = {
-  answered_approvals: { requests: 'approvals', outcome: 'answered' },
-  unanswered_approvals: { requests: 'approvals', outcome: 'unanswered' },
-  slow_approvals: { requests: 'approvals', outcome: 'slow' },
-  slow_holds: { requests: 'holds', outcome: 'slow' },
-};
+export interface RequestKind {
+  request: string;
+  answer: (x: string, r: string) => string;
+  after: boolean;
+  within?: string;
+}
 
-/** Selectors that are a plain selector's events less a correlated one's: counted as the difference. */
-export const COMPLEMENTS: Partial<Record<SelectorId, { whole: SelectorId; part: SelectorId }>> = {
-  injections_unreviewed: { whole: 'injections_detected', part: 'injections_reviewed' },
-  unapproved_config_changes: { whole: 'config_changes', part: 'approved_config_changes' },
+const actionIn = (actions: string[]) => (x: string) => `${x}.action in (${actions.map((a) => `'${a}'`).join(', ')})`;
+
+export const REQUEST_KINDS = {
+  approvals: { request: `e.action = 'approval.requested'`, answer: actionIn(APPROVAL_ANSWERS), after: true, within: APPROVAL_SLA },
+  holds: { request: `e.decision = 'hold'`, answer: actionIn(APPROVAL_ANSWERS), after: true, within: HOLD_SLA },
+  leases: { request: `e.action = 'lease.issued'`, answer: actionIn(LEASE_ENDS), after: true, within: `make_interval(secs => coalesce(e.ttl_seconds, 0))` },
+  injections: { request: `e.action = 'injection.detected'`, answer: actionIn(INJECTION_LABELS), after: true },
+  role_changes: { request: `e.action = 'role.changed'`, answer: actionIn(['approval.granted']), after: false },
+  config_changes: { request: CONFIG_CHANGE, answer: actionIn(['approval.granted']), after: false },
+  escalations: { request: `e.action = 'escalation.opened'`, answer: actionIn(['escalation.resolved']), after: true, within: ESCALATION_SLA },
+  // Any other event with the detection's correlation id is a response.
+  breaches: { request: PERSONAL_LEAK, answer: (x, r) => `${x}.seq <> ${r}.seq`, after: true, within: BREACH_RESPONSE_SLA },
+} as const satisfies Record<string, RequestKind>;
+export type RequestKindId = keyof typeof REQUEST_KINDS;
+
+export type RequestOutcome = 'answered' | 'unanswered' | 'late';
+
+/** Every selector that looks at other events: an outcome of a kind of request, exactly its SQL above. */
+export const CORRELATED: Partial<Record<SelectorId, { kind: RequestKindId; outcome: RequestOutcome }>> = {
+  answered_approvals: { kind: 'approvals', outcome: 'answered' },
+  unanswered_approvals: { kind: 'approvals', outcome: 'unanswered' },
+  slow_approvals: { kind: 'approvals', outcome: 'late' },
+  slow_holds: { kind: 'holds', outcome: 'late' },
+  noncompliant_leases: { kind: 'leases', outcome: 'late' },
+  injections_reviewed: { kind: 'injections', outcome: 'answered' },
+  injections_unreviewed: { kind: 'injections', outcome: 'unanswered' },
+  unapproved_role_changes: { kind: 'role_changes', outcome: 'unanswered' },
+  approved_config_changes: { kind: 'config_changes', outcome: 'answered' },
+  unapproved_config_changes: { kind: 'config_changes', outcome: 'unanswered' },
+  late_escalations: { kind: 'escalations', outcome: 'late' },
+  late_breach_responses: { kind: 'breaches', outcome: 'late' },
 };
 
 export function selectorSql(id: SelectorId, watermarkRef: string): string {

@@ -5,6 +5,7 @@
  */
 import { ACTOR_TYPES, CATEGORIES, DECISIONS, OUTCOMES, SEVERITIES } from '../events/contract.ts';
 import { ingestBatch, MAX_GRAPHQL_BATCH } from '../events/ingest.ts';
+import { requestPostureEvaluation } from '../jobs/posture-refresh.ts';
 import { requestRollupRefresh } from '../jobs/rollup-refresh.ts';
 import {
   getEventsBySeq,
@@ -268,7 +269,10 @@ builder.mutationField('ingestAuditEvents', (t) =>
     args: { events: t.arg({ type: [AuditEventInput], required: true, description: `The events, at most ${MAX_GRAPHQL_BATCH.toLocaleString('en')}.` }) },
     resolve: async (_root, { events }, ctx) => {
       const result = await ingestBatch(ctx.services.database, orgOf(ctx), events);
-      if (result.accepted) await requestRollupRefresh(ctx.services, orgOf(ctx));
+      if (result.accepted) {
+        await requestRollupRefresh(ctx.services, orgOf(ctx));
+        await requestPostureEvaluation(ctx.services, orgOf(ctx));
+      }
       return result;
     },
   }),

@@ -25,7 +25,7 @@ type IntegrityParent = ReportParent;
 const loadContent = async (r: ReportParent, ctx: Context) => ((await ctx.loaders.reportContent.load(r.id)) ?? null) as Content | null;
 const integrityOf = async (r: ReportParent, ctx: Context) => (await loadContent(r, ctx))?.integrity;
 
-const FindingStatus = builder.enumType('FindingStatus', {
+export const FindingStatus = builder.enumType('FindingStatus', {
   description: 'Outcome of a check: the control met its threshold, came close, missed it, or had nothing to measure.',
   values: { PASS: { value: 'pass' }, WARN: { value: 'warn' }, FAIL: { value: 'fail' }, NOT_APPLICABLE: { value: 'not_applicable' } } as const,
 });

@@ -10,5 +10,6 @@ import './sharing.ts';
 import './schedules.ts';
 import './notifications.ts';
 import './applicability.ts';
+import './posture.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

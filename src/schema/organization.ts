@@ -103,13 +103,13 @@ builder.mutationField('revokeApiKey', (t) =>
     args: { id: t.arg.id({ required: true, description: 'The key\'s id (ApiKey.id).' }) },
     resolve: async (_root, { id }, ctx) => {
       const key = await revokeApiKey(ctx.services.database.db, orgOf(ctx), String(id));
-      ctx.services.auth.forget();
       await recordServiceEvent(ctx.services.database, orgOf(ctx), {
         action: 'api_key.revoked',
         actorId: ctx.principal!.keyId,
         resource: `api_key:${key.id}`,
         attributes: { name: key.name, role: key.role, prefix: key.prefix },
       });
+      ctx.services.auth.revoked(key.id);
       return key;
     },
   }),

@@ -17,7 +17,7 @@ label{display:block;font-weight:600;margin-bottom:.25rem}input{font-size:1rem;pa
 const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64');
 
 export const SHARED_PAGE_HEADERS: Record<string, string> = {
-  'content-security-policy': `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+  'content-security-policy': `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',

@@ -12,11 +12,16 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const CONSOLE_SOURCE = path.join(here, 'app');
 export const CONSOLE_OUT = path.resolve(here, '../../.data/web');
+/** Modules outside app/ the console bundles (shared with the PDF and the shared page), and the client packages. */
+const SHARED_SOURCES = ['../render/charts.ts', '../render/labels.ts', '../render/escape.ts'].map((f) => path.join(here, f));
+const PACKAGES = ['graphql-ws', 'graphql-sse'].map((p) => path.resolve(here, `../../node_modules/${p}/package.json`));
+const FILES = ['index.html', 'app.js', 'app.css', 'favicon.svg'] as const;
 
 export interface ConsoleAssets {
   'index.html': Buffer;
   'app.js': Buffer;
   'app.css': Buffer;
+  'favicon.svg': Buffer;
   /** Hash of the sources the assets were built from; serves as the ETag. */
   hash: string;
 }
@@ -29,10 +34,9 @@ async function sourceFiles(dir: string): Promise<string[]> {
 
 async function sourceHash(): Promise<string> {
   const hash = createHash('sha256');
-  // The bundled graphql-ws client is part of the output too.
-  const wsPackage = path.resolve(here, '../../node_modules/graphql-ws/package.json');
-  hash.update(await readFile(wsPackage).catch(() => Buffer.from('')));
-  for (const file of await sourceFiles(CONSOLE_SOURCE)) {
+  // The bundled client packages and shared modules are part of the output too.
+  for (const file of PACKAGES) hash.update(await readFile(file).catch(() => Buffer.from('')));
+  for (const file of [...SHARED_SOURCES, ...(await sourceFiles(CONSOLE_SOURCE))]) {
     hash.update(path.relative(CONSOLE_SOURCE, file)).update('\0').update(await readFile(file)).update('\0');
   }
   return hash.digest('hex').slice(0, 16);
@@ -41,8 +45,8 @@ async function sourceHash(): Promise<string> {
 async function readBuilt(dir: string, hash: string): Promise<ConsoleAssets | null> {
   try {
     if ((await readFile(path.join(dir, 'source-hash'), 'utf8')) !== hash) return null;
-    const [html, js, css] = await Promise.all(['index.html', 'app.js', 'app.css'].map((f) => readFile(path.join(dir, f))));
-    return { 'index.html': html!, 'app.js': js!, 'app.css': css!, hash };
+    const [html, js, css, icon] = await Promise.all(FILES.map((f) => readFile(path.join(dir, f))));
+    return { 'index.html': html!, 'app.js': js!, 'app.css': css!, 'favicon.svg': icon!, hash };
   } catch {
     return null;
   }
@@ -78,6 +82,7 @@ export async function buildConsole(outDir = CONSOLE_OUT): Promise<ConsoleAssets>
     'index.html': await readFile(path.join(CONSOLE_SOURCE, 'index.html')),
     'app.js': output('app.js'),
     'app.css': output('app-style.css'),
+    'favicon.svg': await readFile(path.join(CONSOLE_SOURCE, 'favicon.svg')),
     hash,
   };
 
@@ -85,7 +90,7 @@ export async function buildConsole(outDir = CONSOLE_OUT): Promise<ConsoleAssets>
   await mkdir(path.dirname(outDir), { recursive: true });
   const temporary = `${outDir}.${process.pid}.${Date.now()}`;
   await mkdir(temporary, { recursive: true });
-  for (const name of ['index.html', 'app.js', 'app.css'] as const) await writeFile(path.join(temporary, name), assets[name]);
+  for (const name of FILES) await writeFile(path.join(temporary, name), assets[name]);
   await writeFile(path.join(temporary, 'source-hash'), hash);
   await rm(outDir, { recursive: true, force: true });
   await rename(temporary, outDir).catch(async () => {

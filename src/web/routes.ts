@@ -42,7 +42,7 @@ export function securityHeaders(request: Request): Record<string, string> {
   };
 }
 
-const TYPES = { 'index.html': 'text/html; charset=utf-8', 'app.js': 'text/javascript; charset=utf-8', 'app.css': 'text/css; charset=utf-8' } as const;
+const TYPES = { 'index.html': 'text/html; charset=utf-8', 'app.js': 'text/javascript; charset=utf-8', 'app.css': 'text/css; charset=utf-8', 'favicon.svg': 'image/svg+xml' } as const;
 
 function serve(file: keyof typeof TYPES) {
   return async ({ request }: { request: Request }) => {
@@ -58,6 +58,9 @@ addRoute({ method: 'GET', path: '/', handler: serve('index.html') });
 addRoute({ method: 'GET', path: '/index.html', handler: serve('index.html') });
 addRoute({ method: 'GET', path: '/app.js', handler: serve('app.js') });
 addRoute({ method: 'GET', path: '/app.css', handler: serve('app.css') });
+// Browsers ask for /favicon.ico on any page (the shared page too): the same icon, not a 404.
+addRoute({ method: 'GET', path: '/favicon.svg', handler: serve('favicon.svg') });
+addRoute({ method: 'GET', path: '/favicon.ico', handler: serve('favicon.svg') });
 
 // Build at server start (a no-op when the sources are unchanged); a failure is retried on the first request.
 prepareConsole().catch(() => {});

@@ -2,6 +2,8 @@
  * Element building for the console. Data only ever reaches the page as text
  * nodes or attribute values: there is no innerHTML anywhere.
  */
+import type { SvgNode } from '../../render/charts.ts';
+
 type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
 
@@ -77,4 +79,12 @@ export function focusHeading(root: Element) {
   if (!heading) return;
   heading.tabIndex = -1;
   heading.focus();
+}
+
+/** A chart from the shared chart module as DOM nodes: text stays text, as everywhere in the console. */
+export function svg(node: SvgNode): SVGElement {
+  const el = document.createElementNS('http://www.w3.org/2000/svg', node.tag);
+  for (const [name, value] of Object.entries(node.attrs)) if (name !== 'xmlns') el.setAttribute(name, String(value));
+  for (const child of node.children) el.append(typeof child === 'string' ? document.createTextNode(child) : svg(child));
+  return el;
 }

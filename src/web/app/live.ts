@@ -1,9 +1,16 @@
 /**
  * Subscriptions: graphql-ws over a WebSocket (one shared connection), falling
- * back to Server-Sent Events when the WebSocket cannot be opened (a proxy that
- * drops upgrades, say). Both reconnect after a drop; the server sends the
- * current state first on every (re)subscription, so nothing is missed.
+ * back to GraphQL over SSE (the graphql-sse client, distinct connections, the
+ * key in a header) when the WebSocket cannot be opened (a proxy that drops
+ * upgrades, say). Both reconnect after a drop; the server sends the current
+ * state first on every (re)subscription, so nothing is missed.
+ *
+ * The header's status line says "live" while a subscription streams,
+ * "reconnecting" only while one is wanted and its connection is down, and
+ * nothing when no view follows anything (the lazy WebSocket then closes by
+ * design: that is not a drop).
  */
+import { createClient as createSseClient, type Client as SseClient } from 'graphql-sse';
 import { createClient, type Client } from 'graphql-ws';
 import { session } from './api.ts';
 
@@ -15,15 +22,29 @@ export interface Handlers<T> {
 }
 
 let client: Client | null = null;
+let sseClient: SseClient | null = null;
 let transport: Transport = new URLSearchParams(location.search).get('transport') === 'sse' ? 'sse' : 'ws';
 let everConnected = false;
 let failedOpens = 0;
+/** Subscriptions the views currently want. */
+let wanted = 0;
+let socketOpen = false;
 const switchers = new Set<() => void>();
 /** Listeners told about the connection state, for the status line in the header. */
 const stateListeners = new Set<(state: string) => void>();
 export const onConnectionState = (listener: (state: string) => void) => stateListeners.add(listener);
-const setState = (state: string) => stateListeners.forEach((l) => l(state));
+let state = '';
+const setState = (next: string) => {
+  state = next;
+  stateListeners.forEach((l) => l(next));
+};
+export const connectionState = () => state;
 export const currentTransport = () => transport;
+const liveLabel = () => (transport === 'sse' ? 'live (SSE)' : 'live');
+/** The status when nothing dropped: live while something streams, blank when nothing is followed. */
+const settle = () => setState(wanted > 0 && (transport === 'sse' || socketOpen) ? liveLabel() : wanted > 0 ? 'connecting' : '');
+
+const retryWait = (retries: number) => new Promise<void>((r) => setTimeout(r, Math.min(500 * 2 ** retries, 10_000) * (0.5 + Math.random() / 2)));
 
 function wsClient(): Client {
   client ??= createClient({
@@ -33,26 +54,45 @@ function wsClient(): Client {
     keepAlive: 15_000,
     retryAttempts: Infinity,
     shouldRetry: () => true,
-    retryWait: async (retries) => new Promise((r) => setTimeout(r, Math.min(500 * 2 ** retries, 10_000) * (0.5 + Math.random() / 2))),
+    retryWait,
     on: {
       connected: () => {
         everConnected = true;
         failedOpens = 0;
-        setState('live');
+        socketOpen = true;
+        settle();
       },
       closed: () => {
+        socketOpen = false;
         if (!everConnected && ++failedOpens >= 2) fallBackToSse();
-        else setState('reconnecting');
+        else if (wanted > 0) setState('reconnecting');
+        else settle();
       },
     },
   });
   return client;
 }
 
+function sse(): SseClient {
+  sseClient ??= createSseClient({
+    url: '/graphql',
+    headers: (): Record<string, string> => ({ authorization: `Bearer ${session.key}` }),
+    retryAttempts: Infinity,
+    retry: retryWait,
+    on: {
+      connecting: (reconnecting) => {
+        if (reconnecting && wanted > 0) setState('reconnecting');
+      },
+      connected: () => settle(),
+    },
+  });
+  return sseClient;
+}
+
 function fallBackToSse() {
   if (transport === 'sse') return;
   transport = 'sse';
-  setState('live (SSE)');
+  settle();
   const active = [...switchers];
   switchers.clear();
   active.forEach((switchOver) => switchOver());
@@ -63,35 +103,55 @@ function fallBackToSse() {
 export function resetLive() {
   void client?.dispose();
   client = null;
+  sseClient?.dispose();
+  sseClient = null;
   everConnected = false;
+  socketOpen = false;
 }
+
+const messages = (errors: unknown) => (Array.isArray(errors) ? errors.map((e: { message?: string }) => e.message ?? String(e)).join('; ') : errors instanceof Error ? errors.message : 'The live connection failed');
 
 /** Subscribes; returns the function that stops it. */
 export function subscribe<T>(query: string, variables: Record<string, unknown>, handlers: Handlers<T>): () => void {
   let stop: () => void = () => {};
   let stopped = false;
+  let counted = true;
+  wanted++;
+  settle();
+  const done = () => {
+    if (!counted) return;
+    counted = false;
+    wanted--;
+    settle();
+  };
+  const sink = {
+    next: (value: { data?: unknown; errors?: ReadonlyArray<{ message: string }> | null }) =>
+      value.errors?.length ? handlers.error?.(messages(value.errors)) : value.data && handlers.next(value.data as T),
+    error: (error: unknown) => handlers.error?.(messages(error)),
+  };
   const start = () => {
     if (stopped) return;
     if (transport === 'sse') {
-      stop = sseSubscribe(query, variables, handlers);
+      stop = sse().subscribe({ query, variables }, { ...sink, complete: () => { done(); handlers.complete?.(); } });
       return;
     }
+    let switching = false;
     const switchOver = () => {
+      switching = true;
       stop();
       start();
     };
     switchers.add(switchOver);
-    const dispose = wsClient().subscribe<T>(
-      { query, variables },
-      {
-        next: (value) => (value.errors?.length ? handlers.error?.(value.errors.map((e) => e.message).join('; ')) : value.data && handlers.next(value.data)),
-        error: (error) => handlers.error?.(Array.isArray(error) ? error.map((e: { message: string }) => e.message).join('; ') : 'The live connection failed'),
-        complete: () => {
-          switchers.delete(switchOver);
-          handlers.complete?.();
-        },
+    const dispose = wsClient().subscribe<T>({ query, variables }, {
+      ...sink,
+      complete: () => {
+        // Moving to SSE is not the end of the subscription.
+        if (switching) return;
+        switchers.delete(switchOver);
+        done();
+        handlers.complete?.();
       },
-    );
+    });
     stop = () => {
       switchers.delete(switchOver);
       dispose();
@@ -101,57 +161,6 @@ export function subscribe<T>(query: string, variables: Record<string, unknown>, 
   return () => {
     stopped = true;
     stop();
+    done();
   };
-}
-
-/** GraphQL over SSE (yoga's distinct-connections mode) with the key in a header, which EventSource cannot send. */
-function sseSubscribe<T>(query: string, variables: Record<string, unknown>, handlers: Handlers<T>): () => void {
-  const controller = new AbortController();
-  let attempt = 0;
-  let finished = false;
-  const run = async () => {
-    while (!controller.signal.aborted && !finished) {
-      try {
-        const response = await fetch('/graphql', {
-          method: 'POST',
-          headers: { accept: 'text/event-stream', 'content-type': 'application/json', authorization: `Bearer ${session.key}` },
-          body: JSON.stringify({ query, variables }),
-          signal: controller.signal,
-        });
-        if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
-        setState('live (SSE)');
-        attempt = 0;
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        let buffer = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          buffer += value;
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const message = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const event = /^event: ?(.*)$/m.exec(message)?.[1] ?? 'message';
-            const data = message.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n');
-            if (event === 'complete') {
-              finished = true;
-              handlers.complete?.();
-              return;
-            }
-            if (!data) continue;
-            const payload = JSON.parse(data) as { data?: T; errors?: Array<{ message: string }> };
-            if (payload.errors?.length) handlers.error?.(payload.errors.map((e) => e.message).join('; '));
-            else if (payload.data) handlers.next(payload.data);
-          }
-        }
-      } catch {
-        if (controller.signal.aborted) return;
-      }
-      if (finished || controller.signal.aborted) return;
-      setState('reconnecting');
-      await new Promise((r) => setTimeout(r, Math.min(500 * 2 ** attempt++, 10_000)));
-    }
-  };
-  void run();
-  return () => controller.abort();
 }

@@ -31,7 +31,15 @@ export const Report = `query ConsoleReport($id: ID!) {
     versions { id version status score grade createdAt }
     sections { id title description metrics { id label unit value } tables { id title columns rows truncated { shown total } } }
     integrity { eventCount timeCoverage gapCount gaps { start end seconds reason } completeness contentSha256 signature signatureKeyId watermark chainLink chainHead }
+    fail: findings(filter: { statuses: [FAIL] }, first: 0) { totalCount }
+    warn: findings(filter: { statuses: [WARN] }, first: 0) { totalCount }
+    pass: findings(filter: { statuses: [PASS] }, first: 0) { totalCount }
+    notApplicable: findings(filter: { statuses: [NOT_APPLICABLE] }, first: 0) { totalCount }
   }
+}`;
+
+export const ScoreTrend = `query ConsoleScoreTrend($filter: ReportFilter, $first: Int) {
+  reports(filter: $filter, first: $first) { edges { node { id score createdAt period { start end } } } }
 }`;
 
 export const Findings = `query ConsoleFindings($id: ID!, $filter: FindingFilter, $first: Int, $after: String) {
@@ -40,7 +48,7 @@ export const Findings = `query ConsoleFindings($id: ID!, $filter: FindingFilter,
     findings(filter: $filter, first: $first, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      edges { node { id status severity title description recommendation evidenceCount control { id title } } }
+      edges { node { id ordinal status severity title description recommendation evidenceCount control { id title } } }
     }
   }
 }`;
@@ -53,7 +61,7 @@ export const Evidence = `query ConsoleEvidence($id: ID!, $first: Int, $after: St
         totalCount
         pageInfo { hasNextPage endCursor }
         edges { node {
-          id occurredAt receivedAt environment agentId sessionId category action decision policyId policyVersion
+          id clientId sequence occurredAt receivedAt environment agentId sessionId category action decision policyId policyVersion
           resource severity outcome correlationId dataSubjects personalData legalBasis recipient region ttlSeconds costUsd attributes
           actor { type id email } tool { name tags }
         } }
@@ -88,7 +96,7 @@ export const STATIC_TYPES: Array<[string, string]> = [
 
 export const STATUSES = ['PENDING', 'GENERATING', 'COMPLETED', 'FAILED', 'CANCELLED', 'EXPIRED'];
 
-export const ShareLinks = `query ConsoleShareLinks($reportId: ID!) { shareLinks(reportId: $reportId) { id state expiresAt revokedAt passwordProtected useCount lastUsedAt createdAt } }`;
+export const ShareLinks = `query ConsoleShareLinks($reportId: ID!) { shareLinks(reportId: $reportId) { id state expiresAt revokedAt passwordProtected formats redaction useCount lastUsedAt createdAt } }`;
 
 export const CreateShareLink = `mutation ConsoleCreateShareLink($input: CreateShareLinkInput!) { createShareLink(input: $input) { url password shareLink { id } } }`;
 

@@ -4,7 +4,7 @@ import { field, fmtDate, h, lower, replace, select } from '../dom.ts';
 import * as Q from '../queries.ts';
 
 
-interface Link { id: string; state: string; expiresAt: string; revokedAt: string | null; passwordProtected: boolean; useCount: number; lastUsedAt: string | null; createdAt: string }
+interface Link { id: string; state: string; expiresAt: string; revokedAt: string | null; passwordProtected: boolean; formats: string[]; redaction: string; useCount: number; lastUsedAt: string | null; createdAt: string }
 
 const notYet = (e: unknown) => e instanceof ApiError && (e.code === 'GRAPHQL_VALIDATION_FAILED' || /Cannot query field|Unknown type/.test(e.message));
 
@@ -34,6 +34,8 @@ export async function deliverSection(reportId: string, status: string): Promise<
   return section;
 }
 
+const formsFieldBreak = () => h('div', { class: 'break', 'aria-hidden': 'true' });
+
 async function shareSection(reportId: string): Promise<HTMLElement> {
   const root = h('div', { class: 'share' }, h('h3', {}, 'Share with an auditor'));
   const list = h('ul', { class: 'links' });
@@ -41,10 +43,16 @@ async function shareSection(reportId: string): Promise<HTMLElement> {
   const protect = h('input', { type: 'checkbox', name: 'passwordProtected', id: 'share-password-protected', checked: true });
   const password = { setError: (m: string | null) => (formError.textContent = m ?? '') };
   const protectField = h('div', { class: 'field checkbox' }, h('label', { for: protect.id }, protect, ' Protect with a password (generated, shown once)'));
+  // The files the auditor may download (the read-only page is always there); the bundle is opt-in, as in the API.
+  const formatBoxes = Q.FORMATS.map(([format, label]) => h('input', { type: 'checkbox', name: 'formats', value: format, id: `share-format-${format}`, checked: format !== 'bundle' }));
+  const formatsField = h('fieldset', { class: 'field formats' }, h('legend', {}, 'Files the auditor may download'),
+    ...formatBoxes.map((box, i) => h('label', { for: box.id, class: 'check' }, box, ` ${Q.FORMATS[i]![1]}`)));
+  const redaction = field('People in the shared copy', select('redaction', [['NONE', 'Shown as recorded'], ['PSEUDONYMISE', 'Pseudonymised (e-mails and person ids replaced)']], 'NONE'));
+  redaction.control.id = 'share-redaction';
   const created = h('div', { class: 'created', 'aria-live': 'polite' });
   const formError = h('p', { class: 'form-error', role: 'alert' });
   const submit = h('button', { type: 'submit' }, 'Create share link');
-  const form = h('form', { class: 'inline-form', 'aria-label': 'Create a share link' }, expiry.wrapper, protectField, formError, submit);
+  const form = h('form', { class: 'inline-form', 'aria-label': 'Create a share link' }, expiry.wrapper, redaction.wrapper, protectField, formsFieldBreak(), formatsField, formError, submit);
 
   async function load() {
     const { shareLinks } = await gql<{ shareLinks: Link[] }>(Q.ShareLinks, { reportId });
@@ -56,7 +64,8 @@ async function shareSection(reportId: string): Promise<HTMLElement> {
         await load();
       });
       const state = l.state === 'REVOKED' ? `revoked ${fmtDate(l.revokedAt)}` : l.state === 'ACTIVE' ? `expires ${fmtDate(l.expiresAt)}` : lower(l.state);
-      return h('li', { 'data-state': l.state }, `Created ${fmtDate(l.createdAt)} · ${state} · ${l.passwordProtected ? 'password' : 'no password'} · used ${l.useCount}× · last ${fmtDate(l.lastUsedAt)} `, revoke);
+      const what = `${l.formats.map((f) => f.toLowerCase()).join(', ')}${l.redaction === 'PSEUDONYMISE' ? ' · pseudonymised' : ''}`;
+      return h('li', { 'data-state': l.state }, `Created ${fmtDate(l.createdAt)} · ${state} · ${what} · ${l.passwordProtected ? 'password' : 'no password'} · used ${l.useCount}× · last ${fmtDate(l.lastUsedAt)} `, revoke);
     }));
     if (!shareLinks.length) list.append(h('li', {}, 'No share links yet.'));
   }
@@ -68,7 +77,13 @@ async function shareSection(reportId: string): Promise<HTMLElement> {
     submit.disabled = true;
     try {
       const { createShareLink } = await gql<{ createShareLink: { url: string; password: string | null } }>(Q.CreateShareLink, {
-        input: { reportId, expiresInHours: Number((expiry.control as HTMLSelectElement).value), passwordProtected: protect.checked },
+        input: {
+          reportId,
+          expiresInHours: Number((expiry.control as HTMLSelectElement).value),
+          passwordProtected: protect.checked,
+          formats: formatBoxes.filter((b) => b.checked).map((b) => b.value.toUpperCase()),
+          redaction: (redaction.control as HTMLSelectElement).value,
+        },
       });
       const url = h('input', { type: 'text', readonly: true, value: createShareLink.url, id: 'share-url', class: 'share-url' });
       replace(created,
@@ -79,7 +94,7 @@ async function shareSection(reportId: string): Promise<HTMLElement> {
       url.select();
       await load();
     } catch (e) {
-      const target = e instanceof ApiError && e.field === 'expiresInHours' ? expiry : e instanceof ApiError && e.field === 'passwordProtected' ? password : null;
+      const target = e instanceof ApiError && e.field === 'expiresInHours' ? expiry : e instanceof ApiError && e.field === 'redaction' ? redaction : e instanceof ApiError && (e.field === 'passwordProtected' || e.field === 'formats') ? password : null;
       if (target) target.setError((e as Error).message);
       else formError.textContent = e instanceof Error ? e.message : String(e);
     } finally {

@@ -1,14 +1,17 @@
 /** One report: live progress while it runs; then score, summary, findings → evidence, sections, integrity, delivery, versions. */
 import { ApiError, download, gql } from '../api.ts';
+import { formatCell, tableLayout } from '../../../render/labels.ts';
 import { fmtDate, fmtDay, fmtNumber, h, lower, replace, select } from '../dom.ts';
 import * as Q from '../queries.ts';
+import { statusFigure, tableCharts, trendFigure } from './charts.ts';
 import { deliverSection } from './deliver.ts';
 import { progressPanel } from './progress.ts';
 import { statusText } from './reports.ts';
 
 interface Metric { id: string; label: string; unit: string; value: number | null }
 interface Table { id: string; title: string; columns: string[]; rows: unknown; truncated: { shown: number; total: number } | null }
-interface ReportData {
+interface StatusCounts { pass: { totalCount: number }; warn: { totalCount: number }; fail: { totalCount: number }; notApplicable: { totalCount: number } }
+interface ReportData extends StatusCounts {
   id: string; type: string; title: string; status: string; score: number | null; grade: string | null; summary: string | null; stale: boolean;
   version: number; error: string | null; environment: string | null; agents: string[]; dataSubject: string | null;
   period: { start: string; end: string }; createdBy: string; createdAt: string; completedAt: string | null;
@@ -19,7 +22,7 @@ interface ReportData {
 }
 interface FindingNode { id: string; status: string; severity: string; title: string; description: string; recommendation: string | null; evidenceCount: number; control: { id: string; title: string } }
 interface EventNode {
-  id: string; occurredAt: string; receivedAt: string; environment: string; agentId: string | null; sessionId: string | null; category: string; action: string;
+  id: string; clientId: string | null; sequence: number; occurredAt: string; receivedAt: string; environment: string; agentId: string | null; sessionId: string | null; category: string; action: string;
   decision: string | null; policyId: string | null; policyVersion: string | null; resource: string | null; severity: string | null; outcome: string | null;
   correlationId: string | null; dataSubjects: string[]; personalData: string[]; legalBasis: string | null; recipient: string | null; region: string | null;
   ttlSeconds: number | null; costUsd: number | null; attributes: unknown; actor: { type: string; id: string; email: string | null } | null; tool: { name: string; tags: string[] } | null;
@@ -44,13 +47,16 @@ export async function renderReport(root: HTMLElement, id: string): Promise<() =>
   const header = h('div', { class: 'report-head' }, h('p', {}, h('a', { href: '#/reports' }, '← Reports')), h('h1', {}, report.title), facts);
 
   if (RUNNING.includes(report.status)) {
-    const cancel = h('button', { type: 'button', class: 'secondary' }, 'Cancel report');
+    // Nothing is left to cancel once the report reached 100 % or finished.
+    const cancellable = (e: { status: string; percent: number }) => RUNNING.includes(e.status) && e.percent < 100;
+    const cancel = h('button', { type: 'button', class: 'secondary cancel-report', hidden: !cancellable({ status: report.status, ...report.progress }) }, 'Cancel report');
     const statusFact = facts.querySelectorAll('dd')[1];
     const { panel, stop } = progressPanel(report.id, { status: report.status, ...report.progress }, () => {
       // Let the final state show for a moment, then show the finished report.
       setTimeout(() => void rerender(), 600);
     }, (e) => {
       if (statusFact) statusFact.textContent = lower(e.status);
+      cancel.hidden = !cancellable(e);
     });
     cleanups.push(stop);
     cancel.addEventListener('click', async () => {
@@ -91,6 +97,7 @@ async function finished(report: ReportData): Promise<Node[]> {
       h('h2', { id: 'score-title', tabindex: -1 }, 'Score'),
       h('p', { class: 'score-value' }, h('span', { class: 'grade' }, report.grade ?? '—'), h('span', {}, report.score === null ? 'not scored' : `${report.score} / 100`)),
       h('p', { class: 'summary' }, report.summary ?? '')),
+    await chartsSection(report),
     findingsSection(report.id),
     sectionsSection(report),
     integritySection(report),
@@ -116,50 +123,106 @@ function regenerateButton(id: string) {
   return button;
 }
 
+interface TrendReport { id: string; score: number | null; createdAt: string; period: { start: string; end: string } }
+
+/** Pass/warn/fail, the report's own charts, and its score against its versions and against earlier reports of its type. */
+async function chartsSection(report: ReportData) {
+  const figures: HTMLElement[] = [
+    statusFigure({ fail: report.fail.totalCount, warn: report.warn.totalCount, pass: report.pass.totalCount, not_applicable: report.notApplicable.totalCount }),
+    ...tableCharts(report.sections.flatMap((s) => s.tables)),
+  ];
+  const versions = report.versions.filter((v) => v.score !== null).sort((a, b) => a.version - b.version);
+  if (versions.length > 1) figures.push(trendFigure('Score across versions', versions.map((v) => ({ label: `v${v.version}`, score: v.score!, current: v.id === report.id })), 'versions'));
+  try {
+    const { reports } = await gql<{ reports: { edges: Array<{ node: TrendReport }> } }>(Q.ScoreTrend, { filter: { type: report.type, status: 'COMPLETED' }, first: 12 });
+    const points = reports.edges.map((e) => e.node).filter((r) => r.score !== null).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    if (points.length > 1) figures.push(trendFigure(`Score across ${report.type} reports`, points.map((r) => ({ label: r.period.end.slice(0, 10), score: r.score!, current: r.id === report.id })), 'reports'));
+  } catch {
+    // The trend is a comparison, not the report: without it the rest still stands.
+  }
+  return h('section', { class: 'card', 'aria-labelledby': 'charts-title' }, h('h2', { id: 'charts-title' }, 'At a glance'), h('div', { class: 'charts' }, ...figures));
+}
+
+const SEVERITY_RANK: Record<string, number> = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3, INFO: 4 };
+const STATUS_RANK: Record<string, number> = { FAIL: 0, WARN: 1, PASS: 2, NOT_APPLICABLE: 3 };
+const SORTS: Record<string, [label: string, compare: (a: FindingNode & { ordinal: number }, b: FindingNode & { ordinal: number }) => number]> = {
+  risk: ['Failures first, by severity', (a, b) => STATUS_RANK[a.status]! - STATUS_RANK[b.status]! || SEVERITY_RANK[a.severity]! - SEVERITY_RANK[b.severity]! || b.evidenceCount - a.evidenceCount || a.ordinal - b.ordinal],
+  control: ['Control order', (a, b) => a.ordinal - b.ordinal],
+  evidence: ['Most evidence first', (a, b) => b.evidenceCount - a.evidenceCount || a.ordinal - b.ordinal],
+};
+/** Findings shown per step; a report has at most a few hundred, all loaded once and sorted here. */
+const SHOWN = 25;
+
 function findingsSection(reportId: string) {
   const status = select('status', [['', 'All statuses'], ['FAIL', 'fail'], ['WARN', 'warn'], ['PASS', 'pass'], ['NOT_APPLICABLE', 'not applicable']]);
   const severity = select('severity', [['', 'All severities'], ['CRITICAL', 'critical'], ['HIGH', 'high'], ['MEDIUM', 'medium'], ['LOW', 'low'], ['INFO', 'info']]);
+  const sort = select('sort', Object.entries(SORTS).map(([k, [label]]): [string, string] => [k, label]), 'risk');
+  const search = h('input', { type: 'search', name: 'q', id: 'findings-search', placeholder: 'Control or words', autocomplete: 'off' });
   status.id = 'findings-status';
   severity.id = 'findings-severity';
+  sort.id = 'findings-sort';
   const list = h('ul', { class: 'findings' });
   const count = h('p', { class: 'muted', 'aria-live': 'polite' });
   const more = h('button', { type: 'button', class: 'secondary', hidden: true }, 'More findings');
   const evidence = h('div', { class: 'evidence-slot' });
-  let after: string | null = null;
+  let all: Array<FindingNode & { ordinal: number }> = [];
+  let visible: typeof all = [];
+  let shown = 0;
 
-  async function load(reset: boolean) {
-    if (reset) {
-      after = null;
-      list.replaceChildren();
-    }
+  async function load() {
     const filter = { ...(status.value ? { statuses: [status.value] } : {}), ...(severity.value ? { severities: [severity.value] } : {}) };
-    const data = await gql<{ report: { findings: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: FindingNode }> } } }>(Q.Findings, { id: reportId, filter, first: 50, after });
-    const f = data.report.findings;
-    for (const { node } of f.edges) list.append(findingItem(node, evidence));
-    count.textContent = `${f.totalCount} finding${f.totalCount === 1 ? '' : 's'}`;
-    after = f.pageInfo.endCursor;
-    more.hidden = !f.pageInfo.hasNextPage;
+    const loaded: typeof all = [];
+    let after: string | null = null;
+    for (;;) {
+      const data: { report: { findings: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: FindingNode & { ordinal: number } }> } } } =
+        await gql(Q.Findings, { id: reportId, filter, first: 100, after });
+      const f = data.report.findings;
+      loaded.push(...f.edges.map((e) => e.node));
+      if (!f.pageInfo.hasNextPage) break;
+      after = f.pageInfo.endCursor;
+    }
+    all = loaded;
+    arrange();
   }
-  status.addEventListener('change', () => void load(true));
-  severity.addEventListener('change', () => void load(true));
-  more.addEventListener('click', () => void load(false));
-  void load(true);
+  /** Sorts and filters the loaded findings, then shows the first step. */
+  function arrange() {
+    const words = search.value.trim().toLowerCase();
+    visible = all.filter((f) => !words || `${f.control.id} ${f.control.title} ${f.title} ${f.description}`.toLowerCase().includes(words)).sort(SORTS[sort.value]![1]);
+    list.replaceChildren();
+    shown = 0;
+    showMore();
+  }
+  function showMore() {
+    for (const f of visible.slice(shown, shown + SHOWN)) list.append(findingItem(f, evidence));
+    shown = Math.min(visible.length, shown + SHOWN);
+    count.textContent = `${fmtNumber(visible.length)} finding${visible.length === 1 ? '' : 's'}${visible.length > shown ? `, ${fmtNumber(shown)} shown` : ''}`;
+    more.hidden = shown >= visible.length;
+  }
+  status.addEventListener('change', () => void load());
+  severity.addEventListener('change', () => void load());
+  sort.addEventListener('change', arrange);
+  search.addEventListener('input', arrange);
+  more.addEventListener('click', showMore);
+  void load();
   return h('section', { class: 'card', 'aria-labelledby': 'findings-title' },
     h('h2', { id: 'findings-title' }, 'Findings'),
-    h('div', { class: 'toolbar', role: 'group', 'aria-label': 'Filter findings' },
+    h('div', { class: 'toolbar', role: 'group', 'aria-label': 'Sort and filter findings' },
       h('div', { class: 'field' }, h('label', { for: status.id }, 'Status'), status),
-      h('div', { class: 'field' }, h('label', { for: severity.id }, 'Severity'), severity)),
+      h('div', { class: 'field' }, h('label', { for: severity.id }, 'Severity'), severity),
+      h('div', { class: 'field' }, h('label', { for: sort.id }, 'Sort'), sort),
+      h('div', { class: 'field' }, h('label', { for: search.id }, 'Search'), search)),
     count, list, more, evidence);
 }
 
 function findingItem(f: FindingNode, slot: HTMLElement) {
   const open = h('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false' }, `Evidence (${fmtNumber(f.evidenceCount)} events)`);
   open.addEventListener('click', () => void openEvidence(f, slot, open));
-  return h('li', { class: `finding finding-${f.status.toLowerCase()}`, 'data-finding-id': f.id, 'data-status': f.status },
+  return h('li', { class: `finding finding-${f.status.toLowerCase()}`, 'data-finding-id': f.id, 'data-status': f.status, 'data-severity': f.severity },
     h('div', { class: 'finding-head' },
       h('span', { class: `badge status-${f.status.toLowerCase()}` }, lower(f.status)),
       h('span', { class: `badge severity-${f.severity.toLowerCase()}` }, lower(f.severity)),
       h('strong', {}, `${f.control.id} `), h('span', {}, f.title)),
+    h('p', { class: 'finding-meta' }, f.control.title),
     h('p', {}, f.description),
     f.recommendation ? h('p', { class: 'recommendation' }, `Recommendation: ${f.recommendation}`) : null,
     open);
@@ -214,18 +277,21 @@ async function openEvidence(f: FindingNode, slot: HTMLElement, opener: HTMLButto
 }
 
 function eventItem(e: EventNode) {
-  const summary = [fmtDate(e.occurredAt), e.category, e.action, e.decision ? lower(e.decision) : null, e.agentId, e.tool?.name, e.outcome ? lower(e.outcome) : null].filter(Boolean).join(' · ');
+  // What an auditor matches against the source system: its own event id, the sequence we stored it under, its time as sent.
+  const source = [e.clientId ? `id ${e.clientId}` : null, `seq ${fmtNumber(e.sequence)}`].filter(Boolean).join(' · ');
+  const summary = [e.occurredAt, e.category, e.action, e.decision ? lower(e.decision) : null, e.agentId, e.tool?.name, e.outcome ? lower(e.outcome) : null].filter(Boolean).join(' · ');
   const details: Array<[string, string]> = [
-    ['Occurred', e.occurredAt], ['Received', e.receivedAt], ['Environment', e.environment], ['Agent', e.agentId ?? '—'], ['Session', e.sessionId ?? '—'],
+    ['Event id (source)', e.clientId ?? '—'], ['Sequence', String(e.sequence)], ['Occurred (as sent, UTC)', e.occurredAt], ['Received (UTC)', e.receivedAt],
+    ['Environment', e.environment], ['Agent', e.agentId ?? '—'], ['Session', e.sessionId ?? '—'],
     ['Actor', e.actor ? `${lower(e.actor.type)} ${e.actor.id}${e.actor.email ? ` <${e.actor.email}>` : ''}` : '—'],
     ['Category', e.category], ['Action', e.action], ['Decision', lower(e.decision)], ['Policy', e.policyId ? `${e.policyId}${e.policyVersion ? ` v${e.policyVersion}` : ''}` : '—'],
     ['Tool', e.tool ? `${e.tool.name}${e.tool.tags.length ? ` [${e.tool.tags.join(', ')}]` : ''}` : '—'], ['Resource', e.resource ?? '—'],
     ['Severity', lower(e.severity)], ['Outcome', lower(e.outcome)], ['Correlation', e.correlationId ?? '—'],
     ['Data subjects', e.dataSubjects.join(', ') || '—'], ['Personal data', e.personalData.join(', ') || '—'], ['Legal basis', e.legalBasis ?? '—'],
-    ['Recipient', e.recipient ?? '—'], ['Region', e.region ?? '—'], ['Lease TTL', e.ttlSeconds === null ? '—' : `${e.ttlSeconds} s`],
-    ['Cost', e.costUsd === null ? '—' : `$${e.costUsd}`], ['Event id', e.id],
+    ['Recipient', e.recipient ?? '—'], ['Region', e.region ?? '—'], ['Lease TTL', e.ttlSeconds === null ? '—' : `${fmtNumber(e.ttlSeconds)} s`],
+    ['Cost', e.costUsd === null ? '—' : `$${e.costUsd}`], ['API id', e.id],
   ];
-  return h('details', { class: 'event' }, h('summary', {}, summary),
+  return h('details', { class: 'event', 'data-sequence': e.sequence }, h('summary', {}, h('span', { class: 'event-source' }, source), ' · ', summary),
     h('dl', { class: 'facts' }, ...dl(details.filter(([, v]) => v !== '—'))),
     e.attributes && Object.keys(e.attributes as object).length ? h('pre', {}, JSON.stringify(e.attributes, null, 2)) : null);
 }
@@ -239,13 +305,19 @@ function sectionsSection(report: ReportData) {
       ...s.tables.map((t) => dataTable(t)))));
 }
 
+/** A report table with human headers and units; a long explanation column goes under its row. */
 function dataTable(t: Table) {
   const rows = Array.isArray(t.rows) ? (t.rows as unknown[][]) : [];
+  const { shown, noteIndex, noteLabel } = tableLayout(t.columns);
+  const numeric = (unit: string) => (unit === 'text' || unit === 'time' ? undefined : 'num');
   return h('div', { class: 'table-wrap' },
-    h('table', {},
-      h('caption', {}, t.title, t.truncated ? ` (${t.truncated.shown} of ${t.truncated.total} rows)` : ''),
-      h('thead', {}, h('tr', {}, ...t.columns.map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((cell) => h('td', {}, cell === null ? '—' : typeof cell === 'number' ? fmtNumber(cell) : String(cell))))))));
+    h('table', { 'data-table': t.id },
+      h('caption', {}, t.title, t.truncated ? ` (${fmtNumber(t.truncated.shown)} of ${fmtNumber(t.truncated.total)} rows)` : ''),
+      h('thead', {}, h('tr', {}, ...shown.map((c) => h('th', { scope: 'col', class: numeric(c.unit), 'data-column': c.id }, c.label)))),
+      h('tbody', {}, ...rows.flatMap((r) => [
+        h('tr', { class: noteIndex === null ? undefined : 'has-note' }, ...shown.map((c) => h('td', { class: numeric(c.unit) }, formatCell(r[c.index], c.unit)))),
+        noteIndex === null ? null : h('tr', { class: 'note' }, h('td', { colspan: shown.length }, `${noteLabel}: ${formatCell(r[noteIndex])}`)),
+      ].filter((x): x is HTMLTableRowElement => x !== null)))));
 }
 
 function integritySection(report: ReportData) {

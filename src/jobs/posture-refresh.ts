@@ -1,0 +1,46 @@
+/**
+ * Keeps live posture (src/reports/posture.ts) within seconds of ingest:
+ * every ingest request asks for a re-evaluation of its organisation,
+ * debounced to one per slot of `POSTURE_DEBOUNCE_SECONDS` (pg-boss moves a
+ * request that finds its slot taken to the next slot, so the last events of
+ * a burst are always evaluated). Evaluations of one organisation wait for
+ * each other (an advisory lock), so at most one is in flight; a worker
+ * killed mid-evaluation commits nothing and its job is retried once its
+ * heartbeat stops. A daily job re-evaluates every organisation with a
+ * posture, so the window moves and the day's snapshot is taken even
+ * without events.
+ */
+import type { Services } from '../services.ts';
+import { evaluatePosture, organisationsWithPosture } from '../reports/posture.ts';
+import type { Queue } from './queue.ts';
+
+export const POSTURE_QUEUE = 'posture-evaluate';
+export const POSTURE_DAILY_QUEUE = 'posture-daily';
+export const POSTURE_DEBOUNCE_SECONDS = 1;
+
+export const postureQueueOptions = { retryLimit: 5, retryDelay: 1, expireInSeconds: 10 * 60, heartbeatSeconds: 10 } as const;
+
+/** After events of `orgId` were stored (or its settings changed): a re-evaluation soon. Never fails the caller. */
+export async function requestPostureEvaluation(services: Services, orgId: string): Promise<void> {
+  if (!services.queue) return;
+  await services.queue
+    .sendDebounced(POSTURE_QUEUE, { orgId }, null, POSTURE_DEBOUNCE_SECONDS, orgId)
+    .catch((error: unknown) => services.log.warn('could not request a posture evaluation', { orgId, err: error instanceof Error ? error : new Error(String(error)) }));
+}
+
+export async function startPostureWorker(boss: Queue, services: Services, options: { cron?: boolean } = {}): Promise<void> {
+  // A debounced job becomes due without a NOTIFY: poll often, the latency target is seconds.
+  await boss.work<{ orgId: string }>(POSTURE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+    const result = await evaluatePosture(services, job!.data.orgId);
+    if (result.changes.length) services.log.info('posture changed', { orgId: job!.data.orgId, changes: result.changes.length, watermark: result.watermark });
+  });
+  if (!(await boss.getQueue(POSTURE_DAILY_QUEUE))) {
+    await boss.createQueue(POSTURE_DAILY_QUEUE, { retryLimit: 2, retryDelay: 60, expireInSeconds: 3600, policy: 'singleton' }).catch((error: unknown) => {
+      if (!/already exists/i.test(String((error as Error).message))) throw error;
+    });
+  }
+  if (options.cron !== false) await boss.schedule(POSTURE_DAILY_QUEUE, '5 0 * * *');
+  await boss.work(POSTURE_DAILY_QUEUE, { batchSize: 1, pollingIntervalSeconds: 30 }, async () => {
+    for (const orgId of await organisationsWithPosture(services.database.db)) await requestPostureEvaluation(services, orgId);
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * Human column headers for report tables, shared by the console, the shared
+ * page and the PDF. The machine ids (`denyRatePercent`) stay in JSON and CSV;
+ * people read "Deny rate (%)". A column missing here is spelled out from its
+ * camelCase id, so a new table never shows a raw key.
+ */
+export type ColumnUnit = 'count' | 'percent' | 'usd' | 'days' | 'score' | 'time' | 'text';
+
+export interface ColumnLabel {
+  label: string;
+  unit: ColumnUnit;
+  /** Long free text shown under its row instead of as a column (keeps rows one line tall). */
+  note?: true;
+}
+
+const L = (label: string, unit: ColumnUnit = 'text', note?: true): ColumnLabel => ({ label, unit, ...(note ? { note } : {}) });
+
+export const COLUMN_LABELS: Record<string, ColumnLabel> = {
+  agent: L('Agent'), agents: L('Agents', 'count'), events: L('Events', 'count'), sessions: L('Sessions', 'count'),
+  legalBases: L('Legal bases'), legalBasis: L('Legal basis'), recipients: L('Recipients', 'count'), recipient: L('Recipient'),
+  firstSeen: L('First seen', 'time'), lastSeen: L('Last seen', 'time'), first: L('First', 'time'), last: L('Last', 'time'),
+  tool: L('Tool'), tags: L('Tags'), deniedOrHeld: L('Denied or held', 'count'), purpose: L('Purpose'), category: L('Category'),
+  oldestInPeriod: L('Oldest in period', 'time'), newestInPeriod: L('Newest in period', 'time'),
+  subjectCategory: L('Data subject category'), subjectReferences: L('Data subject references', 'count'),
+  region: L('Region'), withoutLegalBasis: L('Without legal basis', 'count'), kind: L('Kind'), oldestKeptDays: L('Oldest kept (days)', 'days'),
+  policy: L('Policy'), versions: L('Versions', 'count'), decisions: L('Decisions', 'count'),
+  allow: L('Allowed', 'count'), deny: L('Denied', 'count'), alert: L('Alerted', 'count'), hold: L('Held', 'count'),
+  occurredAt: L('Occurred (UTC)', 'time'), seq: L('Sequence'), action: L('Action'), personalData: L('Personal data'),
+  session: L('Session'), direction: L('Direction'), message: L('Message'), status: L('Status'),
+  riskScore: L('Risk score (0–100)', 'score'), enforcement: L('Enforcement'), environments: L('Environments', 'count'), environment: L('Environment'),
+  credential: L('Credential'), leasesIssued: L('Leases issued', 'count'), leasesEnded: L('Leases ended', 'count'), openLeases: L('Open leases', 'count'),
+  grants: L('Grants', 'count'), lastRotated: L('Last rotated', 'time'), policies: L('Policies', 'count'),
+  actorType: L('Actor type'), actors: L('Actors', 'count'), actor: L('Actor'), changes: L('Changes', 'count'), actions: L('Actions', 'count'),
+  week: L('Week of'), denied: L('Denied', 'count'), guardrailTriggers: L('Guardrail triggers', 'count'),
+  guardrailChangePercent: L('Guardrail change (%)', 'percent'), dlpEvents: L('DLP events', 'count'), injections: L('Injection detections', 'count'),
+  costUsd: L('Cost (USD)', 'usd'), denyRatePercent: L('Deny rate (%)', 'percent'), errorRatePercent: L('Error rate (%)', 'percent'),
+  risk: L('Risk (0–100)', 'score'), explanation: L('Why this risk', 'text', true), band: L('Risk band'), day: L('Day (UTC)'),
+  control: L('Control'), title: L('Title'), evidencedHere: L('Evidenced in this report'), justification: L('Justification'), evidence: L('Evidence'),
+};
+
+/** The header of a column: its label, or its id spelled out ("fooBarCount" → "Foo bar count"). */
+export function columnLabel(id: string): ColumnLabel {
+  const known = COLUMN_LABELS[id];
+  if (known) return known;
+  const words = id.replace(/_/g, ' ').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return L(words.charAt(0).toUpperCase() + words.slice(1), /count$|events$/i.test(id) ? 'count' : 'text');
+}
+
+/** A cell as people read it: thousands separators, two decimals at most, booleans as yes/no. */
+export function formatCell(value: unknown, unit: ColumnUnit = 'text'): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'number') {
+    if (unit === 'usd') return `$${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  }
+  if (Array.isArray(value)) return value.map((v) => formatCell(v)).join(', ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  const text = String(value);
+  // Instants print without the milliseconds and zone noise: 2026-01-02 14:03 UTC.
+  if (unit === 'time' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) return `${text.slice(0, 10)} ${text.slice(11, 16)} UTC`;
+  return text;
+}
+
+/** Splits a table's columns into the ones shown as columns and the note shown under each row. */
+export function tableLayout(columns: string[]) {
+  const labels = columns.map(columnLabel);
+  const noteIndex = labels.findIndex((l) => l.note);
+  const shown = columns.map((id, index) => ({ id, index, ...labels[index]! })).filter((c) => !c.note);
+  return { shown, noteIndex: noteIndex >= 0 ? noteIndex : null, noteLabel: noteIndex >= 0 ? labels[noteIndex]!.label : null };
+}

@@ -1,0 +1,449 @@
+/**
+ * Live posture: every check of the frameworks an organisation follows, over
+ * a rolling window that ends now, evaluated by the report engine itself
+ * (`evaluateFramework`, the same check code over the same rollups), so a
+ * report of the same window agrees with it check by check.
+ *
+ * Ingest asks for a re-evaluation (jobs/posture-refresh.ts). One evaluation
+ * of an organisation runs at a time (an advisory lock held throughout); it
+ * fixes a watermark, brings the rollups up to it, evaluates each framework,
+ * and in one transaction writes the new statuses, one change row per check
+ * whose status moved, the alerts for those changes (the notifications
+ * outbox) and the day's snapshot, and announces the changes (NOTIFY at
+ * commit). A worker killed half-way commits nothing: the next evaluation
+ * compares against the state last committed and finds the same changes.
+ *
+ * The window is the last `windowDays` UTC days including today: it ends at
+ * the coming midnight, so every event so far counts and every day of it is
+ * a whole day the rollups hold.
+ */
+import { and, asc, desc, eq, gte, notInArray, sql as dsql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { notifications, postureChanges, postureControls, postureFrameworks, postureSettings, postureSnapshots } from '../db/schema.ts';
+import { badInput, DomainError } from '../errors.ts';
+import { awaitIngestInFlight } from '../events/store.ts';
+import { recordServiceEvent } from '../events/ingest.ts';
+import { frameworkOf } from '../frameworks/organization.ts';
+import type { FrameworkDefinition, Thresholds } from '../frameworks/types.ts';
+import { createNotificationQueue, enqueueDelivery } from '../jobs/notifications.ts';
+import { validateNotify } from '../jobs/schedules.ts';
+import type { Services } from '../services.ts';
+import { evaluateFramework, formatValue, type ReportContent } from './generate.ts';
+import type { Unit } from './metrics.ts';
+import { refreshRollups } from './rollups.ts';
+import { scopeWhere, WATERMARK_PARAM, type ReportScope } from './scope.ts';
+import type { FindingStatus } from './scoring.ts';
+import { toSelector } from './evidence.ts';
+import { selectorSql } from './selectors.ts';
+
+export const POSTURE_CHANNEL = 'posture_changes';
+export const DEFAULT_FRAMEWORKS = ['soc2', 'governance'];
+export const DEFAULT_WINDOW_DAYS = 30;
+export const MAX_WINDOW_DAYS = 366;
+const MAX_RULES = 10;
+const DAY_MS = 86_400_000;
+/** One evaluation of an organisation at a time (pg_advisory_xact_lock's first key). */
+const POSTURE_LOCK = 7_344;
+
+export type AlertOn = 'fail' | 'change';
+export interface AlertRule {
+  on: AlertOn;
+  webhooks: string[];
+  emails: string[];
+}
+export interface PostureSettings {
+  frameworks: string[];
+  windowDays: number;
+  alertRules: AlertRule[];
+}
+
+export type PostureControlRow = typeof postureControls.$inferSelect;
+export type PostureFrameworkRow = typeof postureFrameworks.$inferSelect;
+export type PostureChangeRow = typeof postureChanges.$inferSelect;
+export type PostureSnapshotRow = typeof postureSnapshots.$inferSelect;
+
+/** A change as NOTIFY carries it and subscribers receive it. */
+export interface PostureChange {
+  orgId: string;
+  id: number;
+  framework: string;
+  checkId: string;
+  controlId: string;
+  title: string;
+  from: FindingStatus | null;
+  to: FindingStatus;
+  value: number | null;
+  unit: string;
+  thresholds: Thresholds;
+  tippingSeq: number | null;
+  at: string;
+}
+
+export const changeOfRow = (r: PostureChangeRow): PostureChange => ({
+  orgId: r.orgId,
+  id: r.id,
+  framework: r.framework,
+  checkId: r.checkId,
+  controlId: r.controlId,
+  title: r.title,
+  from: r.fromStatus as FindingStatus | null,
+  to: r.toStatus as FindingStatus,
+  value: r.value,
+  unit: r.unit,
+  thresholds: r.thresholds,
+  tippingSeq: r.tippingSeq,
+  at: r.at.toISOString(),
+});
+
+export async function postureSettingsOf(db: Db, orgId: string): Promise<PostureSettings> {
+  const [row] = await db.select().from(postureSettings).where(eq(postureSettings.orgId, orgId));
+  return row ? { frameworks: row.frameworks, windowDays: row.windowDays, alertRules: row.alertRules } : { frameworks: DEFAULT_FRAMEWORKS, windowDays: DEFAULT_WINDOW_DAYS, alertRules: [] };
+}
+
+export interface PostureSettingsInput {
+  frameworks?: string[] | null;
+  windowDays?: number | null;
+  alertRules?: Array<{ on: AlertOn; webhooks?: string[] | null; emails?: string[] | null }> | null;
+}
+
+/** Changes what the organisation follows (omitted parts stay); the next evaluation uses it. */
+export async function updatePostureSettings(services: Services, requester: { orgId: string; actorId: string }, input: PostureSettingsInput): Promise<PostureSettings> {
+  const { db } = services.database;
+  const current = await postureSettingsOf(db, requester.orgId);
+  const frameworks = input.frameworks ? [...new Set(input.frameworks.map((f) => f.trim()))] : current.frameworks;
+  if (!frameworks.length) throw badInput('frameworks', 'follow at least one framework (see the frameworks query for the types)');
+  for (const [i, type] of frameworks.entries()) {
+    const framework = await frameworkOf(db, requester.orgId, type);
+    if (!framework) throw badInput(`frameworks.${i}`, `"${type}" is not a report type of this organisation (see the frameworks query)`);
+    if (framework.requires) throw badInput(`frameworks.${i}`, `"${type}" needs a data subject or an agent for every report, so it has no organisation-wide posture`);
+  }
+  const windowDays = input.windowDays ?? current.windowDays;
+  if (!Number.isInteger(windowDays) || windowDays < 1 || windowDays > Math.min(MAX_WINDOW_DAYS, services.config.MAX_REPORT_PERIOD_DAYS)) {
+    throw badInput('windowDays', `windowDays must be a whole number from 1 to ${Math.min(MAX_WINDOW_DAYS, services.config.MAX_REPORT_PERIOD_DAYS)}`);
+  }
+  const rules = input.alertRules ?? current.alertRules;
+  if (rules.length > MAX_RULES) throw badInput('alertRules', `at most ${MAX_RULES} alert rules`);
+  const alertRules = rules.map((rule, i) => {
+    try {
+      const notify = validateNotify({ webhooks: rule.webhooks ?? [], emails: rule.emails ?? [] }, services.config.WEBHOOK_ALLOWED_HOSTS);
+      if (!notify.webhooks.length && !notify.emails.length) throw badInput('notify', 'a rule needs at least one webhook or e-mail address');
+      return { on: rule.on, ...notify };
+    } catch (error) {
+      if (error instanceof DomainError) throw badInput(`alertRules.${i}.${(error.field ?? '').replace(/^notify\.?/, '') || 'webhooks'}`, error.message);
+      throw error;
+    }
+  });
+  const settings = { frameworks, windowDays, alertRules };
+  await db
+    .insert(postureSettings)
+    .values({ orgId: requester.orgId, ...settings })
+    .onConflictDoUpdate({ target: postureSettings.orgId, set: { ...settings, updatedAt: dsql`now()` } });
+  await recordServiceEvent(services.database, requester.orgId, {
+    action: 'posture.settings_updated',
+    actorId: requester.actorId,
+    resource: 'posture',
+    attributes: { frameworks, windowDays, alertRules: alertRules.length },
+  });
+  return settings;
+}
+
+/** The last `days` UTC days including today's: [start, the coming midnight). */
+export function postureWindow(now: Date, days: number): { start: Date; end: Date } {
+  const end = new Date((Math.floor(now.getTime() / DAY_MS) + 1) * DAY_MS);
+  return { start: new Date(end.getTime() - days * DAY_MS), end };
+}
+
+export function postureScope(orgId: string, window: { start: Date; end: Date }, watermark: number): ReportScope {
+  return { orgId, start: window.start, end: window.end, watermark, environment: null, agentIds: [], dataSubject: null };
+}
+
+export interface EvaluationResult {
+  watermark: number;
+  changes: PostureChange[];
+  /** Milliseconds per framework of the evaluation itself (after the rollups were brought up to date). */
+  frameworkMs: Record<string, number>;
+  refreshMs: number;
+}
+
+/**
+ * Evaluates every followed framework at the current watermark and commits
+ * what changed. Callers wait for an evaluation of the same organisation in
+ * flight, so at most one runs, and the one that runs last sees every event.
+ * `upto` evaluates at a given watermark instead of the newest event.
+ */
+export async function evaluatePosture(services: Services, orgId: string, options: { now?: Date; upto?: number } = {}): Promise<EvaluationResult> {
+  const now = options.now ?? new Date();
+  const { db, sql } = services.database;
+  return db.transaction(async (tx) => {
+    await tx.execute(dsql`select pg_advisory_xact_lock(${POSTURE_LOCK}, hashtext(${orgId}))`);
+    const settings = await postureSettingsOf(db, orgId);
+    // `upto` (a report's watermark, say) must be committed already, as for refreshRollups.
+    let watermark = options.upto;
+    if (watermark === undefined) {
+      const [max] = await sql`select coalesce(max(seq), 0)::bigint as seq from audit_events where org_id = ${orgId}`;
+      await awaitIngestInFlight(sql, orgId);
+      watermark = Number(max!.seq);
+    }
+    const refreshStarted = performance.now();
+    // Reads rollups, not the trail: first roll up whatever ingest added since the last refresh.
+    await refreshRollups(sql, orgId, { upto: watermark });
+    const refreshMs = performance.now() - refreshStarted;
+    const window = postureWindow(now, settings.windowDays);
+    const scope = postureScope(orgId, window, watermark);
+
+    const frameworkMs: Record<string, number> = {};
+    const evaluated: Array<{ type: string; framework: FrameworkDefinition; content: ReportContent }> = [];
+    for (const type of settings.frameworks) {
+      const framework = await frameworkOf(db, orgId, type);
+      if (!framework) continue; // an own framework deleted since it was chosen
+      const started = performance.now();
+      const content = await evaluateFramework(services, framework, scope);
+      frameworkMs[type] = performance.now() - started;
+      evaluated.push({ type, framework, content });
+    }
+
+    const previousFrameworks = await tx.select().from(postureFrameworks).where(eq(postureFrameworks.orgId, orgId));
+    const previousWatermark = new Map(previousFrameworks.map((f) => [f.framework, f.watermark]));
+    const previous = await tx.select().from(postureControls).where(eq(postureControls.orgId, orgId));
+    const before = new Map(previous.map((c) => [`${c.framework}\u0000${c.controlId}\u0000${c.checkId}`, c]));
+    const types = evaluated.map((e) => e.type);
+    // Frameworks no longer followed leave the posture (their history stays).
+    await tx.delete(postureControls).where(types.length ? and(eq(postureControls.orgId, orgId), notInArray(postureControls.framework, types)) : eq(postureControls.orgId, orgId));
+    await tx.delete(postureFrameworks).where(types.length ? and(eq(postureFrameworks.orgId, orgId), notInArray(postureFrameworks.framework, types)) : eq(postureFrameworks.orgId, orgId));
+
+    const changed: Array<Omit<typeof postureChanges.$inferInsert, 'id'> & { selector: string; since: number }> = [];
+    const day = now.toISOString().slice(0, 10);
+    for (const { type, content } of evaluated) {
+      const rows = content.findings.map((f) => {
+        const old = before.get(`${type}\u0000${f.controlId}\u0000${f.checkId}`);
+        const thresholds = thresholdsOf(evaluated.find((e) => e.type === type)!.framework, f.checkId);
+        if (!old || old.status !== f.status) {
+          changed.push({
+            orgId,
+            framework: type,
+            checkId: f.checkId,
+            controlId: f.controlId,
+            title: f.title,
+            fromStatus: old?.status ?? null,
+            toStatus: f.status,
+            value: f.value,
+            unit: f.unit,
+            thresholds,
+            selector: f.evidenceSelector,
+            since: previousWatermark.get(type) ?? 0,
+          });
+        }
+        return {
+          orgId,
+          framework: type,
+          checkId: f.checkId,
+          ordinal: f.ordinal,
+          controlId: f.controlId,
+          title: f.title,
+          severity: f.severity,
+          status: f.status,
+          value: f.value,
+          unit: f.unit,
+          thresholds,
+          evidenceSelector: f.evidenceSelector,
+          evidenceCount: f.evidenceCount,
+          changedAt: !old || old.status !== f.status ? now : old.changedAt,
+        };
+      });
+      // Checks gone from the framework's definition leave the posture.
+      const keys = rows.map((r) => `${r.controlId} ${r.checkId}`);
+      await tx.delete(postureControls).where(and(eq(postureControls.orgId, orgId), eq(postureControls.framework, type), keys.length ? notInArray(dsql`${postureControls.controlId} || ' ' || ${postureControls.checkId}`, keys) : undefined));
+      if (rows.length) {
+        await tx
+          .insert(postureControls)
+          .values(rows)
+          .onConflictDoUpdate({
+            target: [postureControls.orgId, postureControls.framework, postureControls.controlId, postureControls.checkId],
+            set: Object.fromEntries(['ordinal', 'controlId', 'title', 'severity', 'status', 'value', 'unit', 'thresholds', 'evidenceSelector', 'evidenceCount', 'changedAt'].map((c) => [c, dsql.raw(`excluded.${snake(c)}`)])),
+          });
+      }
+      const frameworkRow = { orgId, framework: type, windowStart: window.start, windowEnd: window.end, watermark, score: content.score, grade: content.grade, evaluatedAt: now };
+      await tx.insert(postureFrameworks).values(frameworkRow).onConflictDoUpdate({ target: [postureFrameworks.orgId, postureFrameworks.framework], set: frameworkRow });
+      const counts = countsOf(content.findings);
+      const snapshot = { orgId, framework: type, day, score: content.score, grade: content.grade, ...counts };
+      await tx.insert(postureSnapshots).values(snapshot).onConflictDoUpdate({ target: [postureSnapshots.orgId, postureSnapshots.framework, postureSnapshots.day], set: snapshot });
+    }
+
+    const tipping = await tippingEvents(sql, scope, changed);
+    const inserted = changed.length
+      ? await tx
+          .insert(postureChanges)
+          .values(changed.map(({ selector: _s, since: _w, ...c }, i) => ({ ...c, tippingSeq: tipping[i] ?? null, at: now })))
+          .returning()
+      : [];
+    const changes = inserted.sort((a, b) => a.id - b.id).map(changeOfRow);
+    await writeAlerts(services, tx, orgId, settings.alertRules, changes);
+    // Delivered at commit, in commit order; one NOTIFY per change keeps each payload small.
+    for (const change of changes) await tx.execute(dsql`select pg_notify(${POSTURE_CHANNEL}, ${JSON.stringify(change)})`);
+    return { watermark, changes, frameworkMs, refreshMs };
+  });
+}
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+function thresholdsOf(framework: { sections: Array<{ controls: Array<{ checks: Array<{ id: string; thresholds: Thresholds }> }> }> }, checkId: string): Thresholds {
+  for (const s of framework.sections) for (const c of s.controls) for (const k of c.checks) if (k.id === checkId) return k.thresholds;
+  throw new Error(`check ${checkId} is not in its framework`);
+}
+
+export function countsOf(findings: Array<{ status: FindingStatus }>) {
+  const by = (s: FindingStatus) => findings.filter((f) => f.status === s).length;
+  return { pass: by('pass'), warn: by('warn'), fail: by('fail'), notApplicable: by('not_applicable') };
+}
+
+/**
+ * The event that tipped each change: the newest event of its evidence among
+ * those added since the framework's previous evaluation. None when the
+ * status moved without new evidence (old events left the window, say).
+ */
+async function tippingEvents(sql: Services['database']['sql'], scope: ReportScope, changes: Array<{ selector: string; since: number }>): Promise<Array<number | null>> {
+  const wanted = changes.map((c, i) => ({ ...c, i })).filter((c) => c.since > 0 && c.since < scope.watermark);
+  if (!wanted.length) return changes.map(() => null);
+  const { where, params } = scopeWhere(scope);
+  const parts = wanted.map(
+    (c) => `(select ${c.i} as k, e.seq from audit_events e where ${where} and e.seq > ${Number(c.since)} and ${selectorSql(toSelector(c.selector), WATERMARK_PARAM)} order by e.seq desc limit 1)`,
+  );
+  const rows = await sql.unsafe(parts.join(' union all '), params as never[]);
+  const found = new Map(rows.map((r) => [Number(r.k), Number(r.seq)]));
+  return changes.map((_, i) => found.get(i) ?? null);
+}
+
+/** Where a check's evidence opens: the console's drill-down, absolute. */
+export function evidenceUrl(services: Services, framework: string, controlId: string, checkId: string): string {
+  const base = (services.config.PUBLIC_URL ?? 'http://localhost').replace(/\/+$/, '');
+  return `${base}/#/posture/${[framework, controlId, checkId].map(encodeURIComponent).join('/')}`;
+}
+
+/**
+ * The alerts of one evaluation: per rule, the changes it asks for (turning
+ * FAIL, or any), as one message per target that lists each change once, so
+ * many controls changing at once make one message, not a storm.
+ */
+async function writeAlerts(services: Services, tx: Db, orgId: string, rules: AlertRule[], changes: PostureChange[]): Promise<void> {
+  const outbox: Array<typeof notifications.$inferInsert> = [];
+  for (const rule of rules) {
+    const matching = changes.filter((c) => (rule.on === 'change' ? true : c.to === 'fail'));
+    if (!matching.length) continue;
+    const items = matching.map((c) => ({
+      framework: c.framework,
+      controlId: c.controlId,
+      checkId: c.checkId,
+      title: c.title,
+      from: c.from,
+      to: c.to,
+      value: c.value,
+      unit: c.unit,
+      threshold: c.thresholds,
+      evidenceUrl: evidenceUrl(services, c.framework, c.controlId, c.checkId),
+      at: c.at,
+    }));
+    const body = JSON.stringify({ event: 'posture.changed', rule: rule.on, changes: items });
+    const subject = matching.length === 1 ? `Control ${matching[0]!.controlId} (${matching[0]!.framework}) is now ${label(matching[0]!.to)}` : `${matching.length} controls changed status`;
+    const text = [
+      `${matching.length === 1 ? 'A control' : `${matching.length} controls`} changed status:`,
+      '',
+      ...items.map((c) => `- ${c.framework} ${c.controlId} ${c.title}: ${c.from ? label(c.from as FindingStatus) : 'new'} → ${label(c.to)}, value ${formatValue(c.value, c.unit as Unit)} (pass ${c.threshold.direction === 'min' ? '≥' : '≤'} ${c.threshold.pass}). Evidence: ${c.evidenceUrl}`),
+    ].join('\n');
+    for (const target of rule.webhooks) outbox.push({ orgId, channel: 'webhook', target, event: 'posture.changed', body });
+    for (const target of rule.emails) outbox.push({ orgId, channel: 'email', target, event: 'posture.changed', subject, body: text });
+  }
+  if (!outbox.length) return;
+  const rows = await tx.insert(notifications).values(outbox).returning();
+  const queue = services.queue;
+  if (!queue) return;
+  await createNotificationQueue(queue);
+  for (const row of rows) {
+    if (row.channel === 'email' && !services.config.SMTP_URL) continue;
+    await enqueueDelivery(services, queue, tx, row);
+  }
+}
+
+const label = (s: FindingStatus) => (s === 'not_applicable' ? 'N/A' : s.toUpperCase());
+
+// ── reads ─────────────────────────────────────────────────────────────────
+
+export interface FrameworkPosture {
+  framework: string;
+  name: string;
+  row: PostureFrameworkRow | null;
+  controls: PostureControlRow[];
+}
+
+const STATUS_ORDER: Record<string, number> = { fail: 0, warn: 1, pass: 2, not_applicable: 3 };
+const SEVERITY_ORDER: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
+
+/** The followed frameworks as last evaluated, each with its checks failing first. */
+export async function currentPosture(db: Db, orgId: string): Promise<{ settings: PostureSettings; frameworks: FrameworkPosture[] }> {
+  const settings = await postureSettingsOf(db, orgId);
+  const [rows, controls] = await Promise.all([
+    db.select().from(postureFrameworks).where(eq(postureFrameworks.orgId, orgId)),
+    db.select().from(postureControls).where(eq(postureControls.orgId, orgId)).orderBy(asc(postureControls.framework), asc(postureControls.ordinal)),
+  ]);
+  const frameworks: FrameworkPosture[] = [];
+  for (const type of settings.frameworks) {
+    const definition = await frameworkOf(db, orgId, type);
+    if (!definition) continue;
+    frameworks.push({
+      framework: type,
+      name: definition.name,
+      row: rows.find((r) => r.framework === type) ?? null,
+      controls: controls
+        .filter((c) => c.framework === type)
+        .sort((a, b) => STATUS_ORDER[a.status]! - STATUS_ORDER[b.status]! || SEVERITY_ORDER[a.severity]! - SEVERITY_ORDER[b.severity]! || a.ordinal - b.ordinal),
+    });
+  }
+  return { settings, frameworks };
+}
+
+export async function postureControl(db: Db, orgId: string, key: { framework: string; controlId: string; checkId: string }): Promise<{ control: PostureControlRow; row: PostureFrameworkRow } | null> {
+  const { framework, controlId, checkId } = key;
+  const [control] = await db
+    .select()
+    .from(postureControls)
+    .where(and(eq(postureControls.orgId, orgId), eq(postureControls.framework, framework), eq(postureControls.controlId, controlId), eq(postureControls.checkId, checkId)));
+  if (!control) return null;
+  const [row] = await db.select().from(postureFrameworks).where(and(eq(postureFrameworks.orgId, orgId), eq(postureFrameworks.framework, framework)));
+  return row ? { control, row } : null;
+}
+
+export const MAX_HISTORY_DAYS = 400;
+
+/** Daily snapshots of one framework, oldest first, over the last `days` days. */
+export async function postureHistory(db: Db, orgId: string, framework: string, days: number, now = new Date()): Promise<PostureSnapshotRow[]> {
+  if (!Number.isInteger(days) || days < 1 || days > MAX_HISTORY_DAYS) throw badInput('days', `days must be a whole number from 1 to ${MAX_HISTORY_DAYS}`);
+  const from = new Date(now.getTime() - (days - 1) * DAY_MS).toISOString().slice(0, 10);
+  return db
+    .select()
+    .from(postureSnapshots)
+    .where(and(eq(postureSnapshots.orgId, orgId), eq(postureSnapshots.framework, framework), gte(postureSnapshots.day, from)))
+    .orderBy(asc(postureSnapshots.day));
+}
+
+/** Changes after `afterId`, oldest first (a subscriber catching up after a lost connection). */
+export async function changesAfter(db: Db, orgId: string, afterId: number, limit = 1000): Promise<PostureChange[]> {
+  const rows = await db
+    .select()
+    .from(postureChanges)
+    .where(and(eq(postureChanges.orgId, orgId), dsql`${postureChanges.id} > ${afterId}`))
+    .orderBy(asc(postureChanges.id))
+    .limit(limit);
+  return rows.map(changeOfRow);
+}
+
+/** The newest changes, newest first. */
+export async function recentChanges(db: Db, orgId: string, limit: number): Promise<PostureChange[]> {
+  const rows = await db.select().from(postureChanges).where(eq(postureChanges.orgId, orgId)).orderBy(desc(postureChanges.id)).limit(limit);
+  return rows.map(changeOfRow);
+}
+
+/** Organisations that have a posture: the daily re-evaluation visits them. */
+export async function organisationsWithPosture(db: Db): Promise<string[]> {
+  const rows = await db.selectDistinct({ orgId: postureFrameworks.orgId }).from(postureFrameworks);
+  return rows.map((r) => r.orgId);
+}
+
