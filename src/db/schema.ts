@@ -11,6 +11,7 @@ import {
   customType,
   date,
   doublePrecision,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -114,7 +115,7 @@ export const BULK_ACTIONS = ['tool.invoke', 'tool.executed', 'model.invoke'] as 
 export const auditEvents = pgTable(
   'audit_events',
   {
-    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     // No foreign key: its per-row check (a locking lookup of the organisation)
     // cost more at ingest than any index. Events are only ever written under an
     // authenticated key of an existing organisation.
@@ -164,6 +165,8 @@ export const auditEvents = pgTable(
       .generatedAlwaysAs(sql`coalesce(tool_tags @> '{pii}'::text[], false)`),
   },
   (t) => [
+    // The organisation first in every key, so the table can be sharded by it (src/db/distribution.ts).
+    primaryKey({ columns: [t.orgId, t.seq] }),
     // Period scans by organisation; `seq` makes the order unique for keyset cursors.
     index('audit_events_org_time_idx').on(t.orgId, t.occurredAt, t.seq),
     uniqueIndex('audit_events_org_client_id_idx')
@@ -393,7 +396,7 @@ export const eventBatches = pgTable(
   {
     orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
     linkNo: bigint('link_no', { mode: 'number' }).notNull(),
-    batchId: uuid('batch_id').notNull().unique(),
+    batchId: uuid('batch_id').notNull(),
     eventCount: integer('event_count').notNull(),
     /** Every event of the batch has a higher `seq` than this (the sequence's value when its COPY began). */
     seqFloor: bigint('seq_floor', { mode: 'number' }).notNull(),
@@ -402,7 +405,7 @@ export const eventBatches = pgTable(
     head: bytea('head').notNull(),
     linkedAt: ts('linked_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.linkNo] })],
+  (t) => [primaryKey({ columns: [t.orgId, t.linkNo] }), uniqueIndex('event_batches_org_batch_idx').on(t.orgId, t.batchId)],
 );
 
 /** One row per organisation: the chain's latest link, locked briefly by each batch's commit. */
@@ -433,7 +436,7 @@ export const customFrameworks = pgTable(
 export const reports = pgTable(
   'reports',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
     type: text('type').notNull(),
     title: text('title').notNull(),
@@ -487,6 +490,7 @@ export const reports = pgTable(
     deletedAt: ts('deleted_at'),
   },
   (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
     index('reports_org_created_idx').on(t.orgId, t.createdAt, t.id),
     index('reports_lineage_idx').on(t.lineageId, t.version),
   ],
@@ -500,8 +504,8 @@ export const reports = pgTable(
 export const findings = pgTable(
   'findings',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    reportId: uuid('report_id').notNull().references(() => reports.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    reportId: uuid('report_id').notNull(),
     orgId: uuid('org_id').notNull(),
     ordinal: integer('ordinal').notNull(),
     framework: text('framework').notNull(),
@@ -521,7 +525,11 @@ export const findings = pgTable(
     /** The first events of the evidence (sequence numbers, in page order), kept at generation: a drill-down's first page needs no search. */
     evidenceHead: bigint('evidence_head', { mode: 'number' }).array(),
   },
-  (t) => [index('findings_report_idx').on(t.reportId, t.ordinal)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.reportId], foreignColumns: [reports.orgId, reports.id] }).onDelete('cascade'),
+    index('findings_report_idx').on(t.reportId, t.ordinal),
+  ],
 );
 
 
@@ -529,21 +537,21 @@ export const findings = pgTable(
 export const signingKeys = pgTable(
   'signing_keys',
   {
-    id: text('id').primaryKey(),
+    id: text('id').notNull(),
     orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
     publicKeyPem: text('public_key_pem').notNull(),
     privateKeyEncrypted: text('private_key_encrypted').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
     retiredAt: ts('retired_at'),
   },
-  (t) => [index('signing_keys_org_idx').on(t.orgId)],
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
 );
 
 /** Rendered report files, kept until retention deletes them. */
 export const reportArtifacts = pgTable(
   'report_artifacts',
   {
-    reportId: uuid('report_id').notNull().references(() => reports.id, { onDelete: 'cascade' }),
+    reportId: uuid('report_id').notNull(),
     orgId: uuid('org_id').notNull(),
     format: text('format').notNull(),
     content: bytea('content').notNull(),
@@ -552,16 +560,18 @@ export const reportArtifacts = pgTable(
     pageCount: integer('page_count'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.reportId, t.format] })],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.reportId, t.format] }),
+    foreignKey({ columns: [t.orgId, t.reportId], foreignColumns: [reports.orgId, reports.id] }).onDelete('cascade'),
+  ],
 );
 
 export const shareLinks = pgTable(
   'share_links',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
-    reportId: uuid('report_id').notNull().references(() => reports.id, { onDelete: 'cascade' }),
-    tokenHash: text('token_hash').notNull(),
+    reportId: uuid('report_id').notNull(),
     /** scrypt hash `salt:hash`, when the link is password protected. */
     passwordHash: text('password_hash'),
     formats: text('formats').array().notNull(),
@@ -575,13 +585,29 @@ export const shareLinks = pgTable(
     failedAttempts: integer('failed_attempts').notNull().default(0),
     lockedUntil: ts('locked_until'),
   },
-  (t) => [uniqueIndex('share_links_token_idx').on(t.tokenHash), index('share_links_report_idx').on(t.orgId, t.reportId)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.reportId], foreignColumns: [reports.orgId, reports.id] }).onDelete('cascade'),
+    index('share_links_report_idx').on(t.orgId, t.reportId),
+  ],
 );
+
+/**
+ * A share link's token hash → its organisation and link. A link is opened by
+ * its token alone, before the organisation is known: kept apart from the
+ * link (whose counters change on every view) as a small reference table, so
+ * the lookup is a local index read on every node of a cluster.
+ */
+export const shareLinkTokens = pgTable('share_link_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  linkId: uuid('link_id').notNull(),
+});
 
 export const schedules = pgTable(
   'schedules',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
     type: text('type').notNull(),
     frequency: text('frequency', { enum: ['weekly', 'monthly', 'quarterly'] }).notNull(),
@@ -600,26 +626,30 @@ export const schedules = pgTable(
     createdBy: text('created_by').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('schedules_due_idx').on(t.nextRunAt), index('schedules_org_idx').on(t.orgId)],
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('schedules_due_idx').on(t.nextRunAt)],
 );
 
 /** One row per schedule and due time: the primary key makes each run happen exactly once. */
 export const scheduleRuns = pgTable(
   'schedule_runs',
   {
-    scheduleId: uuid('schedule_id').notNull().references(() => schedules.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id').notNull(),
+    scheduleId: uuid('schedule_id').notNull(),
     dueAt: ts('due_at').notNull(),
     reportId: uuid('report_id'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.scheduleId, t.dueAt] })],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.scheduleId, t.dueAt] }),
+    foreignKey({ columns: [t.orgId, t.scheduleId], foreignColumns: [schedules.orgId, schedules.id] }).onDelete('cascade'),
+  ],
 );
 
 /** Webhook and e-mail notifications, kept as an outbox so nothing is lost while a receiver is down. */
 export const notifications = pgTable(
   'notifications',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
     reportId: uuid('report_id'),
     channel: text('channel', { enum: ['webhook', 'email'] }).notNull(),
@@ -634,7 +664,7 @@ export const notifications = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     deliveredAt: ts('delivered_at'),
   },
-  (t) => [index('notifications_org_idx').on(t.orgId, t.createdAt)],
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('notifications_org_idx').on(t.orgId, t.createdAt)],
 );
 
 /**

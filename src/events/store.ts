@@ -28,6 +28,13 @@ const COPY_COLUMNS = `org_id, batch_id, hash, client_id, occurred_at, environmen
 const RETRYABLE = new Set(['40P01', '40001', '23505']);
 const MAX_ATTEMPTS = 4;
 
+/** Citus relays a shard's unique violation during a COPY as an internal error (XX000) with PostgreSQL's message. */
+const retryable = (error: unknown) => {
+  const { code, message } = error as { code?: string; message?: string };
+  if (code === 'XX000') return /^duplicate key value violates unique constraint/.test(message ?? '');
+  return code !== undefined && RETRYABLE.has(code);
+};
+
 /**
  * A batch being assembled, kept flat: each event's content line as UTF-8 in
  * one growing buffer, its client id, and the registry ranges folded in as it
@@ -175,8 +182,7 @@ export async function storeEvents(
     try {
       return await storeBatch(database.sql, orgId, batch, { askStored: options.expectDuplicates || attempt > 1, exclusive: attempt >= MAX_ATTEMPTS });
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (attempt >= MAX_ATTEMPTS + 2 || !code || !RETRYABLE.has(code)) throw error;
+      if (attempt >= MAX_ATTEMPTS + 2 || !retryable(error)) throw error;
     }
   }
 }

@@ -193,7 +193,7 @@ async function runOnce(services: Services, schedule: ScheduleRow, dueAt: Date, o
   const period = periodFor(recurrence, dueAt);
   const title = renderTitle(schedule.titleTemplate, period, schedule.timezone);
   return services.database.db.transaction(async (tx) => {
-    const claimed = await tx.insert(scheduleRuns).values({ scheduleId: schedule.id, dueAt }).onConflictDoNothing().returning({ dueAt: scheduleRuns.dueAt });
+    const claimed = await tx.insert(scheduleRuns).values({ orgId: schedule.orgId, scheduleId: schedule.id, dueAt }).onConflictDoNothing().returning({ dueAt: scheduleRuns.dueAt });
     if (!claimed.length) return null;
     // createReport runs on this transaction (its own becomes a savepoint): report, job and claim commit together.
     const inTx: Services = { ...services, database: { ...services.database, db: tx as unknown as Db } };
@@ -203,7 +203,7 @@ async function runOnce(services: Services, schedule: ScheduleRow, dueAt: Date, o
       { type: schedule.type, period, environment: schedule.environment, agentIds: schedule.agentIds, title, scheduleId: schedule.id },
       dueAt,
     );
-    await tx.update(scheduleRuns).set({ reportId: report.id }).where(and(eq(scheduleRuns.scheduleId, schedule.id), eq(scheduleRuns.dueAt, dueAt)));
+    await tx.update(scheduleRuns).set({ reportId: report.id }).where(and(eq(scheduleRuns.orgId, schedule.orgId), eq(scheduleRuns.scheduleId, schedule.id), eq(scheduleRuns.dueAt, dueAt)));
     await tx
       .update(schedules)
       .set(options.advance ? { lastRunAt: dueAt, nextRunAt: nextRunAfter(recurrence, dueAt) } : { lastRunAt: sql`greatest(${schedules.lastRunAt}, ${dueAt.toISOString()}::timestamptz)` })
@@ -216,7 +216,7 @@ async function runOnce(services: Services, schedule: ScheduleRow, dueAt: Date, o
 async function recordFailedRun(services: Services, schedule: ScheduleRow, error: DomainError) {
   const dueAt = schedule.nextRunAt;
   await services.database.db.transaction(async (tx) => {
-    const claimed = await tx.insert(scheduleRuns).values({ scheduleId: schedule.id, dueAt }).onConflictDoNothing().returning({ dueAt: scheduleRuns.dueAt });
+    const claimed = await tx.insert(scheduleRuns).values({ orgId: schedule.orgId, scheduleId: schedule.id, dueAt }).onConflictDoNothing().returning({ dueAt: scheduleRuns.dueAt });
     if (!claimed.length) return;
     await tx
       .update(schedules)

@@ -78,7 +78,7 @@ export async function ensureArtifact(services: Services, row: ReportRow, format:
   const stale = await services.database.db.transaction(async (tx) => {
     // A reproduction recorded since this file was rendered (its integrity section states it) makes it
     // stale: the row lock orders this with reproduceReport, which deletes the files it finds.
-    const [current] = await tx.select({ reproduction: reports.reproduction }).from(reports).where(eq(reports.id, row.id)).for('share');
+    const [current] = await tx.select({ reproduction: reports.reproduction }).from(reports).where(and(eq(reports.orgId, row.orgId), eq(reports.id, row.id))).for('share');
     if ((current?.reproduction as { checkedAt?: string } | null)?.checkedAt !== report.reproduction?.checkedAt) return true;
     const inserted = await tx
       .insert(reportArtifacts)
@@ -95,7 +95,7 @@ export async function ensureArtifact(services: Services, row: ReportRow, format:
     return false;
   });
   if (stale) {
-    const [fresh] = await services.database.db.select().from(reports).where(eq(reports.id, row.id));
+    const [fresh] = await services.database.db.select().from(reports).where(and(eq(reports.orgId, row.orgId), eq(reports.id, row.id)));
     return ensureArtifact(services, fresh ?? row, format);
   }
   const stored = await artifactMeta(services, row.orgId, row.id, format);

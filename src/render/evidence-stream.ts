@@ -52,12 +52,12 @@ export function eventJson(r: EventRow) {
   };
 }
 
-/** Pages of one selector's events in the scope, in (occurred_at, seq) order. */
-export async function* evidenceEvents(sql: Sql, scope: ReportScope, selector: string, pageSize = PAGE): AsyncGenerator<EventRow[]> {
+/** Pages of one selector's events in the scope, in (occurred_at, seq) order, from after `start` when given. */
+export async function* evidenceEvents(sql: Sql, scope: ReportScope, selector: string, pageSize = PAGE, start: [occurredAt: string, seq: number] | null = null): AsyncGenerator<EventRow[]> {
   if (!isSelectorId(selector)) throw new Error(`unknown evidence selector ${selector}`);
   const { where, params } = scopeWhere(scope);
   const condition = selectorSql(selector, WATERMARK_PARAM);
-  let after: [string, number] | null = null;
+  let after: [string, number] | null = start;
   for (;;) {
     const pageParams = [...params];
     let keyset = '';

@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import { reports, shareLinks } from '../db/schema.ts';
+import { reports, shareLinks, shareLinkTokens } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
 import { isUuid } from '../ids.ts';
@@ -74,19 +74,23 @@ export async function createShareLink(services: Services, requester: ShareReques
   const token = randomBytes(32).toString('base64url');
   // 20 characters from 120 random bits: typed by a person, far beyond guessing with 5 tries per 15 minutes.
   const password = input.passwordProtected ? randomBytes(15).toString('base64url') : null;
-  const [link] = await db
-    .insert(shareLinks)
-    .values({
-      orgId: requester.orgId,
-      reportId: report.id,
-      tokenHash: hashToken(token),
-      passwordHash: password ? await hashPassword(password) : null,
-      formats,
-      redaction: input.redaction,
-      expiresAt: new Date(now.getTime() + input.expiresInHours * HOUR_MS),
-      createdBy: requester.name,
-    })
-    .returning();
+  const passwordHash = password ? await hashPassword(password) : null;
+  const link = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(shareLinks)
+      .values({
+        orgId: requester.orgId,
+        reportId: report.id,
+        passwordHash,
+        formats,
+        redaction: input.redaction,
+        expiresAt: new Date(now.getTime() + input.expiresInHours * HOUR_MS),
+        createdBy: requester.name,
+      })
+      .returning();
+    await tx.insert(shareLinkTokens).values({ tokenHash: hashToken(token), orgId: requester.orgId, linkId: row!.id });
+    return row;
+  });
   await recordServiceEvent(services.database, requester.orgId, {
     action: 'report.shared',
     actorId: requester.actorId,
@@ -130,7 +134,10 @@ export function stateOf(link: ShareLinkRow, now: Date): LinkState {
 export async function findByToken(db: Db, token: string): Promise<ShareLinkRow | null> {
   // Tokens are 43 base64url characters; anything else cannot match and is not hashed or looked up.
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const [link] = await db.select().from(shareLinks).where(eq(shareLinks.tokenHash, hashToken(token)));
+  // The token finds the organisation first (a reference table), so the link is read from its own shard.
+  const [known] = await db.select().from(shareLinkTokens).where(eq(shareLinkTokens.tokenHash, hashToken(token)));
+  if (!known) return null;
+  const [link] = await db.select().from(shareLinks).where(and(eq(shareLinks.orgId, known.orgId), eq(shareLinks.id, known.linkId)));
   return link ?? null;
 }
 

@@ -9,10 +9,13 @@ import type { TestProject } from 'vitest/node';
 import { connect } from '../../src/db/client.ts';
 import { startEmbeddedPostgres } from '../../src/db/embedded.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
+import { createTestDatabase, dropTestDatabase } from './databases.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
+    /** The server's own database, where a test may create another database. */
+    adminUrl: string;
   }
 }
 
@@ -28,18 +31,15 @@ export default async function setup(project: TestProject) {
     stopEmbedded = server.stop;
   }
   const name = `agr_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = connect(adminUrl, { max: 1 });
-  await admin.sql.unsafe(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = connect(url.toString(), { max: 2 });
+  const url = await createTestDatabase(adminUrl, name);
+  const database = connect(url, { max: 2 });
   await migrateDatabase(database);
   await database.close();
-  project.provide('databaseUrl', url.toString());
+  project.provide('databaseUrl', url);
+  project.provide('adminUrl', adminUrl);
 
   return async () => {
-    await admin.sql.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.close();
+    await dropTestDatabase(adminUrl, name);
     if (stopEmbedded) await stopEmbedded();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };

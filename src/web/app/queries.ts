@@ -109,3 +109,33 @@ export const CreateSchedule = `mutation ConsoleCreateSchedule($input: CreateSche
 export const UpdateSchedule = `mutation ConsoleUpdateSchedule($id: ID!, $input: UpdateScheduleInput!) { updateSchedule(id: $id, input: $input) { id paused } }`;
 
 export const RunScheduleNow = `mutation ConsoleRunScheduleNow($id: ID!) { runScheduleNow(id: $id) { id } }`;
+
+export const Posture = `query ConsolePosture {
+  posture {
+    windowDays
+    frameworks {
+      framework name score grade evaluatedAt window { start end }
+      counts { pass warn fail notApplicable }
+      controls { controlId checkId title severity status value unit threshold { direction pass warn } evidenceCount changedAt }
+      history(days: 30) { day score }
+    }
+  }
+}`;
+
+export const PostureChanges = `subscription ConsolePostureChanges { postureChanges { framework controlId checkId from to at } }`;
+
+export const PostureControl = `query ConsolePostureControl($framework: String!, $controlId: String!, $checkId: String!) {
+  postureControl(framework: $framework, controlId: $controlId, checkId: $checkId) {
+    framework controlId checkId title status value unit threshold { direction pass warn } evidenceSelector evidenceCount changedAt
+  }
+}`;
+
+export const PostureEvidence = `query ConsolePostureEvidence($framework: String!, $controlId: String!, $checkId: String!, $first: Int, $after: String) {
+  postureControl(framework: $framework, controlId: $controlId, checkId: $checkId) {
+    evidence(first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id clientId sequence occurredAt category action decision agentId tool { name } outcome } }
+    }
+  }
+}`;

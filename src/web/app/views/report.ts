@@ -169,7 +169,13 @@ function findingsSection(reportId: string) {
   let visible: typeof all = [];
   let shown = 0;
 
+  let loads = 0;
   async function load() {
+    // The old list goes at once, and only the latest request's answer is shown.
+    const mine = ++loads;
+    list.replaceChildren();
+    more.hidden = true;
+    count.textContent = 'Loading findings…';
     const filter = { ...(status.value ? { statuses: [status.value] } : {}), ...(severity.value ? { severities: [severity.value] } : {}) };
     const loaded: typeof all = [];
     let after: string | null = null;
@@ -181,6 +187,7 @@ function findingsSection(reportId: string) {
       if (!f.pageInfo.hasNextPage) break;
       after = f.pageInfo.endCursor;
     }
+    if (mine !== loads) return;
     all = loaded;
     arrange();
   }

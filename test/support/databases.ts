@@ -1,0 +1,89 @@
+/**
+ * Creating and dropping a whole test database, on a plain PostgreSQL or on a
+ * Citus cluster. On a cluster every node gets the database with the citus
+ * extension, and the new database's coordinator learns its workers, as the
+ * cluster's own admin database knows them (Citus keeps nodes per database).
+ */
+import { connect, type Database } from '../../src/db/client.ts';
+
+interface Node {
+  url: string;
+  coordinator: boolean;
+}
+
+const withDatabase = (url: string, name: string, host?: string, port?: number) => {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  if (host) u.hostname = host;
+  if (port) u.port = String(port);
+  return u.toString();
+};
+
+async function clusterNodes(admin: Database): Promise<Node[] | null> {
+  const [citus] = await admin.sql`select 1 from pg_extension where extname = 'citus'`;
+  if (!citus) return null;
+  const rows = await admin.sql`select nodename, nodeport, groupid from pg_dist_node where noderole = 'primary' and isactive order by groupid`;
+  const adminDb = new URL(admin.url).pathname.slice(1) || 'postgres';
+  return rows
+    .filter((r) => r.groupid !== 0)
+    .map((r) => ({ url: withDatabase(admin.url, adminDb, r.nodename as string, r.nodeport as number), coordinator: false }));
+}
+
+/** Creates `name` on the admin URL's server (and its workers, on a Citus coordinator); returns its URL. */
+export async function createTestDatabase(adminUrl: string, name: string, options: { plain?: boolean } = {}): Promise<string> {
+  const admin = connect(adminUrl, { max: 1 });
+  try {
+    await admin.sql.unsafe(`create database ${name}`);
+    const url = withDatabase(adminUrl, name);
+    const workers = options.plain ? null : await clusterNodes(admin);
+    if (!workers) return url;
+    for (const worker of workers) {
+      const node = connect(worker.url, { max: 1 });
+      try {
+        await node.sql.unsafe(`create database ${name}`);
+      } finally {
+        await node.close();
+      }
+      const created = connect(withDatabase(worker.url, name), { max: 1 });
+      try {
+        await created.sql`create extension if not exists citus`;
+      } finally {
+        await created.close();
+      }
+    }
+    const coordinator = connect(url, { max: 1 });
+    try {
+      await coordinator.sql`create extension if not exists citus`;
+      const u = new URL(adminUrl);
+      await coordinator.sql`select citus_set_coordinator_host(${u.hostname}, ${Number(u.port || 5432)})`;
+      for (const worker of workers) {
+        const w = new URL(worker.url);
+        await coordinator.sql`select citus_add_node(${w.hostname}, ${Number(w.port)})`;
+      }
+    } finally {
+      await coordinator.close();
+    }
+    return url;
+  } finally {
+    await admin.close();
+  }
+}
+
+/** Drops `name` everywhere `createTestDatabase` made it. */
+export async function dropTestDatabase(adminUrl: string, name: string): Promise<void> {
+  const admin = connect(adminUrl, { max: 1 });
+  try {
+    const workers = await clusterNodes(admin);
+    await admin.sql.unsafe(`drop database if exists ${name} with (force)`);
+    for (const worker of workers ?? []) {
+      const node = connect(worker.url, { max: 1 });
+      try {
+        await node.sql.unsafe(`drop database if exists ${name} with (force)`);
+      } finally {
+        await node.close();
+      }
+    }
+  } finally {
+    await admin.close();
+  }
+}
