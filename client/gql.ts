@@ -24,10 +24,18 @@ type Documents = {
     "\n  query AuditEventsPage($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges {\n        cursor\n        node {\n          id sequence clientId occurredAt receivedAt environment agentId sessionId\n          actor { type id email }\n          category action decision policyId tool { name tags } severity outcome\n          dataSubjects personalData costUsd ttlSeconds attributes\n        }\n      }\n    }\n  }\n": typeof types.AuditEventsPageDocument,
     "\n  query AuditEventNode($id: ID!) {\n    node(id: $id) { id ... on AuditEvent { clientId action } }\n  }\n": typeof types.AuditEventNodeDocument,
     "\n  query Registries {\n    agents { agentId firstSeenAt lastSeenAt }\n    environments { name firstSeenAt lastSeenAt }\n    tools { name tags firstSeenAt lastSeenAt }\n  }\n": typeof types.RegistriesDocument,
+    "\n  mutation LimitsShare($input: CreateShareLinkInput!) { createShareLink(input: $input) { url password } }\n": typeof types.LimitsShareDocument,
+    "\n  query LimitsViewer { viewer { role } }\n": typeof types.LimitsViewerDocument,
     "\n  query SoA { statementOfApplicability { controlId title applicable justification implementation revision recordedBy history { revision implementation } } }\n": typeof types.SoADocument,
     "\n  mutation RecordSoA($statements: [ControlApplicabilityInput!]!) {\n    recordControlApplicability(statements: $statements) {\n      recorded { controlId applicable justification implementation revision recordedBy }\n      rejected { index field message }\n    }\n  }\n": typeof types.RecordSoADocument,
     "\n  mutation Reproduce($id: ID!) { reproduceReport(id: $id) { identical sha256 differences checkedAt } }\n": typeof types.ReproduceDocument,
     "\n  query Reproduction($id: ID!) { report(id: $id) { reproduction { identical sha256 } } }\n": typeof types.ReproductionDocument,
+    "\n  mutation ExportRequest($input: RequestDataExportInput!) {\n    requestDataExport(input: $input) { id status kind format filters { environment decisions sources } }\n  }\n": typeof types.ExportRequestDocument,
+    "\n  query ExportGet($id: ID!) {\n    node(id: $id) {\n      ... on DataExport { id status rowCount sizeBytes sha256 signature signatureKeyId downloadUrl expiresAt error progress { percent stage message } }\n    }\n  }\n": typeof types.ExportGetDocument,
+    "\n  query ExportList { dataExports(first: 50) { totalCount edges { node { id kind } } } }\n": typeof types.ExportListDocument,
+    "\n  mutation ExportCancel($id: ID!) { cancelDataExport(id: $id) { id status } }\n": typeof types.ExportCancelDocument,
+    "\n  query ExportSourceEvents { auditEvents(first: 10) { edges { node { clientId source } } } }\n": typeof types.ExportSourceEventsDocument,
+    "\n  query ExportKeys { viewer { organization { signingKeys { id publicKeyPem } } } }\n": typeof types.ExportKeysDocument,
     "\n  query ReportDownloads($id: ID!) {\n    report(id: $id) { status downloads { format url sizeBytes sha256 pageCount } }\n  }\n": typeof types.ReportDownloadsDocument,
     "\n  query FindingsReportIds {\n    reports(first: 10) { edges { node { id type } } }\n  }\n": typeof types.FindingsReportIdsDocument,
     "\n  query Drilldown($id: ID!, $findings: Int!, $evidence: Int!) {\n    report(id: $id) {\n      id\n      score\n      grade\n      summary\n      stale\n      integrity { eventCount timeCoverage gapCount contentSha256 watermark sampleSeed frameworkVersion }\n      sections { id title metrics { id value unit } tables { id columns rows truncated { shown total } } }\n      findings(first: $findings) {\n        totalCount\n        edges {\n          cursor\n          node {\n            id\n            ordinal\n            control { id framework title }\n            status\n            severity\n            evidenceCount\n            evidence(first: $evidence) {\n              totalCount\n              pageInfo { hasNextPage endCursor }\n              edges { node { id sequence action correlationId } }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.DrilldownDocument,
@@ -102,10 +110,18 @@ const documents: Documents = {
     "\n  query AuditEventsPage($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges {\n        cursor\n        node {\n          id sequence clientId occurredAt receivedAt environment agentId sessionId\n          actor { type id email }\n          category action decision policyId tool { name tags } severity outcome\n          dataSubjects personalData costUsd ttlSeconds attributes\n        }\n      }\n    }\n  }\n": types.AuditEventsPageDocument,
     "\n  query AuditEventNode($id: ID!) {\n    node(id: $id) { id ... on AuditEvent { clientId action } }\n  }\n": types.AuditEventNodeDocument,
     "\n  query Registries {\n    agents { agentId firstSeenAt lastSeenAt }\n    environments { name firstSeenAt lastSeenAt }\n    tools { name tags firstSeenAt lastSeenAt }\n  }\n": types.RegistriesDocument,
+    "\n  mutation LimitsShare($input: CreateShareLinkInput!) { createShareLink(input: $input) { url password } }\n": types.LimitsShareDocument,
+    "\n  query LimitsViewer { viewer { role } }\n": types.LimitsViewerDocument,
     "\n  query SoA { statementOfApplicability { controlId title applicable justification implementation revision recordedBy history { revision implementation } } }\n": types.SoADocument,
     "\n  mutation RecordSoA($statements: [ControlApplicabilityInput!]!) {\n    recordControlApplicability(statements: $statements) {\n      recorded { controlId applicable justification implementation revision recordedBy }\n      rejected { index field message }\n    }\n  }\n": types.RecordSoADocument,
     "\n  mutation Reproduce($id: ID!) { reproduceReport(id: $id) { identical sha256 differences checkedAt } }\n": types.ReproduceDocument,
     "\n  query Reproduction($id: ID!) { report(id: $id) { reproduction { identical sha256 } } }\n": types.ReproductionDocument,
+    "\n  mutation ExportRequest($input: RequestDataExportInput!) {\n    requestDataExport(input: $input) { id status kind format filters { environment decisions sources } }\n  }\n": types.ExportRequestDocument,
+    "\n  query ExportGet($id: ID!) {\n    node(id: $id) {\n      ... on DataExport { id status rowCount sizeBytes sha256 signature signatureKeyId downloadUrl expiresAt error progress { percent stage message } }\n    }\n  }\n": types.ExportGetDocument,
+    "\n  query ExportList { dataExports(first: 50) { totalCount edges { node { id kind } } } }\n": types.ExportListDocument,
+    "\n  mutation ExportCancel($id: ID!) { cancelDataExport(id: $id) { id status } }\n": types.ExportCancelDocument,
+    "\n  query ExportSourceEvents { auditEvents(first: 10) { edges { node { clientId source } } } }\n": types.ExportSourceEventsDocument,
+    "\n  query ExportKeys { viewer { organization { signingKeys { id publicKeyPem } } } }\n": types.ExportKeysDocument,
     "\n  query ReportDownloads($id: ID!) {\n    report(id: $id) { status downloads { format url sizeBytes sha256 pageCount } }\n  }\n": types.ReportDownloadsDocument,
     "\n  query FindingsReportIds {\n    reports(first: 10) { edges { node { id type } } }\n  }\n": types.FindingsReportIdsDocument,
     "\n  query Drilldown($id: ID!, $findings: Int!, $evidence: Int!) {\n    report(id: $id) {\n      id\n      score\n      grade\n      summary\n      stale\n      integrity { eventCount timeCoverage gapCount contentSha256 watermark sampleSeed frameworkVersion }\n      sections { id title metrics { id value unit } tables { id columns rows truncated { shown total } } }\n      findings(first: $findings) {\n        totalCount\n        edges {\n          cursor\n          node {\n            id\n            ordinal\n            control { id framework title }\n            status\n            severity\n            evidenceCount\n            evidence(first: $evidence) {\n              totalCount\n              pageInfo { hasNextPage endCursor }\n              edges { node { id sequence action correlationId } }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.DrilldownDocument,
@@ -227,6 +243,14 @@ export function graphql(source: "\n  query Registries {\n    agents { agentId fi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation LimitsShare($input: CreateShareLinkInput!) { createShareLink(input: $input) { url password } }\n"): (typeof documents)["\n  mutation LimitsShare($input: CreateShareLinkInput!) { createShareLink(input: $input) { url password } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LimitsViewer { viewer { role } }\n"): (typeof documents)["\n  query LimitsViewer { viewer { role } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query SoA { statementOfApplicability { controlId title applicable justification implementation revision recordedBy history { revision implementation } } }\n"): (typeof documents)["\n  query SoA { statementOfApplicability { controlId title applicable justification implementation revision recordedBy history { revision implementation } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -240,6 +264,30 @@ export function graphql(source: "\n  mutation Reproduce($id: ID!) { reproduceRep
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Reproduction($id: ID!) { report(id: $id) { reproduction { identical sha256 } } }\n"): (typeof documents)["\n  query Reproduction($id: ID!) { report(id: $id) { reproduction { identical sha256 } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportRequest($input: RequestDataExportInput!) {\n    requestDataExport(input: $input) { id status kind format filters { environment decisions sources } }\n  }\n"): (typeof documents)["\n  mutation ExportRequest($input: RequestDataExportInput!) {\n    requestDataExport(input: $input) { id status kind format filters { environment decisions sources } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportGet($id: ID!) {\n    node(id: $id) {\n      ... on DataExport { id status rowCount sizeBytes sha256 signature signatureKeyId downloadUrl expiresAt error progress { percent stage message } }\n    }\n  }\n"): (typeof documents)["\n  query ExportGet($id: ID!) {\n    node(id: $id) {\n      ... on DataExport { id status rowCount sizeBytes sha256 signature signatureKeyId downloadUrl expiresAt error progress { percent stage message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportList { dataExports(first: 50) { totalCount edges { node { id kind } } } }\n"): (typeof documents)["\n  query ExportList { dataExports(first: 50) { totalCount edges { node { id kind } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportCancel($id: ID!) { cancelDataExport(id: $id) { id status } }\n"): (typeof documents)["\n  mutation ExportCancel($id: ID!) { cancelDataExport(id: $id) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportSourceEvents { auditEvents(first: 10) { edges { node { clientId source } } } }\n"): (typeof documents)["\n  query ExportSourceEvents { auditEvents(first: 10) { edges { node { clientId source } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportKeys { viewer { organization { signingKeys { id publicKeyPem } } } }\n"): (typeof documents)["\n  query ExportKeys { viewer { organization { signingKeys { id publicKeyPem } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

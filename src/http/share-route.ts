@@ -18,7 +18,7 @@ import { htmlResponse, messagePage, passwordPage, SHARED_PAGE_HEADERS } from '..
 import { auditorPage, evidencePage, findingQuery } from '../sharing/shared-report.ts';
 import { evidenceEvents, eventJson } from '../render/evidence-stream.ts';
 import { contentDisposition } from './downloads.ts';
-import { addRoute } from './routes.ts';
+import { addRoute, BodyTooLarge, CLOSE_AFTER, readLimited } from './routes.ts';
 
 const COOKIE = 'share_session';
 const MAX_FORM_BYTES = 4096;
@@ -144,9 +144,14 @@ addRoute({
     const { link } = resolved;
     const back = `/shared/${params.token}`;
     if (!link.passwordHash) return new Response(null, { status: 303, headers: { location: back, ...SHARED_PAGE_HEADERS } });
-    const text = await request.text();
-    if (text.length > MAX_FORM_BYTES) return htmlResponse(413, messagePage('Form too large', 'The form sent more data than a password needs.'));
-    const password = new URLSearchParams(text).get('password') ?? '';
+    let form: Buffer;
+    try {
+      form = await readLimited(request, MAX_FORM_BYTES);
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) throw error;
+      return htmlResponse(413, messagePage('Form too large', `The form sent more than ${MAX_FORM_BYTES} bytes; a password needs far fewer. Go back and enter only the password.`), CLOSE_AFTER);
+    }
+    const password = new URLSearchParams(form.toString('utf8')).get('password') ?? '';
     const check = await checkPassword(services, link, password, now);
     if (check.ok) {
       const session = sessionValue(services.config, link, now);

@@ -10,7 +10,7 @@ import { isSelectorId, selectorSql } from '../reports/selectors.ts';
 
 const PAGE = 1000;
 
-const EVENT_COLUMNS = `e.seq, e.client_id, e.occurred_at, e.received_at, e.environment, e.agent_id, e.session_id, e.actor_type, e.actor_id,
+const EVENT_COLUMNS = `e.seq, e.client_id, e.occurred_at, e.received_at, e.environment, e.source, e.agent_id, e.session_id, e.actor_type, e.actor_id,
   e.actor_email, e.category, e.action, e.decision, e.policy_id, e.policy_version, e.tool_name, e.tool_tags, e.resource, e.severity,
   e.outcome, e.correlation_id, e.data_subjects, e.personal_data, e.legal_basis, e.recipient, e.region, e.ttl_seconds,
   e.cost_usd::float8 as cost_usd, e.attributes`;
@@ -28,6 +28,7 @@ export function eventJson(r: EventRow) {
     occurredAt: iso(r.occurred_at),
     receivedAt: iso(r.received_at),
     environment: r.environment,
+    source: orNull(r.source),
     agentId: orNull(r.agent_id),
     sessionId: orNull(r.session_id),
     actor: r.actor_type ? { type: r.actor_type, id: r.actor_id, email: orNull(r.actor_email) } : undefined,
