@@ -160,6 +160,7 @@ export function oscalDocument(report: RenderableReport) {
           props: [
             prop('score', String(c.score ?? 'n/a')),
             prop('grade', c.grade ?? 'n/a'),
+            ...(c.scoreBreakdown?.factors ?? []).map((f) => prop(`score-${f.id.replaceAll('_', '-')}`, f.value === null ? 'n/a' : String(f.value))),
             prop('event-count', String(c.integrity.eventCount)),
             prop('watermark', String(c.watermark)),
             prop('reproduced-at-watermark', report.reproduction ? (report.reproduction.identical ? 'identical' : 'differs') : 'not-checked'),

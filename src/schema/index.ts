@@ -12,5 +12,6 @@ import './notifications.ts';
 import './applicability.ts';
 import './exports.ts';
 import './posture.ts';
+import './scoring.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
