@@ -18,11 +18,18 @@ const permissions = {
   'finding:read': ['admin', 'auditor', 'viewer'],
   'evidence:read': ['admin', 'auditor'],
   'report:download': ['admin', 'auditor'],
+  // Rebuilding a version at its watermark changes nothing but the record of the check: the auditor's to ask.
+  'report:reproduce': ['admin', 'auditor'],
   'share:manage': ['admin'],
   'schedule:read': ['admin', 'auditor', 'viewer'],
   'schedule:manage': ['admin'],
   'organization:manage': ['admin'],
   'notification:read': ['admin'],
+  // Exports are raw audit data (like evidence): never for viewers.
+  'export:read': ['admin', 'auditor'],
+  'export:create': ['admin'],
+  'export:manage': ['admin'],
+  'export:download': ['admin', 'auditor'],
   'posture:read': ['admin', 'auditor', 'viewer'],
   'posture:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

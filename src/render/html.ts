@@ -4,12 +4,12 @@
  * integrity section. Every piece of text is escaped with `esc` and the page
  * carries no script, so an agent or tool named `<script>` stays text.
  */
-import { formatValue, type ReportContent } from '../reports/generate.ts';
+import { formatDenominator, formatValue, type ReportContent } from '../reports/generate.ts';
 import { isSelectorId, selectors } from '../reports/selectors.ts';
 import { bandsOfTable, daysOfTable, decisionsChart, riskChart, statusChart, svgString } from './charts.ts';
 import { esc } from './escape.ts';
 import { formatCell, tableLayout } from './labels.ts';
-import { evidencePath, STATUS_LABEL, type RenderableReport } from './model.ts';
+import { evidencePath, reproductionText, STATUS_LABEL, type RenderableReport } from './model.ts';
 
 type Section = ReportContent['sections'][number];
 type Table = Section['tables'][number];
@@ -104,8 +104,17 @@ function cover(report: RenderableReport): string {
 </table>
 <div class="score"><div><div class="meta">Score</div><div class="value">${esc(c.score ?? 'n/a')}<span class="meta"> / 100</span></div></div>
 <div><div class="meta">Grade</div><div class="grade">${esc(c.grade ?? 'n/a')}</div></div></div>
+${scoreFactors(c)}
 <div class="meta">Content SHA-256</div><div class="hash">${esc(report.contentSha256)}</div>
 </section>`;
+}
+
+/** How the score is made up, factor by factor. */
+function scoreFactors(c: ReportContent): string {
+  const factors = c.scoreBreakdown?.factors ?? [];
+  if (!factors.length) return '';
+  const rows = factors.map((f) => `<tr><td>${esc(f.label)}</td><td>${esc(f.value === null ? 'n/a (not counted)' : `${f.value} / 100`)}</td><td>${esc(`${f.effectiveWeight}%`)}</td><td>${esc(f.points)}</td><td>${esc(f.detail)}</td></tr>`).join('');
+  return `<table class="score-factors"><tr><th>Score factor</th><th>Value</th><th>Weight</th><th>Points</th><th>What was measured</th></tr>${rows}</table>`;
 }
 
 function statusCounts(findings: Finding[]): string {
@@ -117,7 +126,7 @@ function statusCounts(findings: Finding[]): string {
 function section(s: Section, c: ReportContent, anchor: string): string {
   const byOrdinal = new Map(c.findings.map((f) => [f.ordinal, f]));
   const metrics = s.metrics.length
-    ? `<div class="metrics">${s.metrics.map((m) => `<div class="metric"><div class="label">${esc(m.label)}</div><div class="v">${esc(formatValue(m.value, m.unit))}</div></div>`).join('')}</div>`
+    ? `<div class="metrics">${s.metrics.map((m) => `<div class="metric"><div class="label">${esc(m.label)}</div><div class="v">${esc(formatValue(m.value, m.unit))}</div>${m.denominator ? `<div class="meta">${esc(formatDenominator(m.denominator))}</div>` : ''}</div>`).join('')}</div>`
     : '';
   return `<section id="${anchor}"><h2>${esc(s.title)}</h2><p>${esc(s.description)}</p>${metrics}
 ${s.tables.map(table).join('\n')}
@@ -190,6 +199,7 @@ function integrity(report: RenderableReport): string {
 <tr><td>Content SHA-256</td><td class="hash">${esc(report.contentSha256)}</td></tr>
 <tr><td>Signature (Ed25519)</td><td class="hash">${esc(report.signature?.value ?? 'unsigned')}</td></tr>
 <tr><td>Signing key id</td><td class="hash">${esc(report.signature?.keyId ?? 'n/a')}</td></tr>
+<tr><td>Reproduced at its watermark</td><td>${esc(reproductionText(report))}</td></tr>
 </table>
 ${gaps.length ? `<h3>Gaps</h3><table><thead><tr><th>Start</th><th>End</th><th>Minutes</th><th>Reason</th></tr></thead><tbody>${gaps.map((g) => `<tr><td>${esc(g.start)}</td><td>${esc(g.end)}</td><td>${esc(Math.round(g.seconds / 60))}</td><td>${esc(g.reason)}</td></tr>`).join('')}</tbody></table>${i.gapCount > gaps.length ? `<p class="meta">First ${gaps.length} of ${esc(i.gapCount)} gaps; all are in the JSON and CSV downloads.</p>` : ''}` : ''}
 <ul>${i.completeness.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEventInput } from '../../client/graphql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { findingsOf, metricsOf, reportFromFixture, rowsOf, type FixtureReport } from '../support/report-fixture.ts';
+import { findingsOf, metricsOf, reportFromFixture, rowsOf, type FixtureReport, scoreFactorsOf } from '../support/report-fixture.ts';
 
 const TICKET = { name: 'ticket.read', tags: ['pii', 'support'] };
 const period = { start: '2026-10-01T00:00:00Z', end: '2026-11-01T00:00:00Z' };
@@ -111,14 +111,18 @@ describe('gdpr_dsar for one data subject (alice)', () => {
       'Art. 30.1.d disclosure-basis': { status: 'fail', evidenceCount: 1 }, // 66.67: e4
       'Art. 30.1.e transfer-basis': { status: 'pass', evidenceCount: 2 }, // e3 e5
     });
-    // Three high checks (6 each): one pass of 18 → 33.
-    expect({ score: bySubject.content.score, grade: bySubject.content.grade }).toEqual({ score: 33, grade: 'F' });
+    // Controls: three high checks (6 each): one pass of 18 → 33.33. Policy coverage: alice's one agent decision (billing);
+    // no approval or hold: SLA not counted, the others' weights share its 15.
+    // (50·33.33 + 15·100 + 10·100 + 10·100)/85 = 60.78 → 61, D-.
+    expect(scoreFactorsOf(bySubject.content)).toEqual({ controls: 33.33, policy_coverage: 100, sla_compliance: null, configuration_currency: 100, security_settings: 100 });
+    expect({ score: bySubject.content.score, grade: bySubject.content.grade }).toEqual({ score: 61, grade: 'D-' });
   });
 
   it('tables', () => {
     const c = bySubject.content;
     const ev = (id: string, occurredAt: string, agent: string | null, category: string, action: string, tool: string, personalData: string, legalBasis: string | null, recipient: string | null, region: string | null) =>
-      ({ occurredAt, seq: seqOf(bySubject, id), agent, category, action, tool, personalData, legalBasis, recipient, region });
+      // Every row names the subject it concerns: alice alone, also where an event names others too (e2 names bob).
+      ({ occurredAt, seq: seqOf(bySubject, id), dataSubjects: 'alice', agent, category, action, tool, personalData, legalBasis, recipient, region });
     expect(rowsOf(c, 'subject_events')).toEqual([
       ev('e1', '2026-10-02T09:00:00.000Z', 'helpdesk', 'tool_call', 'ticket.read', 'ticket.read', 'contact', 'contract', null, null),
       ev('e2', '2026-10-02T09:05:00.000Z', 'helpdesk', 'tool_call', 'ticket.read', 'ticket.read', 'contact, order_history', 'contract', null, null),
@@ -192,20 +196,22 @@ describe('gdpr_dsar for one agent (helpdesk)', () => {
       'Art. 30.1.d disclosure-basis': { status: 'pass', evidenceCount: 1 },
       'Art. 30.1.e transfer-basis': { status: 'not_applicable', evidenceCount: 0 },
     });
-    // Two high checks pass; the transfer check does not apply.
+    // Two high checks pass; the transfer check does not apply. No decision, approval or hold: controls and security alone.
+    expect(scoreFactorsOf(byAgent.content)).toEqual({ controls: 100, policy_coverage: null, sla_compliance: null, configuration_currency: null, security_settings: 100 });
     expect({ score: byAgent.content.score, grade: byAgent.content.grade }).toEqual({ score: 100, grade: 'A+' });
   });
 
   it('tables', () => {
     const c = byAgent.content;
-    const ev = (id: string, occurredAt: string, action: string, tool: string, personalData: string, recipient: string | null) =>
-      ({ occurredAt, seq: seqOf(byAgent, id), agent: 'helpdesk', category: 'tool_call', action, tool, personalData, legalBasis: 'contract', recipient, region: null });
+    // An agent's export: every row names the subjects its event concerns (none for n6).
+    const ev = (id: string, occurredAt: string, dataSubjects: string | null, action: string, tool: string, personalData: string, recipient: string | null) =>
+      ({ occurredAt, seq: seqOf(byAgent, id), dataSubjects, agent: 'helpdesk', category: 'tool_call', action, tool, personalData, legalBasis: 'contract', recipient, region: null });
     expect(rowsOf(c, 'subject_events')).toEqual([
-      ev('e1', '2026-10-02T09:00:00.000Z', 'ticket.read', 'ticket.read', 'contact', null),
-      ev('e2', '2026-10-02T09:05:00.000Z', 'ticket.read', 'ticket.read', 'contact, order_history', null),
-      ev('n1', '2026-10-02T10:00:00.000Z', 'ticket.read', 'ticket.read', 'contact', null),
-      ev('e6', '2026-10-06T08:00:00.000Z', 'ticket.read', 'ticket.read', 'contact', null),
-      ev('n6', '2026-10-10T09:00:00.000Z', 'ticket.sync', 'zendesk.sync', 'contact', 'zendesk'),
+      ev('e1', '2026-10-02T09:00:00.000Z', 'alice', 'ticket.read', 'ticket.read', 'contact', null),
+      ev('e2', '2026-10-02T09:05:00.000Z', 'alice, bob', 'ticket.read', 'ticket.read', 'contact, order_history', null),
+      ev('n1', '2026-10-02T10:00:00.000Z', 'bob', 'ticket.read', 'ticket.read', 'contact', null),
+      ev('e6', '2026-10-06T08:00:00.000Z', 'alice', 'ticket.read', 'ticket.read', 'contact', null),
+      ev('n6', '2026-10-10T09:00:00.000Z', null, 'ticket.sync', 'zendesk.sync', 'contact', 'zendesk'),
     ]);
     expect(rowsOf(c, 'personal_data_categories')).toEqual([
       { category: 'contact', events: 5, oldestInPeriod: '2026-10-02T09:00:00.000Z', newestInPeriod: '2026-10-10T09:00:00.000Z' },

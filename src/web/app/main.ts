@@ -4,6 +4,7 @@ import { field, focusHeading, h, replace } from './dom.ts';
 import { onConnectionState, resetLive } from './live.ts';
 import * as Q from './queries.ts';
 import { renderGenerate } from './views/generate.ts';
+import { renderPosture, renderPostureControl } from './views/posture.ts';
 import { renderReport } from './views/report.ts';
 import { renderReports } from './views/reports.ts';
 import { renderSchedules } from './views/schedules.ts';
@@ -29,7 +30,7 @@ function renderSignIn() {
     if (!value) return key.setError('Enter an API key.');
     button.disabled = true;
     try {
-      const data = await gql<ViewerData>(Q.Viewer, {}, value);
+      const data = await gql(Q.Viewer, {}, value);
       session.set(value);
       signInMessage = null;
       resetLive();
@@ -60,7 +61,7 @@ function renderShell({ viewer }: ViewerData) {
   replace(
     top,
     h('div', { class: 'brand' }, 'Agent governance reports'),
-    h('nav', { 'aria-label': 'Main' }, link('#/reports', 'Reports'), link('#/generate', 'Generate'), link('#/schedules', 'Schedules')),
+    h('nav', { 'aria-label': 'Main' }, link('#/posture', 'Posture'), link('#/reports', 'Reports'), link('#/generate', 'Generate'), link('#/schedules', 'Schedules')),
     h(
       'div',
       { class: 'who' },
@@ -87,9 +88,11 @@ async function route() {
   if (!session.key) return renderSignIn();
   leave?.();
   leave = undefined;
-  const [view = '', id] = location.hash.replace(/^#\/?/, '').split('?')[0]!.split('/').map(decodeURIComponent);
-  for (const a of top.querySelectorAll('nav a')) a.toggleAttribute('aria-current', a.getAttribute('href') === `#/${view || 'reports'}`);
-  if (view === 'reports' && id) leave = await renderReport(main, id);
+  const [view = '', id, ...rest] = location.hash.replace(/^#\/?/, '').split('?')[0]!.split('/').map(decodeURIComponent);
+  for (const a of top.querySelectorAll('nav a')) a.toggleAttribute('aria-current', a.getAttribute('href') === `#/${view || 'posture'}`);
+  if (view === 'posture' && id && rest.length === 2) leave = await renderPostureControl(main, id, rest[0]!, rest[1]!);
+  else if (view === '' || view === 'posture') leave = await renderPosture(main);
+  else if (view === 'reports' && id) leave = await renderReport(main, id);
   else if (view === 'generate') leave = await renderGenerate(main);
   else if (view === 'schedules') leave = await renderSchedules(main);
   else leave = await renderReports(main);
@@ -99,7 +102,7 @@ async function route() {
 async function start() {
   if (!session.key) return renderSignIn();
   try {
-    renderShell(await gql<ViewerData>(Q.Viewer));
+    renderShell(await gql(Q.Viewer));
     await route();
   } catch (error) {
     if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') return;

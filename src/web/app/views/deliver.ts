@@ -1,6 +1,7 @@
 /** Downloads in every format, and share links for auditors (created, listed, revoked). */
 import { ApiError, download, gql } from '../api.ts';
 import { field, fmtDate, h, lower, replace, select } from '../dom.ts';
+import type { ShareLinkFormat, ShareRedaction } from '../gql/graphql.ts';
 import * as Q from '../queries.ts';
 
 
@@ -47,15 +48,16 @@ async function shareSection(reportId: string): Promise<HTMLElement> {
   const formatBoxes = Q.FORMATS.map(([format, label]) => h('input', { type: 'checkbox', name: 'formats', value: format, id: `share-format-${format}`, checked: format !== 'bundle' }));
   const formatsField = h('fieldset', { class: 'field formats' }, h('legend', {}, 'Files the auditor may download'),
     ...formatBoxes.map((box, i) => h('label', { for: box.id, class: 'check' }, box, ` ${Q.FORMATS[i]![1]}`)));
-  const redaction = field('People in the shared copy', select('redaction', [['NONE', 'Shown as recorded'], ['PSEUDONYMISE', 'Pseudonymised (e-mails and person ids replaced)']], 'NONE'));
-  redaction.control.id = 'share-redaction';
+  const redactionSelect = select('redaction', [['NONE', 'Shown as recorded'], ['PSEUDONYMISE', 'Pseudonymised (e-mails and person ids replaced)']], 'NONE');
+  redactionSelect.id = 'share-redaction';
+  const redaction = field('People in the shared copy', redactionSelect);
   const created = h('div', { class: 'created', 'aria-live': 'polite' });
   const formError = h('p', { class: 'form-error', role: 'alert' });
   const submit = h('button', { type: 'submit' }, 'Create share link');
   const form = h('form', { class: 'inline-form', 'aria-label': 'Create a share link' }, expiry.wrapper, redaction.wrapper, protectField, formsFieldBreak(), formatsField, formError, submit);
 
   async function load() {
-    const { shareLinks } = await gql<{ shareLinks: Link[] }>(Q.ShareLinks, { reportId });
+    const { shareLinks } = await gql(Q.ShareLinks, { reportId });
     replace(list, ...shareLinks.map((l) => {
       const revoke = h('button', { type: 'button', class: 'secondary', disabled: l.state !== 'ACTIVE', 'aria-label': `Revoke the link created ${fmtDate(l.createdAt)}` }, 'Revoke');
       revoke.addEventListener('click', async () => {
@@ -76,13 +78,13 @@ async function shareSection(reportId: string): Promise<HTMLElement> {
     formError.textContent = '';
     submit.disabled = true;
     try {
-      const { createShareLink } = await gql<{ createShareLink: { url: string; password: string | null } }>(Q.CreateShareLink, {
+      const { createShareLink } = await gql(Q.CreateShareLink, {
         input: {
           reportId,
           expiresInHours: Number((expiry.control as HTMLSelectElement).value),
           passwordProtected: protect.checked,
-          formats: formatBoxes.filter((b) => b.checked).map((b) => b.value.toUpperCase()),
-          redaction: (redaction.control as HTMLSelectElement).value,
+          formats: formatBoxes.filter((b) => b.checked).map((b) => b.value.toUpperCase() as ShareLinkFormat),
+          redaction: (redaction.control as HTMLSelectElement).value as ShareRedaction,
         },
       });
       const url = h('input', { type: 'text', readonly: true, value: createShareLink.url, id: 'share-url', class: 'share-url' });
