@@ -10,6 +10,7 @@ import './sharing.ts';
 import './schedules.ts';
 import './notifications.ts';
 import './exports.ts';
+import './storage.ts';
 import './posture.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
