@@ -74,6 +74,7 @@ const MUTATIONS: Record<string, Operation> = {
   revokeShareLink: { expect: adminOnly, graphql: () => ['mutation { revokeShareLink(id: "00000000-0000-4000-8000-000000000000") { id } }', {}] },
   updatePostureSettings: { expect: adminOnly, graphql: () => ['mutation { updatePostureSettings(input: { windowDays: 0 }) { windowDays } }', {}] },
   updateOrganizationSettings: { expect: adminOnly, graphql: () => ['mutation { updateOrganizationSettings(input: { retentionDays: 0 }) { retentionDays } }', {}] },
+  updateSlaTargets: { expect: adminOnly, graphql: () => ['mutation { updateSlaTargets(input: { approvalMinutes: 0 }) { approvalMinutes } }', {}] },
   ingestAuditEvents: { expect: [A, D, A, D], graphql: () => ['mutation { ingestAuditEvents(events: []) { accepted } }', {}] },
   createFramework: { expect: adminOnly, graphql: () => ['mutation { createFramework(definition: {}) { type } }', {}] },
   updateFramework: { expect: adminOnly, graphql: () => ['mutation { updateFramework(type: "no_such_type", definition: {}) { type } }', {}] },

@@ -45,6 +45,9 @@ export const organizations = pgTable('organizations', {
   notify: jsonb('notify').$type<{ webhooks?: string[]; emails?: string[] }>().notNull().default({}),
   /** Secret for the HMAC-SHA256 signature of outgoing webhooks. */
   webhookSecret: text('webhook_secret').notNull().default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
+  /** The organisation's targets for answering approval requests and held actions (the score's SLA factor). */
+  approvalSlaMinutes: integer('approval_sla_minutes').notNull().default(60),
+  holdSlaMinutes: integer('hold_sla_minutes').notNull().default(240),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
@@ -520,6 +523,8 @@ export const findings = pgTable(
     metric: text('metric'),
     value: doublePrecision('value'),
     evidenceSelector: text('evidence_selector'),
+    /** The one agent whose events of the selector are the evidence (a drift finding); null: every event in scope. */
+    evidenceAgent: text('evidence_agent'),
     evidenceCount: bigint('evidence_count', { mode: 'number' }).notNull().default(0),
     /** The first events of the evidence (sequence numbers, in page order), kept at generation: a drill-down's first page needs no search. */
     evidenceHead: bigint('evidence_head', { mode: 'number' }).array(),

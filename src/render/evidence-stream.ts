@@ -5,7 +5,7 @@
  */
 import type { Sql } from '../db/client.ts';
 import type { FindingContent } from '../reports/generate.ts';
-import { scopeWhere, WATERMARK_PARAM, type ReportScope } from '../reports/scope.ts';
+import { evidenceScope, scopeWhere, WATERMARK_PARAM, type ReportScope } from '../reports/scope.ts';
 import { isSelectorId, selectorSql } from '../reports/selectors.ts';
 
 const PAGE = 1000;
@@ -81,13 +81,13 @@ export async function* evidenceEvents(sql: Sql, scope: ReportScope, selector: st
 export async function* evidenceNdjson(
   sql: Sql,
   scope: ReportScope,
-  findings: Array<Pick<FindingContent, 'ordinal' | 'controlId' | 'evidenceSelector' | 'evidenceCount'>>,
+  findings: Array<Pick<FindingContent, 'ordinal' | 'controlId' | 'evidenceSelector' | 'evidenceAgent' | 'evidenceCount'>>,
   /** Applied to each event before it is written (redaction). */
   transform: (event: ReturnType<typeof eventJson>) => unknown = (event) => event,
 ): AsyncGenerator<string> {
   for (const f of [...findings].sort((a, b) => a.ordinal - b.ordinal)) {
     if (f.evidenceCount === 0) continue;
-    for await (const page of evidenceEvents(sql, scope, f.evidenceSelector)) {
+    for await (const page of evidenceEvents(sql, evidenceScope(scope, f.evidenceAgent), f.evidenceSelector)) {
       yield page.map((r) => `${JSON.stringify({ finding: f.ordinal, controlId: f.controlId, event: transform(eventJson(r)) })}\n`).join('');
     }
   }

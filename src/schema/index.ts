@@ -12,5 +12,6 @@ import './notifications.ts';
 import './exports.ts';
 import './storage.ts';
 import './posture.ts';
+import './scoring.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
