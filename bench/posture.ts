@@ -161,7 +161,7 @@ async function run(adminUrl: string) {
   // The trail before the measurement, over the window's days (no worker yet: one evaluation afterwards).
   const now = Date.now();
   const fillStarted = performance.now();
-  const CHUNK = 100_000;
+  const CHUNK = 25_000;
   for (let done = 0; done < prefill; done += CHUNK) {
     const n = Math.min(CHUNK, prefill - done);
     const from = now - (WINDOW_DAYS - 1) * DAY + (done / prefill) * (WINDOW_DAYS - 1) * DAY;
