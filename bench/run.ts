@@ -21,6 +21,7 @@ import { connect } from '../src/db/client.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { processCpuMs } from './load.ts';
+import { benchExports, exportRows } from './exports.ts';
 import { benchReports, type ReportFigures } from './reports.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     'grow-to': { type: 'string' },
     profile: { type: 'boolean', default: false },
     'ingest-only': { type: 'boolean', default: false },
+    'exports-only': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -89,8 +91,16 @@ async function run() {
   const ingestFigures = await ingestStep(child, port, apiKey, url.toString(), eventCount, undefined);
   // --ingest-only: the ingest figures alone (for working on ingestion).
   if (values['ingest-only']) return;
-  const reportFigures = await benchReports({ root, databaseUrl: url.toString(), apiUrl: `http://127.0.0.1:${port}`, apiKey, orgId: organization.id });
+  const benchOptions = { root, databaseUrl: url.toString(), apiUrl: `http://127.0.0.1:${port}`, apiKey, orgId: organization.id };
+  // --exports-only: the ingest, then the export figures alone (for working on exports).
+  if (values['exports-only']) {
+    printRows(exportRows(await benchExports(benchOptions)));
+    return;
+  }
+  const reportFigures = await benchReports(benchOptions);
   printTable(ingestFigures, reportFigures);
+  const exportFigures = await benchExports(benchOptions);
+  printRows(exportRows(exportFigures));
   let grown: { ingest: typeof ingestFigures; reports: ReportFigures } | null = null;
   if (growTo !== null) {
     // The same trail grown to `growTo` events (a tenth more through GraphQL again), over the same days.
@@ -103,7 +113,7 @@ async function run() {
   }
   mkdirSync(path.join(root, '.bench'), { recursive: true });
   const file = path.join(root, '.bench', `bench-${ingestFigures.at.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ ingest: ingestFigures, reports: reportFigures, ...(grown ? { grown } : {}) }, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify({ ingest: ingestFigures, reports: reportFigures, exports: exportFigures, ...(grown ? { grown } : {}) }, null, 2) + '\n');
   console.log(`wrote ${path.relative(root, file)}`);
 }
 
@@ -377,6 +387,11 @@ function printTable(ingest: { events: number; eventsPerSecond: number; serverRss
     ...r.reads.map((x): [string, string] => [`${x.name}, 50 clients`, `${x.requestsPerSecond} req/s, p50 ${x.p50Ms} ms, p95 ${x.p95Ms} ms, p97.5 ${x.p97_5Ms} ms, ${x.errors} errors`]),
     [`live progress, ${r.progress.subscribers} subscribers`, `${r.progress.changes} changes: p50 ${r.progress.p50Ms} ms, p95 ${r.progress.p95Ms} ms, max ${r.progress.maxMs} ms, ${r.progress.missed} missed`],
   ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log('\n' + rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n');
+}
+
+function printRows(rows: Array<[string, string]>) {
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log('\n' + rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n');
 }

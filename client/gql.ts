@@ -24,6 +24,14 @@ type Documents = {
     "\n  query AuditEventsPage($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges {\n        cursor\n        node {\n          id sequence clientId occurredAt receivedAt environment agentId sessionId\n          actor { type id email }\n          category action decision policyId tool { name tags } severity outcome\n          dataSubjects personalData costUsd ttlSeconds attributes\n        }\n      }\n    }\n  }\n": typeof types.AuditEventsPageDocument,
     "\n  query AuditEventNode($id: ID!) {\n    node(id: $id) { id ... on AuditEvent { clientId action } }\n  }\n": typeof types.AuditEventNodeDocument,
     "\n  query Registries {\n    agents { agentId firstSeenAt lastSeenAt }\n    environments { name firstSeenAt lastSeenAt }\n    tools { name tags firstSeenAt lastSeenAt }\n  }\n": typeof types.RegistriesDocument,
+    "\n  mutation LimitsShare($input: CreateShareLinkInput!) { createShareLink(input: $input) { url password } }\n": typeof types.LimitsShareDocument,
+    "\n  query LimitsViewer { viewer { role } }\n": typeof types.LimitsViewerDocument,
+    "\n  mutation ExportRequest($input: RequestDataExportInput!) {\n    requestDataExport(input: $input) { id status kind format filters { environment decisions sources } }\n  }\n": typeof types.ExportRequestDocument,
+    "\n  query ExportGet($id: ID!) {\n    node(id: $id) {\n      ... on DataExport { id status rowCount sizeBytes sha256 signature signatureKeyId downloadUrl expiresAt error progress { percent stage message } }\n    }\n  }\n": typeof types.ExportGetDocument,
+    "\n  query ExportList { dataExports(first: 50) { totalCount edges { node { id kind } } } }\n": typeof types.ExportListDocument,
+    "\n  mutation ExportCancel($id: ID!) { cancelDataExport(id: $id) { id status } }\n": typeof types.ExportCancelDocument,
+    "\n  query ExportSourceEvents { auditEvents(first: 10) { edges { node { clientId source } } } }\n": typeof types.ExportSourceEventsDocument,
+    "\n  query ExportKeys { viewer { organization { signingKeys { id publicKeyPem } } } }\n": typeof types.ExportKeysDocument,
     "\n  query ReportDownloads($id: ID!) {\n    report(id: $id) { status downloads { format url sizeBytes sha256 pageCount } }\n  }\n": typeof types.ReportDownloadsDocument,
     "\n  query FindingsReportIds {\n    reports(first: 10) { edges { node { id type } } }\n  }\n": typeof types.FindingsReportIdsDocument,
     "\n  query Drilldown($id: ID!, $findings: Int!, $evidence: Int!) {\n    report(id: $id) {\n      id\n      score\n      grade\n      summary\n      stale\n      integrity { eventCount timeCoverage gapCount contentSha256 watermark sampleSeed frameworkVersion }\n      sections { id title metrics { id value unit } tables { id columns rows truncated { shown total } } }\n      findings(first: $findings) {\n        totalCount\n        edges {\n          cursor\n          node {\n            id\n            ordinal\n            control { id framework title }\n            status\n            severity\n            evidenceCount\n            evidence(first: $evidence) {\n              totalCount\n              pageInfo { hasNextPage endCursor }\n              edges { node { id sequence action correlationId } }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.DrilldownDocument,
@@ -51,6 +59,7 @@ type Documents = {
     "\n  query OwnFrameworkReport($id: ID!) {\n    report(id: $id) { status integrity { frameworkVersion } findings(first: 20) { edges { node { status control { id framework } evidenceCount } } } }\n  }\n": typeof types.OwnFrameworkReportDocument,
     "\n  query OtlpEvents($filter: AuditEventFilter) {\n    auditEvents(filter: $filter, first: 100) {\n      totalCount\n      edges {\n        node {\n          clientId occurredAt environment agentId sessionId\n          actor { type id }\n          category action decision policyId policyVersion\n          tool { name tags }\n          severity outcome correlationId dataSubjects personalData legalBasis region costUsd attributes\n        }\n      }\n    }\n  }\n": typeof types.OtlpEventsDocument,
     "\n  query RateLimitedRole {\n    viewer { role }\n  }\n": typeof types.RateLimitedRoleDocument,
+    "\n  query DriftEvidence($id: ID!) {\n    report(id: $id) {\n      findings(filter: { controlIds: [\"CC3.2\"] }, first: 10) {\n        edges { node { title status value evidenceCount evidence(first: 10) { totalCount edges { node { clientId agentId } } } } }\n      }\n    }\n  }\n": typeof types.DriftEvidenceDocument,
     "\n  subscription GivenUpProgress($id: ID!) {\n    reportProgress(id: $id) { status stage message }\n  }\n": typeof types.GivenUpProgressDocument,
     "\n  mutation LifecycleGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status type title period { start end } environment agents version createdBy progress { percent stage } }\n  }\n": typeof types.LifecycleGenerateDocument,
     "\n  query LifecycleStatus($id: ID!) {\n    report(id: $id) {\n      id status score grade error version summary startedAt completedAt\n      progress { percent stage message }\n      previousVersion { id }\n      versions { id version }\n      integrity { contentSha256 signature signatureKeyId }\n    }\n  }\n": typeof types.LifecycleStatusDocument,
@@ -79,6 +88,11 @@ type Documents = {
     "\n  mutation ScheduleRunNow($id: ID!) { runScheduleNow(id: $id) { id title status period { start end } createdBy } }\n": typeof types.ScheduleRunNowDocument,
     "\n  query ScheduleList { schedules { id nextRunAt lastRunAt paused reports { id title status } } }\n": typeof types.ScheduleListDocument,
     "\n  query ScheduleReportStatus($id: ID!) { report(id: $id) { id status } }\n": typeof types.ScheduleReportStatusDocument,
+    "\n  mutation SetSlaTargets($input: SlaTargetsInput!) { updateSlaTargets(input: $input) { approvalMinutes holdMinutes } }\n": typeof types.SetSlaTargetsDocument,
+    "query SlaTargetsOfOrg { viewer { organization { slaTargets { approvalMinutes holdMinutes } } } }": typeof types.SlaTargetsOfOrgDocument,
+    "\n  query SlaTargetChanges { auditEvents(filter: { actions: [\"organization.sla_targets_changed\"] }, first: 5) { edges { node { actor { type id } attributes } } } }\n": typeof types.SlaTargetChangesDocument,
+    "\n  query ScoreBreakdownOf($id: ID!) { report(id: $id) { score scoreBreakdown { id value weight effectiveWeight points detail } } }\n": typeof types.ScoreBreakdownOfDocument,
+    "\n  mutation ShareForScore($id: ID!) { createShareLink(input: { reportId: $id, expiresInHours: 24 }) { url } }\n": typeof types.ShareForScoreDocument,
     "\n  mutation ShareCreate($input: CreateShareLinkInput!) {\n    createShareLink(input: $input) { url password shareLink { id formats redaction passwordProtected state expiresAt useCount revoked } }\n  }\n": typeof types.ShareCreateDocument,
     "\n  mutation ShareRevoke($id: ID!) { revokeShareLink(id: $id) { id revoked state } }\n": typeof types.ShareRevokeDocument,
     "\n  query ShareLinks($reportId: ID!) { shareLinks(reportId: $reportId) { id useCount lastUsedAt revoked state formats lockedUntil report { id } } }\n": typeof types.ShareLinksDocument,
@@ -98,6 +112,14 @@ const documents: Documents = {
     "\n  query AuditEventsPage($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges {\n        cursor\n        node {\n          id sequence clientId occurredAt receivedAt environment agentId sessionId\n          actor { type id email }\n          category action decision policyId tool { name tags } severity outcome\n          dataSubjects personalData costUsd ttlSeconds attributes\n        }\n      }\n    }\n  }\n": types.AuditEventsPageDocument,
     "\n  query AuditEventNode($id: ID!) {\n    node(id: $id) { id ... on AuditEvent { clientId action } }\n  }\n": types.AuditEventNodeDocument,
     "\n  query Registries {\n    agents { agentId firstSeenAt lastSeenAt }\n    environments { name firstSeenAt lastSeenAt }\n    tools { name tags firstSeenAt lastSeenAt }\n  }\n": types.RegistriesDocument,
+    "\n  mutation LimitsShare($input: CreateShareLinkInput!) { createShareLink(input: $input) { url password } }\n": types.LimitsShareDocument,
+    "\n  query LimitsViewer { viewer { role } }\n": types.LimitsViewerDocument,
+    "\n  mutation ExportRequest($input: RequestDataExportInput!) {\n    requestDataExport(input: $input) { id status kind format filters { environment decisions sources } }\n  }\n": types.ExportRequestDocument,
+    "\n  query ExportGet($id: ID!) {\n    node(id: $id) {\n      ... on DataExport { id status rowCount sizeBytes sha256 signature signatureKeyId downloadUrl expiresAt error progress { percent stage message } }\n    }\n  }\n": types.ExportGetDocument,
+    "\n  query ExportList { dataExports(first: 50) { totalCount edges { node { id kind } } } }\n": types.ExportListDocument,
+    "\n  mutation ExportCancel($id: ID!) { cancelDataExport(id: $id) { id status } }\n": types.ExportCancelDocument,
+    "\n  query ExportSourceEvents { auditEvents(first: 10) { edges { node { clientId source } } } }\n": types.ExportSourceEventsDocument,
+    "\n  query ExportKeys { viewer { organization { signingKeys { id publicKeyPem } } } }\n": types.ExportKeysDocument,
     "\n  query ReportDownloads($id: ID!) {\n    report(id: $id) { status downloads { format url sizeBytes sha256 pageCount } }\n  }\n": types.ReportDownloadsDocument,
     "\n  query FindingsReportIds {\n    reports(first: 10) { edges { node { id type } } }\n  }\n": types.FindingsReportIdsDocument,
     "\n  query Drilldown($id: ID!, $findings: Int!, $evidence: Int!) {\n    report(id: $id) {\n      id\n      score\n      grade\n      summary\n      stale\n      integrity { eventCount timeCoverage gapCount contentSha256 watermark sampleSeed frameworkVersion }\n      sections { id title metrics { id value unit } tables { id columns rows truncated { shown total } } }\n      findings(first: $findings) {\n        totalCount\n        edges {\n          cursor\n          node {\n            id\n            ordinal\n            control { id framework title }\n            status\n            severity\n            evidenceCount\n            evidence(first: $evidence) {\n              totalCount\n              pageInfo { hasNextPage endCursor }\n              edges { node { id sequence action correlationId } }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.DrilldownDocument,
@@ -125,6 +147,7 @@ const documents: Documents = {
     "\n  query OwnFrameworkReport($id: ID!) {\n    report(id: $id) { status integrity { frameworkVersion } findings(first: 20) { edges { node { status control { id framework } evidenceCount } } } }\n  }\n": types.OwnFrameworkReportDocument,
     "\n  query OtlpEvents($filter: AuditEventFilter) {\n    auditEvents(filter: $filter, first: 100) {\n      totalCount\n      edges {\n        node {\n          clientId occurredAt environment agentId sessionId\n          actor { type id }\n          category action decision policyId policyVersion\n          tool { name tags }\n          severity outcome correlationId dataSubjects personalData legalBasis region costUsd attributes\n        }\n      }\n    }\n  }\n": types.OtlpEventsDocument,
     "\n  query RateLimitedRole {\n    viewer { role }\n  }\n": types.RateLimitedRoleDocument,
+    "\n  query DriftEvidence($id: ID!) {\n    report(id: $id) {\n      findings(filter: { controlIds: [\"CC3.2\"] }, first: 10) {\n        edges { node { title status value evidenceCount evidence(first: 10) { totalCount edges { node { clientId agentId } } } } }\n      }\n    }\n  }\n": types.DriftEvidenceDocument,
     "\n  subscription GivenUpProgress($id: ID!) {\n    reportProgress(id: $id) { status stage message }\n  }\n": types.GivenUpProgressDocument,
     "\n  mutation LifecycleGenerate($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status type title period { start end } environment agents version createdBy progress { percent stage } }\n  }\n": types.LifecycleGenerateDocument,
     "\n  query LifecycleStatus($id: ID!) {\n    report(id: $id) {\n      id status score grade error version summary startedAt completedAt\n      progress { percent stage message }\n      previousVersion { id }\n      versions { id version }\n      integrity { contentSha256 signature signatureKeyId }\n    }\n  }\n": types.LifecycleStatusDocument,
@@ -153,6 +176,11 @@ const documents: Documents = {
     "\n  mutation ScheduleRunNow($id: ID!) { runScheduleNow(id: $id) { id title status period { start end } createdBy } }\n": types.ScheduleRunNowDocument,
     "\n  query ScheduleList { schedules { id nextRunAt lastRunAt paused reports { id title status } } }\n": types.ScheduleListDocument,
     "\n  query ScheduleReportStatus($id: ID!) { report(id: $id) { id status } }\n": types.ScheduleReportStatusDocument,
+    "\n  mutation SetSlaTargets($input: SlaTargetsInput!) { updateSlaTargets(input: $input) { approvalMinutes holdMinutes } }\n": types.SetSlaTargetsDocument,
+    "query SlaTargetsOfOrg { viewer { organization { slaTargets { approvalMinutes holdMinutes } } } }": types.SlaTargetsOfOrgDocument,
+    "\n  query SlaTargetChanges { auditEvents(filter: { actions: [\"organization.sla_targets_changed\"] }, first: 5) { edges { node { actor { type id } attributes } } } }\n": types.SlaTargetChangesDocument,
+    "\n  query ScoreBreakdownOf($id: ID!) { report(id: $id) { score scoreBreakdown { id value weight effectiveWeight points detail } } }\n": types.ScoreBreakdownOfDocument,
+    "\n  mutation ShareForScore($id: ID!) { createShareLink(input: { reportId: $id, expiresInHours: 24 }) { url } }\n": types.ShareForScoreDocument,
     "\n  mutation ShareCreate($input: CreateShareLinkInput!) {\n    createShareLink(input: $input) { url password shareLink { id formats redaction passwordProtected state expiresAt useCount revoked } }\n  }\n": types.ShareCreateDocument,
     "\n  mutation ShareRevoke($id: ID!) { revokeShareLink(id: $id) { id revoked state } }\n": types.ShareRevokeDocument,
     "\n  query ShareLinks($reportId: ID!) { shareLinks(reportId: $reportId) { id useCount lastUsedAt revoked state formats lockedUntil report { id } } }\n": types.ShareLinksDocument,
@@ -216,6 +244,38 @@ export function graphql(source: "\n  query AuditEventNode($id: ID!) {\n    node(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Registries {\n    agents { agentId firstSeenAt lastSeenAt }\n    environments { name firstSeenAt lastSeenAt }\n    tools { name tags firstSeenAt lastSeenAt }\n  }\n"): (typeof documents)["\n  query Registries {\n    agents { agentId firstSeenAt lastSeenAt }\n    environments { name firstSeenAt lastSeenAt }\n    tools { name tags firstSeenAt lastSeenAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LimitsShare($input: CreateShareLinkInput!) { createShareLink(input: $input) { url password } }\n"): (typeof documents)["\n  mutation LimitsShare($input: CreateShareLinkInput!) { createShareLink(input: $input) { url password } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LimitsViewer { viewer { role } }\n"): (typeof documents)["\n  query LimitsViewer { viewer { role } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportRequest($input: RequestDataExportInput!) {\n    requestDataExport(input: $input) { id status kind format filters { environment decisions sources } }\n  }\n"): (typeof documents)["\n  mutation ExportRequest($input: RequestDataExportInput!) {\n    requestDataExport(input: $input) { id status kind format filters { environment decisions sources } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportGet($id: ID!) {\n    node(id: $id) {\n      ... on DataExport { id status rowCount sizeBytes sha256 signature signatureKeyId downloadUrl expiresAt error progress { percent stage message } }\n    }\n  }\n"): (typeof documents)["\n  query ExportGet($id: ID!) {\n    node(id: $id) {\n      ... on DataExport { id status rowCount sizeBytes sha256 signature signatureKeyId downloadUrl expiresAt error progress { percent stage message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportList { dataExports(first: 50) { totalCount edges { node { id kind } } } }\n"): (typeof documents)["\n  query ExportList { dataExports(first: 50) { totalCount edges { node { id kind } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportCancel($id: ID!) { cancelDataExport(id: $id) { id status } }\n"): (typeof documents)["\n  mutation ExportCancel($id: ID!) { cancelDataExport(id: $id) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportSourceEvents { auditEvents(first: 10) { edges { node { clientId source } } } }\n"): (typeof documents)["\n  query ExportSourceEvents { auditEvents(first: 10) { edges { node { clientId source } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportKeys { viewer { organization { signingKeys { id publicKeyPem } } } }\n"): (typeof documents)["\n  query ExportKeys { viewer { organization { signingKeys { id publicKeyPem } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -324,6 +384,10 @@ export function graphql(source: "\n  query OtlpEvents($filter: AuditEventFilter)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RateLimitedRole {\n    viewer { role }\n  }\n"): (typeof documents)["\n  query RateLimitedRole {\n    viewer { role }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DriftEvidence($id: ID!) {\n    report(id: $id) {\n      findings(filter: { controlIds: [\"CC3.2\"] }, first: 10) {\n        edges { node { title status value evidenceCount evidence(first: 10) { totalCount edges { node { clientId agentId } } } } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DriftEvidence($id: ID!) {\n    report(id: $id) {\n      findings(filter: { controlIds: [\"CC3.2\"] }, first: 10) {\n        edges { node { title status value evidenceCount evidence(first: 10) { totalCount edges { node { clientId agentId } } } } }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -436,6 +500,26 @@ export function graphql(source: "\n  query ScheduleList { schedules { id nextRun
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ScheduleReportStatus($id: ID!) { report(id: $id) { id status } }\n"): (typeof documents)["\n  query ScheduleReportStatus($id: ID!) { report(id: $id) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetSlaTargets($input: SlaTargetsInput!) { updateSlaTargets(input: $input) { approvalMinutes holdMinutes } }\n"): (typeof documents)["\n  mutation SetSlaTargets($input: SlaTargetsInput!) { updateSlaTargets(input: $input) { approvalMinutes holdMinutes } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SlaTargetsOfOrg { viewer { organization { slaTargets { approvalMinutes holdMinutes } } } }"): (typeof documents)["query SlaTargetsOfOrg { viewer { organization { slaTargets { approvalMinutes holdMinutes } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SlaTargetChanges { auditEvents(filter: { actions: [\"organization.sla_targets_changed\"] }, first: 5) { edges { node { actor { type id } attributes } } } }\n"): (typeof documents)["\n  query SlaTargetChanges { auditEvents(filter: { actions: [\"organization.sla_targets_changed\"] }, first: 5) { edges { node { actor { type id } attributes } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ScoreBreakdownOf($id: ID!) { report(id: $id) { score scoreBreakdown { id value weight effectiveWeight points detail } } }\n"): (typeof documents)["\n  query ScoreBreakdownOf($id: ID!) { report(id: $id) { score scoreBreakdown { id value weight effectiveWeight points detail } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShareForScore($id: ID!) { createShareLink(input: { reportId: $id, expiresInHours: 24 }) { url } }\n"): (typeof documents)["\n  mutation ShareForScore($id: ID!) { createShareLink(input: { reportId: $id, expiresInHours: 24 }) { url } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

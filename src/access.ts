@@ -23,6 +23,11 @@ const permissions = {
   'schedule:manage': ['admin'],
   'organization:manage': ['admin'],
   'notification:read': ['admin'],
+  // Exports are raw audit data (like evidence): never for viewers.
+  'export:read': ['admin', 'auditor'],
+  'export:create': ['admin'],
+  'export:manage': ['admin'],
+  'export:download': ['admin', 'auditor'],
   'posture:read': ['admin', 'auditor', 'viewer'],
   'posture:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

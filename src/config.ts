@@ -26,6 +26,10 @@ const schema = z.object({
   JOB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case SQL identifier' }).default('pgboss'),
   /** Requests per minute per API key (GraphQL and HTTP routes); 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  /** Ceiling of one `POST /ingest` body after decompression, in bytes: past it the request stops with 413. */
+  INGEST_MAX_BYTES: z.coerce.number().int().positive().default(4 * 1024 ** 3),
+  /** Ceiling of one `POST /ingest` body in lines, blank ones included: past it the request stops with 413. */
+  INGEST_MAX_LINES: z.coerce.number().int().positive().default(10_000_000),
   /** Public base URL used in download and share links. */
   PUBLIC_URL: z.string().url().optional(),
   /** `production` makes secrets such as SIGNING_KEY_SECRET mandatory. */

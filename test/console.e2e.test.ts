@@ -9,6 +9,8 @@ import type { Socket } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash, createPublicKey } from 'node:crypto';
+import { DEMO_USERS } from '../src/demo/catalog.ts';
 import { seedDemoData } from '../src/demo/seed.ts';
 import { ingestRecords } from '../src/events/ingest.ts';
 import { chromiumExecutable } from '../src/render/pdf.ts';
@@ -16,6 +18,18 @@ import { startTestApp, type TestApp } from './support/app.ts';
 
 const SHOTS = path.resolve('.artifacts/screenshots');
 const HOSTILE = '<img src=x onerror=alert(1)>';
+/** A person who asked for approvals: the pseudonymised auditor view must not name them. */
+const PERSON = { id: 'auditee-person-7', email: 'pat.person@example.com' };
+const PEOPLE = [PERSON.id, PERSON.email, ...DEMO_USERS.flatMap((u) => [u.id, u.email])];
+
+/** Screenshots of a screen at laptop and at phone width. */
+async function shoot(page: Page, name: string) {
+  const size = page.viewportSize()!;
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: path.join(SHOTS, `${name}-phone.png`), fullPage: true });
+  await page.setViewportSize(size);
+}
 
 let app: TestApp;
 let baseUrl: string;
@@ -48,6 +62,7 @@ beforeAll(async () => {
         id: `console-unanswered-${i}`,
         correlationId: `console-unanswered-${i}`,
         agentId: HOSTILE,
+        actor: { type: 'user', id: PERSON.id, email: PERSON.email },
         tool: { name: HOSTILE, tags: ['pii'] },
       },
     })),
@@ -210,6 +225,61 @@ async function checkFindingsOrder(page: Page) {
   await page.getByLabel('Status', { exact: true }).nth(0).selectOption('');
 }
 
+async function readAsAuditor(shareUrl: string, password: string) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  contexts.push(context);
+  const auditor = await context.newPage();
+  auditor.on('response', (response) => {
+    if (response.status() === 404) failedRequests.push(response.url());
+  });
+  const pages: string[] = [];
+  await auditor.goto(shareUrl.replace(/^https?:\/\/[^/]+/, baseUrl));
+  await auditor.getByLabel('Password').fill(password);
+  await auditor.getByRole('button', { name: 'Open' }).click();
+  await auditor.locator('#summary-title').waitFor();
+  expect(await auditor.locator('h1').textContent()).toBe(`${HOSTILE} (pseudonymised)`);
+  expect(await auditor.locator('main img, main script').count()).toBe(0);
+  // Summary, charts, findings failures first, integrity with the key, the chosen files only.
+  for (const chart of ['status', 'decisions', 'risk']) expect(await auditor.locator(`svg[data-chart="${chart}"][role="img"]`).count(), chart).toBe(1);
+  const statuses = await auditor.locator('li.finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+  expect(statuses[0]).toBe('fail');
+  expect(statuses.indexOf('pass')).toBeGreaterThan(statuses.lastIndexOf('fail'));
+  const formats = await auditor.locator('#downloads a').evaluateAll((els) => els.map((e) => new URL((e as HTMLAnchorElement).href).searchParams.get('format')));
+  expect(formats.sort()).toEqual(['bundle', 'json', 'md', 'oscal', 'pdf']);
+  const pem = (await auditor.locator('pre.key').textContent())!;
+  const raw = createPublicKey(pem).export({ format: 'der', type: 'spki' }).subarray(-32);
+  expect(await auditor.locator('code.fingerprint').textContent()).toBe(createHash('sha256').update(raw).digest('hex'));
+  // Filtering without script: a GET form.
+  await auditor.locator('select[name=status]').selectOption('warn');
+  await auditor.getByRole('button', { name: 'Show' }).click();
+  await expect.poll(async () => new Set(await auditor.locator('li.finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-status'))))).toEqual(new Set(['warn']));
+  await auditor.locator('select[name=status]').selectOption('');
+  await auditor.getByRole('button', { name: 'Show' }).click();
+  await auditor.locator('li.finding').first().waitFor();
+  pages.push(await auditor.content());
+  await shoot(auditor, 'auditor-view');
+
+  // The unanswered approvals' evidence, paged: each event with its source id, sequence and time.
+  const link = auditor.locator('li.finding[data-status="fail"] a', { hasText: /Evidence \((4[5-9]|[5-9]\d|\d{3,}) events\)/ }).first();
+  await link.click();
+  await expect.poll(() => auditor.locator('#evidence-position').textContent()).toMatch(/^Events 1–25 of /);
+  const first = await auditor.locator('tr[data-sequence]').evaluateAll((els) => els.map((e) => e.getAttribute('data-sequence')));
+  expect(first).toHaveLength(25);
+  expect(await auditor.locator('table.events tbody tr[data-sequence] td:nth-child(2)').first().textContent()).toMatch(/^console-unanswered-\d+$/);
+  pages.push(await auditor.content());
+  await shoot(auditor, 'auditor-evidence');
+  await auditor.getByRole('link', { name: 'Next events' }).click();
+  await expect.poll(() => auditor.locator('#evidence-position').textContent()).toMatch(/^Events 26–/);
+  const second = await auditor.locator('tr[data-sequence]').evaluateAll((els) => els.map((e) => e.getAttribute('data-sequence')));
+  expect(second.some((s) => first.includes(s))).toBe(false);
+  pages.push(await auditor.content());
+
+  const html = pages.join('\n');
+  expect(html).toMatch(/person-[0-9a-f]{10}/);
+  for (const person of PEOPLE) expect(html, `the auditor's pages name ${person}`).not.toContain(person);
+  await context.close();
+}
+
 describe('web console', () => {
   it('serves the page with a strict CSP and rejects a wrong key with a clear message', async () => {
     const response = await fetch(baseUrl + '/');
@@ -232,12 +302,14 @@ describe('web console', () => {
     await signIn(page, 'agr_wrong_key_0000000000');
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'not valid or has been revoked' }).count()).toBe(1);
     expect(await page.getByLabel('API key').getAttribute('aria-invalid')).toBe('true');
+    await shoot(page, 'sign-in');
 
     await page.getByLabel('API key').fill(adminKey);
     await page.getByRole('button', { name: 'Sign in' }).click();
     // The front page is the live posture (views/posture.ts).
     await page.getByRole('heading', { name: 'Compliance posture', level: 1 }).waitFor();
     expect(await page.evaluate(() => sessionStorage.getItem('agr.apiKey'))).toBe(adminKey);
+    await shoot(page, 'reports');
     expect(failedRequests).toEqual([]);
   });
 
@@ -276,6 +348,7 @@ describe('web console', () => {
     expect(await page.getByLabel('Data subject').isVisible()).toBe(true);
     await page.getByLabel('Report type').selectOption('soc2');
     expect(await page.getByLabel('Data subject').isVisible()).toBe(false);
+    await shoot(page, 'generate');
 
     // A validation error from the API lands beside its field.
     await page.getByLabel('Period').selectOption('custom');
@@ -389,6 +462,16 @@ describe('web console', () => {
     await page.locator('.links li[data-state="ACTIVE"]').getByRole('button', { name: /Revoke/ }).click();
     await expect.poll(() => page.locator('.links li[data-state="REVOKED"]').count()).toBe(1);
 
+    // A pseudonymised, password-protected link with the files chosen in the form: the auditor
+    // reads the report in the browser, read-only, and no person is named anywhere.
+    await page.getByLabel('People in the shared copy').selectOption('PSEUDONYMISE');
+    await page.getByLabel('Evidence bundle (zip)').check();
+    await page.getByLabel('CSV (zip of tables)').uncheck();
+    await page.getByRole('button', { name: 'Create share link' }).click();
+    await expect.poll(() => page.locator('.links li[data-state="ACTIVE"]').count()).toBe(1);
+    expect(await page.locator('.links li[data-state="ACTIVE"]').textContent()).toContain('pdf, json, md, oscal, bundle · pseudonymised');
+    await readAsAuditor(await page.locator('#share-url').inputValue(), (await page.locator('.share-password').textContent())!);
+
     await page.setViewportSize({ width: 390, height: 844 });
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(SHOTS, 'report-view-phone.png'), fullPage: true });
@@ -444,6 +527,7 @@ describe('web console', () => {
     await page.getByRole('button', { name: 'Create schedule' }).click();
     const schedule = page.locator('tbody tr', { hasText: 'Weekly SOC 2' });
     await schedule.waitFor();
+    await shoot(page, 'schedules');
     await schedule.getByRole('button', { name: 'Pause' }).click();
     await expect.poll(() => schedule.locator('td').nth(3).textContent()).toBe('paused');
     await schedule.getByRole('button', { name: 'Run now' }).click();

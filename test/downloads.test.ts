@@ -3,6 +3,10 @@
  * ETags, roles, organisations, report states, lazy rendering, the evidence
  * bundle and the audit trail of downloads.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -190,6 +194,39 @@ describe('downloads', () => {
   });
 });
 
+/**
+ * The bundle README's commands, run as written with sha256sum and openssl (when the machine has
+ * them): the key's fingerprint, both signatures, every file's hash; and a changed file is caught.
+ */
+async function checkWithStockTools(files: Map<string, Buffer>, keyId: string) {
+  const readme = files.get('README.txt')!.toString();
+  const fingerprint = /Key fingerprint:\s+([0-9a-f]{64})/.exec(readme)![1]!;
+  expect(fingerprint.slice(0, 16)).toBe(keyId);
+  const commands = [...readme.matchAll(/^ {5}((?:openssl|sha256sum) .+)$/gm)].map((m) => m[1]!);
+  expect(commands).toHaveLength(4);
+  const have = (tool: string) => spawnSync(tool, ['--version'], { encoding: 'utf8' }).status === 0 || spawnSync(tool, ['version'], { encoding: 'utf8' }).status === 0;
+  if (!have('openssl') || !have('sha256sum')) return;
+  const dir = mkdtempSync(path.join(tmpdir(), 'bundle-'));
+  try {
+    for (const [name, data] of files) writeFileSync(path.join(dir, name), data);
+    const run = (command: string) => spawnSync('sh', ['-c', command], { cwd: dir, encoding: 'utf8' });
+    const [keyPrint, verifySums, verifyManifest, checkFiles] = commands.map(run);
+    expect(keyPrint!.stdout.trim().split(/\s+/)[0]).toBe(fingerprint);
+    expect(verifySums!.stdout, verifySums!.stderr).toContain('Signature Verified Successfully');
+    expect(verifyManifest!.stdout, verifyManifest!.stderr).toContain('Signature Verified Successfully');
+    expect(checkFiles!.status, checkFiles!.stdout + checkFiles!.stderr).toBe(0);
+    expect(checkFiles!.stdout.trim().split('\n').every((l) => l.endsWith(': OK'))).toBe(true);
+    expect(checkFiles!.stdout).toContain('evidence.ndjson: OK');
+    // The checks can fail: one changed byte in a file, or in the signed list.
+    writeFileSync(path.join(dir, 'report.md'), Buffer.concat([files.get('report.md')!, Buffer.from(' ')]));
+    expect(run(commands[3]!).status).not.toBe(0);
+    writeFileSync(path.join(dir, 'SHA256SUMS'), files.get('SHA256SUMS')!.toString().replace(/^./, (c) => (c === '0' ? '1' : '0')));
+    expect(run(commands[1]!).stdout).not.toContain('Signature Verified Successfully');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('evidence bundle', () => {
   it('streams a zip with every format, the evidence NDJSON, a manifest of hashes and its signature', async () => {
     const response = await download(reportId, 'bundle');
@@ -199,7 +236,7 @@ describe('evidence bundle', () => {
     const zip = Buffer.from(await response.arrayBuffer());
     const files = new Map(readZip(zip).map((e) => [e.name, e.data!]));
     expect([...files.keys()].sort()).toEqual(
-      ['README.txt', 'evidence.ndjson', 'manifest.json', 'manifest.sig', 'report-csv.zip', 'report-oscal.json', 'report.json', 'report.md', 'report.pdf', 'signature.json'].sort(),
+      ['README.txt', 'evidence.ndjson', 'manifest.json', 'manifest.sig', 'report-csv.zip', 'report-oscal.json', 'report.json', 'report.md', 'report.pdf', 'signature.json', 'public-key.pem', 'SHA256SUMS', 'SHA256SUMS.sig'].sort(),
     );
     const manifest = JSON.parse(files.get('manifest.json')!.toString());
     for (const f of manifest.files) {
@@ -224,6 +261,7 @@ describe('evidence bundle', () => {
     expect(firstFinding).toEqual([...firstFinding].sort());
 
     expect(verifyReportFile(zip, 'bundle.zip')).toMatchObject({ ok: true, kind: 'bundle', keyIds: [row!.signatureKeyId] });
+    await checkWithStockTools(files, row!.signatureKeyId!);
   });
 
   it('serves one finding\'s evidence as NDJSON at the link OSCAL observations carry', async () => {

@@ -98,7 +98,7 @@ describe('CSV', () => {
     await renderArtifacts(app.services, reportId);
     const files = await unzip(await readArtifact(app.services, orgId, reportId, 'csv'));
     expect([...files.keys()].sort()).toEqual(
-      ['findings.csv', 'gaps.csv', 'integrity.csv', 'metrics.csv', 'recommendations.csv', 'summary.csv', 'table-agent_risk.csv', 'table-decisions_by_day.csv', 'table-risk_distribution.csv'].sort(),
+      ['findings.csv', 'gaps.csv', 'integrity.csv', 'metrics.csv', 'recommendations.csv', 'score.csv', 'summary.csv', 'table-agent_drift.csv', 'table-agent_risk.csv', 'table-decisions_by_day.csv', 'table-risk_distribution.csv'].sort(),
     );
     const parseCsv = (name: string) => parse(files.get(name)!, { bom: true, columns: true, relax_column_count: false }) as Array<Record<string, string>>;
 
@@ -155,6 +155,10 @@ describe('HTML', () => {
     expect(html).toContain('aria-label="Policy decisions per day"');
     expect(html).toContain('aria-label="Risk distribution of agents"');
     expect(html).toContain('aria-label="Findings by status"');
+    // How the score is made up: one row per factor, on the cover.
+    const factors = html.slice(html.indexOf('<table class="score-factors">'), html.indexOf('</table>', html.indexOf('<table class="score-factors">')));
+    expect(factors.match(/<tr><td>/g)).toHaveLength(5);
+    expect(factors).toContain('<td>Policy coverage (agent decisions by an explicit policy)</td>');
     // Stacked bars: one rect per non-zero decision kind per day, together the table's decisions.
     const decisionsSvg = html.slice(html.indexOf('aria-label="Policy decisions per day"'), html.indexOf('</svg>', html.indexOf('aria-label="Policy decisions per day"')));
     const bars = [...decisionsSvg.matchAll(/<rect [^>]*data-value="(\d+)"[^>]*><title>/g)].map((m) => Number(m[1]));

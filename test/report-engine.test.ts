@@ -143,7 +143,9 @@ describe('SOC 2 over a known trail', () => {
     expect(finding('CC6.7')).toMatchObject({ status: 'warn', evidenceSelector: 'dlp_not_blocked', evidenceCount: 1 });
     expect(finding('CC1.5')).toMatchObject({ status: 'warn', evidenceSelector: 'unanswered_approvals', evidenceCount: 1 });
     expect(finding('P6.1').status).toBe('not_applicable');
-    expect(result.row.score).toBe(score(result.content.findings));
+    // The score is the breakdown's; its controls factor is the findings' severity-weighted credit.
+    expect(result.row.score).toBe(result.content.score);
+    expect(Math.round(result.content.scoreBreakdown.factors.find((f) => f.id === 'controls')!.value!)).toBe(score(result.content.findings));
     expect(result.row.grade).toBe(grade(result.row.score));
     expect(result.content.recommendations[0]!.status).toBe('fail');
   });

@@ -36,6 +36,7 @@ const QUERIES: Record<string, Operation> = {
   agents: { expect: readers, graphql: () => ['{ agents { agentId } }', {}] },
   environments: { expect: readers, graphql: () => ['{ environments { name } }', {}] },
   tools: { expect: readers, graphql: () => ['{ tools { name } }', {}] },
+  dataExports: { expect: auditTrail, graphql: () => ['{ dataExports(first: 5) { totalCount } }', {}] },
   auditEvents: { expect: auditTrail, graphql: () => ['{ auditEvents(first: 5) { totalCount } }', {}] },
   framework: { expect: readers, graphql: () => ['{ framework(type: "soc2") { type } }', {}] },
   frameworks: { expect: readers, graphql: () => ['{ frameworks { type } }', {}] },
@@ -57,6 +58,9 @@ const MUTATIONS: Record<string, Operation> = {
   deleteReport: { expect: adminOnly, graphql: () => ['mutation($id: ID!) { deleteReport(id: $id) { id } }', { id: Buffer.from('Report:00000000-0000-4000-8000-000000000000').toString('base64') }] },
   regenerateReport: { expect: adminOnly, graphql: () => ['mutation($id: ID!) { regenerateReport(id: $id) { id } }', { id: Buffer.from('Report:00000000-0000-4000-8000-000000000000').toString('base64') }] },
   generateReport: { expect: adminOnly, graphql: () => ['mutation { generateReport(input: { type: "no-such-type" }) { id } }', {}] },
+  requestDataExport: { expect: adminOnly, graphql: () => ['mutation { requestDataExport(input: { kind: DECISIONS, format: CSV, period: { start: "2026-02-01T00:00:00Z", end: "2026-01-01T00:00:00Z" } }) { id } }', {}] },
+  cancelDataExport: { expect: adminOnly, graphql: () => ['mutation($id: ID!) { cancelDataExport(id: $id) { id } }', { id: Buffer.from('DataExport:00000000-0000-4000-8000-000000000000').toString('base64') }] },
+  deleteDataExport: { expect: adminOnly, graphql: () => ['mutation($id: ID!) { deleteDataExport(id: $id) { id } }', { id: Buffer.from('DataExport:00000000-0000-4000-8000-000000000000').toString('base64') }] },
   createApiKey: { expect: adminOnly, graphql: () => ['mutation { createApiKey(input: { name: "", role: VIEWER }) { key } }', {}] },
   revokeApiKey: { expect: adminOnly, graphql: () => ['mutation { revokeApiKey(id: "00000000-0000-4000-8000-000000000000") { id } }', {}] },
   createSchedule: { expect: adminOnly, graphql: () => ['mutation { createSchedule(input: { type: "no-such-type", frequency: WEEKLY }) { id } }', {}] },
@@ -67,6 +71,7 @@ const MUTATIONS: Record<string, Operation> = {
   revokeShareLink: { expect: adminOnly, graphql: () => ['mutation { revokeShareLink(id: "00000000-0000-4000-8000-000000000000") { id } }', {}] },
   updatePostureSettings: { expect: adminOnly, graphql: () => ['mutation { updatePostureSettings(input: { windowDays: 0 }) { windowDays } }', {}] },
   updateOrganizationSettings: { expect: adminOnly, graphql: () => ['mutation { updateOrganizationSettings(input: { retentionDays: 0 }) { retentionDays } }', {}] },
+  updateSlaTargets: { expect: adminOnly, graphql: () => ['mutation { updateSlaTargets(input: { approvalMinutes: 0 }) { approvalMinutes } }', {}] },
   ingestAuditEvents: { expect: [A, D, A, D], graphql: () => ['mutation { ingestAuditEvents(events: []) { accepted } }', {}] },
   createFramework: { expect: adminOnly, graphql: () => ['mutation { createFramework(definition: {}) { type } }', {}] },
   updateFramework: { expect: adminOnly, graphql: () => ['mutation { updateFramework(type: "no_such_type", definition: {}) { type } }', {}] },
@@ -77,10 +82,13 @@ const SUBSCRIPTIONS: Record<string, Operation> = {
   postureChanges: { expect: readers, graphql: () => ['subscription { postureChanges { checkId to } }', {}] },
   reportProgress: { expect: readers, graphql: (o) => ['subscription($id: ID!) { reportProgress(id: $id) { status } }', { id: o.ids.report }] },
   reportUpdates: { expect: readers, graphql: () => ['subscription { reportUpdates { status } }', {}] },
+  dataExportProgress: { expect: auditTrail, graphql: () => ['subscription($id: ID!) { dataExportProgress(id: $id) { status } }', { id: Buffer.from('DataExport:00000000-0000-4000-8000-000000000000').toString('base64') }] },
 };
 
 const ROUTES: Record<string, Operation> = {
   'GET /reports/:id/download': { expect: auditTrail, http: (o) => ({ path: `/reports/${o.ids.report}/download?format=json` }) },
+  'GET /exports/:id/download': { expect: auditTrail, http: () => ({ path: '/exports/00000000-0000-4000-8000-000000000000/download' }) },
+  'GET /exports/:id/manifest': { expect: auditTrail, http: () => ({ path: '/exports/00000000-0000-4000-8000-000000000000/manifest' }) },
   'POST /ingest': { expect: [A, D, A, D], http: () => ({ path: '/ingest', method: 'POST', body: '', headers: { 'content-type': 'application/x-ndjson' } }) },
   'POST /v1/traces': { expect: [A, D, A, D], http: () => ({ path: '/v1/traces', method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }) },
 };

@@ -248,6 +248,25 @@ describe('pseudonymised share links', () => {
     expect(page).not.toContain(PEOPLE[0]);
     expect(page).toMatch(/Changes by person-[0-9a-f]{10}/);
 
+    // The read-only view: the report page and every page of every finding's evidence, walked by
+    // their own links, name no person, only pseudonyms.
+    const named = [...PEOPLE, ...Array.from({ length: 2 }, (_, p) => Array.from({ length: 3 }, (_, i) => `subject-47${p}${i}`)).flat(), 'user-0', 'user-1'];
+    const visited: string[] = [];
+    const queue = [...page.matchAll(/href="(\/shared\/[^"#]+\/findings\/\d+)"/g)].map((m) => m[1]!);
+    expect(queue.length).toBeGreaterThan(0);
+    while (queue.length) {
+      const next = queue.shift()!.replace(/&amp;/g, '&');
+      const response = await app.fetch(next);
+      expect(response.status, next).toBe(200);
+      const html = await response.text();
+      visited.push(html);
+      const more = /href="([^"]+)" rel="next"/.exec(html)?.[1];
+      if (more) queue.push(more);
+    }
+    const evidenceHtml = visited.join('\n');
+    expect(evidenceHtml).toMatch(/person-[0-9a-f]{10}/);
+    for (const text of [page, evidenceHtml]) for (const person of named) expect(text).not.toContain(person);
+
     const get = async (format: string) => {
       const response = await app.fetch(`${path}/download?format=${format}`);
       expect(response.status, format).toBe(200);
@@ -283,7 +302,7 @@ describe('pseudonymised share links', () => {
     expect(bundleResponse.headers.get('content-disposition')).toContain('-pseudonymised');
     const bundle = Buffer.from(await bundleResponse.arrayBuffer());
     const entries = readZip(bundle);
-    expect(entries.map((e) => e.name).sort()).toEqual(['README.txt', 'evidence.ndjson', 'manifest.json', 'manifest.sig', 'report-csv.zip', 'report-oscal.json', 'report.json', 'report.md', 'report.pdf', 'signature.json']);
+    expect(entries.map((e) => e.name).sort()).toEqual(['README.txt', 'evidence.ndjson', 'manifest.json', 'manifest.sig', 'report-csv.zip', 'report-oscal.json', 'report.json', 'report.md', 'report.pdf', 'signature.json', 'public-key.pem', 'SHA256SUMS', 'SHA256SUMS.sig'].sort());
     const entryTexts: Record<string, string> = {};
     for (const entry of entries) {
       if (entry.name === 'report.pdf') entryTexts[entry.name] = (await extractText(new Uint8Array(entry.data!), { mergePages: true })).text;

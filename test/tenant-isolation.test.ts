@@ -16,6 +16,8 @@ import { until } from './support/until.ts';
 let app: TestApp;
 let a: OrgFixture;
 let b: OrgFixture;
+/** B's data export (pending: this suite's jobs are only enqueued). */
+let bExport: string;
 
 beforeAll(async () => {
   app = await startTestApp({ jobs: 'enqueue' });
@@ -27,7 +29,16 @@ beforeAll(async () => {
     if (r.errors) throw new Error(JSON.stringify(r.errors));
     await evaluatePosture(app.services, org.orgId);
   }
+  const requested = await rawGql(app, b.adminKey, 'mutation { requestDataExport(input: { kind: DECISIONS, format: CSV }) { id } }');
+  if (requested.errors) throw new Error(JSON.stringify(requested.errors));
+  bExport = requested.data.requestDataExport.id;
 });
+
+/** B's export is as it was: pending, not deleted. */
+async function bExportUnchanged() {
+  const [row] = await app.services.database.sql`select status, deleted_at from data_exports where org_id = ${b.orgId} and id = ${Buffer.from(bExport, 'base64').toString('utf8').split(':')[1]!}`;
+  expect(row).toMatchObject({ status: 'pending', deleted_at: null });
+}
 afterAll(() => app.close());
 
 const asA = (query: string, variables: Record<string, unknown> = {}) => rawGql(app, a.adminKey, query, variables);
@@ -107,6 +118,12 @@ const QUERIES: Record<string, Case> = {
     const never = await asA('query($f: AuditEventFilter) { auditEvents(first: 10, filter: $f) { totalCount edges { node { id } } } }', { f: { agentIds: ['never-agent'], environment: 'never-env' } });
     expect(filtered.data).toEqual(never.data);
     expect(filtered.data.auditEvents.totalCount).toBe(0);
+  },
+  dataExports: async () => {
+    const r = await asA('{ dataExports(first: 50) { totalCount edges { node { id filters { environment agentIds } } } } }');
+    expect(JSON.stringify(r)).not.toContain(bExport);
+    expect(r.data.dataExports.totalCount).toBe(0);
+    expectNothingOfB(r);
   },
   framework: async () => {
     expect((await asA('query($t: String!) { framework(type: $t) { type } }', { t: 'soc2' })).data.framework.type).toBe('soc2');
@@ -247,6 +264,22 @@ const MUTATIONS: Record<string, Case> = {
     expect(errorCodes(foreign)).toEqual(['BAD_USER_INPUT']);
     expect(JSON.stringify(foreign.errors).replaceAll(b.environment, 'X').replaceAll(b.agent, 'Y')).toBe(JSON.stringify(never.errors).replaceAll('never-env', 'X').replaceAll('never-agent', 'Y'));
   },
+  requestDataExport: async () => {
+    const input = (environment: string, agent: string) => ({ input: { kind: 'DECISIONS', format: 'CSV', environment, agentIds: [agent] } });
+    const query = 'mutation($input: RequestDataExportInput!) { requestDataExport(input: $input) { id } }';
+    const foreign = await asA(query, input(b.environment, b.agent));
+    const never = await asA(query, input('never-env', 'never-agent'));
+    expect(errorCodes(foreign)).toEqual(['BAD_USER_INPUT']);
+    expect(JSON.stringify(foreign.errors).replaceAll(b.environment, 'X').replaceAll(b.agent, 'Y')).toBe(JSON.stringify(never.errors).replaceAll('never-env', 'X').replaceAll('never-agent', 'Y'));
+  },
+  cancelDataExport: async () => {
+    await sameAsNonexistent('mutation($id: ID!) { cancelDataExport(id: $id) { id status } }', 'id', bExport);
+    await bExportUnchanged();
+  },
+  deleteDataExport: async () => {
+    await sameAsNonexistent('mutation($id: ID!) { deleteDataExport(id: $id) { id } }', 'id', bExport);
+    await bExportUnchanged();
+  },
   ingestAuditEvents: async () => {
     // B's client ids are new ids here: nothing of B's idempotency keys is visible.
     const r = await asA('mutation($events: [AuditEventInput!]!) { ingestAuditEvents(events: $events) { accepted duplicates } }', {
@@ -325,6 +358,14 @@ const SUBSCRIPTIONS: Record<string, Case> = {
     expect(foreign.replace(/[0-9a-f-]{36}/g, 'UUID')).toBe(never.replace(/[0-9a-f-]{36}/g, 'UUID'));
     expect(foreign).not.toContain(b.reportUuid);
   },
+  dataExportProgress: async () => {
+    const query = 'subscription($id: ID!) { dataExportProgress(id: $id) { exportId status } }';
+    const done = (t: string) => t.includes('event: complete');
+    const foreign = await sse(query, { id: bExport }, a.adminKey, done);
+    const never = await sse(query, { id: nonexistent(bExport) }, a.adminKey, done);
+    expect(foreign).toContain('NOT_FOUND');
+    expect(foreign.replace(/[0-9a-f-]{36}/g, 'UUID')).toBe(never.replace(/[0-9a-f-]{36}/g, 'UUID'));
+  },
   reportUpdates: async () => {
     const query = 'subscription { reportUpdates { reportId status } }';
     // NOTIFY keeps order: once A's change arrived, a leaked earlier change of B's would be here too.
@@ -367,6 +408,16 @@ describe('tenant isolation', () => {
         // The message echoes the id that was asked for, nothing else.
         expect(fb.replace(b.ids.report, 'ID')).toBe(nb.replace(/Report \S+ was/, 'Report ID was'));
         expect(fb).not.toContain(`${b.tag} report`);
+      }
+    });
+
+    it('GET /exports/:id/download and /manifest answer B\'s export exactly like one that never existed', async () => {
+      for (const path of ['download', 'download?as=bundle', 'manifest']) {
+        const foreign = await app.fetch(`/exports/${encodeURIComponent(bExport)}/${path}`, { key: a.adminKey });
+        const never = await app.fetch(`/exports/${encodeURIComponent(nonexistent(bExport))}/${path}`, { key: a.adminKey });
+        expect(foreign.status).toBe(404);
+        expect(never.status).toBe(404);
+        expect(await foreign.text()).toBe(await never.text());
       }
     });
 

@@ -135,6 +135,18 @@ describe('verify an evidence bundle', () => {
     zip.end();
     expect(failures(await collect(zip.outputStream))).toContainEqual(expect.stringMatching(/^manifest.sig: the Ed25519 signature of manifest.json does not verify/));
   });
+
+  it('fails when a line of SHA256SUMS is changed: its signature no longer verifies and it disagrees with the manifest', async () => {
+    const zip = new yazl.ZipFile();
+    for (const entry of readZip(bundle)) {
+      const data = entry.name === 'SHA256SUMS' ? Buffer.from(entry.data!.toString().replace(/^(.)/, (c) => (c === '0' ? '1' : '0'))) : entry.data!;
+      zip.addBuffer(data, entry.name);
+    }
+    zip.end();
+    const messages = failures(await collect(zip.outputStream));
+    expect(messages).toContainEqual(expect.stringMatching(/^SHA256SUMS.sig: the Ed25519 signature of SHA256SUMS does not verify/));
+    expect(messages).toContainEqual(expect.stringMatching(/^SHA256SUMS: disagrees with the manifest on /));
+  });
 });
 
 describe('the verify command', () => {

@@ -40,6 +40,8 @@ export const DISTRIBUTED_BY_ORG: readonly PgTable[] = [
   schema.schedules,
   schema.scheduleRuns,
   schema.notifications,
+  schema.dataExports,
+  schema.exportChunks,
   schema.postureSettings,
   schema.postureFrameworks,
   schema.postureControls,

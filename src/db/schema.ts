@@ -45,6 +45,9 @@ export const organizations = pgTable('organizations', {
   notify: jsonb('notify').$type<{ webhooks?: string[]; emails?: string[] }>().notNull().default({}),
   /** Secret for the HMAC-SHA256 signature of outgoing webhooks. */
   webhookSecret: text('webhook_secret').notNull().default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
+  /** The organisation's targets for answering approval requests and held actions (the score's SLA factor). */
+  approvalSlaMinutes: integer('approval_sla_minutes').notNull().default(60),
+  holdSlaMinutes: integer('hold_sla_minutes').notNull().default(240),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
@@ -125,6 +128,8 @@ export const auditEvents = pgTable(
     occurredAt: ts('occurred_at').notNull(),
     receivedAt: ts('received_at').notNull().defaultNow(),
     environment: ctext('environment').notNull().default('default'),
+    /** The gateway or other system that sent the event (contract field `source`). */
+    source: ctext('source'),
     agentId: ctext('agent_id'),
     sessionId: ctext('session_id'),
     actorType: ctext('actor_type'),
@@ -516,6 +521,8 @@ export const findings = pgTable(
     metric: text('metric'),
     value: doublePrecision('value'),
     evidenceSelector: text('evidence_selector'),
+    /** The one agent whose events of the selector are the evidence (a drift finding); null: every event in scope. */
+    evidenceAgent: text('evidence_agent'),
     evidenceCount: bigint('evidence_count', { mode: 'number' }).notNull().default(0),
     /** The first events of the evidence (sequence numbers, in page order), kept at generation: a drill-down's first page needs no search. */
     evidenceHead: bigint('evidence_head', { mode: 'number' }).array(),
@@ -660,6 +667,71 @@ export const notifications = pgTable(
     deliveredAt: ts('delivered_at'),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('notifications_org_idx').on(t.orgId, t.createdAt)],
+);
+
+/**
+ * Data exports (src/exports/): the raw material behind reports, one kind of
+ * record over a period with filters, written by a job into `export_chunks`
+ * and signed once complete. Kept under the organisation's retention like
+ * report files; the row stays (its hash and signature) once they are gone.
+ */
+export const dataExports = pgTable(
+  'data_exports',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    kind: text('kind', { enum: ['audit_log', 'decisions', 'escalations', 'config_changes'] }).notNull(),
+    format: text('format', { enum: ['csv', 'json', 'ndjson', 'parquet'] }).notNull(),
+    status: text('status', { enum: ['pending', 'generating', 'completed', 'failed', 'cancelled', 'expired'] }).notNull(),
+    progressPercent: integer('progress_percent').notNull().default(0),
+    progressStage: text('progress_stage').notNull().default('queued'),
+    progressMessage: text('progress_message').notNull().default('Waiting for a worker'),
+    periodStart: ts('period_start').notNull(),
+    periodEnd: ts('period_end').notNull(),
+    /** `{ environment?, agentIds?, severities?, decisions?, categories?, sources? }` */
+    filters: jsonb('filters').$type<ExportFilters>().notNull().default({}),
+    /** Highest `audit_events.seq` the export read: the same request at this watermark gives the same rows. */
+    watermark: bigint('watermark', { mode: 'number' }),
+    rowCount: bigint('row_count', { mode: 'number' }),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }),
+    sha256: text('sha256'),
+    /** The signed manifest (canonical JSON) and its Ed25519 signature (base64) with the key's id. */
+    manifest: text('manifest'),
+    signature: text('signature'),
+    signatureKeyId: text('signature_key_id'),
+    /** Deliveries to storage targets requested with the export (src/delivery/). */
+    deliverTo: uuid('deliver_to').array().notNull().default(sql`'{}'`),
+    scheduleId: uuid('schedule_id'),
+    error: text('error'),
+    createdBy: text('created_by').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    startedAt: ts('started_at'),
+    completedAt: ts('completed_at'),
+    expiresAt: ts('expires_at'),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('data_exports_org_created_idx').on(t.orgId, t.createdAt, t.id)],
+);
+
+export interface ExportFilters {
+  environment?: string;
+  agentIds?: string[];
+  severities?: string[];
+  decisions?: string[];
+  categories?: string[];
+  sources?: string[];
+}
+
+/** An export's file in slices of about 1 MiB, in order: written as the rows stream, read back slice by slice. */
+export const exportChunks = pgTable(
+  'export_chunks',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    exportId: uuid('export_id').notNull(),
+    part: integer('part').notNull(),
+    content: bytea('content').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.exportId, t.part] })],
 );
 
 /**

@@ -248,7 +248,7 @@ export const CONTENT_COLUMNS = [
   'client_id', 'occurred_at', 'environment', 'agent_id', 'session_id', 'actor_type', 'actor_id', 'actor_email',
   'category', 'action', 'decision', 'policy_id', 'policy_version', 'tool_name', 'tool_tags', 'resource', 'severity',
   'outcome', 'correlation_id', 'data_subjects', 'personal_data', 'legal_basis', 'recipient', 'region', 'ttl_seconds',
-  'cost_usd', 'attributes',
+  'cost_usd', 'attributes', 'source',
 ].join(', ');
 
 /** An event as stored, back in the shape it was hashed from. */
@@ -257,6 +257,7 @@ function eventFromRow(row: Record<string, unknown>): NormalizedEvent {
     clientId: row.client_id as string | null,
     occurredAt: new Date(row.occurred_at as string | Date),
     environment: row.environment as string,
+    source: (row.source ?? null) as string | null,
     agentId: row.agent_id as string | null,
     sessionId: row.session_id as string | null,
     actorType: row.actor_type as string | null,
@@ -320,7 +321,9 @@ export function eventContent(e: NormalizedEvent): string {
     (e.ttlSeconds === null ? '\\N' : String(e.ttlSeconds)) + '\t' +
     // numeric(20, 8): stored, and printed back, with exactly eight decimals.
     (e.costUsd === null ? '\\N' : e.costUsd.toFixed(8)) + '\t' +
-    t(e.attributesJson)
+    t(e.attributesJson) +
+    // Added to the contract later: an event without a source hashes as it always did.
+    (e.source === null ? '' : '\t' + t(e.source))
   );
 }
 

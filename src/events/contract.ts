@@ -89,6 +89,7 @@ const eventSchema = z.object({
       return date;
     }),
   environment: optionalText(128),
+  source: optionalIdentifier(128),
   agentId: optionalIdentifier(256),
   sessionId: optionalIdentifier(256),
   actor: z
@@ -125,6 +126,8 @@ export interface NormalizedEvent {
   clientId: string | null;
   occurredAt: Date;
   environment: string;
+  /** The gateway or other system that sent the event. */
+  source: string | null;
   agentId: string | null;
   sessionId: string | null;
   actorType: string | null;
@@ -207,6 +210,7 @@ function finish(e: ParsedEvent): ValidationResult {
       clientId: wf(e.id ?? null),
       occurredAt: e.occurredAt,
       environment: wf(e.environment || 'default'),
+      source: wf(e.source ?? null),
       agentId: wf(e.agentId ?? null),
       sessionId: wf(e.sessionId ?? null),
       actorType: e.actor?.type ?? null,
@@ -263,7 +267,7 @@ function fastPath(r: Record<string, unknown>): ParsedEvent | null {
   if (Number.isNaN(date.getTime()) || year < 1970 || year > 9999 || !dayExists(occurredAt)) return null;
   if (typeof r.category !== 'string' || !CATEGORY_SET.has(r.category)) return null;
   if (!okText(r.action, 128) || r.action.length === 0) return null;
-  if (!okOptId(r.id, 256) || !okOptText(r.environment, 128) || !okOptId(r.agentId, 256) || !okOptId(r.sessionId, 256)) return null;
+  if (!okOptId(r.id, 256) || !okOptText(r.environment, 128) || !okOptId(r.source, 128) || !okOptId(r.agentId, 256) || !okOptId(r.sessionId, 256)) return null;
   if (!okOptEnum(r.decision, DECISION_SET) || !okOptEnum(r.severity, SEVERITY_SET) || !okOptEnum(r.outcome, OUTCOME_SET)) return null;
   if (!okOptId(r.policyId, 256) || !okOptText(r.policyVersion, 64) || !okOptText(r.resource) || !okOptId(r.correlationId, 256)) return null;
   if (!okOptText(r.legalBasis, 128) || !okOptText(r.recipient, 256) || !okOptText(r.region, 64)) return null;

@@ -31,6 +31,7 @@ export const GOVERNANCE_ATTRIBUTES = {
   actorId: 'governance.actor.id',
   actorEmail: 'governance.actor.email',
   costUsd: 'governance.cost_usd',
+  source: 'governance.source',
 } as const;
 
 /** Read for costUsd when `governance.cost_usd` is absent (not in the GenAI conventions yet, but emitted by some SDKs). */
@@ -132,6 +133,7 @@ export function mapSpan(span: WireSpan, parentOf: (spanId: string) => WireSpan |
     id: spanIdempotencyId(span),
     occurredAt: nanosToIso(span.startTimeUnixNano),
     environment,
+    source: str(a[g.source]),
     agentId,
     sessionId,
     actor,

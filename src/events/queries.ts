@@ -37,7 +37,7 @@ export interface EventPage {
   totalCount(): Promise<number>;
 }
 
-const EVENT_COLUMNS = `seq, client_id, occurred_at, received_at, environment, agent_id, session_id, actor_type, actor_id,
+const EVENT_COLUMNS = `seq, client_id, occurred_at, received_at, environment, source, agent_id, session_id, actor_type, actor_id,
   actor_email, category, action, decision, policy_id, policy_version, tool_name, tool_tags, resource, severity, outcome,
   correlation_id, data_subjects, personal_data, legal_basis, recipient, region, ttl_seconds, cost_usd, attributes`;
 
@@ -155,6 +155,7 @@ function toRecord(r: Record<string, unknown>): AuditEventRecord {
     occurredAt: toDate(r.occurred_at),
     receivedAt: toDate(r.received_at),
     environment: r.environment as string,
+    source: (r.source ?? null) as string | null,
     agentId: r.agent_id as string | null,
     sessionId: r.session_id as string | null,
     actorType: r.actor_type as string | null,

@@ -19,7 +19,7 @@ export interface StoreResult {
 /** Column order of the COPY stream: the content columns of `eventContent`, after the org, batch and hash. */
 const COPY_COLUMNS = `org_id, batch_id, hash, client_id, occurred_at, environment, agent_id, session_id, actor_type, actor_id,
   actor_email, category, action, decision, policy_id, policy_version, tool_name, tool_tags, resource, severity, outcome,
-  correlation_id, data_subjects, personal_data, legal_basis, recipient, region, ttl_seconds, cost_usd, attributes`;
+  correlation_id, data_subjects, personal_data, legal_basis, recipient, region, ttl_seconds, cost_usd, attributes, source`;
 
 // Concurrent batches of one organisation may lock the same registry rows or
 // client ids in different orders, or race to store the same id; PostgreSQL
@@ -48,6 +48,8 @@ export class EventBatch {
   /** Where each event's content ends in `bytes`. */
   private readonly ends: number[] = [];
   private readonly clientIds: Array<string | null> = [];
+  /** Whether the event's content ends with its source (an event without one lacks that column, see eventContent). */
+  private readonly sourced: boolean[] = [];
   // What the registries need of each event, in parallel arrays of shared strings,
   // so that dropping duplicates can fold the kept events alone.
   private readonly agents: Array<string | null> = [];
@@ -69,6 +71,7 @@ export class EventBatch {
     this.used += this.bytes.write(content, this.used, 'utf8');
     this.ends.push(this.used);
     this.clientIds.push(event.clientId);
+    this.sourced.push(event.source !== null);
     this.agents.push(this.intern(event.agentId));
     this.environments.push(this.intern(event.environment)!);
     this.tools.push(this.intern(event.toolName));
@@ -130,7 +133,7 @@ export class EventBatch {
       const p = scratch.write(previous, 0, 'latin1');
       this.bytes.copy(scratch, p, start, start + length);
       previous = chainEventBytes(scratch.subarray(0, p + length));
-      const lineLength = prefix.length + 64 + 1 + length + 1;
+      const lineLength = prefix.length + 64 + 1 + length + NO_SOURCE.length + 1;
       if (at + lineLength > out.length) {
         if (at) chunks.push(out.subarray(0, at));
         out = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, lineLength));
@@ -140,6 +143,7 @@ export class EventBatch {
       at += out.write(previous, at, 'latin1');
       out[at++] = TAB;
       at += this.bytes.copy(out, at, start, start + length);
+      if (!this.sourced[i]) at += NO_SOURCE.copy(out, at);
       out[at++] = NEWLINE;
       kept++;
       registries.fold(this.agents[i]!, this.environments[i]!, this.tools[i]!, this.tags[i]!, this.times[i]!);
@@ -151,6 +155,8 @@ export class EventBatch {
 
 const TAB = 0x09;
 const NEWLINE = 0x0a;
+/** The source column of an event sent without one (its content, and so its hash, leave it out). */
+const NO_SOURCE = Buffer.from('\t\\N', 'latin1');
 const CHUNK_BYTES = 256 * 1024;
 
 /**

@@ -37,6 +37,7 @@ const check = z
     recommendation: z.string().min(1).max(1000),
     population: selector,
     exceptions: selector.optional(),
+    perDrift: z.literal(true).optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -119,6 +120,7 @@ export function parseFrameworkDefinition(input: unknown, field = 'definition'): 
           applicableWhen: ch.applicableWhen as MetricId | undefined,
           population: ch.population as SelectorId,
           exceptions: ch.exceptions as SelectorId | undefined,
+          ...(ch.perDrift ? { perDrift: true as const } : {}),
         })),
       })),
     })),

@@ -9,7 +9,7 @@ export const executiveSummary: FrameworkDefinition = {
   type: 'executive_summary',
   name: 'Executive summary',
   description: 'How well the AI agents are governed, in plain words: overview, risk dashboard, key protections and week-over-week trends.',
-  version: '2026.11.3',
+  version: '2026.12.2',
   catalog: 'custom',
   sections: [
     {
@@ -23,9 +23,9 @@ export const executiveSummary: FrameworkDefinition = {
     {
       id: 'risk',
       title: 'Risk dashboard',
-      description: 'How risky each agent\'s behaviour is (0–100), and how many agents need attention.',
-      metrics: ['max_agent_risk', 'elevated_risk_agents', 'guardrail_triggers', 'high_severity_events'],
-      tables: ['risk_distribution', 'agent_risk'],
+      description: 'How risky each agent\'s behaviour is (0–100), which agents behave differently from their usual selves, and how many agents need attention.',
+      metrics: ['max_agent_risk', 'elevated_risk_agents', 'guardrail_triggers', 'high_severity_events', 'drifting_agents', 'behaviour_drifts'],
+      tables: ['risk_distribution', 'agent_risk', 'agent_drift'],
       controls: [
         {
           id: 'EXEC-2',
@@ -43,6 +43,11 @@ export const executiveSummary: FrameworkDefinition = {
               population: 'agent_events',
               exceptions: 'guardrail_triggers',
             },
+            shared.agentDrift({
+              title: 'Agents behave as they usually do',
+              description: "No agent's denials, errors, tool use, data access or volume changed markedly from its own last four weeks (largest change {value} on a robust z scale; beyond 3.5 counts).",
+              recommendation: "Ask the owners of the agents that changed what changed, and whether it was approved.",
+            }),
           ],
         },
       ],

@@ -10,7 +10,7 @@ export const soc2: FrameworkDefinition = {
   type: 'soc2',
   name: 'SOC 2 (Trust Services Criteria 2017)',
   description: 'Security, availability, processing integrity, confidentiality and privacy criteria, evidenced by the AI agents\' governance trail.',
-  version: '2026.11.3',
+  version: '2026.12.1',
   catalog: 'soc2',
   sections: [
     {
@@ -47,14 +47,15 @@ export const soc2: FrameworkDefinition = {
     {
       id: 'risk-assessment',
       title: 'Risk Assessment',
-      description: 'Agent risk, and changes assessed before they take effect.',
-      metrics: ['max_agent_risk', 'guardrail_triggers', 'high_severity_events', 'config_changes', 'config_change_approval_rate'],
-      tables: ['agent_risk', 'risk_distribution'],
+      description: "Agent risk, drift of each agent's behaviour from its own baseline, and changes assessed before they take effect.",
+      metrics: ['max_agent_risk', 'guardrail_triggers', 'high_severity_events', 'baselined_agents', 'drifting_agents', 'behaviour_drifts', 'config_changes', 'config_change_approval_rate'],
+      tables: ['agent_risk', 'risk_distribution', 'agent_drift'],
       controls: [
         {
           id: 'CC3.2',
           checks: [
             shared.agentRisk(),
+            shared.agentDrift(),
           ],
         },
         {

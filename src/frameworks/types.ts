@@ -32,6 +32,13 @@ export interface CheckDefinition {
   population: SelectorId;
   /** The events that fall short; shown as evidence whenever there are any. */
   exceptions?: SelectorId;
+  /**
+   * One finding per agent metric that drifted from its baseline (drift.ts),
+   * in place of the check's one finding, each judged by the thresholds on
+   * its |robust z| and shown by that agent's events. With no drift, the
+   * check's one finding as usual (its metric: the largest |z|).
+   */
+  perDrift?: true;
 }
 
 export interface ControlDefinition {

@@ -45,10 +45,13 @@ addRoute({
 
     let body: AsyncIterable<Uint8Array> = uncancelledChunks(request.body);
     if (encoding === 'gzip') body = Readable.from(body, { objectMode: false }).pipe(createGunzip());
+    // Bounded after decompression: a small gzip of endless blank lines must not hold the request.
+    // Reading stops at a ceiling; what came before it is stored as if the body ended there.
+    const ceiling: Ceiling = { maxBytes: services.config.INGEST_MAX_BYTES, maxLines: services.config.INGEST_MAX_LINES };
 
     let result: IngestResult;
     try {
-      result = await ingestRecords(services.database, principal.orgId, records(lineGroups(body), mapper));
+      result = await ingestRecords(services.database, principal.orgId, records(lineGroups(body, MAX_LINE_BYTES, ceiling), mapper));
     } catch (error) {
       if (error instanceof IngestInterrupted) {
         await requestRollupRefresh(services, principal.orgId);
@@ -60,6 +63,11 @@ addRoute({
     if (result.accepted) {
       await requestRollupRefresh(services, principal.orgId);
       await requestPostureEvaluation(services, principal.orgId);
+    }
+    if (ceiling.exceeded) {
+      const through = ceiling.throughLine ?? 0;
+      const message = `${ceiling.exceeded}; reading stopped there. Lines 1-${through} are stored (or rejected, as listed); send the lines after ${through} in another request.`;
+      return Response.json({ error: { code: 'BAD_USER_INPUT', field: 'body', message }, ...summary(result), confirmedThroughLine: through }, { status: 413, headers: { connection: 'close' } });
     }
     return Response.json(summary(result));
   },
@@ -124,6 +132,14 @@ function isZlibError(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('Z_');
 }
 
+/** The ceilings of one body; `exceeded` says which was passed, `throughLine` the last line read whole before it. */
+export interface Ceiling {
+  maxBytes: number;
+  maxLines: number;
+  exceeded?: string;
+  throughLine?: number;
+}
+
 /** The records of each group of lines, a group at a time (one await per chunk of the body, not per line). */
 async function* records(groups: AsyncIterable<NumberedLine[]>, mapper: LineMapper): AsyncGenerator<SourceRecord[]> {
   for await (const group of groups) {
@@ -166,15 +182,24 @@ export async function* splitLines(chunks: AsyncIterable<Buffer | Uint8Array>, ma
  * file. Each chunk is decoded once (up to its last newline), and a line over
  * the limit is skipped without being kept.
  */
-export async function* lineGroups(chunks: AsyncIterable<Buffer | Uint8Array>, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<NumberedLine[]> {
+export async function* lineGroups(chunks: AsyncIterable<Buffer | Uint8Array>, maxLineBytes = MAX_LINE_BYTES, ceiling?: Ceiling): AsyncGenerator<NumberedLine[]> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let oversized = false;
   let lineNumber = 0;
   let group: NumberedLine[] = [];
 
+  // Past a ceiling nothing more is read: the lines before it are yielded, and the body ends there.
+  const maxLines = ceiling?.maxLines ?? Infinity;
+  const maxBytes = ceiling?.maxBytes ?? Infinity;
+  let bytes = 0;
+  let over = false;
+  const counted = () => !(over ||= ++lineNumber > maxLines);
+  const stop = (why: string, throughLine: number) => {
+    if (ceiling) Object.assign(ceiling, { exceeded: why, throughLine });
+  };
   const emit = (text: string) => {
-    lineNumber++;
+    if (!counted()) return;
     if (text.endsWith('\r')) text = text.slice(0, -1);
     if (text.length > maxLineBytes / 3 && Buffer.byteLength(text) > maxLineBytes) {
       group.push({ line: lineNumber, text: null });
@@ -184,14 +209,22 @@ export async function* lineGroups(chunks: AsyncIterable<Buffer | Uint8Array>, ma
     group.push({ line: lineNumber, text });
   };
   const tooLong = () => {
-    lineNumber++;
+    if (!counted()) return;
     group.push({ line: lineNumber, text: null });
   };
 
+  let cut = false;
   for await (const raw of chunks) {
-    const chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+    let chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+    if (bytes + chunk.length > maxBytes) {
+      // Only the lines that end within the ceiling are read; the one it cuts is dropped.
+      chunk = chunk.subarray(0, maxBytes - bytes);
+      cut = true;
+    }
+    bytes += chunk.length;
     const first = chunk.indexOf(NEWLINE);
     if (first === -1) {
+      if (cut) break;
       if (!oversized) {
         pending.push(chunk);
         pendingBytes += chunk.length;
@@ -218,7 +251,10 @@ export async function* lineGroups(chunks: AsyncIterable<Buffer | Uint8Array>, ma
 
     const last = chunk.lastIndexOf(NEWLINE);
     if (last > first) {
-      for (const text of chunk.toString('utf8', first + 1, last).split('\n')) emit(text);
+      for (const text of chunk.toString('utf8', first + 1, last).split('\n')) {
+        if (over) break;
+        emit(text);
+      }
     }
     const rest = chunk.subarray(last + 1);
     if (rest.length > maxLineBytes) oversized = true;
@@ -227,12 +263,23 @@ export async function* lineGroups(chunks: AsyncIterable<Buffer | Uint8Array>, ma
       pending.push(Buffer.from(rest));
       pendingBytes = rest.length;
     }
+    if (over) {
+      // The line that passed the ceiling is not one of the body's.
+      lineNumber = maxLines;
+      stop(`The body has more than ${maxLines} lines (blank lines count; INGEST_MAX_LINES)`, maxLines);
+    } else if (cut) stop(`The body is over ${maxBytes} bytes (decompressed; INGEST_MAX_BYTES)`, lineNumber);
     if (group.length) {
       yield group;
       group = [];
     }
+    if (over || cut) return;
+  }
+  if (cut) {
+    stop(`The body is over ${maxBytes} bytes (decompressed; INGEST_MAX_BYTES)`, lineNumber);
+    return;
   }
   if (oversized) tooLong();
   else if (pendingBytes) emit(Buffer.concat(pending).toString('utf8'));
+  if (over) stop(`The body has more than ${maxLines} lines (blank lines count; INGEST_MAX_LINES)`, maxLines);
   if (group.length) yield group;
 }

@@ -12,7 +12,7 @@ import { requestPostureEvaluation } from '../jobs/posture-refresh.ts';
 import { requestRollupRefresh } from '../jobs/rollup-refresh.ts';
 import { mapSpans, type MappedSpan } from '../events/otlp.ts';
 import { decodeTraceRequest, encodeRpcStatus, encodeTraceResponse, OtlpDecodeError, type Encoding } from '../events/otlp-wire.ts';
-import { addRoute, authorize, errorResponse } from './routes.ts';
+import { addRoute, authorize, BodyTooLarge, CLOSE_AFTER, errorResponse, readLimited } from './routes.ts';
 
 /** OTLP exporters batch at most a few thousand spans; a body beyond this is not one export. */
 export const MAX_OTLP_BODY_BYTES = 16 * 1024 * 1024;
@@ -44,8 +44,13 @@ addRoute({
       if (contentEncoding !== 'identity' && contentEncoding !== 'gzip') {
         return fail(415, 3, `Content-Encoding must be gzip or absent; got "${contentEncoding}"`);
       }
-      let body = await readCapped(request, MAX_OTLP_BODY_BYTES);
-      if (!body) return fail(413, 3, `the request body is over ${MAX_OTLP_BODY_BYTES} bytes; export smaller batches (OTEL_BSP_MAX_EXPORT_BATCH_SIZE)`);
+      let body: Buffer;
+      try {
+        body = await readLimited(request, MAX_OTLP_BODY_BYTES);
+      } catch (error) {
+        if (!(error instanceof BodyTooLarge)) throw error;
+        return fail(413, 3, `the request body is over ${MAX_OTLP_BODY_BYTES} bytes; export smaller batches (OTEL_BSP_MAX_EXPORT_BATCH_SIZE)`, CLOSE_AFTER);
+      }
       if (contentEncoding === 'gzip') {
         try {
           body = gunzipSync(body, { maxOutputLength: MAX_OTLP_BODY_BYTES });
@@ -87,16 +92,3 @@ function describeRejection(mapped: MappedSpan, field: string, message: string): 
 }
 
 const truncate = (text: string) => (text.length > MAX_ERROR_MESSAGE_CHARS ? `${text.slice(0, MAX_ERROR_MESSAGE_CHARS - 1)}…` : text);
-
-/** The whole body, or null once it passes `maxBytes` (reading stops there). */
-async function readCapped(request: Request, maxBytes: number): Promise<Buffer | null> {
-  if (!request.body) return Buffer.alloc(0);
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
-    total += chunk.byteLength;
-    if (total > maxBytes) return null;
-    chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-  }
-  return Buffer.concat(chunks, total);
-}

@@ -68,7 +68,49 @@ export function useRoutes(services: Services): Plugin {
   };
 }
 
+/** A request body passed its route's limit; reading stopped there. */
+export class BodyTooLarge extends Error {
+  readonly limit: number;
+  constructor(limit: number) {
+    super(`The request body is over the limit of ${limit} bytes`);
+    this.name = 'BodyTooLarge';
+    this.limit = limit;
+  }
+}
+
+/**
+ * The whole body, read while counting: refused at once when Content-Length
+ * says it is over `maxBytes`, else as soon as what arrived passes it. An
+ * oversized body is never held, and the answer does not wait for its end.
+ */
+export async function readLimited(request: Request, maxBytes: number): Promise<Buffer> {
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw new BodyTooLarge(maxBytes);
+  if (!request.body) return Buffer.alloc(0);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const reader = request.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) throw new BodyTooLarge(maxBytes);
+      chunks.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
+    }
+  } finally {
+    // Released, not cancelled: cancelling destroys the socket before the 413 can be sent.
+    reader.releaseLock();
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** Headers of an answer sent before the body was read to its end: the connection is not reused (the rest of the body is not read). */
+export const CLOSE_AFTER = { connection: 'close' } as const;
+
 export function errorResponse(error: unknown, services: Services): Response {
+  if (error instanceof BodyTooLarge) {
+    return Response.json({ error: { code: 'BAD_USER_INPUT', field: 'body', message: `${error.message}; send less` } }, { status: 413, headers: CLOSE_AFTER });
+  }
   if (error instanceof DomainError) {
     const headers: Record<string, string> = error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
     return Response.json(

@@ -22,6 +22,7 @@ import { useRoutes } from './routes.ts';
 import './ingest-route.ts';
 import './otlp-route.ts';
 import './downloads.ts';
+import './export-downloads.ts';
 import './share-route.ts';
 import '../web/routes.ts';
 

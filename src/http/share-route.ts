@@ -9,14 +9,16 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { organizations, reports } from '../db/schema.ts';
 import { artifactChunks, ensureArtifact, renderFormat } from '../render/artifacts.ts';
 import { bundleStream, type BundleRedaction } from '../render/bundle.ts';
-import { CONTENT_TYPES, fileName, isFormat, loadRenderable, type Format, type ReportRow } from '../render/model.ts';
+import { CONTENT_TYPES, fileName, isFormat, loadRenderable, scopeOfReport, type Format, type ReportRow } from '../render/model.ts';
 import type { ReportContent } from '../reports/generate.ts';
 import type { Services } from '../services.ts';
 import { pseudonymiseEvent, pseudonymisedRenderable, pseudonymiser, textRedactor } from '../sharing/pseudonymise.ts';
 import { checkPassword, findByToken, pseudonymKey, recordUse, sessionValue, stateOf, validSession, type ShareLinkRow } from '../sharing/share-links.ts';
-import { htmlResponse, messagePage, passwordPage, reportPage, SHARED_PAGE_HEADERS } from '../sharing/shared-page.ts';
+import { htmlResponse, messagePage, passwordPage, SHARED_PAGE_HEADERS } from '../sharing/shared-page.ts';
+import { auditorPage, evidencePage, findingQuery } from '../sharing/shared-report.ts';
+import { evidenceEvents, eventJson } from '../render/evidence-stream.ts';
 import { contentDisposition } from './downloads.ts';
-import { addRoute } from './routes.ts';
+import { addRoute, BodyTooLarge, CLOSE_AFTER, readLimited } from './routes.ts';
 
 const COOKIE = 'share_session';
 const MAX_FORM_BYTES = 4096;
@@ -55,7 +57,7 @@ const unlocked = (services: Services, request: Request, link: ShareLinkRow, now:
 addRoute({
   method: 'GET',
   path: '/shared/:token',
-  handler: async ({ request, params, services }) => {
+  handler: async ({ request, url, params, services }) => {
     const now = new Date();
     const resolved = await resolve(services, params.token!, now);
     if ('response' in resolved) return resolved.response;
@@ -63,28 +65,74 @@ addRoute({
     if (!unlocked(services, request, link, now)) return htmlResponse(200, passwordPage(params.token!, null));
     await recordUse(services, link, { what: 'page' }, now);
     const [org] = await services.database.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, link.orgId));
-    const pseudonymised = link.redaction === 'pseudonymise';
-    const redact = pseudonymised ? textRedactor(report.content as ReportContent, pseudonymiser(pseudonymKey(services.config, link))) : (t: string) => t;
+    const { renderable, original } = await sharedRenderable(services, link, report);
     return htmlResponse(
       200,
-      reportPage({
-        token: params.token!,
-        title: redact(report.title),
-        organizationName: org?.name ?? '',
-        type: report.type,
-        periodStart: report.periodStart,
-        periodEnd: report.periodEnd,
-        score: report.score,
-        grade: report.grade,
-        // A pseudonymised copy has its own hash, shown in its files; the original's would identify nothing useful here.
-        contentSha256: pseudonymised ? null : report.contentSha256,
-        formats: link.formats.filter(isFormat),
-        expiresAt: link.expiresAt,
-        pseudonymised,
-      }),
+      auditorPage(
+        {
+          token: params.token!,
+          report: renderable,
+          organizationName: org?.name ?? '',
+          formats: link.formats.filter(isFormat),
+          expiresAt: link.expiresAt,
+          pseudonymised: link.redaction === 'pseudonymise',
+          originalContentSha256: renderable === original ? null : original.contentSha256,
+        },
+        findingQuery(url.searchParams),
+      ),
     );
   },
 });
+
+/** Evidence events shown per page of the auditor's view. */
+const EVIDENCE_PAGE = 25;
+
+addRoute({
+  method: 'GET',
+  path: '/shared/:token/findings/:ordinal',
+  handler: async ({ request, url, params, services }) => {
+    const now = new Date();
+    const resolved = await resolve(services, params.token!, now);
+    if ('response' in resolved) return resolved.response;
+    const { link, report } = resolved;
+    if (!unlocked(services, request, link, now)) return htmlResponse(401, passwordPage(params.token!, 'Enter the password to read the evidence.'));
+    const { renderable, original } = await sharedRenderable(services, link, report);
+    const finding = renderable.content.findings.find((f) => String(f.ordinal) === params.ordinal);
+    if (!finding) return htmlResponse(404, messagePage('Finding not found', `This report has no finding ${params.ordinal}. Go back to the report and follow a finding's evidence link.`));
+    const after = evidenceCursor(url.searchParams.get('after'));
+    if (after === 'invalid') return htmlResponse(400, messagePage('Bad page link', 'The "after" part of this link is not one the page wrote. Go back to the report and page from the first events.'));
+    const from = Math.max(1, Math.min(Number.MAX_SAFE_INTEGER, Math.trunc(Number(url.searchParams.get('from'))) || 1));
+    await recordUse(services, link, { what: 'page' }, now);
+    const pseudonym = link.redaction === 'pseudonymise' ? pseudonymiser(pseudonymKey(services.config, link)) : null;
+    const redact = pseudonym ? textRedactor(original.content as ReportContent, pseudonym) : null;
+    // One more than a page: whether a next page exists without counting.
+    const pages = evidenceEvents(services.database.sql, scopeOfReport(report), finding.evidenceSelector, EVIDENCE_PAGE + 1, after);
+    const rows: Array<Record<string, unknown>> = (await pages.next()).value ?? [];
+    await pages.return(undefined);
+    const events = rows.slice(0, EVIDENCE_PAGE).map((r) => {
+      const event = eventJson(r);
+      return (pseudonym && redact ? pseudonymiseEvent(event, pseudonym, redact) : event) as Record<string, unknown>;
+    });
+    const last = rows[EVIDENCE_PAGE - 1];
+    const next = rows.length > EVIDENCE_PAGE && last ? `${new Date(last.occurred_at as string).toISOString()}_${Number(last.seq)}` : null;
+    return htmlResponse(200, evidencePage({ token: params.token!, reportTitle: renderable.content.title, finding, events, from, next, pseudonymised: Boolean(pseudonym) }));
+  },
+});
+
+/** `<ISO instant>_<sequence>`, as the evidence page writes it into its "next" link. */
+function evidenceCursor(value: string | null): [string, number] | null | 'invalid' {
+  if (!value) return null;
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_(\d{1,18})$/.exec(value);
+  if (!match || Number.isNaN(Date.parse(match[1]!)) || !Number.isSafeInteger(Number(match[2]))) return 'invalid';
+  return [match[1]!, Number(match[2])];
+}
+
+/** The report as this link shares it: the pseudonymised, re-signed copy when the link redacts. */
+async function sharedRenderable(services: Services, link: ShareLinkRow, report: ReportRow) {
+  const original = await loadRenderable(services, report);
+  if (link.redaction !== 'pseudonymise') return { renderable: original, original };
+  return { renderable: await pseudonymisedRenderable(services, original, pseudonymiser(pseudonymKey(services.config, link))), original };
+}
 
 addRoute({
   method: 'POST',
@@ -96,9 +144,14 @@ addRoute({
     const { link } = resolved;
     const back = `/shared/${params.token}`;
     if (!link.passwordHash) return new Response(null, { status: 303, headers: { location: back, ...SHARED_PAGE_HEADERS } });
-    const text = await request.text();
-    if (text.length > MAX_FORM_BYTES) return htmlResponse(413, messagePage('Form too large', 'The form sent more data than a password needs.'));
-    const password = new URLSearchParams(text).get('password') ?? '';
+    let form: Buffer;
+    try {
+      form = await readLimited(request, MAX_FORM_BYTES);
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) throw error;
+      return htmlResponse(413, messagePage('Form too large', `The form sent more than ${MAX_FORM_BYTES} bytes; a password needs far fewer. Go back and enter only the password.`), CLOSE_AFTER);
+    }
+    const password = new URLSearchParams(form.toString('utf8')).get('password') ?? '';
     const check = await checkPassword(services, link, password, now);
     if (check.ok) {
       const session = sessionValue(services.config, link, now);

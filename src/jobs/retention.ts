@@ -7,7 +7,8 @@
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { organizations, reports } from '../db/schema.ts';
+import { dataExports, organizations, reports } from '../db/schema.ts';
+import { expireExports } from '../exports/exports.ts';
 import { badInput, notFound } from '../errors.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
 import { changeOf } from '../realtime/pubsub.ts';
@@ -26,6 +27,8 @@ export function expiryFor(retentionDays: number, completedAt: Date): Date {
 export interface RetentionResult {
   expiredReports: number;
   deletedArtifacts: number;
+  /** Data exports whose files were deleted. */
+  expiredExports?: number;
 }
 
 /** Expires what is due at `now`, across organisations (the job runs for the whole service), in batches. */
@@ -81,6 +84,7 @@ export async function runRetention(services: Services, now = new Date()): Promis
     delete from report_artifacts a using reports r
     where a.report_id = r.id and a.org_id = r.org_id and r.status = 'expired'`;
   result.deletedArtifacts += stray.count;
+  result.expiredExports = await expireExports(services, now);
   if (result.expiredReports) services.log.info('retention expired reports', { ...result });
   return result;
 }
@@ -134,6 +138,10 @@ export async function updateOrganizationSettings(
         .update(reports)
         .set({ expiresAt: sql`${reports.completedAt} + make_interval(days => ${retentionDays}::int)` })
         .where(and(eq(reports.orgId, requester.orgId), eq(reports.status, 'completed'), isNull(reports.deletedAt)));
+      await tx
+        .update(dataExports)
+        .set({ expiresAt: sql`${dataExports.completedAt} + make_interval(days => ${retentionDays}::int)` })
+        .where(and(eq(dataExports.orgId, requester.orgId), eq(dataExports.status, 'completed')));
     }
   });
   await recordServiceEvent(services.database, requester.orgId, {

@@ -12,6 +12,7 @@ import type { Services } from '../services.ts';
 import { startQueue } from './queue.ts';
 import { scheduleReportSweep, startReportWorker, type ReportJobHooks } from './report-worker.ts';
 import { startRollupWorker } from './rollup-refresh.ts';
+import { createExportQueue, startExportWorker } from './export-worker.ts';
 import { startPostureWorker } from './posture-refresh.ts';
 
 export interface JobRuntimeOptions {
@@ -27,6 +28,8 @@ export interface JobRuntimeOptions {
 export async function startJobRuntime(services: Services, options: JobRuntimeOptions): Promise<() => Promise<void>> {
   const queue = await startQueue(services.database.url, services.log, services.config.JOB_SCHEMA);
   services.queue = queue;
+  // Every process that enqueues exports needs their queue to exist.
+  await createExportQueue(queue);
   if (options.listen) {
     await services.realtime.start();
     await services.posture.start();
@@ -48,6 +51,7 @@ export async function startJobRuntime(services: Services, options: JobRuntimeOpt
     };
     await startReportWorker(queue, services, hooks, options.concurrency);
     await startRollupWorker(queue, services);
+    await startExportWorker(queue, services);
     await startPostureWorker(queue, services, { cron: options.recurring !== false });
     // Schedules, retention and notification deliveries run where reports run.
     if (options.recurring !== false) {

@@ -28,10 +28,12 @@ export interface ReportChange {
    * means anything may have changed.
    */
   progressOnly?: true;
+  /** What changed when not a report: a data export (its id is in `reportId`). */
+  subject?: 'export';
 }
 
 const matches = (filter: Subscriber['filter'], change: ReportChange) =>
-  change.orgId === filter.orgId && (!filter.reportId || change.reportId === filter.reportId);
+  change.orgId === filter.orgId && change.subject === filter.subject && (!filter.reportId || change.reportId === filter.reportId);
 
 type ReportRow = Pick<typeof reports.$inferSelect, 'id' | 'orgId' | 'status' | 'progressPercent' | 'progressStage' | 'progressMessage' | 'deletedAt'>;
 
@@ -60,8 +62,15 @@ export async function notifyReportChange(tx: Pick<Db, 'execute'>, change: Report
 }
 
 interface Subscriber {
-  filter: { orgId: string; reportId?: string };
+  filter: SubscriptionFilter;
   deliver(change: ReportChange): void;
+}
+
+/** Changes of one organisation, of one report or export when `reportId` is given; reports unless `subject` says otherwise. */
+export interface SubscriptionFilter {
+  orgId: string;
+  reportId?: string;
+  subject?: 'export';
 }
 
 /** Told of every change this process hears, before any subscriber; `null` when changes may have been missed. */
@@ -127,7 +136,8 @@ export class ReportPubSub {
   }
 
   private async resync(): Promise<void> {
-    const targets = [...this.subscribers].filter((s) => s.filter.reportId);
+    // Exports end their streams on their own final state; reports are told theirs again.
+    const targets = [...this.subscribers].filter((s) => s.filter.reportId && !s.filter.subject);
     if (!targets.length) return;
     const ids = [...new Set(targets.map((s) => s.filter.reportId!))];
     const orgIds = [...new Set(targets.map((s) => s.filter.orgId))];
@@ -159,7 +169,7 @@ export class ReportPubSub {
    * The buffer is bounded: a subscriber that falls far behind keeps the
    * latest changes, never unbounded memory.
    */
-  subscribe(filter: { orgId: string; reportId?: string }, maxBuffered = 1000): AsyncIterableIterator<ReportChange> {
+  subscribe(filter: SubscriptionFilter, maxBuffered = 1000): AsyncIterableIterator<ReportChange> {
     const queue: ReportChange[] = [];
     let wake: (() => void) | null = null;
     let done = false;

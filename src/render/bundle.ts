@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
 import { canonicalJson } from '../reports/integrity.ts';
-import { signBytes } from '../reports/signing.ts';
+import { currentSigningKey, keyFingerprint, signBytes } from '../reports/signing.ts';
 import type { Services } from '../services.ts';
 import { ensureArtifact, readArtifact, renderFormat } from './artifacts.ts';
 import { evidenceNdjson, type eventJson } from './evidence-stream.ts';
@@ -23,6 +23,10 @@ export const MANIFEST = 'manifest.json';
 export const MANIFEST_SIG = 'manifest.sig';
 export const SIGNATURE_JSON = 'signature.json';
 export const EVIDENCE = 'evidence.ndjson';
+export const PUBLIC_KEY = 'public-key.pem';
+/** `sha256sum -c` input for every other file, and its raw Ed25519 signature: checkable with stock tools alone. */
+export const CHECKSUMS = 'SHA256SUMS';
+export const CHECKSUMS_SIG = 'SHA256SUMS.sig';
 
 const BUNDLE_FILES: Array<{ format: StoredFormat; path: string; mediaType: string; description: string }> = [
   { format: 'json', path: 'report.json', mediaType: 'application/json', description: 'The canonical report with its content hash and signature' },
@@ -40,19 +44,42 @@ export interface ManifestFile {
   description: string;
 }
 
-const README = `Evidence bundle of a compliance report.
+/** The bundle's README: what each file is and how to check all of it with sha256sum and openssl alone. */
+export function bundleReadme(key: { keyId: string; publicKeyPem: string }): string {
+  return `Evidence bundle of a compliance report.
 
-manifest.json   every other file with its SHA-256 and size
-manifest.sig    Ed25519 signature of manifest.json's exact bytes (64 raw bytes)
-signature.json  signature algorithm, key id and public key (PEM)
-evidence.ndjson the audit events behind every finding, one per line:
-                {"finding": <ordinal>, "controlId": "...", "event": {...}}
+report.json        the canonical report with its content hash and signature
+report.pdf, report.md, report-csv.zip, report-oscal.json   the same report for reading and for tools
+evidence.ndjson    the audit events behind every finding, one per line:
+                   {"finding": <ordinal>, "controlId": "...", "event": {...}}
+manifest.json      every file with its SHA-256 and size
+manifest.sig       Ed25519 signature of manifest.json's exact bytes (64 raw bytes)
+signature.json     signature algorithm, key id and public key (PEM)
+${PUBLIC_KEY}     the public key that signed manifest.json and ${CHECKSUMS}
+${CHECKSUMS}         the SHA-256 of every file, for sha256sum -c
+${CHECKSUMS_SIG}     Ed25519 signature of ${CHECKSUMS}'s exact bytes (64 raw bytes)
 
-Check everything offline:  agent-reports verify THIS.zip
-Or by hand:  openssl pkeyutl -verify -pubin -inkey key.pem -rawin -in manifest.json -sigfile manifest.sig
-(key.pem: signature.json's publicKeyPem), then sha256sum each file against manifest.json.
-Compare the key id with Organization.signingKeys of the organisation that issued the report.
+Signing key id:      ${key.keyId}
+Key fingerprint:     ${keyFingerprint(key.publicKeyPem)}
+                     (SHA-256 of the raw 32-byte Ed25519 public key; the key id is its first 16 characters)
+
+CHECK IT WITH STANDARD TOOLS ONLY (OpenSSL 3 and coreutils; nothing of ours), in the unzipped folder:
+
+1. The key is the issuer's. Print its fingerprint and compare it with the one the organisation
+   gave you (the shared page shows it; an API user sees it as Organization.signingKeys):
+     openssl pkey -pubin -in ${PUBLIC_KEY} -outform DER | tail -c 32 | sha256sum
+2. The checksum list is signed by that key (prints "Signature Verified Successfully"):
+     openssl pkeyutl -verify -pubin -inkey ${PUBLIC_KEY} -rawin -in ${CHECKSUMS} -sigfile ${CHECKSUMS_SIG}
+   The manifest the same way:
+     openssl pkeyutl -verify -pubin -inkey ${PUBLIC_KEY} -rawin -in manifest.json -sigfile manifest.sig
+3. Every file is the one signed for (every line must say OK):
+     sha256sum -c ${CHECKSUMS}
+
+The report's own signature (in report.json: integrity.signature, base64) is over the UTF-8 bytes of
+its content hash, integrity.contentSha256; check it with the key named by integrity.signatureKeyId.
+The same checks in one command, for those who have the tool:  agent-reports verify THIS.zip
 `;
+}
 
 /**
  * A redacted bundle (a pseudonymised share link): every file is rendered from
@@ -84,8 +111,11 @@ export async function bundleStream(services: Services, row: ReportRow, redaction
     const data = await readArtifact(services, row.orgId, row.id, file.format);
     files.push({ data, meta: { ...meta, sha256: stored.sha256, sizeBytes: stored.sizeBytes } });
   }
-  const readme = Buffer.from(README, 'utf8');
+  const key = await currentSigningKey(services, row.orgId);
+  const readme = Buffer.from(bundleReadme(key), 'utf8');
+  const publicKey = Buffer.from(key.publicKeyPem, 'utf8');
   files.push({ data: readme, meta: { path: 'README.txt', sha256: sha256(readme), sizeBytes: readme.length, mediaType: 'text/plain', description: 'What the files are and how to check them' } });
+  files.push({ data: publicKey, meta: { path: PUBLIC_KEY, sha256: sha256(publicKey), sizeBytes: publicKey.length, mediaType: 'application/x-pem-file', description: 'The Ed25519 public key that signs this bundle' } });
 
   // Fixed mtime: the same report bundles to the same bytes.
   const mtime = renderable.completedAt;
@@ -135,8 +165,12 @@ export async function bundleStream(services: Services, row: ReportRow, redaction
       'utf8',
     );
     const signed = await signBytes(services, row.orgId, manifest);
+    const listed = JSON.parse(manifest.toString('utf8')) as { files: ManifestFile[] };
+    const checksums = Buffer.from([...listed.files.map((f) => `${f.sha256}  ${f.path}\n`), `${sha256(manifest)}  ${MANIFEST}\n`].join(''), 'utf8');
     add(manifest, MANIFEST);
     add(signed.signature, MANIFEST_SIG);
+    add(checksums, CHECKSUMS);
+    add((await signBytes(services, row.orgId, checksums)).signature, CHECKSUMS_SIG);
     add(Buffer.from(`${JSON.stringify({ algorithm: 'Ed25519', signedFile: MANIFEST, signatureFile: MANIFEST_SIG, keyId: signed.keyId, publicKeyPem: signed.publicKeyPem }, null, 2)}\n`), SIGNATURE_JSON);
     zip.end();
   }

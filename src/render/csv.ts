@@ -61,6 +61,10 @@ export function csvFiles(report: RenderableReport): ZipEntry[] {
     ),
   });
   files.push({
+    path: 'score.csv',
+    data: toCsv(['factor', 'label', 'value', 'weight', 'effectiveWeight', 'points', 'detail'], (c.scoreBreakdown?.factors ?? []).map((f) => [f.id, f.label, f.value, f.weight, f.effectiveWeight, f.points, f.detail])),
+  });
+  files.push({
     path: 'metrics.csv',
     data: toCsv(['section', 'metric', 'label', 'value', 'unit'], c.sections.flatMap((s) => s.metrics.map((m) => [s.title, m.id, m.label, m.value, m.unit]))),
   });

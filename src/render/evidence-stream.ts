@@ -5,12 +5,12 @@
  */
 import type { Sql } from '../db/client.ts';
 import type { FindingContent } from '../reports/generate.ts';
-import { scopeWhere, WATERMARK_PARAM, type ReportScope } from '../reports/scope.ts';
+import { evidenceScope, scopeWhere, WATERMARK_PARAM, type ReportScope } from '../reports/scope.ts';
 import { isSelectorId, selectorSql } from '../reports/selectors.ts';
 
 const PAGE = 1000;
 
-const EVENT_COLUMNS = `e.seq, e.client_id, e.occurred_at, e.received_at, e.environment, e.agent_id, e.session_id, e.actor_type, e.actor_id,
+const EVENT_COLUMNS = `e.seq, e.client_id, e.occurred_at, e.received_at, e.environment, e.source, e.agent_id, e.session_id, e.actor_type, e.actor_id,
   e.actor_email, e.category, e.action, e.decision, e.policy_id, e.policy_version, e.tool_name, e.tool_tags, e.resource, e.severity,
   e.outcome, e.correlation_id, e.data_subjects, e.personal_data, e.legal_basis, e.recipient, e.region, e.ttl_seconds,
   e.cost_usd::float8 as cost_usd, e.attributes`;
@@ -28,6 +28,7 @@ export function eventJson(r: EventRow) {
     occurredAt: iso(r.occurred_at),
     receivedAt: iso(r.received_at),
     environment: r.environment,
+    source: orNull(r.source),
     agentId: orNull(r.agent_id),
     sessionId: orNull(r.session_id),
     actor: r.actor_type ? { type: r.actor_type, id: r.actor_id, email: orNull(r.actor_email) } : undefined,
@@ -52,12 +53,12 @@ export function eventJson(r: EventRow) {
   };
 }
 
-/** Pages of one selector's events in the scope, in (occurred_at, seq) order. */
-export async function* evidenceEvents(sql: Sql, scope: ReportScope, selector: string, pageSize = PAGE): AsyncGenerator<EventRow[]> {
+/** Pages of one selector's events in the scope, in (occurred_at, seq) order, from after `start` when given. */
+export async function* evidenceEvents(sql: Sql, scope: ReportScope, selector: string, pageSize = PAGE, start: [occurredAt: string, seq: number] | null = null): AsyncGenerator<EventRow[]> {
   if (!isSelectorId(selector)) throw new Error(`unknown evidence selector ${selector}`);
   const { where, params } = scopeWhere(scope);
   const condition = selectorSql(selector, WATERMARK_PARAM);
-  let after: [string, number] | null = null;
+  let after: [string, number] | null = start;
   for (;;) {
     const pageParams = [...params];
     let keyset = '';
@@ -80,13 +81,13 @@ export async function* evidenceEvents(sql: Sql, scope: ReportScope, selector: st
 export async function* evidenceNdjson(
   sql: Sql,
   scope: ReportScope,
-  findings: Array<Pick<FindingContent, 'ordinal' | 'controlId' | 'evidenceSelector' | 'evidenceCount'>>,
+  findings: Array<Pick<FindingContent, 'ordinal' | 'controlId' | 'evidenceSelector' | 'evidenceAgent' | 'evidenceCount'>>,
   /** Applied to each event before it is written (redaction). */
   transform: (event: ReturnType<typeof eventJson>) => unknown = (event) => event,
 ): AsyncGenerator<string> {
   for (const f of [...findings].sort((a, b) => a.ordinal - b.ordinal)) {
     if (f.evidenceCount === 0) continue;
-    for await (const page of evidenceEvents(sql, scope, f.evidenceSelector)) {
+    for await (const page of evidenceEvents(sql, evidenceScope(scope, f.evidenceAgent), f.evidenceSelector)) {
       yield page.map((r) => `${JSON.stringify({ finding: f.ordinal, controlId: f.controlId, event: transform(eventJson(r)) })}\n`).join('');
     }
   }

@@ -104,8 +104,17 @@ function cover(report: RenderableReport): string {
 </table>
 <div class="score"><div><div class="meta">Score</div><div class="value">${esc(c.score ?? 'n/a')}<span class="meta"> / 100</span></div></div>
 <div><div class="meta">Grade</div><div class="grade">${esc(c.grade ?? 'n/a')}</div></div></div>
+${scoreFactors(c)}
 <div class="meta">Content SHA-256</div><div class="hash">${esc(report.contentSha256)}</div>
 </section>`;
+}
+
+/** How the score is made up, factor by factor. */
+function scoreFactors(c: ReportContent): string {
+  const factors = c.scoreBreakdown?.factors ?? [];
+  if (!factors.length) return '';
+  const rows = factors.map((f) => `<tr><td>${esc(f.label)}</td><td>${esc(f.value === null ? 'n/a (not counted)' : `${f.value} / 100`)}</td><td>${esc(`${f.effectiveWeight}%`)}</td><td>${esc(f.points)}</td><td>${esc(f.detail)}</td></tr>`).join('');
+  return `<table class="score-factors"><tr><th>Score factor</th><th>Value</th><th>Weight</th><th>Points</th><th>What was measured</th></tr>${rows}</table>`;
 }
 
 function statusCounts(findings: Finding[]): string {

@@ -44,6 +44,11 @@ export function renderMarkdown(report: RenderableReport): Buffer {
     ]),
   );
   out.push(`## Summary\n\n${mdText(c.summary)}\n`);
+  const factors = c.scoreBreakdown?.factors ?? [];
+  if (factors.length) {
+    out.push(`## How the score is made up\n`);
+    out.push(mdTable(['Factor', 'Value', 'Weight', 'Points', 'What was measured'], factors.map((f) => [f.label, f.value === null ? 'n/a (not counted)' : `${f.value} / 100`, `${f.effectiveWeight}% (nominal ${f.weight}%)`, String(f.points), f.detail])));
+  }
 
   const byOrdinal = new Map(c.findings.map((f) => [f.ordinal, f]));
   for (const section of c.sections) {

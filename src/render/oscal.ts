@@ -109,7 +109,13 @@ export function oscalDocument(report: RenderableReport) {
           description: c.summary,
           start: c.scope.period.start,
           end: c.scope.period.end,
-          props: [prop('score', String(c.score ?? 'n/a')), prop('grade', c.grade ?? 'n/a'), prop('event-count', String(c.integrity.eventCount)), prop('watermark', String(c.watermark))],
+          props: [
+            prop('score', String(c.score ?? 'n/a')),
+            prop('grade', c.grade ?? 'n/a'),
+            ...(c.scoreBreakdown?.factors ?? []).map((f) => prop(`score-${f.id.replaceAll('_', '-')}`, f.value === null ? 'n/a' : String(f.value))),
+            prop('event-count', String(c.integrity.eventCount)),
+            prop('watermark', String(c.watermark)),
+          ],
           'reviewed-controls': {
             'control-selections': [controlIds.length ? { 'include-controls': controlIds.map((cid) => ({ 'control-id': oscalControlId(cid) })) } : { 'include-all': {} }],
             remarks: `Controls of the ${c.framework.catalog} catalog, as identified there: ${controlIds.join(', ') || 'none'}.`,

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, sha256Hex } from '../reports/integrity.ts';
 import { keyIdOf, verifySignature } from '../reports/signing.ts';
-import { BUNDLE_SCHEMA, MANIFEST, MANIFEST_SIG, SIGNATURE_JSON } from './bundle.ts';
+import { BUNDLE_SCHEMA, CHECKSUMS, CHECKSUMS_SIG, MANIFEST, MANIFEST_SIG, SIGNATURE_JSON } from './bundle.ts';
 import { jsonIntegrityTemplate } from './json.ts';
 import { isZip, readZip, ZipError, type ZipFileEntry } from './zip-reader.ts';
 
@@ -195,6 +195,21 @@ function verifyBundle(buffer: Buffer, label: string, checks: Checks, options: Ve
     }
     if (sigInfo.algorithm !== 'Ed25519') checks.fail(`${SIGNATURE_JSON}: algorithm is ${JSON.stringify(sigInfo.algorithm)}, expected "Ed25519"`);
     verifyKeyAndSignature(checks, MANIFEST_SIG, MANIFEST, sigInfo.publicKeyPem, sigInfo.keyId, manifestEntry.data, sigEntry.data, options);
+    // The checksum list for stock tools (sha256sum -c), signed by the same key; older bundles have none.
+    const sums = byName.get(CHECKSUMS);
+    if (sums?.data) {
+      verifyKeyAndSignature(checks, CHECKSUMS_SIG, CHECKSUMS, sigInfo.publicKeyPem, sigInfo.keyId, sums.data, byName.get(CHECKSUMS_SIG)?.data ?? null, options);
+      // Its lines must say what the manifest says (the files themselves are checked against the manifest below).
+      const manifestHashes = new Map((Array.isArray(manifest.files) ? manifest.files : []).map((f) => [f.path, f.sha256]));
+      manifestHashes.set(MANIFEST, createHash('sha256').update(manifestEntry.data).digest('hex'));
+      const lines = sums.data.toString('utf8').split('\n').filter(Boolean);
+      const disagree = lines.filter((line) => manifestHashes.get(line.slice(66)) !== line.slice(0, 64) || line.slice(64, 66) !== '  ');
+      checks.check(
+        !disagree.length && lines.length === manifestHashes.size,
+        `${CHECKSUMS}: lists the manifest and every file with the manifest's hashes`,
+        `${CHECKSUMS}: ${disagree.length ? `disagrees with the manifest on ${disagree.map((l) => l.slice(66)).join(', ')}` : `lists ${lines.length} files, the manifest ${manifestHashes.size}`}`,
+      );
+    }
   }
 
   const listed = new Set<string>();
@@ -217,7 +232,7 @@ function verifyBundle(buffer: Buffer, label: string, checks: Checks, options: Ve
   }
   if (!listed.size) checks.fail(`${MANIFEST}: lists no files`);
   for (const e of entries) {
-    if (!listed.has(e.name) && e.name !== MANIFEST && e.name !== MANIFEST_SIG && e.name !== SIGNATURE_JSON) checks.fail(`${e.name}: in the bundle but not listed in the manifest`);
+    if (!listed.has(e.name) && ![MANIFEST, MANIFEST_SIG, SIGNATURE_JSON, CHECKSUMS, CHECKSUMS_SIG].includes(e.name)) checks.fail(`${e.name}: in the bundle but not listed in the manifest`);
   }
 
   const report = byName.get('report.json');

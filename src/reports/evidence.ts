@@ -30,6 +30,8 @@ export interface FindingRow {
   metric: string | null;
   value: number | null;
   evidence_selector: string | null;
+  /** Narrows the evidence to one agent's events (scope.ts evidenceScope). */
+  evidence_agent: string | null;
   evidence_count: number;
   /** The first events of the evidence, kept at generation (null for reports made before it was kept). */
   evidence_head: number[] | null;
@@ -44,7 +46,7 @@ export interface EvidenceSource {
 }
 
 const FINDING_COLUMNS = `f.id, f.report_id, f.org_id, f.ordinal, f.framework, f.control_id, f.control_title, f.section, f.status,
-  f.severity, f.category, f.title, f.description, f.recommendation, f.metric, f.value, f.evidence_selector, f.evidence_count::float8 as evidence_count,
+  f.severity, f.category, f.title, f.description, f.recommendation, f.metric, f.value, f.evidence_selector, f.evidence_agent, f.evidence_count::float8 as evidence_count,
   f.evidence_head::float8[] as evidence_head`;
 
 export interface FindingFilter {
@@ -185,7 +187,7 @@ export async function findingIdsForEvents(sql: Sql, orgId: string, seqs: readonl
        and (r.environment is null or r.environment = e.environment)
        and (cardinality(r.agent_ids) = 0 or e.agent_id = any(r.agent_ids))
        and (r.parameters->>'dataSubject' is null or e.data_subjects @> array[r.parameters->>'dataSubject'])
-     join findings f on f.report_id = r.id and f.evidence_count > 0
+     join findings f on f.report_id = r.id and f.evidence_count > 0 and (f.evidence_agent is null or f.evidence_agent = e.agent_id)
      where e.org_id = $1 and e.seq = any($2::bigint[])
        and case f.evidence_selector ${cases} else false end
      order by e.seq, r.created_at, f.ordinal`,

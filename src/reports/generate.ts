@@ -20,18 +20,22 @@ import { measureRequests } from './correlated.ts';
 import {
   measureEvents,
   metricDefinition,
+  DRIFT_METRIC_IDS,
   type AgentRisk,
   type DayCounts,
   type MetricId,
   type MetricValues,
   type Unit,
 } from './metrics.ts';
+import { assessDrift, DRIFT_METHOD, type AgentDrift, type DriftAssessment } from './drift.ts';
 import { refreshRollups, rollupPlan } from './rollups.ts';
+import { policyCurrency, POLICY_MAX_AGE_DAYS, securitySettings, slaCompliance, type PolicyCurrency, type SecuritySetting, type SlaCompliance } from './score-factors.ts';
+import { slaTargets, type SlaTargets } from '../accounts/sla-targets.ts';
 import { runScalarQueries, type ScalarQueryId } from './scalars.ts';
-import type { ReportScope } from './scope.ts';
+import { evidenceScope, type ReportScope } from './scope.ts';
 import { statementOfApplicability } from './applicability.ts';
 import { buildSqlTables, scalarQueriesOfTables, selectorsOfTables, type Table } from './tables.ts';
-import { evaluate, grade as gradeOf, score as scoreOf, SEVERITY_WEIGHT, type FindingStatus } from './scoring.ts';
+import { composeScore, controlsValue, evaluate, grade as gradeOf, SEVERITY_WEIGHT, type FindingStatus, type ScoreFactorId } from './scoring.ts';
 import { CORRELATED, type RequestKindId, type SelectorId } from './selectors.ts';
 
 export const GENERATOR_VERSION = 'agent-reports/1.0.0';
@@ -104,6 +108,7 @@ export async function buildReport(services: Services, reportId: string, onProgre
           metric: f.metric,
           value: f.value,
           evidenceSelector: f.evidenceSelector,
+          evidenceAgent: f.evidenceAgent ?? null,
           evidenceCount: f.evidenceCount,
           evidenceHead: heads.get(f.ordinal) ?? [],
         })),
@@ -147,7 +152,7 @@ async function evidenceHeads(services: Services, row: ReportRow, scope: ReportSc
   const withEvidence = findings.filter((f) => f.evidenceCount > 0 && f.evidenceSelector);
   const pages = await evidencePages(
     services.database.sql,
-    withEvidence.map((f) => ({ source: { findingId: String(f.ordinal), selector: toSelector(f.evidenceSelector), scope, sampleSeed: row.sampleSeed }, first: EVIDENCE_HEAD })),
+    withEvidence.map((f) => ({ source: { findingId: String(f.ordinal), selector: toSelector(f.evidenceSelector), scope: evidenceScope(scope, f.evidenceAgent), sampleSeed: row.sampleSeed }, first: EVIDENCE_HEAD })),
   );
   return new Map(withEvidence.map((f, i) => [f.ordinal, pages[i]!.seqs]));
 }
@@ -215,6 +220,8 @@ export interface FindingContent {
   value: number | null;
   unit: Unit;
   evidenceSelector: SelectorId;
+  /** The one agent whose events of the selector are the evidence (a drift finding); absent: every event in scope. */
+  evidenceAgent?: string;
   evidenceKind: 'exceptions' | 'population';
   evidenceCount: number;
   populationCount: number;
@@ -227,7 +234,8 @@ export type ReportContent = Awaited<ReturnType<typeof computeContent>>;
  * builds reports, without their tables: live posture (posture.ts) reads it.
  */
 export function evaluateFramework(services: Services, framework: FrameworkDefinition, scope: ReportScope): Promise<ReportContent> {
-  return computeContent(services, framework, { title: framework.name }, scope, { link: null, head: null }, async () => {}, { tables: false });
+  // One finding per check, as posture keeps one row per check: a drift check's finding judges the largest |z|.
+  return computeContent(services, framework, { title: framework.name }, scope, { link: null, head: null }, async () => {}, { tables: false, perDrift: false });
 }
 
 async function computeContent(
@@ -237,7 +245,7 @@ async function computeContent(
   scope: ReportScope,
   chain: { link: number | null; head: string | null },
   onProgress: (p: Progress) => Promise<void>,
-  options: { tables?: boolean } = {},
+  options: { tables?: boolean; perDrift?: boolean } = {},
 ) {
   const { sql } = services.database;
   const withTables = options.tables !== false;
@@ -262,6 +270,10 @@ async function computeContent(
 
   // The queries are independent: run them together, and report progress as each lands.
   await onProgress({ percent: 15, stage: 'collecting', message: 'Counting events, decisions and evidence' });
+  // The score's policy-coverage factor, whatever the framework shows.
+  selectorIds.add('agent_decisions');
+  selectorIds.add('covered_agent_decisions');
+  const targets = await slaTargets(services.database.db, scope.orgId);
   // The correlated selectors and the response times come from the requests and their first answers.
   const timed: Partial<Record<RequestKindId, MetricId[]>> = {
     approvals: ['approval_response_mean', 'approval_response_p50', 'approval_response_p95'],
@@ -283,13 +295,19 @@ async function computeContent(
   };
   // One boundary for the whole report: the one pass and the shared tables read the same rollups.
   const rollup = await rollupPlan(sql, scope);
-  const [counted, coverage, requests, queried, sqlTables] = await Promise.all([
+  const needsDrift = DRIFT_METRIC_IDS.some((id) => metricIds.has(id)) || tables.has('agent_drift');
+  const [counted, coverage, requests, queried, sqlTables, drift, sla, currency, security] = await Promise.all([
     step(measureEvents(sql, scope, [...selectorIds], rollup), 'Counted events, decisions and evidence, and scored agent risk'),
     step(measureCoverage(sql, scope, services.config.MONITORING_GAP_MINUTES), 'Measured monitoring coverage and gaps'),
     step(measureRequests(sql, scope, rollup, [...kinds]), 'Counted requests and their answers, and measured response times'),
     runScalarQueries(sql, scope, scalarQueryIds, rollup),
     buildSqlTables(sql, scope, tables, rollup),
+    needsDrift ? assessDrift(sql, scope) : Promise.resolve(null),
+    slaCompliance(sql, scope, rollup, targets),
+    policyCurrency(sql, scope),
+    securitySettings(sql, scope.orgId),
   ]);
+  const drifts = drift?.assessed.filter((a) => a.drifted) ?? [];
   for (const id of selectorIds) {
     const correlated = CORRELATED[id];
     if (correlated) counted.counts[id] = requests[correlated.kind][correlated.outcome];
@@ -315,6 +333,10 @@ async function computeContent(
       max_agent_risk: risks.length ? risks[0]!.risk : null,
       elevated_risk_agents: risks.filter((r) => r.risk >= 50).length,
       pii_agents: risks.filter((r) => r.piiEvents > 0).length,
+      baselined_agents: drift ? drift.baselinedAgents : null,
+      drifting_agents: drift ? new Set(drifts.map((d) => d.agentId)).size : null,
+      behaviour_drifts: drift ? drifts.length : null,
+      max_drift_z: drift?.assessed.length ? Math.max(...drift.assessed.map((a) => Math.abs(a.z))) : null,
       ...queried,
     },
   };
@@ -332,6 +354,10 @@ async function computeContent(
         const useExceptions = check.exceptions !== undefined && exceptionCount > 0;
         const evidenceSelector = useExceptions ? check.exceptions! : check.population;
         const unit = metricDefinition(check.metric).unit;
+        if (check.perDrift && options.perDrift !== false && status !== 'not_applicable' && drifts.length) {
+          for (const d of drifts) findings.push(driftFinding(findings.length + 1, framework, section.title, control.id, check, d));
+          continue;
+        }
         findings.push({
           ordinal: findings.length + 1,
           framework: framework.type,
@@ -361,14 +387,15 @@ async function computeContent(
   }
 
   await onProgress({ percent: 85, stage: 'scoring', message: 'Scoring and writing the summary' });
-  const score = scoreOf(findings);
+  const breakdown = composeScore(scoreFactors(findings, values, sla, targets, currency, security));
+  const score = breakdown.score;
   const grade = gradeOf(score);
   const sections = framework.sections.map((section) => ({
     id: section.id,
     title: section.title,
     description: section.description,
     metrics: section.metrics.map((id) => ({ id, label: metricDefinition(id).label, unit: metricDefinition(id).unit, value: metricValue(id) })),
-    tables: (withTables ? (section.tables ?? []) : []).map((id) => buildTable(id, risks, timeline, () => {
+    tables: (withTables ? (section.tables ?? []) : []).map((id) => buildTable(id, risks, timeline, drift, () => {
       const finish = sqlTables.get(id);
       if (id === 'statement_of_applicability') return statementOfApplicability(framework, findings);
       if (!finish) throw new Error(`unknown table ${id}`);
@@ -402,10 +429,12 @@ async function computeContent(
     sampleSeed,
     score,
     grade,
+    scoreBreakdown: { factors: breakdown.factors, slaTargets: targets },
     summary: summarize(framework, findings, score, grade, eventCount, coverage),
     recommendations,
     sections,
     findings,
+    ...(drift ? { drift: { baseline: drift.baseline, method: drift.method, threshold: drift.threshold } } : {}),
     integrity: {
       eventCount,
       timeCoverage: coverage.timeCoverage,
@@ -422,8 +451,96 @@ async function computeContent(
   };
 }
 
-function buildTable(id: string, risks: AgentRisk[], timeline: DayCounts[], other: () => Table): Table {
+/** A finding for one agent metric beyond its baseline, judged by the check's thresholds on |z|. */
+function driftFinding(ordinal: number, framework: FrameworkDefinition, section: string, controlId: string, check: CheckDefinition, d: AgentDrift): FindingContent {
+  const status = evaluate(Math.abs(d.z), check.thresholds);
+  return {
+    ordinal,
+    framework: framework.type,
+    section,
+    controlId,
+    controlTitle: controlTitle(framework, controlId, check.title),
+    checkId: check.id,
+    status,
+    severity: check.severity,
+    category: check.category,
+    title: `${d.agentId}: ${d.label} ${d.z > 0 ? 'rose above' : 'fell below'} its baseline`,
+    description: d.explanation,
+    recommendation: status === 'pass' ? null : check.recommendation,
+    metric: check.metric,
+    value: d.z,
+    unit: 'z',
+    evidenceSelector: d.evidenceSelector,
+    evidenceAgent: d.agentId,
+    evidenceKind: 'population',
+    evidenceCount: d.evidenceCount,
+    populationCount: d.evidenceCount,
+  };
+}
+
+/** What each factor of the score measured (scoring.ts), in numbers and words. */
+function scoreFactors(
+  findings: FindingContent[],
+  values: MetricValues,
+  sla: SlaCompliance,
+  targets: SlaTargets,
+  currency: PolicyCurrency,
+  security: SecuritySetting[],
+): Record<ScoreFactorId, { value: number | null; detail: string }> {
+  const applicable = findings.filter((f) => f.status !== 'not_applicable');
+  const decisions = values.counts.agent_decisions ?? 0;
+  const covered = values.counts.covered_agent_decisions ?? 0;
+  const { approvals, holds } = sla;
+  const approvalRequests = approvals.requests;
+  const holdRequests = holds.requests;
+  const requests = approvalRequests + holdRequests;
+  const counted = security.filter((s) => s.met !== null);
+  const met = counted.filter((s) => s.met);
+  return {
+    controls: {
+      value: controlsValue(findings),
+      detail: `${applicable.length} applicable findings: ${applicable.filter((f) => f.status === 'pass').length} passed, ${applicable.filter((f) => f.status === 'warn').length} warned (half credit), ${applicable.filter((f) => f.status === 'fail').length} failed; weighted by severity.`,
+    },
+    policy_coverage: {
+      value: decisions ? (100 * covered) / decisions : null,
+      detail: decisions ? `${covered} of ${decisions} agent decisions were made by an explicit policy.` : 'No agent decisions in the period.',
+    },
+    sla_compliance: {
+      value: requests ? (100 * (approvals.withinTarget + holds.withinTarget)) / requests : null,
+      detail: requests
+        ? `${approvals.withinTarget} of ${approvalRequests} approval requests answered within ${targets.approvalMinutes} minutes, ${holds.withinTarget} of ${holdRequests} held actions within ${targets.holdMinutes} minutes.`
+        : 'No approval requests or held actions in the period.',
+    },
+    configuration_currency: {
+      value: currency.policies ? (100 * currency.current) / currency.policies : null,
+      detail: currency.policies
+        ? `${currency.current} of ${currency.policies} policies deciding in the period run a version at most ${POLICY_MAX_AGE_DAYS} days old` +
+          (currency.stale.length ? `; stale: ${currency.stale.slice(0, 5).map((p) => `${p.policy}${p.version ? ` ${p.version}` : ''} (${p.ageDays} days)`).join(', ')}.` : '.')
+        : 'No policy decided in the period.',
+    },
+    security_settings: {
+      value: counted.length ? (100 * met.length) / counted.length : null,
+      detail: counted.length
+        ? `${met.length} of ${counted.length} settings met (as of generation): ${counted.map((s) => `${s.label}: ${s.met ? 'yes' : 'no'}`).join('; ')}.`
+        : 'No keys, share links or webhooks to assess.',
+    },
+  };
+}
+
+const DRIFT_TABLE_ROWS = 100;
+
+function buildTable(id: string, risks: AgentRisk[], timeline: DayCounts[], drift: DriftAssessment | null, other: () => Table): Table {
   switch (id) {
+    case 'agent_drift': {
+      const assessed = drift?.assessed ?? [];
+      return {
+        id,
+        title: `Agent behaviour against its baseline (${DRIFT_METHOD})`,
+        columns: ['agent', 'metric', 'unit', 'baselineDays', 'baselineMedian', 'baselineMad', 'periodValue', 'robustZ', 'drifted', 'evidenceEvents'],
+        rows: assessed.slice(0, DRIFT_TABLE_ROWS).map((a) => [a.agentId, a.metric, a.unit, a.baselineDays, a.median, a.mad, a.value, a.z, a.drifted ? 'yes' : 'no', a.evidenceCount]),
+        truncated: assessed.length > DRIFT_TABLE_ROWS ? { shown: DRIFT_TABLE_ROWS, total: assessed.length } : null,
+      };
+    }
     case 'agent_risk':
       return {
         id,

@@ -10,7 +10,8 @@ import type { ScalarQueryId } from './scalars.ts';
 import { passSource, PII_REACH, type PassColumn, type RollupPlan } from './rollups.ts';
 import { APPROVAL_SLA, CORRELATED, ESCALATION_SLA, HOLD_SLA, type SelectorId } from './selectors.ts';
 
-export type Unit = 'count' | 'percent' | 'seconds' | 'usd' | 'score';
+/** `z`: a robust z-score against a baseline (drift.ts). */
+export type Unit = 'count' | 'percent' | 'seconds' | 'usd' | 'score' | 'z';
 
 export interface MetricValues {
   counts: Partial<Record<SelectorId, number>>;
@@ -132,6 +133,12 @@ export const metrics = {
   time_coverage: scalar('Monitoring time coverage', 'percent', 'time_coverage'),
   elevated_risk_agents: scalar('Agents with an elevated risk score (50 or more)', 'count', 'elevated_risk_agents'),
 
+  // Drift of each agent's behaviour from its own baseline (drift.ts).
+  baselined_agents: scalar('Agents with a behaviour baseline (7 or more active days of the 28 before the period)', 'count', 'baselined_agents'),
+  drifting_agents: scalar('Agents whose behaviour moved beyond their baseline', 'count', 'drifting_agents'),
+  behaviour_drifts: scalar("Agent metrics beyond their agent's baseline (|robust z| > 3.5)", 'count', 'behaviour_drifts'),
+  max_drift_z: scalar("Largest |robust z| of an agent's metric against its baseline", 'z', 'max_drift_z'),
+
   // Personal data (GDPR, DSAR, HIPAA).
   personal_data_events: count('Processing events with personal data', 'personal_data_events'),
   data_subjects: queried('Data subjects observed', 'count', 'data_subjects', 'data_subjects'),
@@ -195,6 +202,9 @@ export type MetricId = keyof typeof metrics;
 export function metricDefinition(id: MetricId): MetricDefinition {
   return metrics[id];
 }
+
+/** The metrics read from the drift assessment: a report needs it only when it shows one. */
+export const DRIFT_METRIC_IDS: MetricId[] = ['baselined_agents', 'drifting_agents', 'behaviour_drifts', 'max_drift_z'];
 
 export function isMetricId(id: string): id is MetricId {
   return Object.hasOwn(metrics, id);

@@ -261,15 +261,21 @@ export async function refreshRollups(sql: Sql, orgId: string, options: { upto?: 
       await tx.unsafe(`insert into ${pass.table} (org_id, upto, day, ${columns.join(', ')}) select $1::uuid, ${target}, day, ${columns.join(', ')} from rollup_pass`, [orgId]);
       await tx`drop table rollup_pass`;
     }
-    // The data subjects each agent named per day: distinct subjects are counted over these rows.
+    // The data subjects each agent named per day: distinct subjects are counted over these rows
+    // (counted into a temporary table like the rest, in parallel).
+    await tx.unsafe(
+      `create temp table rollup_subjects on commit drop as
+       select ${DAY} as day, e.environment, e.agent_id, s as subject, count(*) as n
+       from audit_events e cross join lateral unnest(e.data_subjects) s
+       where e.org_id = '${orgId}'::uuid and e.seq > ${newest} and e.seq <= ${target} and cardinality(e.data_subjects) > 0
+       group by 1, 2, 3, 4`,
+    );
     await tx.unsafe(
       `insert into event_subject_rollups (org_id, upto, day, environment, agent_id, subject, n)
-       select $1::uuid, ${target}, ${DAY}, e.environment, e.agent_id, s, count(*)
-       from audit_events e cross join lateral unnest(e.data_subjects) s
-       where e.org_id = $1::uuid and e.seq > ${newest} and e.seq <= ${target} and cardinality(e.data_subjects) > 0
-       group by 3, 4, 5, 6`,
+       select $1::uuid, ${target}, day, environment, agent_id, subject, n from rollup_subjects`,
       [orgId],
     );
+    await tx`drop table rollup_subjects`;
     await refreshRequests(tx, orgId, newest, target);
     await tx`insert into event_rollup_batches (org_id, upto, definition, events) values (${orgId}, ${target}, ${DEFINITION}, ${events})`;
     await tx`drop table rollup_batch`;

@@ -51,6 +51,11 @@ export function scopeWhere(scope: ReportScope, options: { ignoreAgents?: boolean
   return { where: clauses.join(' and '), params, dataSubjectRef, environmentRef, agentIdsRef };
 }
 
+/** The scope a finding's evidence is read in: the report's, narrowed to the finding's agent if it names one (a drift finding). */
+export function evidenceScope(scope: ReportScope, agentId: string | null | undefined): ReportScope {
+  return agentId ? { ...scope, agentIds: [agentId] } : scope;
+}
+
 /**
  * How many of an event's data-subject references count (alias `e`). Scoped to
  * one data subject (a DSAR, GDPR Art. 15), only the references to that

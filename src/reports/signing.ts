@@ -61,6 +61,22 @@ export async function publicKeyById(services: Services, orgId: string, keyId: st
   return row?.publicKeyPem ?? null;
 }
 
+/** The organisation's current signing key (created on first need): what bundles are signed with. */
+export async function currentSigningKey(services: Services, orgId: string): Promise<{ keyId: string; publicKeyPem: string }> {
+  const key = await activeKey(services, orgId);
+  return { keyId: key.id, publicKeyPem: key.publicKeyPem };
+}
+
+/**
+ * The key's fingerprint: SHA-256 (hex) of the raw 32-byte public key, of which
+ * the key id is the first 16 characters. Stock tools compute it from the PEM:
+ * `openssl pkey -pubin -in key.pem -outform DER | tail -c 32 | sha256sum`.
+ */
+export function keyFingerprint(publicKey: KeyObject | string): string {
+  const key = typeof publicKey === 'string' ? createPublicKey(publicKey) : publicKey;
+  return createHash('sha256').update(Buffer.from(key.export({ format: 'jwk' }).x!, 'base64url')).digest('hex');
+}
+
 /** First 16 hex characters of the SHA-256 of the raw 32-byte public key. */
 export function keyIdOf(publicKey: KeyObject | string): string {
   const key = typeof publicKey === 'string' ? createPublicKey(publicKey) : publicKey;

@@ -73,6 +73,7 @@ export const AuditEvent = builder.loadableNode('AuditEvent', {
     occurredAt: t.expose('occurredAt', { type: 'DateTime', description: 'When it happened.' }),
     receivedAt: t.expose('receivedAt', { type: 'DateTime', description: 'When the service stored it.' }),
     environment: t.exposeString('environment', { description: 'Environment, e.g. production; `default` when none was sent.' }),
+    source: t.exposeString('source', { nullable: true, description: 'The gateway or other system that sent the event, when it said.' }),
     agentId: t.exposeString('agentId', { nullable: true, description: 'The agent that acted, if any.' }),
     sessionId: t.exposeString('sessionId', { nullable: true, description: 'The agent\'s session.' }),
     actor: t.field({
@@ -219,6 +220,7 @@ const AuditEventInput = builder.inputType('AuditEventInput', {
     id: t.string({ description: 'Your idempotency key: re-sending the same id never stores the event twice.' }),
     occurredAt: t.string({ description: 'Required: ISO 8601 with a time-zone offset, e.g. 2026-01-31T12:00:00Z.' }),
     environment: t.string({ description: 'Environment, e.g. production; `default` when absent.' }),
+    source: t.string({ description: 'The gateway or other system that sends the event (e.g. its id), for filtering exports by source.' }),
     agentId: t.string({ description: 'The agent that acted.' }),
     sessionId: t.string({ description: 'The agent\'s session.' }),
     actor: t.field({ type: ActorInput, description: 'Who acted.' }),

@@ -11,6 +11,7 @@ import { orgOf, type Context } from '../http/context.ts';
 import { evidenceCursor, evidenceSample, listFindings, MAX_PAGE, pageFromHead, toSelector, type FindingRow } from '../reports/evidence.ts';
 import type { ReportContent } from '../reports/generate.ts';
 import { selectors } from '../reports/selectors.ts';
+import { evidenceScope } from '../reports/scope.ts';
 import { builder } from './builder.ts';
 import { AuditEvent, AuditEventConnection, loadEventsBySeq } from './events.ts';
 import { Report } from './reports.ts';
@@ -50,7 +51,7 @@ const Metric = builder.objectRef<Content['sections'][number]['metrics'][number]>
   fields: (t) => ({
     id: t.exposeString('id', { description: 'Metric identifier from the shared metric library.' }),
     label: t.exposeString('label', { description: 'What the metric measures.' }),
-    unit: t.exposeString('unit', { description: 'count, percent, seconds, usd or score.' }),
+    unit: t.exposeString('unit', { description: 'count, percent, seconds, usd, score (0–100) or z (a robust z-score against a baseline).' }),
     value: t.float({ nullable: true, description: 'The value; null when there was nothing to measure.', resolve: (m) => m.value }),
   }),
 });
@@ -216,7 +217,7 @@ Finding.implement({
       resolve: async (f, { size }, ctx) => {
         const report = await ctx.loaders.reportScope.load(f.report_id);
         if (!report) return [];
-        const seqs = await evidenceSample(ctx.services.database.sql, { findingId: f.id, selector: toSelector(f.evidence_selector), scope: report.scope, sampleSeed: report.sampleSeed }, size);
+        const seqs = await evidenceSample(ctx.services.database.sql, { findingId: f.id, selector: toSelector(f.evidence_selector), scope: evidenceScope(report.scope, f.evidence_agent), sampleSeed: report.sampleSeed }, size);
         return loadEventsBySeq(ctx, seqs);
       },
     }),

@@ -9,6 +9,8 @@ import './downloads.ts';
 import './sharing.ts';
 import './schedules.ts';
 import './notifications.ts';
+import './exports.ts';
 import './posture.ts';
+import './scoring.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -15,7 +15,7 @@ import {
   type EvidenceSource,
   type FindingRow,
 } from '../reports/evidence.ts';
-import type { ReportScope } from '../reports/scope.ts';
+import { evidenceScope, type ReportScope } from '../reports/scope.ts';
 import type { Services } from '../services.ts';
 
 export interface EvidenceRequest {
@@ -84,7 +84,7 @@ export function createLoaders(services: Services, principal: Principal): Loaders
         requests.map(async (r) => {
           const f = await finding.load(r.findingId);
           const report = f ? await reportScope.load(f.report_id) : null;
-          return f && report ? { findingId: f.id, selector: toSelector(f.evidence_selector), scope: report.scope, sampleSeed: report.sampleSeed } : null;
+          return f && report ? { findingId: f.id, selector: toSelector(f.evidence_selector), scope: evidenceScope(report.scope, f.evidence_agent), sampleSeed: report.sampleSeed } : null;
         }),
       );
       const present = requests.flatMap((r, i) => (sources[i] ? [{ source: sources[i]!, first: r.first, after: r.after }] : []));

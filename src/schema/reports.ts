@@ -30,7 +30,7 @@ export const ReportStatus = builder.enumType('ReportStatus', {
 
 const requester = (ctx: Context) => ({ orgId: orgOf(ctx), name: ctx.principal!.keyName, actorId: ctx.principal!.keyId });
 
-const Progress = builder.objectRef<{ percent: number; stage: string; message: string }>('ReportProgress').implement({
+export const Progress = builder.objectRef<{ percent: number; stage: string; message: string }>('ReportProgress').implement({
   description: 'How far generation has come.',
   fields: (t) => ({
     percent: t.exposeInt('percent', { description: '0–100.' }),
@@ -39,7 +39,7 @@ const Progress = builder.objectRef<{ percent: number; stage: string; message: st
   }),
 });
 
-const Period = builder.objectRef<{ start: Date; end: Date }>('Period').implement({
+export const Period = builder.objectRef<{ start: Date; end: Date }>('Period').implement({
   description: 'A half-open interval of time [start, end).',
   fields: (t) => ({
     start: t.expose('start', { type: 'DateTime', description: 'Start, included.' }),
@@ -141,7 +141,7 @@ builder.queryField('report', (t) =>
   }),
 );
 
-const PeriodInput = builder.inputType('PeriodInput', {
+export const PeriodInput = builder.inputType('PeriodInput', {
   description: 'A period; omitted parts default to the last 30 days ending now.',
   fields: (t) => ({
     start: t.field({ type: 'DateTime', description: 'Start, included.' }),

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEventInput } from '../../client/graphql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { findingsOf, ingestFixture, metricsOf, rebuiltAtWatermark, reportFromFixture, reportOf, rowsOf, type FixtureReport } from '../support/report-fixture.ts';
+import { findingsOf, ingestFixture, metricsOf, rebuiltAtWatermark, reportFromFixture, reportOf, rowsOf, type FixtureReport, scoreFactorsOf } from '../support/report-fixture.ts';
 
 const P = 'production';
 const FETCH = { name: 'web.fetch', tags: ['external', 'read'] };
@@ -93,8 +93,11 @@ describe('asset_inventory fixture', () => {
       'INV-1 inventory-complete': { status: 'warn', evidenceCount: 1 }, // 95.24%: u1
       'INV-2 lease-compliance': { status: 'pass', evidenceCount: 3 },
     });
-    // medium warn 1.5 of 3 + high pass 6 of 6 = 7.5 / 9 = 83.3 → 83 (B).
-    expect({ score: report.content.score, grade: report.content.grade }).toEqual({ score: 83, grade: 'B' });
+    // Controls: medium warn 1.5 of 3 + high pass 6 of 6 = 7.5 / 9 = 83.33. Policy coverage 6/6; SLA: the one hold
+    // (v10) never answered, 0/1; the 3 policies deciding are weeks old; security 2 of 2 settings met.
+    // (50·83.33 + 15·100 + 15·0 + 10·100 + 10·100)/100 = 76.67 → 77 (C+).
+    expect(scoreFactorsOf(report.content)).toEqual({ controls: 83.33, policy_coverage: 100, sla_compliance: 0, configuration_currency: 100, security_settings: 100 });
+    expect({ score: report.content.score, grade: report.content.grade }).toEqual({ score: 77, grade: 'C+' });
   });
 
   it('agents', () => {

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEventInput } from '../../client/graphql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { findingsOf, metricsOf, reportFromFixture, rowsOf, type FixtureReport } from '../support/report-fixture.ts';
+import { findingsOf, metricsOf, reportFromFixture, rowsOf, type FixtureReport, scoreFactorsOf } from '../support/report-fixture.ts';
 
 const ADMIN = { type: 'user', id: 'u-admin', email: 'admin@example.com' };
 const OPS = { type: 'user', id: 'u-ops' };
@@ -105,8 +105,11 @@ describe('audit_summary fixture', () => {
       'AUD-2 role-changes-approved': { status: 'fail', evidenceCount: 1 }, // 66.67 < 90: p3
       'AUD-3 changes-approved': { status: 'warn', evidenceCount: 1 }, // 80, the warn bound: p8
     });
-    // medium fail 0/3, high fail 0/6, medium warn 1.5/3: 1.5 / 12 = 12.5 → 13.
-    expect({ score: report.content.score, grade: report.content.grade }).toEqual({ score: 13, grade: 'F' });
+    // Controls: medium fail 0/3, high fail 0/6, medium warn 1.5/3: 1.5 / 12 = 12.5. Policy coverage 1/1; SLA: ap6
+    // never answered, 0/1; one recent policy; security 2 of 2 settings met.
+    // (50·12.5 + 15·100 + 15·0 + 10·100 + 10·100)/100 = 41.25 → 41.
+    expect(scoreFactorsOf(report.content)).toEqual({ controls: 12.5, policy_coverage: 100, sla_compliance: 0, configuration_currency: 100, security_settings: 100 });
+    expect({ score: report.content.score, grade: report.content.grade }).toEqual({ score: 41, grade: 'F' });
   });
 
   it('administrative actions, actors and the service trail', () => {

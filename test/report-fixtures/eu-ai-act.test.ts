@@ -12,7 +12,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AuditEventInput } from '../../client/graphql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { findingsOf, metricsOf, reportFromFixture, rowsOf } from '../support/report-fixture.ts';
+import { findingsOf, metricsOf, reportFromFixture, rowsOf, scoreFactorsOf } from '../support/report-fixture.ts';
 
 let app: TestApp;
 beforeAll(async () => { app = await startTestApp(); });
@@ -121,8 +121,13 @@ it('eu_ai_act: every metric, finding, the score, retention, timeline and agent r
   });
 
   // Applicable: 6 high (36) and 2 medium (6) = 42. Earned: retention 6 + 6, escalations 6, holds warn 3,
-  // session 3, attribution warn 1.5 = 25.5. 100·25.5/42 = 60.71 → 61, D-.
-  expect({ score: content.score, grade: content.grade }).toEqual({ score: 61, grade: 'D-' });
+  // session 3, attribution warn 1.5 = 25.5. Controls 100·25.5/42 = 60.71.
+  // SLA: approvals within an hour ap-1 (30 min), ap-4 (20 min), not ap-2 (answered after the end) nor ap-3 (expired);
+  // holds within 4 hours all but h-2: (2 + 4)/(4 + 5) = 66.67. Configuration currency: p-1 last decided with the
+  // version first seen on 2026-05-05 (o-oldest), 183 days before the end: stale; p-pay current: 1/2 = 50.
+  // (50·60.71 + 15·100 + 15·66.67 + 10·50 + 10·100)/100 = 70.36 → 70, C-.
+  expect(scoreFactorsOf(content)).toEqual({ controls: 60.71, policy_coverage: 100, sla_compliance: 66.67, configuration_currency: 50, security_settings: 100 });
+  expect({ score: content.score, grade: content.grade }).toEqual({ score: 70, grade: 'C-' });
 
   // The gaps behind time_coverage (Art. 12.1).
   expect({ gaps: content.integrity.gaps, gapCount: content.integrity.gapCount, gapSeconds: content.integrity.gapSeconds }).toEqual({

@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AuditEventInput } from '../../client/graphql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { findingsOf, metricsOf, reportFromFixture, rowsOf } from '../support/report-fixture.ts';
+import { findingsOf, metricsOf, reportFromFixture, rowsOf, scoreFactorsOf } from '../support/report-fixture.ts';
 
 let app: TestApp;
 beforeAll(async () => { app = await startTestApp(); });
@@ -109,6 +109,9 @@ it('executive_summary: every metric, finding, score, trend and risk table from a
     guardrail_triggers: 10,
     // w1-5, w2-4 (critical), w2-5, w2-6.
     high_severity_events: 4,
+    // No agent has a baseline: agent-x's d1 is its one day in the 28 before the period.
+    drifting_agents: 0,
+    behaviour_drifts: 0,
     approval_requests: 0,
     approval_answer_rate: null,
     dlp_events: 1,
@@ -122,14 +125,19 @@ it('executive_summary: every metric, finding, score, trend and risk table from a
     'EXEC-1 policy-coverage': { status: 'warn', evidenceCount: 2 },
     // 2 elevated agents: at most 2 warns; evidence: the 10 guardrail triggers.
     'EXEC-2 elevated-risk': { status: 'warn', evidenceCount: 10 },
+    // No baseline (7 active days of the 28 before the period) for any agent; its population: the 29 agent events (all but w2-7).
+    'EXEC-2 agent-drift': { status: 'not_applicable', evidenceCount: 29 },
     // No approval request: not applicable, with an empty population.
     'EXEC-3 approvals-answered': { status: 'not_applicable', evidenceCount: 0 },
     // 1 of 1 blocked; no exception, so the population (the DLP event).
     'EXEC-4 dlp-blocked': { status: 'pass', evidenceCount: 1 },
   });
 
-  // Three high findings applicable (18): warn 3 + warn 3 + pass 6 = 12 → 66.67 → 67, D+.
-  expect({ score: content.score, grade: content.grade }).toEqual({ score: 67, grade: 'D+' });
+  // Controls: three high findings applicable (18): warn 3 + warn 3 + pass 6 = 12 → 66.67. Policy coverage 11/13;
+  // SLA: holds h-1 and h-2 never answered, 0/2; p-web, p-pay, p-fs all recent; security 2 of 2.
+  // (50·66.67 + 15·84.62 + 15·0 + 10·100 + 10·100)/100 = 66.03 → 66, D.
+  expect(scoreFactorsOf(content)).toEqual({ controls: 66.67, policy_coverage: 84.62, sla_compliance: 0, configuration_currency: 100, security_settings: 100 });
+  expect({ score: content.score, grade: content.grade }).toEqual({ score: 66, grade: 'D' });
 
   expect(rowsOf(content, 'weekly_trends')).toEqual([
     { week: '2026-09-28', events: 9, decisions: 6, denied: 2, guardrailTriggers: 3, guardrailChangePercent: null, dlpEvents: 0, injections: 0, costUsd: 0.48 },

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEventInput } from '../../client/graphql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { findingsOf, metricsOf, reportFromFixture, rowsOf, type FixtureReport } from '../support/report-fixture.ts';
+import { findingsOf, metricsOf, reportFromFixture, rowsOf, type FixtureReport, scoreFactorsOf } from '../support/report-fixture.ts';
 
 const TICKET = { name: 'ticket.read', tags: ['pii', 'support'] };
 const period = { start: '2026-10-01T00:00:00Z', end: '2026-11-01T00:00:00Z' };
@@ -111,8 +111,11 @@ describe('gdpr_dsar for one data subject (alice)', () => {
       'Art. 30.1.d disclosure-basis': { status: 'fail', evidenceCount: 1 }, // 66.67: e4
       'Art. 30.1.e transfer-basis': { status: 'pass', evidenceCount: 2 }, // e3 e5
     });
-    // Three high checks (6 each): one pass of 18 → 33.
-    expect({ score: bySubject.content.score, grade: bySubject.content.grade }).toEqual({ score: 33, grade: 'F' });
+    // Controls: three high checks (6 each): one pass of 18 → 33.33. Policy coverage: alice's one agent decision (billing);
+    // no approval or hold: SLA not counted, the others' weights share its 15.
+    // (50·33.33 + 15·100 + 10·100 + 10·100)/85 = 60.78 → 61, D-.
+    expect(scoreFactorsOf(bySubject.content)).toEqual({ controls: 33.33, policy_coverage: 100, sla_compliance: null, configuration_currency: 100, security_settings: 100 });
+    expect({ score: bySubject.content.score, grade: bySubject.content.grade }).toEqual({ score: 61, grade: 'D-' });
   });
 
   it('tables', () => {
@@ -192,7 +195,8 @@ describe('gdpr_dsar for one agent (helpdesk)', () => {
       'Art. 30.1.d disclosure-basis': { status: 'pass', evidenceCount: 1 },
       'Art. 30.1.e transfer-basis': { status: 'not_applicable', evidenceCount: 0 },
     });
-    // Two high checks pass; the transfer check does not apply.
+    // Two high checks pass; the transfer check does not apply. No decision, approval or hold: controls and security alone.
+    expect(scoreFactorsOf(byAgent.content)).toEqual({ controls: 100, policy_coverage: null, sla_compliance: null, configuration_currency: null, security_settings: 100 });
     expect({ score: byAgent.content.score, grade: byAgent.content.grade }).toEqual({ score: 100, grade: 'A+' });
   });
 

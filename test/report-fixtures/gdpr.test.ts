@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEventInput } from '../../client/graphql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { findingsOf, metricsOf, reportFromFixture, rowsOf, type FixtureReport } from '../support/report-fixture.ts';
+import { findingsOf, metricsOf, reportFromFixture, rowsOf, type FixtureReport, scoreFactorsOf } from '../support/report-fixture.ts';
 
 const P = 'production';
 const CRM = { name: 'crm.lookup', tags: ['pii', 'crm'] };
@@ -205,8 +205,11 @@ describe('gdpr fixture', () => {
 
   it('score and grade', () => {
     // Weights: high 6 × 7 (30.1.b f, 30.1.d f, 30.1.e p, 25.1 w, 25.2 p, lease f, 5.1.a f), medium 3 × 4 (all warn),
-    // critical 10 × 2 (both fail) = 74; earned 6 + 3 + 6 + 4 × 1.5 = 21; 2100 / 74 = 28.4 → 28.
-    expect({ score: report.content.score, grade: report.content.grade }).toEqual({ score: 28, grade: 'F' });
+    // critical 10 × 2 (both fail) = 74; earned 6 + 3 + 6 + 4 × 1.5 = 21; controls 2100 / 74 = 28.38.
+    // Policy coverage 5/6 = 83.33; SLA: the hold d7 never answered, 0/1; pii-guard v2 and default v1 recent; security 2 of 2.
+    // (50·28.38 + 15·83.33 + 15·0 + 10·100 + 10·100)/100 = 46.69 → 47.
+    expect(scoreFactorsOf(report.content)).toEqual({ controls: 28.38, policy_coverage: 83.33, sla_compliance: 0, configuration_currency: 100, security_settings: 100 });
+    expect({ score: report.content.score, grade: report.content.grade }).toEqual({ score: 47, grade: 'F' });
   });
 
   it('Art. 30 tables', () => {

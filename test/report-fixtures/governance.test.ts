@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AuditEventInput } from '../../client/graphql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { findingsOf, metricsOf, reportFromFixture, rowsOf } from '../support/report-fixture.ts';
+import { findingsOf, metricsOf, reportFromFixture, rowsOf, scoreFactorsOf } from '../support/report-fixture.ts';
 
 let app: TestApp;
 beforeAll(async () => { app = await startTestApp(); });
@@ -136,8 +136,11 @@ it('governance fixture: two days of agent-a and agent-b', async () => {
   });
 
   // Weights (not applicable left out): GOV-1 6, approvals 6, latency 3, risk 6, errors 3, leases 6 = 30.
-  // Earned: 6 + 6 + 1.5 + 3 + 0 + 6 = 22.5. 100 · 22.5/30 = 75 → C (73–76).
-  expect({ score: content.score, grade: content.grade }).toEqual({ score: 75, grade: 'C' });
+  // Earned: 6 + 6 + 1.5 + 3 + 0 + 6 = 22.5. Controls 100 · 22.5/30 = 75.
+  // SLA: ga-1 (20 min), ga-2 (exactly 1 h), ga-4 (50 min) within an hour, ga-3 (1 h 30) not; both holds within 4 h:
+  // 5/6 = 83.33. (50·75 + 15·100 + 15·83.33 + 10·100 + 10·100)/100 = 85 → B (83–86).
+  expect(scoreFactorsOf(content)).toEqual({ controls: 75, policy_coverage: 100, sla_compliance: 83.33, configuration_currency: 100, security_settings: 100 });
+  expect({ score: content.score, grade: content.grade }).toEqual({ score: 85, grade: 'B' });
 
   expect(rowsOf(content, 'agent_risk')).toEqual([
     // 4 decisions, 1 denied: 25% → 50 points, capped at 40; errors 2/9 = 22.2% → capped at 20.

@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AuditEventInput } from '../../client/graphql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { findingsOf, metricsOf, reportFromFixture, rowsOf } from '../support/report-fixture.ts';
+import { findingsOf, metricsOf, reportFromFixture, rowsOf, scoreFactorsOf } from '../support/report-fixture.ts';
 
 let app: TestApp;
 beforeAll(async () => { app = await startTestApp(); });
@@ -153,8 +153,10 @@ it('hipaa: every metric, finding, the score, agent risk and ePHI tools, by hand 
 
   // Applicable weights: critical 10, high 6 × 5 (activity review, escalations, policy coverage, monitoring, pii policy),
   // medium 3 × 4 = 52. Earned: policy coverage 6, attribution 3, session 3, pii policy 3, authentication 1.5, PHI blocked 5 = 21.5.
-  // 100·21.5/52 = 41.35 → 41, F.
-  expect({ score: content.score, grade: content.grade }).toEqual({ score: 41, grade: 'F' });
+  // Controls 100·21.5/52 = 41.35. Policy coverage 11/11; SLA: the hold d7 never answered, 0/1; security 2 of 2.
+  // (50·41.35 + 15·100 + 15·0 + 10·100 + 10·100)/100 = 55.67 → 56, F.
+  expect(scoreFactorsOf(content)).toEqual({ controls: 41.35, policy_coverage: 100, sla_compliance: 0, configuration_currency: 100, security_settings: 100 });
+  expect({ score: content.score, grade: content.grade }).toEqual({ score: 56, grade: 'F' });
 
   // Risk: 2 points per % denied (max 40) + 1 per % failed (max 20) + 10 per injection per 1,000 events (max 20)
   // + 5 per DLP event per 1,000 events (max 20).

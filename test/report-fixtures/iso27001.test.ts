@@ -13,7 +13,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import annexA from '../../src/frameworks/catalogs/iso27001-2022-annex-a.json' with { type: 'json' };
 import type { AuditEventInput } from '../../client/graphql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { findingsOf, metricsOf, reportFromFixture, rowsOf, tableOf } from '../support/report-fixture.ts';
+import { findingsOf, metricsOf, reportFromFixture, rowsOf, tableOf, scoreFactorsOf } from '../support/report-fixture.ts';
 
 let app: TestApp;
 beforeAll(async () => { app = await startTestApp(); });
@@ -184,8 +184,11 @@ it('iso27001: every metric, finding, the score, the Statement of Applicability a
   expect({ evidenceSelector: coverage.evidenceSelector, populationCount: coverage.populationCount }).toEqual({ evidenceSelector: 'uncovered_agent_decisions', populationCount: 10 });
 
   // Weights of applicable findings: 10 high (60) and 7 medium (21) = 81 (A.8.5 is not applicable).
-  // Earned: high 3 warns (A.5.15, A.8.2, A.8.16) × 3 + 3 passes × 6 = 27; medium 4 warns × 1.5 = 6. 100·33/81 = 40.74 → 41, F.
-  expect({ score: content.score, grade: content.grade }).toEqual({ score: 41, grade: 'F' });
+  // Earned: high 3 warns (A.5.15, A.8.2, A.8.16) × 3 + 3 passes × 6 = 27; medium 4 warns × 1.5 = 6. Controls 100·33/81 = 40.74.
+  // Policy coverage 9/10; SLA: the hold d6 never answered, 0/1; security 2 of 2.
+  // (50·40.74 + 15·90 + 15·0 + 10·100 + 10·100)/100 = 53.87 → 54, F.
+  expect(scoreFactorsOf(content)).toEqual({ controls: 40.74, policy_coverage: 90, sla_compliance: 0, configuration_currency: 100, security_settings: 100 });
+  expect({ score: content.score, grade: content.grade }).toEqual({ score: 54, grade: 'F' });
 
   const PEOPLE = 'People control (screening, terms of employment, awareness and training, discipline, duties after termination, confidentiality agreements): leaves no trace in agent governance events; evidence it from HR records.';
   // Not HR processes: their own reasons.

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AuditEventInput } from '../../client/graphql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { findingsOf, metricsOf, reportFromFixture, rowsOf } from '../support/report-fixture.ts';
+import { findingsOf, metricsOf, reportFromFixture, rowsOf, scoreFactorsOf } from '../support/report-fixture.ts';
 
 let app: TestApp;
 beforeAll(async () => { app = await startTestApp(); });
@@ -150,8 +150,11 @@ it('iso42001: every metric, finding, score and table from a hand-counted trail',
   });
 
   // Weights (medium 3, high 6, critical 10) of the 9 applicable findings: 46; earned:
-  // 1.5 + 0 + 1.5 + 3 + 10 + 1.5 + 3 + 0 + 3 = 23.5 → 51.09 → 51, grade F.
-  expect({ score: content.score, grade: content.grade }).toEqual({ score: 51, grade: 'F' });
+  // 1.5 + 0 + 1.5 + 3 + 10 + 1.5 + 3 + 0 + 3 = 23.5 → controls 51.09. Policy coverage 12/13 = 92.31; SLA: apr-1
+  // (30 min) and apr-2 (20 min) within an hour, apr-3 never: 2/3; no hold; security 2 of 2.
+  // (50·51.09 + 15·92.31 + 15·66.67 + 10·100 + 10·100)/100 = 69.39 → 69, D+.
+  expect(scoreFactorsOf(content)).toEqual({ controls: 51.09, policy_coverage: 92.31, sla_compliance: 66.67, configuration_currency: 100, security_settings: 100 });
+  expect({ score: content.score, grade: content.grade }).toEqual({ score: 69, grade: 'D+' });
 
   expect(rowsOf(content, 'agent_risk')).toEqual([
     { agent: 'agent-b', events: 7, sessions: 1, denyRatePercent: 25, errorRatePercent: 0, injections: 2, dlpEvents: 0, risk: 60, explanation: 'deny rate 25.0% (+40), 2 injection detections (+20)' },

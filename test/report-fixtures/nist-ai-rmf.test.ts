@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AuditEventInput } from '../../client/graphql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { findingsOf, metricsOf, reportFromFixture, rowsOf } from '../support/report-fixture.ts';
+import { findingsOf, metricsOf, reportFromFixture, rowsOf, scoreFactorsOf } from '../support/report-fixture.ts';
 
 let app: TestApp;
 beforeAll(async () => { app = await startTestApp(); });
@@ -162,8 +162,11 @@ it('nist_ai_rmf: every metric, finding, score and table from a hand-counted trai
   });
 
   // Applicable weight: 8 high (48) + 4 medium (12) = 60; earned: policy 6, attribution 3,
-  // approvals 6, errors 3, injections 6, DLP 3 (warn), escalations 3 (warn) = 30 → 50, F.
-  expect({ score: content.score, grade: content.grade }).toEqual({ score: 50, grade: 'F' });
+  // approvals 6, errors 3, injections 6, DLP 3 (warn), escalations 3 (warn) = 30 → controls 50.
+  // SLA: the approval requests h-1 and h-2 were answered 4 h later, late; of the holds, n07 exactly at 4 h and
+  // n11 within, n09 1 s late: (0 + 2)/(2 + 3) = 40. (50·50 + 15·100 + 15·40 + 10·100 + 10·100)/100 = 66 → D.
+  expect(scoreFactorsOf(content)).toEqual({ controls: 50, policy_coverage: 100, sla_compliance: 40, configuration_currency: 100, security_settings: 100 });
+  expect({ score: content.score, grade: content.grade }).toEqual({ score: 66, grade: 'D' });
   expect({ gapCount: content.integrity.gapCount, gapSeconds: content.integrity.gapSeconds }).toEqual({ gapCount: 1, gapSeconds: 4800 });
 
   expect(rowsOf(content, 'agent_risk')).toEqual([

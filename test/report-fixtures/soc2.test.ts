@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEventInput } from '../../client/graphql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { findingsOf, metricsOf, reportFromFixture, rowsOf } from '../support/report-fixture.ts';
+import { findingsOf, metricsOf, reportFromFixture, rowsOf, scoreFactorsOf } from '../support/report-fixture.ts';
 
 let app: TestApp;
 beforeAll(async () => { app = await startTestApp(); });
@@ -187,6 +187,9 @@ describe('soc2 fixture', () => {
       max_agent_risk: 80, // agent-b: deny 2/6 → 40 (capped) + errors 0 + injections 20 + DLP 20
       guardrail_triggers: 16, // deny 2 + alert 1 + hold 3 + DLP 5 + detections 5
       high_severity_events: 3, // inj1 high, inj1-c critical, dlp2 high
+      baselined_agents: 0, // nothing before the period
+      drifting_agents: 0,
+      behaviour_drifts: 0,
       config_changes: 3, // chg1, chg2, chg3 (secret.rotated)
       config_change_approval_rate: 33.33, // 1/3: only chg1 has a grant
       // Control activities.
@@ -235,6 +238,7 @@ describe('soc2 fixture', () => {
       'CC1.3 attribution': { status: 'warn', evidenceCount: 1 }, // 98.36 in [95, 99)
       'CC1.5 approvals-answered': { status: 'fail', evidenceCount: 1 }, // 80 < 90; apr-4
       'CC3.2 agent-risk': { status: 'fail', evidenceCount: 16 }, // 80 > 75; exceptions = guardrail triggers
+      'CC3.2 agent-drift': { status: 'not_applicable', evidenceCount: 35 }, // no baseline; population: agent-a's 17 and agent-b's 18 events
       'CC3.4 changes-assessed': { status: 'fail', evidenceCount: 2 }, // 33.33 < 80; chg2, chg3
       'CC5.2 policy-coverage': { status: 'warn', evidenceCount: 1 }, // 90.91 in [80, 95); d5
       'CC6.1 denial-rate': { status: 'warn', evidenceCount: 2 }, // 16.67 in (10, 20]
@@ -261,22 +265,26 @@ describe('soc2 fixture', () => {
 
     // Weights: critical 10 ×1, high 6 ×9, medium 3 ×7, low 1 ×3 = 88. Earned: warn halves of
     // CC1.3 (1.5), CC5.2 (3), CC6.1 (1.5), CC6.3 (3), CC6.6 (3), CC6.7 (3), CC6.8 (5), CC4.1 (3),
-    // CC7.2 (1.5) = 24.5, and A1.1's pass (1): 25.5. 100 · 25.5/88 = 28.98 → 29.
-    expect({ score: content.score, grade: content.grade }).toEqual({ score: 29, grade: 'F' });
+    // CC7.2 (1.5) = 24.5, and A1.1's pass (1): 25.5. Controls 100 · 25.5/88 = 28.98.
+    // Policy coverage 10/11 = 90.91. SLA: approvals within an hour apr-1, apr-2 (exactly 1 h), apr-5, not apr-3 nor
+    // apr-4; holds within 4 h only h1: (3 + 1)/(5 + 3) = 50. The 4 policies are new; security 2 of 2 settings.
+    // (50·28.98 + 15·90.91 + 15·50 + 10·100 + 10·100)/100 = 55.62 → 56.
+    expect(scoreFactorsOf(content)).toEqual({ controls: 28.98, policy_coverage: 90.91, sla_compliance: 50, configuration_currency: 100, security_settings: 100 });
+    expect({ score: content.score, grade: content.grade }).toEqual({ score: 56, grade: 'F' });
 
     // Recommendations: failures first, then warnings; each by severity, then finding order. Findings are
-    // numbered in definition order: 1 CC1.3, 2 CC1.5, 3 CC3.2, 4 CC3.4, 5 CC5.2, 6 CC6.1, 7 CC6.2, 8 CC6.3,
-    // 9 CC6.6, 10 CC6.7, 11 CC6.8, 12 CC4.1, 13 CC7.2, 14–15 CC7.3, 16 CC7.4, 17 A1.1, 18 CC2.1, 19 CC2.2, 20 P6.1.
+    // numbered in definition order: 1 CC1.3, 2 CC1.5, 3–4 CC3.2 (risk, drift), 5 CC3.4, 6 CC5.2, 7 CC6.1, 8 CC6.2, 9 CC6.3,
+    // 10 CC6.6, 11 CC6.7, 12 CC6.8, 13 CC4.1, 14 CC7.2, 15–16 CC7.3, 17 CC7.4, 18 A1.1, 19 CC2.1, 20 CC2.2, 21 P6.1.
     expect(content.recommendations.map((r) => [r.finding, r.controlId, r.status, r.severity])).toEqual([
-      [2, 'CC1.5', 'fail', 'high'], [7, 'CC6.2', 'fail', 'high'], [16, 'CC7.4', 'fail', 'high'], [20, 'P6.1', 'fail', 'high'],
-      [3, 'CC3.2', 'fail', 'medium'], [4, 'CC3.4', 'fail', 'medium'], [14, 'CC7.3', 'fail', 'medium'], [19, 'CC2.2', 'fail', 'medium'],
-      [15, 'CC7.3', 'fail', 'low'], [18, 'CC2.1', 'fail', 'low'],
-      [11, 'CC6.8', 'warn', 'critical'],
-      [5, 'CC5.2', 'warn', 'high'], [8, 'CC6.3', 'warn', 'high'], [9, 'CC6.6', 'warn', 'high'], [10, 'CC6.7', 'warn', 'high'], [12, 'CC4.1', 'warn', 'high'],
-      [1, 'CC1.3', 'warn', 'medium'], [6, 'CC6.1', 'warn', 'medium'], [13, 'CC7.2', 'warn', 'medium'],
+      [2, 'CC1.5', 'fail', 'high'], [8, 'CC6.2', 'fail', 'high'], [17, 'CC7.4', 'fail', 'high'], [21, 'P6.1', 'fail', 'high'],
+      [3, 'CC3.2', 'fail', 'medium'], [5, 'CC3.4', 'fail', 'medium'], [15, 'CC7.3', 'fail', 'medium'], [20, 'CC2.2', 'fail', 'medium'],
+      [16, 'CC7.3', 'fail', 'low'], [19, 'CC2.1', 'fail', 'low'],
+      [12, 'CC6.8', 'warn', 'critical'],
+      [6, 'CC5.2', 'warn', 'high'], [9, 'CC6.3', 'warn', 'high'], [10, 'CC6.6', 'warn', 'high'], [11, 'CC6.7', 'warn', 'high'], [13, 'CC4.1', 'warn', 'high'],
+      [1, 'CC1.3', 'warn', 'medium'], [7, 'CC6.1', 'warn', 'medium'], [14, 'CC7.2', 'warn', 'medium'],
     ]);
     expect(content.summary).toBe(
-      'SOC 2 (Trust Services Criteria 2017): score 29 (F) over 61 events. 1 checks passed, 9 warned, 10 failed, 0 not applicable. ' +
+      'SOC 2 (Trust Services Criteria 2017): score 56 (F) over 61 events. 1 checks passed, 9 warned, 10 failed, 1 not applicable. ' +
         'Monitoring covered 95.07% of the period with 2 gaps. ' +
         'Most urgent: CC1.5 approval requests are answered; CC6.2 credential leases are returned within their ttl; CC7.4 escalations are resolved within 24 hours.',
     );
@@ -326,6 +334,9 @@ describe('soc2 fixture', () => {
       max_agent_risk: 0,
       guardrail_triggers: 0,
       high_severity_events: 0,
+      baselined_agents: 0,
+      drifting_agents: 0,
+      behaviour_drifts: 0,
       config_changes: 0,
       config_change_approval_rate: null,
       decisions: 2,
@@ -372,6 +383,7 @@ describe('soc2 fixture', () => {
       'CC1.3 attribution': { status: 'pass', evidenceCount: 6 },
       'CC1.5 approvals-answered': { status: 'pass', evidenceCount: 1 },
       'CC3.2 agent-risk': { status: 'pass', evidenceCount: 5 }, // agent events: all but q5
+      'CC3.2 agent-drift': { status: 'not_applicable', evidenceCount: 5 }, // no baseline
       'CC3.4 changes-assessed': { status: 'not_applicable', evidenceCount: 0 },
       'CC5.2 policy-coverage': { status: 'pass', evidenceCount: 2 },
       'CC6.1 denial-rate': { status: 'pass', evidenceCount: 2 },

@@ -135,3 +135,8 @@ export function rowsOf(content: ReportContent, id: string): Array<Record<string,
   const table = tableOf(content, id);
   return table.rows.map((row) => Object.fromEntries(table.columns.map((c, i) => [c, row[i]])));
 }
+
+/** The score's factors (0–100, null when not counted), by id. */
+export function scoreFactorsOf(content: ReportContent): Record<string, number | null> {
+  return Object.fromEntries(content.scoreBreakdown.factors.map((f) => [f.id, f.value]));
+}

@@ -47,8 +47,9 @@ async function shareSection(reportId: string): Promise<HTMLElement> {
   const formatBoxes = Q.FORMATS.map(([format, label]) => h('input', { type: 'checkbox', name: 'formats', value: format, id: `share-format-${format}`, checked: format !== 'bundle' }));
   const formatsField = h('fieldset', { class: 'field formats' }, h('legend', {}, 'Files the auditor may download'),
     ...formatBoxes.map((box, i) => h('label', { for: box.id, class: 'check' }, box, ` ${Q.FORMATS[i]![1]}`)));
-  const redaction = field('People in the shared copy', select('redaction', [['NONE', 'Shown as recorded'], ['PSEUDONYMISE', 'Pseudonymised (e-mails and person ids replaced)']], 'NONE'));
-  redaction.control.id = 'share-redaction';
+  const redactionSelect = select('redaction', [['NONE', 'Shown as recorded'], ['PSEUDONYMISE', 'Pseudonymised (e-mails and person ids replaced)']], 'NONE');
+  redactionSelect.id = 'share-redaction';
+  const redaction = field('People in the shared copy', redactionSelect);
   const created = h('div', { class: 'created', 'aria-live': 'polite' });
   const formError = h('p', { class: 'form-error', role: 'alert' });
   const submit = h('button', { type: 'submit' }, 'Create share link');

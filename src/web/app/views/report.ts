@@ -6,6 +6,7 @@ import * as Q from '../queries.ts';
 import { statusFigure, tableCharts, trendFigure } from './charts.ts';
 import { deliverSection } from './deliver.ts';
 import { progressPanel } from './progress.ts';
+import { scoreBreakdownTable } from './score-breakdown.ts';
 import { statusText } from './reports.ts';
 
 interface Metric { id: string; label: string; unit: string; value: number | null }
@@ -96,7 +97,8 @@ async function finished(report: ReportData): Promise<Node[]> {
     h('section', { class: 'score card', 'aria-labelledby': 'score-title' },
       h('h2', { id: 'score-title', tabindex: -1 }, 'Score'),
       h('p', { class: 'score-value' }, h('span', { class: 'grade' }, report.grade ?? '—'), h('span', {}, report.score === null ? 'not scored' : `${report.score} / 100`)),
-      h('p', { class: 'summary' }, report.summary ?? '')),
+      h('p', { class: 'summary' }, report.summary ?? ''),
+      await scoreBreakdownTable(report.id)),
     await chartsSection(report),
     findingsSection(report.id),
     sectionsSection(report),
@@ -169,7 +171,13 @@ function findingsSection(reportId: string) {
   let visible: typeof all = [];
   let shown = 0;
 
+  let loads = 0;
   async function load() {
+    // The old list goes at once, and only the latest request's answer is shown.
+    const mine = ++loads;
+    list.replaceChildren();
+    more.hidden = true;
+    count.textContent = 'Loading findings…';
     const filter = { ...(status.value ? { statuses: [status.value] } : {}), ...(severity.value ? { severities: [severity.value] } : {}) };
     const loaded: typeof all = [];
     let after: string | null = null;
@@ -181,6 +189,7 @@ function findingsSection(reportId: string) {
       if (!f.pageInfo.hasNextPage) break;
       after = f.pageInfo.endCursor;
     }
+    if (mine !== loads) return;
     all = loaded;
     arrange();
   }

@@ -1,0 +1,116 @@
+/**
+ * What the score's factors beyond the controls measure (scoring.ts):
+ * configuration currency from the activity rollups, and the organisation's
+ * security settings in this service as they stand when the report is made.
+ */
+import type { SlaTargets } from '../accounts/sla-targets.ts';
+import type { Sql } from '../db/client.ts';
+import { requestRows } from './correlated.ts';
+import { activityPass, passOverEvents } from './passes.ts';
+import { passOverRollups, rollupPlan, type RollupPlan } from './rollups.ts';
+import { ALL_SUBJECT_REFERENCES, scopeWhere, type ReportScope } from './scope.ts';
+
+export interface SlaCompliance {
+  approvals: { requests: number; withinTarget: number };
+  holds: { requests: number; withinTarget: number };
+}
+
+/**
+ * The period's approval requests and held actions answered within the
+ * organisation's targets: the requests and their first answers as the
+ * report counts them (correlated.ts, rollups for whole days), each against
+ * its kind's target. A request never answered missed it.
+ */
+export async function slaCompliance(sql: Sql, scope: ReportScope, plan: RollupPlan | null, targets: SlaTargets): Promise<SlaCompliance> {
+  const { ctes, rows, params } = requestRows(scope, plan, ['approvals', 'holds']);
+  // Whole minutes, validated when set: safe to write into the statement.
+  const target = `make_interval(mins => case kind when 'approvals' then ${Number(targets.approvalMinutes)} else ${Number(targets.holdMinutes)} end)`;
+  const result = await sql.unsafe(
+    `with ${[...ctes, `requests as materialized (${rows})`].join(',\n')}
+     select kind, count(*)::int as requests, count(*) filter (where first <= occurred_at + ${target})::int as within
+     from requests group by kind`,
+    params as never[],
+  );
+  const of = (kind: string) => {
+    const row = result.find((r) => r.kind === kind);
+    return { requests: row ? Number(row.requests) : 0, withinTarget: row ? Number(row.within) : 0 };
+  };
+  return { approvals: of('approvals'), holds: of('holds') };
+}
+
+/** A policy version older than this at the period's end is stale. */
+export const POLICY_MAX_AGE_DAYS = 90;
+const DAY_MS = 86_400_000;
+
+export interface PolicyCurrency {
+  /** Policies that decided in the period. */
+  policies: number;
+  /** Of those, the ones whose latest version in the period is at most POLICY_MAX_AGE_DAYS old at its end. */
+  current: number;
+  /** The stale ones: policy, version and age in days, oldest first. */
+  stale: Array<{ policy: string; version: string | null; ageDays: number }>;
+}
+
+/**
+ * Each policy that decided in the period, by the version it decided with
+ * last, aged from the first event of that version the report can read (the
+ * whole trail before the period's end, in the report's environment and
+ * agents). Over the activity rollups, so the whole history costs its days'
+ * groups, not its events.
+ */
+export async function policyCurrency(sql: Sql, scope: ReportScope): Promise<PolicyCurrency> {
+  const history: ReportScope = { ...scope, start: new Date(0) };
+  const scoped = scopeWhere(history);
+  const plan = await rollupPlan(sql, history);
+  const source = plan ? passOverRollups(activityPass, scoped, plan) : passOverEvents(activityPass, scoped.where, ALL_SUBJECT_REFERENCES);
+  const rows = await sql.unsafe(
+    `select a.policy, a.version, min(a.first) as first, max(a.last) as last
+     from (${source}) a where a.policy is not null and a.decisions > 0 group by 1, 2`,
+    scoped.params as never[],
+  );
+  const latest = new Map<string, { version: string | null; first: Date; last: Date }>();
+  for (const r of rows) {
+    const version = { version: (r.version as string | null) ?? null, first: new Date(r.first as string), last: new Date(r.last as string) };
+    const seen = latest.get(String(r.policy));
+    if (!seen || version.last > seen.last || (version.last.getTime() === seen.last.getTime() && version.first > seen.first)) latest.set(String(r.policy), version);
+  }
+  const inPeriod = [...latest].filter(([, v]) => v.last >= scope.start);
+  const aged = inPeriod.map(([policy, v]) => ({ policy, version: v.version, ageDays: Math.floor((scope.end.getTime() - v.first.getTime()) / DAY_MS) }));
+  const stale = aged.filter((p) => p.ageDays > POLICY_MAX_AGE_DAYS).sort((a, b) => b.ageDays - a.ageDays || a.policy.localeCompare(b.policy));
+  return { policies: aged.length, current: aged.length - stale.length, stale };
+}
+
+export interface SecuritySetting {
+  id: 'api_keys_rotated' | 'no_dormant_api_keys' | 'share_links_protected' | 'webhooks_https';
+  label: string;
+  /** Null: nothing of the kind exists, so the setting does not count. */
+  met: boolean | null;
+}
+
+export const KEY_MAX_AGE_DAYS = 90;
+export const KEY_DORMANT_DAYS = 30;
+
+/** The organisation's security-relevant settings now: keys, share links and webhooks. */
+export async function securitySettings(sql: Sql, orgId: string): Promise<SecuritySetting[]> {
+  const [row] = await sql`
+    select
+      (select count(*)::int from api_keys k where k.org_id = ${orgId} and k.revoked_at is null) as keys,
+      (select count(*)::int from api_keys k where k.org_id = ${orgId} and k.revoked_at is null
+         and k.created_at < now() - make_interval(days => ${KEY_MAX_AGE_DAYS})) as old_keys,
+      (select count(*)::int from api_keys k where k.org_id = ${orgId} and k.revoked_at is null
+         and coalesce(k.last_used_at, k.created_at) < now() - make_interval(days => ${KEY_DORMANT_DAYS})) as dormant_keys,
+      (select count(*)::int from share_links s where s.org_id = ${orgId} and s.revoked_at is null and s.expires_at > now()) as links,
+      (select count(*)::int from share_links s where s.org_id = ${orgId} and s.revoked_at is null and s.expires_at > now()
+         and s.password_hash is null) as open_links,
+      (select coalesce(array_agg(w), '{}') from (
+         select jsonb_array_elements_text(coalesce(o.notify->'webhooks', '[]')) as w from organizations o where o.id = ${orgId}
+         union all
+         select jsonb_array_elements_text(coalesce(s.notify->'webhooks', '[]')) from schedules s where s.org_id = ${orgId}) x) as webhooks`;
+  const webhooks = row!.webhooks as string[];
+  return [
+    { id: 'api_keys_rotated', label: `API keys are at most ${KEY_MAX_AGE_DAYS} days old`, met: row!.keys ? row!.old_keys === 0 : null },
+    { id: 'no_dormant_api_keys', label: `No API key unused for ${KEY_DORMANT_DAYS} days`, met: row!.keys ? row!.dormant_keys === 0 : null },
+    { id: 'share_links_protected', label: 'Active share links need a password', met: row!.links ? row!.open_links === 0 : null },
+    { id: 'webhooks_https', label: 'Webhooks use https', met: webhooks.length ? webhooks.every((w) => w.startsWith('https://')) : null },
+  ];
+}
