@@ -243,6 +243,12 @@ async function run(mode: 'start' | 'serve' | 'worker', config: Config, log: Logg
   });
 
   stops.push(await startJobRuntime(services, { work: mode !== 'serve', listen: mode !== 'worker' }));
+  if (config.METRICS_PORT !== undefined) {
+    const { serveMetrics } = await import('./metrics.ts');
+    const metrics = await serveMetrics(services.metrics, config.METRICS_PORT, config.METRICS_HOST);
+    stops.push(metrics.close);
+    console.log(`Metrics: ${metrics.url}`);
+  }
   if (mode !== 'serve') console.log('Report worker running');
 
   if (mode !== 'worker') {

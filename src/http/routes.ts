@@ -24,6 +24,11 @@ export interface Route {
 
 const routeTable: Route[] = [];
 
+/** Every route registered, as method and path (the OpenAPI test compares them with the document). */
+export function registeredRoutes(): Array<{ method: Route['method']; path: string }> {
+  return routeTable.map(({ method, path }) => ({ method, path }));
+}
+
 /** Domain route files call this at import time. */
 export function addRoute(route: Route) {
   routeTable.push(route);
