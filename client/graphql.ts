@@ -168,6 +168,8 @@ export type CreateScheduleInput = {
   dayOfMonth?: number | null | undefined;
   /** Weekly: ISO weekday 1 (Monday) … 7 (Sunday); default 1. */
   dayOfWeek?: number | null | undefined;
+  /** Storage targets (StorageTarget.id) each report's files are uploaded to once it completes. */
+  deliverTo?: Array<string | number> | null | undefined;
   /** Only this environment. */
   environment?: string | null | undefined;
   /** WEEKLY, MONTHLY or QUARTERLY. */
@@ -276,6 +278,8 @@ export type GenerateReportInput = {
   agentIds?: Array<string> | null | undefined;
   /** Data subject of a GDPR access export (gdpr_dsar). */
   dataSubject?: string | null | undefined;
+  /** Storage targets (StorageTarget.id) the report's files are uploaded to once it completes. */
+  deliverTo?: Array<string | number> | null | undefined;
   /** Only this environment. */
   environment?: string | null | undefined;
   /** Period; defaults to the last 30 days. */
@@ -297,6 +301,8 @@ export type ImplementationStatus =
 /** How a notification is delivered. */
 export type NotificationChannel =
   | 'EMAIL'
+  /** An upload to an S3-compatible storage target. */
+  | 'S3'
   | 'WEBHOOK';
 
 /** PENDING (not delivered yet; retried with backoff, or waiting for SMTP to be configured), DELIVERED, FAILED (retries exhausted). */
@@ -361,6 +367,8 @@ export type RequestDataExportInput = {
   categories?: Array<string> | null | undefined;
   /** Only these decisions (allow, deny, alert, hold). */
   decisions?: Array<string> | null | undefined;
+  /** Storage targets (StorageTarget.id) the file, its manifest and signature are uploaded to once it completes. */
+  deliverTo?: Array<string | number> | null | undefined;
   /** Only this environment. */
   environment?: string | null | undefined;
   /** File format. */
@@ -433,6 +441,8 @@ export type UpdateScheduleInput = {
   dayOfMonth?: number | null | undefined;
   /** Weekly: ISO weekday 1 (Monday) … 7 (Sunday); default 1. */
   dayOfWeek?: number | null | undefined;
+  /** Storage targets (StorageTarget.id) each report's files are uploaded to once it completes. */
+  deliverTo?: Array<string | number> | null | undefined;
   /** Only this environment. */
   environment?: string | null | undefined;
   /** WEEKLY, MONTHLY or QUARTERLY. */
