@@ -18,6 +18,8 @@ const permissions = {
   'finding:read': ['admin', 'auditor', 'viewer'],
   'evidence:read': ['admin', 'auditor'],
   'report:download': ['admin', 'auditor'],
+  // Rebuilding a version at its watermark changes nothing but the record of the check: the auditor's to ask.
+  'report:reproduce': ['admin', 'auditor'],
   'share:manage': ['admin'],
   'schedule:read': ['admin', 'auditor', 'viewer'],
   'schedule:manage': ['admin'],

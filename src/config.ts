@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { z } from 'zod';
 
 /** Environment → typed configuration, validated once at start. */
@@ -30,7 +31,11 @@ const schema = z.object({
   INGEST_MAX_BYTES: z.coerce.number().int().positive().default(4 * 1024 ** 3),
   /** Ceiling of one `POST /ingest` body in lines, blank ones included: past it the request stops with 413. */
   INGEST_MAX_LINES: z.coerce.number().int().positive().default(10_000_000),
-  /** Public base URL used in download and share links. */
+  /**
+   * Public base URL of the API, e.g. https://reports.example.com: links in webhook payloads, e-mails,
+   * share links, downloads and files. Unset, messages sent by the service derive it from HOST and
+   * PORT (publicBaseUrl); set it whenever clients reach the API at another address (proxy, TLS).
+   */
   PUBLIC_URL: z.string().url().optional(),
   /** `production` makes secrets such as SIGNING_KEY_SECRET mandatory. */
   NODE_ENV: z.string().default('development'),
@@ -74,4 +79,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   return parsed.data;
+}
+
+/**
+ * The absolute base URL for links the service sends away (webhooks, e-mails): PUBLIC_URL, else
+ * http://HOST:PORT, with the machine's host name for a wildcard HOST (0.0.0.0, ::), which no
+ * receiver can reach. A receiver cannot resolve a relative link, so a message never carries one.
+ */
+export function publicBaseUrl(config: Pick<Config, 'PUBLIC_URL' | 'HOST' | 'PORT'>): string {
+  if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/+$/, '');
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' || config.HOST === '' ? os.hostname() : config.HOST;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${config.PORT}`;
 }

@@ -9,6 +9,11 @@ export interface Logger {
   error(msg: string, fields?: Record<string, unknown>): void;
 }
 
+/** The more restrictive of two levels (a one-shot CLI command logs warnings and errors unless asked). */
+export function atLeast(level: LogLevel, floor: LogLevel): LogLevel {
+  return LEVELS[level] >= LEVELS[floor] ? level : floor;
+}
+
 export function createLogger(level: LogLevel, name = 'agent-reports'): Logger {
   const min = LEVELS[level];
   const write = (lvl: Exclude<LogLevel, 'silent'>, msg: string, fields?: Record<string, unknown>) => {

@@ -11,7 +11,8 @@ import { createOrganization, countOrganizations } from './accounts/organizations
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type OpenedDatabase } from './db/open.ts';
 import { startJobRuntime } from './jobs/runtime.ts';
-import { createLogger, type Logger } from './log.ts';
+import { atLeast, createLogger, type Logger } from './log.ts';
+import { isUuid } from './ids.ts';
 import { createServices, type Services } from './services.ts';
 
 const USAGE = `Usage: agent-reports <command> [options]
@@ -26,9 +27,13 @@ Commands:
   org create --name NAME [--json]
                            create an organisation and print its admin API key
   generate --type TYPE --from DATE --to DATE --out FILE [--format pdf|json|csv|md|oscal|bundle]
-           [--environment ENV] [--org ID] [--timeout SECONDS] [--json]
+           [--environment ENV] [--agent ID]... [--subject ID] [--org ID] [--timeout SECONDS] [--json] [--quiet]
                            generate a report (works its job in this process), wait for it and write
-                           the file; progress on stderr; exit 1 if it fails (for cron)
+                           the file; progress on stderr (--quiet: none); exit 1 if it fails (for cron).
+                           gdpr_dsar needs --subject (a data subject) or --agent (the agents)
+  reproduce REPORT_ID [--org ID] [--json]
+                           rebuild a completed report at its own watermark and compare its content with
+                           what was signed; exit 0 if byte-identical, 1 if not
   verify FILE [--key-id ID]... [--json]
                            check a downloaded JSON report or evidence bundle offline
                            (hashes and Ed25519 signatures); exit 1 if anything fails
@@ -36,7 +41,13 @@ Commands:
                            recompute the organisation's tamper-evident event chain from the
                            database and name the first broken link; exit 1 if any
 
+Options of every command: --verbose logs at LOG_LEVEL (commands other than start, serve and worker
+log only warnings and errors unless asked), --help.
+
 Environment: PORT, HOST, DATABASE_URL (unset: embedded PostgreSQL under DATA_DIR), DATA_DIR, LOG_LEVEL.`;
+
+/** Commands that run until stopped: they log at LOG_LEVEL. The others print their result and log only what went wrong. */
+const LONG_RUNNING = new Set(['start', 'serve', 'worker']);
 
 export async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -55,6 +66,10 @@ export async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       out: { type: 'string' },
       timeout: { type: 'string' },
+      subject: { type: 'string' },
+      agent: { type: 'string', multiple: true },
+      quiet: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -68,7 +83,7 @@ export async function main(argv: string[]): Promise<number> {
   // The commands' own code is imported where they run, so a long-lived worker or API process
   // never holds the demo generator, the CLI generate loop or the offline verifier.
   const config = loadConfig();
-  const log = createLogger(config.LOG_LEVEL);
+  const log = createLogger(LONG_RUNNING.has(command) || values.verbose ? config.LOG_LEVEL : atLeast(config.LOG_LEVEL, 'warn'));
 
   switch (command) {
     case 'start':
@@ -105,15 +120,48 @@ export async function main(argv: string[]): Promise<number> {
       });
     }
     case 'generate': {
-      const timeoutSeconds = values.timeout === undefined ? undefined : Number(values.timeout);
-      if (timeoutSeconds !== undefined && !(Number.isInteger(timeoutSeconds) && timeoutSeconds > 0)) return usageError('--timeout must be a positive whole number of seconds');
-      const { generateCommand, UsageError } = await import('./cli/generate.ts');
-      const options = { type: values.type, from: values.from, to: values.to, environment: values.environment, format: values.format, out: values.out, org: values.org, timeoutSeconds, json: values.json };
+      const { generateCommand, parseGenerateArgs, UsageError } = await import('./cli/generate.ts');
+      let options;
+      // The command line is checked before anything starts: no database for a missing --out.
+      try {
+        options = parseGenerateArgs(values);
+      } catch (error) {
+        if (error instanceof UsageError) return usageError(error.message);
+        throw error;
+      }
       return withServices(config, log, async (services) => {
         try {
           return await generateCommand(services, options, { out: (line) => console.log(line), progress: process.stderr });
         } catch (error) {
           if (error instanceof UsageError) return usageError(error.message);
+          throw error;
+        }
+      });
+    }
+    case 'reproduce': {
+      // The id as the API shows it (a Relay global id) or the bare UUID.
+      const decoded = sub && !isUuid(sub) ? Buffer.from(sub, 'base64').toString('utf8').replace(/^Report:/, '') : sub;
+      if (!decoded || !isUuid(decoded)) return usageError('reproduce needs REPORT_ID (the report\'s id, as the API or `generate --json` prints it)');
+      const reportId = decoded;
+      if (values.org && !isUuid(values.org)) return usageError('--org must be an organisation id (a UUID, as printed by org create)');
+      return withServices(config, log, async (services) => {
+        const [row] = await services.database.sql`select org_id from reports where id = ${reportId} and deleted_at is null ${values.org ? services.database.sql`and org_id = ${values.org}::uuid` : services.database.sql``}`;
+        if (!row) {
+          console.error(`error: no report ${reportId}${values.org ? ` in organisation ${values.org}` : ''}`);
+          return 2;
+        }
+        const { reproduceReport } = await import('./reports/reproduce.ts');
+        const { DomainError } = await import('./errors.ts');
+        try {
+          const result = await reproduceReport(services, { orgId: String(row.org_id), name: 'cli', actorId: 'cli' }, reportId);
+          if (values.json) console.log(JSON.stringify({ reportId, ...result }));
+          else console.log(result.identical ? `reproduced: report ${reportId} rebuilt at its watermark is byte-identical (sha256 ${result.sha256})` : `NOT reproduced: report ${reportId} rebuilt at its watermark hashes to ${result.sha256}; differs in ${result.differences.join(', ')}`);
+          return result.identical ? 0 : 1;
+        } catch (error) {
+          if (error instanceof DomainError) {
+            console.error(`error: ${error.message}`);
+            return 2;
+          }
           throw error;
         }
       });

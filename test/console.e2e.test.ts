@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHash, createPublicKey } from 'node:crypto';
 import { DEMO_USERS } from '../src/demo/catalog.ts';
 import { seedDemoData } from '../src/demo/seed.ts';
@@ -37,6 +37,9 @@ let browser: Browser;
 let adminKey: string;
 const contexts: BrowserContext[] = [];
 const failedRequests: string[] = [];
+
+// A browser on a busy machine: every poll of this file may wait up to 15 s (the default is 1 s).
+vi.setConfig({ expect: { poll: { timeout: 15_000, interval: 50 } } });
 
 beforeAll(async () => {
   // A pause per progress step, so the bar visibly streams through its stages.
@@ -209,18 +212,18 @@ async function checkFindingsOrder(page: Page) {
   expect(await more.isVisible()).toBe(total > shown.length);
   if (total > shown.length) {
     await more.click();
-    await expect.poll(async () => (await order()).length).toBe(Math.min(total, shown.length * 2));
+    await expect.poll(async () => (await order()).length, { timeout: 15_000 }).toBe(Math.min(total, shown.length * 2));
   }
   // Sorting by control order and filtering by words.
   await page.getByLabel('Sort', { exact: true }).selectOption('control');
-  await expect.poll(async () => (await order()).map(([st]) => st)).not.toEqual(shown.map(([st]) => st));
+  await expect.poll(async () => (await order()).map(([st]) => st), { timeout: 15_000 }).not.toEqual(shown.map(([st]) => st));
   await page.getByLabel('Search', { exact: true }).fill('CC6');
-  await expect.poll(async () => (await findings.locator('strong').allTextContents()).every((t) => t.startsWith('CC6'))).toBe(true);
+  await expect.poll(async () => (await findings.locator('strong').allTextContents()).every((t) => t.startsWith('CC6')), { timeout: 15_000 }).toBe(true);
   await page.getByLabel('Search', { exact: true }).fill('');
   await page.getByLabel('Sort', { exact: true }).selectOption('risk');
   // Only the failures: all of them fit, so "More findings" is not offered.
   await page.getByLabel('Status', { exact: true }).nth(0).selectOption('FAIL');
-  await expect.poll(async () => new Set((await order()).map(([st]) => st))).toEqual(new Set(['FAIL']));
+  await expect.poll(async () => new Set((await order()).map(([st]) => st)), { timeout: 15_000 }).toEqual(new Set(['FAIL']));
   expect(await more.isVisible()).toBe(false);
   await page.getByLabel('Status', { exact: true }).nth(0).selectOption('');
 }
@@ -252,7 +255,7 @@ async function readAsAuditor(shareUrl: string, password: string) {
   // Filtering without script: a GET form.
   await auditor.locator('select[name=status]').selectOption('warn');
   await auditor.getByRole('button', { name: 'Show' }).click();
-  await expect.poll(async () => new Set(await auditor.locator('li.finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-status'))))).toEqual(new Set(['warn']));
+  await expect.poll(async () => new Set(await auditor.locator('li.finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))), { timeout: 15_000 }).toEqual(new Set(['warn']));
   await auditor.locator('select[name=status]').selectOption('');
   await auditor.getByRole('button', { name: 'Show' }).click();
   await auditor.locator('li.finding').first().waitFor();
@@ -262,14 +265,14 @@ async function readAsAuditor(shareUrl: string, password: string) {
   // The unanswered approvals' evidence, paged: each event with its source id, sequence and time.
   const link = auditor.locator('li.finding[data-status="fail"] a', { hasText: /Evidence \((4[5-9]|[5-9]\d|\d{3,}) events\)/ }).first();
   await link.click();
-  await expect.poll(() => auditor.locator('#evidence-position').textContent()).toMatch(/^Events 1–25 of /);
+  await expect.poll(() => auditor.locator('#evidence-position').textContent(), { timeout: 15_000 }).toMatch(/^Events 1–25 of /);
   const first = await auditor.locator('tr[data-sequence]').evaluateAll((els) => els.map((e) => e.getAttribute('data-sequence')));
   expect(first).toHaveLength(25);
   expect(await auditor.locator('table.events tbody tr[data-sequence] td:nth-child(2)').first().textContent()).toMatch(/^console-unanswered-\d+$/);
   pages.push(await auditor.content());
   await shoot(auditor, 'auditor-evidence');
   await auditor.getByRole('link', { name: 'Next events' }).click();
-  await expect.poll(() => auditor.locator('#evidence-position').textContent()).toMatch(/^Events 26–/);
+  await expect.poll(() => auditor.locator('#evidence-position').textContent(), { timeout: 15_000 }).toMatch(/^Events 26–/);
   const second = await auditor.locator('tr[data-sequence]').evaluateAll((els) => els.map((e) => e.getAttribute('data-sequence')));
   expect(second.some((s) => first.includes(s))).toBe(false);
   pages.push(await auditor.content());

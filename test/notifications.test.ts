@@ -108,7 +108,7 @@ it('delivers signed webhooks, retries a failing receiver with backoff, logs ever
     expect(delivery!.headers['content-type']).toBe('application/json');
     expect(JSON.parse(delivery!.body)).toEqual({
       event: 'report.completed',
-      report: { id: reportId, type: 'soc2', title: expect.stringMatching(/^Weekly \d{4}-\d{2}-\d{2}$/), status: 'completed', score: report.score, grade: report.grade, period: { start: expect.any(String), end: expect.any(String) }, url: expect.stringContaining('/download?format=pdf') },
+      report: { id: reportId, type: 'soc2', title: expect.stringMatching(/^Weekly \d{4}-\d{2}-\d{2}$/), status: 'completed', score: report.score, grade: report.grade, period: { start: expect.any(String), end: expect.any(String) }, url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/reports\/[0-9a-f-]{36}\/download\?format=pdf$/) },
     });
 
     const byTarget = async (target: string) => (await app.services.database.db.select().from(notifications).where(eq(notifications.target, target)))[0]!;

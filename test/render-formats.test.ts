@@ -98,7 +98,7 @@ describe('CSV', () => {
     await renderArtifacts(app.services, reportId);
     const files = await unzip(await readArtifact(app.services, orgId, reportId, 'csv'));
     expect([...files.keys()].sort()).toEqual(
-      ['findings.csv', 'gaps.csv', 'integrity.csv', 'metrics.csv', 'recommendations.csv', 'score.csv', 'summary.csv', 'table-agent_drift.csv', 'table-agent_risk.csv', 'table-decisions_by_day.csv', 'table-risk_distribution.csv'].sort(),
+      ['findings.csv', 'gaps.csv', 'integrity.csv', 'metrics.csv', 'recommendations.csv', 'score.csv', 'summary.csv', 'table-agent_drift.csv', 'table-agent_risk.csv', 'table-decisions_by_category.csv', 'table-decisions_by_day.csv', 'table-risk_distribution.csv'].sort(),
     );
     const parseCsv = (name: string) => parse(files.get(name)!, { bom: true, columns: true, relax_column_count: false }) as Array<Record<string, string>>;
 

@@ -48,6 +48,7 @@ const QUERIES: Record<string, Operation> = {
   report: { expect: readers, graphql: (o) => ['query($id: ID!) { report(id: $id) { id } }', { id: o.ids.report }] },
   reports: { expect: readers, graphql: () => ['{ reports(first: 5) { totalCount } }', {}] },
   schedules: { expect: readers, graphql: () => ['{ schedules { id } }', {}] },
+  statementOfApplicability: { expect: readers, graphql: () => ['{ statementOfApplicability { controlId } }', {}] },
   shareLinks: { expect: adminOnly, graphql: (o) => ['query($id: ID!) { shareLinks(reportId: $id) { id } }', { id: o.ids.report }] },
 };
 
@@ -76,6 +77,9 @@ const MUTATIONS: Record<string, Operation> = {
   createFramework: { expect: adminOnly, graphql: () => ['mutation { createFramework(definition: {}) { type } }', {}] },
   updateFramework: { expect: adminOnly, graphql: () => ['mutation { updateFramework(type: "no_such_type", definition: {}) { type } }', {}] },
   deleteFramework: { expect: adminOnly, graphql: () => ['mutation { deleteFramework(type: "no_such_type") { type } }', {}] },
+  // A statement for no such control: rejected by its index after authorisation, nothing recorded.
+  recordControlApplicability: { expect: adminOnly, graphql: () => ['mutation { recordControlApplicability(statements: [{ controlId: "A.0", applicable: true, justification: "x", implementation: UNKNOWN }]) { rejected { index } } }', {}] },
+  reproduceReport: { expect: auditTrail, graphql: () => ['mutation($id: ID!) { reproduceReport(id: $id) { identical } }', { id: Buffer.from('Report:00000000-0000-4000-8000-000000000000').toString('base64') }] },
 };
 
 const SUBSCRIPTIONS: Record<string, Operation> = {

@@ -6,8 +6,10 @@
  * Progress goes to stderr (one updating line on a terminal, plain lines
  * otherwise), the result to stdout; the exit code says whether it worked.
  */
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { eq } from 'drizzle-orm';
 import { organizations } from '../db/schema.ts';
@@ -20,7 +22,7 @@ import { closePdfRenderer } from '../render/pdf.ts';
 import { createReport, getReport } from '../reports/lifecycle.ts';
 import type { Services } from '../services.ts';
 
-export interface GenerateOptions {
+export interface GenerateArgs {
   type?: string;
   from?: string;
   to?: string;
@@ -28,8 +30,26 @@ export interface GenerateOptions {
   format?: string;
   out?: string;
   org?: string;
-  timeoutSeconds?: number;
+  subject?: string;
+  agent?: string[];
+  timeout?: string;
   json?: boolean;
+  quiet?: boolean;
+}
+
+/** The arguments, checked before anything starts (no database is opened for a bad command line). */
+export interface GenerateOptions {
+  type: string;
+  period: { start: Date; end: Date };
+  environment: string | null;
+  format: Format;
+  out: string;
+  org: string | undefined;
+  dataSubject: string | null;
+  agentIds: string[];
+  timeoutSeconds: number;
+  json: boolean;
+  quiet: boolean;
 }
 
 export interface Terminal {
@@ -51,22 +71,48 @@ export function parseInstant(value: string | undefined, flag: string): Date {
   return date;
 }
 
-export async function generateCommand(services: Services, options: GenerateOptions, terminal: Terminal): Promise<number> {
-  if (!options.type) throw new UsageError('--type is required, e.g. --type soc2');
-  if (!options.out) throw new UsageError('--out FILE is required');
-  const format = options.format ?? 'pdf';
+export function parseGenerateArgs(args: GenerateArgs): GenerateOptions {
+  if (!args.type) throw new UsageError('--type is required, e.g. --type soc2');
+  if (!args.out) throw new UsageError('--out FILE is required');
+  const format = args.format ?? 'pdf';
   if (!isFormat(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-  const period = { start: parseInstant(options.from, '--from'), end: parseInstant(options.to, '--to') };
+  const period = { start: parseInstant(args.from, '--from'), end: parseInstant(args.to, '--to') };
+  const timeoutSeconds = args.timeout === undefined ? 3600 : Number(args.timeout);
+  if (!(Number.isInteger(timeoutSeconds) && timeoutSeconds > 0)) throw new UsageError('--timeout must be a positive whole number of seconds');
+  if (args.subject !== undefined && !args.subject.trim()) throw new UsageError('--subject needs the data subject\'s identifier, as the events name it');
+  return {
+    type: args.type,
+    period,
+    environment: args.environment ?? null,
+    format,
+    out: args.out,
+    org: args.org,
+    dataSubject: args.subject?.trim() ?? null,
+    agentIds: args.agent ?? [],
+    timeoutSeconds,
+    json: args.json ?? false,
+    quiet: args.quiet ?? false,
+  };
+}
+
+export async function generateCommand(services: Services, options: GenerateOptions, terminal: Terminal): Promise<number> {
+  const { format, period } = options;
   const orgId = await resolveOrganization(services, options.org);
-  const deadline = Date.now() + (options.timeoutSeconds ?? 3600) * 1000;
+  const deadline = Date.now() + options.timeoutSeconds * 1000;
 
   const stop = await startJobRuntime(services, { work: true, listen: true, concurrency: 1 });
   const changes = services.realtime.subscribe({ orgId });
-  const progress = progressPrinter(terminal.progress);
+  const progress = progressPrinter(terminal.progress, options.quiet);
   try {
     let report;
     try {
-      report = await createReport(services, { orgId, name: 'cli', actorId: 'cli' }, { type: options.type, period, environment: options.environment ?? null });
+      report = await createReport(services, { orgId, name: 'cli', actorId: 'cli' }, {
+        type: options.type,
+        period,
+        environment: options.environment,
+        agentIds: options.agentIds,
+        dataSubject: options.dataSubject,
+      });
     } catch (error) {
       if (error instanceof DomainError) {
         terminal.progress.write(`error: ${error.field ? `${error.field}: ` : ''}${error.message}\n`);
@@ -78,7 +124,7 @@ export async function generateCommand(services: Services, options: GenerateOptio
     while (!FINAL.has(report.status)) {
       if (Date.now() > deadline) {
         progress.end();
-        terminal.progress.write(`error: timed out after ${options.timeoutSeconds ?? 3600} s; report ${report.id} is still ${report.status} and continues on any worker\n`);
+        terminal.progress.write(`error: timed out after ${options.timeoutSeconds} s; report ${report.id} is still ${report.status} and continues on any worker\n`);
         return 1;
       }
       await nextChange(changes, report.id, Math.min(POLL_MS, Math.max(0, deadline - Date.now())));
@@ -94,7 +140,7 @@ export async function generateCommand(services: Services, options: GenerateOptio
     if (options.json) {
       terminal.out(JSON.stringify({ reportId: report.id, status: report.status, score: report.score, grade: report.grade, format, file: options.out, ...written }));
     } else {
-      terminal.out(`${options.out}: ${report.title}, score ${report.score ?? 'n/a'} (${report.grade ?? 'n/a'}), ${written.sizeBytes} bytes${written.sha256 ? `, sha256 ${written.sha256}` : ''}`);
+      terminal.out(`${options.out}: ${report.title}, score ${report.score ?? 'n/a'} (${report.grade ?? 'n/a'}), ${written.sizeBytes} bytes, sha256 ${written.sha256}`);
     }
     return 0;
   } finally {
@@ -130,23 +176,26 @@ async function nextChange(changes: AsyncIterator<{ reportId: string }>, reportId
   clearTimeout(timer);
 }
 
-async function writeReportFile(services: Services, orgId: string, reportId: string, format: Format, out: string): Promise<{ sizeBytes: number; sha256: string | null }> {
+async function writeReportFile(services: Services, orgId: string, reportId: string, format: Format, out: string): Promise<{ sizeBytes: number; sha256: string }> {
   const row = await findReport(services, orgId, reportId);
   if (!row) throw new Error(`report ${reportId} disappeared`);
   if (format === 'bundle') {
-    await pipeline(await bundleStream(services, row), createWriteStream(out));
-    const { size } = await import('node:fs/promises').then((fs) => fs.stat(out));
-    return { sizeBytes: size, sha256: null };
+    // The bundle is assembled as it streams: hash the bytes on their way to the file.
+    const hash = createHash('sha256');
+    const tap = new Transform({ transform: (chunk: Buffer, _encoding, done) => { hash.update(chunk); done(null, chunk); } });
+    await pipeline(await bundleStream(services, row), tap, createWriteStream(out));
+    return { sizeBytes: (await stat(out)).size, sha256: hash.digest('hex') };
   }
   const meta = await ensureArtifact(services, row, format);
   await writeFile(out, await readArtifact(services, orgId, reportId, format));
   return { sizeBytes: meta.sizeBytes, sha256: meta.sha256 };
 }
 
-function progressPrinter(stream: NodeJS.WritableStream & { isTTY?: boolean }) {
+function progressPrinter(stream: NodeJS.WritableStream & { isTTY?: boolean }, quiet: boolean) {
   let last = '';
   let open = false;
   const print = (message: string, percent: number, stage: string) => {
+    if (quiet) return;
     const line = `[${String(percent).padStart(3)}%] ${stage}: ${message}`;
     if (line === last) return;
     last = line;

@@ -47,6 +47,7 @@ export const DISTRIBUTED_BY_ORG: readonly PgTable[] = [
   schema.postureControls,
   schema.postureChanges,
   schema.postureSnapshots,
+  schema.controlStatements,
 ];
 
 /**

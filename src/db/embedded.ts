@@ -6,6 +6,8 @@ import path from 'node:path';
 export interface EmbeddedServer {
   /** URL of the `postgres` maintenance database. */
   adminUrl: string;
+  /** False when a server of this data directory was already running and is used as it is. */
+  started: boolean;
   stop(): Promise<void>;
 }
 
@@ -39,10 +41,10 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await pg.initialise();
   if (await alreadyRunning(databaseDir)) {
     // A previous run left its server up (e.g. killed with SIGKILL): use it.
-    return { adminUrl, stop: async () => {} };
+    return { adminUrl, started: false, stop: async () => {} };
   }
   await pg.start();
-  return { adminUrl, stop: () => pg.stop() };
+  return { adminUrl, started: true, stop: () => pg.stop() };
 }
 
 /**

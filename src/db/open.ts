@@ -20,8 +20,10 @@ export async function openDatabase(config: Config, log: Logger, options: Databas
   let url = config.DATABASE_URL;
   let stopEmbedded: (() => Promise<void>) | null = null;
   if (!url) {
-    log.info('starting embedded PostgreSQL', { dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
     const server = await startEmbeddedPostgres(config.DATA_DIR, config.EMBEDDED_PG_PORT, (m) => log.debug(m));
+    // Said after the fact: a server another process of this data directory runs is used, not started.
+    if (server.started) log.info('started embedded PostgreSQL', { dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
+    else log.debug('using the embedded PostgreSQL already running', { dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
     stopEmbedded = server.stop;
     const admin = connect(server.adminUrl, { max: 1 });
     const [exists] = await admin.sql`select 1 from pg_database where datname = ${EMBEDDED_DATABASE}`;

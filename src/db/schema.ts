@@ -480,6 +480,11 @@ export const reports = pgTable(
     /** Ed25519 signature (base64) of the content hash, and the signing key's id. */
     signature: text('signature'),
     signatureKeyId: text('signature_key_id'),
+    /**
+     * The last rebuild of this version at its own watermark (reproduceReport): when, the hash the
+     * rebuilt content had, and whether it matched content_sha256 byte for byte.
+     */
+    reproduction: jsonb('reproduction'),
     /** Schedule that produced the report, if any. */
     scheduleId: uuid('schedule_id'),
     createdBy: text('created_by').notNull(),
@@ -822,4 +827,27 @@ export const postureSnapshots = pgTable(
     notApplicable: integer('not_applicable').notNull(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.framework, t.day] })],
+);
+
+/**
+ * An organisation's Statement of Applicability, one revision per change: per
+ * control, applicable or excluded, the justification and the implementation
+ * status (ISO/IEC 27001:2022 6.1.3 d). Rows are only added, so the history is
+ * the table; the current statement is a control's highest revision. A control
+ * with no row is applicable with status unknown.
+ */
+export const controlStatements = pgTable(
+  'control_statements',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    catalog: text('catalog').notNull(),
+    controlId: text('control_id').notNull(),
+    revision: integer('revision').notNull(),
+    applicable: boolean('applicable').notNull(),
+    justification: text('justification').notNull(),
+    implementation: text('implementation', { enum: ['unknown', 'not_implemented', 'planned', 'partially_implemented', 'implemented'] }).notNull(),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: ts('recorded_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.catalog, t.controlId, t.revision] })],
 );

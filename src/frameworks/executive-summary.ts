@@ -17,7 +17,7 @@ export const executiveSummary: FrameworkDefinition = {
       title: 'Governance overview',
       description: 'How many agents acted, how many of their actions our policies decided, and how the policies enforce (allow, deny, alert, hold).',
       metrics: ['unique_agents', 'events', 'decisions', 'policy_coverage', 'decisions_allow', 'decisions_deny', 'decisions_alert', 'decisions_hold', 'cost_usd'],
-      tables: ['policies'],
+      tables: ['decisions_by_category', 'policies'],
       controls: [{ id: 'EXEC-1', checks: [shared.policyCoverage({ title: 'Our policies decide what agents may do', description: '{value} of the agents\' actions were decided by a written policy.', recommendation: 'Ask the platform team to write policies for the tools agents still use without one.' })] }],
     },
     {

@@ -17,7 +17,7 @@ export const governance: FrameworkDefinition = {
       title: 'Policy Coverage',
       description: 'Share of agent actions decided by explicit policies, and the decisions they made.',
       metrics: ['agent_actions', 'decisions', 'policy_coverage', 'decisions_allow', 'decisions_deny', 'decisions_alert', 'decisions_hold', 'denial_rate'],
-      tables: ['decisions_by_day'],
+      tables: ['decisions_by_category', 'decisions_by_day'],
       controls: [
         {
           id: 'GOV-1',

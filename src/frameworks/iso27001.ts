@@ -41,7 +41,7 @@ export const iso27001: FrameworkDefinition = {
         'decisions', 'denial_rate', 'unapproved_role_changes', 'auth_events', 'auth_success_rate', 'config_changes', 'config_change_approval_rate',
         'people_admin_changes', 'admin_attribution_rate', 'dlp_events', 'dlp_block_rate', 'session_attribution_rate', 'time_coverage', 'gateway_disconnects',
       ],
-      tables: ['decisions_by_day'],
+      tables: ['decisions_by_category', 'decisions_by_day'],
       controls: [
         {
           id: 'A.8.2',

@@ -87,7 +87,7 @@ export const soc2: FrameworkDefinition = {
         'injections_detected', 'injections_confirmed', 'injections_false_positive', 'injection_true_positive_rate',
         'injection_false_positive_rate', 'dlp_events', 'dlp_block_rate',
       ],
-      tables: ['decisions_by_day'],
+      tables: ['decisions_by_category', 'decisions_by_day'],
       controls: [
         {
           id: 'CC5.2',

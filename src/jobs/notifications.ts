@@ -15,6 +15,7 @@ import { fromDrizzle, type Job } from 'pg-boss';
 import type { Db } from '../db/client.ts';
 import { notifications, organizations, reports, schedules } from '../db/schema.ts';
 import { badInput } from '../errors.ts';
+import { publicBaseUrl } from '../config.ts';
 import type { Services } from '../services.ts';
 import type { Queue } from './queue.ts';
 import { notifyOf } from './schedules.ts';
@@ -65,7 +66,8 @@ export async function notifyReportFinished(services: Services, reportId: string)
   const emails = [...new Set([...(org?.notify.emails ?? []), ...fromSchedule.emails])];
   if (!webhooks.length && !emails.length) return [];
 
-  const base = (services.config.PUBLIC_URL ?? '').replace(/\/+$/, '');
+  // Absolute: a receiver cannot resolve a link relative to an address it never saw.
+  const base = publicBaseUrl(services.config);
   const url = report.status === 'completed' ? `${base}/reports/${report.id}/download?format=pdf` : null;
   const body = JSON.stringify({
     event,

@@ -70,24 +70,34 @@ export async function renderArtifacts(services: Services, reportId: string): Pro
 export async function ensureArtifact(services: Services, row: ReportRow, format: StoredFormat, renderable = lazy(() => loadRenderable(services, row))): Promise<ArtifactMeta> {
   const existing = await artifactMeta(services, row.orgId, row.id, format);
   if (existing) return existing;
-  const { data, pageCount } = await renderFormat(services, await renderable(), format);
+  const report = await renderable();
+  const { data, pageCount } = await renderFormat(services, report, format);
   // A concurrent render of the same format may have won: the first stored file stays, so its hash (the ETag) never changes.
   // The slices after the first are appended in the same transaction: no reader sees a partial file.
   const sha256 = createHash('sha256').update(data).digest('hex');
-  await services.database.db.transaction(async (tx) => {
+  const stale = await services.database.db.transaction(async (tx) => {
+    // A reproduction recorded since this file was rendered (its integrity section states it) makes it
+    // stale: the row lock orders this with reproduceReport, which deletes the files it finds.
+    const [current] = await tx.select({ reproduction: reports.reproduction }).from(reports).where(and(eq(reports.orgId, row.orgId), eq(reports.id, row.id))).for('share');
+    if ((current?.reproduction as { checkedAt?: string } | null)?.checkedAt !== report.reproduction?.checkedAt) return true;
     const inserted = await tx
       .insert(reportArtifacts)
       .values({ reportId: row.id, orgId: row.orgId, format, content: data.subarray(0, WRITE_CHUNK_BYTES), sizeBytes: data.length, sha256, pageCount })
       .onConflictDoNothing()
       .returning({ format: reportArtifacts.format });
-    if (!inserted.length) return;
+    if (!inserted.length) return false;
     for (let offset = WRITE_CHUNK_BYTES; offset < data.length; offset += WRITE_CHUNK_BYTES) {
       await tx
         .update(reportArtifacts)
         .set({ content: sql`${reportArtifacts.content} || ${data.subarray(offset, offset + WRITE_CHUNK_BYTES)}` })
         .where(and(eq(reportArtifacts.orgId, row.orgId), eq(reportArtifacts.reportId, row.id), eq(reportArtifacts.format, format)));
     }
+    return false;
   });
+  if (stale) {
+    const [fresh] = await services.database.db.select().from(reports).where(and(eq(reports.orgId, row.orgId), eq(reports.id, row.id)));
+    return ensureArtifact(services, fresh ?? row, format);
+  }
   const stored = await artifactMeta(services, row.orgId, row.id, format);
   if (!stored) throw new Error(`artifact ${format} of report ${row.id} vanished after being stored`);
   return stored;

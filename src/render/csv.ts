@@ -11,7 +11,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { selectors, isSelectorId } from '../reports/selectors.ts';
-import { STATUS_LABEL, type RenderableReport } from './model.ts';
+import { reproductionText, STATUS_LABEL, type RenderableReport } from './model.ts';
 import { zipBuffers, type ZipEntry } from './zip.ts';
 
 type Cell = string | number | boolean | null | undefined;
@@ -43,6 +43,7 @@ export function csvFiles(report: RenderableReport): ZipEntry[] {
       ['periodEnd', c.scope.period.end],
       ['environment', c.scope.environment ?? 'all'],
       ['agents', c.scope.agentIds.length ? c.scope.agentIds.join(' ') : 'all'],
+      ['dataSubject', c.scope.dataSubject ?? ''],
       ['score', c.score],
       ['grade', c.grade],
       ['summary', c.summary],
@@ -66,7 +67,10 @@ export function csvFiles(report: RenderableReport): ZipEntry[] {
   });
   files.push({
     path: 'metrics.csv',
-    data: toCsv(['section', 'metric', 'label', 'value', 'unit'], c.sections.flatMap((s) => s.metrics.map((m) => [s.title, m.id, m.label, m.value, m.unit]))),
+    data: toCsv(
+      ['section', 'metric', 'label', 'value', 'unit', 'denominator', 'denominatorCount'],
+      c.sections.flatMap((s) => s.metrics.map((m) => [s.title, m.id, m.label, m.value, m.unit, m.denominator?.label ?? null, m.denominator?.count ?? null])),
+    ),
   });
   files.push({
     path: 'recommendations.csv',
@@ -96,6 +100,10 @@ export function csvFiles(report: RenderableReport): ZipEntry[] {
       ['signatureAlgorithm', report.signature?.algorithm ?? null],
       ['signature', report.signature?.value ?? null],
       ['signatureKeyId', report.signature?.keyId ?? null],
+      ['reproducedAt', report.reproduction?.checkedAt ?? null],
+      ['reproducedIdentical', report.reproduction ? report.reproduction.identical : null],
+      ['reproducedSha256', report.reproduction?.sha256 ?? null],
+      ['reproduction', reproductionText(report)],
     ]),
   });
   files.push({ path: 'gaps.csv', data: toCsv(['start', 'end', 'seconds', 'reason'], c.integrity.gaps.map((g) => [g.start, g.end, g.seconds, g.reason])) });

@@ -4,12 +4,12 @@
  * integrity section. Every piece of text is escaped with `esc` and the page
  * carries no script, so an agent or tool named `<script>` stays text.
  */
-import { formatValue, type ReportContent } from '../reports/generate.ts';
+import { formatDenominator, formatValue, type ReportContent } from '../reports/generate.ts';
 import { isSelectorId, selectors } from '../reports/selectors.ts';
 import { bandsOfTable, daysOfTable, decisionsChart, riskChart, statusChart, svgString } from './charts.ts';
 import { esc } from './escape.ts';
 import { formatCell, tableLayout } from './labels.ts';
-import { evidencePath, STATUS_LABEL, type RenderableReport } from './model.ts';
+import { evidencePath, reproductionText, STATUS_LABEL, type RenderableReport } from './model.ts';
 
 type Section = ReportContent['sections'][number];
 type Table = Section['tables'][number];
@@ -126,7 +126,7 @@ function statusCounts(findings: Finding[]): string {
 function section(s: Section, c: ReportContent, anchor: string): string {
   const byOrdinal = new Map(c.findings.map((f) => [f.ordinal, f]));
   const metrics = s.metrics.length
-    ? `<div class="metrics">${s.metrics.map((m) => `<div class="metric"><div class="label">${esc(m.label)}</div><div class="v">${esc(formatValue(m.value, m.unit))}</div></div>`).join('')}</div>`
+    ? `<div class="metrics">${s.metrics.map((m) => `<div class="metric"><div class="label">${esc(m.label)}</div><div class="v">${esc(formatValue(m.value, m.unit))}</div>${m.denominator ? `<div class="meta">${esc(formatDenominator(m.denominator))}</div>` : ''}</div>`).join('')}</div>`
     : '';
   return `<section id="${anchor}"><h2>${esc(s.title)}</h2><p>${esc(s.description)}</p>${metrics}
 ${s.tables.map(table).join('\n')}
@@ -199,6 +199,7 @@ function integrity(report: RenderableReport): string {
 <tr><td>Content SHA-256</td><td class="hash">${esc(report.contentSha256)}</td></tr>
 <tr><td>Signature (Ed25519)</td><td class="hash">${esc(report.signature?.value ?? 'unsigned')}</td></tr>
 <tr><td>Signing key id</td><td class="hash">${esc(report.signature?.keyId ?? 'n/a')}</td></tr>
+<tr><td>Reproduced at its watermark</td><td>${esc(reproductionText(report))}</td></tr>
 </table>
 ${gaps.length ? `<h3>Gaps</h3><table><thead><tr><th>Start</th><th>End</th><th>Minutes</th><th>Reason</th></tr></thead><tbody>${gaps.map((g) => `<tr><td>${esc(g.start)}</td><td>${esc(g.end)}</td><td>${esc(Math.round(g.seconds / 60))}</td><td>${esc(g.reason)}</td></tr>`).join('')}</tbody></table>${i.gapCount > gaps.length ? `<p class="meta">First ${gaps.length} of ${esc(i.gapCount)} gaps; all are in the JSON and CSV downloads.</p>` : ''}` : ''}
 <ul>${i.completeness.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>

@@ -35,7 +35,9 @@ export const COLUMN_LABELS: Record<string, ColumnLabel> = {
   guardrailChangePercent: L('Guardrail change (%)', 'percent'), dlpEvents: L('DLP events', 'count'), injections: L('Injection detections', 'count'),
   costUsd: L('Cost (USD)', 'usd'), denyRatePercent: L('Deny rate (%)', 'percent'), errorRatePercent: L('Error rate (%)', 'percent'),
   risk: L('Risk (0–100)', 'score'), explanation: L('Why this risk', 'text', true), band: L('Risk band'), day: L('Day (UTC)'),
-  control: L('Control'), title: L('Title'), evidencedHere: L('Evidenced in this report'), justification: L('Justification'), evidence: L('Evidence'),
+  control: L('Control'), title: L('Title'), applicability: L('Applicability'), justification: L('Justification'), implementation: L('Implementation'),
+  statedIn: L('Stated in'), evidencedByAgentEvents: L('Evidenced by agent events'), evidence: L('Evidence'),
+  source: L('Source'), dataSubjects: L('Data subjects'),
 };
 
 /** The header of a column: its label, or its id spelled out ("fooBarCount" → "Foo bar count"). */

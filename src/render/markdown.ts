@@ -3,9 +3,9 @@
  * tables, recommendations and the integrity section. Text from events (agent
  * ids, titles) is escaped so it renders as text, never as markup or HTML.
  */
-import { formatValue } from '../reports/generate.ts';
+import { formatDenominator, formatValue } from '../reports/generate.ts';
 import { isSelectorId, selectors } from '../reports/selectors.ts';
-import { STATUS_LABEL, type RenderableReport } from './model.ts';
+import { reproductionText, STATUS_LABEL, type RenderableReport } from './model.ts';
 
 /** Escapes Markdown and inline-HTML syntax; newlines become spaces (cells and headings are one line). */
 export function mdText(value: unknown): string {
@@ -37,6 +37,7 @@ export function renderMarkdown(report: RenderableReport): Buffer {
       ['Period', period],
       ['Environment', c.scope.environment ?? 'all'],
       ['Agents', c.scope.agentIds.length ? c.scope.agentIds.join(', ') : 'all'],
+      ...(c.scope.dataSubject ? [['Data subject', c.scope.dataSubject]] : []),
       ['Score', c.score === null ? 'n/a' : `${c.score} / 100`],
       ['Grade', c.grade ?? 'n/a'],
       ['Report id', report.id],
@@ -55,7 +56,7 @@ export function renderMarkdown(report: RenderableReport): Buffer {
     out.push(`## ${mdText(section.title)}\n\n${mdText(section.description)}\n`);
     if (section.metrics.length) {
       out.push(`### Metrics\n`);
-      out.push(mdTable(['Metric', 'Value'], section.metrics.map((m) => [m.label, formatValue(m.value, m.unit)])));
+      out.push(mdTable(['Metric', 'Value', 'Denominator (rates)'], section.metrics.map((m) => [m.label, formatValue(m.value, m.unit), formatDenominator(m.denominator)])));
     }
     for (const table of section.tables) {
       out.push(`### ${mdText(table.title)}\n`);
@@ -90,6 +91,7 @@ export function renderMarkdown(report: RenderableReport): Buffer {
       ['Content SHA-256 (RFC 8785 canonical JSON)', report.contentSha256],
       ['Signature (Ed25519, base64)', report.signature?.value ?? 'unsigned'],
       ['Signing key id', report.signature?.keyId ?? 'n/a'],
+      ['Reproduced at its watermark', reproductionText(report)],
     ]),
   );
   if (i.gaps.length) {

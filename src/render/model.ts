@@ -8,6 +8,7 @@ import { organizations, reports } from '../db/schema.ts';
 import { isUuid } from '../ids.ts';
 import type { ReportContent } from '../reports/generate.ts';
 import { canonicalJson, sha256Hex } from '../reports/integrity.ts';
+import type { Reproduction } from '../reports/reproduce.ts';
 import type { ReportScope } from '../reports/scope.ts';
 import { keyIdOf, publicKeyById, signReportHash } from '../reports/signing.ts';
 import type { Services } from '../services.ts';
@@ -60,6 +61,8 @@ export interface RenderableReport {
   signature: Signature | null;
   /** Base for links inside files (evidence API, downloads): PUBLIC_URL, or '' for relative links. */
   baseUrl: string;
+  /** The last rebuild of this version at its watermark (reproduce.ts), shown in the integrity section; null if never. */
+  reproduction: Reproduction | null;
 }
 
 export type ReportRow = typeof reports.$inferSelect;
@@ -102,6 +105,7 @@ export async function loadRenderable(services: Services, row: ReportRow): Promis
     contentSha256: row.contentSha256,
     signature: await ensureSignature(services, row),
     baseUrl: (services.config.PUBLIC_URL ?? '').replace(/\/+$/, ''),
+    reproduction: (row.reproduction as Reproduction | null) ?? null,
   };
 }
 
@@ -152,6 +156,15 @@ export function downloadPath(reportId: string, format: Format): string {
 
 export function evidencePath(reportId: string, ordinal: number): string {
   return `/reports/${reportId}/findings/${ordinal}/evidence`;
+}
+
+/** The reproduction in words, the same in every format. */
+export function reproductionText(report: Pick<RenderableReport, 'reproduction' | 'contentSha256'>): string {
+  const r = report.reproduction;
+  if (!r) return 'not checked yet (reproduceReport, or `agent-reports reproduce`, rebuilds this version at its watermark and compares)';
+  return r.identical
+    ? `byte-identical: rebuilt at its watermark on ${r.checkedAt}, the canonical content hashes to ${r.sha256}, as signed`
+    : `NOT identical: rebuilt at its watermark on ${r.checkedAt}, the canonical content hashes to ${r.sha256}, not ${report.contentSha256}; differs in ${r.differences.join(', ') || 'its bytes'}`;
 }
 
 export const STATUS_LABEL = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', not_applicable: 'N/A' } as const;

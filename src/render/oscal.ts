@@ -9,8 +9,9 @@
  */
 import { createHash } from 'node:crypto';
 import { formatValue } from '../reports/generate.ts';
+import { isMetricId, metricDefinition } from '../reports/metrics.ts';
 import { isSelectorId, selectors } from '../reports/selectors.ts';
-import { downloadPath, evidencePath, STATUS_LABEL, type RenderableReport } from './model.ts';
+import { downloadPath, evidencePath, reproductionText, STATUS_LABEL, type RenderableReport } from './model.ts';
 
 export const OSCAL_VERSION = '1.2.1';
 /** Namespace of our own props, so GRC tools keep PASS/WARN/FAIL/N/A beside OSCAL's two states. */
@@ -36,6 +37,25 @@ export function oscalControlId(controlId: string): string {
   return /^[\p{L}_]/u.test(token) ? token : `_${token}`;
 }
 
+/** The events a finding was measured over, in words. */
+function populationLabel(f: { evidenceSelector: string; evidenceKind: string }): string {
+  return f.evidenceKind === 'population' && isSelectorId(f.evidenceSelector) ? selectors[f.evidenceSelector].label : 'the events the check measures';
+}
+
+/** A rate's denominator, named as the other formats name it in their metrics. */
+function rateOf(f: { metric: string }): string {
+  const per = isMetricId(f.metric) ? metricDefinition(f.metric).per : undefined;
+  return per ? ` The rate is a share of: ${per.label}.` : '';
+}
+
+/** The decisions-by-source table as props of the result: one per source, "N decisions (allow a, deny d, alert l, hold h)". */
+function decisionProps(c: RenderableReport['content'], prop: (name: string, value: string) => { name: string; ns: string; value: string }) {
+  const t = c.sections.flatMap((s) => s.tables).find((x) => x.id === 'decisions_by_category');
+  if (!t) return [];
+  const names: Record<string, string> = { 'policy on tool calls': 'decisions-policy', 'injection detector': 'decisions-injection-detector', 'DLP detector': 'decisions-dlp-detector', 'all decisions': 'decisions-all' };
+  return t.rows.map((r) => prop(names[String(r[0])] ?? 'decisions', `${r[1]} decisions (allow ${r[2]}, deny ${r[3]}, alert ${r[4]}, hold ${r[5]})`));
+}
+
 export function oscalDocument(report: RenderableReport) {
   const c = report.content;
   const id = (role: string) => uuidV5(UUID_NAMESPACE, `${report.id}:${role}`);
@@ -49,7 +69,7 @@ export function oscalDocument(report: RenderableReport) {
     return {
       uuid: id(`observation:${f.ordinal}`),
       title: `${f.controlId}: ${f.title}`,
-      description: `${f.description} Measured ${f.metric} = ${formatValue(f.value, f.unit)} over ${f.populationCount} events.`,
+      description: `${f.description} Measured ${f.metric} = ${formatValue(f.value, f.unit)} over ${f.populationCount} events (${populationLabel(f)}).${rateOf(f)}`,
       props: [prop('finding-ordinal', String(f.ordinal)), prop('evidence-selector', f.evidenceSelector), prop('evidence-count', String(f.evidenceCount))],
       // Not applicable: the record was examined and had nothing to test.
       methods: [f.status === 'not_applicable' ? 'EXAMINE' : 'TEST'],
@@ -60,6 +80,28 @@ export function oscalDocument(report: RenderableReport) {
           description: `${f.evidenceCount} audit events: ${label}${f.evidenceKind === 'exceptions' ? ' (the exceptions)' : ''}. Listed by the evidence API as NDJSON, and in the evidence bundle's evidence.ndjson under finding ${f.ordinal}.`,
         },
       ],
+      collected: completed,
+    };
+  });
+
+  // The Statement of Applicability: one observation per Annex A control, the organisation's statement
+  // (applicability, justification, implementation) beside whether agent events evidence it.
+  const soa = c.sections.flatMap((s) => s.tables).find((t) => t.id === 'statement_of_applicability');
+  const column = (name: string) => soa!.columns.indexOf(name);
+  const soaObservations = (soa?.rows ?? []).map((r) => {
+    const cell = (name: string) => String(r[column(name)] ?? '');
+    return {
+      uuid: id(`soa:${cell('control')}`),
+      title: `Statement of Applicability ${cell('control')}: ${cell('title')}`,
+      description: `${cell('applicability') === 'applicable' ? 'Applicable' : 'Excluded'}: ${cell('justification')} Implementation: ${cell('implementation')} (${cell('statedIn')}). Evidenced by agent events: ${cell('evidencedByAgentEvents')}. ${cell('evidence')}`,
+      props: [
+        prop('control-id', cell('control')),
+        prop('applicability', cell('applicability')),
+        prop('implementation-status', cell('implementation')),
+        prop('evidenced-by-agent-events', cell('evidencedByAgentEvents')),
+      ],
+      methods: ['EXAMINE'],
+      types: ['control-objective'],
       collected: completed,
     };
   });
@@ -92,7 +134,13 @@ export function oscalDocument(report: RenderableReport) {
         'last-modified': completed,
         version: `${report.version}`,
         'oscal-version': OSCAL_VERSION,
-        props: [prop('framework', `${c.framework.type} ${c.framework.version}`), prop('content-sha256', report.contentSha256)],
+        props: [
+          prop('framework', `${c.framework.type} ${c.framework.version}`),
+          prop('content-sha256', report.contentSha256),
+          // Whom the report is about (a DSAR export names its data subject or agents).
+          ...(c.scope.dataSubject ? [prop('data-subject', c.scope.dataSubject)] : []),
+          ...c.scope.agentIds.map((a) => prop('agent', a)),
+        ],
         links: [{ href: link(downloadPath(report.id, 'json')), rel: 'alternate', 'media-type': 'application/json', text: 'The signed canonical report' }],
         parties: report.organizationName
           ? [{ uuid: id('party:organization'), type: 'organization', name: report.organizationName }]
@@ -115,12 +163,15 @@ export function oscalDocument(report: RenderableReport) {
             ...(c.scoreBreakdown?.factors ?? []).map((f) => prop(`score-${f.id.replaceAll('_', '-')}`, f.value === null ? 'n/a' : String(f.value))),
             prop('event-count', String(c.integrity.eventCount)),
             prop('watermark', String(c.watermark)),
+            prop('reproduced-at-watermark', report.reproduction ? (report.reproduction.identical ? 'identical' : 'differs') : 'not-checked'),
+            ...decisionProps(c, prop),
           ],
+          remarks: `Reproduced at its watermark: ${reproductionText(report)}.`,
           'reviewed-controls': {
             'control-selections': [controlIds.length ? { 'include-controls': controlIds.map((cid) => ({ 'control-id': oscalControlId(cid) })) } : { 'include-all': {} }],
             remarks: `Controls of the ${c.framework.catalog} catalog, as identified there: ${controlIds.join(', ') || 'none'}.`,
           },
-          ...(observations.length ? { observations } : {}),
+          ...(observations.length || soaObservations.length ? { observations: [...observations, ...soaObservations] } : {}),
           ...(findings.length ? { findings } : {}),
         },
       ],

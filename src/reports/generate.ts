@@ -33,7 +33,7 @@ import { policyCurrency, POLICY_MAX_AGE_DAYS, securitySettings, slaCompliance, t
 import { slaTargets, type SlaTargets } from '../accounts/sla-targets.ts';
 import { runScalarQueries, type ScalarQueryId } from './scalars.ts';
 import { evidenceScope, type ReportScope } from './scope.ts';
-import { statementOfApplicability } from './applicability.ts';
+import { currentStatements, statementOfApplicability } from './applicability.ts';
 import { buildSqlTables, scalarQueriesOfTables, selectorsOfTables, type Table } from './tables.ts';
 import { composeScore, controlsValue, evaluate, grade as gradeOf, SEVERITY_WEIGHT, type FindingStatus, type ScoreFactorId } from './scoring.ts';
 import { CORRELATED, type RequestKindId, type SelectorId } from './selectors.ts';
@@ -144,6 +144,29 @@ export async function buildReport(services: Services, reportId: string, onProgre
   });
 }
 
+/**
+ * The content of a completed report computed once more at its own watermark
+ * and chain link, with the definition of its type as it is now: the same
+ * canonical bytes when nothing it read has changed (reproduce.ts says so).
+ */
+export async function rebuildContent(services: Services, row: ReportRow): Promise<{ canonical: string; sha256: string; content: ReportContent }> {
+  if (row.watermark === null) throw new Error(`report ${row.id} has no watermark`);
+  const framework = await frameworkOf(services.database.db, row.orgId, row.type);
+  if (!framework) throw new Error(`report type ${row.type} has no framework definition`);
+  const scope: ReportScope = {
+    orgId: row.orgId,
+    start: row.periodStart,
+    end: row.periodEnd,
+    watermark: row.watermark,
+    environment: row.environment,
+    agentIds: row.agentIds,
+    dataSubject: (row.parameters as { dataSubject?: string } | null)?.dataSubject ?? null,
+  };
+  const content = await computeContent(services, framework, row, scope, { link: row.chainLink, head: row.chainHead }, async () => {});
+  const canonical = canonicalJson(content);
+  return { canonical, sha256: sha256Hex(canonical), content };
+}
+
 /** Events kept per finding for the first page of its evidence. */
 export const EVIDENCE_HEAD = 50;
 
@@ -235,13 +258,13 @@ export type ReportContent = Awaited<ReturnType<typeof computeContent>>;
  */
 export function evaluateFramework(services: Services, framework: FrameworkDefinition, scope: ReportScope): Promise<ReportContent> {
   // One finding per check, as posture keeps one row per check: a drift check's finding judges the largest |z|.
-  return computeContent(services, framework, { title: framework.name }, scope, { link: null, head: null }, async () => {}, { tables: false, perDrift: false });
+  return computeContent(services, framework, { title: framework.name, createdAt: new Date() }, scope, { link: null, head: null }, async () => {}, { tables: false, perDrift: false });
 }
 
 async function computeContent(
   services: Services,
   framework: FrameworkDefinition,
-  row: Pick<ReportRow, 'title'>,
+  row: Pick<ReportRow, 'title' | 'createdAt'>,
   scope: ReportScope,
   chain: { link: number | null; head: string | null },
   onProgress: (p: Progress) => Promise<void>,
@@ -295,8 +318,10 @@ async function computeContent(
   };
   // One boundary for the whole report: the one pass and the shared tables read the same rollups.
   const rollup = await rollupPlan(sql, scope);
+  // The organisation's statements as they stood when the report was requested: a rebuild reads the same.
+  const statements = tables.has('statement_of_applicability') ? currentStatements(services.database.db, scope.orgId, row.createdAt) : Promise.resolve([]);
   const needsDrift = DRIFT_METRIC_IDS.some((id) => metricIds.has(id)) || tables.has('agent_drift');
-  const [counted, coverage, requests, queried, sqlTables, drift, sla, currency, security] = await Promise.all([
+  const [counted, coverage, requests, queried, sqlTables, drift, sla, currency, security, soaStatements] = await Promise.all([
     step(measureEvents(sql, scope, [...selectorIds], rollup), 'Counted events, decisions and evidence, and scored agent risk'),
     step(measureCoverage(sql, scope, services.config.MONITORING_GAP_MINUTES), 'Measured monitoring coverage and gaps'),
     step(measureRequests(sql, scope, rollup, [...kinds]), 'Counted requests and their answers, and measured response times'),
@@ -306,6 +331,7 @@ async function computeContent(
     slaCompliance(sql, scope, rollup, targets),
     policyCurrency(sql, scope),
     securitySettings(sql, scope.orgId),
+    statements,
   ]);
   const drifts = drift?.assessed.filter((a) => a.drifted) ?? [];
   for (const id of selectorIds) {
@@ -394,10 +420,13 @@ async function computeContent(
     id: section.id,
     title: section.title,
     description: section.description,
-    metrics: section.metrics.map((id) => ({ id, label: metricDefinition(id).label, unit: metricDefinition(id).unit, value: metricValue(id) })),
+    metrics: section.metrics.map((id) => {
+      const { label, unit, per } = metricDefinition(id);
+      return { id, label, unit, value: metricValue(id), denominator: per ? { label: per.label, count: per.count(values) } : null };
+    }),
     tables: (withTables ? (section.tables ?? []) : []).map((id) => buildTable(id, risks, timeline, drift, () => {
       const finish = sqlTables.get(id);
-      if (id === 'statement_of_applicability') return statementOfApplicability(framework, findings);
+      if (id === 'statement_of_applicability') return statementOfApplicability(framework, findings, soaStatements);
       if (!finish) throw new Error(`unknown table ${id}`);
       return finish({ risks, weeks: counted.weeks, scalars: values.scalars, counts: values.counts });
     })),
@@ -575,6 +604,12 @@ function buildTable(id: string, risks: AgentRisk[], timeline: DayCounts[], drift
     default:
       return other();
   }
+}
+
+/** A rate's denominator in words, e.g. "of 1,234 Decisions (…)"; empty for a metric that is no rate. */
+export function formatDenominator(denominator: { label: string; count: number | null } | null | undefined): string {
+  if (!denominator) return '';
+  return `of ${denominator.count === null ? '' : `${denominator.count.toLocaleString('en-US')} `}${denominator.label}`;
 }
 
 export function formatValue(value: number | null, unit: Unit): string {

@@ -95,7 +95,10 @@ async function validateScope(services: Services, orgId: string, input: GenerateR
   const dataSubject = input.dataSubject?.trim() || null;
   const problem = validateFrameworkScope(framework, { dataSubject, agentIds });
   if (problem) throw badInput('dataSubject', problem);
-  const title = input.title?.trim() || `${framework.name}, ${start.toISOString().slice(0, 10)} to ${end.toISOString().slice(0, 10)}`;
+  // A DSAR export names whom it is about: the data subject, else the agents.
+  const agentsNamed = agentIds.join(', ').length <= 100 ? agentIds.join(', ') : `${agentIds.length} agents`;
+  const about = framework.requires === 'subject_or_agent' ? (dataSubject ? ` for data subject ${dataSubject.slice(0, 100)}` : ` for agent${agentIds.length > 1 ? 's' : ''} ${agentsNamed}`) : '';
+  const title = input.title?.trim() || `${framework.name}${about}, ${start.toISOString().slice(0, 10)} to ${end.toISOString().slice(0, 10)}`;
   if (title.length > 200) throw badInput('title', 'title must be at most 200 characters');
   return { type: framework.type, title, periodStart: start, periodEnd: end, environment, agentIds, parameters: dataSubject ? { dataSubject } : {} };
 }

@@ -8,7 +8,7 @@ import type { Sql } from '../db/client.ts';
 import { scopeWhere, type ReportScope } from './scope.ts';
 import type { ScalarQueryId } from './scalars.ts';
 import { passSource, PII_REACH, type PassColumn, type RollupPlan } from './rollups.ts';
-import { APPROVAL_SLA, CORRELATED, ESCALATION_SLA, HOLD_SLA, type SelectorId } from './selectors.ts';
+import { APPROVAL_SLA, CORRELATED, ESCALATION_SLA, HOLD_SLA, selectors, type SelectorId } from './selectors.ts';
 
 /** `z`: a robust z-score against a baseline (drift.ts). */
 export type Unit = 'count' | 'percent' | 'seconds' | 'usd' | 'score' | 'z';
@@ -26,6 +26,8 @@ interface MetricDefinition {
   value: (v: MetricValues) => number | null;
   /** A targeted query (beside the one pass) whose scalars the value reads. */
   query?: ScalarQueryId;
+  /** A rate's denominator: what it divides by, named in every format beside the value. */
+  per?: { label: string; count: (v: MetricValues) => number | null };
 }
 
 const count = (label: string, selector: SelectorId): MetricDefinition => ({
@@ -40,6 +42,7 @@ const percent = (label: string, part: SelectorId, of: SelectorId): MetricDefinit
   label,
   unit: 'percent',
   needs: [part, of],
+  per: { label: selectors[of].label, count: (v) => v.counts[of] ?? 0 },
   value: (v) => {
     const whole = v.counts[of] ?? 0;
     return whole === 0 ? null : round((100 * (v.counts[part] ?? 0)) / whole, 2);
@@ -57,26 +60,33 @@ const scalar = (label: string, unit: Unit, key: string): MetricDefinition => ({
 const queried = (label: string, unit: Unit, query: ScalarQueryId, key: string): MetricDefinition => ({ ...scalar(label, unit, key), query });
 
 /** Share of `part` in `whole`, both scalars. */
-const scalarPercent = (label: string, part: string, whole: string, query?: ScalarQueryId): MetricDefinition => ({
+const scalarPercent = (label: string, part: string, whole: { key: string; label: string }, query?: ScalarQueryId): MetricDefinition => ({
   label,
   unit: 'percent',
   needs: [],
+  per: { label: whole.label, count: (v) => v.scalars[whole.key] ?? null },
   ...(query ? { query } : {}),
   value: (v) => {
-    const w = v.scalars[whole] ?? 0;
+    const w = v.scalars[whole.key] ?? 0;
     return w ? round((100 * (v.scalars[part] ?? 0)) / w, 2) : null;
   },
 });
 
+const LABELLED_INJECTIONS: MetricDefinition['per'] = {
+  label: 'Injection detections labelled on review (confirmed or false positive)',
+  count: (v) => (v.counts.injections_confirmed ?? 0) + (v.counts.injections_false_positive ?? 0),
+};
+
 export const metrics = {
   events: count('Events analysed', 'all_events'),
   agent_actions: count('Agent actions (tool calls and decisions)', 'agent_actions'),
-  decisions: count('Policy decisions', 'decisions'),
-  decisions_allow: count('Decisions: allow', 'allowed_decisions'),
-  decisions_deny: count('Decisions: deny', 'denied_decisions'),
-  decisions_alert: count('Decisions: alert', 'alerted_decisions'),
-  decisions_hold: count('Decisions: hold', 'held_decisions'),
-  denial_rate: percent('Denial rate', 'denied_decisions', 'decisions'),
+  // Every decision, the detectors' included; the decisions_by_category table tells the sources apart.
+  decisions: count('Decisions (tool-call policy and detectors)', 'decisions'),
+  decisions_allow: count('Decisions: allow (policy and detectors)', 'allowed_decisions'),
+  decisions_deny: count('Decisions: deny (policy and detectors)', 'denied_decisions'),
+  decisions_alert: count('Decisions: alert (policy and detectors)', 'alerted_decisions'),
+  decisions_hold: count('Decisions: hold (policy and detectors)', 'held_decisions'),
+  denial_rate: percent('Denial rate (denials of the policy and detectors)', 'denied_decisions', 'decisions'),
   error_rate: percent('Error rate', 'error_events', 'all_events'),
   guardrail_triggers: count('Guardrail triggers', 'guardrail_triggers'),
   unique_agents: scalar('Unique agents', 'count', 'unique_agents'),
@@ -103,12 +113,14 @@ export const metrics = {
     label: 'Injection detection true-positive rate',
     unit: 'percent',
     needs: ['injections_confirmed', 'injections_false_positive'],
+    per: LABELLED_INJECTIONS,
     value: (v) => labelRate(v, 'injections_confirmed'),
   },
   injection_false_positive_rate: {
     label: 'Injection detection false-positive rate',
     unit: 'percent',
     needs: ['injections_confirmed', 'injections_false_positive'],
+    per: LABELLED_INJECTIONS,
     value: (v) => labelRate(v, 'injections_false_positive'),
   },
   credential_leases: count('Credential leases issued', 'leases'),
@@ -130,7 +142,7 @@ export const metrics = {
   high_severity_events: count('High and critical severity events', 'high_severity_events'),
   cost_usd: scalar('Processing cost', 'usd', 'cost_usd'),
   max_agent_risk: scalar('Highest agent risk score', 'score', 'max_agent_risk'),
-  time_coverage: scalar('Monitoring time coverage', 'percent', 'time_coverage'),
+  time_coverage: { ...scalar('Monitoring time coverage', 'percent', 'time_coverage'), per: { label: 'Time of the period observed, from its first to its last event (gaps longer than the threshold excluded)', count: () => null } },
   elevated_risk_agents: scalar('Agents with an elevated risk score (50 or more)', 'count', 'elevated_risk_agents'),
 
   // Drift of each agent's behaviour from its own baseline (drift.ts).
@@ -151,7 +163,7 @@ export const metrics = {
   },
   personal_data_cost_usd: scalar('Processing cost of personal-data events', 'usd', 'personal_data_cost_usd'),
   pii_agents: scalar('Agents with access to pii-tagged tools', 'count', 'pii_agents'),
-  pii_agent_share: scalarPercent('Agents with access to pii-tagged tools (share of agents)', 'pii_agents', 'unique_agents'),
+  pii_agent_share: scalarPercent('Agents with access to pii-tagged tools (share of agents)', 'pii_agents', { key: 'unique_agents', label: 'Unique agents' }),
   pii_tool_events: count('Events on pii-tagged tools', 'pii_tool_events'),
   pii_tool_denials: count('Denied or held actions on pii-tagged tools', 'pii_tool_denied'),
   pii_policy_coverage: percent('Decisions on pii-tagged tools made by an explicit policy', 'pii_tool_decisions_by_policy', 'pii_tool_decisions'),

@@ -39,10 +39,17 @@ interface SqlTable {
   scalarQueries?: Array<'retention'>;
   /** The selector whose count is the table's total rows (lists of events: the engine counts it anyway). */
   totalOf?: SelectorId;
+  /** Selectors whose counts (from the engine's one pass) the table is finished from. */
+  counts?: SelectorId[];
   build(sql: Sql, scope: ReportScope): Promise<Finish>;
 }
 
 const ROWS = 100;
+/** Decisions, denials, alerts and holds of the injection and the DLP detector. */
+const DETECTOR_COUNTS = [
+  ['injection_decisions', 'injection_denied', 'injection_alerted', 'injection_held'],
+  ['dlp_decisions', 'dlp_denied', 'dlp_alerted', 'dlp_held'],
+] as const satisfies ReadonlyArray<readonly SelectorId[]>;
 const EVENT_ROWS = 500;
 
 const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
@@ -65,12 +72,13 @@ async function grouped(sql: Sql, scope: ReportScope, inner: (where: string) => s
  * count of the selector with the same condition, which the engine's one pass
  * counts anyway, instead of numbering every match of the period here.
  */
-const eventList = (id: string, def: { title: string; columns: string[] }, totalOf: SelectorId, select: string, condition: string, row: (r: Record<string, unknown>) => Cell[]): SqlTable => ({
+const eventList = (id: string, def: { title: string; columns: string[] }, totalOf: SelectorId, select: string | ((scoped: ScopeSql) => string), condition: string, row: (r: Record<string, unknown>) => Cell[]): SqlTable => ({
   ...def,
   totalOf,
   async build(sql, scope) {
-    const { where, params } = scopeWhere(scope);
-    const rows = await sql.unsafe(`select ${select} from audit_events e where ${where} and ${condition} order by e.occurred_at, e.seq limit ${EVENT_ROWS}`, params as never[]);
+    const scoped = scopeWhere(scope);
+    const { where, params } = scoped;
+    const rows = await sql.unsafe(`select ${typeof select === 'string' ? select : select(scoped)} from audit_events e where ${where} and ${condition} order by e.occurred_at, e.seq limit ${EVENT_ROWS}`, params as never[]);
     return (ctx) => {
       return table(id, def, rows.map(row), truncation(rows.length, ctx.counts[totalOf] ?? rows.length));
     };
@@ -276,13 +284,40 @@ export const sqlTables: Record<string, SqlTable> = {
     (r) => [str(r.policy), str(r.versions), num(r.decisions), num(r.allow), num(r.deny), num(r.alert), num(r.hold)],
     'e.decision is not null',
   ),
+  decisions_by_category: {
+    title: 'Decisions by source: the tool-call policy and the two detectors (each decision counted once)',
+    columns: ['source', 'decisions', 'allow', 'deny', 'alert', 'hold'],
+    counts: ['decisions', 'allowed_decisions', 'denied_decisions', 'alerted_decisions', 'held_decisions', ...DETECTOR_COUNTS.flat()],
+    async build() {
+      return (ctx) => {
+        const n = (id: SelectorId) => ctx.counts[id] ?? 0;
+        const detector = ([decisions, deny, alert, hold]: readonly SelectorId[]) => {
+          const d = [n(decisions!), n(deny!), n(alert!), n(hold!)];
+          return [d[0]!, d[0]! - d[1]! - d[2]! - d[3]!, d[1]!, d[2]!, d[3]!];
+        };
+        const injection = detector(DETECTOR_COUNTS[0]);
+        const dlp = detector(DETECTOR_COUNTS[1]);
+        const all = [n('decisions'), n('allowed_decisions'), n('denied_decisions'), n('alerted_decisions'), n('held_decisions')];
+        const policy = all.map((v, i) => v - injection[i]! - dlp[i]!);
+        return table('decisions_by_category', this, [
+          ['policy on tool calls', ...policy],
+          ['injection detector', ...injection],
+          ['DLP detector', ...dlp],
+          ['all decisions', ...all],
+        ], null);
+      };
+    },
+  },
   subject_events: eventList(
     'subject_events',
-    { title: 'Processing events (first 500; the evidence connection pages through all)', columns: ['occurredAt', 'seq', 'agent', 'category', 'action', 'tool', 'personalData', 'legalBasis', 'recipient', 'region'] },
+    { title: 'Processing events (first 500; the evidence connection pages through all)', columns: ['occurredAt', 'seq', 'dataSubjects', 'agent', 'category', 'action', 'tool', 'personalData', 'legalBasis', 'recipient', 'region'] },
     'personal_data_events',
-    `e.occurred_at, e.seq, e.agent_id, e.category, e.action, e.tool_name, array_to_string(e.personal_data, ', ') as pd, e.legal_basis, e.recipient, e.region`,
+    // The subject each row concerns: in a subject's export that subject alone (the others an event
+    // names are third parties, Art. 15(4)); in an agent's export every subject the event names.
+    (scoped) => `e.occurred_at, e.seq, ${scoped.dataSubjectRef ?? `array_to_string(e.data_subjects, ', ')`} as subjects, e.agent_id, e.category, e.action, e.tool_name,
+                 array_to_string(e.personal_data, ', ') as pd, e.legal_basis, e.recipient, e.region`,
     PERSONAL,
-    (r) => [iso(r.occurred_at), num(r.seq), str(r.agent_id), str(r.category), str(r.action), str(r.tool_name), str(r.pd), str(r.legal_basis), str(r.recipient), str(r.region)],
+    (r) => [iso(r.occurred_at), num(r.seq), str(r.subjects), str(r.agent_id), str(r.category), str(r.action), str(r.tool_name), str(r.pd), str(r.legal_basis), str(r.recipient), str(r.region)],
   ),
   agent_messages: eventList(
     'agent_messages',
@@ -466,9 +501,13 @@ export async function buildSqlTables(sql: Sql, scope: ReportScope, ids: Iterable
   return new Map(built.flatMap((m) => [...m]));
 }
 
-/** The selectors whose counts the tables read as their totals. */
+/** The selectors whose counts the tables read (as their totals, or to be finished from). */
 export function selectorsOfTables(ids: Iterable<string>): SelectorId[] {
-  return [...new Set(ids)].flatMap((id) => (Object.hasOwn(sqlTables, id) && sqlTables[id]!.totalOf ? [sqlTables[id]!.totalOf!] : []));
+  return [...new Set(ids)].flatMap((id) => {
+    if (!Object.hasOwn(sqlTables, id)) return [];
+    const t = sqlTables[id]!;
+    return [...(t.totalOf ? [t.totalOf] : []), ...(t.counts ?? [])];
+  });
 }
 
 export function scalarQueriesOfTables(ids: Iterable<string>): Array<'retention'> {

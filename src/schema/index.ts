@@ -9,6 +9,7 @@ import './downloads.ts';
 import './sharing.ts';
 import './schedules.ts';
 import './notifications.ts';
+import './applicability.ts';
 import './exports.ts';
 import './posture.ts';
 import './scoring.ts';

@@ -18,6 +18,7 @@ import {
   type ReportStatus as Status,
 } from '../reports/lifecycle.ts';
 import { changeOf, type ReportChange } from '../realtime/pubsub.ts';
+import { reproduceReport, type Reproduction } from '../reports/reproduce.ts';
 import { builder } from './builder.ts';
 
 const STATUSES = ['pending', 'generating', 'completed', 'failed', 'cancelled', 'expired'] as const;
@@ -44,6 +45,16 @@ export const Period = builder.objectRef<{ start: Date; end: Date }>('Period').im
   fields: (t) => ({
     start: t.expose('start', { type: 'DateTime', description: 'Start, included.' }),
     end: t.expose('end', { type: 'DateTime', description: 'End, excluded.' }),
+  }),
+});
+
+const ReproductionRef = builder.objectRef<Reproduction>('ReportReproduction').implement({
+  description: 'A rebuild of a report version at its own watermark, compared byte for byte with the signed content.',
+  fields: (t) => ({
+    checkedAt: t.field({ type: 'DateTime', description: 'When it was rebuilt.', resolve: (r) => new Date(r.checkedAt) }),
+    identical: t.exposeBoolean('identical', { description: 'True when the rebuilt canonical content is byte-identical to the signed content.' }),
+    sha256: t.exposeString('sha256', { description: 'SHA-256 of the rebuilt canonical content (equal to the content hash when identical).' }),
+    differences: t.exposeStringList('differences', { description: 'Top-level parts of the content that differ, e.g. findings; empty when identical.' }),
   }),
 });
 
@@ -79,6 +90,12 @@ Report.implement({
       resolve: (r, _args, ctx) => reportVersions(ctx.services.database.db, orgOf(ctx), r.lineageId),
     }),
     error: t.string({ nullable: true, description: 'Why generation failed.', resolve: (r) => r.error }),
+    reproduction: t.field({
+      type: ReproductionRef,
+      nullable: true,
+      description: 'The last rebuild of this version at its watermark (reproduceReport); null if never.',
+      resolve: (r) => (r.reproduction as Reproduction | null) ?? null,
+    }),
     createdBy: t.exposeString('createdBy', { description: 'Name of the API key (or schedule) that requested it.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was requested.' }),
     startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true, description: 'When a worker started it.' }),
@@ -178,6 +195,13 @@ builder.mutationFields((t) => ({
     authScopes: { can: 'report:create' },
     args: { id: t.arg.globalID({ required: true, description: 'Report id.' }) },
     resolve: (_root, { id }, ctx) => regenerateReport(ctx.services, requester(ctx), id.typename === 'Report' ? id.id : ''),
+  }),
+  reproduceReport: t.field({
+    type: ReproductionRef,
+    description: 'Rebuilds a completed version at its own watermark and says whether its content is byte-identical to what was signed; the result is kept with the report and shown in the integrity section of its files (admin and auditor).',
+    authScopes: { can: 'report:reproduce' },
+    args: { id: t.arg.globalID({ required: true, description: 'Report id.' }) },
+    resolve: (_root, { id }, ctx) => reproduceReport(ctx.services, requester(ctx), id.typename === 'Report' ? id.id : ''),
   }),
   cancelReport: t.field({
     type: Report,

@@ -121,7 +121,8 @@ describe('gdpr_dsar for one data subject (alice)', () => {
   it('tables', () => {
     const c = bySubject.content;
     const ev = (id: string, occurredAt: string, agent: string | null, category: string, action: string, tool: string, personalData: string, legalBasis: string | null, recipient: string | null, region: string | null) =>
-      ({ occurredAt, seq: seqOf(bySubject, id), agent, category, action, tool, personalData, legalBasis, recipient, region });
+      // Every row names the subject it concerns: alice alone, also where an event names others too (e2 names bob).
+      ({ occurredAt, seq: seqOf(bySubject, id), dataSubjects: 'alice', agent, category, action, tool, personalData, legalBasis, recipient, region });
     expect(rowsOf(c, 'subject_events')).toEqual([
       ev('e1', '2026-10-02T09:00:00.000Z', 'helpdesk', 'tool_call', 'ticket.read', 'ticket.read', 'contact', 'contract', null, null),
       ev('e2', '2026-10-02T09:05:00.000Z', 'helpdesk', 'tool_call', 'ticket.read', 'ticket.read', 'contact, order_history', 'contract', null, null),
@@ -202,14 +203,15 @@ describe('gdpr_dsar for one agent (helpdesk)', () => {
 
   it('tables', () => {
     const c = byAgent.content;
-    const ev = (id: string, occurredAt: string, action: string, tool: string, personalData: string, recipient: string | null) =>
-      ({ occurredAt, seq: seqOf(byAgent, id), agent: 'helpdesk', category: 'tool_call', action, tool, personalData, legalBasis: 'contract', recipient, region: null });
+    // An agent's export: every row names the subjects its event concerns (none for n6).
+    const ev = (id: string, occurredAt: string, dataSubjects: string | null, action: string, tool: string, personalData: string, recipient: string | null) =>
+      ({ occurredAt, seq: seqOf(byAgent, id), dataSubjects, agent: 'helpdesk', category: 'tool_call', action, tool, personalData, legalBasis: 'contract', recipient, region: null });
     expect(rowsOf(c, 'subject_events')).toEqual([
-      ev('e1', '2026-10-02T09:00:00.000Z', 'ticket.read', 'ticket.read', 'contact', null),
-      ev('e2', '2026-10-02T09:05:00.000Z', 'ticket.read', 'ticket.read', 'contact, order_history', null),
-      ev('n1', '2026-10-02T10:00:00.000Z', 'ticket.read', 'ticket.read', 'contact', null),
-      ev('e6', '2026-10-06T08:00:00.000Z', 'ticket.read', 'ticket.read', 'contact', null),
-      ev('n6', '2026-10-10T09:00:00.000Z', 'ticket.sync', 'zendesk.sync', 'contact', 'zendesk'),
+      ev('e1', '2026-10-02T09:00:00.000Z', 'alice', 'ticket.read', 'ticket.read', 'contact', null),
+      ev('e2', '2026-10-02T09:05:00.000Z', 'alice, bob', 'ticket.read', 'ticket.read', 'contact, order_history', null),
+      ev('n1', '2026-10-02T10:00:00.000Z', 'bob', 'ticket.read', 'ticket.read', 'contact', null),
+      ev('e6', '2026-10-06T08:00:00.000Z', 'alice', 'ticket.read', 'ticket.read', 'contact', null),
+      ev('n6', '2026-10-10T09:00:00.000Z', null, 'ticket.sync', 'zendesk.sync', 'contact', 'zendesk'),
     ]);
     expect(rowsOf(c, 'personal_data_categories')).toEqual([
       { category: 'contact', events: 5, oldestInPeriod: '2026-10-02T09:00:00.000Z', newestInPeriod: '2026-10-10T09:00:00.000Z' },

@@ -5,10 +5,11 @@ import { databaseUrl } from './app.ts';
 
 const run = promisify(execFile);
 
-export async function runCli(args: string[], timeoutMs = 120_000): Promise<{ code: number; stdout: string; stderr: string }> {
+/** `env` overrides the run's environment (the database, LOG_LEVEL=error). */
+export async function runCli(args: string[], timeoutMs = 120_000, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, ['src/main.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: databaseUrl(), LOG_LEVEL: 'error' },
+      env: { ...process.env, DATABASE_URL: databaseUrl(), LOG_LEVEL: 'error', ...env },
       timeout: timeoutMs,
     });
     return { code: 0, stdout, stderr };

@@ -1,4 +1,5 @@
-/** The console's GraphQL client: fetch with the API key from session storage. */
+/** The console's GraphQL client: fetch with the API key from session storage, typed by the generated documents. */
+import type { TypedDocumentString } from './gql/graphql.ts';
 const KEY = 'agr.apiKey';
 
 export const session = {
@@ -37,13 +38,13 @@ export const whenUnauthenticated = (handler: (message: string) => void) => {
   onUnauthenticated = handler;
 };
 
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}, key = session.key): Promise<T> {
+export async function gql<T, V>(query: TypedDocumentString<T, V>, variables: V = {} as V, key = session.key): Promise<T> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: query.toString(), variables }),
     });
   } catch {
     throw new ApiError([{ message: 'The service cannot be reached; check your connection and try again.', extensions: { code: 'NETWORK' } }]);

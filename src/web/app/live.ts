@@ -13,6 +13,7 @@
 import { createClient as createSseClient, type Client as SseClient } from 'graphql-sse';
 import { createClient, type Client } from 'graphql-ws';
 import { session } from './api.ts';
+import type { TypedDocumentString } from './gql/graphql.ts';
 
 export type Transport = 'ws' | 'sse';
 export interface Handlers<T> {
@@ -112,7 +113,8 @@ export function resetLive() {
 const messages = (errors: unknown) => (Array.isArray(errors) ? errors.map((e: { message?: string }) => e.message ?? String(e)).join('; ') : errors instanceof Error ? errors.message : 'The live connection failed');
 
 /** Subscribes; returns the function that stops it. */
-export function subscribe<T>(query: string, variables: Record<string, unknown>, handlers: Handlers<T>): () => void {
+export function subscribe<T, V extends Record<string, unknown>>(document: TypedDocumentString<T, V>, variables: V, handlers: Handlers<T>): () => void {
+  const query = document.toString();
   let stop: () => void = () => {};
   let stopped = false;
   let counted = true;
@@ -142,7 +144,7 @@ export function subscribe<T>(query: string, variables: Record<string, unknown>, 
       start();
     };
     switchers.add(switchOver);
-    const dispose = wsClient().subscribe<T>({ query, variables }, {
+    const dispose = wsClient().subscribe({ query, variables }, {
       ...sink,
       complete: () => {
         // Moving to SSE is not the end of the subscription.

@@ -30,7 +30,7 @@ function renderSignIn() {
     if (!value) return key.setError('Enter an API key.');
     button.disabled = true;
     try {
-      const data = await gql<ViewerData>(Q.Viewer, {}, value);
+      const data = await gql(Q.Viewer, {}, value);
       session.set(value);
       signInMessage = null;
       resetLive();
@@ -102,7 +102,7 @@ async function route() {
 async function start() {
   if (!session.key) return renderSignIn();
   try {
-    renderShell(await gql<ViewerData>(Q.Viewer));
+    renderShell(await gql(Q.Viewer));
     await route();
   } catch (error) {
     if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') return;

@@ -1,29 +1,34 @@
-/** Every operation the console sends: exactly the fields it shows. */
-export const Viewer = `query ConsoleViewer { viewer { keyName role organization { name } } }`;
+/**
+ * Every operation the console sends: exactly the fields it shows. `npm run codegen` types them
+ * (src/web/app/gql/) from schema.graphql, so a field the schema lacks fails the type check.
+ */
+import { graphql } from './gql/index.ts';
 
-export const Frameworks = `query ConsoleFrameworks { frameworks { type name } }`;
+export const Viewer = graphql(`query ConsoleViewer { viewer { keyName role organization { name } } }`);
 
-export const Scope = `query ConsoleScope { frameworks { type name description } environments { name } agents { agentId } }`;
+export const Frameworks = graphql(`query ConsoleFrameworks { frameworks { type name } }`);
 
-export const Reports = `query ConsoleReports($filter: ReportFilter, $first: Int, $after: String, $last: Int, $before: String) {
+export const Scope = graphql(`query ConsoleScope { frameworks { type name description } environments { name } agents { agentId } }`);
+
+export const Reports = graphql(`query ConsoleReports($filter: ReportFilter, $first: Int, $after: String, $last: Int, $before: String) {
   reports(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
     totalCount
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     edges { node { id type title status score grade period { start end } createdBy createdAt progress { percent stage } } }
   }
-}`;
+}`);
 
-export const ReportUpdates = `subscription ConsoleReportUpdates { reportUpdates { reportId status percent stage } }`;
+export const ReportUpdates = graphql(`subscription ConsoleReportUpdates { reportUpdates { reportId status percent stage } }`);
 
-export const ReportProgress = `subscription ConsoleReportProgress($id: ID!) { reportProgress(id: $id) { reportId status percent stage message at } }`;
+export const ReportProgress = graphql(`subscription ConsoleReportProgress($id: ID!) { reportProgress(id: $id) { reportId status percent stage message at } }`);
 
-export const Generate = `mutation ConsoleGenerate($input: GenerateReportInput!) { generateReport(input: $input) { id } }`;
+export const Generate = graphql(`mutation ConsoleGenerate($input: GenerateReportInput!) { generateReport(input: $input) { id } }`);
 
-export const Cancel = `mutation ConsoleCancel($id: ID!) { cancelReport(id: $id) { id status } }`;
+export const Cancel = graphql(`mutation ConsoleCancel($id: ID!) { cancelReport(id: $id) { id status } }`);
 
-export const Regenerate = `mutation ConsoleRegenerate($id: ID!) { regenerateReport(id: $id) { id } }`;
+export const Regenerate = graphql(`mutation ConsoleRegenerate($id: ID!) { regenerateReport(id: $id) { id } }`);
 
-export const Report = `query ConsoleReport($id: ID!) {
+export const Report = graphql(`query ConsoleReport($id: ID!) {
   report(id: $id) {
     id type title status score grade summary stale version error environment agents dataSubject
     period { start end } createdBy createdAt completedAt
@@ -36,13 +41,13 @@ export const Report = `query ConsoleReport($id: ID!) {
     pass: findings(filter: { statuses: [PASS] }, first: 0) { totalCount }
     notApplicable: findings(filter: { statuses: [NOT_APPLICABLE] }, first: 0) { totalCount }
   }
-}`;
+}`);
 
-export const ScoreTrend = `query ConsoleScoreTrend($filter: ReportFilter, $first: Int) {
+export const ScoreTrend = graphql(`query ConsoleScoreTrend($filter: ReportFilter, $first: Int) {
   reports(filter: $filter, first: $first) { edges { node { id score createdAt period { start end } } } }
-}`;
+}`);
 
-export const Findings = `query ConsoleFindings($id: ID!, $filter: FindingFilter, $first: Int, $after: String) {
+export const Findings = graphql(`query ConsoleFindings($id: ID!, $filter: FindingFilter, $first: Int, $after: String) {
   report(id: $id) {
     id
     findings(filter: $filter, first: $first, after: $after) {
@@ -51,9 +56,9 @@ export const Findings = `query ConsoleFindings($id: ID!, $filter: FindingFilter,
       edges { node { id ordinal status severity title description recommendation evidenceCount control { id title } } }
     }
   }
-}`;
+}`);
 
-export const Evidence = `query ConsoleEvidence($id: ID!, $first: Int, $after: String) {
+export const Evidence = graphql(`query ConsoleEvidence($id: ID!, $first: Int, $after: String) {
   node(id: $id) {
     ... on Finding {
       id
@@ -68,7 +73,7 @@ export const Evidence = `query ConsoleEvidence($id: ID!, $first: Int, $after: St
       }
     }
   }
-}`;
+}`);
 
 /** Formats the download route serves; Report.downloads lists them once it is in the schema. */
 export const FORMATS: Array<[format: string, label: string]> = [
@@ -96,21 +101,21 @@ export const STATIC_TYPES: Array<[string, string]> = [
 
 export const STATUSES = ['PENDING', 'GENERATING', 'COMPLETED', 'FAILED', 'CANCELLED', 'EXPIRED'];
 
-export const ShareLinks = `query ConsoleShareLinks($reportId: ID!) { shareLinks(reportId: $reportId) { id state expiresAt revokedAt passwordProtected formats redaction useCount lastUsedAt createdAt } }`;
+export const ShareLinks = graphql(`query ConsoleShareLinks($reportId: ID!) { shareLinks(reportId: $reportId) { id state expiresAt revokedAt passwordProtected formats redaction useCount lastUsedAt createdAt } }`);
 
-export const CreateShareLink = `mutation ConsoleCreateShareLink($input: CreateShareLinkInput!) { createShareLink(input: $input) { url password shareLink { id } } }`;
+export const CreateShareLink = graphql(`mutation ConsoleCreateShareLink($input: CreateShareLinkInput!) { createShareLink(input: $input) { url password shareLink { id } } }`);
 
-export const RevokeShareLink = `mutation ConsoleRevokeShareLink($id: ID!) { revokeShareLink(id: $id) { id state } }`;
+export const RevokeShareLink = graphql(`mutation ConsoleRevokeShareLink($id: ID!) { revokeShareLink(id: $id) { id state } }`);
 
-export const Schedules = `query ConsoleSchedules { schedules { id type frequency paused nextRunAt lastRunAt titleTemplate environment } }`;
+export const Schedules = graphql(`query ConsoleSchedules { schedules { id type frequency paused nextRunAt lastRunAt titleTemplate environment } }`);
 
-export const CreateSchedule = `mutation ConsoleCreateSchedule($input: CreateScheduleInput!) { createSchedule(input: $input) { id } }`;
+export const CreateSchedule = graphql(`mutation ConsoleCreateSchedule($input: CreateScheduleInput!) { createSchedule(input: $input) { id } }`);
 
-export const UpdateSchedule = `mutation ConsoleUpdateSchedule($id: ID!, $input: UpdateScheduleInput!) { updateSchedule(id: $id, input: $input) { id paused } }`;
+export const UpdateSchedule = graphql(`mutation ConsoleUpdateSchedule($id: ID!, $input: UpdateScheduleInput!) { updateSchedule(id: $id, input: $input) { id paused } }`);
 
-export const RunScheduleNow = `mutation ConsoleRunScheduleNow($id: ID!) { runScheduleNow(id: $id) { id } }`;
+export const RunScheduleNow = graphql(`mutation ConsoleRunScheduleNow($id: ID!) { runScheduleNow(id: $id) { id } }`);
 
-export const Posture = `query ConsolePosture {
+export const Posture = graphql(`query ConsolePosture {
   posture {
     windowDays
     frameworks {
@@ -120,17 +125,17 @@ export const Posture = `query ConsolePosture {
       history(days: 30) { day score }
     }
   }
-}`;
+}`);
 
-export const PostureChanges = `subscription ConsolePostureChanges { postureChanges { framework controlId checkId from to at } }`;
+export const PostureChanges = graphql(`subscription ConsolePostureChanges { postureChanges { framework controlId checkId from to at } }`);
 
-export const PostureControl = `query ConsolePostureControl($framework: String!, $controlId: String!, $checkId: String!) {
+export const PostureControl = graphql(`query ConsolePostureControl($framework: String!, $controlId: String!, $checkId: String!) {
   postureControl(framework: $framework, controlId: $controlId, checkId: $checkId) {
     framework controlId checkId title status value unit threshold { direction pass warn } evidenceSelector evidenceCount changedAt
   }
-}`;
+}`);
 
-export const PostureEvidence = `query ConsolePostureEvidence($framework: String!, $controlId: String!, $checkId: String!, $first: Int, $after: String) {
+export const PostureEvidence = graphql(`query ConsolePostureEvidence($framework: String!, $controlId: String!, $checkId: String!, $first: Int, $after: String) {
   postureControl(framework: $framework, controlId: $controlId, checkId: $checkId) {
     evidence(first: $first, after: $after) {
       totalCount
@@ -138,4 +143,4 @@ export const PostureEvidence = `query ConsolePostureEvidence($framework: String!
       edges { node { id clientId sequence occurredAt category action decision agentId tool { name } outcome } }
     }
   }
-}`;
+}`);

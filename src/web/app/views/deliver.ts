@@ -1,6 +1,7 @@
 /** Downloads in every format, and share links for auditors (created, listed, revoked). */
 import { ApiError, download, gql } from '../api.ts';
 import { field, fmtDate, h, lower, replace, select } from '../dom.ts';
+import type { ShareLinkFormat, ShareRedaction } from '../gql/graphql.ts';
 import * as Q from '../queries.ts';
 
 
@@ -56,7 +57,7 @@ async function shareSection(reportId: string): Promise<HTMLElement> {
   const form = h('form', { class: 'inline-form', 'aria-label': 'Create a share link' }, expiry.wrapper, redaction.wrapper, protectField, formsFieldBreak(), formatsField, formError, submit);
 
   async function load() {
-    const { shareLinks } = await gql<{ shareLinks: Link[] }>(Q.ShareLinks, { reportId });
+    const { shareLinks } = await gql(Q.ShareLinks, { reportId });
     replace(list, ...shareLinks.map((l) => {
       const revoke = h('button', { type: 'button', class: 'secondary', disabled: l.state !== 'ACTIVE', 'aria-label': `Revoke the link created ${fmtDate(l.createdAt)}` }, 'Revoke');
       revoke.addEventListener('click', async () => {
@@ -77,13 +78,13 @@ async function shareSection(reportId: string): Promise<HTMLElement> {
     formError.textContent = '';
     submit.disabled = true;
     try {
-      const { createShareLink } = await gql<{ createShareLink: { url: string; password: string | null } }>(Q.CreateShareLink, {
+      const { createShareLink } = await gql(Q.CreateShareLink, {
         input: {
           reportId,
           expiresInHours: Number((expiry.control as HTMLSelectElement).value),
           passwordProtected: protect.checked,
-          formats: formatBoxes.filter((b) => b.checked).map((b) => b.value.toUpperCase()),
-          redaction: (redaction.control as HTMLSelectElement).value,
+          formats: formatBoxes.filter((b) => b.checked).map((b) => b.value.toUpperCase() as ShareLinkFormat),
+          redaction: (redaction.control as HTMLSelectElement).value as ShareRedaction,
         },
       });
       const url = h('input', { type: 'text', readonly: true, value: createShareLink.url, id: 'share-url', class: 'share-url' });

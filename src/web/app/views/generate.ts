@@ -21,7 +21,7 @@ function presetPeriod(preset: string, now = new Date()) {
 export async function renderGenerate(root: HTMLElement): Promise<void> {
   let scope: ScopeData;
   try {
-    scope = await gql<ScopeData>(Q.Scope);
+    scope = await gql(Q.Scope);
   } catch {
     // Older servers without the scope queries: the static type list still lets one generate.
     scope = { frameworks: Q.STATIC_TYPES.map(([type, name]) => ({ type, name, description: '' })), environments: [], agents: [] };
@@ -79,7 +79,7 @@ export async function renderGenerate(root: HTMLElement): Promise<void> {
     };
     submit.disabled = true;
     try {
-      const { generateReport } = await gql<{ generateReport: { id: string } }>(Q.Generate, { input });
+      const { generateReport } = await gql(Q.Generate, { input });
       location.hash = `#/reports/${encodeURIComponent(generateReport.id)}`;
     } catch (error) {
       const target = error instanceof ApiError && error.code === 'BAD_USER_INPUT' && error.field ? (fields[error.field] ?? (error.field.startsWith('period') ? (p === 'custom' ? start : preset) : null)) : null;

@@ -35,7 +35,7 @@ export async function renderPosture(root: HTMLElement): Promise<() => void> {
   const expanded = new Set<string>();
 
   async function load() {
-    const { posture } = await gql<PostureData>(Q.Posture);
+    const { posture } = await gql(Q.Posture);
     intro.textContent = `Every check of the frameworks this organisation follows, over the last ${posture.windowDays} days, updated as events arrive.`;
     replace(tiles, ...posture.frameworks.map(tile));
   }
@@ -77,7 +77,7 @@ export async function renderPosture(root: HTMLElement): Promise<() => void> {
 
   // Subscribe before the first read, so no change falls in between; a burst of changes reloads once.
   let pending: ReturnType<typeof setTimeout> | null = null;
-  const stop = subscribe<ChangeData>(Q.PostureChanges, {}, {
+  const stop = subscribe(Q.PostureChanges, {}, {
     next: ({ postureChanges: c }) => {
       latest.textContent = `${c.framework} ${c.controlId}: ${c.from ? statusLabel(c.from) : 'new'} → ${statusLabel(c.to)} (${fmtDate(c.at)})`;
       if (pending) return;
@@ -101,7 +101,7 @@ interface EvidenceData { postureControl: { evidence: { totalCount: number; pageI
 /** One check: its status now and the events behind it (auditor or admin). */
 export async function renderPostureControl(root: HTMLElement, framework: string, controlId: string, checkId: string): Promise<() => void> {
   const key = { framework, controlId, checkId };
-  const { postureControl: c } = await gql<{ postureControl: ControlNode & { evidenceSelector: string } }>(Q.PostureControl, key);
+  const { postureControl: c } = await gql(Q.PostureControl, key);
   const events = h('div', { class: 'events' });
   const position = h('p', { class: 'muted', 'aria-live': 'polite' });
   const next = h('button', { type: 'button' }, 'Next events');
@@ -122,7 +122,7 @@ export async function renderPostureControl(root: HTMLElement, framework: string,
   async function load() {
     prev.disabled = next.disabled = true;
     try {
-      const { postureControl } = await gql<EvidenceData>(Q.PostureEvidence, { ...key, first: PAGE, after: cursors[index] });
+      const { postureControl } = await gql(Q.PostureEvidence, { ...key, first: PAGE, after: cursors[index] });
       const ev = postureControl.evidence;
       replace(events, ...ev.edges.map(({ node: e }) =>
         h('p', { class: 'event', 'data-sequence': e.sequence },

@@ -34,7 +34,7 @@ export function progressPanel(reportId: string, initial: { status: string; perce
   };
   show(initial);
 
-  const stop = subscribe<{ reportProgress: ProgressEvent }>(Q.ReportProgress, { id: reportId }, {
+  const stop = subscribe(Q.ReportProgress, { id: reportId }, {
     next: ({ reportProgress }) => {
       show(reportProgress);
       onEvent?.(reportProgress);

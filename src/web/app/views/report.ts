@@ -2,6 +2,7 @@
 import { ApiError, download, gql } from '../api.ts';
 import { formatCell, tableLayout } from '../../../render/labels.ts';
 import { fmtDate, fmtDay, fmtNumber, h, lower, replace, select } from '../dom.ts';
+import type { ConsoleFindingsQuery, FindingFilter, FindingSeverity, FindingStatus } from '../gql/graphql.ts';
 import * as Q from '../queries.ts';
 import { statusFigure, tableCharts, trendFigure } from './charts.ts';
 import { deliverSection } from './deliver.ts';
@@ -33,7 +34,7 @@ const RUNNING = ['PENDING', 'GENERATING'];
 
 export async function renderReport(root: HTMLElement, id: string): Promise<() => void> {
   const cleanups: Array<() => void> = [];
-  const { report } = await gql<{ report: ReportData | null }>(Q.Report, { id });
+  const { report } = await gql(Q.Report, { id });
   if (!report) {
     replace(root, h('h1', {}, 'Report not found'), h('p', {}, 'It does not exist in your organisation, or was deleted. '), h('a', { href: '#/reports' }, 'Back to reports'));
     return () => {};
@@ -115,7 +116,7 @@ function regenerateButton(id: string) {
   button.addEventListener('click', async () => {
     button.disabled = true;
     try {
-      const { regenerateReport } = await gql<{ regenerateReport: { id: string } }>(Q.Regenerate, { id });
+      const { regenerateReport } = await gql(Q.Regenerate, { id });
       location.hash = `#/reports/${encodeURIComponent(regenerateReport.id)}`;
     } catch (e) {
       button.after(h('p', { class: 'form-error', role: 'alert' }, e instanceof Error ? e.message : String(e)));
@@ -136,7 +137,7 @@ async function chartsSection(report: ReportData) {
   const versions = report.versions.filter((v) => v.score !== null).sort((a, b) => a.version - b.version);
   if (versions.length > 1) figures.push(trendFigure('Score across versions', versions.map((v) => ({ label: `v${v.version}`, score: v.score!, current: v.id === report.id })), 'versions'));
   try {
-    const { reports } = await gql<{ reports: { edges: Array<{ node: TrendReport }> } }>(Q.ScoreTrend, { filter: { type: report.type, status: 'COMPLETED' }, first: 12 });
+    const { reports } = await gql(Q.ScoreTrend, { filter: { type: report.type, status: 'COMPLETED' }, first: 12 });
     const points = reports.edges.map((e) => e.node).filter((r) => r.score !== null).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     if (points.length > 1) figures.push(trendFigure(`Score across ${report.type} reports`, points.map((r) => ({ label: r.period.end.slice(0, 10), score: r.score!, current: r.id === report.id })), 'reports'));
   } catch {
@@ -178,13 +179,13 @@ function findingsSection(reportId: string) {
     list.replaceChildren();
     more.hidden = true;
     count.textContent = 'Loading findings…';
-    const filter = { ...(status.value ? { statuses: [status.value] } : {}), ...(severity.value ? { severities: [severity.value] } : {}) };
+    const filter: FindingFilter = { ...(status.value ? { statuses: [status.value as FindingStatus] } : {}), ...(severity.value ? { severities: [severity.value as FindingSeverity] } : {}) };
     const loaded: typeof all = [];
     let after: string | null = null;
     for (;;) {
-      const data: { report: { findings: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: FindingNode & { ordinal: number } }> } } } =
-        await gql(Q.Findings, { id: reportId, filter, first: 100, after });
-      const f = data.report.findings;
+      const data: ConsoleFindingsQuery = await gql(Q.Findings, { id: reportId, filter, first: 100, after });
+      const f = data.report?.findings;
+      if (!f) break;
       loaded.push(...f.edges.map((e) => e.node));
       if (!f.pageInfo.hasNextPage) break;
       after = f.pageInfo.endCursor;
@@ -253,7 +254,7 @@ async function openEvidence(f: FindingNode, slot: HTMLElement, opener: HTMLButto
 
   async function load() {
     prev.disabled = next.disabled = true;
-    const data = await gql<{ node: { evidence: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: EventNode }> } } | null }>(Q.Evidence, { id: f.id, first: PAGE, after: cursors[index] });
+    const data = await gql(Q.Evidence, { id: f.id, first: PAGE, after: cursors[index] });
     const ev = data.node?.evidence;
     if (!ev) return replace(body, h('p', {}, 'No evidence available.'));
     replace(body, ...ev.edges.map(({ node }) => eventItem(node)));

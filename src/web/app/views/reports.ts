@@ -2,6 +2,7 @@
 import { gql } from '../api.ts';
 import { fmtDate, fmtDay, h, lower, replace, select } from '../dom.ts';
 import { subscribe } from '../live.ts';
+import type { ReportFilter, ReportStatus } from '../gql/graphql.ts';
 import * as Q from '../queries.ts';
 
 const PAGE = 20;
@@ -14,7 +15,7 @@ interface Page { reports: { totalCount: number; pageInfo: { hasNextPage: boolean
 
 export async function typeOptions(): Promise<Array<[string, string]>> {
   try {
-    const { frameworks } = await gql<{ frameworks: Array<{ type: string; name: string }> }>(Q.Frameworks);
+    const { frameworks } = await gql(Q.Frameworks);
     return frameworks.map((f) => [f.type, f.name]);
   } catch {
     return Q.STATIC_TYPES;
@@ -41,9 +42,9 @@ export async function renderReports(root: HTMLElement): Promise<() => void> {
   const rows = new Map<string, HTMLTableRowElement>();
 
   async function load() {
-    const filter = { ...(typeFilter.value ? { type: typeFilter.value } : {}), ...(statusFilter.value ? { status: statusFilter.value } : {}) };
+    const filter: ReportFilter = { ...(typeFilter.value ? { type: typeFilter.value } : {}), ...(statusFilter.value ? { status: statusFilter.value as ReportStatus } : {}) };
     const vars = cursor.before ? { filter, last: PAGE, before: cursor.before } : { filter, first: PAGE, after: cursor.after ?? null };
-    const { reports } = await gql<Page>(Q.Reports, vars);
+    const { reports } = await gql(Q.Reports, vars);
     rows.clear();
     replace(body, ...reports.edges.map(({ node }) => row(node)));
     if (!reports.edges.length) body.append(h('tr', {}, h('td', { colspan: 7 }, 'No reports match. Generate one from the Generate page.')));
@@ -109,7 +110,7 @@ export async function renderReports(root: HTMLElement): Promise<() => void> {
     clearTimeout(reloadTimer);
     reloadTimer = setTimeout(() => void load(), 400);
   };
-  const stop = subscribe<{ reportUpdates: { reportId: string; status: string; percent: number; stage: string } }>(Q.ReportUpdates, {}, {
+  const stop = subscribe(Q.ReportUpdates, {}, {
     next: ({ reportUpdates: u }) => {
       const tr = rows.get(u.reportId);
       const cell = tr?.querySelector<HTMLElement>('.status');

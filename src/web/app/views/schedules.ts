@@ -1,6 +1,7 @@
 /** Schedules: list, create, pause or resume, run now. */
 import { ApiError, gql } from '../api.ts';
 import { field, fmtDate, h, lower, replace, select } from '../dom.ts';
+import type { ScheduleFrequency } from '../gql/graphql.ts';
 import * as Q from '../queries.ts';
 import { typeOptions } from './reports.ts';
 
@@ -20,7 +21,7 @@ export async function renderSchedules(root: HTMLElement): Promise<void> {
   const fields: Record<string, { setError(m: string | null): void }> = { type, frequency, titleTemplate: title };
 
   async function load() {
-    const { schedules } = await gql<{ schedules: Schedule[] }>(Q.Schedules);
+    const { schedules } = await gql(Q.Schedules);
     replace(body, ...schedules.map((s) => {
       const pause = h('button', { type: 'button', class: 'secondary' }, s.paused ? 'Resume' : 'Pause');
       pause.addEventListener('click', () => void act(() => gql(Q.UpdateSchedule, { id: s.id, input: { paused: !s.paused } }), s.paused ? 'Schedule resumed.' : 'Schedule paused.'));
@@ -46,7 +47,7 @@ export async function renderSchedules(root: HTMLElement): Promise<void> {
     formError.textContent = '';
     const titleTemplate = (title.control as HTMLInputElement).value.trim();
     try {
-      await gql(Q.CreateSchedule, { input: { type: (type.control as HTMLSelectElement).value, frequency: (frequency.control as HTMLSelectElement).value, ...(titleTemplate ? { titleTemplate } : {}) } });
+      await gql(Q.CreateSchedule, { input: { type: (type.control as HTMLSelectElement).value, frequency: (frequency.control as HTMLSelectElement).value as ScheduleFrequency, ...(titleTemplate ? { titleTemplate } : {}) } });
       message.textContent = 'Schedule created.';
       await load();
     } catch (e) {

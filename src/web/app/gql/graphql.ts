@@ -1,0 +1,933 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Who acted: a person, an agent, a service or the system. */
+export type ActorType =
+  /** `agent` in the ingestion contract. */
+  | 'AGENT'
+  /** `service` in the ingestion contract. */
+  | 'SERVICE'
+  /** `system` in the ingestion contract. */
+  | 'SYSTEM'
+  /** `user` in the ingestion contract. */
+  | 'USER';
+
+/** What kind of governance activity an event records. */
+export type AuditEventCategory =
+  /** `admin` in the ingestion contract. */
+  | 'ADMIN'
+  /** `approval` in the ingestion contract. */
+  | 'APPROVAL'
+  /** `auth` in the ingestion contract. */
+  | 'AUTH'
+  /** `config_change` in the ingestion contract. */
+  | 'CONFIG_CHANGE'
+  /** `credential` in the ingestion contract. */
+  | 'CREDENTIAL'
+  /** `delegation` in the ingestion contract. */
+  | 'DELEGATION'
+  /** `dlp` in the ingestion contract. */
+  | 'DLP'
+  /** `error` in the ingestion contract. */
+  | 'ERROR'
+  /** `escalation` in the ingestion contract. */
+  | 'ESCALATION'
+  /** `injection` in the ingestion contract. */
+  | 'INJECTION'
+  /** `monitoring` in the ingestion contract. */
+  | 'MONITORING'
+  /** `policy_decision` in the ingestion contract. */
+  | 'POLICY_DECISION'
+  /** `threat_intel` in the ingestion contract. */
+  | 'THREAT_INTEL'
+  /** `tool_call` in the ingestion contract. */
+  | 'TOOL_CALL';
+
+/** A recurring report. */
+export type CreateScheduleInput = {
+  /** Only these agents. */
+  agentIds?: Array<string> | null | undefined;
+  /** Monthly: 1–28; default 1. */
+  dayOfMonth?: number | null | undefined;
+  /** Weekly: ISO weekday 1 (Monday) … 7 (Sunday); default 1. */
+  dayOfWeek?: number | null | undefined;
+  /** Only this environment. */
+  environment?: string | null | undefined;
+  /** WEEKLY, MONTHLY or QUARTERLY. */
+  frequency: ScheduleFrequency;
+  /** Webhooks and e-mails on completion or failure. */
+  notify?: ScheduleNotifyInput | null | undefined;
+  /** Days each report covers (1–366); default 7 weekly, the previous calendar month monthly. */
+  periodDays?: number | null | undefined;
+  /** IANA time zone, e.g. Europe/Berlin; default UTC. */
+  timezone?: string | null | undefined;
+  /** Title template, e.g. "SOC 2 {month} {year}"; placeholders {month} {year} {quarter} {start} {end}. */
+  titleTemplate?: string | null | undefined;
+  /** Report type, e.g. soc2 (see the frameworks query). */
+  type: string;
+};
+
+/** A share link to a completed report. */
+export type CreateShareLinkInput = {
+  /** Hours the link works, 1–720. */
+  expiresInHours: number;
+  /** Files to share; defaults to every format but the evidence bundle. */
+  formats?: Array<ShareLinkFormat> | null | undefined;
+  /** Generate a password (shown once) that the holder must enter. */
+  passwordProtected?: boolean | null | undefined;
+  /** NONE, or PSEUDONYMISE people in every file. */
+  redaction?: ShareRedaction | null | undefined;
+  /** The report (Report.id). */
+  reportId: string | number;
+};
+
+/** Whether the action succeeded. */
+export type EventOutcome =
+  /** `failure` in the ingestion contract. */
+  | 'FAILURE'
+  /** `success` in the ingestion contract. */
+  | 'SUCCESS';
+
+/** How much an event matters. */
+export type EventSeverity =
+  /** `critical` in the ingestion contract. */
+  | 'CRITICAL'
+  /** `high` in the ingestion contract. */
+  | 'HIGH'
+  /** `info` in the ingestion contract. */
+  | 'INFO'
+  /** `low` in the ingestion contract. */
+  | 'LOW'
+  /** `medium` in the ingestion contract. */
+  | 'MEDIUM';
+
+/** Which findings to list. */
+export type FindingFilter = {
+  /** Only these control ids. */
+  controlIds?: Array<string> | null | undefined;
+  /** Only these severities. */
+  severities?: Array<FindingSeverity> | null | undefined;
+  /** Only these statuses. */
+  statuses?: Array<FindingStatus> | null | undefined;
+};
+
+/** How much a failing finding matters; weighs the score (critical 10, high 6, medium 3, low 1, info 0). */
+export type FindingSeverity =
+  | 'CRITICAL'
+  | 'HIGH'
+  | 'INFO'
+  | 'LOW'
+  | 'MEDIUM';
+
+/** Outcome of a check: the control met its threshold, came close, missed it, or had nothing to measure. */
+export type FindingStatus =
+  | 'FAIL'
+  | 'NOT_APPLICABLE'
+  | 'PASS'
+  | 'WARN';
+
+/** What to report on. */
+export type GenerateReportInput = {
+  /** Only these agents. */
+  agentIds?: Array<string> | null | undefined;
+  /** Data subject of a GDPR access export (gdpr_dsar). */
+  dataSubject?: string | null | undefined;
+  /** Only this environment. */
+  environment?: string | null | undefined;
+  /** Period; defaults to the last 30 days. */
+  period?: PeriodInput | null | undefined;
+  /** Title; a default names the framework and period. */
+  title?: string | null | undefined;
+  /** Report type, e.g. soc2 (see the frameworks query). */
+  type: string;
+};
+
+/** A period; omitted parts default to the last 30 days ending now. */
+export type PeriodInput = {
+  /** End, excluded. */
+  end?: string | null | undefined;
+  /** Start, included. */
+  start?: string | null | undefined;
+};
+
+/** What a gateway decided about a tool call. */
+export type PolicyDecision =
+  /** `alert` in the ingestion contract. */
+  | 'ALERT'
+  /** `allow` in the ingestion contract. */
+  | 'ALLOW'
+  /** `deny` in the ingestion contract. */
+  | 'DENY'
+  /** `hold` in the ingestion contract. */
+  | 'HOLD';
+
+/** Which reports to list. */
+export type ReportFilter = {
+  /** Requested after this instant. */
+  createdAfter?: string | null | undefined;
+  /** Requested before this instant. */
+  createdBefore?: string | null | undefined;
+  /** Only this status. */
+  status?: ReportStatus | null | undefined;
+  /** Only this report type. */
+  type?: string | null | undefined;
+};
+
+/** pending → generating → completed | failed | cancelled; expired once its files pass retention. */
+export type ReportStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'EXPIRED'
+  | 'FAILED'
+  | 'GENERATING'
+  | 'PENDING';
+
+/** What an API key may do: admin (everything), auditor (read reports, findings, evidence, downloads), ingest (write events), viewer (read reports). */
+export type Role =
+  | 'ADMIN'
+  | 'AUDITOR'
+  | 'INGEST'
+  | 'VIEWER';
+
+/** WEEKLY (on dayOfWeek), MONTHLY (on dayOfMonth) or QUARTERLY (Jan 1, Apr 1, Jul 1, Oct 1, for the previous quarter); runs at 01:00 in the schedule's time zone. */
+export type ScheduleFrequency =
+  | 'MONTHLY'
+  | 'QUARTERLY'
+  | 'WEEKLY';
+
+/** Who to tell when a report completes or fails (of a schedule, or of the whole organisation). */
+export type ScheduleNotifyInput = {
+  /** E-mail addresses, at most 20. */
+  emails?: Array<string> | null | undefined;
+  /** https URLs to public addresses for signed JSON POSTs, at most 10 (plain http and private addresses only for hosts in WEBHOOK_ALLOWED_HOSTS). */
+  webhooks?: Array<string> | null | undefined;
+};
+
+/** A file a share link serves: json, csv (zip of tables), md, pdf, oscal, bundle (evidence bundle; not with pseudonymisation). */
+export type ShareLinkFormat =
+  | 'BUNDLE'
+  | 'CSV'
+  | 'JSON'
+  | 'MD'
+  | 'OSCAL'
+  | 'PDF';
+
+/** Whether the link can be used now. */
+export type ShareLinkState =
+  | 'ACTIVE'
+  | 'EXPIRED'
+  | 'LOCKED'
+  | 'REVOKED';
+
+/** What a share link hides: NONE, or PSEUDONYMISE (people's e-mails and ids replaced by stable pseudonyms in every file). */
+export type ShareRedaction =
+  | 'NONE'
+  | 'PSEUDONYMISE';
+
+/** Changes to a schedule; omitted fields keep their value. */
+export type UpdateScheduleInput = {
+  /** Only these agents. */
+  agentIds?: Array<string> | null | undefined;
+  /** Monthly: 1–28; default 1. */
+  dayOfMonth?: number | null | undefined;
+  /** Weekly: ISO weekday 1 (Monday) … 7 (Sunday); default 1. */
+  dayOfWeek?: number | null | undefined;
+  /** Only this environment. */
+  environment?: string | null | undefined;
+  /** WEEKLY, MONTHLY or QUARTERLY. */
+  frequency?: ScheduleFrequency | null | undefined;
+  /** Webhooks and e-mails on completion or failure. */
+  notify?: ScheduleNotifyInput | null | undefined;
+  /** true pauses, false resumes. */
+  paused?: boolean | null | undefined;
+  /** Days each report covers (1–366); default 7 weekly, the previous calendar month monthly. */
+  periodDays?: number | null | undefined;
+  /** IANA time zone, e.g. Europe/Berlin; default UTC. */
+  timezone?: string | null | undefined;
+  /** Title template, e.g. "SOC 2 {month} {year}"; placeholders {month} {year} {quarter} {start} {end}. */
+  titleTemplate?: string | null | undefined;
+  /** Report type, e.g. soc2 (see the frameworks query). */
+  type?: string | null | undefined;
+};
+
+export type ConsoleViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleViewerQuery = { viewer: { keyName: string, role: Role, organization: { name: string } } };
+
+export type ConsoleFrameworksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleFrameworksQuery = { frameworks: Array<{ type: string, name: string }> };
+
+export type ConsoleScopeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleScopeQuery = { frameworks: Array<{ type: string, name: string, description: string }>, environments: Array<{ name: string }>, agents: Array<{ agentId: string }> };
+
+export type ConsoleReportsQueryVariables = Exact<{
+  filter?: ReportFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type ConsoleReportsQuery = { reports: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, type: string, title: string, status: ReportStatus, score: number | null, grade: string | null, createdBy: string, createdAt: string, period: { start: string, end: string }, progress: { percent: number, stage: string } } }> } };
+
+export type ConsoleReportUpdatesSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleReportUpdatesSubscription = { reportUpdates: { reportId: string, status: ReportStatus, percent: number, stage: string } };
+
+export type ConsoleReportProgressSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleReportProgressSubscription = { reportProgress: { reportId: string, status: ReportStatus, percent: number, stage: string, message: string, at: string } };
+
+export type ConsoleGenerateMutationVariables = Exact<{
+  input: GenerateReportInput;
+}>;
+
+
+export type ConsoleGenerateMutation = { generateReport: { id: string } };
+
+export type ConsoleCancelMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleCancelMutation = { cancelReport: { id: string, status: ReportStatus } };
+
+export type ConsoleRegenerateMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleRegenerateMutation = { regenerateReport: { id: string } };
+
+export type ConsoleReportQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleReportQuery = { report: { id: string, type: string, title: string, status: ReportStatus, score: number | null, grade: string | null, summary: string | null, stale: boolean, version: number, error: string | null, environment: string | null, agents: Array<string>, dataSubject: string | null, createdBy: string, createdAt: string, completedAt: string | null, period: { start: string, end: string }, progress: { percent: number, stage: string, message: string }, versions: Array<{ id: string, version: number, status: ReportStatus, score: number | null, grade: string | null, createdAt: string }>, sections: Array<{ id: string, title: string, description: string, metrics: Array<{ id: string, label: string, unit: string, value: number | null }>, tables: Array<{ id: string, title: string, columns: Array<string>, rows: unknown, truncated: { shown: number, total: number } | null }> }>, integrity: { eventCount: number, timeCoverage: number | null, gapCount: number, completeness: Array<string>, contentSha256: string | null, signature: string | null, signatureKeyId: string | null, watermark: number | null, chainLink: number | null, chainHead: string | null, gaps: Array<{ start: string, end: string, seconds: number, reason: string }> } | null, fail: { totalCount: number }, warn: { totalCount: number }, pass: { totalCount: number }, notApplicable: { totalCount: number } } | null };
+
+export type ConsoleScoreTrendQueryVariables = Exact<{
+  filter?: ReportFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ConsoleScoreTrendQuery = { reports: { edges: Array<{ node: { id: string, score: number | null, createdAt: string, period: { start: string, end: string } } }> } };
+
+export type ConsoleFindingsQueryVariables = Exact<{
+  id: string | number;
+  filter?: FindingFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleFindingsQuery = { report: { id: string, findings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, ordinal: number, status: FindingStatus, severity: FindingSeverity, title: string, description: string, recommendation: string | null, evidenceCount: number, control: { id: string, title: string } } }> } } | null };
+
+export type ConsoleEvidenceQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleEvidenceQuery = { node:
+    | { id: string, evidence: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, clientId: string | null, sequence: number, occurredAt: string, receivedAt: string, environment: string, agentId: string | null, sessionId: string | null, category: AuditEventCategory, action: string, decision: PolicyDecision | null, policyId: string | null, policyVersion: string | null, resource: string | null, severity: EventSeverity | null, outcome: EventOutcome | null, correlationId: string | null, dataSubjects: Array<string>, personalData: Array<string>, legalBasis: string | null, recipient: string | null, region: string | null, ttlSeconds: number | null, costUsd: number | null, attributes: unknown, actor: { type: ActorType, id: string, email: string | null } | null, tool: { name: string, tags: Array<string> } | null } }> } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type ConsoleShareLinksQueryVariables = Exact<{
+  reportId: string | number;
+}>;
+
+
+export type ConsoleShareLinksQuery = { shareLinks: Array<{ id: string, state: ShareLinkState, expiresAt: string, revokedAt: string | null, passwordProtected: boolean, formats: Array<ShareLinkFormat>, redaction: ShareRedaction, useCount: number, lastUsedAt: string | null, createdAt: string }> };
+
+export type ConsoleCreateShareLinkMutationVariables = Exact<{
+  input: CreateShareLinkInput;
+}>;
+
+
+export type ConsoleCreateShareLinkMutation = { createShareLink: { url: string, password: string | null, shareLink: { id: string } } };
+
+export type ConsoleRevokeShareLinkMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleRevokeShareLinkMutation = { revokeShareLink: { id: string, state: ShareLinkState } };
+
+export type ConsoleSchedulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleSchedulesQuery = { schedules: Array<{ id: string, type: string, frequency: ScheduleFrequency, paused: boolean, nextRunAt: string, lastRunAt: string | null, titleTemplate: string, environment: string | null }> };
+
+export type ConsoleCreateScheduleMutationVariables = Exact<{
+  input: CreateScheduleInput;
+}>;
+
+
+export type ConsoleCreateScheduleMutation = { createSchedule: { id: string } };
+
+export type ConsoleUpdateScheduleMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateScheduleInput;
+}>;
+
+
+export type ConsoleUpdateScheduleMutation = { updateSchedule: { id: string, paused: boolean } };
+
+export type ConsoleRunScheduleNowMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleRunScheduleNowMutation = { runScheduleNow: { id: string } };
+
+export type ConsolePostureQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsolePostureQuery = { posture: { windowDays: number, frameworks: Array<{ framework: string, name: string, score: number | null, grade: string | null, evaluatedAt: string | null, window: { start: string, end: string } | null, counts: { pass: number, warn: number, fail: number, notApplicable: number }, controls: Array<{ controlId: string, checkId: string, title: string, severity: FindingSeverity, status: FindingStatus, value: number | null, unit: string, evidenceCount: number, changedAt: string, threshold: { direction: string, pass: number, warn: number } }>, history: Array<{ day: string, score: number | null }> }> } };
+
+export type ConsolePostureChangesSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsolePostureChangesSubscription = { postureChanges: { framework: string, controlId: string, checkId: string, from: FindingStatus | null, to: FindingStatus, at: string } };
+
+export type ConsolePostureControlQueryVariables = Exact<{
+  framework: string;
+  controlId: string;
+  checkId: string;
+}>;
+
+
+export type ConsolePostureControlQuery = { postureControl: { framework: string, controlId: string, checkId: string, title: string, status: FindingStatus, value: number | null, unit: string, evidenceSelector: string, evidenceCount: number, changedAt: string, threshold: { direction: string, pass: number, warn: number } } };
+
+export type ConsolePostureEvidenceQueryVariables = Exact<{
+  framework: string;
+  controlId: string;
+  checkId: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsolePostureEvidenceQuery = { postureControl: { evidence: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, clientId: string | null, sequence: number, occurredAt: string, category: AuditEventCategory, action: string, decision: PolicyDecision | null, agentId: string | null, outcome: EventOutcome | null, tool: { name: string } | null } }> } } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const ConsoleViewerDocument = new TypedDocumentString(`
+    query ConsoleViewer {
+  viewer {
+    keyName
+    role
+    organization {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleViewerQuery, ConsoleViewerQueryVariables>;
+export const ConsoleFrameworksDocument = new TypedDocumentString(`
+    query ConsoleFrameworks {
+  frameworks {
+    type
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleFrameworksQuery, ConsoleFrameworksQueryVariables>;
+export const ConsoleScopeDocument = new TypedDocumentString(`
+    query ConsoleScope {
+  frameworks {
+    type
+    name
+    description
+  }
+  environments {
+    name
+  }
+  agents {
+    agentId
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleScopeQuery, ConsoleScopeQueryVariables>;
+export const ConsoleReportsDocument = new TypedDocumentString(`
+    query ConsoleReports($filter: ReportFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  reports(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    edges {
+      node {
+        id
+        type
+        title
+        status
+        score
+        grade
+        period {
+          start
+          end
+        }
+        createdBy
+        createdAt
+        progress {
+          percent
+          stage
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleReportsQuery, ConsoleReportsQueryVariables>;
+export const ConsoleReportUpdatesDocument = new TypedDocumentString(`
+    subscription ConsoleReportUpdates {
+  reportUpdates {
+    reportId
+    status
+    percent
+    stage
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleReportUpdatesSubscription, ConsoleReportUpdatesSubscriptionVariables>;
+export const ConsoleReportProgressDocument = new TypedDocumentString(`
+    subscription ConsoleReportProgress($id: ID!) {
+  reportProgress(id: $id) {
+    reportId
+    status
+    percent
+    stage
+    message
+    at
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleReportProgressSubscription, ConsoleReportProgressSubscriptionVariables>;
+export const ConsoleGenerateDocument = new TypedDocumentString(`
+    mutation ConsoleGenerate($input: GenerateReportInput!) {
+  generateReport(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleGenerateMutation, ConsoleGenerateMutationVariables>;
+export const ConsoleCancelDocument = new TypedDocumentString(`
+    mutation ConsoleCancel($id: ID!) {
+  cancelReport(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCancelMutation, ConsoleCancelMutationVariables>;
+export const ConsoleRegenerateDocument = new TypedDocumentString(`
+    mutation ConsoleRegenerate($id: ID!) {
+  regenerateReport(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRegenerateMutation, ConsoleRegenerateMutationVariables>;
+export const ConsoleReportDocument = new TypedDocumentString(`
+    query ConsoleReport($id: ID!) {
+  report(id: $id) {
+    id
+    type
+    title
+    status
+    score
+    grade
+    summary
+    stale
+    version
+    error
+    environment
+    agents
+    dataSubject
+    period {
+      start
+      end
+    }
+    createdBy
+    createdAt
+    completedAt
+    progress {
+      percent
+      stage
+      message
+    }
+    versions {
+      id
+      version
+      status
+      score
+      grade
+      createdAt
+    }
+    sections {
+      id
+      title
+      description
+      metrics {
+        id
+        label
+        unit
+        value
+      }
+      tables {
+        id
+        title
+        columns
+        rows
+        truncated {
+          shown
+          total
+        }
+      }
+    }
+    integrity {
+      eventCount
+      timeCoverage
+      gapCount
+      gaps {
+        start
+        end
+        seconds
+        reason
+      }
+      completeness
+      contentSha256
+      signature
+      signatureKeyId
+      watermark
+      chainLink
+      chainHead
+    }
+    fail: findings(filter: {statuses: [FAIL]}, first: 0) {
+      totalCount
+    }
+    warn: findings(filter: {statuses: [WARN]}, first: 0) {
+      totalCount
+    }
+    pass: findings(filter: {statuses: [PASS]}, first: 0) {
+      totalCount
+    }
+    notApplicable: findings(filter: {statuses: [NOT_APPLICABLE]}, first: 0) {
+      totalCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleReportQuery, ConsoleReportQueryVariables>;
+export const ConsoleScoreTrendDocument = new TypedDocumentString(`
+    query ConsoleScoreTrend($filter: ReportFilter, $first: Int) {
+  reports(filter: $filter, first: $first) {
+    edges {
+      node {
+        id
+        score
+        createdAt
+        period {
+          start
+          end
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleScoreTrendQuery, ConsoleScoreTrendQueryVariables>;
+export const ConsoleFindingsDocument = new TypedDocumentString(`
+    query ConsoleFindings($id: ID!, $filter: FindingFilter, $first: Int, $after: String) {
+  report(id: $id) {
+    id
+    findings(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          ordinal
+          status
+          severity
+          title
+          description
+          recommendation
+          evidenceCount
+          control {
+            id
+            title
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleFindingsQuery, ConsoleFindingsQueryVariables>;
+export const ConsoleEvidenceDocument = new TypedDocumentString(`
+    query ConsoleEvidence($id: ID!, $first: Int, $after: String) {
+  node(id: $id) {
+    ... on Finding {
+      id
+      evidence(first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            id
+            clientId
+            sequence
+            occurredAt
+            receivedAt
+            environment
+            agentId
+            sessionId
+            category
+            action
+            decision
+            policyId
+            policyVersion
+            resource
+            severity
+            outcome
+            correlationId
+            dataSubjects
+            personalData
+            legalBasis
+            recipient
+            region
+            ttlSeconds
+            costUsd
+            attributes
+            actor {
+              type
+              id
+              email
+            }
+            tool {
+              name
+              tags
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleEvidenceQuery, ConsoleEvidenceQueryVariables>;
+export const ConsoleShareLinksDocument = new TypedDocumentString(`
+    query ConsoleShareLinks($reportId: ID!) {
+  shareLinks(reportId: $reportId) {
+    id
+    state
+    expiresAt
+    revokedAt
+    passwordProtected
+    formats
+    redaction
+    useCount
+    lastUsedAt
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleShareLinksQuery, ConsoleShareLinksQueryVariables>;
+export const ConsoleCreateShareLinkDocument = new TypedDocumentString(`
+    mutation ConsoleCreateShareLink($input: CreateShareLinkInput!) {
+  createShareLink(input: $input) {
+    url
+    password
+    shareLink {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCreateShareLinkMutation, ConsoleCreateShareLinkMutationVariables>;
+export const ConsoleRevokeShareLinkDocument = new TypedDocumentString(`
+    mutation ConsoleRevokeShareLink($id: ID!) {
+  revokeShareLink(id: $id) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRevokeShareLinkMutation, ConsoleRevokeShareLinkMutationVariables>;
+export const ConsoleSchedulesDocument = new TypedDocumentString(`
+    query ConsoleSchedules {
+  schedules {
+    id
+    type
+    frequency
+    paused
+    nextRunAt
+    lastRunAt
+    titleTemplate
+    environment
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSchedulesQuery, ConsoleSchedulesQueryVariables>;
+export const ConsoleCreateScheduleDocument = new TypedDocumentString(`
+    mutation ConsoleCreateSchedule($input: CreateScheduleInput!) {
+  createSchedule(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCreateScheduleMutation, ConsoleCreateScheduleMutationVariables>;
+export const ConsoleUpdateScheduleDocument = new TypedDocumentString(`
+    mutation ConsoleUpdateSchedule($id: ID!, $input: UpdateScheduleInput!) {
+  updateSchedule(id: $id, input: $input) {
+    id
+    paused
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleUpdateScheduleMutation, ConsoleUpdateScheduleMutationVariables>;
+export const ConsoleRunScheduleNowDocument = new TypedDocumentString(`
+    mutation ConsoleRunScheduleNow($id: ID!) {
+  runScheduleNow(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRunScheduleNowMutation, ConsoleRunScheduleNowMutationVariables>;
+export const ConsolePostureDocument = new TypedDocumentString(`
+    query ConsolePosture {
+  posture {
+    windowDays
+    frameworks {
+      framework
+      name
+      score
+      grade
+      evaluatedAt
+      window {
+        start
+        end
+      }
+      counts {
+        pass
+        warn
+        fail
+        notApplicable
+      }
+      controls {
+        controlId
+        checkId
+        title
+        severity
+        status
+        value
+        unit
+        threshold {
+          direction
+          pass
+          warn
+        }
+        evidenceCount
+        changedAt
+      }
+      history(days: 30) {
+        day
+        score
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsolePostureQuery, ConsolePostureQueryVariables>;
+export const ConsolePostureChangesDocument = new TypedDocumentString(`
+    subscription ConsolePostureChanges {
+  postureChanges {
+    framework
+    controlId
+    checkId
+    from
+    to
+    at
+  }
+}
+    `) as unknown as TypedDocumentString<ConsolePostureChangesSubscription, ConsolePostureChangesSubscriptionVariables>;
+export const ConsolePostureControlDocument = new TypedDocumentString(`
+    query ConsolePostureControl($framework: String!, $controlId: String!, $checkId: String!) {
+  postureControl(framework: $framework, controlId: $controlId, checkId: $checkId) {
+    framework
+    controlId
+    checkId
+    title
+    status
+    value
+    unit
+    threshold {
+      direction
+      pass
+      warn
+    }
+    evidenceSelector
+    evidenceCount
+    changedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ConsolePostureControlQuery, ConsolePostureControlQueryVariables>;
+export const ConsolePostureEvidenceDocument = new TypedDocumentString(`
+    query ConsolePostureEvidence($framework: String!, $controlId: String!, $checkId: String!, $first: Int, $after: String) {
+  postureControl(framework: $framework, controlId: $controlId, checkId: $checkId) {
+    evidence(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          clientId
+          sequence
+          occurredAt
+          category
+          action
+          decision
+          agentId
+          tool {
+            name
+          }
+          outcome
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsolePostureEvidenceQuery, ConsolePostureEvidenceQueryVariables>;
