@@ -39,6 +39,7 @@ type Documents = {
     "subscription ConsolePostureChanges { postureChanges { framework controlId checkId from to at } }": typeof types.ConsolePostureChangesDocument,
     "query ConsolePostureControl($framework: String!, $controlId: String!, $checkId: String!) {\n  postureControl(framework: $framework, controlId: $controlId, checkId: $checkId) {\n    framework controlId checkId title status value unit threshold { direction pass warn } evidenceSelector evidenceCount changedAt\n  }\n}": typeof types.ConsolePostureControlDocument,
     "query ConsolePostureEvidence($framework: String!, $controlId: String!, $checkId: String!, $first: Int, $after: String) {\n  postureControl(framework: $framework, controlId: $controlId, checkId: $checkId) {\n    evidence(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id clientId sequence occurredAt category action decision agentId tool { name } outcome } }\n    }\n  }\n}": typeof types.ConsolePostureEvidenceDocument,
+    "query ConsoleScoreBreakdown($id: ID!) {\n  report(id: $id) { id scoreBreakdown { id label value weight effectiveWeight points detail } }\n}": typeof types.ConsoleScoreBreakdownDocument,
 };
 const documents: Documents = {
     "query ConsoleViewer { viewer { keyName role organization { name } } }": types.ConsoleViewerDocument,
@@ -65,6 +66,7 @@ const documents: Documents = {
     "subscription ConsolePostureChanges { postureChanges { framework controlId checkId from to at } }": types.ConsolePostureChangesDocument,
     "query ConsolePostureControl($framework: String!, $controlId: String!, $checkId: String!) {\n  postureControl(framework: $framework, controlId: $controlId, checkId: $checkId) {\n    framework controlId checkId title status value unit threshold { direction pass warn } evidenceSelector evidenceCount changedAt\n  }\n}": types.ConsolePostureControlDocument,
     "query ConsolePostureEvidence($framework: String!, $controlId: String!, $checkId: String!, $first: Int, $after: String) {\n  postureControl(framework: $framework, controlId: $controlId, checkId: $checkId) {\n    evidence(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id clientId sequence occurredAt category action decision agentId tool { name } outcome } }\n    }\n  }\n}": types.ConsolePostureEvidenceDocument,
+    "query ConsoleScoreBreakdown($id: ID!) {\n  report(id: $id) { id scoreBreakdown { id label value weight effectiveWeight points detail } }\n}": types.ConsoleScoreBreakdownDocument,
 };
 
 /**
@@ -163,6 +165,10 @@ export function graphql(source: "query ConsolePostureControl($framework: String!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query ConsolePostureEvidence($framework: String!, $controlId: String!, $checkId: String!, $first: Int, $after: String) {\n  postureControl(framework: $framework, controlId: $controlId, checkId: $checkId) {\n    evidence(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id clientId sequence occurredAt category action decision agentId tool { name } outcome } }\n    }\n  }\n}"): typeof import('./graphql.ts').ConsolePostureEvidenceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ConsoleScoreBreakdown($id: ID!) {\n  report(id: $id) { id scoreBreakdown { id label value weight effectiveWeight points detail } }\n}"): typeof import('./graphql.ts').ConsoleScoreBreakdownDocument;
 
 
 export function graphql(source: string) {

@@ -427,6 +427,13 @@ export type ConsolePostureEvidenceQueryVariables = Exact<{
 
 export type ConsolePostureEvidenceQuery = { postureControl: { evidence: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, clientId: string | null, sequence: number, occurredAt: string, category: AuditEventCategory, action: string, decision: PolicyDecision | null, agentId: string | null, outcome: EventOutcome | null, tool: { name: string } | null } }> } } };
 
+export type ConsoleScoreBreakdownQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleScoreBreakdownQuery = { report: { id: string, scoreBreakdown: Array<{ id: string, label: string, value: number | null, weight: number, effectiveWeight: number, points: number, detail: string }> } | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -931,3 +938,19 @@ export const ConsolePostureEvidenceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsolePostureEvidenceQuery, ConsolePostureEvidenceQueryVariables>;
+export const ConsoleScoreBreakdownDocument = new TypedDocumentString(`
+    query ConsoleScoreBreakdown($id: ID!) {
+  report(id: $id) {
+    id
+    scoreBreakdown {
+      id
+      label
+      value
+      weight
+      effectiveWeight
+      points
+      detail
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleScoreBreakdownQuery, ConsoleScoreBreakdownQueryVariables>;

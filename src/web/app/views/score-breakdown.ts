@@ -1,15 +1,14 @@
 /** How a report's score is made up: one row per factor, with what it measured. Fetches its own data. */
 import { gql } from '../api.ts';
 import { h } from '../dom.ts';
+import { graphql } from '../gql/index.ts';
 
-const ScoreBreakdown = `query ConsoleScoreBreakdown($id: ID!) {
+const ScoreBreakdown = graphql(`query ConsoleScoreBreakdown($id: ID!) {
   report(id: $id) { id scoreBreakdown { id label value weight effectiveWeight points detail } }
-}`;
-
-interface Factor { id: string; label: string; value: number | null; weight: number; effectiveWeight: number; points: number; detail: string }
+}`);
 
 export async function scoreBreakdownTable(reportId: string): Promise<HTMLElement> {
-  const data = await gql<{ report: { scoreBreakdown: Factor[] } | null }>(ScoreBreakdown, { id: reportId });
+  const data = await gql(ScoreBreakdown, { id: reportId });
   const factors = data.report?.scoreBreakdown ?? [];
   if (!factors.length) return h('p', { class: 'muted' }, 'This report was made before scores had factors.');
   return h('table', { class: 'score-factors' },
