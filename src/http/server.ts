@@ -14,6 +14,7 @@ import { schema } from '../schema/index.ts';
 import { createLoaders } from '../schema/loaders.ts';
 import type { Services } from '../services.ts';
 import type { Context } from './context.ts';
+import { useRejectNul } from './input-checks.ts';
 import { LIMITS, queryLimitPlugins } from './limits.ts';
 import { endable, LiveKeys, REVOKED_CLOSE_CODE, REVOKED_MESSAGE, revokedError } from './live-keys.ts';
 import { useReportReadCache } from './response-cache.ts';
@@ -89,6 +90,7 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
       countOperations,
       ...queryLimitPlugins(),
       useVariableErrorCodes(),
+      useRejectNul(),
       useReportReadCache({
         schema,
         realtime: services.realtime,
@@ -140,7 +142,17 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
       debug: (...args) => log.debug(String(args[0])),
       info: (...args) => log.info(String(args[0])),
       warn: (...args) => log.warn(String(args[0])),
-      error: (...args) => log.error(String(args[0])),
+      // yoga logs each error of a result: a client's mistake is not an operator's alarm, and the
+      // document is the client's (it may hold data); our own faults are logged by maskError, with stack.
+      error: (...args) => {
+        const [first] = args;
+        if (!isGraphQLError(first)) return log.error(String(first));
+        const original = first.originalError;
+        const code = original instanceof DomainError ? original.code : first.extensions?.code;
+        if (typeof code === 'string' && CLIENT_CODES.has(code)) log.info('request refused', { code, message: first.message, path: first.path?.join('.') });
+        else if (original && !isGraphQLError(original)) log.debug('operation failed (logged above as internal error)', { path: first.path?.join('.') });
+        else log.warn('operation error', { message: first.message, path: first.path?.join('.') });
+      },
     },
   });
 
@@ -244,6 +256,9 @@ function keyOf(request?: Request, connectionParams?: Record<string, unknown>): s
     (typeof connectionParams?.apiKey === 'string' ? connectionParams.apiKey : null)
   );
 }
+
+/** Codes of the client's own mistakes (logged at info, without the document). */
+const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'RATE_LIMITED', 'CONFLICT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST']);
 
 /** By name: graphql is loaded as both CJS and ESM, so `instanceof` is unreliable. */
 function isGraphQLError(error: unknown): error is GraphQLError {

@@ -4,11 +4,12 @@
  */
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import ScopeAuthPlugin, { type AuthFailure } from '@pothos/plugin-scope-auth';
 import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import { can, rolesFor, type Action } from '../access.ts';
 import { DomainError, forbidden, unauthenticated } from '../errors.ts';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../http/context.ts';
 
 export const builder = new SchemaBuilder<{
@@ -45,6 +46,17 @@ export const builder = new SchemaBuilder<{
       if (colon < 1) throw new DomainError('NOT_FOUND', `No object has the id "${globalID}"`);
       return { typename: decoded.slice(0, colon), id: decoded.slice(colon + 1) };
     },
+    // A type that is not a node, or not loadable by id (Schedule, ShareLink…), is an unknown id like any other.
+    nodeQueryOptions: {
+      resolve: (_root, { id }, _ctx, _info, resolveNode) => {
+        if (!loadableById(id.typename)) throw unknownId(id);
+        return resolveNode(id);
+      },
+    },
+    nodesQueryOptions: {
+      // Each id on its own: the loadable ones are loaded together, the others answer NOT_FOUND.
+      resolve: (_root, { ids }, ctx, info) => resolveEachNode(ids, ctx, info),
+    },
   },
 });
 
@@ -53,6 +65,27 @@ builder.addScalarType('JSON', JSONResolver, { description: 'Any JSON value.' });
 
 builder.queryType({ description: 'Everything a key may read, scoped to its organisation.' });
 builder.mutationType({ description: 'Changes, each authorised by the key\'s role.' });
+
+/** Whether node(id:) can load objects of `typename` (an object type with a loader). */
+function loadableById(typename: string): boolean {
+  let options: Record<string, unknown>;
+  try {
+    options = (builder as unknown as { configStore: { getTypeConfig(name: string, kind: 'Object'): { pothosOptions: unknown } } }).configStore.getTypeConfig(typename, 'Object').pothosOptions as Record<string, unknown>;
+  } catch {
+    return false; // no such object type
+  }
+  return ['loadOne', 'loadMany', 'loadWithoutCache', 'loadManyWithoutCache'].some((name) => typeof options[name] === 'function');
+}
+
+async function resolveEachNode(ids: GlobalId[], ctx: Context, info: GraphQLResolveInfo): Promise<unknown[]> {
+  const loadable = ids.filter((id) => loadableById(id.typename));
+  const loaded: unknown[] = await resolveNodes(builder as never, ctx, info, loadable);
+  return ids.map((id) => (loadableById(id.typename) ? loaded[loadable.indexOf(id)] : Promise.reject(unknownId(id))));
+}
+
+type GlobalId = { typename: string; id: string };
+
+const unknownId = (id: { typename: string; id: string }) => new DomainError('NOT_FOUND', `No object has the id "${Buffer.from(`${id.typename}:${id.id}`).toString('base64')}"`);
 
 /** The action a failed scope check asked for, to name the roles that have it. */
 function findAction(failure: AuthFailure): Action | undefined {
