@@ -48,6 +48,9 @@ export async function benchReports(options: { root: string; databaseUrl: string;
                                         where org_id = ${orgId} and actor_type is distinct from 'service'`;
     const period = { start: new Date(bounds!.start as string).toISOString(), end: new Date(new Date(bounds!.end as string).getTime() + 1000).toISOString() };
 
+    // What earlier rounds rolled up (no worker runs yet): the refresh below adds the rest.
+    const [before] = await database.sql`select coalesce(sum(events), 0)::float8 as events from event_rollup_batches where org_id = ${orgId}`;
+
     // A real worker process; its peak RSS comes from the kernel (VmHWM).
     const worker = spawn(process.execPath, [...workerFlags(root), path.join(root, 'src/main.ts'), 'worker'], {
       env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
@@ -65,7 +68,7 @@ export async function benchReports(options: { root: string; databaseUrl: string;
     const rollupSeconds = (performance.now() - rollupStarted) / 1000;
     const [rolled] = await database.sql`select coalesce(sum(events), 0)::float8 as events, (select count(*)::float8 from event_rollups where org_id = ${orgId}) as rows
                                         from event_rollup_batches where org_id = ${orgId}`;
-    const rollup = { seconds: Number(rollupSeconds.toFixed(2)), events: Number(rolled!.events), rows: Number(rolled!.rows) };
+    const rollup = { seconds: Number(rollupSeconds.toFixed(2)), events: Number(rolled!.events) - Number(before!.events), rows: Number(rolled!.rows) };
 
     const { frameworks } = await gql('{ frameworks { type } }');
     const generation: ReportFigures['generation'] = [];

@@ -14,7 +14,7 @@ import { measureRequests } from '../src/reports/correlated.ts';
 import { refreshRollups, rollupPlan, ROLLUP_TABLES } from '../src/reports/rollups.ts';
 import { scalarQueries } from '../src/reports/scalars.ts';
 import { scopeWhere, WATERMARK_PARAM, type ReportScope } from '../src/reports/scope.ts';
-import { CORRELATED, REQUEST_KINDS, selectorSql, type RequestKindId, type SelectorId } from '../src/reports/selectors.ts';
+import { CORRELATED, prefilterOf, REQUEST_KINDS, selectors, selectorSql, type RequestKindId, type SelectorId } from '../src/reports/selectors.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { generatingReport } from './support/completed-report.ts';
 import { testEvent } from './support/events.ts';
@@ -242,6 +242,13 @@ describe('reports read through rollups', () => {
     await refreshRollups(raw, orgId);
     const rebuilt = await requestFigures({ ...scope, watermark: afterRefresh });
     expect(rebuilt.rolled).toEqual(rebuilt.fromEvents);
+  });
+
+  it('count every selector that looks at other events from the requests', () => {
+    // A new correlated selector without a request kind would be counted by nobody.
+    const correlated = (Object.keys(selectors) as SelectorId[]).filter((id) => prefilterOf(id));
+    expect(correlated.length).toBeGreaterThan(0);
+    expect(correlated.filter((id) => !CORRELATED[id])).toEqual([]);
   });
 
   it('count data subjects as the events do', async () => {
