@@ -42,6 +42,11 @@ const schema = z.object({
   METRICS_HOST: z.string().default('127.0.0.1'),
   /** Prometheus metrics at /metrics on the API port, for `Authorization: Bearer <METRICS_TOKEN>`; unset: not served there. */
   METRICS_TOKEN: z.string().min(16, { message: 'must be at least 16 characters (e.g. `openssl rand -hex 16`)' }).optional(),
+  /**
+   * `allow`: any GraphQL document runs, and known clients may send a persisted document's hash
+   * instead of its text; `only`: nothing but the persisted documents (the generated manifests) runs.
+   */
+  PERSISTED_DOCUMENTS: z.enum(['allow', 'only']).default('allow'),
   /** `production` makes secrets such as SIGNING_KEY_SECRET mandatory. */
   NODE_ENV: z.string().default('development'),
   /**
