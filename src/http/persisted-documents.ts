@@ -5,10 +5,12 @@
  * those documents (the console's SSE and WebSocket subscriptions send text), anything else is refused.
  * yoga's persisted operations plugin does the HTTP side; WebSockets ask `resolve` directly.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { printExecutableGraphQLDocument } from '@graphql-tools/documents';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createGraphQLError, type GraphQLParams, type Plugin } from 'graphql-yoga';
-import { parse, print, type GraphQLError } from 'graphql';
+import { parse, type GraphQLError } from 'graphql';
 
 /** The manifests codegen writes (`npm run codegen`), hash → document text. */
 export const MANIFESTS = [new URL('../../client/persisted-documents.json', import.meta.url), new URL('../web/app/gql/persisted-documents.json', import.meta.url)];
@@ -18,16 +20,11 @@ export type PersistedMode = 'allow' | 'only';
 export class PersistedDocuments {
   /** Hash (`sha256:<hex>`, as codegen writes it and clients send it) → document text. */
   readonly documents = new Map<string, string>();
-  /** Printed document → its hash: a text is known when it prints the same as a persisted one. */
-  private readonly hashByPrinted = new Map<string, string>();
   readonly mode: PersistedMode;
   constructor(mode: PersistedMode, manifests: URL[] = MANIFESTS) {
     this.mode = mode;
     for (const manifest of manifests) {
-      for (const [hash, text] of Object.entries(JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, string>)) {
-        this.documents.set(hash, text);
-        this.hashByPrinted.set(print(parse(text)), hash);
-      }
+      for (const [hash, text] of Object.entries(JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, string>)) this.documents.set(hash, text);
     }
   }
 
@@ -37,13 +34,19 @@ export class PersistedDocuments {
     return persisted?.version === 1 && typeof persisted.sha256Hash === 'string' ? persisted.sha256Hash : null;
   }
 
-  /** The hash of a persisted document with this text (spacing aside), or null; only `only` mode asks. */
+  /**
+   * The hash of the persisted document this text is, or null; only `only` mode asks. Codegen hashes
+   * a normalised print (fields sorted, spacing dropped), and so does this.
+   */
   hashOfText(query: string): string | null {
+    let printed;
     try {
-      return this.hashByPrinted.get(print(parse(query))) ?? null;
+      printed = printExecutableGraphQLDocument(parse(query));
     } catch {
       return null;
     }
+    const hash = `sha256:${createHash('sha256').update(printed).digest('hex')}`;
+    return this.documents.has(hash) ? hash : null;
   }
 
   /** The text to run for a request, or why it may not run (WebSocket subscriptions, which bypass yoga's HTTP plugins). */
