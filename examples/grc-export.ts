@@ -1,9 +1,11 @@
 /**
  * A GRC integration in one file, using only the typed client generated from
- * schema.graphql: list the completed reports of a period, walk their failing
- * findings to the evidence events, and write a summary a GRC tool can import.
+ * schema.graphql: list the completed reports of a period, and fetch each
+ * report's failing findings together with their first evidence events in ONE
+ * nested query (the server batches the evidence look-ups with DataLoader),
+ * then write a summary a GRC tool can import. See examples/README.md.
  *
- *   node examples/grc-export.ts --url http://127.0.0.1:4000 --key agr_… \
+ *   npm run example:grc -- --url http://127.0.0.1:4000 --key agr_… \
  *        --from 2026-10-01T00:00:00Z --to 2026-11-01T00:00:00Z --out grc.json
  */
 import { writeFileSync } from 'node:fs';
@@ -22,24 +24,17 @@ const CompletedReports = graphql(`
   }
 `);
 
+// Findings and their evidence in one request: no request per finding.
 const FailingFindings = graphql(`
-  query GrcFailingFindings($id: ID!, $after: String) {
+  query GrcFailingFindings($id: ID!, $after: String, $evidence: Int!) {
     report(id: $id) {
-      findings(filter: { statuses: [FAIL] }, first: 100, after: $after) {
+      findings(filter: { statuses: [FAIL] }, first: 50, after: $after) {
         pageInfo { hasNextPage endCursor }
-        edges { node { id control { id framework title } title severity description recommendation evidenceCount } }
-      }
-    }
-  }
-`);
-
-const FindingEvidence = graphql(`
-  query GrcFindingEvidence($id: ID!, $after: String, $first: Int!) {
-    node(id: $id) {
-      ... on Finding {
-        evidence(first: $first, after: $after) {
-          pageInfo { hasNextPage endCursor }
-          edges { node { id sequence occurredAt category action decision agentId actor { type id } correlationId } }
+        edges {
+          node {
+            id control { id framework title } title severity description recommendation evidenceCount
+            evidence(first: $evidence) { edges { node { id sequence occurredAt category action decision agentId actor { type id } correlationId } } }
+          }
         }
       }
     }
@@ -84,12 +79,11 @@ export async function runGrcExport(options: GrcExportOptions) {
     const findings = [];
     let findingsAfter: string | null = null;
     do {
-      const data: GrcFailingFindingsQuery = await request(FailingFindings, { id: report.id, after: findingsAfter });
+      const data: GrcFailingFindingsQuery = await request(FailingFindings, { id: report.id, after: findingsAfter, evidence: perFinding });
       const connection = data.report?.findings;
       if (!connection) break;
       for (const { node } of connection.edges) {
-        const evidence = await request(FindingEvidence, { id: node.id, after: null, first: perFinding });
-        const events = evidence.node && 'evidence' in evidence.node ? evidence.node.evidence.edges.map((e) => e.node) : [];
+        const events = node.evidence.edges.map((e) => e.node);
         findings.push({
           controlId: node.control.id,
           framework: node.control.framework,
@@ -112,7 +106,7 @@ export async function runGrcExport(options: GrcExportOptions) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({ options: { url: { type: 'string' }, key: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } } });
   if (!values.url || !values.key || !values.from || !values.to) {
-    console.error('usage: node examples/grc-export.ts --url URL --key API_KEY --from ISO --to ISO [--out FILE]');
+    console.error('usage: npm run example:grc -- --url URL --key API_KEY --from ISO --to ISO [--out FILE]');
     process.exit(2);
   }
   const summary = await runGrcExport({ url: values.url, apiKey: values.key, from: new Date(values.from), to: new Date(values.to) });

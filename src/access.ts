@@ -30,6 +30,7 @@ const permissions = {
   'export:create': ['admin'],
   'export:manage': ['admin'],
   'export:download': ['admin', 'auditor'],
+  'storage:manage': ['admin'],
   'posture:read': ['admin', 'auditor', 'viewer'],
   'posture:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -37,6 +37,11 @@ const schema = z.object({
    * PORT (publicBaseUrl); set it whenever clients reach the API at another address (proxy, TLS).
    */
   PUBLIC_URL: z.string().url().optional(),
+  /** Prometheus metrics on a port of their own (GET /metrics, no key), bound to METRICS_HOST; unset: no such port. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /** Prometheus metrics at /metrics on the API port, for `Authorization: Bearer <METRICS_TOKEN>`; unset: not served there. */
+  METRICS_TOKEN: z.string().min(16, { message: 'must be at least 16 characters (e.g. `openssl rand -hex 16`)' }).optional(),
   /** `production` makes secrets such as SIGNING_KEY_SECRET mandatory. */
   NODE_ENV: z.string().default('development'),
   /**

@@ -26,6 +26,8 @@ Commands:
                            add N demo events (default 100000) to an organisation (a new one without --org)
   org create --name NAME [--json]
                            create an organisation and print its admin API key
+  org key --org ID [--name NAME] [--json]
+                           issue a new admin API key for an organisation (a lost key's way back)
   generate --type TYPE --from DATE --to DATE --out FILE [--format pdf|json|csv|md|oscal|bundle]
            [--environment ENV] [--agent ID]... [--subject ID] [--org ID] [--timeout SECONDS] [--json] [--quiet]
                            generate a report (works its job in this process), wait for it and write
@@ -109,7 +111,8 @@ export async function main(argv: string[]): Promise<number> {
       });
     }
     case 'org': {
-      if (sub !== 'create') return usageError('org takes the subcommand "create"');
+      if (sub === 'key') return orgKey(config, log, values.org, values.name, values.json);
+      if (sub !== 'create') return usageError('org takes the subcommand "create" or "key"');
       if (!values.name) return usageError('org create needs --name NAME');
       const name = values.name;
       return withServices(config, log, async (services) => {
@@ -204,6 +207,30 @@ async function verify(file: string | undefined, json: boolean, trustedKeyIds: st
   return result.ok ? 0 : 1;
 }
 
+/** A new admin key for an organisation, recorded in its audit trail (by key id, never the key). */
+async function orgKey(config: Config, log: Logger, orgId: string | undefined, name = 'recovered admin', json: boolean): Promise<number> {
+  if (!orgId || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(orgId)) return usageError('org key needs --org ID (the organisation\'s UUID, as printed by org create)');
+  const { createApiKey } = await import('./accounts/api-keys.ts');
+  const { recordServiceEvent } = await import('./events/ingest.ts');
+  return withServices(config, log, async (services) => {
+    const [org] = await services.database.sql`select name from organizations where id = ${orgId}::uuid`;
+    if (!org) {
+      console.error(`error: no organisation ${orgId}`);
+      return 2;
+    }
+    const { key, apiKey } = await createApiKey(services.database.db, orgId, { name, role: 'admin' });
+    await recordServiceEvent(services.database, orgId, {
+      action: 'api_key.created',
+      actorId: 'cli',
+      resource: `api_key:${apiKey.id}`,
+      attributes: { name: apiKey.name, role: apiKey.role, prefix: apiKey.prefix, via: 'org key' },
+    });
+    if (json) console.log(JSON.stringify({ organizationId: orgId, apiKeyId: apiKey.id, apiKey: key }));
+    else console.log(`new admin API key for ${org.name as string} (${orgId}): ${key}\n(store it now: it is not shown again; revoke the lost one with revokeApiKey)`);
+    return 0;
+  });
+}
+
 function usageError(message: string): number {
   console.error(`error: ${message}\n\n${USAGE}`);
   return 2;
@@ -223,7 +250,10 @@ async function run(mode: 'start' | 'serve' | 'worker', config: Config, log: Logg
   const services = createServices(config, opened.database, log);
   const stops: Array<() => Promise<void>> = [];
 
-  if (mode === 'start' && (await countOrganizations(services.database.db)) === 0) {
+  // Production never seeds demo data nor prints a key into a log: the first organisation comes from `org create`.
+  if (mode === 'start' && config.NODE_ENV === 'production' && (await countOrganizations(services.database.db)) === 0) {
+    log.info('no organisation yet: create the first one with `org create --name NAME` (it prints its admin API key)');
+  } else if (mode === 'start' && (await countOrganizations(services.database.db)) === 0) {
     const { seedDemoData, DEMO_ORGANIZATION_NAME } = await import('./demo/seed.ts');
     const { organization, apiKey } = await createOrganization(services.database.db, DEMO_ORGANIZATION_NAME);
     log.info('empty database: creating demo data');
@@ -243,6 +273,12 @@ async function run(mode: 'start' | 'serve' | 'worker', config: Config, log: Logg
   });
 
   stops.push(await startJobRuntime(services, { work: mode !== 'serve', listen: mode !== 'worker' }));
+  if (config.METRICS_PORT !== undefined) {
+    const { serveMetrics } = await import('./metrics.ts');
+    const metrics = await serveMetrics(services.metrics, config.METRICS_PORT, config.METRICS_HOST);
+    stops.push(metrics.close);
+    console.log(`Metrics: ${metrics.url}`);
+  }
   if (mode !== 'serve') console.log('Report worker running');
 
   if (mode !== 'worker') {

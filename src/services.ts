@@ -7,6 +7,7 @@ import type { Queue } from './jobs/queue.ts';
 import { ReportPubSub } from './realtime/pubsub.ts';
 import { PosturePubSub } from './realtime/posture-pubsub.ts';
 import { loadCustomFrameworks } from './frameworks/index.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
 
 /** What every part of a running process shares: built once at start. */
 export interface Services {
@@ -22,6 +23,8 @@ export interface Services {
   realtime: ReportPubSub;
   /** Posture changes over LISTEN/NOTIFY. */
   posture: PosturePubSub;
+  /** This process's Prometheus metrics (metrics.ts). */
+  metrics: Metrics;
 }
 
 export function createServices(config: Config, database: Database, log: Logger): Services {
@@ -36,5 +39,6 @@ export function createServices(config: Config, database: Database, log: Logger):
     queue: null,
     realtime: new ReportPubSub(database.sql),
     posture: new PosturePubSub(database.sql, database.db),
+    metrics: createMetrics(database.sql),
   };
 }

@@ -105,3 +105,12 @@ describe('log levels', () => {
     expect(refused).toEqual(expect.arrayContaining(['NOT_FOUND', 'BAD_USER_INPUT', 'FORBIDDEN']));
   });
 });
+
+describe('HTTP routes', () => {
+  it('answers GET /ingest 405 naming POST', async () => {
+    const response = await app.fetch('/ingest', { key: org.adminKey });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe('/ingest takes POST, not GET');
+  });
+});

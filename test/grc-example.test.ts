@@ -32,7 +32,20 @@ it('exports the failing findings of the period\'s completed reports with their e
     made.push(id);
   }
   const auditor = await org.key('auditor');
-  const summary = await runGrcExport({ url, apiKey: auditor, from: new Date(START), to: new Date(START + 10 * DAY), evidencePerFinding: 5 });
+  // Count the example's requests: one page of reports, then one nested query per report, never one per finding.
+  const realFetch = globalThis.fetch;
+  let requests = 0;
+  globalThis.fetch = (input, init) => {
+    requests++;
+    return realFetch(input, init);
+  };
+  let summary;
+  try {
+    summary = await runGrcExport({ url, apiKey: auditor, from: new Date(START), to: new Date(START + 10 * DAY), evidencePerFinding: 5 });
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+  expect(requests).toBe(1 + summary.reports.length);
 
   // The report outside the period is left out.
   expect(summary.reports.map((r) => r.title).sort()).toEqual(['governance 0', 'soc2 0']);

@@ -18,6 +18,8 @@ let a: OrgFixture;
 let b: OrgFixture;
 /** B's data export (pending: this suite's jobs are only enqueued). */
 let bExport: string;
+/** B's storage target. */
+let bTarget: string;
 
 beforeAll(async () => {
   app = await startTestApp({ jobs: 'enqueue' });
@@ -32,6 +34,9 @@ beforeAll(async () => {
   const requested = await rawGql(app, b.adminKey, 'mutation { requestDataExport(input: { kind: DECISIONS, format: CSV }) { id } }');
   if (requested.errors) throw new Error(JSON.stringify(requested.errors));
   bExport = requested.data.requestDataExport.id;
+  const created = await rawGql(app, b.adminKey, 'mutation { createStorageTarget(input: { name: "b archive", bucket: "b-bucket", accessKeyId: "AKIAB", secretAccessKey: "b-secret" }) { id } }');
+  if (created.errors) throw new Error(JSON.stringify(created.errors));
+  bTarget = created.data.createStorageTarget.id;
 });
 
 /** B's export is as it was: pending, not deleted. */
@@ -118,6 +123,11 @@ const QUERIES: Record<string, Case> = {
     const never = await asA('query($f: AuditEventFilter) { auditEvents(first: 10, filter: $f) { totalCount edges { node { id } } } }', { f: { agentIds: ['never-agent'], environment: 'never-env' } });
     expect(filtered.data).toEqual(never.data);
     expect(filtered.data.auditEvents.totalCount).toBe(0);
+  },
+  storageTargets: async () => {
+    const r = await asA('{ storageTargets { id name bucket } }');
+    expect(r.data.storageTargets).toEqual([]);
+    expect(JSON.stringify(r)).not.toContain('b-bucket');
   },
   dataExports: async () => {
     const r = await asA('{ dataExports(first: 50) { totalCount edges { node { id filters { environment agentIds } } } } }');
@@ -263,6 +273,20 @@ const MUTATIONS: Record<string, Case> = {
     expect(errorCodes(foreign)).toEqual(errorCodes(never));
     expect(errorCodes(foreign)).toEqual(['BAD_USER_INPUT']);
     expect(JSON.stringify(foreign.errors).replaceAll(b.environment, 'X').replaceAll(b.agent, 'Y')).toBe(JSON.stringify(never.errors).replaceAll('never-env', 'X').replaceAll('never-agent', 'Y'));
+  },
+  createStorageTarget: async () => {
+    const r = await asA('mutation { createStorageTarget(input: { name: "a archive", bucket: "a-bucket", accessKeyId: "AKIAA", secretAccessKey: "a-secret" }) { id } }');
+    expect(r.errors).toBeUndefined();
+    const [row] = await app.services.database.sql`select count(*)::int as n from storage_targets where org_id = ${b.orgId}`;
+    expect(row!.n).toBe(1);
+  },
+  deleteStorageTarget: async () => {
+    const foreign = await asA('mutation($id: ID!) { deleteStorageTarget(id: $id) { id } }', { id: bTarget });
+    const never = await asA('mutation($id: ID!) { deleteStorageTarget(id: $id) { id } }', { id: randomUUID() });
+    expect(errorCodes(foreign)).toEqual(['NOT_FOUND']);
+    expect(JSON.stringify(foreign.errors)).toBe(JSON.stringify(never.errors));
+    const [row] = await app.services.database.sql`select count(*)::int as n from storage_targets where org_id = ${b.orgId}`;
+    expect(row!.n).toBe(1);
   },
   requestDataExport: async () => {
     const input = (environment: string, agent: string) => ({ input: { kind: 'DECISIONS', format: 'CSV', environment, agentIds: [agent] } });

@@ -42,6 +42,7 @@ export const DISTRIBUTED_BY_ORG: readonly PgTable[] = [
   schema.notifications,
   schema.dataExports,
   schema.exportChunks,
+  schema.storageTargets,
   schema.postureSettings,
   schema.postureFrameworks,
   schema.postureControls,

@@ -487,6 +487,8 @@ export const reports = pgTable(
     reproduction: jsonb('reproduction'),
     /** Schedule that produced the report, if any. */
     scheduleId: uuid('schedule_id'),
+    /** Storage targets the report's files are uploaded to once it completes (src/delivery/). */
+    deliverTo: uuid('deliver_to').array().notNull().default(sql`'{}'`),
     createdBy: text('created_by').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
     startedAt: ts('started_at'),
@@ -627,6 +629,8 @@ export const schedules = pgTable(
     titleTemplate: text('title_template').notNull(),
     /** `{ webhooks: string[], emails: string[] }` */
     notify: jsonb('notify').notNull().default({}),
+    /** Storage targets each report's files are uploaded to (src/delivery/). */
+    deliverTo: uuid('deliver_to').array().notNull().default(sql`'{}'`),
     paused: boolean('paused').notNull().default(false),
     nextRunAt: ts('next_run_at').notNull(),
     lastRunAt: ts('last_run_at'),
@@ -659,7 +663,7 @@ export const notifications = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
     reportId: uuid('report_id'),
-    channel: text('channel', { enum: ['webhook', 'email'] }).notNull(),
+    channel: text('channel', { enum: ['webhook', 'email', 's3'] }).notNull(),
     target: text('target').notNull(),
     event: text('event').notNull(),
     subject: text('subject'),
@@ -827,6 +831,32 @@ export const postureSnapshots = pgTable(
     notApplicable: integer('not_applicable').notNull(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.framework, t.day] })],
+);
+
+/**
+ * S3-compatible buckets an organisation delivers files to. The credentials
+ * are encrypted like signing keys (AES-256-GCM under SIGNING_KEY_SECRET, per
+ * organisation) and never leave the service: the API shows the access key's
+ * last characters only.
+ */
+export const storageTargets = pgTable(
+  'storage_targets',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    name: text('name').notNull(),
+    /** Endpoint URL of an S3-compatible service; null for AWS S3 itself. */
+    endpoint: text('endpoint'),
+    region: text('region').notNull(),
+    bucket: text('bucket').notNull(),
+    prefix: text('prefix').notNull().default(''),
+    forcePathStyle: boolean('force_path_style').notNull().default(false),
+    accessKeyHint: text('access_key_hint').notNull(),
+    credentialsEncrypted: text('credentials_encrypted').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
 );
 
 /**

@@ -14,6 +14,7 @@ import { dataExports, exportChunks, type ExportFilters } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
 import { CATEGORIES, DECISIONS, SEVERITIES } from '../events/contract.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
+import { checkTargets } from '../delivery/s3.ts';
 import { isUuid } from '../ids.ts';
 import { expiryFor, organizationSettings } from '../jobs/retention.ts';
 import { notifyReportChange, type ReportChange } from '../realtime/pubsub.ts';
@@ -106,7 +107,7 @@ async function validateRequest(services: Services, orgId: string, input: Request
   listed('decisions', DECISIONS);
   listed('categories', CATEGORIES);
   listed('sources', null);
-  const deliverTo = [...new Set(input.deliverTo ?? [])];
+  const deliverTo = await checkTargets(services.database.db, orgId, input.deliverTo);
   return { kind: input.kind as ExportKind, format: input.format as ExportFormat, periodStart: start, periodEnd: end, filters, deliverTo };
 }
 

@@ -45,6 +45,7 @@ addRoute({
 
     let body: AsyncIterable<Uint8Array> = uncancelledChunks(request.body);
     if (encoding === 'gzip') body = Readable.from(body, { objectMode: false }).pipe(createGunzip());
+    body = countedBytes(body, (n) => services.metrics.ingestBytes.inc({ route: 'ingest' }, n));
     // Bounded after decompression: a small gzip of endless blank lines must not hold the request.
     // Reading stops at a ceiling; what came before it is stored as if the body ended there.
     const ceiling: Ceiling = { maxBytes: services.config.INGEST_MAX_BYTES, maxLines: services.config.INGEST_MAX_LINES };
@@ -60,6 +61,8 @@ addRoute({
       }
       throw error;
     }
+    services.metrics.eventsIngested.inc({ route: 'ingest' }, result.accepted);
+    services.metrics.eventsRejected.inc({ route: 'ingest' }, result.rejectedCount);
     if (result.accepted) {
       await requestRollupRefresh(services, principal.orgId);
       await requestPostureEvaluation(services, principal.orgId);
@@ -72,6 +75,14 @@ addRoute({
     return Response.json(summary(result));
   },
 });
+
+/** The chunks as they pass, their bytes counted (after decompression). */
+async function* countedBytes(body: AsyncIterable<Uint8Array>, count: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+  for await (const chunk of body) {
+    count(chunk.byteLength);
+    yield chunk;
+  }
+}
 
 /**
  * The body's chunks, read without `Readable.fromWeb` (the server's body may be

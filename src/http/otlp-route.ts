@@ -62,10 +62,13 @@ addRoute({
         }
       }
 
+      services.metrics.ingestBytes.inc({ route: 'otlp' }, body.length);
       const spans = decodeTraceRequest(body, encoding);
       const { events, ignored } = mapSpans(spans);
       const records: SourceRecord[] = events.map(({ event }, index) => ({ line: index + 1, event }));
       const result = await ingestRecords(services.database, principal.orgId, records);
+      services.metrics.eventsIngested.inc({ route: 'otlp' }, result.accepted);
+      services.metrics.eventsRejected.inc({ route: 'otlp' }, result.rejectedCount);
       if (result.accepted) {
         await requestRollupRefresh(services, principal.orgId);
         await requestPostureEvaluation(services, principal.orgId);

@@ -24,6 +24,11 @@ export interface Route {
 
 const routeTable: Route[] = [];
 
+/** Every route registered, as method and path (the OpenAPI test compares them with the document). */
+export function registeredRoutes(): Array<{ method: Route['method']; path: string }> {
+  return routeTable.map(({ method, path }) => ({ method, path }));
+}
+
 /** Domain route files call this at import time. */
 export function addRoute(route: Route) {
   routeTable.push(route);
@@ -53,16 +58,25 @@ export function useRoutes(services: Services): Plugin {
   return {
     async onRequest({ request, url, endResponse }) {
       table ??= compiled();
+      // A known path asked with another method is 405 naming the methods it takes, not 404.
+      const allowed = new Set<string>();
       for (const { route, pattern } of table) {
         const match = pattern.exec(url.pathname);
         if (!match) continue;
-        if (request.method !== route.method && !(route.method === 'GET' && request.method === 'HEAD')) continue;
+        if (request.method !== route.method && !(route.method === 'GET' && request.method === 'HEAD')) {
+          allowed.add(route.method);
+          continue;
+        }
         try {
           endResponse(await route.handler({ request, url, params: { ...match.groups }, services }));
         } catch (error) {
           endResponse(errorResponse(error, services));
         }
         return;
+      }
+      if (allowed.size) {
+        const methods = [...allowed].join(', ');
+        endResponse(Response.json({ error: { code: 'METHOD_NOT_ALLOWED', message: `${url.pathname} takes ${methods}, not ${request.method}` } }, { status: 405, headers: { allow: methods } }));
       }
     },
   };

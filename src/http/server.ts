@@ -19,12 +19,14 @@ import { LIMITS, queryLimitPlugins } from './limits.ts';
 import { endable, LiveKeys, REVOKED_CLOSE_CODE, REVOKED_MESSAGE, revokedError } from './live-keys.ts';
 import { useReportReadCache } from './response-cache.ts';
 import { useSharedSubscriptionEvents } from './shared-subscriptions.ts';
+import { useMetrics, useMetricsRoute } from './metrics.ts';
 import { useRoutes } from './routes.ts';
 import './ingest-route.ts';
 import './otlp-route.ts';
 import './downloads.ts';
 import './export-downloads.ts';
 import './share-route.ts';
+import './openapi.ts';
 import '../web/routes.ts';
 
 export interface ApiServer {
@@ -86,6 +88,8 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
     // GraphiQL's script and style inlined from its npm package (no CDN, so it works offline); loaded on first view.
     renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     plugins: [
+      useMetrics(services.metrics),
+      useMetricsRoute(services.metrics, services.config),
       useRoutes(services),
       countOperations,
       ...queryLimitPlugins(),

@@ -17,6 +17,7 @@ import { notifications, organizations, reports, schedules } from '../db/schema.t
 import { badInput } from '../errors.ts';
 import { publicBaseUrl } from '../config.ts';
 import type { Services } from '../services.ts';
+import { uploadToS3 } from '../delivery/s3.ts';
 import type { Queue } from './queue.ts';
 import { notifyOf } from './schedules.ts';
 import { guardedLookup, WebhookRefused, webhookUrlProblem } from './webhook-target.ts';
@@ -154,6 +155,7 @@ export async function deliverNotification(services: Services, job: Job<DeliveryJ
   let responseStatus: number | null = null;
   try {
     if (row.channel === 'webhook') responseStatus = await postWebhook(services, row);
+    else if (row.channel === 's3') responseStatus = await uploadToS3(services, row);
     else await sendEmail(services, row);
   } catch (error) {
     const last = job.retryCount >= job.retryLimit;

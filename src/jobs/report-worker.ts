@@ -138,6 +138,11 @@ export async function runReportJob(services: Services, job: ReportJob, hooks: Re
     progressMessage: attempt > 1 ? `Resuming (attempt ${attempt})` : 'Started',
   });
   if (!started) return; // cancelled, deleted or already finished: nothing to do
+  const clock = performance.now();
+  const finished = (status: 'completed' | 'failed') => {
+    services.metrics.reports.inc({ type: started.type, status });
+    services.metrics.reportDuration.observe({ type: started.type, status }, (performance.now() - clock) / 1000);
+  };
 
   const generating = eq(reports.status, 'generating');
   const onProgress = async (p: Progress) => {
@@ -161,13 +166,17 @@ export async function runReportJob(services: Services, job: ReportJob, hooks: Re
     // Internal errors stay in the log; the report says where to look, never a stack.
     const message = `Generation failed after ${attempt} attempt${attempt > 1 ? 's' : ''} (error ${errorId}); the service log has the details.`;
     const failed = await updateAndAnnounce(services, reportId, generating, { status: 'failed', error: message, progressStage: 'failed', progressMessage: message, completedAt: new Date() });
-    if (failed) await runHook(services, hooks, reportId, 'failed');
+    if (failed) {
+      finished('failed');
+      await runHook(services, hooks, reportId, 'failed');
+    }
     return;
   }
   // The engine committed the completed row; announce it as it stands.
   const [done] = await services.database.db.select(CHANGE).from(reports).where(and(eq(reports.id, reportId), eq(reports.orgId, started.orgId)));
   if (done?.status !== 'completed') return;
   services.log.info('report completed', { reportId, attempt, pid: process.pid });
+  finished('completed');
   await services.realtime.publish(changeOf(done));
   await runHook(services, hooks, reportId, 'completed');
 }
@@ -176,6 +185,7 @@ export async function runReportJob(services: Services, job: ReportJob, hooks: Re
 const CHANGE = {
   id: reports.id,
   orgId: reports.orgId,
+  type: reports.type,
   status: reports.status,
   progressPercent: reports.progressPercent,
   progressStage: reports.progressStage,

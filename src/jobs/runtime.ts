@@ -12,6 +12,7 @@ import type { Services } from '../services.ts';
 import { startQueue } from './queue.ts';
 import { scheduleReportSweep, startReportWorker, type ReportJobHooks } from './report-worker.ts';
 import { startRollupWorker } from './rollup-refresh.ts';
+import { deliverExport, deliverReport } from '../delivery/s3.ts';
 import { createExportQueue, startExportWorker } from './export-worker.ts';
 import { startPostureWorker } from './posture-refresh.ts';
 
@@ -47,11 +48,12 @@ export async function startJobRuntime(services: Services, options: JobRuntimeOpt
           );
         }
         await notifyReportFinished(services, reportId);
+        if (status === 'completed') await deliverReport(services, reportId);
       },
     };
     await startReportWorker(queue, services, hooks, options.concurrency);
     await startRollupWorker(queue, services);
-    await startExportWorker(queue, services);
+    await startExportWorker(queue, services, { afterComplete: async (row) => void (await deliverExport(services, row)) });
     await startPostureWorker(queue, services, { cron: options.recurring !== false });
     // Schedules, retention and notification deliveries run where reports run.
     if (options.recurring !== false) {

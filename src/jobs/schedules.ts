@@ -22,6 +22,7 @@ import { recordServiceEvent } from '../events/ingest.ts';
 import { frameworkOf, typeList } from '../frameworks/organization.ts';
 import { isUuid } from '../ids.ts';
 import { checkScopeNames, createReport, type Requester } from '../reports/lifecycle.ts';
+import { checkTargets } from '../delivery/s3.ts';
 import type { Services } from '../services.ts';
 import { nextRunAfter, periodFor, renderTitle, validateRecurrence, validateTitleTemplate, type Frequency, type Recurrence } from './schedule-times.ts';
 import { webhookUrlProblem } from './webhook-target.ts';
@@ -44,6 +45,8 @@ export interface ScheduleInput {
   agentIds?: string[] | null;
   titleTemplate?: string | null;
   notify?: Partial<NotifySettings> | null;
+  /** Storage targets each report's files are uploaded to. */
+  deliverTo?: string[] | null;
 }
 
 /** Omitted (undefined) fields keep their value; null clears the optional ones. */
@@ -91,6 +94,7 @@ export async function updateSchedule(services: Services, requester: Requester, i
     agentIds: changes.agentIds ?? current.agentIds,
     titleTemplate: changes.titleTemplate ?? current.titleTemplate,
     notify: changes.notify ? { ...notifyOf(current), ...changes.notify } : notifyOf(current),
+    deliverTo: changes.deliverTo ?? current.deliverTo,
   };
   const fields = await validateFields(services.database.db, requester.orgId, merged, services.config.WEBHOOK_ALLOWED_HOSTS);
   const paused = changes.paused ?? current.paused;
@@ -200,7 +204,7 @@ async function runOnce(services: Services, schedule: ScheduleRow, dueAt: Date, o
     const report = await createReport(
       inTx,
       { orgId: schedule.orgId, name: `schedule:${schedule.id}`, actorId: options.actorId },
-      { type: schedule.type, period, environment: schedule.environment, agentIds: schedule.agentIds, title, scheduleId: schedule.id },
+      { type: schedule.type, period, environment: schedule.environment, agentIds: schedule.agentIds, title, scheduleId: schedule.id, deliverTo: schedule.deliverTo },
       dueAt,
     );
     await tx.update(scheduleRuns).set({ reportId: report.id }).where(and(eq(scheduleRuns.orgId, schedule.orgId), eq(scheduleRuns.scheduleId, schedule.id), eq(scheduleRuns.dueAt, dueAt)));
@@ -244,7 +248,8 @@ async function validateFields(db: Db, orgId: string, input: ScheduleInput, allow
   });
   const { environment, agentIds } = await checkScopeNames(db, orgId, input);
   const titleTemplate = validateTitleTemplate(input.titleTemplate ?? `${framework.name}, {start} to {end}`);
-  return { type: input.type, ...recurrence, environment, agentIds, titleTemplate, notify: validateNotify(input.notify, allowedHosts) };
+  const deliverTo = await checkTargets(db, orgId, input.deliverTo);
+  return { type: input.type, ...recurrence, environment, agentIds, titleTemplate, notify: validateNotify(input.notify, allowedHosts), deliverTo };
 }
 
 export function validateNotify(notify: Partial<NotifySettings> | null | undefined, allowedHosts: readonly string[]): NotifySettings {

@@ -6,6 +6,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { checkTargets } from '../delivery/s3.ts';
 import { agents, environments, reports } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
@@ -33,6 +34,8 @@ export interface GenerateReportInput {
   title?: string | null;
   dataSubject?: string | null;
   scheduleId?: string | null;
+  /** Storage targets to upload the files to once the report completes. */
+  deliverTo?: string[] | null;
 }
 
 export interface Requester {
@@ -100,7 +103,8 @@ async function validateScope(services: Services, orgId: string, input: GenerateR
   const about = framework.requires === 'subject_or_agent' ? (dataSubject ? ` for data subject ${dataSubject.slice(0, 100)}` : ` for agent${agentIds.length > 1 ? 's' : ''} ${agentsNamed}`) : '';
   const title = input.title?.trim() || `${framework.name}${about}, ${start.toISOString().slice(0, 10)} to ${end.toISOString().slice(0, 10)}`;
   if (title.length > 200) throw badInput('title', 'title must be at most 200 characters');
-  return { type: framework.type, title, periodStart: start, periodEnd: end, environment, agentIds, parameters: dataSubject ? { dataSubject } : {} };
+  const deliverTo = await checkTargets(db, orgId, input.deliverTo);
+  return { type: framework.type, title, periodStart: start, periodEnd: end, environment, agentIds, parameters: dataSubject ? { dataSubject } : {}, deliverTo };
 }
 
 /** Environment and agents must be ones this organisation has sent events for: typos fail loudly. */

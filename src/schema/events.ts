@@ -271,6 +271,8 @@ builder.mutationField('ingestAuditEvents', (t) =>
     args: { events: t.arg({ type: [AuditEventInput], required: true, description: `The events, at most ${MAX_GRAPHQL_BATCH.toLocaleString('en')}.` }) },
     resolve: async (_root, { events }, ctx) => {
       const result = await ingestBatch(ctx.services.database, orgOf(ctx), events);
+      ctx.services.metrics.eventsIngested.inc({ route: 'graphql' }, result.accepted);
+      ctx.services.metrics.eventsRejected.inc({ route: 'graphql' }, result.rejected.length);
       if (result.accepted) {
         await requestRollupRefresh(ctx.services, orgOf(ctx));
         await requestPostureEvaluation(ctx.services, orgOf(ctx));

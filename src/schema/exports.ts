@@ -92,6 +92,7 @@ const RequestDataExportInput = builder.inputType('RequestDataExportInput', {
     decisions: t.stringList({ description: 'Only these decisions (allow, deny, alert, hold).' }),
     categories: t.stringList({ description: 'Only these event categories.' }),
     sources: t.stringList({ description: 'Only events sent by these gateways or source systems (AuditEvent.source).' }),
+    deliverTo: t.idList({ description: 'Storage targets (StorageTarget.id) the file, its manifest and signature are uploaded to once it completes.' }),
   }),
 });
 
@@ -101,7 +102,7 @@ builder.mutationFields((t) => ({
     description: 'Requests an export; it is returned pending and a worker writes it (follow it with dataExportProgress).',
     authScopes: { can: 'export:create' },
     args: { input: t.arg({ type: RequestDataExportInput, required: true, description: 'Kind, format, period and filters.' }) },
-    resolve: (_root, { input }, ctx) => requestExport(ctx.services, requester(ctx), input),
+    resolve: (_root, { input }, ctx) => requestExport(ctx.services, requester(ctx), { ...input, deliverTo: input.deliverTo?.map(String) ?? null }),
   }),
   cancelDataExport: t.field({
     type: DataExport,

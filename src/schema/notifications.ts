@@ -9,7 +9,7 @@ import { Report } from './reports.ts';
 
 const Channel = builder.enumType('NotificationChannel', {
   description: 'How a notification is delivered.',
-  values: { WEBHOOK: { value: 'webhook' as const }, EMAIL: { value: 'email' as const } },
+  values: { WEBHOOK: { value: 'webhook' as const }, EMAIL: { value: 'email' as const }, S3: { value: 's3' as const, description: 'An upload to an S3-compatible storage target.' } },
 });
 
 const DeliveryStatus = builder.enumType('NotificationStatus', {
@@ -18,11 +18,11 @@ const DeliveryStatus = builder.enumType('NotificationStatus', {
 });
 
 const Notification = builder.objectRef<NotificationRow>('Notification').implement({
-  description: 'A webhook call or e-mail about a report, kept whether or not it was delivered.',
+  description: 'A webhook call or e-mail about a report, or an upload of a file to a storage target, kept whether or not it was delivered.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Notification id; webhooks carry it as X-Delivery-Id.' }),
     channel: t.field({ type: Channel, description: 'Webhook or e-mail.', resolve: (n) => n.channel }),
-    target: t.exposeString('target', { description: 'The webhook URL or e-mail address.' }),
+    target: t.exposeString('target', { description: 'The webhook URL, e-mail address, or s3://bucket/key of an upload.' }),
     event: t.exposeString('event', { description: 'report.completed or report.failed.' }),
     report: t.field({ type: Report, nullable: true, description: 'The report it is about.', resolve: (n) => n.reportId }),
     subject: t.string({ nullable: true, description: 'E-mail subject.', resolve: (n) => n.subject }),

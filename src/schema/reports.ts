@@ -175,6 +175,7 @@ const GenerateReportInput = builder.inputType('GenerateReportInput', {
     agentIds: t.stringList({ description: 'Only these agents.' }),
     title: t.string({ description: 'Title; a default names the framework and period.' }),
     dataSubject: t.string({ description: 'Data subject of a GDPR access export (gdpr_dsar).' }),
+    deliverTo: t.idList({ description: 'Storage targets (StorageTarget.id) the report\'s files are uploaded to once it completes.' }),
   }),
 });
 
@@ -184,7 +185,7 @@ builder.mutationField('generateReport', (t) =>
     description: 'Requests a report; it is returned pending and a worker builds it (follow it with reportProgress).',
     authScopes: { can: 'report:create' },
     args: { input: t.arg({ type: GenerateReportInput, required: true, description: 'Type, period and scope.' }) },
-    resolve: (_root, { input }, ctx) => createReport(ctx.services, requester(ctx), input),
+    resolve: (_root, { input }, ctx) => createReport(ctx.services, requester(ctx), { ...input, deliverTo: input.deliverTo?.map(String) ?? null }),
   }),
 );
 

@@ -32,6 +32,7 @@ const Schedule = builder.objectRef<ScheduleRow>('Schedule').implement({
     agentIds: t.exposeStringList('agentIds', { description: 'Only these agents; empty for all.' }),
     titleTemplate: t.exposeString('titleTemplate', { description: 'Title of each report; {month} {year} {quarter} {start} {end} are filled in.' }),
     notify: t.field({ type: Notify, description: 'Notifications on completion or failure.', resolve: (s) => notifyOf(s) }),
+    deliverTo: t.idList({ description: 'Storage targets each report\'s files are uploaded to.', resolve: (s) => s.deliverTo }),
     paused: t.exposeBoolean('paused', { description: 'A paused schedule does not run; resuming starts from the next due time.' }),
     nextRunAt: t.expose('nextRunAt', { type: 'DateTime', description: 'Next due time.' }),
     lastRunAt: t.expose('lastRunAt', { type: 'DateTime', nullable: true, description: 'Last due time (or run-now) that ran.' }),
@@ -65,6 +66,7 @@ const scheduleFields = (t: Parameters<Parameters<typeof builder.inputType>[1]['f
   agentIds: t.stringList({ description: 'Only these agents.' }),
   titleTemplate: t.string({ description: 'Title template, e.g. "SOC 2 {month} {year}"; placeholders {month} {year} {quarter} {start} {end}.' }),
   notify: t.field({ type: NotifyInput, description: 'Webhooks and e-mails on completion or failure.' }),
+  deliverTo: t.idList({ description: 'Storage targets (StorageTarget.id) each report\'s files are uploaded to once it completes.' }),
 });
 
 const CreateScheduleInput = builder.inputType('CreateScheduleInput', {
@@ -107,6 +109,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       createSchedule(ctx.services, requester(ctx), {
         ...input,
+        deliverTo: input.deliverTo?.map(String) ?? null,
         notify: input.notify ? { webhooks: input.notify.webhooks ?? [], emails: input.notify.emails ?? [] } : null,
       }),
   }),
@@ -120,7 +123,7 @@ builder.mutationFields((t) => ({
     },
     resolve: (_root, { id, input }, ctx) => {
       const { notify, ...rest } = input;
-      const changes = clean({ ...rest, notify: notify ? clean({ webhooks: notify.webhooks ?? undefined, emails: notify.emails ?? undefined }) : undefined });
+      const changes = clean({ ...rest, deliverTo: rest.deliverTo?.map(String), notify: notify ? clean({ webhooks: notify.webhooks ?? undefined, emails: notify.emails ?? undefined }) : undefined });
       return updateSchedule(ctx.services, requester(ctx), String(id), changes);
     },
   }),

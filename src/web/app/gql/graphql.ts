@@ -54,6 +54,8 @@ export type CreateScheduleInput = {
   dayOfMonth?: number | null | undefined;
   /** Weekly: ISO weekday 1 (Monday) … 7 (Sunday); default 1. */
   dayOfWeek?: number | null | undefined;
+  /** Storage targets (StorageTarget.id) each report's files are uploaded to once it completes. */
+  deliverTo?: Array<string | number> | null | undefined;
   /** Only this environment. */
   environment?: string | null | undefined;
   /** WEEKLY, MONTHLY or QUARTERLY. */
@@ -135,6 +137,8 @@ export type GenerateReportInput = {
   agentIds?: Array<string> | null | undefined;
   /** Data subject of a GDPR access export (gdpr_dsar). */
   dataSubject?: string | null | undefined;
+  /** Storage targets (StorageTarget.id) the report's files are uploaded to once it completes. */
+  deliverTo?: Array<string | number> | null | undefined;
   /** Only this environment. */
   environment?: string | null | undefined;
   /** Period; defaults to the last 30 days. */
@@ -235,6 +239,8 @@ export type UpdateScheduleInput = {
   dayOfMonth?: number | null | undefined;
   /** Weekly: ISO weekday 1 (Monday) … 7 (Sunday); default 1. */
   dayOfWeek?: number | null | undefined;
+  /** Storage targets (StorageTarget.id) each report's files are uploaded to once it completes. */
+  deliverTo?: Array<string | number> | null | undefined;
   /** Only this environment. */
   environment?: string | null | undefined;
   /** WEEKLY, MONTHLY or QUARTERLY. */
