@@ -543,7 +543,7 @@ function scoreFactors(
     configuration_currency: {
       value: currency.policies ? (100 * currency.current) / currency.policies : null,
       detail: currency.policies
-        ? `${currency.current} of ${currency.policies} policies deciding in the period run a version at most ${POLICY_MAX_AGE_DAYS} days old` +
+        ? `${currency.current} of ${currency.policies} policies in use in the period (events naming them) run a version at most ${POLICY_MAX_AGE_DAYS} days old` +
           (currency.stale.length ? `; stale: ${currency.stale.slice(0, 5).map((p) => `${p.policy}${p.version ? ` ${p.version}` : ''} (${p.ageDays} days)`).join(', ')}.` : '.')
         : 'No policy decided in the period.',
     },

@@ -178,9 +178,11 @@ export async function evaluatePosture(services: Services, orgId: string, options
     await tx.execute(dsql`select pg_advisory_xact_lock(${POSTURE_LOCK}, hashtext(${orgId}))`);
     const settings = await postureSettingsOf(db, orgId);
     // `upto` (a report's watermark, say) must be committed already, as for refreshRollups.
+    // When the watermark was read (the database's clock, as pg-boss dates jobs): a request made before it is answered.
+    const [max] = await sql`select coalesce(max(seq), 0)::bigint as seq, clock_timestamp() as at from audit_events where org_id = ${orgId}`;
+    const readAt = new Date(max!.at as string);
     let watermark = options.upto;
     if (watermark === undefined) {
-      const [max] = await sql`select coalesce(max(seq), 0)::bigint as seq from audit_events where org_id = ${orgId}`;
       await awaitIngestInFlight(sql, orgId);
       watermark = Number(max!.seq);
     }
@@ -262,7 +264,7 @@ export async function evaluatePosture(services: Services, orgId: string, options
             set: Object.fromEntries(['ordinal', 'controlId', 'title', 'severity', 'status', 'value', 'unit', 'thresholds', 'evidenceSelector', 'evidenceCount', 'changedAt'].map((c) => [c, dsql.raw(`excluded.${snake(c)}`)])),
           });
       }
-      const frameworkRow = { orgId, framework: type, windowStart: window.start, windowEnd: window.end, watermark, score: content.score, grade: content.grade, evaluatedAt: now };
+      const frameworkRow = { orgId, framework: type, windowStart: window.start, windowEnd: window.end, watermark, score: content.score, grade: content.grade, evaluatedAt: readAt };
       await tx.insert(postureFrameworks).values(frameworkRow).onConflictDoUpdate({ target: [postureFrameworks.orgId, postureFrameworks.framework], set: frameworkRow });
       const counts = countsOf(content.findings);
       const snapshot = { orgId, framework: type, day, score: content.score, grade: content.grade, ...counts };
@@ -282,6 +284,17 @@ export async function evaluatePosture(services: Services, orgId: string, options
     for (const change of changes) await tx.execute(dsql`select pg_notify(${POSTURE_CHANNEL}, ${JSON.stringify(change)})`);
     return { watermark, changes, frameworkMs, refreshMs };
   });
+}
+
+/**
+ * Whether every followed framework was evaluated from a watermark read after
+ * `since`: a request made then is answered already, and its job has nothing
+ * to do (under sustained ingest, requests come faster than evaluations).
+ */
+export async function evaluatedSince(db: Db, orgId: string, since: Date): Promise<boolean> {
+  const settings = await postureSettingsOf(db, orgId);
+  const rows = await db.select({ framework: postureFrameworks.framework, at: postureFrameworks.evaluatedAt }).from(postureFrameworks).where(eq(postureFrameworks.orgId, orgId));
+  return settings.frameworks.every((f) => rows.some((r) => r.framework === f && r.at.getTime() > since.getTime()));
 }
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
