@@ -137,7 +137,7 @@ export async function updatePostureSettings(services: Services, requester: { org
   await db
     .insert(postureSettings)
     .values({ orgId: requester.orgId, ...settings })
-    .onConflictDoUpdate({ target: postureSettings.orgId, set: { ...settings, updatedAt: dsql`now()` } });
+    .onConflictDoUpdate({ target: postureSettings.orgId, set: { ...settings, updatedAt: dsql`excluded.updated_at` } }); // the insert's now(): Citus takes no function in DO UPDATE
   await recordServiceEvent(services.database, requester.orgId, {
     action: 'posture.settings_updated',
     actorId: requester.actorId,
@@ -265,10 +265,10 @@ export async function evaluatePosture(services: Services, orgId: string, options
           });
       }
       const frameworkRow = { orgId, framework: type, windowStart: window.start, windowEnd: window.end, watermark, score: content.score, grade: content.grade, evaluatedAt: readAt };
-      await tx.insert(postureFrameworks).values(frameworkRow).onConflictDoUpdate({ target: [postureFrameworks.orgId, postureFrameworks.framework], set: frameworkRow });
+      await tx.insert(postureFrameworks).values(frameworkRow).onConflictDoUpdate({ target: [postureFrameworks.orgId, postureFrameworks.framework], set: updatable(frameworkRow) });
       const counts = countsOf(content.findings);
       const snapshot = { orgId, framework: type, day, score: content.score, grade: content.grade, ...counts };
-      await tx.insert(postureSnapshots).values(snapshot).onConflictDoUpdate({ target: [postureSnapshots.orgId, postureSnapshots.framework, postureSnapshots.day], set: snapshot });
+      await tx.insert(postureSnapshots).values(snapshot).onConflictDoUpdate({ target: [postureSnapshots.orgId, postureSnapshots.framework, postureSnapshots.day], set: updatable(snapshot) });
     }
 
     const tipping = await tippingEvents(sql, scope, changed);
@@ -460,3 +460,9 @@ export async function organisationsWithPosture(db: Db): Promise<string[]> {
   return rows.map((r) => r.orgId);
 }
 
+
+/** A row's columns to update on conflict: all but its organisation, which Citus will not have set (it places the row). */
+function updatable<T extends { orgId: string }>(row: T): Omit<T, 'orgId'> {
+  const { orgId: _orgId, ...rest } = row;
+  return rest;
+}
