@@ -18,6 +18,8 @@ import { buildReport } from '../src/reports/generate.ts';
 import { measureRequests } from '../src/reports/correlated.ts';
 import { measureEvents } from '../src/reports/metrics.ts';
 import { rollupPlan } from '../src/reports/rollups.ts';
+import { assessDrift } from '../src/reports/drift.ts';
+import { policyCurrency, securitySettings, slaCompliance } from '../src/reports/score-factors.ts';
 import { scalarQueries } from '../src/reports/scalars.ts';
 import { sqlTables } from '../src/reports/tables.ts';
 import { REQUEST_KINDS, selectors, type RequestKindId, type SelectorId } from '../src/reports/selectors.ts';
@@ -103,6 +105,21 @@ try {
     const ms = performance.now() - began;
     console.log(`${framework.type.padEnd(20)} ${(ms / 1000).toFixed(2)} s   rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
   }
+  // Drift and the score's factors beyond the controls, over the rollups the reports refreshed: the
+  // last week of the trail against the 28 days before it (every agent has a baseline).
+  const lastWeek = { orgId, start: new Date(end - 7 * 86_400_000), end: new Date(end), watermark: Number.MAX_SAFE_INTEGER, environment: null, agentIds: [] };
+  const timed = async (label: string, work: () => Promise<unknown>) => {
+    const began = performance.now();
+    const result = await work();
+    console.log(`${label.padEnd(32)} ${(performance.now() - began).toFixed(0)} ms`);
+    return result;
+  };
+  const drift = (await timed('drift (last week, 40 agents)', () => assessDrift(database.sql, lastWeek))) as Awaited<ReturnType<typeof assessDrift>>;
+  console.log(`  ${drift.baselinedAgents} agents baselined, ${drift.assessed.filter((a) => a.drifted).length} drifted metrics`);
+  const plan = await rollupPlan(database.sql, lastWeek);
+  await timed('score: SLA compliance', () => slaCompliance(database.sql, lastWeek, plan, { approvalMinutes: 60, holdMinutes: 240 }));
+  await timed('score: configuration currency', () => policyCurrency(database.sql, lastWeek));
+  await timed('score: security settings', () => securitySettings(database.sql, orgId));
 } finally {
   await database.close();
   await admin.sql.unsafe(`drop database if exists ${name} with (force)`);

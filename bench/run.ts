@@ -19,7 +19,10 @@ import { parseArgs } from 'node:util';
 import { createOrganization } from '../src/accounts/organizations.ts';
 import { connect } from '../src/db/client.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
+import { citusState } from '../src/db/distribution.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
+import { COPY_COLUMNS } from '../src/events/store.ts';
+import { createTestDatabase, dropTestDatabase } from '../test/support/databases.ts';
 import { processCpuMs } from './load.ts';
 import { benchExports, exportRows } from './exports.ts';
 import { benchReports, type ReportFigures } from './reports.ts';
@@ -63,18 +66,18 @@ async function run() {
     });
   }
   const name = `agr_bench_${Date.now().toString(36)}`;
-  const admin = connect(adminUrl, { max: 1 });
-  await admin.sql.unsafe(`create database ${name}`);
+  // On a Citus coordinator the database is made on every node, with the coordinator's workers.
+  const url = new URL(await createTestDatabase(adminUrl, name));
+  const serverUrl = adminUrl;
   cleanups.push(async () => {
     // --keep: leave the filled database for working on queries (DATABASE_URL's server only).
     if (values.keep && process.env.DATABASE_URL) console.log(`kept database ${name}`);
-    else await admin.sql.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.close();
+    else await dropTestDatabase(serverUrl, name);
   });
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
   const database = connect(url.toString(), { max: 2 });
   await migrateDatabase(database);
+  const cluster = await citusState(database.sql);
+  if (cluster.citus) console.log(`Citus ${cluster.citus} coordinator with ${cluster.workers} workers: the tables are distributed by organisation`);
   const { apiKey, organization } = await createOrganization(database.db, 'Bench');
   await database.close();
 
@@ -157,6 +160,12 @@ async function ingestStep(child: ChildProcess, port: number, apiKey: string, dat
       `peak ${figures.serverRssMiB.peak} MiB, ${figures.serverRssMiB.after} MiB after; server CPU ${figures.serverCpuMicrosPerEvent} µs/event`,
   );
   if (result.accepted !== eventCount) throw new Error(`expected ${eventCount} accepted events, got ${result.accepted}`);
+  const floor = await copyFloor(databaseUrl);
+  const ofFloor = Number((figures.eventsPerSecond / floor.eventsPerSecond).toFixed(2));
+  console.log(
+    `COPY floor: the same ${floor.rows.toLocaleString('en')} rows COPYed into a copy of audit_events with all its indexes in ${floor.seconds} s = ` +
+      `${floor.eventsPerSecond.toLocaleString('en')} rows/s; NDJSON ingest is ${ofFloor}× the floor`,
+  );
 
   // The same events through the GraphQL mutation: batches of 1,000, four requests in flight
   // (a tenth of the run's size, ids prefixed so they are new events).
@@ -169,7 +178,33 @@ async function ingestStep(child: ChildProcess, port: number, apiKey: string, dat
   await analyzing.sql`analyze audit_events`;
   await analyzing.close();
 
-  return { ...figures, graphql: { events: graphqlEvents, eventsPerSecond: graphqlIngest.eventsPerSecond } };
+  return { ...figures, copyFloor: { ...floor, ingestRatio: ofFloor }, graphql: { events: graphqlEvents, eventsPerSecond: graphqlIngest.eventsPerSecond } };
+}
+
+/**
+ * PostgreSQL's own floor for the rows just ingested: one COPY of the same rows
+ * (as text, in the ingest's columns) into a copy of `audit_events` with all its
+ * indexes, distributed alike on a Citus cluster. Only the COPY in is timed.
+ */
+async function copyFloor(databaseUrl: string): Promise<{ rows: number; seconds: number; eventsPerSecond: number }> {
+  const db = connect(databaseUrl, { max: 1 });
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'agr-bench-floor-')), 'rows.copy');
+  try {
+    await pipeline(await db.sql.unsafe(`copy (select ${COPY_COLUMNS} from audit_events order by seq) to stdout`).readable(), createWriteStream(file));
+    await db.sql`drop table if exists bench_copy_floor`;
+    await db.sql`create table bench_copy_floor (like audit_events including all)`;
+    if ((await citusState(db.sql)).citus) await db.sql`select create_distributed_table('bench_copy_floor', 'org_id', colocate_with => 'audit_events')`;
+    const started = performance.now();
+    await pipeline(createReadStream(file, { highWaterMark: 256 * 1024 }), await db.sql.unsafe(`copy bench_copy_floor (${COPY_COLUMNS}) from stdin`).writable());
+    const seconds = (performance.now() - started) / 1000;
+    const [counted] = await db.sql`select count(*)::int as n from bench_copy_floor`;
+    await db.sql`drop table bench_copy_floor`;
+    const rows = counted!.n as number;
+    return { rows, seconds: Number(seconds.toFixed(2)), eventsPerSecond: Math.round(rows / seconds) };
+  } finally {
+    rmSync(path.dirname(file), { recursive: true, force: true });
+    await db.close();
+  }
 }
 
 /** The demo generator once it exists (src/demo/generator.ts), else a small deterministic one. */
@@ -376,9 +411,10 @@ function rollupMicros(r: ReportFigures): number {
   return Number(((1e6 * r.rollup.seconds) / Math.max(1, r.rollup.events)).toFixed(1));
 }
 
-function printTable(ingest: { events: number; eventsPerSecond: number; serverRssMiB: { peak: number }; graphql: { events: number; eventsPerSecond: number } }, r: ReportFigures) {
+function printTable(ingest: { events: number; eventsPerSecond: number; serverRssMiB: { peak: number }; copyFloor: { eventsPerSecond: number; ingestRatio: number }; graphql: { events: number; eventsPerSecond: number } }, r: ReportFigures) {
   const rows: Array<[string, string]> = [
     [`ingest NDJSON (${ingest.events.toLocaleString('en')} events)`, `${ingest.eventsPerSecond.toLocaleString('en')} events/s, server peak RSS ${ingest.serverRssMiB.peak} MiB`],
+    [`COPY floor of the same rows (target: ingest ≥ 0.9×)`, `${ingest.copyFloor.eventsPerSecond.toLocaleString('en')} rows/s; ingest ${ingest.copyFloor.ingestRatio}× the floor`],
     [`ingest GraphQL batches of 1,000 (${ingest.graphql.events.toLocaleString('en')} events)`, `${ingest.graphql.eventsPerSecond.toLocaleString('en')} events/s`],
     [`roll-up of the ingested events (once, after ingest)`, `${r.rollup.seconds} s for ${r.rollup.events.toLocaleString('en')} events = ${((1e6 * r.rollup.seconds) / Math.max(1, r.rollup.events)).toFixed(1)} µs/event; ${r.rollup.rows.toLocaleString('en')} rollup rows`],
     ...r.generation.map((g): [string, string] => [`generate ${g.type}`, `${g.seconds} s (${g.findings} findings)`]),

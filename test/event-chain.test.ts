@@ -46,7 +46,7 @@ async function smallChain() {
 /** The sequence numbers of one link's events, in chain order. */
 async function seqsOfLink(orgId: string, linkNo: number): Promise<number[]> {
   const rows = await sql()`
-    select e.seq from audit_events e join event_batches b on b.batch_id = e.batch_id
+    select e.seq from audit_events e join event_batches b on b.org_id = e.org_id and b.batch_id = e.batch_id
     where b.org_id = ${orgId} and b.link_no = ${linkNo} order by e.seq`;
   return rows.map((r) => Number(r.seq));
 }
@@ -213,7 +213,7 @@ describe('reports and the chain', () => {
     await inFlight;
 
     const done = await until(async () => {
-      const [row] = await sql()`select status, event_count, watermark, chain_link, chain_head, content from reports where id = ${report.id}`;
+      const [row] = await sql()`select status, event_count, watermark, chain_link, chain_head, content from reports where org_id = ${org.orgId} and id = ${report.id}`;
       return row!.status === 'completed' ? row : null;
     }, 'the report to complete');
     expect(Number(done.watermark)).toBeGreaterThan(inFlightSeq);
@@ -223,7 +223,7 @@ describe('reports and the chain', () => {
     // the service's own report.generated event, are not part of what the report read).
     const [covering] = await sql()`
       select b.link_no, encode(b.head, 'hex') as head from event_batches b
-      where b.org_id = ${org.orgId} and exists (select 1 from audit_events e where e.batch_id = b.batch_id and e.seq <= ${done.watermark})
+      where b.org_id = ${org.orgId} and exists (select 1 from audit_events e where e.org_id = b.org_id and e.batch_id = b.batch_id and e.seq <= ${done.watermark})
       order by b.link_no desc limit 1`;
     expect({ link: Number(done.chain_link), head: done.chain_head }).toEqual({ link: Number(covering!.link_no), head: covering!.head });
     expect(done.content.integrity.chain).toEqual({ link: Number(covering!.link_no), head: covering!.head });

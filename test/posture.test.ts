@@ -260,3 +260,30 @@ describe('live posture', () => {
     expect(await bad('{ alertRules: [{ on: CHANGE }] }')).toMatchObject({ code: 'BAD_USER_INPUT', field: 'alertRules.0.webhooks' });
   });
 });
+
+describe('history', () => {
+  it('the executive summary shows the daily snapshots of finished days', async () => {
+    const org = await app.newOrg('Posture history');
+    await ingest(org.adminKey, [...decisions('cov', 10, true), ...decisions('unc', 2, false)]);
+    await settled(org.adminKey, org.orgId);
+    // Yesterday's snapshot, as the evaluations of yesterday would have left it (the window then ended at today's midnight).
+    const yesterday = new Date(Date.now() - 24 * HOUR);
+    await evaluatePosture(app.services, org.orgId, { now: yesterday });
+    const history = (await rawGql(app, org.adminKey, '{ posture { frameworks { framework history(days: 3) { day score grade counts { pass warn fail notApplicable } } } } }')).data.posture.frameworks;
+    const day = yesterday.toISOString().slice(0, 10);
+    const expected = history.flatMap((f: any) => f.history.filter((h: any) => h.day === day).map((h: any) => [h.day, f.framework, h.score, h.grade, h.counts.fail, h.counts.warn, h.counts.pass, h.counts.notApplicable]));
+    expect(expected).toHaveLength(2);
+
+    const generated = await rawGql(app, org.adminKey, 'mutation($i: GenerateReportInput!) { generateReport(input: $i) { id } }', { i: { type: 'executive_summary' } });
+    const id = generated.data.generateReport.id;
+    let report: any;
+    await waitFor(async () => {
+      report = (await rawGql(app, org.adminKey, 'query($id: ID!) { report(id: $id) { status error sections { tables { id rows } } } }', { id })).data.report;
+      return report.status === 'COMPLETED' || report.status === 'FAILED';
+    }, 60_000);
+    expect(report.error ?? report.status).toBe('COMPLETED');
+    const table = report.sections.flatMap((s: any) => s.tables).find((t: any) => t.id === 'posture_trend');
+    // Today's snapshot is not finished: only yesterday's rows, one per framework, as the history serves them.
+    expect(table.rows).toEqual([...expected].sort((a: any, b: any) => String(a[1]).localeCompare(String(b[1]))));
+  }, 120_000);
+});

@@ -233,6 +233,30 @@ describe('PDF', () => {
     expect(flat).toContain(`Page ${pageCount} of ${pageCount}`);
   });
 
+  it('prints on the contents page, for each entry, the page on which that heading stands', async () => {
+    const { pdf } = await renderPdf(app.services.config, report);
+    const doc = await getDocumentProxy(new Uint8Array(pdf));
+    // Each page's text lines (pdf.js items joined by their end-of-line marks).
+    const pages: string[][] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const items = (await (await doc.getPage(n)).getTextContent()).items as Array<{ str: string; hasEOL: boolean }>;
+      pages.push(items.map((i) => i.str + (i.hasEOL ? '\n' : '')).join('').split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean));
+    }
+    const contentsPage = pages.findIndex((lines) => lines.includes('Contents'));
+    expect(contentsPage).toBe(1);
+    const titles = ['Summary', ...report.content.sections.map((s) => s.title), 'Controls and their evidence', 'Recommendations', 'Data integrity'];
+    for (const title of titles) {
+      // A line of the list: its item number, the title, the page number.
+      const entry = new RegExp(`^(?:\\d+\\.\\s*)?${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*(\\d+)$`);
+      const printed = pages[contentsPage]!.map((l) => entry.exec(l)?.[1]).find(Boolean);
+      expect(printed, `contents entry "${title}" with a page number`).toBeDefined();
+      // The heading's page: the first page after the contents on which the title stands as a line of its own.
+      const actual = pages.findIndex((lines, i) => i > contentsPage && lines.includes(title)) + 1;
+      expect(actual, `heading "${title}" found`).toBeGreaterThan(contentsPage + 1);
+      expect(Number(printed), `page printed for "${title}"`).toBe(actual);
+    }
+  });
+
   it('is stored whole although written in slices: the bytes match the recorded size and hash', async () => {
     const [meta] = (await renderArtifacts(app.services, reportId)).filter((a) => a.format === 'pdf');
     const stored = await readArtifact(app.services, orgId, reportId, 'pdf');

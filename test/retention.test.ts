@@ -39,7 +39,7 @@ it('deletes the files of reports past retention, marks them expired, keeps findi
   const id = await completedReport(app.services, orgId);
   const gid = Buffer.from(`Report:${id}`).toString('base64');
   const { db } = app.services.database;
-  await stampExpiry(app.services, id);
+  await stampExpiry(app.services, id, orgId);
   const before = (await app.gql(adminKey, ReportExpiry, { id: gid })).data!.report!;
   expect(new Date(before.expiresAt as string).getTime()).toBe(expiryFor(90, new Date(before.completedAt as string)).getTime());
 

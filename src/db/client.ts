@@ -18,14 +18,18 @@ export interface DatabaseOptions {
   max?: number;
   /** Called for every statement sent; tests use it to count queries. */
   onQuery?: (query: string, params: unknown[]) => void;
+  /** Called with every notice the server sends (tests read Citus's log of the commands it sends to shards). */
+  onNotice?: (notice: { message: string; detail?: string }) => void;
+  /** Settings for every session of the pool, besides the service's own. */
+  settings?: Record<string, string>;
 }
 
 export function connect(url: string, options: DatabaseOptions = {}): Database {
   const sql = postgres(url, {
     max: options.max ?? 10,
-    onnotice: () => {},
+    onnotice: (notice) => options.onNotice?.(notice as unknown as { message: string; detail?: string }),
     // JIT compilation costs more than it saves on our short aggregate queries (~0.5 s each).
-    connection: { application_name: 'agent-reports', jit: 'off', work_mem: '64MB' },
+    connection: { application_name: 'agent-reports', jit: 'off', work_mem: '64MB', ...options.settings },
     ...(options.onQuery ? { debug: (_c: number, query: string, params: unknown[]) => options.onQuery!(query, params) } : {}),
   });
   const db = drizzle(sql, { schema });

@@ -17,7 +17,7 @@ export interface StoreResult {
 }
 
 /** Column order of the COPY stream: the content columns of `eventContent`, after the org, batch and hash. */
-const COPY_COLUMNS = `org_id, batch_id, hash, client_id, occurred_at, environment, agent_id, session_id, actor_type, actor_id,
+export const COPY_COLUMNS = `org_id, batch_id, hash, client_id, occurred_at, environment, agent_id, session_id, actor_type, actor_id,
   actor_email, category, action, decision, policy_id, policy_version, tool_name, tool_tags, resource, severity, outcome,
   correlation_id, data_subjects, personal_data, legal_basis, recipient, region, ttl_seconds, cost_usd, attributes, source`;
 

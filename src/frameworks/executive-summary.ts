@@ -9,7 +9,7 @@ export const executiveSummary: FrameworkDefinition = {
   type: 'executive_summary',
   name: 'Executive summary',
   description: 'How well the AI agents are governed, in plain words: overview, risk dashboard, key protections and week-over-week trends.',
-  version: '2026.12.1',
+  version: '2026.12.2',
   catalog: 'custom',
   sections: [
     {
@@ -65,9 +65,9 @@ export const executiveSummary: FrameworkDefinition = {
     {
       id: 'trends',
       title: 'Week over week',
-      description: 'Activity, denials, guardrail triggers, leaks and cost per week, with the change in guardrail triggers from the week before.',
+      description: 'Activity, denials, guardrail triggers, leaks and cost per week, with the change in guardrail triggers from the week before; and the live posture\'s score day by day.',
       metrics: [],
-      tables: ['weekly_trends', 'decisions_by_day'],
+      tables: ['weekly_trends', 'decisions_by_day', 'posture_trend'],
       controls: [],
     },
   ],

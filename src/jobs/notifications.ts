@@ -52,9 +52,9 @@ export async function createNotificationQueue(boss: Queue): Promise<void> {
  * and its schedule's, and enqueues their deliveries. Idempotent: a retried hook finds the
  * rows of the same report and event and adds none.
  */
-export async function notifyReportFinished(services: Services, reportId: string): Promise<NotificationRow[]> {
+export async function notifyReportFinished(services: Services, reportId: string, orgId?: string): Promise<NotificationRow[]> {
   const { db } = services.database;
-  const [report] = await db.select().from(reports).where(eq(reports.id, reportId));
+  const [report] = await db.select().from(reports).where(and(eq(reports.id, reportId), orgId ? eq(reports.orgId, orgId) : undefined));
   if (!report || (report.status !== 'completed' && report.status !== 'failed')) return [];
   const event: ReportEventName = report.status === 'completed' ? 'report.completed' : 'report.failed';
   // The organisation's own recipients for every report, and the schedule's for its reports.

@@ -6,12 +6,13 @@
  * a burst are always evaluated). Evaluations of one organisation wait for
  * each other (an advisory lock), so at most one is in flight; a worker
  * killed mid-evaluation commits nothing and its job is retried once its
- * heartbeat stops. A daily job re-evaluates every organisation with a
+ * heartbeat stops. A job whose request an evaluation started since has
+ * answered returns at once, so requests never pile up behind evaluations. A daily job re-evaluates every organisation with a
  * posture, so the window moves and the day's snapshot is taken even
  * without events.
  */
 import type { Services } from '../services.ts';
-import { evaluatePosture, organisationsWithPosture } from '../reports/posture.ts';
+import { evaluatedSince, evaluatePosture, organisationsWithPosture } from '../reports/posture.ts';
 import type { Queue } from './queue.ts';
 
 export const POSTURE_QUEUE = 'posture-evaluate';
@@ -30,7 +31,9 @@ export async function requestPostureEvaluation(services: Services, orgId: string
 
 export async function startPostureWorker(boss: Queue, services: Services, options: { cron?: boolean } = {}): Promise<void> {
   // A debounced job becomes due without a NOTIFY: poll often, the latency target is seconds.
-  await boss.work<{ orgId: string }>(POSTURE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+  await boss.work<{ orgId: string }>(POSTURE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
+    // Requests queue up while an evaluation runs; one that started after a request answers it.
+    if (await evaluatedSince(services.database.db, job!.data.orgId, (job as typeof job & { createdOn: Date }).createdOn)) return;
     const result = await evaluatePosture(services, job!.data.orgId);
     if (result.changes.length) services.log.info('posture changed', { orgId: job!.data.orgId, changes: result.changes.length, watermark: result.watermark });
   });

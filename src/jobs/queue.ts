@@ -67,7 +67,11 @@ export async function startQueue(connectionString: string, log: Logger, schema =
   return boss;
 }
 
-/** Enqueues a report's job inside the caller's drizzle transaction. */
-export function enqueueReport(boss: Queue, tx: Parameters<typeof fromDrizzle>[0], reportId: string) {
-  return boss.send(REPORT_QUEUE, { reportId }, { db: fromDrizzle(tx, drizzleSql) });
+/**
+ * Enqueues a report's job inside the caller's drizzle transaction. The job
+ * names the organisation too, so every query of the job goes to that
+ * organisation's shard on a Citus cluster.
+ */
+export function enqueueReport(boss: Queue, tx: Parameters<typeof fromDrizzle>[0], reportId: string, orgId: string) {
+  return boss.send(REPORT_QUEUE, { reportId, orgId }, { db: fromDrizzle(tx, drizzleSql) });
 }

@@ -17,12 +17,13 @@ import { REPORT_GIVEN_UP_QUEUE, REPORT_QUEUE, type Queue } from './queue.ts';
 
 export interface ReportJobHooks {
   /** After a report completed or failed: render files, notify. Errors are logged, never fail the report. */
-  afterFinish?: (reportId: string, status: 'completed' | 'failed') => Promise<void>;
+  afterFinish?: (reportId: string, status: 'completed' | 'failed', orgId: string) => Promise<void>;
 }
 
 /** What the handler needs of a pg-boss job; retryCount counts the earlier attempts. */
 export interface ReportJob {
-  data: { reportId: string };
+  /** `orgId` is missing only from jobs enqueued before it was added. */
+  data: { reportId: string; orgId?: string };
   retryCount: number;
   retryLimit: number;
 }
@@ -38,10 +39,10 @@ export async function startReportWorker(boss: Queue, services: Services, hooks: 
     notifyPollingIntervalSeconds: 2,
   } as const;
   // A job pg-boss gave up on arrives here once; the report fails with how its attempts ended.
-  await boss.work(REPORT_GIVEN_UP_QUEUE, options, async (jobs: JobWithMetadata<{ reportId: string }>[]) => {
-    for (const job of jobs) await failGivenUpReport(services, job.data.reportId, givenUpReason(job.sourceRetryCount ?? 0, job.sourceOutput), hooks);
+  await boss.work(REPORT_GIVEN_UP_QUEUE, options, async (jobs: JobWithMetadata<ReportJob['data']>[]) => {
+    for (const job of jobs) await failGivenUpReport(services, await reportRef(services, job.data), givenUpReason(job.sourceRetryCount ?? 0, job.sourceOutput), hooks);
   });
-  return boss.work(REPORT_QUEUE, options, async (jobs: JobWithMetadata<{ reportId: string }>[]) => {
+  return boss.work(REPORT_QUEUE, options, async (jobs: JobWithMetadata<ReportJob['data']>[]) => {
     for (const job of jobs) await runReportJob(services, job, hooks);
   });
 }
@@ -67,8 +68,9 @@ export function givenUpReason(retryCount: number, output: unknown): string {
 }
 
 /** Fails a report that is still pending or generating with `reason`, announces it, and runs the after-finish hook (notifications). */
-export async function failGivenUpReport(services: Services, reportId: string, reason: string, hooks: ReportJobHooks = {}): Promise<boolean> {
-  const failed = await updateAndAnnounce(services, reportId, and(inArray(reports.status, ['pending', 'generating']), isNull(reports.deletedAt))!, {
+export async function failGivenUpReport(services: Services, report: ReportRef, reason: string, hooks: ReportJobHooks = {}): Promise<boolean> {
+  const { reportId } = report;
+  const failed = await updateAndAnnounce(services, report, and(inArray(reports.status, ['pending', 'generating']), isNull(reports.deletedAt))!, {
     status: 'failed',
     error: reason,
     progressStage: 'failed',
@@ -77,7 +79,7 @@ export async function failGivenUpReport(services: Services, reportId: string, re
   });
   if (!failed) return false; // finished, cancelled or deleted meanwhile
   services.log.warn('report given up', { reportId, reason });
-  await runHook(services, hooks, reportId, 'failed');
+  await runHook(services, hooks, report, 'failed');
   return true;
 }
 
@@ -107,12 +109,12 @@ const ALIVE = new Set(['created', 'retry', 'active']);
  */
 export async function sweepOrphanedReports(services: Services, boss: Queue, hooks: ReportJobHooks = {}, olderThanMs = 10 * 60_000): Promise<string[]> {
   const candidates = await services.database.db
-    .select({ id: reports.id })
+    .select({ id: reports.id, orgId: reports.orgId })
     .from(reports)
     .where(and(inArray(reports.status, ['pending', 'generating']), isNull(reports.deletedAt), lt(reports.createdAt, new Date(Date.now() - olderThanMs))))
     .limit(1000);
   const failed: string[] = [];
-  for (const { id } of candidates) {
+  for (const { id, orgId } of candidates) {
     const jobs = [
       ...(await boss.findJobs<{ reportId: string }>(REPORT_QUEUE, { data: { reportId: id } })),
       ...(await boss.findJobs<{ reportId: string }>(REPORT_GIVEN_UP_QUEUE, { data: { reportId: id } })),
@@ -122,17 +124,19 @@ export async function sweepOrphanedReports(services: Services, boss: Queue, hook
     const reason = last?.state === 'failed'
       ? givenUpReason(last.retryCount, last.output)
       : `Generation stopped: the report's job ${last ? `ended (${last.state}) without finishing it` : 'no longer exists'}. Generate the report again.`;
-    if (await failGivenUpReport(services, id, reason, hooks)) failed.push(id);
+    if (await failGivenUpReport(services, { reportId: id, orgId }, reason, hooks)) failed.push(id);
   }
   return failed;
 }
 
 export async function runReportJob(services: Services, job: ReportJob, hooks: ReportJobHooks = {}): Promise<void> {
-  const reportId = job.data.reportId;
+  const report = await reportRef(services, job.data);
+  const { reportId, orgId } = report;
   const attempt = job.retryCount + 1;
-  const started = await updateAndAnnounce(services, reportId, and(inArray(reports.status, ['pending', 'generating']), isNull(reports.deletedAt))!, {
+  const started = await updateAndAnnounce(services, report, and(inArray(reports.status, ['pending', 'generating']), isNull(reports.deletedAt))!, {
     status: 'generating',
-    startedAt: sql`coalesce(${reports.startedAt}, now())`,
+    // The time as a value: Citus refuses now() inside coalesce in an UPDATE of a distributed table.
+    startedAt: sql`coalesce(${reports.startedAt}, ${new Date().toISOString()}::timestamptz)`,
     progressStage: 'collecting',
     progressPercent: 1,
     progressMessage: attempt > 1 ? `Resuming (attempt ${attempt})` : 'Started',
@@ -146,39 +150,39 @@ export async function runReportJob(services: Services, job: ReportJob, hooks: Re
 
   const generating = eq(reports.status, 'generating');
   const onProgress = async (p: Progress) => {
-    const row = await updateAndAnnounce(services, reportId, generating, { progressPercent: p.percent, progressStage: p.stage, progressMessage: p.message }, PROGRESS_ONLY);
+    const row = await updateAndAnnounce(services, report, generating, { progressPercent: p.percent, progressStage: p.stage, progressMessage: p.message }, PROGRESS_ONLY);
     if (!row) throw new ReportCancelled();
     const delay = services.config.REPORT_STEP_DELAY_MS;
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
   };
 
   try {
-    await buildReport(services, reportId, onProgress);
+    await buildReport(services, reportId, onProgress, orgId);
   } catch (error) {
     // Cancelled or deleted meanwhile (the lifecycle announced it), or finished by another attempt.
     if (error instanceof ReportCancelled) return;
     const errorId = randomUUID().slice(0, 8);
     services.log.error('report generation failed', { reportId, errorId, attempt, err: error instanceof Error ? error : new Error(String(error)) });
     if (job.retryCount < job.retryLimit) {
-      await updateAndAnnounce(services, reportId, generating, { progressMessage: `Attempt ${attempt} failed (error ${errorId}); retrying` }, PROGRESS_ONLY);
+      await updateAndAnnounce(services, report, generating, { progressMessage: `Attempt ${attempt} failed (error ${errorId}); retrying` }, PROGRESS_ONLY);
       throw error; // pg-boss retries with backoff
     }
     // Internal errors stay in the log; the report says where to look, never a stack.
     const message = `Generation failed after ${attempt} attempt${attempt > 1 ? 's' : ''} (error ${errorId}); the service log has the details.`;
-    const failed = await updateAndAnnounce(services, reportId, generating, { status: 'failed', error: message, progressStage: 'failed', progressMessage: message, completedAt: new Date() });
+    const failed = await updateAndAnnounce(services, report, generating, { status: 'failed', error: message, progressStage: 'failed', progressMessage: message, completedAt: new Date() });
     if (failed) {
       finished('failed');
-      await runHook(services, hooks, reportId, 'failed');
+      await runHook(services, hooks, report, 'failed');
     }
     return;
   }
   // The engine committed the completed row; announce it as it stands.
-  const [done] = await services.database.db.select(CHANGE).from(reports).where(and(eq(reports.id, reportId), eq(reports.orgId, started.orgId)));
+  const [done] = await services.database.db.select(CHANGE).from(reports).where(and(eq(reports.id, reportId), eq(reports.orgId, orgId)));
   if (done?.status !== 'completed') return;
   services.log.info('report completed', { reportId, attempt, pid: process.pid });
   finished('completed');
   await services.realtime.publish(changeOf(done));
-  await runHook(services, hooks, reportId, 'completed');
+  await runHook(services, hooks, report, 'completed');
 }
 
 /** The columns a change is made of (never the content, which can be large). */
@@ -196,18 +200,32 @@ const CHANGE = {
 /** Said of an update that sets progress columns only, under `where status = 'generating'` (which it keeps). */
 const PROGRESS_ONLY = true;
 
+/** A report and its organisation: every statement about the report names both, so it reaches one shard. */
+export interface ReportRef {
+  reportId: string;
+  orgId: string;
+}
+
+/** The job's report; a job enqueued before jobs named their organisation finds it once by the report's id. */
+async function reportRef(services: Services, data: ReportJob['data']): Promise<ReportRef> {
+  if (data.orgId) return { reportId: data.reportId, orgId: data.orgId };
+  const [row] = await services.database.db.select({ orgId: reports.orgId }).from(reports).where(eq(reports.id, data.reportId));
+  // A report that no longer exists: no update below matches a nil organisation.
+  return { reportId: data.reportId, orgId: row?.orgId ?? '00000000-0000-0000-0000-000000000000' };
+}
+
 /** Updates the report if `where` still holds and announces its new state in the same transaction; undefined when it no longer held. */
-function updateAndAnnounce(services: Services, reportId: string, where: SQL, set: PgUpdateSetSource<typeof reports>, progressOnly = false) {
+function updateAndAnnounce(services: Services, { reportId, orgId }: ReportRef, where: SQL, set: PgUpdateSetSource<typeof reports>, progressOnly = false) {
   return services.database.db.transaction(async (tx) => {
-    const [row] = await tx.update(reports).set(set).where(and(eq(reports.id, reportId), where)).returning(CHANGE);
+    const [row] = await tx.update(reports).set(set).where(and(eq(reports.orgId, orgId), eq(reports.id, reportId), where)).returning(CHANGE);
     if (row) await notifyReportChange(tx, progressOnly ? { ...changeOf(row), progressOnly: true } : changeOf(row));
     return row;
   });
 }
 
-async function runHook(services: Services, hooks: ReportJobHooks, reportId: string, status: 'completed' | 'failed') {
+async function runHook(services: Services, hooks: ReportJobHooks, { reportId, orgId }: ReportRef, status: 'completed' | 'failed') {
   try {
-    await hooks.afterFinish?.(reportId, status);
+    await hooks.afterFinish?.(reportId, status, orgId);
   } catch (error) {
     services.log.error('after-report hook failed', { reportId, err: error instanceof Error ? error : new Error(String(error)) });
   }

@@ -31,22 +31,33 @@ export interface RetentionResult {
   expiredExports?: number;
 }
 
+/**
+ * `days` whole days of 24 hours after `at`, computed in UTC: timestamp arithmetic
+ * that needs no session time zone is immutable, which Citus requires of
+ * an UPDATE's expressions on a distributed table's columns.
+ */
+const expiry = (at: string, days: string) => `((${at} at time zone 'UTC') + make_interval(days => ${days}::int)) at time zone 'UTC'`;
+
 /** Expires what is due at `now`, across organisations (the job runs for the whole service), in batches. */
 export async function runRetention(services: Services, now = new Date()): Promise<RetentionResult> {
   const { sql: pg } = services.database;
   const result: RetentionResult = { expiredReports: 0, deletedArtifacts: 0 };
   // Reports completed before expires_at was stamped (or by an engine that does not stamp it) get their date first.
   await pg`
-    update reports r set expires_at = r.completed_at + make_interval(days => o.retention_days)
+    update reports r set expires_at = ${pg.unsafe(expiry('r.completed_at', 'o.retention_days'))}
     from organizations o
     where o.id = r.org_id and r.status = 'completed' and r.expires_at is null and r.completed_at is not null`;
   for (;;) {
     const expired = await pg.begin(async (tx) => {
+      // The batch is chosen first and updated only while still completed: a concurrent run that took
+      // the same rows updates none of them twice. (No FOR UPDATE: Citus locks rows only within one shard.)
+      const due = await tx`
+        select id from reports where status = 'completed' and expires_at <= ${now.toISOString()}::timestamptz
+        order by expires_at limit ${BATCH}`;
+      if (!due.length) return due;
       const rows = await tx`
         update reports r set status = 'expired'
-        where r.id in (
-          select id from reports where status = 'completed' and expires_at <= ${now.toISOString()}::timestamptz
-          order by expires_at limit ${BATCH} for update skip locked)
+        where r.status = 'completed' and r.id = any(${due.map((r) => r.id as string)}::uuid[])
         returning r.id, r.org_id, r.title, r.expires_at, r.status, r.progress_percent, r.progress_stage, r.progress_message, r.deleted_at`;
       if (rows.length) {
         const deleted = await tx`
@@ -90,11 +101,11 @@ export async function runRetention(services: Services, now = new Date()): Promis
 }
 
 /** Stamps `expires_at` on a completed report (call after completion so `Report.expiresAt` shows at once). */
-export async function stampExpiry(services: Services, reportId: string): Promise<void> {
+export async function stampExpiry(services: Services, reportId: string, orgId: string): Promise<void> {
   await services.database.sql`
-    update reports r set expires_at = r.completed_at + make_interval(days => o.retention_days)
+    update reports r set expires_at = ${services.database.sql.unsafe(expiry('r.completed_at', 'o.retention_days'))}
     from organizations o
-    where o.id = r.org_id and r.id = ${reportId} and r.status = 'completed' and r.completed_at is not null`;
+    where o.id = r.org_id and r.org_id = ${orgId} and r.id = ${reportId} and r.status = 'completed' and r.completed_at is not null`;
 }
 
 export interface OrganizationSettings {
@@ -136,7 +147,7 @@ export async function updateOrganizationSettings(
     if (retentionDays !== before.retentionDays) {
       await tx
         .update(reports)
-        .set({ expiresAt: sql`${reports.completedAt} + make_interval(days => ${retentionDays}::int)` })
+        .set({ expiresAt: sql`((${reports.completedAt} at time zone 'UTC') + make_interval(days => ${retentionDays}::int)) at time zone 'UTC'` })
         .where(and(eq(reports.orgId, requester.orgId), eq(reports.status, 'completed'), isNull(reports.deletedAt)));
       await tx
         .update(dataExports)

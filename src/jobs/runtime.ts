@@ -38,16 +38,16 @@ export async function startJobRuntime(services: Services, options: JobRuntimeOpt
   if (options.work) {
     const hooks: ReportJobHooks = {
       // Files are rendered once, right after completion, so the first download is instant.
-      afterFinish: async (reportId, status) => {
+      afterFinish: async (reportId, status, orgId) => {
         if (status === 'completed') {
-          await stampExpiry(services, reportId);
+          await stampExpiry(services, reportId, orgId);
           // A rendering failure (e.g. no Chromium) must not hold back notifications:
           // downloads render on first request anyway.
-          await renderArtifacts(services, reportId).catch((error: unknown) =>
+          await renderArtifacts(services, reportId, orgId).catch((error: unknown) =>
             services.log.error('rendering report files failed', { reportId, err: error instanceof Error ? error : new Error(String(error)) }),
           );
         }
-        await notifyReportFinished(services, reportId);
+        await notifyReportFinished(services, reportId, orgId);
         if (status === 'completed') await deliverReport(services, reportId);
       },
     };

@@ -57,8 +57,8 @@ export async function renderFormat(services: Services, report: RenderableReport,
 }
 
 /** Renders and stores every format of a completed report; formats already stored are kept as they are. */
-export async function renderArtifacts(services: Services, reportId: string): Promise<ArtifactMeta[]> {
-  const [row] = await services.database.db.select().from(reports).where(eq(reports.id, reportId));
+export async function renderArtifacts(services: Services, reportId: string, orgId?: string): Promise<ArtifactMeta[]> {
+  const [row] = await services.database.db.select().from(reports).where(and(eq(reports.id, reportId), orgId ? eq(reports.orgId, orgId) : undefined));
   if (!row) throw new Error(`report ${reportId} does not exist`);
   const renderable = lazy(() => loadRenderable(services, row));
   const out: ArtifactMeta[] = [];

@@ -175,10 +175,15 @@ export async function refreshRequests(tx: TransactionSql, orgId: string, newest:
   );
   if (newest > 0) {
     await tx.unsafe(
-      `update rollup_requests r set first = least(r.first, (
-         select min(x.occurred_at) from audit_events x
-         where x.org_id = ${org} and x.correlation_id = r.correlation_id and x.seq <= ${newest} and ${answers(ALL_KINDS, 'x', 'r')}))
-       where r.correlation_id is not null`,
+      // A join rather than a subquery per request: Citus cannot run a subquery over a distributed
+      // table that refers to this (local, temporary) table's row.
+      `update rollup_requests r set first = least(r.first, a.first)
+       from (select r.kind, r.seq, min(x.occurred_at) as first
+             from rollup_requests r join audit_events x
+               on x.org_id = ${org} and x.correlation_id = r.correlation_id and x.seq <= ${newest} and ${answers(ALL_KINDS, 'x', 'r')}
+             where r.correlation_id is not null
+             group by r.kind, r.seq) a
+       where a.kind = r.kind and a.seq = r.seq`,
     );
   }
   await tx.unsafe(

@@ -187,7 +187,7 @@ export async function findingIdsForEvents(sql: Sql, orgId: string, seqs: readonl
        and (r.environment is null or r.environment = e.environment)
        and (cardinality(r.agent_ids) = 0 or e.agent_id = any(r.agent_ids))
        and (r.parameters->>'dataSubject' is null or e.data_subjects @> array[r.parameters->>'dataSubject'])
-     join findings f on f.report_id = r.id and f.evidence_count > 0 and (f.evidence_agent is null or f.evidence_agent = e.agent_id)
+     join findings f on f.org_id = r.org_id and f.report_id = r.id and f.evidence_count > 0 and (f.evidence_agent is null or f.evidence_agent = e.agent_id)
      where e.org_id = $1 and e.seq = any($2::bigint[])
        and case f.evidence_selector ${cases} else false end
      order by e.seq, r.created_at, f.ordinal`,

@@ -57,9 +57,10 @@ export class ReportCancelled extends Error {
 type ReportRow = typeof reports.$inferSelect;
 const AGENT_TABLE_ROWS = 25;
 
-export async function buildReport(services: Services, reportId: string, onProgress: (p: Progress) => Promise<void>): Promise<void> {
+export async function buildReport(services: Services, reportId: string, onProgress: (p: Progress) => Promise<void>, orgId?: string): Promise<void> {
   const { db, sql } = services.database;
-  const [row] = await db.select().from(reports).where(and(eq(reports.id, reportId), isNull(reports.deletedAt)));
+  // With the organisation (as a job has it) the row is read from its one shard on a Citus cluster.
+  const [row] = await db.select().from(reports).where(and(eq(reports.id, reportId), orgId ? eq(reports.orgId, orgId) : undefined, isNull(reports.deletedAt)));
   if (!row) throw new Error(`report ${reportId} does not exist`);
   const framework = await frameworkOf(db, row.orgId, row.type);
   if (!framework) throw new Error(`report type ${row.type} has no framework definition`);
@@ -88,7 +89,7 @@ export async function buildReport(services: Services, reportId: string, onProgre
   const heads = await evidenceHeads(services, row, scope, content.findings);
   await db.transaction(async (tx) => {
     // A previous attempt may have died before committing; nothing of it is visible, but be explicit.
-    await tx.delete(findingsTable).where(eq(findingsTable.reportId, row.id));
+    await tx.delete(findingsTable).where(and(eq(findingsTable.orgId, row.orgId), eq(findingsTable.reportId, row.id)));
     if (content.findings.length) {
       await tx.insert(findingsTable).values(
         content.findings.map((f) => ({
@@ -137,7 +138,7 @@ export async function buildReport(services: Services, reportId: string, onProgre
         completedAt: dsql`now()`,
         error: null,
       })
-      .where(and(eq(reports.id, row.id), eq(reports.status, 'generating')))
+      .where(and(eq(reports.orgId, row.orgId), eq(reports.id, row.id), eq(reports.status, 'generating')))
       .returning({ id: reports.id });
     // Cancelled (or deleted) while we computed: throwing rolls the findings back too.
     if (!updated.length) throw new ReportCancelled();
@@ -200,7 +201,7 @@ async function fixWatermark(services: Services, row: ReportRow): Promise<{ water
   const [fixed] = await sql`
     update reports set watermark = coalesce(watermark, ${watermark}),
       chain_link = coalesce(chain_link, ${link?.linkNo ?? 0}), chain_head = coalesce(chain_head, ${link?.head ?? null})
-    where id = ${row.id} returning watermark, chain_link, chain_head`;
+    where org_id = ${row.orgId} and id = ${row.id} returning watermark, chain_link, chain_head`;
   return { watermark: Number(fixed!.watermark), chainLink: Number(fixed!.chain_link), chainHead: fixed!.chain_head };
 }
 
@@ -543,7 +544,7 @@ function scoreFactors(
     configuration_currency: {
       value: currency.policies ? (100 * currency.current) / currency.policies : null,
       detail: currency.policies
-        ? `${currency.current} of ${currency.policies} policies deciding in the period run a version at most ${POLICY_MAX_AGE_DAYS} days old` +
+        ? `${currency.current} of ${currency.policies} policies in use in the period (events naming them) run a version at most ${POLICY_MAX_AGE_DAYS} days old` +
           (currency.stale.length ? `; stale: ${currency.stale.slice(0, 5).map((p) => `${p.policy}${p.version ? ` ${p.version}` : ''} (${p.ageDays} days)`).join(', ')}.` : '.')
         : 'No policy decided in the period.',
     },

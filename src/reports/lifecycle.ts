@@ -138,7 +138,7 @@ async function insertWithJob(services: Services, values: Omit<typeof reports.$in
       .insert(reports)
       .values({ ...values, status: 'pending', sampleSeed: randomBytes(8).toString('hex') })
       .returning(ROW);
-    await enqueueReport(queue, tx, row!.id);
+    await enqueueReport(queue, tx, row!.id, row!.orgId);
     // Inside a caller's transaction (a schedule's run) this is announced at its commit.
     await notifyReportChange(tx, changeOf(row!));
     return row!;

@@ -137,7 +137,7 @@ export async function updatePostureSettings(services: Services, requester: { org
   await db
     .insert(postureSettings)
     .values({ orgId: requester.orgId, ...settings })
-    .onConflictDoUpdate({ target: postureSettings.orgId, set: { ...settings, updatedAt: dsql`now()` } });
+    .onConflictDoUpdate({ target: postureSettings.orgId, set: { ...settings, updatedAt: dsql`excluded.updated_at` } }); // the insert's now(): Citus takes no function in DO UPDATE
   await recordServiceEvent(services.database, requester.orgId, {
     action: 'posture.settings_updated',
     actorId: requester.actorId,
@@ -178,9 +178,11 @@ export async function evaluatePosture(services: Services, orgId: string, options
     await tx.execute(dsql`select pg_advisory_xact_lock(${POSTURE_LOCK}, hashtext(${orgId}))`);
     const settings = await postureSettingsOf(db, orgId);
     // `upto` (a report's watermark, say) must be committed already, as for refreshRollups.
+    // When the watermark was read (the database's clock, as pg-boss dates jobs): a request made before it is answered.
+    const [max] = await sql`select coalesce(max(seq), 0)::bigint as seq, clock_timestamp() as at from audit_events where org_id = ${orgId}`;
+    const readAt = new Date(max!.at as string);
     let watermark = options.upto;
     if (watermark === undefined) {
-      const [max] = await sql`select coalesce(max(seq), 0)::bigint as seq from audit_events where org_id = ${orgId}`;
       await awaitIngestInFlight(sql, orgId);
       watermark = Number(max!.seq);
     }
@@ -262,11 +264,11 @@ export async function evaluatePosture(services: Services, orgId: string, options
             set: Object.fromEntries(['ordinal', 'controlId', 'title', 'severity', 'status', 'value', 'unit', 'thresholds', 'evidenceSelector', 'evidenceCount', 'changedAt'].map((c) => [c, dsql.raw(`excluded.${snake(c)}`)])),
           });
       }
-      const frameworkRow = { orgId, framework: type, windowStart: window.start, windowEnd: window.end, watermark, score: content.score, grade: content.grade, evaluatedAt: now };
-      await tx.insert(postureFrameworks).values(frameworkRow).onConflictDoUpdate({ target: [postureFrameworks.orgId, postureFrameworks.framework], set: frameworkRow });
+      const frameworkRow = { orgId, framework: type, windowStart: window.start, windowEnd: window.end, watermark, score: content.score, grade: content.grade, evaluatedAt: readAt };
+      await tx.insert(postureFrameworks).values(frameworkRow).onConflictDoUpdate({ target: [postureFrameworks.orgId, postureFrameworks.framework], set: updatable(frameworkRow) });
       const counts = countsOf(content.findings);
       const snapshot = { orgId, framework: type, day, score: content.score, grade: content.grade, ...counts };
-      await tx.insert(postureSnapshots).values(snapshot).onConflictDoUpdate({ target: [postureSnapshots.orgId, postureSnapshots.framework, postureSnapshots.day], set: snapshot });
+      await tx.insert(postureSnapshots).values(snapshot).onConflictDoUpdate({ target: [postureSnapshots.orgId, postureSnapshots.framework, postureSnapshots.day], set: updatable(snapshot) });
     }
 
     const tipping = await tippingEvents(sql, scope, changed);
@@ -282,6 +284,17 @@ export async function evaluatePosture(services: Services, orgId: string, options
     for (const change of changes) await tx.execute(dsql`select pg_notify(${POSTURE_CHANNEL}, ${JSON.stringify(change)})`);
     return { watermark, changes, frameworkMs, refreshMs };
   });
+}
+
+/**
+ * Whether every followed framework was evaluated from a watermark read after
+ * `since`: a request made then is answered already, and its job has nothing
+ * to do (under sustained ingest, requests come faster than evaluations).
+ */
+export async function evaluatedSince(db: Db, orgId: string, since: Date): Promise<boolean> {
+  const settings = await postureSettingsOf(db, orgId);
+  const rows = await db.select({ framework: postureFrameworks.framework, at: postureFrameworks.evaluatedAt }).from(postureFrameworks).where(eq(postureFrameworks.orgId, orgId));
+  return settings.frameworks.every((f) => rows.some((r) => r.framework === f && r.at.getTime() > since.getTime()));
 }
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -447,3 +460,9 @@ export async function organisationsWithPosture(db: Db): Promise<string[]> {
   return rows.map((r) => r.orgId);
 }
 
+
+/** A row's columns to update on conflict: all but its organisation, which Citus will not have set (it places the row). */
+function updatable<T extends { orgId: string }>(row: T): Omit<T, 'orgId'> {
+  const { orgId: _orgId, ...rest } = row;
+  return rest;
+}

@@ -6,9 +6,9 @@
 import type { SlaTargets } from '../accounts/sla-targets.ts';
 import type { Sql } from '../db/client.ts';
 import { requestRows } from './correlated.ts';
-import { activityPass, passOverEvents } from './passes.ts';
-import { passOverRollups, rollupPlan, type RollupPlan } from './rollups.ts';
-import { ALL_SUBJECT_REFERENCES, scopeWhere, type ReportScope } from './scope.ts';
+import { activityPass } from './passes.ts';
+import { planParts, rollupPlan, type RollupPlan } from './rollups.ts';
+import { scopeWhere, type ReportScope } from './scope.ts';
 
 export interface SlaCompliance {
   approvals: { requests: number; withinTarget: number };
@@ -43,7 +43,7 @@ export const POLICY_MAX_AGE_DAYS = 90;
 const DAY_MS = 86_400_000;
 
 export interface PolicyCurrency {
-  /** Policies that decided in the period. */
+  /** Policies used in the period. */
   policies: number;
   /** Of those, the ones whose latest version in the period is at most POLICY_MAX_AGE_DAYS old at its end. */
   current: number;
@@ -52,20 +52,30 @@ export interface PolicyCurrency {
 }
 
 /**
- * Each policy that decided in the period, by the version it decided with
- * last, aged from the first event of that version the report can read (the
- * whole trail before the period's end, in the report's environment and
- * agents). Over the activity rollups, so the whole history costs its days'
- * groups, not its events.
+ * Each policy used in the period (events naming it), by the version it was
+ * used with last, aged from the first event of that version the report can
+ * read (the whole trail before the period's end, in the report's environment
+ * and agents). Whole days come from the activity rollups, read for the two
+ * columns only, the trail for the partial last day and the events after the
+ * last refresh: the whole history costs its rollup rows, not its events.
  */
 export async function policyCurrency(sql: Sql, scope: ReportScope): Promise<PolicyCurrency> {
   const history: ReportScope = { ...scope, start: new Date(0) };
   const scoped = scopeWhere(history);
   const plan = await rollupPlan(sql, history);
-  const source = plan ? passOverRollups(activityPass, scoped, plan) : passOverEvents(activityPass, scoped.where, ALL_SUBJECT_REFERENCES);
+  const overEvents = (where: string) =>
+    `select e.policy_id as policy, e.policy_version as version, min(e.occurred_at) as first, max(e.occurred_at) as last
+     from audit_events e where ${where} and e.policy_id is not null group by 1, 2`;
+  let source = overEvents(scoped.where);
+  if (plan) {
+    const { rolled, edges, after } = planParts(scoped, plan, activityPass.scope);
+    source = `select r.policy, r.version, min(r.first) as first, max(r.last) as last
+              from ${activityPass.table} r where ${rolled} and r.policy is not null group by 1, 2
+              union all ${overEvents(edges)}
+              union all ${overEvents(after)}`;
+  }
   const rows = await sql.unsafe(
-    `select a.policy, a.version, min(a.first) as first, max(a.last) as last
-     from (${source}) a where a.policy is not null and a.decisions > 0 group by 1, 2`,
+    `select a.policy, a.version, min(a.first) as first, max(a.last) as last from (${source}) a group by 1, 2`,
     scoped.params as never[],
   );
   const latest = new Map<string, { version: string | null; first: Date; last: Date }>();

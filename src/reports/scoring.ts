@@ -43,7 +43,7 @@ export const SCORE_FACTORS = {
   controls: { label: 'Controls (findings weighted by severity)', weight: 50 },
   policy_coverage: { label: 'Policy coverage (agent decisions by an explicit policy)', weight: 15 },
   sla_compliance: { label: 'SLA compliance (approvals and holds answered within the targets)', weight: 15 },
-  configuration_currency: { label: 'Configuration currency (policies deciding in the period whose version is at most 90 days old)', weight: 10 },
+  configuration_currency: { label: 'Configuration currency (policies in use in the period whose version is at most 90 days old)', weight: 10 },
   security_settings: { label: 'Security settings (API keys, share links, webhooks)', weight: 10 },
 } as const;
 export type ScoreFactorId = keyof typeof SCORE_FACTORS;

@@ -448,6 +448,26 @@ export const sqlTables: Record<string, SqlTable> = {
       ),
     (r) => [str(r.action), num(r.events), iso(r.first), iso(r.last)],
   ),
+  posture_trend: {
+    title: 'Live posture by day (UTC): each followed framework at its last evaluation of the day',
+    columns: ['day', 'framework', 'score', 'grade', 'fail', 'warn', 'pass', 'notApplicable'],
+    // The daily snapshots of live posture (posture.ts). Finished days only, inside the period: a
+    // finished day's snapshot no longer changes, so the report reads the same when made again.
+    async build(sql, scope) {
+      const rows = await sql`
+        select day::text as day, framework, score, grade, fail, warn, pass, not_applicable
+        from posture_snapshots
+        where org_id = ${scope.orgId} and day >= (${scope.start.toISOString()}::timestamptz at time zone 'UTC')::date
+          and day < least((${scope.end.toISOString()}::timestamptz at time zone 'UTC')::date, (now() at time zone 'UTC')::date)
+        order by day, framework limit ${ROWS + 1}`;
+      const [count] = rows.length > ROWS
+        ? await sql`select count(*)::int as n from posture_snapshots where org_id = ${scope.orgId} and day >= (${scope.start.toISOString()}::timestamptz at time zone 'UTC')::date
+                    and day < least((${scope.end.toISOString()}::timestamptz at time zone 'UTC')::date, (now() at time zone 'UTC')::date)`
+        : [{ n: rows.length }];
+      return () =>
+        table('posture_trend', this, rows.slice(0, ROWS).map((r) => [str(r.day), str(r.framework), num(r.score), str(r.grade), num(r.fail), num(r.warn), num(r.pass), num(r.not_applicable)]), truncation(ROWS, Number(count!.n)));
+    },
+  },
   weekly_trends: {
     title: 'Week over week (weeks start Monday, UTC)',
     columns: ['week', 'events', 'decisions', 'denied', 'guardrailTriggers', 'guardrailChangePercent', 'dlpEvents', 'injections', 'costUsd'],

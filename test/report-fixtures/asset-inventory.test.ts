@@ -94,7 +94,7 @@ describe('asset_inventory fixture', () => {
       'INV-2 lease-compliance': { status: 'pass', evidenceCount: 3 },
     });
     // Controls: medium warn 1.5 of 3 + high pass 6 of 6 = 7.5 / 9 = 83.33. Policy coverage 6/6; SLA: the one hold
-    // (v10) never answered, 0/1; the 3 policies deciding are weeks old; security 2 of 2 settings met.
+    // (v10) never answered, 0/1; the 3 policies in use are weeks old; security 2 of 2 settings met.
     // (50·83.33 + 15·100 + 15·0 + 10·100 + 10·100)/100 = 76.67 → 77 (C+).
     expect(scoreFactorsOf(report.content)).toEqual({ controls: 83.33, policy_coverage: 100, sla_compliance: 0, configuration_currency: 100, security_settings: 100 });
     expect({ score: report.content.score, grade: report.content.grade }).toEqual({ score: 77, grade: 'C+' });
