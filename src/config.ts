@@ -27,6 +27,12 @@ const schema = z.object({
   JOB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case SQL identifier' }).default('pgboss'),
   /** Requests per minute per API key (GraphQL and HTTP routes); 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  /**
+   * `true` when a reverse proxy of ours stands in front: the client address (share-link password
+   * lockout) is then the last X-Forwarded-For entry instead of the TCP peer. Leave unset when
+   * clients connect directly, or anyone could pick their address by sending the header.
+   */
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0', '']).default('false').transform((v) => v === 'true' || v === '1'),
   /** Ceiling of one `POST /ingest` body after decompression, in bytes: past it the request stops with 413. */
   INGEST_MAX_BYTES: z.coerce.number().int().positive().default(4 * 1024 ** 3),
   /** Ceiling of one `POST /ingest` body in lines, blank ones included: past it the request stops with 413. */

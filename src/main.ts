@@ -184,6 +184,7 @@ export async function main(argv: string[]): Promise<number> {
         if (values.json) console.log(JSON.stringify(result));
         else {
           console.log(`${result.events} events in ${result.links} chain links${result.unchained ? ` (${result.unchained} stored before the chain existed, not verifiable)` : ''}; head ${result.head ?? 'none'}`);
+          console.log(`the chain covers these columns of each event: ${result.columns.chained.join(', ')}; not ${result.columns.notChained.join(', ')}`);
           for (const p of result.problems) console.log(`FAIL ${p.problem}`);
           console.log(result.ok ? 'verified: the event chain is intact' : `NOT verified: first broken link is ${result.problems[0]!.linkNo ?? 'unknown'}`);
         }
