@@ -247,7 +247,14 @@ async function withServices(config: Config, log: Logger, fn: (services: Services
 }
 
 async function run(mode: 'start' | 'serve' | 'worker', config: Config, log: Logger): Promise<number> {
-  const opened: OpenedDatabase = await openDatabase(config, log);
+  // Without its database the service can do nothing: exit non-zero so a supervisor restarts it,
+  // and the restart starts the embedded PostgreSQL again.
+  const opened: OpenedDatabase = await openDatabase(config, log, {
+    onEmbeddedLost: (message) => {
+      log.error(`${message}; exiting with status 1 so a supervisor restarts the service (which starts the embedded PostgreSQL again)`);
+      process.exit(1);
+    },
+  });
   const services = createServices(config, opened.database, log);
   const stops: Array<() => Promise<void>> = [];
 
