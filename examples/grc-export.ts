@@ -50,12 +50,18 @@ export interface GrcExportOptions {
   evidencePerFinding?: number;
 }
 
+/** A generated document travels as its persisted hash (codegen's manifest, known to the server), else as text. */
+function operationBody(document: TypedDocumentNode<any, any> & { __meta__?: { hash?: string } }, variables: unknown) {
+  const hash = document.__meta__?.hash;
+  return hash ? { extensions: { persistedQuery: { version: 1, sha256Hash: hash } }, variables } : { query: print(document), variables };
+}
+
 export async function runGrcExport(options: GrcExportOptions) {
   const request = async <R, V>(document: TypedDocumentNode<R, V>, variables: V): Promise<R> => {
     const response = await fetch(`${options.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${options.apiKey}` },
-      body: JSON.stringify({ query: print(document), variables }),
+      body: JSON.stringify(operationBody(document, variables)),
     });
     const body = (await response.json()) as { data?: R; errors?: Array<{ message: string }> };
     if (body.errors?.length || !body.data) throw new Error(`GraphQL error: ${body.errors?.map((e) => e.message).join('; ')}`);

@@ -27,6 +27,12 @@ const schema = z.object({
   JOB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case SQL identifier' }).default('pgboss'),
   /** Requests per minute per API key (GraphQL and HTTP routes); 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  /**
+   * `true` when a reverse proxy of ours stands in front: the client address (share-link password
+   * lockout) is then the last X-Forwarded-For entry instead of the TCP peer. Leave unset when
+   * clients connect directly, or anyone could pick their address by sending the header.
+   */
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0', '']).default('false').transform((v) => v === 'true' || v === '1'),
   /** Ceiling of one `POST /ingest` body after decompression, in bytes: past it the request stops with 413. */
   INGEST_MAX_BYTES: z.coerce.number().int().positive().default(4 * 1024 ** 3),
   /** Ceiling of one `POST /ingest` body in lines, blank ones included: past it the request stops with 413. */
@@ -42,6 +48,11 @@ const schema = z.object({
   METRICS_HOST: z.string().default('127.0.0.1'),
   /** Prometheus metrics at /metrics on the API port, for `Authorization: Bearer <METRICS_TOKEN>`; unset: not served there. */
   METRICS_TOKEN: z.string().min(16, { message: 'must be at least 16 characters (e.g. `openssl rand -hex 16`)' }).optional(),
+  /**
+   * `allow`: any GraphQL document runs, and known clients may send a persisted document's hash
+   * instead of its text; `only`: nothing but the persisted documents (the generated manifests) runs.
+   */
+  PERSISTED_DOCUMENTS: z.enum(['allow', 'only']).default('allow'),
   /** `production` makes secrets such as SIGNING_KEY_SECRET mandatory. */
   NODE_ENV: z.string().default('development'),
   /**

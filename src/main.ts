@@ -184,6 +184,7 @@ export async function main(argv: string[]): Promise<number> {
         if (values.json) console.log(JSON.stringify(result));
         else {
           console.log(`${result.events} events in ${result.links} chain links${result.unchained ? ` (${result.unchained} stored before the chain existed, not verifiable)` : ''}; head ${result.head ?? 'none'}`);
+          console.log(`the chain covers these columns of each event: ${result.columns.chained.join(', ')}; not ${result.columns.notChained.join(', ')}`);
           for (const p of result.problems) console.log(`FAIL ${p.problem}`);
           console.log(result.ok ? 'verified: the event chain is intact' : `NOT verified: first broken link is ${result.problems[0]!.linkNo ?? 'unknown'}`);
         }
@@ -246,7 +247,14 @@ async function withServices(config: Config, log: Logger, fn: (services: Services
 }
 
 async function run(mode: 'start' | 'serve' | 'worker', config: Config, log: Logger): Promise<number> {
-  const opened: OpenedDatabase = await openDatabase(config, log);
+  // Without its database the service can do nothing: exit non-zero so a supervisor restarts it,
+  // and the restart starts the embedded PostgreSQL again.
+  const opened: OpenedDatabase = await openDatabase(config, log, {
+    onEmbeddedLost: (message) => {
+      log.error(`${message}; exiting with status 1 so a supervisor restarts the service (which starts the embedded PostgreSQL again)`);
+      process.exit(1);
+    },
+  });
   const services = createServices(config, opened.database, log);
   const stops: Array<() => Promise<void>> = [];
 

@@ -66,7 +66,7 @@ describe('the event chain', () => {
     const [links] = await sql()`select count(*)::int as n from event_batches where org_id = ${org.orgId}`;
     const [head] = await sql()`select link_no, encode(head, 'hex') as head from event_chain_heads where org_id = ${org.orgId}`;
     const verified = await verifyEventChain(app.services.database, org.orgId);
-    expect(verified).toEqual({ ok: true, links: links!.n, events: stored!.n, unchained: 0, head: head!.head, problems: [] });
+    expect(verified).toEqual({ ok: true, links: links!.n, events: stored!.n, unchained: 0, head: head!.head, problems: [], columns: { chained: expect.arrayContaining(['occurred_at']), notChained: ['seq', 'received_at', 'batch_id', 'personal', 'pii_tool'] } });
     expect(stored!.n).toBe(48_003);
     expect(Number(head!.link_no)).toBe(links!.n);
     // A link per batch of each file, one for the GraphQL call and one for the service event.
@@ -158,7 +158,16 @@ describe('the event chain', () => {
     const good = await cli(['verify', 'events', '--org', org.orgId]);
     expect(good.stdout).toMatch(/60 events in 3 chain links/);
     expect(good.stdout).toMatch(/verified: the event chain is intact/);
+    expect(good.stdout).toContain('the chain covers these columns of each event: client_id, occurred_at,');
+    expect(good.stdout).toContain('; not seq, received_at, batch_id, personal, pii_tool');
     expect(good.code).toBe(0);
+
+    // received_at is outside the chain, as the output says: changing it is not detected.
+    const first = await seqsOfLink(org.orgId, 1);
+    await sql()`update audit_events set received_at = received_at - interval '1 day' where seq = ${first[0]!}`;
+    const moved = await cli(['verify', 'events', '--org', org.orgId, '--json']);
+    expect(JSON.parse(moved.stdout)).toMatchObject({ ok: true, columns: { notChained: expect.arrayContaining(['received_at']) } });
+    expect(JSON.parse(moved.stdout).columns.chained).toEqual(expect.arrayContaining(['occurred_at', 'attributes', 'source']));
 
     const seqs = await seqsOfLink(org.orgId, 3);
     await sql()`update audit_events set decision = 'allow', severity = 'info' where seq = ${seqs[3]!}`;

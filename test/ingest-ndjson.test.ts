@@ -34,7 +34,7 @@ const BAD: Record<number, { line: string; field: string; message: RegExp }> = {
   20_000: { line: JSON.stringify({ ...testEvent(19_999), category: 'telepathy' }), field: 'category', message: /must be one of/ },
   33_333: { line: JSON.stringify({ ...testEvent(33_332), decision: 'maybe' }), field: 'decision', message: /must be one of allow/ },
   50_000: { line: JSON.stringify({ ...testEvent(49_999), attributes: { blob: 'x'.repeat(70 * 1024) } }), field: 'attributes', message: /64 KiB/ },
-  61_000: { line: JSON.stringify({ ...testEvent(60_999), ttlSeconds: 'ten' }), field: 'ttlSeconds', message: /must be a number/ },
+  61_000: { line: JSON.stringify({ ...testEvent(60_999), ttlSeconds: 'ten' }), field: 'ttlSeconds', message: /must be a whole number of seconds from 0 to 2147483647, got string/ },
   75_000: { line: JSON.stringify({ ...testEvent(74_999), actor: { type: 'robot', id: 'r' } }), field: 'actor.type', message: /must be one of/ },
   88_888: { line: '[1, 2, 3]', field: '', message: /JSON object/ },
   100_000: { line: JSON.stringify({ ...testEvent(99_999), tool: { name: 'x', tags: 'pii' } }), field: 'tool.tags', message: /array/ },
@@ -65,6 +65,25 @@ describe('POST /ingest (NDJSON)', () => {
     const again = await ingest(org.adminKey, body);
     expect(again.json).toMatchObject({ accepted: 0, duplicates: 99_990, rejected: 10 });
     expect(await count(org.orgId)).toBe(99_990);
+  });
+
+  it('names the allowed range for a number out of range or not finite (1e400 parses to Infinity)', async () => {
+    const org = await app.newOrg();
+    const lines = [
+      JSON.stringify({ ...testEvent(1), ttlSeconds: 99999999999 }),
+      JSON.stringify({ ...testEvent(2) }).replace(/}$/, ', "costUsd": 1e400}'),
+      JSON.stringify({ ...testEvent(3), ttlSeconds: 1.5 }),
+      JSON.stringify({ ...testEvent(4), costUsd: -1 }),
+      JSON.stringify({ ...testEvent(5), costUsd: 2.5, ttlSeconds: 60 }),
+    ];
+    const result = await ingest(org.adminKey, lines.join('\n'));
+    expect(result.json).toMatchObject({ accepted: 1, rejected: 4 });
+    expect(result.json.rejections).toEqual([
+      { line: 1, field: 'ttlSeconds', message: 'must be a whole number of seconds from 0 to 2147483647, got 99999999999' },
+      { line: 2, field: 'costUsd', message: 'must be a number from 0 to 1000000000, got Infinity' },
+      { line: 3, field: 'ttlSeconds', message: 'must be a whole number of seconds from 0 to 2147483647, got 1.5' },
+      { line: 4, field: 'costUsd', message: 'must be a number from 0 to 1000000000, got -1' },
+    ]);
   });
 
   it('accepts a gzip body streamed in small chunks, with CRLF line ends and blank lines', async () => {

@@ -5,7 +5,7 @@
  * OSCAL validates against NIST's schema, and the PDF (Chromium) carries the
  * cover, the control table and the hash.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { Ajv } from 'ajv';
 import ajvFormats from 'ajv-formats';
@@ -233,6 +233,30 @@ describe('PDF', () => {
     expect(flat).toContain(`Page ${pageCount} of ${pageCount}`);
   });
 
+  it('prints on the contents page, for each entry, the page on which that heading stands', async () => {
+    const { pdf } = await renderPdf(app.services.config, report);
+    const doc = await getDocumentProxy(new Uint8Array(pdf));
+    // Each page's text lines (pdf.js items joined by their end-of-line marks).
+    const pages: string[][] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const items = (await (await doc.getPage(n)).getTextContent()).items as Array<{ str: string; hasEOL: boolean }>;
+      pages.push(items.map((i) => i.str + (i.hasEOL ? '\n' : '')).join('').split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean));
+    }
+    const contentsPage = pages.findIndex((lines) => lines.includes('Contents'));
+    expect(contentsPage).toBe(1);
+    const titles = ['Summary', ...report.content.sections.map((s) => s.title), 'Controls and their evidence', 'Recommendations', 'Data integrity'];
+    for (const title of titles) {
+      // A line of the list: its item number, the title, the page number.
+      const entry = new RegExp(`^(?:\\d+\\.\\s*)?${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*(\\d+)$`);
+      const printed = pages[contentsPage]!.map((l) => entry.exec(l)?.[1]).find(Boolean);
+      expect(printed, `contents entry "${title}" with a page number`).toBeDefined();
+      // The heading's page: the first page after the contents on which the title stands as a line of its own.
+      const actual = pages.findIndex((lines, i) => i > contentsPage && lines.includes(title)) + 1;
+      expect(actual, `heading "${title}" found`).toBeGreaterThan(contentsPage + 1);
+      expect(Number(printed), `page printed for "${title}"`).toBe(actual);
+    }
+  });
+
   it('is stored whole although written in slices: the bytes match the recorded size and hash', async () => {
     const [meta] = (await renderArtifacts(app.services, reportId)).filter((a) => a.format === 'pdf');
     const stored = await readArtifact(app.services, orgId, reportId, 'pdf');
@@ -244,14 +268,16 @@ describe('PDF', () => {
     expect(stored.subarray(-6).toString()).toContain('%%EOF');
   });
 
-  it('reuses one browser: a warm render takes well under 3 seconds', async () => {
+  it('reuses one browser: a second render runs in the same renderer and the same Chromium', async () => {
     await renderPdf(app.services.config, report);
-    const started = performance.now();
+    const renderer = pdfRendererPid();
+    const browsers = childrenOf(renderer!);
+    expect(browsers.length).toBeGreaterThan(0);
     const { pdf } = await renderPdf(app.services.config, report);
-    const ms = performance.now() - started;
     expect(countPages(pdf)).toBeGreaterThan(0);
-    console.log(`warm PDF render: ${Math.round(ms)} ms`);
-    expect(ms).toBeLessThan(3000);
+    // A relaunch would show as another renderer or another browser process (time is the bench's to measure).
+    expect(pdfRendererPid()).toBe(renderer);
+    expect(childrenOf(renderer!)).toEqual(browsers);
   });
 
   it('renders in a process of its own, started again when it died', async () => {
@@ -275,3 +301,19 @@ describe('PDF', () => {
     expect(pdfRendererPid()).not.toBe(first);
   });
 });
+
+/** Direct child processes of a pid, from /proc (the renderer's Chromium). */
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent === pid) children.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return children.sort((x, y) => x - y);
+}

@@ -4,6 +4,7 @@
  * format, the audit trail, and isolation between organisations.
  */
 import { createHash } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { and, eq, sql } from 'drizzle-orm';
 import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ import { closePdfRenderer } from '../src/render/pdf.ts';
 import { verifyReportFile } from '../src/render/verify.ts';
 import { readZip } from '../src/render/zip-reader.ts';
 import { buildReport } from '../src/reports/generate.ts';
+import { MAX_FAILED_PASSWORDS_PER_LINK } from '../src/sharing/share-links.ts';
 import { completedReport, generatingReport, PERIOD } from './support/completed-report.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 
@@ -136,24 +138,72 @@ describe('share links', () => {
     expect((await serviceEvents(org.orgId, 'share_link.password_failed')).some((e) => (e.attributes as { shareLinkId: string }).shareLinkId === created.shareLink.id)).toBe(true);
   });
 
-  it('locks the link for a while after five wrong passwords, even against the right one', async () => {
+  it('locks one client address out after five wrong passwords; the right password from another address still opens the link', async () => {
     const created = await share({ passwordProtected: true });
     const path = pathOf(created.url);
-    for (let i = 1; i <= 4; i++) expect((await post(path, `wrong-${i}`)).status).toBe(401);
-    const fifth = await post(path, 'wrong-5');
-    expect(fifth.status).toBe(423);
-    const [stored] = await app.services.database.db.select().from(shareLinks).where(eq(shareLinks.id, created.shareLink.id));
-    expect(stored!.lockedUntil!.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
-    expect(await fifth.text()).toContain(`locked until ${stored!.lockedUntil!.toISOString()}`);
-    expect((await post(path, created.password!)).status).toBe(423);
-    expect((await app.fetch(path)).status).toBe(423);
-    expect((await app.gql(org.adminKey, Links, { reportId: reportGid })).data!.shareLinks.find((l) => l.id === created.shareLink.id)!.state).toBe('LOCKED');
+    // Real sockets from two loopback addresses: the address is the TCP peer's.
+    const base = await app.api.listen(0, '127.0.0.1');
+    const { port } = new URL(base);
+    const postFrom = (localAddress: string, password: string, forwardedFor?: string) =>
+      new Promise<{ status: number; body: string; cookie: string | undefined }>((resolve, reject) => {
+        const body = new URLSearchParams({ password }).toString();
+        const request = httpRequest(
+          { host: '127.0.0.1', port, localAddress, path, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) } },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (c: Buffer) => chunks.push(c));
+            response.on('end', () => resolve({ status: response.statusCode!, body: Buffer.concat(chunks).toString('utf8'), cookie: response.headers['set-cookie']?.[0] }));
+          },
+        );
+        request.on('error', reject);
+        request.end(body);
+      });
 
-    // Once the lock has passed, the right password opens it.
-    await app.services.database.db.update(shareLinks).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(shareLinks.id, created.shareLink.id));
-    expect((await post(path, created.password!)).status).toBe(303);
+    for (let i = 1; i <= 4; i++) expect((await postFrom('127.0.0.2', `wrong-${i}`)).status).toBe(401);
+    const fifth = await postFrom('127.0.0.2', 'wrong-5');
+    expect(fifth.status).toBe(423);
+    expect(fifth.body).toContain('from your address');
+    // That address is locked out even with the right password, and a forged X-Forwarded-For does not
+    // get it out (TRUST_PROXY is off here).
+    expect((await postFrom('127.0.0.2', created.password!)).status).toBe(423);
+    expect((await postFrom('127.0.0.2', created.password!, '198.51.100.7')).status).toBe(423);
+    // The link itself is not locked: the recipient, elsewhere, still gets in.
+    const [stored] = await app.services.database.db.select().from(shareLinks).where(eq(shareLinks.id, created.shareLink.id));
+    expect(stored!.lockedUntil).toBeNull();
+    const recipient = await postFrom('127.0.0.3', created.password!);
+    expect(recipient.status).toBe(303);
+    expect(recipient.cookie).toContain('share_session=');
+    expect((await app.gql(org.adminKey, Links, { reportId: reportGid })).data!.shareLinks.find((l) => l.id === created.shareLink.id)!.state).toBe('ACTIVE');
+
     const failed = (await serviceEvents(org.orgId, 'share_link.password_failed')).filter((e) => (e.attributes as { shareLinkId: string }).shareLinkId === created.shareLink.id);
     expect(failed).toHaveLength(5);
+    expect(failed.every((e) => (e.attributes as { clientAddress: string }).clientAddress === '127.0.0.2')).toBe(true);
+  });
+
+  it(`locks the link itself after ${MAX_FAILED_PASSWORDS_PER_LINK} wrong passwords from all addresses together, even against the right one`, async () => {
+    // Behind a trusted proxy the address is the last X-Forwarded-For entry: here each try comes from
+    // another address, as a guesser with many addresses would.
+    const proxied = await startTestApp({ jobs: 'none', env: { TRUST_PROXY: 'true' } });
+    try {
+      const created = await share({ passwordProtected: true });
+      const path = pathOf(created.url);
+      const from = (address: string, password: string) =>
+        proxied.fetch(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `203.0.113.250, ${address}` }, body: new URLSearchParams({ password }).toString() });
+      for (let i = 1; i < MAX_FAILED_PASSWORDS_PER_LINK; i++) expect((await from(`10.0.${i >> 8}.${i & 255}`, `wrong-${i}`)).status).toBe(401);
+      const last = await from('10.1.0.1', 'wrong-last');
+      expect(last.status).toBe(423);
+      const [stored] = await app.services.database.db.select().from(shareLinks).where(eq(shareLinks.id, created.shareLink.id));
+      expect(stored!.lockedUntil!.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
+      expect(await last.text()).toContain(`for this link. It is locked until ${stored!.lockedUntil!.toISOString()}`);
+      expect((await from('10.2.0.1', created.password!)).status).toBe(423);
+      expect((await app.gql(org.adminKey, Links, { reportId: reportGid })).data!.shareLinks.find((l) => l.id === created.shareLink.id)!.state).toBe('LOCKED');
+
+      // Once the lock has passed, the right password opens it.
+      await app.services.database.db.update(shareLinks).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(shareLinks.id, created.shareLink.id));
+      expect((await from('10.2.0.1', created.password!)).status).toBe(303);
+    } finally {
+      await proxied.close();
+    }
   });
 
   it('answers 410 once expired or revoked, 404 for unknown tokens, and validates its input', async () => {

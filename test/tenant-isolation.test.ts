@@ -201,6 +201,19 @@ const QUERIES: Record<string, Case> = {
   shareLinks: async () => {
     await sameAsNonexistent('query($id: ID!) { shareLinks(reportId: $id) { id } }', 'id', b.ids.report);
   },
+  statementOfApplicability: async () => {
+    // B states a control; A's statement of it stays the default, with B's justification nowhere.
+    const justification = `${b.tag} secret body: excluded by B`;
+    const stated = await rawGql(app, b.adminKey, 'mutation($s: [ControlApplicabilityInput!]!) { recordControlApplicability(statements: $s) { recorded { revision } rejected { index } } }', {
+      s: [{ controlId: 'A.5.16', applicable: false, justification, implementation: 'NOT_IMPLEMENTED' }],
+    });
+    expect(stated.data.recordControlApplicability.rejected).toEqual([]);
+    const r = await asA('{ statementOfApplicability { controlId applicable justification revision history { justification } } }');
+    const control = r.data.statementOfApplicability.find((c: any) => c.controlId === 'A.5.16');
+    expect(control).toMatchObject({ applicable: true, revision: 0, history: [] });
+    expect(JSON.stringify(r)).not.toContain(justification);
+    expectNothingOfB(r);
+  },
 };
 
 /** After a write attempt: B's objects are as they were. */
@@ -214,6 +227,30 @@ async function bUnchanged() {
 }
 
 const MUTATIONS: Record<string, Case> = {
+  recordControlApplicability: async () => {
+    // A's statement is A's alone: B's statement of the same control is unchanged.
+    const r = await asA('mutation($s: [ControlApplicabilityInput!]!) { recordControlApplicability(statements: $s) { recorded { controlId } rejected { index } } }', {
+      s: [{ controlId: 'A.8.12', applicable: true, justification: 'A protects data', implementation: 'IMPLEMENTED' }],
+    });
+    expect(r.data.recordControlApplicability.recorded).toEqual([{ controlId: 'A.8.12' }]);
+    const [rows] = await app.services.database.sql`select count(*)::int as n from control_statements where org_id = ${b.orgId} and control_id = 'A.8.12'`;
+    expect(rows!.n).toBe(0);
+    const own = await rawGql(app, b.adminKey, '{ statementOfApplicability { controlId revision } }');
+    expect(own.data.statementOfApplicability.find((c: any) => c.controlId === 'A.8.12').revision).toBe(0);
+  },
+  reproduceReport: async () => {
+    await sameAsNonexistent('mutation($id: ID!) { reproduceReport(id: $id) { identical } }', 'id', b.ids.report);
+    const [row] = await app.services.database.sql`select reproduction from reports where org_id = ${b.orgId}`;
+    expect(row!.reproduction ?? null).toBeNull();
+    await bUnchanged();
+  },
+  updateSlaTargets: async () => {
+    const r = await asA('mutation { updateSlaTargets(input: { approvalMinutes: 17 }) { approvalMinutes } }');
+    expect(r.data.updateSlaTargets).toEqual({ approvalMinutes: 17 });
+    const own = await rawGql(app, b.adminKey, '{ viewer { organization { slaTargets { approvalMinutes } } } }');
+    expect(own.data.viewer.organization.slaTargets.approvalMinutes).not.toBe(17);
+    await bUnchanged();
+  },
   cancelReport: async () => {
     await sameAsNonexistent('mutation($id: ID!) { cancelReport(id: $id) { id status } }', 'id', b.ids.report);
     await bUnchanged();

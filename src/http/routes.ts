@@ -7,12 +7,15 @@ import { bearerToken, type Principal } from '../accounts/api-keys.ts';
 import { can, rolesFor, type Action } from '../access.ts';
 import { DomainError, httpStatusOf, isDatabaseUnavailable, RateLimitedError, UNAVAILABLE_RETRY_SECONDS } from '../errors.ts';
 import type { Services } from '../services.ts';
+import { clientAddress } from './client-address.ts';
 
 export interface RouteContext {
   request: Request;
   url: URL;
   params: Record<string, string>;
   services: Services;
+  /** Where the request came from (see client-address.ts). */
+  clientAddress: string;
 }
 
 export interface Route {
@@ -56,7 +59,7 @@ export function useRoutes(services: Services): Plugin {
     }));
   let table: ReturnType<typeof compiled> | null = null;
   return {
-    async onRequest({ request, url, endResponse }) {
+    async onRequest({ request, url, endResponse, serverContext }) {
       table ??= compiled();
       // A known path asked with another method is 405 naming the methods it takes, not 404.
       const allowed = new Set<string>();
@@ -68,7 +71,7 @@ export function useRoutes(services: Services): Plugin {
           continue;
         }
         try {
-          endResponse(await route.handler({ request, url, params: { ...match.groups }, services }));
+          endResponse(await route.handler({ request, url, params: { ...match.groups }, services, clientAddress: clientAddress(request, serverContext, services.config.TRUST_PROXY) }));
         } catch (error) {
           endResponse(errorResponse(error, services));
         }

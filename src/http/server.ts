@@ -21,6 +21,7 @@ import { useReportReadCache } from './response-cache.ts';
 import { useSharedSubscriptionEvents } from './shared-subscriptions.ts';
 import { useMetrics, useMetricsRoute } from './metrics.ts';
 import { useRoutes } from './routes.ts';
+import { PersistedDocuments } from './persisted-documents.ts';
 import './ingest-route.ts';
 import './otlp-route.ts';
 import './downloads.ts';
@@ -80,6 +81,9 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
     }),
   };
 
+  // Read once at start: the manifests are generated and committed with the clients that send their hashes.
+  const persisted = new PersistedDocuments(services.config.PERSISTED_DOCUMENTS);
+
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -92,6 +96,7 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
       useMetricsRoute(services.metrics, services.config),
       useRoutes(services),
       countOperations,
+      ...persisted.plugins(),
       ...queryLimitPlugins(),
       useVariableErrorCodes(),
       useRejectNul(),
@@ -196,9 +201,11 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
           socket: ctx.extra.socket,
           params,
         });
+        const known = persisted.resolve(params);
+        if ('error' in known) return [known.error];
         let document;
         try {
-          document = parse(params.query);
+          document = parse(known.query);
         } catch (error) {
           return [isGraphQLError(error) ? error : new GraphQLError(String(error))];
         }

@@ -33,7 +33,7 @@ async function resolve(services: Services, token: string, now: Date): Promise<Re
   if (state === 'revoked') return { response: htmlResponse(410, messagePage('Link revoked', 'The sender has revoked this share link. Ask them for a new one if you still need the report.')) };
   if (state === 'expired') return { response: htmlResponse(410, messagePage('Link expired', `This share link expired on ${link.expiresAt.toISOString()}. Ask the sender for a new one.`)) };
   if (state === 'locked') {
-    return { response: htmlResponse(423, messagePage('Link locked', `Too many wrong passwords were entered. The link is locked until ${link.lockedUntil!.toISOString()}; try again after that.`)) };
+    return { response: htmlResponse(423, messagePage('Link locked', `Too many wrong passwords were entered for this link. It is locked until ${link.lockedUntil!.toISOString()}; try again after that.`)) };
   }
   const [report] = await services.database.db.select().from(reports).where(and(eq(reports.id, link.reportId), eq(reports.orgId, link.orgId), isNull(reports.deletedAt)));
   if (!report) return { response: htmlResponse(410, messagePage('Report withdrawn', 'The shared report has been deleted by its owner.')) };
@@ -137,7 +137,7 @@ async function sharedRenderable(services: Services, link: ShareLinkRow, report: 
 addRoute({
   method: 'POST',
   path: '/shared/:token',
-  handler: async ({ request, url, params, services }) => {
+  handler: async ({ request, url, params, services, clientAddress }) => {
     const now = new Date();
     const resolved = await resolve(services, params.token!, now);
     if ('response' in resolved) return resolved.response;
@@ -152,7 +152,7 @@ addRoute({
       return htmlResponse(413, messagePage('Form too large', `The form sent more than ${MAX_FORM_BYTES} bytes; a password needs far fewer. Go back and enter only the password.`), CLOSE_AFTER);
     }
     const password = new URLSearchParams(form.toString('utf8')).get('password') ?? '';
-    const check = await checkPassword(services, link, password, now);
+    const check = await checkPassword(services, link, password, clientAddress, now);
     if (check.ok) {
       const session = sessionValue(services.config, link, now);
       const secure = url.protocol === 'https:' || services.config.PUBLIC_URL?.startsWith('https:') ? '; Secure' : '';
@@ -162,9 +162,10 @@ addRoute({
       });
     }
     if (check.locked) {
-      return htmlResponse(423, messagePage('Link locked', `Too many wrong passwords were entered. The link is locked until ${check.until.toISOString()}; try again after that.`));
+      const who = check.scope === 'address' ? 'from your address' : 'for this link';
+      return htmlResponse(423, messagePage('Link locked', `Too many wrong passwords were entered ${who}. It is locked until ${check.until.toISOString()}; try again after that.`));
     }
-    return htmlResponse(401, passwordPage(params.token!, `That password is not right. ${check.remaining} attempt${check.remaining === 1 ? '' : 's'} left before the link is locked for a while.`));
+    return htmlResponse(401, passwordPage(params.token!, `That password is not right. ${check.remaining} attempt${check.remaining === 1 ? '' : 's'} left before you are locked out for a while.`));
   },
 });
 

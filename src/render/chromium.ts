@@ -31,6 +31,13 @@ export async function chromiumExecutable(config: Pick<Config, 'CHROMIUM_PATH'>):
   return sparticuz.executablePath();
 }
 
+/**
+ * Where the contents page prints the page of the entry that links to `#anchor`: empty in a first
+ * render, filled in by the renderer's second. It is a fixed-width box, so filling it moves nothing.
+ */
+export const tocPageSlot = (anchor: string, page = '') => `<span class="toc-page" data-anchor="${anchor}">${page}</span>`;
+export const TOC_PAGE_SLOTS = /<span class="toc-page" data-anchor="([^"]*)"><\/span>/g;
+
 export interface RenderedPdf {
   pdf: Buffer;
   pageCount: number;

@@ -7,6 +7,7 @@
 import { formatDenominator, formatValue, type ReportContent } from '../reports/generate.ts';
 import { isSelectorId, selectors } from '../reports/selectors.ts';
 import { bandsOfTable, daysOfTable, decisionsChart, riskChart, statusChart, svgString } from './charts.ts';
+import { tocPageSlot } from './chromium.ts';
 import { esc } from './escape.ts';
 import { formatCell, tableLayout } from './labels.ts';
 import { evidencePath, reproductionText, STATUS_LABEL, type RenderableReport } from './model.ts';
@@ -39,7 +40,8 @@ th { background: #eef0f8; }
 tr { break-inside: avoid; }
 .kv td:first-child { width: 32%; font-weight: bold; background: #fafafa; }
 .toc ol { font-size: 11pt; line-height: 1.9; }
-.toc a { color: #1a237e; text-decoration: none; }
+.toc a { color: #1a237e; text-decoration: none; display: flex; }
+.toc-page { flex: none; width: 3em; margin-left: auto; text-align: right; font-variant-numeric: tabular-nums; }
 .metrics { display: grid; grid-template-columns: repeat(3, 1fr); gap: 6pt; margin-bottom: 8pt; }
 .metric { border: 1px solid #ddd; border-radius: 4pt; padding: 5pt 7pt; break-inside: avoid; }
 .metric .label { color: #555; font-size: 8pt; }
@@ -61,16 +63,16 @@ tr.has-note td { border-bottom: 0; }
 export function renderHtml(report: RenderableReport): string {
   const c = report.content;
   const sectionAnchor = (s: Section) => `section-${esc(s.id)}`;
-  const toc = [
+  const toc: Array<[string, string]> = [
     ['summary', 'Summary'],
-    ...c.sections.map((s) => [sectionAnchor(s), s.title] as [string, string]),
+    ...c.sections.map((s): [string, string] => [sectionAnchor(s), s.title]),
     ['control-evidence', 'Controls and their evidence'],
     ['recommendations', 'Recommendations'],
     ['integrity', 'Data integrity'],
   ];
   const body = [
     cover(report),
-    `<section class="page toc"><h2>Contents</h2><ol>${toc.map(([id, title]) => `<li><a href="#${id}">${esc(title)}</a></li>`).join('')}</ol></section>`,
+    `<section class="page toc"><h2>Contents</h2><ol>${toc.map(([id, title]) => `<li><a href="#${id}"><span>${esc(title)}</span>${tocPageSlot(id)}</a></li>`).join('')}</ol></section>`,
     `<section id="summary"><h2>Summary</h2><p>${esc(c.summary)}</p>${statusCounts(c.findings)}</section>`,
     ...c.sections.map((s) => section(s, c, sectionAnchor(s))),
     controlEvidence(report),

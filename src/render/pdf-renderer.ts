@@ -6,7 +6,7 @@
  */
 import type { Browser } from 'playwright-core';
 import type { Config } from '../config.ts';
-import { CHROMIUM_FLAGS, chromiumExecutable, countPages, type PdfReply, type PdfRequest, type RenderedPdf } from './chromium.ts';
+import { CHROMIUM_FLAGS, chromiumExecutable, countPages, TOC_PAGE_SLOTS, tocPageSlot, type PdfReply, type PdfRequest, type RenderedPdf } from './chromium.ts';
 import { esc } from './escape.ts';
 
 // Chromium renders pages in parallel well; more than this only queues inside it and costs memory.
@@ -68,22 +68,53 @@ async function renderInBrowser(config: Pick<Config, 'CHROMIUM_PATH'>, html: stri
     const context = await (await getBrowser(config)).newContext({ javaScriptEnabled: false, offline: true });
     try {
       const page = await context.newPage();
-      await page.setContent(html, { waitUntil: 'load' });
-      const pdf = await page.pdf({
-        format: 'A4',
-        printBackground: true,
-        displayHeaderFooter: true,
-        headerTemplate: '<span></span>',
-        footerTemplate: `<div style="font-size:8px;width:100%;padding:0 14mm;display:flex;justify-content:space-between;color:#666;font-family:Arial,sans-serif"><span>${esc(footerText)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
-        margin: { top: '16mm', bottom: '18mm', left: '14mm', right: '14mm' },
-        outline: true,
-        tagged: true,
-      });
+      const print = async (content: string) => {
+        await page.setContent(content, { waitUntil: 'load' });
+        return page.pdf({
+          format: 'A4',
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: '<span></span>',
+          footerTemplate: `<div style="font-size:8px;width:100%;padding:0 14mm;display:flex;justify-content:space-between;color:#666;font-family:Arial,sans-serif"><span>${esc(footerText)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+          margin: { top: '16mm', bottom: '18mm', left: '14mm', right: '14mm' },
+          outline: true,
+          tagged: true,
+        });
+      };
+      let pdf = await print(html);
+      // Chromium has no target-counter(): print once, read where each contents link lands, print again with the pages.
+      if (html.search(TOC_PAGE_SLOTS) >= 0) {
+        const pages = await linkTargetPages(pdf);
+        pdf = await print(html.replace(TOC_PAGE_SLOTS, (_, anchor: string) => tocPageSlot(anchor, String(pages.get(anchor) ?? ''))));
+      }
       return { pdf, pageCount: countPages(pdf) };
     } finally {
       await context.close().catch(() => {});
     }
   });
+}
+
+/**
+ * Anchor → page (1-based) of every internal link on the contents pages, read with pdf.js: the first
+ * pages that carry internal links, so the rest of the document is never parsed.
+ */
+async function linkTargetPages(pdf: Buffer): Promise<Map<string, number>> {
+  const { getDocumentProxy } = await import('unpdf');
+  const doc = await getDocumentProxy(new Uint8Array(pdf));
+  try {
+    const pages = new Map<string, number>();
+    for (let n = 1; n <= doc.numPages; n++) {
+      const links = (await (await doc.getPage(n)).getAnnotations()).filter((a) => a.subtype === 'Link' && typeof a.dest === 'string');
+      if (!links.length && pages.size) break;
+      for (const link of links) {
+        const dest = await doc.getDestination(link.dest as string);
+        if (dest?.[0]) pages.set(link.dest as string, (await doc.getPageIndex(dest[0])) + 1);
+      }
+    }
+    return pages;
+  } finally {
+    await doc.destroy();
+  }
 }
 
 const reply = (message: PdfReply) => {

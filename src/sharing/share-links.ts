@@ -3,8 +3,12 @@
  * key. The token (32 random bytes) and the optional password are shown once
  * and stored only as hashes (SHA-256 for the token, which is 256-bit random;
  * scrypt for the password, which a person may have to type). Wrong
- * passwords are counted; MAX_FAILED_PASSWORDS in a row lock the link for
- * LOCK_MINUTES. Every function is scoped to the link's organisation.
+ * passwords are counted per client address and link: MAX_FAILED_PASSWORDS in
+ * a row lock that address out of that link for LOCK_MINUTES, so a stranger
+ * holding the URL cannot lock the recipient out. A per-link ceiling,
+ * MAX_FAILED_PASSWORDS_PER_LINK in a row from all addresses together, locks
+ * the link itself and bounds guessing from many addresses. Every function is
+ * scoped to the link's organisation.
  */
 import { createHash, createHmac, hkdfSync, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
@@ -22,7 +26,12 @@ import type { Services } from '../services.ts';
 export type ShareLinkRow = typeof shareLinks.$inferSelect;
 export type Redaction = ShareLinkRow['redaction'];
 
+/** Wrong passwords in a row from one client address before that address is locked out of the link. */
 export const MAX_FAILED_PASSWORDS = 5;
+/** Wrong passwords in a row from all addresses together before the link itself is locked. */
+export const MAX_FAILED_PASSWORDS_PER_LINK = 100;
+/** Address lockouts remembered at once; past it the oldest is forgotten, so memory stays bounded. */
+const MAX_TRACKED_ADDRESSES = 100_000;
 export const LOCK_MINUTES = 15;
 export const MIN_HOURS = 1;
 export const MAX_HOURS = 720;
@@ -141,36 +150,67 @@ export async function findByToken(db: Db, token: string): Promise<ShareLinkRow |
   return link ?? null;
 }
 
-export type PasswordCheck = { ok: true } | { ok: false; locked: false; remaining: number } | { ok: false; locked: true; until: Date };
+export type PasswordCheck = { ok: true } | { ok: false; locked: false; remaining: number } | { ok: false; locked: true; until: Date; scope: 'address' | 'link' };
 
 /**
- * Checks a password attempt. The count and the lock are updated in one
- * statement, so concurrent attempts cannot slip past the limit.
+ * Wrong tries per `<link id> <client address>`, in this process's memory: it
+ * bounds one address's guessing; the per-link count in the database bounds
+ * everyone's together, across processes and restarts.
  */
-export async function checkPassword(services: Services, link: ShareLinkRow, password: string, now = new Date()): Promise<PasswordCheck> {
+const addressFailures = new Map<string, { count: number; lockedUntil: Date | null }>();
+
+/** When this address is locked out of this link, until when. */
+export function addressLockedUntil(link: ShareLinkRow, address: string, now = new Date()): Date | null {
+  const entry = addressFailures.get(`${link.id} ${address}`);
+  return entry?.lockedUntil && entry.lockedUntil > now ? entry.lockedUntil : null;
+}
+
+function countAddressFailure(link: ShareLinkRow, address: string, now: Date): { count: number; lockedUntil: Date | null } {
+  const key = `${link.id} ${address}`;
+  const previous = addressFailures.get(key);
+  const count = previous?.lockedUntil && previous.lockedUntil <= now ? 1 : (previous?.count ?? 0) + 1;
+  const entry = { count, lockedUntil: count >= MAX_FAILED_PASSWORDS ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null };
+  addressFailures.delete(key);
+  addressFailures.set(key, entry);
+  if (addressFailures.size > MAX_TRACKED_ADDRESSES) addressFailures.delete(addressFailures.keys().next().value!);
+  return entry;
+}
+
+/**
+ * Checks a password attempt from a client address. An address locked out of
+ * the link is refused without looking at the password. The per-link count and
+ * lock are updated in one statement, so concurrent attempts cannot slip past
+ * the ceiling.
+ */
+export async function checkPassword(services: Services, link: ShareLinkRow, password: string, address: string, now = new Date()): Promise<PasswordCheck> {
   const { db } = services.database;
+  const addressLock = addressLockedUntil(link, address, now);
+  if (addressLock) return { ok: false, locked: true, until: addressLock, scope: 'address' };
   if (link.passwordHash && (await verifyPassword(password, link.passwordHash))) {
+    addressFailures.delete(`${link.id} ${address}`);
     await db.update(shareLinks).set({ failedAttempts: 0 }).where(and(eq(shareLinks.id, link.id), eq(shareLinks.orgId, link.orgId)));
     return { ok: true };
   }
+  const forAddress = countAddressFailure(link, address, now);
   const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
   const [row] = await db
     .update(shareLinks)
     .set({
-      failedAttempts: sql`case when ${shareLinks.failedAttempts} + 1 >= ${MAX_FAILED_PASSWORDS} then 0 else ${shareLinks.failedAttempts} + 1 end`,
-      lockedUntil: sql`case when ${shareLinks.failedAttempts} + 1 >= ${MAX_FAILED_PASSWORDS} then ${lockUntil.toISOString()}::timestamptz else ${shareLinks.lockedUntil} end`,
+      failedAttempts: sql`case when ${shareLinks.failedAttempts} + 1 >= ${MAX_FAILED_PASSWORDS_PER_LINK} then 0 else ${shareLinks.failedAttempts} + 1 end`,
+      lockedUntil: sql`case when ${shareLinks.failedAttempts} + 1 >= ${MAX_FAILED_PASSWORDS_PER_LINK} then ${lockUntil.toISOString()}::timestamptz else ${shareLinks.lockedUntil} end`,
     })
     .where(and(eq(shareLinks.id, link.id), eq(shareLinks.orgId, link.orgId)))
     .returning({ failedAttempts: shareLinks.failedAttempts, lockedUntil: shareLinks.lockedUntil });
-  const locked = row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
+  const linkLocked = row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
   await recordServiceEvent(services.database, link.orgId, {
     action: 'share_link.password_failed',
     actorId: `share_link:${link.id}`,
     resource: `report:${link.reportId}`,
-    attributes: { shareLinkId: link.id, lockedUntil: locked?.toISOString() ?? null },
+    attributes: { shareLinkId: link.id, clientAddress: address, addressLockedUntil: forAddress.lockedUntil?.toISOString() ?? null, lockedUntil: linkLocked?.toISOString() ?? null },
   });
-  if (locked) return { ok: false, locked: true, until: locked };
-  return { ok: false, locked: false, remaining: MAX_FAILED_PASSWORDS - (row?.failedAttempts ?? 0) };
+  if (linkLocked) return { ok: false, locked: true, until: linkLocked, scope: 'link' };
+  if (forAddress.lockedUntil) return { ok: false, locked: true, until: forAddress.lockedUntil, scope: 'address' };
+  return { ok: false, locked: false, remaining: MAX_FAILED_PASSWORDS - forAddress.count };
 }
 
 /** Counts a use (page view or download) and records it in the service's audit trail. */

@@ -26,6 +26,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * A generated document travels as its persisted hash (as the server's manifest knows it), so every
+ * test also runs the persisted path; a document built in a test (no hash) travels as text.
+ */
+export function operationBody(document: TypedDocumentNode<any, any> & { __meta__?: { hash?: string } }, variables: unknown) {
+  const hash = document.__meta__?.hash;
+  return hash ? { extensions: { persistedQuery: { version: 1, sha256Hash: hash } }, variables } : { query: print(document), variables };
+}
+
 export const databaseUrl = () => inject('databaseUrl');
 
 export function testConfig(overrides: Record<string, string> = {}) {
@@ -56,7 +65,7 @@ export async function startTestApp(options: DatabaseOptions & { env?: Record<str
         method: 'POST',
         key: key ?? undefined,
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: print(document), variables: variables[0] ?? {} }),
+        body: JSON.stringify(operationBody(document, variables[0] ?? {})),
       });
       return { ...((await response.json()) as ExecutionResult<any>), status: response.status };
     },

@@ -16,9 +16,12 @@ export interface ServiceProcess {
 
 const children: ChildProcess[] = [];
 
-export function spawnProcess(mode: 'serve' | 'worker' | 'start', env: Record<string, string> = {}): ServiceProcess {
+/** `env` values of `undefined` remove the variable (e.g. DATABASE_URL, for the embedded PostgreSQL). */
+export function spawnProcess(mode: 'serve' | 'worker' | 'start', env: Record<string, string | undefined> = {}): ServiceProcess {
+  const merged: Record<string, string | undefined> = { ...process.env, DATABASE_URL: databaseUrl(), PORT: '0', LOG_LEVEL: 'warn', JOB_SCHEMA: 'pgboss_processes', ...env };
+  for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
   const child = spawn(process.execPath, ['--max-semi-space-size=8', path.resolve('src/main.ts'), mode], {
-    env: { ...process.env, DATABASE_URL: databaseUrl(), PORT: '0', LOG_LEVEL: 'warn', JOB_SCHEMA: 'pgboss_processes', ...env },
+    env: merged,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

@@ -44,7 +44,8 @@ export async function gql<T, V>(query: TypedDocumentString<T, V>, variables: V =
     response = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-      body: JSON.stringify({ query: query.toString(), variables }),
+      // The hash of a document codegen persisted (the server's manifest), not its text.
+      body: JSON.stringify(query.__meta__?.hash ? { extensions: { persistedQuery: { version: 1, sha256Hash: query.__meta__.hash } }, variables } : { query: query.toString(), variables }),
     });
   } catch {
     throw new ApiError([{ message: 'The service cannot be reached; check your connection and try again.', extensions: { code: 'NETWORK' } }]);

@@ -469,7 +469,7 @@ export const ConsoleViewerDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleViewerQuery, ConsoleViewerQueryVariables>;
+    `, {"hash":"sha256:430365953f9919546275597bbe36bcf7b2e009131b9aa82ae4c8b5b36450cfb9"}) as unknown as TypedDocumentString<ConsoleViewerQuery, ConsoleViewerQueryVariables>;
 export const ConsoleFrameworksDocument = new TypedDocumentString(`
     query ConsoleFrameworks {
   frameworks {
@@ -477,7 +477,7 @@ export const ConsoleFrameworksDocument = new TypedDocumentString(`
     name
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleFrameworksQuery, ConsoleFrameworksQueryVariables>;
+    `, {"hash":"sha256:e63f34e9c8b47d8897551cc56fab648c533d3f26252ea599254fa51d96c7574e"}) as unknown as TypedDocumentString<ConsoleFrameworksQuery, ConsoleFrameworksQueryVariables>;
 export const ConsoleScopeDocument = new TypedDocumentString(`
     query ConsoleScope {
   frameworks {
@@ -492,7 +492,7 @@ export const ConsoleScopeDocument = new TypedDocumentString(`
     agentId
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleScopeQuery, ConsoleScopeQueryVariables>;
+    `, {"hash":"sha256:68bddeb6977e0be8d9094780d85664c2e3bc90db3c65b8a31c346f9a413683d7"}) as unknown as TypedDocumentString<ConsoleScopeQuery, ConsoleScopeQueryVariables>;
 export const ConsoleReportsDocument = new TypedDocumentString(`
     query ConsoleReports($filter: ReportFilter, $first: Int, $after: String, $last: Int, $before: String) {
   reports(
@@ -531,7 +531,7 @@ export const ConsoleReportsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleReportsQuery, ConsoleReportsQueryVariables>;
+    `, {"hash":"sha256:520d164517253d8b13c85e23fdcff1381fbac91a9a14b48cc498b0d10e2b6b34"}) as unknown as TypedDocumentString<ConsoleReportsQuery, ConsoleReportsQueryVariables>;
 export const ConsoleReportUpdatesDocument = new TypedDocumentString(`
     subscription ConsoleReportUpdates {
   reportUpdates {
@@ -541,7 +541,7 @@ export const ConsoleReportUpdatesDocument = new TypedDocumentString(`
     stage
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleReportUpdatesSubscription, ConsoleReportUpdatesSubscriptionVariables>;
+    `, {"hash":"sha256:2a692ba849af4e4e09c51387b22c143f232e122ee3d63a94a231f6be82da0691"}) as unknown as TypedDocumentString<ConsoleReportUpdatesSubscription, ConsoleReportUpdatesSubscriptionVariables>;
 export const ConsoleReportProgressDocument = new TypedDocumentString(`
     subscription ConsoleReportProgress($id: ID!) {
   reportProgress(id: $id) {
@@ -553,14 +553,14 @@ export const ConsoleReportProgressDocument = new TypedDocumentString(`
     at
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleReportProgressSubscription, ConsoleReportProgressSubscriptionVariables>;
+    `, {"hash":"sha256:cb7a5b5eb1d1b39409792118ca221c2ac8211917c899ca7eb8089092a59b04fb"}) as unknown as TypedDocumentString<ConsoleReportProgressSubscription, ConsoleReportProgressSubscriptionVariables>;
 export const ConsoleGenerateDocument = new TypedDocumentString(`
     mutation ConsoleGenerate($input: GenerateReportInput!) {
   generateReport(input: $input) {
     id
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleGenerateMutation, ConsoleGenerateMutationVariables>;
+    `, {"hash":"sha256:b26a8a78147a789a2c264a27fc49438f0734588430fbe7c121519dbec8caaa0f"}) as unknown as TypedDocumentString<ConsoleGenerateMutation, ConsoleGenerateMutationVariables>;
 export const ConsoleCancelDocument = new TypedDocumentString(`
     mutation ConsoleCancel($id: ID!) {
   cancelReport(id: $id) {
@@ -568,14 +568,14 @@ export const ConsoleCancelDocument = new TypedDocumentString(`
     status
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleCancelMutation, ConsoleCancelMutationVariables>;
+    `, {"hash":"sha256:f02d160bcdb7e85ae48bd0857339e0fd8d22fe7a1cd33d81f1a9c0057ba77835"}) as unknown as TypedDocumentString<ConsoleCancelMutation, ConsoleCancelMutationVariables>;
 export const ConsoleRegenerateDocument = new TypedDocumentString(`
     mutation ConsoleRegenerate($id: ID!) {
   regenerateReport(id: $id) {
     id
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleRegenerateMutation, ConsoleRegenerateMutationVariables>;
+    `, {"hash":"sha256:f20f38353ade95c76e222c71976043bd4aac23d36c4a24ac66d70caef0c78891"}) as unknown as TypedDocumentString<ConsoleRegenerateMutation, ConsoleRegenerateMutationVariables>;
 export const ConsoleReportDocument = new TypedDocumentString(`
     query ConsoleReport($id: ID!) {
   report(id: $id) {
@@ -665,7 +665,7 @@ export const ConsoleReportDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleReportQuery, ConsoleReportQueryVariables>;
+    `, {"hash":"sha256:bf190e01b05cce7d66a75301e9829bedaacdd9d2a5a705b1d4504a95f8a371b1"}) as unknown as TypedDocumentString<ConsoleReportQuery, ConsoleReportQueryVariables>;
 export const ConsoleScoreTrendDocument = new TypedDocumentString(`
     query ConsoleScoreTrend($filter: ReportFilter, $first: Int) {
   reports(filter: $filter, first: $first) {
@@ -682,7 +682,7 @@ export const ConsoleScoreTrendDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleScoreTrendQuery, ConsoleScoreTrendQueryVariables>;
+    `, {"hash":"sha256:3242079c260b848ceb32037955b2c6dcbbcbc5c8fd6b824479101929928a2a90"}) as unknown as TypedDocumentString<ConsoleScoreTrendQuery, ConsoleScoreTrendQueryVariables>;
 export const ConsoleFindingsDocument = new TypedDocumentString(`
     query ConsoleFindings($id: ID!, $filter: FindingFilter, $first: Int, $after: String) {
   report(id: $id) {
@@ -712,7 +712,7 @@ export const ConsoleFindingsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleFindingsQuery, ConsoleFindingsQueryVariables>;
+    `, {"hash":"sha256:3e08a334dfb27ace2e877fb3cadacd71726057c71b3f6cc42b33c0b10b46fdad"}) as unknown as TypedDocumentString<ConsoleFindingsQuery, ConsoleFindingsQueryVariables>;
 export const ConsoleEvidenceDocument = new TypedDocumentString(`
     query ConsoleEvidence($id: ID!, $first: Int, $after: String) {
   node(id: $id) {
@@ -766,7 +766,7 @@ export const ConsoleEvidenceDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleEvidenceQuery, ConsoleEvidenceQueryVariables>;
+    `, {"hash":"sha256:71aea514f1eff15e62b9a55497a4ba4afd18fbc96cd8f632f0140d9f9533227c"}) as unknown as TypedDocumentString<ConsoleEvidenceQuery, ConsoleEvidenceQueryVariables>;
 export const ConsoleShareLinksDocument = new TypedDocumentString(`
     query ConsoleShareLinks($reportId: ID!) {
   shareLinks(reportId: $reportId) {
@@ -782,7 +782,7 @@ export const ConsoleShareLinksDocument = new TypedDocumentString(`
     createdAt
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleShareLinksQuery, ConsoleShareLinksQueryVariables>;
+    `, {"hash":"sha256:8e55d007d8fbb07e1d6ed2d87acb1da04c8b6d19000b53d1d92e2eb165076d32"}) as unknown as TypedDocumentString<ConsoleShareLinksQuery, ConsoleShareLinksQueryVariables>;
 export const ConsoleCreateShareLinkDocument = new TypedDocumentString(`
     mutation ConsoleCreateShareLink($input: CreateShareLinkInput!) {
   createShareLink(input: $input) {
@@ -793,7 +793,7 @@ export const ConsoleCreateShareLinkDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleCreateShareLinkMutation, ConsoleCreateShareLinkMutationVariables>;
+    `, {"hash":"sha256:3d42623dd0feec69c72286c65d4528c59bb8f6adbc959ebd4e950d7a172a2212"}) as unknown as TypedDocumentString<ConsoleCreateShareLinkMutation, ConsoleCreateShareLinkMutationVariables>;
 export const ConsoleRevokeShareLinkDocument = new TypedDocumentString(`
     mutation ConsoleRevokeShareLink($id: ID!) {
   revokeShareLink(id: $id) {
@@ -801,7 +801,7 @@ export const ConsoleRevokeShareLinkDocument = new TypedDocumentString(`
     state
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleRevokeShareLinkMutation, ConsoleRevokeShareLinkMutationVariables>;
+    `, {"hash":"sha256:6c0dc13920fea52555d30f9e52f16e12d2ea0780e756e011065ba821437e993d"}) as unknown as TypedDocumentString<ConsoleRevokeShareLinkMutation, ConsoleRevokeShareLinkMutationVariables>;
 export const ConsoleSchedulesDocument = new TypedDocumentString(`
     query ConsoleSchedules {
   schedules {
@@ -815,14 +815,14 @@ export const ConsoleSchedulesDocument = new TypedDocumentString(`
     environment
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleSchedulesQuery, ConsoleSchedulesQueryVariables>;
+    `, {"hash":"sha256:5f0530eb64777b9805956f1cc5d73d45c9108a27da5d1e6601c9f923ec49d3cc"}) as unknown as TypedDocumentString<ConsoleSchedulesQuery, ConsoleSchedulesQueryVariables>;
 export const ConsoleCreateScheduleDocument = new TypedDocumentString(`
     mutation ConsoleCreateSchedule($input: CreateScheduleInput!) {
   createSchedule(input: $input) {
     id
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleCreateScheduleMutation, ConsoleCreateScheduleMutationVariables>;
+    `, {"hash":"sha256:2cc5ed5b7cff9bb6af38e3d22db62449fd81fd35d8196a65c1cb9f031b539860"}) as unknown as TypedDocumentString<ConsoleCreateScheduleMutation, ConsoleCreateScheduleMutationVariables>;
 export const ConsoleUpdateScheduleDocument = new TypedDocumentString(`
     mutation ConsoleUpdateSchedule($id: ID!, $input: UpdateScheduleInput!) {
   updateSchedule(id: $id, input: $input) {
@@ -830,14 +830,14 @@ export const ConsoleUpdateScheduleDocument = new TypedDocumentString(`
     paused
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleUpdateScheduleMutation, ConsoleUpdateScheduleMutationVariables>;
+    `, {"hash":"sha256:738cc3b4e62339223ffa2f04ebb1e45732415f265bb02ee467c9e7a92a88a2e2"}) as unknown as TypedDocumentString<ConsoleUpdateScheduleMutation, ConsoleUpdateScheduleMutationVariables>;
 export const ConsoleRunScheduleNowDocument = new TypedDocumentString(`
     mutation ConsoleRunScheduleNow($id: ID!) {
   runScheduleNow(id: $id) {
     id
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleRunScheduleNowMutation, ConsoleRunScheduleNowMutationVariables>;
+    `, {"hash":"sha256:6a59b9294681c7a246d67d5236fa59ca70b76cda0cc8cde5c742b10a0c43b8fb"}) as unknown as TypedDocumentString<ConsoleRunScheduleNowMutation, ConsoleRunScheduleNowMutationVariables>;
 export const ConsolePostureDocument = new TypedDocumentString(`
     query ConsolePosture {
   posture {
@@ -881,7 +881,7 @@ export const ConsolePostureDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsolePostureQuery, ConsolePostureQueryVariables>;
+    `, {"hash":"sha256:37ae5c5c4eeb99088d5fdea550bd72d3ee23e0044af7e82f2d5865f5aed5f0c3"}) as unknown as TypedDocumentString<ConsolePostureQuery, ConsolePostureQueryVariables>;
 export const ConsolePostureChangesDocument = new TypedDocumentString(`
     subscription ConsolePostureChanges {
   postureChanges {
@@ -893,7 +893,7 @@ export const ConsolePostureChangesDocument = new TypedDocumentString(`
     at
   }
 }
-    `) as unknown as TypedDocumentString<ConsolePostureChangesSubscription, ConsolePostureChangesSubscriptionVariables>;
+    `, {"hash":"sha256:f1f17a8c4b5983ff5c5c9d11acc47e662a17311186e62dacf7b51dcda0197b59"}) as unknown as TypedDocumentString<ConsolePostureChangesSubscription, ConsolePostureChangesSubscriptionVariables>;
 export const ConsolePostureControlDocument = new TypedDocumentString(`
     query ConsolePostureControl($framework: String!, $controlId: String!, $checkId: String!) {
   postureControl(framework: $framework, controlId: $controlId, checkId: $checkId) {
@@ -914,7 +914,7 @@ export const ConsolePostureControlDocument = new TypedDocumentString(`
     changedAt
   }
 }
-    `) as unknown as TypedDocumentString<ConsolePostureControlQuery, ConsolePostureControlQueryVariables>;
+    `, {"hash":"sha256:52d3d5567a583eb1aa7ab49e80071d78fd6ce92b4575f2a2d277e9fb650929be"}) as unknown as TypedDocumentString<ConsolePostureControlQuery, ConsolePostureControlQueryVariables>;
 export const ConsolePostureEvidenceDocument = new TypedDocumentString(`
     query ConsolePostureEvidence($framework: String!, $controlId: String!, $checkId: String!, $first: Int, $after: String) {
   postureControl(framework: $framework, controlId: $controlId, checkId: $checkId) {
@@ -943,7 +943,7 @@ export const ConsolePostureEvidenceDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsolePostureEvidenceQuery, ConsolePostureEvidenceQueryVariables>;
+    `, {"hash":"sha256:9cfbd676e21ec2ec33b73c79b2929625f63f7f3fe7d31fb70d18c4a59d584208"}) as unknown as TypedDocumentString<ConsolePostureEvidenceQuery, ConsolePostureEvidenceQueryVariables>;
 export const ConsoleScoreBreakdownDocument = new TypedDocumentString(`
     query ConsoleScoreBreakdown($id: ID!) {
   report(id: $id) {
@@ -959,4 +959,4 @@ export const ConsoleScoreBreakdownDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleScoreBreakdownQuery, ConsoleScoreBreakdownQueryVariables>;
+    `, {"hash":"sha256:1cc5a73b5f64ebd6a3fe91b5286088539622d8682e58bc407a1ad4d61cf196bb"}) as unknown as TypedDocumentString<ConsoleScoreBreakdownQuery, ConsoleScoreBreakdownQueryVariables>;
