@@ -4,7 +4,9 @@
  * with PERSISTED_QUERY_ONLY, and by default (allow) any text still runs.
  */
 import { readFileSync } from 'node:fs';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { ViewerDocument } from '../client/graphql.ts';
 import { ConsoleViewerDocument } from '../src/web/app/gql/graphql.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
@@ -59,6 +61,22 @@ describe.each([['allow'], ['only']] as const)('PERSISTED_DOCUMENTS=%s', (mode) =
     const answer = await post(app, key, { query: ConsoleViewerDocument.toString(), variables: {} });
     expect(answer.errors).toBeUndefined();
     expect(answer.data?.viewer?.role).toBe('ADMIN');
+  });
+
+  it('applies the same rule to operations sent over a WebSocket', async () => {
+    const url = (await app.api.listen(0, '127.0.0.1')).replace('http', 'ws') + '/graphql';
+    const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${key}` }, retryAttempts: 0, lazy: true });
+    const first = async (payload: { query: string; extensions?: Record<string, unknown> }) => {
+      for await (const result of client.iterate(payload)) return result as Omit<Answer, 'status'>;
+    };
+    try {
+      expect((await first({ query: '', ...persisted(viewerHash) }))?.data?.viewer?.role).toBe('ADMIN');
+      const text: Omit<Answer, 'status'> | undefined = await first({ query: '{ viewer { role } }' }).catch((errors: Answer['errors']) => ({ errors }));
+      if (mode === 'only') expect(text?.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_ONLY');
+      else expect(text?.data?.viewer?.role).toBe('ADMIN');
+    } finally {
+      await client.dispose();
+    }
   });
 
   if (mode === 'allow') {
