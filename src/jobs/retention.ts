@@ -151,7 +151,7 @@ export async function updateOrganizationSettings(
         .where(and(eq(reports.orgId, requester.orgId), eq(reports.status, 'completed'), isNull(reports.deletedAt)));
       await tx
         .update(dataExports)
-        .set({ expiresAt: sql`${dataExports.completedAt} + make_interval(days => ${retentionDays}::int)` })
+        .set({ expiresAt: sql`((${dataExports.completedAt} at time zone 'UTC') + make_interval(days => ${retentionDays}::int)) at time zone 'UTC'` })
         .where(and(eq(dataExports.orgId, requester.orgId), eq(dataExports.status, 'completed')));
     }
   });
