@@ -20,7 +20,7 @@ afterAll(() => app.close());
 function actionsLookedUp(): Map<string, SelectorId[]> {
   const found = new Map<string, SelectorId[]>();
   for (const id of Object.keys(selectors) as SelectorId[]) {
-    const text = `${selectorSql(id, '0')} ${prefilterOf(id) ?? ''}`;
+    const text = `${selectorSql(id, '0', "'00000000-0000-0000-0000-000000000000'::uuid")} ${prefilterOf(id) ?? ''}`;
     for (const m of text.matchAll(/\b[a-z]\.action\s*(?:=\s*'([^']+)'|in\s*\(([^)]*)\))/g)) {
       const literals = m[1] !== undefined ? [m[1]] : [...m[2]!.matchAll(/'([^']+)'/g)].map((l) => l[1]!);
       for (const action of literals) found.set(action, [...(found.get(action) ?? []), id]);

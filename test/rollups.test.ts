@@ -13,7 +13,7 @@ import { buildReport, type ReportContent } from '../src/reports/generate.ts';
 import { measureRequests } from '../src/reports/correlated.ts';
 import { refreshRollups, rollupPlan, ROLLUP_TABLES } from '../src/reports/rollups.ts';
 import { scalarQueries } from '../src/reports/scalars.ts';
-import { scopeWhere, WATERMARK_PARAM, type ReportScope } from '../src/reports/scope.ts';
+import { ORG_PARAM, scopeWhere, WATERMARK_PARAM, type ReportScope } from '../src/reports/scope.ts';
 import { CORRELATED, prefilterOf, REQUEST_KINDS, selectors, selectorSql, type RequestKindId, type SelectorId } from '../src/reports/selectors.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { generatingReport } from './support/completed-report.ts';
@@ -123,7 +123,7 @@ async function countedBySelectors(scope: ReportScope) {
   const scoped = scopeWhere(scope);
   const ids = Object.keys(CORRELATED) as SelectorId[];
   const [row] = await app.services.database.sql.unsafe(
-    `select ${ids.map((id, i) => `count(*) filter (where ${selectorSql(id, WATERMARK_PARAM)})::int as c${i}`).join(', ')} from audit_events e where ${scoped.where}`,
+    `select ${ids.map((id, i) => `count(*) filter (where ${selectorSql(id, WATERMARK_PARAM, ORG_PARAM)})::int as c${i}`).join(', ')} from audit_events e where ${scoped.where}`,
     scoped.params as never[],
   );
   return Object.fromEntries(ids.map((id, i) => [id, row![`c${i}`] as number]));

@@ -75,7 +75,7 @@ export const KINDS: Record<ExportKind, KindDefinition> = {
     // The first resolution with the same correlation id, however late (up to the watermark).
     join: `left join lateral (
       select x.occurred_at, x.action, x.actor_type, x.actor_id, x.actor_email, x.attributes from audit_events x
-      where x.org_id = e.org_id and x.correlation_id = e.correlation_id and x.action = 'escalation.resolved'
+      where x.org_id = $1::uuid and x.correlation_id = e.correlation_id and x.action = 'escalation.resolved'
         and x.seq <= :W and x.occurred_at >= e.occurred_at
       order by x.occurred_at, x.seq limit 1) r on true`,
     columns: [

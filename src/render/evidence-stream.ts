@@ -5,7 +5,7 @@
  */
 import type { Sql } from '../db/client.ts';
 import type { FindingContent } from '../reports/generate.ts';
-import { evidenceScope, scopeWhere, WATERMARK_PARAM, type ReportScope } from '../reports/scope.ts';
+import { evidenceScope, ORG_PARAM, scopeWhere, WATERMARK_PARAM, type ReportScope } from '../reports/scope.ts';
 import { isSelectorId, selectorSql } from '../reports/selectors.ts';
 
 const PAGE = 1000;
@@ -57,7 +57,7 @@ export function eventJson(r: EventRow) {
 export async function* evidenceEvents(sql: Sql, scope: ReportScope, selector: string, pageSize = PAGE, start: [occurredAt: string, seq: number] | null = null): AsyncGenerator<EventRow[]> {
   if (!isSelectorId(selector)) throw new Error(`unknown evidence selector ${selector}`);
   const { where, params } = scopeWhere(scope);
-  const condition = selectorSql(selector, WATERMARK_PARAM);
+  const condition = selectorSql(selector, WATERMARK_PARAM, ORG_PARAM);
   let after: [string, number] | null = start;
   for (;;) {
     const pageParams = [...params];

@@ -21,7 +21,7 @@ import type { TransactionSql } from 'postgres';
 import type { Sql } from '../db/client.ts';
 import { round } from './metrics.ts';
 import { type RollupPlan, planParts } from './rollups.ts';
-import { scopeWhere, WATERMARK_PARAM, type ReportScope } from './scope.ts';
+import { ORG_PARAM, scopeWhere, WATERMARK_PARAM, type ReportScope } from './scope.ts';
 import { REQUEST_KINDS, type RequestKindId } from './selectors.ts';
 
 /** What one kind of request measured in a report's scope. */
@@ -57,11 +57,14 @@ function deadline(id: RequestKindId): string {
   return within ? `e.occurred_at + ${within}` : 'null::timestamptz';
 }
 
-/** The requests of kind `id` among events `e` meeting `where`, with their first answer up to `upto` (a probe each). */
+/**
+ * The requests of kind `id` among events `e` meeting `where`, with their first answer up to `upto` (a probe each).
+ * The probe names the organisation as the parameter, not `e.org_id`, so Citus routes the query to one shard group.
+ */
 const requestsOverEvents = (id: RequestKindId, where: string, upto: string) =>
   `select '${id}'::text as kind, e.seq, e.occurred_at, ${deadline(id)} as deadline,
           (select min(x.occurred_at) from audit_events x
-           where x.org_id = e.org_id and x.correlation_id = e.correlation_id and x.seq <= ${upto}
+           where x.org_id = ${ORG_PARAM} and x.correlation_id = e.correlation_id and x.seq <= ${upto}
              and ${answerOf(id, 'x', 'e')}) as first
    from audit_events e where ${where} and (${REQUEST_KINDS[id].request})`;
 

@@ -7,7 +7,7 @@
 import type { Sql } from '../db/client.ts';
 import { badInput } from '../errors.ts';
 import { isUuid } from '../ids.ts';
-import { scopeWhere, WATERMARK_PARAM, type ReportScope } from './scope.ts';
+import { ORG_PARAM, scopeWhere, WATERMARK_PARAM, type ReportScope } from './scope.ts';
 import { isSelectorId, selectorSql, selectors, type SelectorId } from './selectors.ts';
 
 export const MAX_PAGE = 500;
@@ -132,7 +132,7 @@ async function evidencePagesInOneStatement(sql: Sql, requests: EvidenceRequest[]
       params.push(occurredAt, seq);
       keyset = ` and (e.occurred_at, e.seq) > ($${params.length - 1}::timestamptz, $${params.length}::bigint)`;
     }
-    const selector = renumber(selectorSql(request.source.selector, WATERMARK_PARAM));
+    const selector = renumber(selectorSql(request.source.selector, WATERMARK_PARAM, ORG_PARAM));
     return `(select ${i} as k, e.seq, e.occurred_at from audit_events e where ${renumber(where)} and ${selector}${keyset}
              order by e.occurred_at, e.seq limit ${first + 1})`;
   });
@@ -162,7 +162,7 @@ export async function evidenceSample(sql: Sql, source: EvidenceSource, size: num
   const { where, params } = scopeWhere(source.scope);
   params.push(source.sampleSeed);
   const rows = await sql.unsafe(
-    `select e.seq from audit_events e where ${where} and ${selectorSql(source.selector, WATERMARK_PARAM)}
+    `select e.seq from audit_events e where ${where} and ${selectorSql(source.selector, WATERMARK_PARAM, ORG_PARAM)}
      order by md5($${params.length} || ':' || e.seq::text), e.seq limit ${size}`,
     params as never[],
   );
@@ -177,7 +177,7 @@ export async function evidenceSample(sql: Sql, source: EvidenceSource, size: num
 export async function findingIdsForEvents(sql: Sql, orgId: string, seqs: readonly number[]): Promise<string[][]> {
   if (!seqs.length) return [];
   const cases = Object.keys(selectors)
-    .map((id) => `when '${id}' then ${selectorSql(id as SelectorId, 'r.watermark')}`)
+    .map((id) => `when '${id}' then ${selectorSql(id as SelectorId, 'r.watermark', ORG_PARAM)}`)
     .join(' ');
   const rows = await sql.unsafe(
     `select e.seq, f.id

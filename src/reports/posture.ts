@@ -31,7 +31,7 @@ import type { Services } from '../services.ts';
 import { evaluateFramework, formatValue, type ReportContent } from './generate.ts';
 import type { Unit } from './metrics.ts';
 import { refreshRollups } from './rollups.ts';
-import { scopeWhere, WATERMARK_PARAM, type ReportScope } from './scope.ts';
+import { ORG_PARAM, scopeWhere, WATERMARK_PARAM, type ReportScope } from './scope.ts';
 import type { FindingStatus } from './scoring.ts';
 import { toSelector } from './evidence.ts';
 import { selectorSql } from './selectors.ts';
@@ -319,7 +319,7 @@ async function tippingEvents(sql: Services['database']['sql'], scope: ReportScop
   if (!wanted.length) return changes.map(() => null);
   const { where, params } = scopeWhere(scope);
   const parts = wanted.map(
-    (c) => `(select ${c.i} as k, e.seq from audit_events e where ${where} and e.seq > ${Number(c.since)} and ${selectorSql(toSelector(c.selector), WATERMARK_PARAM)} order by e.seq desc limit 1)`,
+    (c) => `(select ${c.i} as k, e.seq from audit_events e where ${where} and e.seq > ${Number(c.since)} and ${selectorSql(toSelector(c.selector), WATERMARK_PARAM, ORG_PARAM)} order by e.seq desc limit 1)`,
   );
   const rows = await sql.unsafe(parts.join(' union all '), params as never[]);
   const found = new Map(rows.map((r) => [Number(r.k), Number(r.seq)]));

@@ -28,7 +28,7 @@ export type CounterId = SelectorId | typeof PII_REACH;
 
 /** Every count a rollup holds: each selector that looks at no other event, and the agents' pii reach. */
 const COUNTERS: Array<{ id: CounterId; sql: string }> = [
-  ...(Object.keys(selectors) as SelectorId[]).filter((id) => !prefilterOf(id)).map((id) => ({ id, sql: selectorSql(id, '$W') })),
+  ...(Object.keys(selectors) as SelectorId[]).filter((id) => !prefilterOf(id)).map((id) => ({ id, sql: selectorSql(id, '$W', '$O') })),
   { id: PII_REACH, sql: `(${PII_TOOL} and e.decision is distinct from 'deny')` },
 ];
 const COUNTER_INDEX = new Map(COUNTERS.map((c, i) => [c.id, i + 1]));

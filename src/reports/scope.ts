@@ -73,3 +73,5 @@ export const ALL_SUBJECT_REFERENCES = 'cardinality(e.data_subjects)';
 
 /** The watermark as a SQL reference for selectors that look at other events. */
 export const WATERMARK_PARAM = '$4';
+/** The organisation as a SQL reference, for every other table a scoped query reads (Citus routes by it). */
+export const ORG_PARAM = '$1::uuid';

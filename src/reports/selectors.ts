@@ -6,11 +6,15 @@
  *
  * `:W` stands for the report's watermark: an event that resolves another
  * (an approval answering a request) only counts if the report read it.
+ * `:O` stands for the organisation's parameter: the other event is looked up
+ * by it, not by the outer row's `org_id`, so that on Citus the whole
+ * statement is routed to that organisation's shard group (a condition on the
+ * outer row fans out over every shard).
  */
 
 /** A later event with the same correlation id and one of `actions`, within `within` if given. */
 const resolvedBy = (actions: string[], within?: string) =>
-  `exists (select 1 from audit_events x where x.org_id = e.org_id and x.correlation_id = e.correlation_id` +
+  `exists (select 1 from audit_events x where x.org_id = :O and x.correlation_id = e.correlation_id` +
   ` and x.action in (${actions.map((a) => `'${a}'`).join(', ')}) and x.seq <= :W and x.occurred_at >= e.occurred_at` +
   (within ? ` and x.occurred_at <= e.occurred_at + ${within}` : '') +
   ')';
@@ -179,7 +183,7 @@ export const selectors = {
 // subplan that scans every such event of the table.
 function respondedTo(within: string) {
   return (
-    `exists (select 1 from audit_events x where x.org_id = e.org_id and x.correlation_id = e.correlation_id` +
+    `exists (select 1 from audit_events x where x.org_id = :O and x.correlation_id = e.correlation_id` +
     ` and x.seq <> e.seq and x.seq <= :W and x.occurred_at >= e.occurred_at and x.occurred_at <= e.occurred_at + ${within})`
   );
 }
@@ -187,7 +191,7 @@ function respondedTo(within: string) {
 /** A change counts as approved when an `approval.granted` shares its correlation id (before or after it). */
 function resolvedByApproval() {
   return (
-    `exists (select 1 from audit_events x where x.org_id = e.org_id` +
+    `exists (select 1 from audit_events x where x.org_id = :O` +
     ` and x.correlation_id = e.correlation_id and x.action = 'approval.granted' and x.seq <= :W)`
   );
 }
@@ -244,8 +248,9 @@ export const CORRELATED: Partial<Record<SelectorId, { kind: RequestKindId; outco
   late_breach_responses: { kind: 'breaches', outcome: 'late' },
 };
 
-export function selectorSql(id: SelectorId, watermarkRef: string): string {
-  return `(${selectors[id].sql.replaceAll(':W', watermarkRef)})`;
+/** The selector's condition over `e`, with the watermark and the organisation as the given SQL references. */
+export function selectorSql(id: SelectorId, watermarkRef: string, orgRef: string): string {
+  return `(${selectors[id].sql.replaceAll(':W', watermarkRef).replaceAll(':O', orgRef)})`;
 }
 
 export function isSelectorId(id: string): id is SelectorId {

@@ -184,7 +184,8 @@ describe('on the cluster', () => {
     const name = `agr_noworkers_${Date.now().toString(36)}`;
     const url = await createTestDatabase(adminUrl(), name, { plain: true });
     created.push(name);
-    const database = connect(url, { max: 1 });
+    // Two connections: migrate holds its advisory lock on one and migrates on another.
+    const database = connect(url, { max: 2 });
     try {
       await database.sql`create extension citus`;
       const error = await distributeTables(database.sql).then(() => null, (e: unknown) => e);
