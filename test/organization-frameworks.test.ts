@@ -116,9 +116,12 @@ describe('organisation frameworks', () => {
     expect(refused.errors?.[0]?.message).toMatch(/Unknown report type "acme_oversight_api"/);
     expect((await app.gql(other.adminKey, Update, { type: 'acme_oversight_api', definition: revised })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await app.gql(other.adminKey, Delete, { type: 'acme_oversight_api' })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    // A type no framework could have (NUL, capitals) is simply not found, for every operation.
+    // A type no framework could have (capitals) is simply not found; a NUL is refused as input, naming the argument.
+    expect((await app.gql(org.adminKey, Delete, { type: 'Not_A_Type' })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const nul = await app.gql(org.adminKey, Delete, { type: 'nul\u0000type' });
+    expect(nul.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(nul.errors?.[0]?.message).toMatch(/deleteFramework\.type/);
     for (const type of ['nul\u0000type', 'Not_A_Type']) {
-      expect((await app.gql(org.adminKey, Delete, { type })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       expect((await app.gql(org.adminKey, Generate, { input: { type, period } })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
     // The same type name is free for the other organisation's own framework.
