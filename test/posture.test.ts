@@ -87,7 +87,7 @@ async function settled(key: string, orgId: string) {
   let last: any;
   await waitFor(async () => {
     last = await posture(key);
-    return last.frameworks.length > 0 && last.frameworks.every((f: any) => f.watermark !== null && f.watermark >= Number(max!.seq));
+    return last.frameworks.length > 0 && last.frameworks.every((f: any) => f.watermark !== null && f.watermark >= Number(max!.seq) && f.controls.length > 0);
   }, 30_000);
   return last;
 }
@@ -112,7 +112,7 @@ describe('live posture', () => {
     }
     const before = await settled(a.adminKey, a.orgId);
     await settled(b.adminKey, b.orgId);
-    const gov1 = before.frameworks[0].controls.find((c: any) => c.checkId === 'policy-coverage');
+    const gov1 = before.frameworks.find((f: any) => f.framework === 'governance').controls.find((c: any) => c.checkId === 'policy-coverage');
     expect(gov1).toMatchObject({ controlId: 'GOV-1', status: 'PASS', value: 100 });
 
     const clientA = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${a.adminKey}` }, retryAttempts: 0, lazy: true });
