@@ -7,8 +7,9 @@
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { dataExports, organizations, reports } from '../db/schema.ts';
+import { compliancePackages, dataExports, organizations, reports } from '../db/schema.ts';
 import { expireExports } from '../exports/exports.ts';
+import { expirePackages } from '../packages/packages.ts';
 import { badInput, notFound } from '../errors.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
 import { changeOf } from '../realtime/pubsub.ts';
@@ -29,6 +30,8 @@ export interface RetentionResult {
   deletedArtifacts: number;
   /** Data exports whose files were deleted. */
   expiredExports?: number;
+  /** Compliance packages whose files were deleted. */
+  expiredPackages?: number;
 }
 
 /**
@@ -96,6 +99,7 @@ export async function runRetention(services: Services, now = new Date()): Promis
     where a.report_id = r.id and a.org_id = r.org_id and r.status = 'expired'`;
   result.deletedArtifacts += stray.count;
   result.expiredExports = await expireExports(services, now);
+  result.expiredPackages = await expirePackages(services, now);
   if (result.expiredReports) services.log.info('retention expired reports', { ...result });
   return result;
 }
@@ -153,6 +157,10 @@ export async function updateOrganizationSettings(
         .update(dataExports)
         .set({ expiresAt: sql`((${dataExports.completedAt} at time zone 'UTC') + make_interval(days => ${retentionDays}::int)) at time zone 'UTC'` })
         .where(and(eq(dataExports.orgId, requester.orgId), eq(dataExports.status, 'completed')));
+      await tx
+        .update(compliancePackages)
+        .set({ expiresAt: sql`((${compliancePackages.completedAt} at time zone 'UTC') + make_interval(days => ${retentionDays}::int)) at time zone 'UTC'` })
+        .where(and(eq(compliancePackages.orgId, requester.orgId), eq(compliancePackages.status, 'completed')));
     }
   });
   await recordServiceEvent(services.database, requester.orgId, {
