@@ -4,6 +4,7 @@
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { retryTransient } from '../db/transient.ts';
 import { dataExports, organizations, reports } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
@@ -53,7 +54,7 @@ export async function updateOrganizationSettings(
   const notify = input.notify
     ? validateNotify({ webhooks: input.notify.webhooks ?? before.notify.webhooks, emails: input.notify.emails ?? before.notify.emails }, services.config.WEBHOOK_ALLOWED_HOSTS)
     : before.notify;
-  await db.transaction(async (tx) => {
+  await retryTransient(() => db.transaction(async (tx) => {
     await tx.update(organizations).set({ retentionDays, notify }).where(eq(organizations.id, requester.orgId));
     if (retentionDays !== before.retentionDays) {
       await tx
@@ -65,7 +66,7 @@ export async function updateOrganizationSettings(
         .set({ expiresAt: sql`((${dataExports.completedAt} at time zone 'UTC') + make_interval(days => ${retentionDays}::int)) at time zone 'UTC'` })
         .where(and(eq(dataExports.orgId, requester.orgId), eq(dataExports.status, 'completed')));
     }
-  });
+  }));
   await recordServiceEvent(services.database, requester.orgId, {
     action: 'organization.settings_changed',
     actorId: requester.actorId,
