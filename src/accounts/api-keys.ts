@@ -3,6 +3,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Role } from '../access.ts';
 import { ROLES } from '../access.ts';
 import type { Db } from '../db/client.ts';
+import { retryTransient } from '../db/transient.ts';
 import { apiKeys, organizations } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
 import { isUuid } from '../ids.ts';
@@ -22,7 +23,12 @@ const PREFIX = 'agr_';
 export const hashApiKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
 /** Creates a key and returns it in clear once; only its hash is stored. */
-export async function createApiKey(db: Db, orgId: string, input: { name: string; role: string }) {
+export function createApiKey(db: Db, orgId: string, input: { name: string; role: string }) {
+  return retryTransient(() => insertApiKey(db, orgId, input));
+}
+
+/** `createApiKey` inside a caller's transaction, which retries as a whole if it must. */
+export async function insertApiKey(db: Db, orgId: string, input: { name: string; role: string }) {
   const name = input.name.trim();
   if (!name || name.length > 100) throw badInput('name', 'name must be 1 to 100 characters');
   if (!(ROLES as readonly string[]).includes(input.role)) {
@@ -38,11 +44,9 @@ export async function createApiKey(db: Db, orgId: string, input: { name: string;
 
 export async function revokeApiKey(db: Db, orgId: string, id: string): Promise<ApiKeyRow> {
   if (!isUuid(id)) throw notFound('API key');
-  const [row] = await db
-    .update(apiKeys)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(apiKeys.id, id), eq(apiKeys.orgId, orgId)))
-    .returning();
+  const [row] = await retryTransient(() =>
+    db.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.id, id), eq(apiKeys.orgId, orgId))).returning(),
+  );
   if (!row) throw notFound('API key');
   return row;
 }

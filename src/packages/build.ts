@@ -15,7 +15,7 @@ import { compliancePackages, packageFiles, reportArtifacts } from '../db/schema.
 import { MEDIA_TYPES } from '../exports/encode.ts';
 import { exportFileChunks, exportManifest, exportsByIds, fileNameOf, type ExportRecord } from '../exports/exports.ts';
 import { KINDS } from '../exports/kinds.ts';
-import { expiryFor, organizationSettings } from '../jobs/retention.ts';
+import { expiryFor, organizationSettings } from '../accounts/settings.ts';
 import { artifactChunks, ensureArtifact } from '../render/artifacts.ts';
 import { BUNDLE_FILES, CHECKSUMS, CHECKSUMS_SIG, MANIFEST, MANIFEST_SIG, PUBLIC_KEY, SIGNATURE_JSON } from '../render/bundle.ts';
 import { findReport, loadRenderable, STORED_FORMATS, type RenderableReport, type ReportRow } from '../render/model.ts';

@@ -4,7 +4,7 @@
  * (src/http/package-downloads.ts).
  */
 import { notFound } from '../errors.ts';
-import { orgOf, type Context } from '../http/context.ts';
+import { orgOf, type Context } from './context.ts';
 import { exportsByIds } from '../exports/exports.ts';
 import {
   cancelPackage,
