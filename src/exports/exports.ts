@@ -16,7 +16,7 @@ import { CATEGORIES, DECISIONS, SEVERITIES } from '../events/contract.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
 import { checkTargets } from '../delivery/s3.ts';
 import { isUuid } from '../ids.ts';
-import { expiryFor, organizationSettings } from '../jobs/retention.ts';
+import { expiryFor, organizationSettings } from '../accounts/settings.ts';
 import { notifyReportChange, type ReportChange } from '../realtime/pubsub.ts';
 import { canonicalJson } from '../reports/integrity.ts';
 import { checkScopeNames, type Requester } from '../reports/lifecycle.ts';

@@ -5,7 +5,7 @@
  */
 import { renderArtifacts } from '../render/artifacts.ts';
 import { closePdfRenderer } from '../render/pdf.ts';
-import { notifyReportFinished } from './notifications.ts';
+import { notifyReportFinished } from '../notifications/outbox.ts';
 import { registerDeliveryJobs } from './recurring.ts';
 import { stampExpiry } from './retention.ts';
 import type { Services } from '../services.ts';

@@ -4,7 +4,8 @@
  * integrity section. Every piece of text is escaped with `esc` and the page
  * carries no script, so an agent or tool named `<script>` stays text.
  */
-import { formatDenominator, formatValue, type ReportContent } from '../reports/generate.ts';
+import type { ReportContent } from '../reports/generate.ts';
+import { formatDenominator, formatValue } from '../reports/summary.ts';
 import { isSelectorId, selectors } from '../reports/selectors.ts';
 import { bandsOfTable, daysOfTable, decisionsChart, riskChart, statusChart, svgString } from './charts.ts';
 import { tocPageSlot } from './chromium.ts';

@@ -4,6 +4,7 @@ import './organization.ts';
 import './events.ts';
 import './reports.ts';
 import './findings.ts';
+import './frameworks.ts';
 import './signing.ts';
 import './downloads.ts';
 import './sharing.ts';
