@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webhookSignature } from '../src/jobs/notifications.ts';
+import { webhookSignature } from '../src/notifications/outbox.ts';
 import { evaluatePosture } from '../src/reports/posture.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { errorCodes, rawGql, readSse } from './support/two-orgs.ts';

@@ -10,8 +10,8 @@ import { graphql } from '../client/gql.ts';
 import type { CreateScheduleInput } from '../client/graphql.ts';
 import { reports, scheduleRuns, schedules } from '../src/db/schema.ts';
 import { registerDeliveryJobs, SCHEDULE_TICK_QUEUE } from '../src/jobs/recurring.ts';
-import { nextRunAfter, periodFor, renderTitle, validateRecurrence } from '../src/jobs/schedule-times.ts';
-import { createSchedule, runDueSchedules } from '../src/jobs/schedules.ts';
+import { nextRunAfter, periodFor, renderTitle, validateRecurrence } from '../src/schedules/recurrence.ts';
+import { createSchedule, runDueSchedules } from '../src/schedules/schedules.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { until } from './support/until.ts';
 

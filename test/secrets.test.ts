@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signingKeys } from '../src/db/schema.ts';
-import { webhookSignature } from '../src/jobs/notifications.ts';
+import { webhookSignature } from '../src/notifications/outbox.ts';
 import { completedReport } from './support/completed-report.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { errorCodes, rawGql } from './support/two-orgs.ts';

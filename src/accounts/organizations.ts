@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { retryTransient } from '../db/transient.ts';
 import { organizations } from '../db/schema.ts';
 import { badInput } from '../errors.ts';
-import { createApiKey } from './api-keys.ts';
+import { insertApiKey } from './api-keys.ts';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 
@@ -10,11 +11,13 @@ export type OrganizationRow = typeof organizations.$inferSelect;
 export async function createOrganization(db: Db, name: string) {
   const trimmed = name.trim();
   if (!trimmed || trimmed.length > 200) throw badInput('name', 'the organisation name must be 1 to 200 characters');
-  return db.transaction(async (tx) => {
-    const [organization] = await tx.insert(organizations).values({ name: trimmed }).returning();
-    const { key, apiKey } = await createApiKey(tx as unknown as Db, organization!.id, { name: 'admin', role: 'admin' });
-    return { organization: organization!, apiKey: key, apiKeyRow: apiKey };
-  });
+  return retryTransient(() =>
+    db.transaction(async (tx) => {
+      const [organization] = await tx.insert(organizations).values({ name: trimmed }).returning();
+      const { key, apiKey } = await insertApiKey(tx as unknown as Db, organization!.id, { name: 'admin', role: 'admin' });
+      return { organization: organization!, apiKey: key, apiKeyRow: apiKey };
+    }),
+  );
 }
 
 export async function getOrganization(db: Db, id: string) {

@@ -5,6 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { organizations } from '../db/schema.ts';
+import { retryTransient } from '../db/transient.ts';
 import { badInput, notFound } from '../errors.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
 import type { Db } from '../db/client.ts';
@@ -37,10 +38,12 @@ export async function updateSlaTargets(services: Services, requester: { orgId: s
       throw badInput(field, `${field} must be a whole number of minutes from 1 to ${MAX_SLA_MINUTES} (one week); got ${v}`);
     }
   }
-  await services.database.db
-    .update(organizations)
-    .set({ approvalSlaMinutes: after.approvalMinutes, holdSlaMinutes: after.holdMinutes })
-    .where(eq(organizations.id, requester.orgId));
+  await retryTransient(() =>
+    services.database.db
+      .update(organizations)
+      .set({ approvalSlaMinutes: after.approvalMinutes, holdSlaMinutes: after.holdMinutes })
+      .where(eq(organizations.id, requester.orgId)),
+  );
   await recordServiceEvent(services.database, requester.orgId, {
     action: 'organization.sla_targets_changed',
     actorId: requester.actorId,

@@ -19,7 +19,7 @@ import { recordServiceEvent } from '../events/ingest.ts';
 import { MEDIA_TYPES } from '../exports/encode.ts';
 import { exportFileChunks, exportManifest, fileNameOf, type ExportRecord } from '../exports/exports.ts';
 import { isUuid } from '../ids.ts';
-import { enqueueDelivery } from '../jobs/notifications.ts';
+import { enqueueDelivery } from '../notifications/outbox.ts';
 import { artifactChunks } from '../render/artifacts.ts';
 import { CONTENT_TYPES, fileName } from '../render/model.ts';
 import type { Requester } from '../reports/lifecycle.ts';

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import type { Database, Sql } from '../db/client.ts';
+import { isTransient } from '../db/transient.ts';
 import { batchGenesis, chainEventBytes, eventContent, linkBatch } from './chain.ts';
 import type { NormalizedEvent } from './contract.ts';
 
@@ -22,17 +23,16 @@ export const COPY_COLUMNS = `org_id, batch_id, hash, client_id, occurred_at, env
   correlation_id, data_subjects, personal_data, legal_basis, recipient, region, ttl_seconds, cost_usd, attributes, source`;
 
 // Concurrent batches of one organisation may lock the same registry rows or
-// client ids in different orders, or race to store the same id; PostgreSQL
-// then aborts one of them, which is safe to run again because the
-// transaction left nothing behind.
-const RETRYABLE = new Set(['40P01', '40001', '23505']);
+// client ids in different orders (a transient error), or race to store the
+// same id (a unique violation); either way the aborted transaction left
+// nothing behind and is safe to run again.
 const MAX_ATTEMPTS = 4;
 
 /** Citus relays a shard's unique violation during a COPY as an internal error (XX000) with PostgreSQL's message. */
 const retryable = (error: unknown) => {
   const { code, message } = error as { code?: string; message?: string };
   if (code === 'XX000') return /^duplicate key value violates unique constraint/.test(message ?? '');
-  return code !== undefined && RETRYABLE.has(code);
+  return code === '23505' || isTransient(error);
 };
 
 /**

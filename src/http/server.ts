@@ -13,7 +13,7 @@ import { DomainError, httpStatusOf, isDatabaseUnavailable, UNAVAILABLE_RETRY_SEC
 import { schema } from '../schema/index.ts';
 import { createLoaders } from '../schema/loaders.ts';
 import type { Services } from '../services.ts';
-import type { Context } from './context.ts';
+import type { Context } from '../schema/context.ts';
 import { useRejectNul } from './input-checks.ts';
 import { LIMITS, queryLimitPlugins } from './limits.ts';
 import { endable, LiveKeys, REVOKED_CLOSE_CODE, REVOKED_MESSAGE, revokedError } from './live-keys.ts';
@@ -26,9 +26,10 @@ import './ingest-route.ts';
 import './otlp-route.ts';
 import './downloads.ts';
 import './export-downloads.ts';
+import './package-downloads.ts';
 import './share-route.ts';
 import './openapi.ts';
-import '../web/routes.ts';
+import './console-route.ts';
 
 export interface ApiServer {
   yoga: YogaServerInstance<Record<string, unknown>, Context>;

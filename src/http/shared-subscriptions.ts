@@ -11,7 +11,7 @@
  */
 import { createSourceEventStream, execute, getOperationAST, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { createGraphQLError, isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
-import type { Context } from './context.ts';
+import type { Context } from '../schema/context.ts';
 
 export function useSharedSubscriptionEvents(): Plugin<Context> {
   // Documents come from yoga's parse cache: one object per query text.

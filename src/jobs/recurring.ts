@@ -6,10 +6,10 @@
  * also safe to run concurrently (see schedules.ts).
  */
 import type { Services } from '../services.ts';
-import { startNotificationWorker } from './notifications.ts';
+import { startNotificationWorker } from './notification-worker.ts';
 import type { Queue } from './queue.ts';
 import { runRetention } from './retention.ts';
-import { runDueSchedules } from './schedules.ts';
+import { runDueSchedules } from '../schedules/schedules.ts';
 
 export const SCHEDULE_TICK_QUEUE = 'schedule-tick';
 export const RETENTION_QUEUE = 'retention-run';

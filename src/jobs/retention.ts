@@ -5,30 +5,21 @@
  * the content hash stay, so the report can still be read, verified and
  * regenerated; downloads answer 410.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
-import { dataExports, organizations, reports } from '../db/schema.ts';
 import { expireExports } from '../exports/exports.ts';
-import { badInput, notFound } from '../errors.ts';
+import { expirePackages } from '../packages/packages.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
 import { changeOf } from '../realtime/pubsub.ts';
 import type { Services } from '../services.ts';
-import { validateNotify, type NotifySettings } from './schedules.ts';
 
-export const MIN_RETENTION_DAYS = 1;
-export const MAX_RETENTION_DAYS = 3650;
 const BATCH = 200;
-const DAY_MS = 86_400_000;
-
-export function expiryFor(retentionDays: number, completedAt: Date): Date {
-  return new Date(completedAt.getTime() + retentionDays * DAY_MS);
-}
 
 export interface RetentionResult {
   expiredReports: number;
   deletedArtifacts: number;
   /** Data exports whose files were deleted. */
   expiredExports?: number;
+  /** Compliance packages whose files were deleted. */
+  expiredPackages?: number;
 }
 
 /**
@@ -96,6 +87,7 @@ export async function runRetention(services: Services, now = new Date()): Promis
     where a.report_id = r.id and a.org_id = r.org_id and r.status = 'expired'`;
   result.deletedArtifacts += stray.count;
   result.expiredExports = await expireExports(services, now);
+  result.expiredPackages = await expirePackages(services, now);
   if (result.expiredReports) services.log.info('retention expired reports', { ...result });
   return result;
 }
@@ -106,64 +98,4 @@ export async function stampExpiry(services: Services, reportId: string, orgId: s
     update reports r set expires_at = ${services.database.sql.unsafe(expiry('r.completed_at', 'o.retention_days'))}
     from organizations o
     where o.id = r.org_id and r.org_id = ${orgId} and r.id = ${reportId} and r.status = 'completed' and r.completed_at is not null`;
-}
-
-export interface OrganizationSettings {
-  retentionDays: number;
-  /** Told about every report of the organisation that completes or fails (schedules add their own). */
-  notify: NotifySettings;
-}
-
-export async function organizationSettings(db: Db, orgId: string): Promise<OrganizationSettings & { webhookSecret: string }> {
-  const [org] = await db
-    .select({ retentionDays: organizations.retentionDays, webhookSecret: organizations.webhookSecret, notify: organizations.notify })
-    .from(organizations)
-    .where(eq(organizations.id, orgId));
-  if (!org) throw notFound('Organization');
-  return { ...org, notify: { webhooks: org.notify.webhooks ?? [], emails: org.notify.emails ?? [] } };
-}
-
-/**
- * Changes the retention period; completed reports are re-dated to the new
- * period (the next retention run expires those now past it).
- */
-export async function updateOrganizationSettings(
-  services: Services,
-  requester: { orgId: string; actorId: string },
-  input: { retentionDays?: number; notify?: Partial<NotifySettings> },
-): Promise<OrganizationSettings> {
-  const { db } = services.database;
-  const before = await organizationSettings(db, requester.orgId);
-  const retentionDays = input.retentionDays ?? before.retentionDays;
-  if (!Number.isInteger(retentionDays) || retentionDays < MIN_RETENTION_DAYS || retentionDays > MAX_RETENTION_DAYS) {
-    throw badInput('retentionDays', `retentionDays must be a whole number of days from ${MIN_RETENTION_DAYS} to ${MAX_RETENTION_DAYS}`);
-  }
-  // A list given replaces the current one; a list left out stays.
-  const notify = input.notify
-    ? validateNotify({ webhooks: input.notify.webhooks ?? before.notify.webhooks, emails: input.notify.emails ?? before.notify.emails }, services.config.WEBHOOK_ALLOWED_HOSTS)
-    : before.notify;
-  await db.transaction(async (tx) => {
-    await tx.update(organizations).set({ retentionDays, notify }).where(eq(organizations.id, requester.orgId));
-    if (retentionDays !== before.retentionDays) {
-      await tx
-        .update(reports)
-        .set({ expiresAt: sql`((${reports.completedAt} at time zone 'UTC') + make_interval(days => ${retentionDays}::int)) at time zone 'UTC'` })
-        .where(and(eq(reports.orgId, requester.orgId), eq(reports.status, 'completed'), isNull(reports.deletedAt)));
-      await tx
-        .update(dataExports)
-        .set({ expiresAt: sql`((${dataExports.completedAt} at time zone 'UTC') + make_interval(days => ${retentionDays}::int)) at time zone 'UTC'` })
-        .where(and(eq(dataExports.orgId, requester.orgId), eq(dataExports.status, 'completed')));
-    }
-  });
-  await recordServiceEvent(services.database, requester.orgId, {
-    action: 'organization.settings_changed',
-    actorId: requester.actorId,
-    resource: `organization:${requester.orgId}`,
-    attributes: {
-      retentionDays: { from: before.retentionDays, to: retentionDays },
-      // Counts only: the URLs may carry tokens of the receiving system.
-      notify: { webhooks: notify.webhooks.length, emails: notify.emails.length },
-    },
-  });
-  return { retentionDays, notify };
 }

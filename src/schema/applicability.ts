@@ -1,5 +1,5 @@
 /** The organisation's Statement of Applicability: read by everyone who reads reports, recorded by an admin. */
-import { orgOf } from '../http/context.ts';
+import { orgOf } from './context.ts';
 import {
   currentStatements,
   IMPLEMENTATION_STATUSES,

@@ -10,7 +10,7 @@ import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import { can, rolesFor, type Action } from '../access.ts';
 import { DomainError, forbidden, unauthenticated } from '../errors.ts';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../http/context.ts';
+import type { Context } from './context.ts';
 
 export const builder = new SchemaBuilder<{
   Context: Context;

@@ -1,4 +1,4 @@
-import { orgOf } from '../http/context.ts';
+import { orgOf } from './context.ts';
 import { listDownloadsMany, type Download as DownloadRow } from '../render/artifacts.ts';
 import { FORMATS } from '../render/model.ts';
 import { builder } from './builder.ts';

@@ -20,8 +20,8 @@ import {
   type ToolRecord,
 } from '../events/queries.ts';
 import { notFound } from '../errors.ts';
-import type { Context } from '../http/context.ts';
-import { orgOf } from '../http/context.ts';
+import type { Context } from './context.ts';
+import { orgOf } from './context.ts';
 import { builder } from './builder.ts';
 
 const enumOf = <T extends string>(name: string, description: string, values: readonly T[]) =>

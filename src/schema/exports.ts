@@ -3,7 +3,7 @@
  * delete; the file itself is downloaded over HTTP (src/http/export-downloads.ts).
  */
 import { notFound } from '../errors.ts';
-import { orgOf, type Context } from '../http/context.ts';
+import { orgOf, type Context } from './context.ts';
 import {
   cancelExport,
   deleteExport,

@@ -1,7 +1,7 @@
 /** The notification outbox, and the organisation settings behind retention and webhook signatures. */
-import { orgOf } from '../http/context.ts';
-import { listNotifications, notificationCursor, type NotificationRow } from '../jobs/notifications.ts';
-import { organizationSettings, updateOrganizationSettings, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, type OrganizationSettings } from '../jobs/retention.ts';
+import { orgOf } from './context.ts';
+import { listNotifications, notificationCursor, type NotificationRow } from '../notifications/outbox.ts';
+import { organizationSettings, updateOrganizationSettings, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, type OrganizationSettings } from '../accounts/settings.ts';
 import { Notify, NotifyInput } from './schedules.ts';
 import { builder } from './builder.ts';
 import { Organization } from './organization.ts';

@@ -1,7 +1,7 @@
 import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from '../accounts/api-keys.ts';
 import { ROLES } from '../access.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
-import { orgOf } from '../http/context.ts';
+import { orgOf } from './context.ts';
 import { builder } from './builder.ts';
 
 export const Role = builder.enumType('Role', {

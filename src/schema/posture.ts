@@ -4,7 +4,7 @@
  * Statuses and values are for every reader; evidence needs evidence:read.
  */
 import { badInput, notFound } from '../errors.ts';
-import { orgOf, type Context } from '../http/context.ts';
+import { orgOf, type Context } from './context.ts';
 import { requestPostureEvaluation } from '../jobs/posture-refresh.ts';
 import { evidencePages, MAX_PAGE, toSelector } from '../reports/evidence.ts';
 import {

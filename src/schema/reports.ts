@@ -2,7 +2,7 @@
  * Reports: the lifecycle face (status, progress, versions), listing, the
  * mutations that request and manage them, and the live subscriptions.
  */
-import { orgOf, type Context } from '../http/context.ts';
+import { orgOf, type Context } from './context.ts';
 import { notFound } from '../errors.ts';
 import {
   cancelReport,

@@ -1,7 +1,8 @@
 /** Report schedules: recurring reports with notifications. */
-import { orgOf, type Context } from '../http/context.ts';
-import { FREQUENCIES } from '../jobs/schedule-times.ts';
-import { createSchedule, deleteSchedule, listSchedules, notifyOf, runScheduleNow, scheduleReports, updateSchedule, type NotifySettings, type ScheduleRow } from '../jobs/schedules.ts';
+import { orgOf, type Context } from './context.ts';
+import { FREQUENCIES } from '../schedules/recurrence.ts';
+import { notifyOf, type NotifySettings } from '../notifications/recipients.ts';
+import { createSchedule, deleteSchedule, listSchedules, runScheduleNow, scheduleReports, updateSchedule, type ScheduleRow } from '../schedules/schedules.ts';
 import { builder } from './builder.ts';
 import { Report } from './reports.ts';
 

@@ -3,7 +3,7 @@
  * SLA targets that one of the factors measures against.
  */
 import { slaTargets, updateSlaTargets, MAX_SLA_MINUTES, type SlaTargets } from '../accounts/sla-targets.ts';
-import { orgOf } from '../http/context.ts';
+import { orgOf } from './context.ts';
 import type { ReportContent } from '../reports/generate.ts';
 import type { ScoreFactor as ScoreFactorShape } from '../reports/scoring.ts';
 import { builder } from './builder.ts';

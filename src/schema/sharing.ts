@@ -1,5 +1,5 @@
 /** Share links: time-limited, optionally password-protected and pseudonymised links to a report's files. */
-import { orgOf, type Context } from '../http/context.ts';
+import { orgOf, type Context } from './context.ts';
 import { FORMATS } from '../render/model.ts';
 import { createShareLink, listShareLinks, revokeShareLink, stateOf, type ShareLinkRow } from '../sharing/share-links.ts';
 import { builder } from './builder.ts';

@@ -1,5 +1,5 @@
 /** Storage targets (S3-compatible buckets) files are delivered to; their credentials never leave the service. */
-import { orgOf, type Context } from '../http/context.ts';
+import { orgOf, type Context } from './context.ts';
 import { createStorageTarget, deleteStorageTarget, listStorageTargets, type StorageTargetRow } from '../delivery/s3.ts';
 import { builder } from './builder.ts';
 

@@ -16,6 +16,7 @@ import { promisify } from 'node:util';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import { retryTransient } from '../db/transient.ts';
 import { reports, shareLinks, shareLinkTokens } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
@@ -84,7 +85,7 @@ export async function createShareLink(services: Services, requester: ShareReques
   // 20 characters from 120 random bits: typed by a person, far beyond guessing with 5 tries per 15 minutes.
   const password = input.passwordProtected ? randomBytes(15).toString('base64url') : null;
   const passwordHash = password ? await hashPassword(password) : null;
-  const link = await db.transaction(async (tx) => {
+  const link = await retryTransient(() => db.transaction(async (tx) => {
     const [row] = await tx
       .insert(shareLinks)
       .values({
@@ -99,7 +100,7 @@ export async function createShareLink(services: Services, requester: ShareReques
       .returning();
     await tx.insert(shareLinkTokens).values({ tokenHash: hashToken(token), orgId: requester.orgId, linkId: row!.id });
     return row;
-  });
+  }));
   await recordServiceEvent(services.database, requester.orgId, {
     action: 'report.shared',
     actorId: requester.actorId,

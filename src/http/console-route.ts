@@ -1,10 +1,10 @@
 /**
  * Serves the web console at `/`: one HTML page, one script, one stylesheet,
- * built on first request (see build.ts). The page carries no data: it is a
+ * built on first request (see web/build.ts). The page carries no data: it is a
  * client of the public GraphQL API like any other.
  */
-import { addRoute } from '../http/routes.ts';
-import { buildConsole, type ConsoleAssets } from './build.ts';
+import { addRoute } from './routes.ts';
+import { buildConsole, type ConsoleAssets } from '../web/build.ts';
 
 let assets: Promise<ConsoleAssets> | null = null;
 

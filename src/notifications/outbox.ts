@@ -8,28 +8,23 @@
  * status, last error) that the `notifications` query shows.
  */
 import { createHmac } from 'node:crypto';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { fromDrizzle, type Job } from 'pg-boss';
+import { fromDrizzle } from 'pg-boss';
 import type { Db } from '../db/client.ts';
 import { notifications, organizations, reports, schedules } from '../db/schema.ts';
 import { badInput } from '../errors.ts';
 import { publicBaseUrl } from '../config.ts';
 import type { Services } from '../services.ts';
-import { uploadToS3 } from '../delivery/s3.ts';
-import type { Queue } from './queue.ts';
-import { notifyOf } from './schedules.ts';
-import { guardedLookup, WebhookRefused, webhookUrlProblem } from './webhook-target.ts';
+import type { Queue } from '../jobs/queue.ts';
+import { notifyOf } from './recipients.ts';
 
 export const NOTIFICATION_QUEUE = 'notification-deliver';
 export const SIGNATURE_HEADER = 'x-signature-256';
-const WEBHOOK_TIMEOUT_MS = 10_000;
 
 export type NotificationRow = typeof notifications.$inferSelect;
 export type ReportEventName = 'report.completed' | 'report.failed';
 
-interface DeliveryJob {
+export interface DeliveryJob {
   notificationId: string;
   orgId: string;
 }
@@ -131,112 +126,6 @@ export function enqueueDelivery(services: Services, boss: Queue, tx: Db, row: No
     retryBackoff: true,
     retryDelayMax: 6 * 3600,
   });
-}
-
-export async function startNotificationWorker(boss: Queue, services: Services): Promise<string> {
-  await createNotificationQueue(boss);
-  // NOTIFY wakes workers for new jobs only; a retry becomes due silently, so poll about as often as the shortest retry delay.
-  const poll = Math.max(0.5, Math.min(30, services.config.NOTIFICATION_RETRY_DELAY_SECONDS));
-  return boss.work<DeliveryJob>(NOTIFICATION_QUEUE, { batchSize: 1, localConcurrency: 4, includeMetadata: true, pollingIntervalSeconds: poll, notifyPollingIntervalSeconds: poll }, async (jobs) => {
-    for (const job of jobs) await deliverNotification(services, job as Job<DeliveryJob> & { retryLimit: number });
-  });
-}
-
-/** One delivery attempt. Throws to have pg-boss retry; the last failed attempt marks the row failed. */
-export async function deliverNotification(services: Services, job: Job<DeliveryJob> & { retryLimit: number }): Promise<void> {
-  const { db } = services.database;
-  const { notificationId, orgId } = job.data;
-  const [row] = await db
-    .update(notifications)
-    .set({ attempts: sql`${notifications.attempts} + 1` })
-    .where(and(eq(notifications.id, notificationId), eq(notifications.orgId, orgId), eq(notifications.status, 'pending')))
-    .returning();
-  if (!row) return; // delivered already (a retried job after a lost acknowledgement) or removed
-  let responseStatus: number | null = null;
-  try {
-    if (row.channel === 'webhook') responseStatus = await postWebhook(services, row);
-    else if (row.channel === 's3') responseStatus = await uploadToS3(services, row);
-    else await sendEmail(services, row);
-  } catch (error) {
-    const last = job.retryCount >= job.retryLimit;
-    const message = error instanceof Error ? error.message : String(error);
-    await db
-      .update(notifications)
-      .set({ lastError: message.slice(0, 1000), responseStatus: (error as { status?: number }).status ?? null, ...(last ? { status: 'failed' } : {}) })
-      .where(and(eq(notifications.id, row.id), eq(notifications.orgId, orgId)));
-    services.log.warn('notification delivery failed', { notificationId: row.id, channel: row.channel, attempt: row.attempts, last, reason: message });
-    if (!last) throw error;
-    return;
-  }
-  await db
-    .update(notifications)
-    .set({ status: 'delivered', deliveredAt: new Date(), responseStatus, lastError: null })
-    .where(and(eq(notifications.id, row.id), eq(notifications.orgId, orgId)));
-}
-
-class DeliveryError extends Error {
-  readonly status: number | undefined;
-  constructor(message: string, status?: number) {
-    super(message);
-    this.status = status;
-  }
-}
-
-async function postWebhook(services: Services, row: NotificationRow): Promise<number> {
-  const [org] = await services.database.db.select({ secret: organizations.webhookSecret }).from(organizations).where(eq(organizations.id, row.orgId));
-  if (!org) throw new DeliveryError('the organisation no longer exists');
-  const allowed = services.config.WEBHOOK_ALLOWED_HOSTS;
-  // Checked again now: the rules may have changed since the URL was saved.
-  const problem = webhookUrlProblem(row.target, allowed);
-  if (problem) throw new DeliveryError(`refused: ${problem}`);
-  const url = new URL(row.target);
-  const body = Buffer.from(row.body);
-  const status = await new Promise<number>((resolve, reject) => {
-    const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(
-      url,
-      {
-        method: 'POST',
-        // The addresses connected to are the ones checked (see webhook-target.ts). Redirects are
-        // not followed: they would send the signed body somewhere nobody configured.
-        lookup: guardedLookup(allowed),
-        timeout: WEBHOOK_TIMEOUT_MS,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': String(body.length),
-          'user-agent': 'agent-reports-webhooks/1',
-          'x-event': row.event,
-          'x-delivery-id': row.id,
-          [SIGNATURE_HEADER]: webhookSignature(org.secret, row.body),
-        },
-      },
-      (response) => {
-        response.resume();
-        resolve(response.statusCode ?? 0);
-      },
-    );
-    request.once('timeout', () => request.destroy(new Error(`no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`)));
-    request.once('error', reject);
-    request.end(body);
-  }).catch((error: unknown) => {
-    if (error instanceof WebhookRefused) throw new DeliveryError(`refused: ${error.message}`);
-    const e = error as { code?: string; message?: string };
-    throw new DeliveryError(`request failed: ${e.code ?? e.message}`);
-  });
-  if (status < 200 || status >= 300) throw new DeliveryError(`receiver answered HTTP ${status}`, status);
-  return status;
-}
-
-async function sendEmail(services: Services, row: NotificationRow): Promise<void> {
-  const url = services.config.SMTP_URL;
-  if (!url) throw new DeliveryError('SMTP_URL is not configured');
-  // Loaded on the first email: nodemailer is ~20 MB of RSS that a worker without email channels never needs.
-  const { default: nodemailer } = await import('nodemailer');
-  const transport = nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as never);
-  try {
-    await transport.sendMail({ from: services.config.SMTP_FROM, to: row.target, subject: row.subject ?? row.event, text: row.body, headers: { 'X-Report-Event': row.event } });
-  } finally {
-    transport.close();
-  }
 }
 
 export const MAX_NOTIFICATION_PAGE = 200;

@@ -21,18 +21,13 @@ import { badInput, DomainError, notFound } from '../errors.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
 import { frameworkOf, typeList } from '../frameworks/organization.ts';
 import { isUuid } from '../ids.ts';
-import { checkScopeNames, createReport, type Requester } from '../reports/lifecycle.ts';
 import { checkTargets } from '../delivery/s3.ts';
+import { checkScopeNames, createReport, type Requester } from '../reports/lifecycle.ts';
 import type { Services } from '../services.ts';
-import { nextRunAfter, periodFor, renderTitle, validateRecurrence, validateTitleTemplate, type Frequency, type Recurrence } from './schedule-times.ts';
-import { webhookUrlProblem } from './webhook-target.ts';
+import { notifyOf, validateNotify, type NotifySettings } from '../notifications/recipients.ts';
+import { nextRunAfter, periodFor, renderTitle, validateRecurrence, validateTitleTemplate, type Frequency, type Recurrence } from './recurrence.ts';
 
 export type ScheduleRow = typeof schedules.$inferSelect;
-
-export interface NotifySettings {
-  webhooks: string[];
-  emails: string[];
-}
 
 export interface ScheduleInput {
   type: string;
@@ -53,9 +48,6 @@ export interface ScheduleInput {
 export type ScheduleChanges = { [K in keyof ScheduleInput]?: ScheduleInput[K] | null } & { paused?: boolean | null };
 
 export const MAX_CATCH_UP_PER_TICK = 24;
-const MAX_WEBHOOKS = 10;
-const MAX_EMAILS = 20;
-const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
 
 export const recurrenceOf = (s: ScheduleRow): Recurrence => ({
   frequency: s.frequency,
@@ -64,11 +56,6 @@ export const recurrenceOf = (s: ScheduleRow): Recurrence => ({
   periodDays: s.periodDays,
   timezone: s.timezone,
 });
-
-export const notifyOf = (s: Pick<ScheduleRow, 'notify'>): NotifySettings => {
-  const n = (s.notify ?? {}) as Partial<NotifySettings>;
-  return { webhooks: n.webhooks ?? [], emails: n.emails ?? [] };
-};
 
 export async function createSchedule(services: Services, requester: Requester, input: ScheduleInput, now = new Date()): Promise<ScheduleRow> {
   const fields = await validateFields(services.database.db, requester.orgId, input, services.config.WEBHOOK_ALLOWED_HOSTS);
@@ -250,21 +237,6 @@ async function validateFields(db: Db, orgId: string, input: ScheduleInput, allow
   const titleTemplate = validateTitleTemplate(input.titleTemplate ?? `${framework.name}, {start} to {end}`);
   const deliverTo = await checkTargets(db, orgId, input.deliverTo);
   return { type: input.type, ...recurrence, environment, agentIds, titleTemplate, notify: validateNotify(input.notify, allowedHosts), deliverTo };
-}
-
-export function validateNotify(notify: Partial<NotifySettings> | null | undefined, allowedHosts: readonly string[]): NotifySettings {
-  const webhooks = [...new Set((notify?.webhooks ?? []).map((w) => w.trim()).filter(Boolean))];
-  const emails = [...new Set((notify?.emails ?? []).map((e) => e.trim().toLowerCase()).filter(Boolean))];
-  if (webhooks.length > MAX_WEBHOOKS) throw badInput('notify.webhooks', `at most ${MAX_WEBHOOKS} webhooks`);
-  if (emails.length > MAX_EMAILS) throw badInput('notify.emails', `at most ${MAX_EMAILS} e-mail addresses`);
-  webhooks.forEach((w, i) => {
-    const problem = webhookUrlProblem(w, allowedHosts);
-    if (problem) throw badInput(`notify.webhooks.${i}`, problem);
-  });
-  emails.forEach((e, i) => {
-    if (!EMAIL.test(e) || e.length > 254) throw badInput(`notify.emails.${i}`, `"${e}" is not an e-mail address`);
-  });
-  return { webhooks, emails };
 }
 
 async function audit(services: Services, requester: Requester, action: string, row: ScheduleRow) {

@@ -1,6 +1,6 @@
 import type { Principal } from '../accounts/api-keys.ts';
 import type { Services } from '../services.ts';
-import type { Loaders } from '../schema/loaders.ts';
+import type { Loaders } from './loaders.ts';
 
 /** Built once per request (or per subscription). */
 export interface Context {
