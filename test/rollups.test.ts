@@ -283,7 +283,7 @@ describe('reports read through rollups', () => {
         const rolled = await scalarQueries.data_subjects(raw, scope, plan);
         expect(rolled.data_subjects).toBeGreaterThan(0);
         expect(rolled, `watermark ${watermark}, scope ${JSON.stringify(extra)}`).toEqual(await scalarQueries.data_subjects(raw, scope, null));
-        if (!Object.keys(extra).length) counted.add(rolled.data_subjects);
+        if (!Object.keys(extra).length) counted.add(Number(rolled.data_subjects));
       }
     }
     expect([...boundaries].sort((a, b) => a - b)).toEqual([firstBoundary, newest]);
