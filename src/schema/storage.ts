@@ -1,6 +1,6 @@
 /** Storage targets (S3-compatible buckets) files are delivered to; their credentials never leave the service. */
 import { orgOf, type Context } from './context.ts';
-import { createStorageTarget, deleteStorageTarget, listStorageTargets, type StorageTargetRow } from '../delivery/s3.ts';
+import { createStorageTarget, deleteStorageTarget, listStorageTargets, type StorageTargetRow } from '../accounts/storage-targets.ts';
 import { builder } from './builder.ts';
 
 const requester = (ctx: Context) => ({ orgId: orgOf(ctx), name: ctx.principal!.keyName, actorId: ctx.principal!.keyId });
