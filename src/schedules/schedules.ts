@@ -14,6 +14,7 @@
  * asks about; at most MAX_CATCH_UP_PER_TICK runs per schedule and tick, so
  * a schedule that missed years cannot monopolise one tick.
  */
+import type { Actor } from '../access.ts';
 import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { compliancePackages, reports, scheduleRuns, schedules, type SchedulePackage } from '../db/schema.ts';
@@ -21,9 +22,9 @@ import { badInput, DomainError, notFound } from '../errors.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
 import { frameworkOf, typeList } from '../frameworks/organization.ts';
 import { isUuid } from '../ids.ts';
-import { checkTargets } from '../delivery/s3.ts';
+import { checkTargets } from '../accounts/storage-targets.ts';
 import { requestPackage, validateParts } from '../packages/packages.ts';
-import { checkScopeNames, createReport, type Requester } from '../reports/lifecycle.ts';
+import { checkScopeNames, createReport } from '../reports/lifecycle.ts';
 import type { Services } from '../services.ts';
 import { notifyOf, validateNotify, type NotifySettings } from '../notifications/recipients.ts';
 import { nextRunAfter, periodFor, renderTitle, validateRecurrence, validateTitleTemplate, type Frequency, type Recurrence } from './recurrence.ts';
@@ -61,7 +62,7 @@ export const recurrenceOf = (s: ScheduleRow): Recurrence => ({
   timezone: s.timezone,
 });
 
-export async function createSchedule(services: Services, requester: Requester, input: ScheduleInput, now = new Date()): Promise<ScheduleRow> {
+export async function createSchedule(services: Services, requester: Actor, input: ScheduleInput, now = new Date()): Promise<ScheduleRow> {
   const fields = await validateFields(services.database.db, requester.orgId, input, services.config.WEBHOOK_ALLOWED_HOSTS);
   const [row] = await services.database.db
     .insert(schedules)
@@ -71,7 +72,7 @@ export async function createSchedule(services: Services, requester: Requester, i
   return row!;
 }
 
-export async function updateSchedule(services: Services, requester: Requester, id: string, changes: ScheduleChanges, now = new Date()): Promise<ScheduleRow> {
+export async function updateSchedule(services: Services, requester: Actor, id: string, changes: ScheduleChanges, now = new Date()): Promise<ScheduleRow> {
   const current = await getSchedule(services.database.db, requester.orgId, id);
   const merged: ScheduleInput = {
     // New frameworks bring their own type (the first of them).
@@ -103,7 +104,7 @@ export async function updateSchedule(services: Services, requester: Requester, i
   return row!;
 }
 
-export async function deleteSchedule(services: Services, requester: Requester, id: string): Promise<ScheduleRow> {
+export async function deleteSchedule(services: Services, requester: Actor, id: string): Promise<ScheduleRow> {
   const current = await getSchedule(services.database.db, requester.orgId, id);
   await services.database.db.delete(schedules).where(and(eq(schedules.id, current.id), eq(schedules.orgId, requester.orgId)));
   await audit(services, requester, 'schedule.deleted', current);
@@ -144,7 +145,7 @@ export function scheduleReports(db: Db, orgId: string, scheduleId: string, limit
  * Runs the schedule at once for the period a run now would cover (e.g. the
  * previous month of a monthly schedule); its regular due times are unchanged.
  */
-export async function runScheduleNow(services: Services, requester: Requester, id: string, now = new Date()): Promise<string> {
+export async function runScheduleNow(services: Services, requester: Actor, id: string, now = new Date()): Promise<string> {
   const schedule = await getSchedule(services.database.db, requester.orgId, id);
   const reportId = await runOnce(services, schedule, now, { advance: false, actorId: requester.actorId });
   if (!reportId) throw new DomainError('CONFLICT', 'The schedule already ran at this instant; try again.');
@@ -264,7 +265,7 @@ async function validateFields(db: Db, orgId: string, input: ScheduleInput, allow
   return { type, ...recurrence, environment, agentIds, titleTemplate, notify: validateNotify(input.notify, allowedHosts), deliverTo, package: pkg };
 }
 
-async function audit(services: Services, requester: Requester, action: string, row: ScheduleRow) {
+async function audit(services: Services, requester: Actor, action: string, row: ScheduleRow) {
   await recordServiceEvent(services.database, requester.orgId, {
     action,
     actorId: requester.actorId,
