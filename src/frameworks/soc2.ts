@@ -2,6 +2,13 @@
  * SOC 2 — the 2017 Trust Services Criteria (revised points of focus 2022),
  * for what an AI agent governance trail can evidence. Control ids are the
  * AICPA criteria ids, checked against the catalog at load.
+ *
+ * Checks the shared library has come from it (checks.ts), so their metric,
+ * thresholds and evidence live in one place; SOC 2 overrides only its own
+ * wording, category or severity. The checks written out here measure
+ * something the library does not (a count of unapproved role changes, the
+ * DLP block rate at SOC 2's own 90 / 70, confirmed injections, detector
+ * precision, gateway disconnections, approval latency).
  */
 import { shared } from './checks.ts';
 import type { FrameworkDefinition } from './types.ts';
@@ -22,18 +29,7 @@ export const soc2: FrameworkDefinition = {
         {
           id: 'CC1.3',
           checks: [
-            {
-              id: 'attribution',
-              title: 'Every event is attributed to an agent or an actor',
-              metric: 'attribution_rate',
-              thresholds: { direction: 'min', pass: 99, warn: 95 },
-              severity: 'medium',
-              category: 'accountability',
-              description: '{value} of events name the agent or actor responsible.',
-              recommendation: 'Make the gateway stamp every event with the agent id or the acting user or service.',
-              population: 'all_events',
-              exceptions: 'unattributed_events',
-            },
+            shared.attribution({ category: 'accountability' }),
           ],
         },
         {
@@ -61,18 +57,7 @@ export const soc2: FrameworkDefinition = {
         {
           id: 'CC3.4',
           checks: [
-            {
-              id: 'changes-assessed',
-              title: 'Configuration changes are assessed and approved',
-              metric: 'config_change_approval_rate',
-              thresholds: { direction: 'min', pass: 95, warn: 80 },
-              severity: 'medium',
-              category: 'change_management',
-              description: '{value} of configuration changes were linked to an approval.',
-              recommendation: 'Require an approval (linked by correlation id) before policy, DLP-rule or secret changes.',
-              population: 'config_changes',
-              exceptions: 'unapproved_config_changes',
-            },
+            shared.configChangesApproved({ id: 'changes-assessed', title: 'Configuration changes are assessed and approved' }),
           ],
         },
       ],
@@ -92,52 +77,25 @@ export const soc2: FrameworkDefinition = {
         {
           id: 'CC5.2',
           checks: [
-            {
-              id: 'policy-coverage',
-              title: 'Agent actions are decided by explicit policies',
-              metric: 'policy_coverage',
-              thresholds: { direction: 'min', pass: 95, warn: 80 },
-              severity: 'high',
+            shared.policyCoverage({
               category: 'policy',
-              description: '{value} of agent decisions were made by an explicit policy (policy id recorded).',
               recommendation: 'Write explicit policies for the tools agents call without one; make the default deny.',
-              population: 'agent_decisions',
-              exceptions: 'uncovered_agent_decisions',
-            },
+            }),
           ],
         },
         {
           id: 'CC6.1',
           checks: [
-            {
-              id: 'denial-rate',
-              title: 'Agents rarely attempt actions they are not allowed',
-              metric: 'denial_rate',
-              thresholds: { direction: 'max', pass: 10, warn: 20 },
-              severity: 'medium',
-              category: 'access_control',
-              description: '{value} of policy decisions denied the action.',
-              recommendation: 'Investigate the agents and tools behind denials; fix prompts or permissions that invite them.',
-              population: 'decisions',
-              exceptions: 'denied_decisions',
-            },
+            shared.denialRate({ recommendation: 'Investigate the agents and tools behind denials; fix prompts or permissions that invite them.' }),
           ],
         },
         {
           id: 'CC6.2',
           checks: [
-            {
-              id: 'lease-compliance',
-              title: 'Credential leases are returned within their TTL',
-              metric: 'lease_compliance',
-              thresholds: { direction: 'min', pass: 98, warn: 90 },
-              severity: 'high',
-              category: 'credential_management',
+            shared.leaseCompliance({
               description: '{value} of credential leases were returned or revoked before their TTL ran out.',
               recommendation: 'Revoke leases automatically at TTL and alert on leases held past it.',
-              population: 'leases',
-              exceptions: 'noncompliant_leases',
-            },
+            }),
           ],
         },
         {
@@ -161,18 +119,10 @@ export const soc2: FrameworkDefinition = {
         {
           id: 'CC6.6',
           checks: [
-            {
-              id: 'injections-reviewed',
-              title: 'Prompt-injection detections are reviewed',
-              metric: 'injection_review_rate',
-              thresholds: { direction: 'min', pass: 95, warn: 80 },
-              severity: 'high',
-              category: 'threat_protection',
+            shared.injectionsReviewed({
               description: '{value} of injection detections were labelled confirmed or false positive.',
               recommendation: 'Triage every injection detection; unlabelled detections hide real attacks.',
-              population: 'injections_detected',
-              exceptions: 'injections_unreviewed',
-            },
+            }),
           ],
         },
         {
@@ -224,52 +174,27 @@ export const soc2: FrameworkDefinition = {
         {
           id: 'CC4.1',
           checks: [
-            {
-              id: 'monitoring-coverage',
-              title: 'Monitoring covered the whole period',
-              metric: 'time_coverage',
-              thresholds: { direction: 'min', pass: 99, warn: 95 },
-              severity: 'high',
-              category: 'monitoring',
+            shared.monitoringCoverage({
               description: 'Monitoring was active for {value} of the period (see the integrity section for each gap).',
               recommendation: 'Alert on gateway disconnections and on silences in the audit stream.',
-              population: 'all_events',
-              exceptions: 'gateway_disconnects',
-            },
+            }),
           ],
         },
         {
           id: 'CC7.2',
           checks: [
-            {
-              id: 'error-rate',
-              title: 'Agent errors stay low',
-              metric: 'error_rate',
-              thresholds: { direction: 'max', pass: 2, warn: 5 },
-              severity: 'medium',
-              category: 'operations',
-              description: '{value} of events were failures or errors.',
-              recommendation: 'Investigate the tools and agents with the most failures.',
-              population: 'all_events',
-              exceptions: 'error_events',
-            },
+            shared.errorRate({ recommendation: 'Investigate the tools and agents with the most failures.' }),
           ],
         },
         {
           id: 'CC7.3',
           checks: [
-            {
-              id: 'holds-resolved',
+            shared.holdsResolved({
               title: 'Held actions are resolved within 4 hours',
-              metric: 'holds_within_sla',
-              thresholds: { direction: 'min', pass: 95, warn: 80 },
               severity: 'medium',
-              category: 'human_oversight',
               description: '{value} of held actions were resolved within 4 hours.',
               recommendation: 'Staff the approval queue so held actions are decided promptly.',
-              population: 'held_decisions',
-              exceptions: 'slow_holds',
-            },
+            }),
             {
               id: 'false-positives',
               title: 'Injection detection is precise',
@@ -287,18 +212,11 @@ export const soc2: FrameworkDefinition = {
         {
           id: 'CC7.4',
           checks: [
-            {
+            shared.escalationsOnTime({
               id: 'escalations-sla',
               title: 'Escalations are resolved within 24 hours',
-              metric: 'escalation_sla_rate',
-              thresholds: { direction: 'min', pass: 95, warn: 80 },
-              severity: 'high',
-              category: 'incident_response',
-              description: '{value} of escalations were resolved within 24 hours.',
               recommendation: 'Assign an owner to each escalation and track it against the SLA.',
-              population: 'escalations',
-              exceptions: 'late_escalations',
-            },
+            }),
           ],
         },
         {
@@ -328,18 +246,13 @@ export const soc2: FrameworkDefinition = {
         {
           id: 'CC2.1',
           checks: [
-            {
-              id: 'session-attribution',
+            shared.sessionAttribution({
               title: 'Agent actions carry their session',
-              metric: 'session_attribution_rate',
-              thresholds: { direction: 'min', pass: 99, warn: 95 },
               severity: 'low',
               category: 'audit_quality',
               description: '{value} of agent actions record the session they belong to.',
               recommendation: 'Propagate the session id through every tool call the agent makes.',
-              population: 'agent_actions',
-              exceptions: 'agent_actions_without_session',
-            },
+            }),
           ],
         },
         {
@@ -362,18 +275,7 @@ export const soc2: FrameworkDefinition = {
         {
           id: 'P6.1',
           checks: [
-            {
-              id: 'disclosure-basis',
-              title: 'Disclosures to third parties have a legal basis',
-              metric: 'disclosure_basis_rate',
-              thresholds: { direction: 'min', pass: 100, warn: 95 },
-              severity: 'high',
-              category: 'privacy',
-              description: '{value} of disclosures to third-party recipients recorded a legal basis.',
-              recommendation: 'Block agent disclosures to recipients without a recorded legal basis.',
-              population: 'third_party_disclosures',
-              exceptions: 'disclosures_without_basis',
-            },
+            shared.disclosureBasis({ recommendation: 'Block agent disclosures to recipients without a recorded legal basis.' }),
           ],
         },
       ],

@@ -8,6 +8,7 @@
 import { and, asc, eq, lte, or } from 'drizzle-orm';
 import { reportArtifacts, reports } from '../db/schema.ts';
 import { expireExports } from '../exports/exports.ts';
+import { expirePackages } from '../packages/packages.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
 import { transition, type ReportRow } from '../reports/store.ts';
 import type { Services } from '../services.ts';
@@ -19,6 +20,8 @@ export interface RetentionResult {
   deletedArtifacts: number;
   /** Data exports whose files were deleted. */
   expiredExports?: number;
+  /** Compliance packages whose files were deleted. */
+  expiredPackages?: number;
 }
 
 /**
@@ -77,6 +80,7 @@ export async function runRetention(services: Services, now = new Date()): Promis
     where a.report_id = r.id and a.org_id = r.org_id and r.status = 'expired'`;
   result.deletedArtifacts += stray.count;
   result.expiredExports = await expireExports(services, now);
+  result.expiredPackages = await expirePackages(services, now);
   if (result.expiredReports) services.log.info('retention expired reports', { ...result });
   return result;
 }

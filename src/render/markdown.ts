@@ -3,7 +3,7 @@
  * tables, recommendations and the integrity section. Text from events (agent
  * ids, titles) is escaped so it renders as text, never as markup or HTML.
  */
-import { formatDenominator, formatValue } from '../reports/generate.ts';
+import { formatDenominator, formatValue } from '../reports/summary.ts';
 import { isSelectorId, selectors } from '../reports/selectors.ts';
 import { reproductionText, STATUS_LABEL, type RenderableReport } from './model.ts';
 

@@ -8,7 +8,7 @@
  * same report always renders to the same document.
  */
 import { createHash } from 'node:crypto';
-import { formatValue } from '../reports/generate.ts';
+import { formatValue } from '../reports/summary.ts';
 import { isMetricId, metricDefinition } from '../reports/metrics.ts';
 import { isSelectorId, selectors } from '../reports/selectors.ts';
 import { downloadPath, evidencePath, reproductionText, STATUS_LABEL, type RenderableReport } from './model.ts';

@@ -1,8 +1,9 @@
 /**
  * Live posture: every check of the frameworks an organisation follows, over
  * a rolling window that ends now, evaluated by the report engine itself
- * (`evaluateFramework`, the same check code over the same rollups), so a
- * report of the same window agrees with it check by check.
+ * (plan, measure and evaluate: the same check code over the same rollups),
+ * so a report of the same window agrees with it check by check. The
+ * followed frameworks are measured once together and each judged from it.
  *
  * Ingest asks for a re-evaluation (jobs/posture-refresh.ts). One evaluation
  * of an organisation runs at a time (an advisory lock held throughout); it
@@ -12,6 +13,13 @@
  * outbox) and the day's snapshot, and announces the changes (NOTIFY at
  * commit). A worker killed half-way commits nothing: the next evaluation
  * compares against the state last committed and finds the same changes.
+ *
+ * A framework's first evaluation (just followed, or the organisation's
+ * first) is its baseline: its checks are stored and shown by the posture
+ * query, but no change is recorded, announced or alerted, so following a
+ * framework does not send a message per check. Changes start with the
+ * second evaluation; a check added later to a followed framework's
+ * definition is one change from nothing.
  *
  * The window is the last `windowDays` UTC days including today: it ends at
  * the coming midnight, so every event so far counts and every day of it is
@@ -28,13 +36,16 @@ import type { FrameworkDefinition, Thresholds } from '../frameworks/types.ts';
 import { createNotificationQueue, enqueueDelivery } from '../notifications/outbox.ts';
 import { validateNotify } from '../notifications/recipients.ts';
 import type { Services } from '../services.ts';
-import { evaluateFramework, formatValue, type ReportContent } from './generate.ts';
+import { evaluateChecks, scoreOf } from './evaluate.ts';
+import { measure } from './measure.ts';
 import type { Unit } from './metrics.ts';
+import { planMeasurement } from './plan.ts';
 import { refreshRollups } from './rollups.ts';
 import { ORG_PARAM, scopeWhere, WATERMARK_PARAM, type ReportScope } from './scope.ts';
 import type { FindingStatus } from './scoring.ts';
 import { toSelector } from './evidence.ts';
 import { selectorSql } from './selectors.ts';
+import { formatValue } from './summary.ts';
 
 export const POSTURE_CHANNEL = 'posture_changes';
 export const DEFAULT_FRAMEWORKS = ['soc2', 'governance'];
@@ -160,7 +171,9 @@ export function postureScope(orgId: string, window: { start: Date; end: Date }, 
 export interface EvaluationResult {
   watermark: number;
   changes: PostureChange[];
-  /** Milliseconds per framework of the evaluation itself (after the rollups were brought up to date). */
+  /** Milliseconds of the one measurement every followed framework is judged from (after the rollups were brought up to date). */
+  measureMs: number;
+  /** Milliseconds per framework of judging its checks and score from that measurement. */
   frameworkMs: Record<string, number>;
   refreshMs: number;
 }
@@ -193,16 +206,24 @@ export async function evaluatePosture(services: Services, orgId: string, options
     const window = postureWindow(now, settings.windowDays);
     const scope = postureScope(orgId, window, watermark);
 
-    const frameworkMs: Record<string, number> = {};
-    const evaluated: Array<{ type: string; framework: FrameworkDefinition; content: ReportContent }> = [];
+    const frameworks: FrameworkDefinition[] = [];
     for (const type of settings.frameworks) {
       const framework = await frameworkOf(db, orgId, type);
-      if (!framework) continue; // an own framework deleted since it was chosen
-      const started = performance.now();
-      const content = await evaluateFramework(services, framework, scope);
-      frameworkMs[type] = performance.now() - started;
-      evaluated.push({ type, framework, content });
+      if (framework) frameworks.push(framework); // an own framework deleted since it was chosen is skipped
     }
+    // What the frameworks read is measured once for all of them; each then only judges its checks.
+    const measureStarted = performance.now();
+    const measured = await measure(services, scope, planMeasurement(frameworks, { tables: false }), { asOf: now });
+    const measureMs = performance.now() - measureStarted;
+    const frameworkMs: Record<string, number> = {};
+    const evaluated = frameworks.map((framework) => {
+      const started = performance.now();
+      // One finding per check, as posture keeps one row per check: a drift check's finding judges the largest |z|.
+      const findings = evaluateChecks(framework, measured, { perDrift: false });
+      const { score, grade } = scoreOf(findings, measured);
+      frameworkMs[framework.type] = performance.now() - started;
+      return { type: framework.type, framework, findings, score, grade };
+    });
 
     const previousFrameworks = await tx.select().from(postureFrameworks).where(eq(postureFrameworks.orgId, orgId));
     const previousWatermark = new Map(previousFrameworks.map((f) => [f.framework, f.watermark]));
@@ -215,11 +236,13 @@ export async function evaluatePosture(services: Services, orgId: string, options
 
     const changed: Array<Omit<typeof postureChanges.$inferInsert, 'id'> & { selector: string; since: number }> = [];
     const day = now.toISOString().slice(0, 10);
-    for (const { type, content } of evaluated) {
-      const rows = content.findings.map((f) => {
+    for (const { type, framework, findings, score, grade } of evaluated) {
+      // A framework's first evaluation sets its baseline: its checks are stored, no change is announced.
+      const baseline = !previousWatermark.has(type);
+      const rows = findings.map((f) => {
         const old = before.get(`${type}\u0000${f.controlId}\u0000${f.checkId}`);
-        const thresholds = thresholdsOf(evaluated.find((e) => e.type === type)!.framework, f.checkId);
-        if (!old || old.status !== f.status) {
+        const thresholds = thresholdsOf(framework, f.checkId);
+        if (!baseline && (!old || old.status !== f.status)) {
           changed.push({
             orgId,
             framework: type,
@@ -264,10 +287,10 @@ export async function evaluatePosture(services: Services, orgId: string, options
             set: Object.fromEntries(['ordinal', 'controlId', 'title', 'severity', 'status', 'value', 'unit', 'thresholds', 'evidenceSelector', 'evidenceCount', 'changedAt'].map((c) => [c, dsql.raw(`excluded.${snake(c)}`)])),
           });
       }
-      const frameworkRow = { orgId, framework: type, windowStart: window.start, windowEnd: window.end, watermark, score: content.score, grade: content.grade, evaluatedAt: readAt };
+      const frameworkRow = { orgId, framework: type, windowStart: window.start, windowEnd: window.end, watermark, score, grade, evaluatedAt: readAt };
       await tx.insert(postureFrameworks).values(frameworkRow).onConflictDoUpdate({ target: [postureFrameworks.orgId, postureFrameworks.framework], set: updatable(frameworkRow) });
-      const counts = countsOf(content.findings);
-      const snapshot = { orgId, framework: type, day, score: content.score, grade: content.grade, ...counts };
+      const counts = countsOf(findings);
+      const snapshot = { orgId, framework: type, day, score, grade, ...counts };
       await tx.insert(postureSnapshots).values(snapshot).onConflictDoUpdate({ target: [postureSnapshots.orgId, postureSnapshots.framework, postureSnapshots.day], set: updatable(snapshot) });
     }
 
@@ -282,7 +305,7 @@ export async function evaluatePosture(services: Services, orgId: string, options
     await writeAlerts(services, tx, orgId, settings.alertRules, changes);
     // Delivered at commit, in commit order; one NOTIFY per change keeps each payload small.
     for (const change of changes) await tx.execute(dsql`select pg_notify(${POSTURE_CHANNEL}, ${JSON.stringify(change)})`);
-    return { watermark, changes, frameworkMs, refreshMs };
+    return { watermark, changes, measureMs, frameworkMs, refreshMs };
   });
 }
 

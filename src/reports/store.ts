@@ -80,8 +80,6 @@ export const ACTIVE: readonly ReportStatus[] = ['pending', 'generating'];
 
 export type ReportChanges = PgUpdateSetSource<typeof reports>;
 
-const DAY = 86_400_000;
-
 /**
  * Moves a report from one of `from` to `to` inside `tx`, with `extra`
  * columns, and announces it in `tx`. Returns the new row, or undefined when
@@ -106,7 +104,7 @@ export async function transition(
     // The time as a value, not now(): Citus refuses STABLE arithmetic on columns in an UPDATE.
     const completedAt = new Date();
     const [org] = await tx.select({ days: organizations.retentionDays }).from(organizations).where(eq(organizations.id, ref.orgId));
-    Object.assign(set, { completedAt, expiresAt: org ? new Date(completedAt.getTime() + org.days * DAY) : null });
+    Object.assign(set, { completedAt, expiresAt: org ? expiryFor(org.days, completedAt) : null });
   }
   const [row] = await tx
     .update(reports)

@@ -1,11 +1,17 @@
 /**
- * Tables a framework section can show, each ONE grouped SQL query over the
- * report's scope (cheap-column filter first, groups capped, the total kept),
- * run only when a section names it. Grouping happens in SQL: a table never
- * holds more than its row cap in memory. Some are finished in memory from
- * what the engine already measured (agent risk, scalar retention figures).
+ * Every table a framework section can show. Most are ONE grouped SQL query
+ * over the report's scope (cheap-column filter first, groups capped, the
+ * total kept), run only when a section names it. Grouping happens in SQL: a
+ * table never holds more than its row cap in memory. Some are finished in
+ * memory from what the engine measured anyway (agent risk, drift, the daily
+ * decisions, scalar retention figures, the statement of applicability).
  */
 import type { Sql } from '../db/client.ts';
+import type { FrameworkDefinition } from '../frameworks/types.ts';
+import { statementOfApplicability } from './applicability.ts';
+import { DRIFT_METHOD } from './drift.ts';
+import type { FindingContent } from './evaluate.ts';
+import type { Measurements } from './measure.ts';
 import type { AgentRisk, WeekCounts } from './metrics.ts';
 import { scopeWhere, subjectReferences, type ReportScope, type ScopeSql } from './scope.ts';
 import { passes, passOverEvents, type PassId } from './passes.ts';
@@ -30,7 +36,9 @@ export interface TableContext {
   counts: Partial<Record<SelectorId, number>>;
 }
 
-type Finish = (ctx: TableContext) => Table;
+/** Makes a SQL table's rows once the engine's own counts are known. */
+export type TableFinisher = (ctx: TableContext) => Table;
+type Finish = TableFinisher;
 
 interface SqlTable {
   title: string;
@@ -532,4 +540,69 @@ export function selectorsOfTables(ids: Iterable<string>): SelectorId[] {
 
 export function scalarQueriesOfTables(ids: Iterable<string>): Array<'retention'> {
   return [...new Set(ids)].flatMap((id) => (Object.hasOwn(sqlTables, id) ? (sqlTables[id]!.scalarQueries ?? []) : []));
+}
+
+const AGENT_TABLE_ROWS = 25;
+const DRIFT_TABLE_ROWS = 100;
+
+/** The tables of one section, in its order: the engine's own from the measurements, the rest finished from their SQL. */
+export function sectionTables(ids: string[], framework: FrameworkDefinition, findings: FindingContent[], m: Measurements): Table[] {
+  return ids.map((id) => engineTable(id, m) ?? otherTable(id, framework, findings, m));
+}
+
+function otherTable(id: string, framework: FrameworkDefinition, findings: FindingContent[], m: Measurements): Table {
+  if (id === 'statement_of_applicability') return statementOfApplicability(framework, findings, m.statements);
+  const finish = m.sqlTables.get(id);
+  if (!finish) throw new Error(`unknown table ${id}`);
+  return finish({ risks: m.risks, weeks: m.weeks, scalars: m.values.scalars, counts: m.values.counts });
+}
+
+/** The tables made from the one pass and the drift assessment alone; null for any other. */
+function engineTable(id: string, m: Measurements): Table | null {
+  const { risks, days, drift } = m;
+  switch (id) {
+    case 'agent_drift': {
+      const assessed = drift?.assessed ?? [];
+      return {
+        id,
+        title: `Agent behaviour against its baseline (${DRIFT_METHOD})`,
+        columns: ['agent', 'metric', 'unit', 'baselineDays', 'baselineMedian', 'baselineMad', 'periodValue', 'robustZ', 'drifted', 'evidenceEvents'],
+        rows: assessed.slice(0, DRIFT_TABLE_ROWS).map((a) => [a.agentId, a.metric, a.unit, a.baselineDays, a.median, a.mad, a.value, a.z, a.drifted ? 'yes' : 'no', a.evidenceCount]),
+        truncated: assessed.length > DRIFT_TABLE_ROWS ? { shown: DRIFT_TABLE_ROWS, total: assessed.length } : null,
+      };
+    }
+    case 'agent_risk':
+      return {
+        id,
+        title: 'Agent risk scores',
+        columns: ['agent', 'events', 'sessions', 'denyRatePercent', 'errorRatePercent', 'injections', 'dlpEvents', 'risk', 'explanation'],
+        rows: risks.slice(0, AGENT_TABLE_ROWS).map((r) => [r.agentId, r.events, r.sessions, r.denyRate, r.errorRate, r.injections, r.dlpEvents, r.risk, r.explanation]),
+        truncated: risks.length > AGENT_TABLE_ROWS ? { shown: AGENT_TABLE_ROWS, total: risks.length } : null,
+      };
+    case 'risk_distribution': {
+      const buckets = [
+        { label: 'low (0–24)', min: 0, max: 24 },
+        { label: 'medium (25–49)', min: 25, max: 49 },
+        { label: 'high (50–74)', min: 50, max: 74 },
+        { label: 'critical (75–100)', min: 75, max: 100 },
+      ];
+      return {
+        id,
+        title: 'Risk distribution of agents',
+        columns: ['band', 'agents'],
+        rows: buckets.map((b) => [b.label, risks.filter((r) => r.risk >= b.min && r.risk <= b.max).length]),
+        truncated: null,
+      };
+    }
+    case 'decisions_by_day':
+      return {
+        id,
+        title: 'Decisions per day (UTC)',
+        columns: ['day', 'allow', 'deny', 'alert', 'hold', 'events'],
+        rows: days.map((d) => [d.day, d.allow, d.deny, d.alert, d.hold, d.events]),
+        truncated: null,
+      };
+    default:
+      return null;
+  }
 }
