@@ -8,6 +8,7 @@
  */
 import { and, eq, getTableColumns, inArray, isNull } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import { expiryFor } from '../accounts/settings.ts';
 import type { Db } from '../db/client.ts';
 import { organizations, reports } from '../db/schema.ts';
 import { enqueueReportFinished, type Queue } from '../jobs/queue.ts';
