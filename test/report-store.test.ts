@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportArtifacts, reports } from '../src/db/schema.ts';
-import { REPORT_FINISHED_QUEUE } from '../src/jobs/queue.ts';
+import { REPORT_FINISHED_QUEUE } from '../src/queue.ts';
 import { createReport } from '../src/reports/lifecycle.ts';
 import { changeOf, transition, type ReportRef } from '../src/reports/store.ts';
 import { startTestApp, type TestApp } from './support/app.ts';

@@ -15,7 +15,7 @@ import { deliverReport } from '../delivery/s3.ts';
 import { notifyReportFinished } from '../notifications/outbox.ts';
 import { renderArtifacts } from '../render/artifacts.ts';
 import type { Services } from '../services.ts';
-import { REPORT_FINISHED_QUEUE, type Queue } from './queue.ts';
+import { REPORT_FINISHED_QUEUE, type Queue } from '../queue.ts';
 
 export interface ReportFinishedJob {
   reportId: string;

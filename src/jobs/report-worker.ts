@@ -12,7 +12,7 @@ import { reports } from '../db/schema.ts';
 import { buildReport, ReportCancelled, type Progress } from '../reports/generate.ts';
 import { ACTIVE, recordProgress, transition, type ReportRef } from '../reports/store.ts';
 import type { Services } from '../services.ts';
-import { REPORT_GIVEN_UP_QUEUE, REPORT_QUEUE, type Queue } from './queue.ts';
+import { REPORT_GIVEN_UP_QUEUE, REPORT_QUEUE, type Queue } from '../queue.ts';
 
 export type { ReportRef } from '../reports/store.ts';
 

@@ -6,7 +6,7 @@
 import { closePdfRenderer } from '../render/pdf.ts';
 import { registerDeliveryJobs } from './recurring.ts';
 import type { Services } from '../services.ts';
-import { startQueue } from './queue.ts';
+import { startQueue } from '../queue.ts';
 import { scheduleReportSweep, startReportWorker } from './report-worker.ts';
 import { startReportFinishedWorker } from './report-finished.ts';
 import { startRollupWorker } from './rollup-refresh.ts';

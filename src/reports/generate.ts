@@ -22,7 +22,7 @@ import { checkCount, planMeasurement } from './plan.ts';
 import { refreshRollups } from './rollups.ts';
 import { evidenceScope, type ReportScope } from './scope.ts';
 import { REPORT_COLUMNS, scopeOf, transition, type ReportRow } from './store.ts';
-import type { Queue } from '../jobs/queue.ts';
+import type { Queue } from '../queue.ts';
 import { completenessNotes, recommendationsOf, summarize } from './summary.ts';
 import { sectionTables } from './tables.ts';
 

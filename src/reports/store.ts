@@ -11,7 +11,7 @@ import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { expiryFor } from '../accounts/settings.ts';
 import type { Db } from '../db/client.ts';
 import { organizations, reports } from '../db/schema.ts';
-import { enqueueReportFinished, type Queue } from '../jobs/queue.ts';
+import { enqueueReportFinished, type Queue } from '../queue.ts';
 import { notifyReportChange, type ReportChange } from '../realtime/pubsub.ts';
 import type { ReportScope } from './scope.ts';
 
