@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--events N] [--grow-to M]`: NDJSON ingest throughput through the real
+ * `npm run bench -- [--events N] [--grow-to M] [--exports-only | --packages-only]`: NDJSON ingest throughput through the real
  * server. With `--grow-to`, the same database is then grown to M events (of
  * another seed, over the same days) and the report half runs again: the two
  * sizes in one run, with each figure's ratio. A fresh database (on DATABASE_URL's server, else an embedded
@@ -25,6 +25,7 @@ import { COPY_COLUMNS } from '../src/events/store.ts';
 import { createTestDatabase, dropTestDatabase } from '../test/support/databases.ts';
 import { processCpuMs } from './load.ts';
 import { benchExports, exportRows } from './exports.ts';
+import { benchPackages, packageRows } from './packages.ts';
 import { benchReports, type ReportFigures } from './reports.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false },
     'ingest-only': { type: 'boolean', default: false },
     'exports-only': { type: 'boolean', default: false },
+    'packages-only': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -100,10 +102,17 @@ async function run() {
     printRows(exportRows(await benchExports(benchOptions)));
     return;
   }
+  // --packages-only: the ingest, then the compliance-package figures alone.
+  if (values['packages-only']) {
+    printRows(packageRows(await benchPackages(benchOptions)));
+    return;
+  }
   const reportFigures = await benchReports(benchOptions);
   printTable(ingestFigures, reportFigures);
   const exportFigures = await benchExports(benchOptions);
   printRows(exportRows(exportFigures));
+  const packageFigures = await benchPackages(benchOptions);
+  printRows(packageRows(packageFigures));
   let grown: { ingest: typeof ingestFigures; reports: ReportFigures } | null = null;
   if (growTo !== null) {
     // The same trail grown to `growTo` events (a tenth more through GraphQL again), over the same days.
@@ -116,7 +125,7 @@ async function run() {
   }
   mkdirSync(path.join(root, '.bench'), { recursive: true });
   const file = path.join(root, '.bench', `bench-${ingestFigures.at.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ ingest: ingestFigures, reports: reportFigures, exports: exportFigures, ...(grown ? { grown } : {}) }, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify({ ingest: ingestFigures, reports: reportFigures, exports: exportFigures, packages: packageFigures, ...(grown ? { grown } : {}) }, null, 2) + '\n');
   console.log(`wrote ${path.relative(root, file)}`);
 }
 

@@ -37,8 +37,8 @@ Commands:
                            rebuild a completed report at its own watermark and compare its content with
                            what was signed; exit 0 if byte-identical, 1 if not
   verify FILE [--key-id ID]... [--json]
-                           check a downloaded JSON report or evidence bundle offline
-                           (hashes and Ed25519 signatures); exit 1 if anything fails
+                           check a downloaded JSON report, evidence bundle, compliance package
+                           or export bundle offline (hashes and Ed25519 signatures); exit 1 if anything fails
   verify events --org ID [--json]
                            recompute the organisation's tamper-evident event chain from the
                            database and name the first broken link; exit 1 if any
@@ -197,7 +197,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function verify(file: string | undefined, json: boolean, trustedKeyIds: string[] | undefined): Promise<number> {
-  if (!file) return usageError('verify needs a FILE (a JSON report or an evidence bundle)');
+  if (!file) return usageError('verify needs a FILE (a JSON report, an evidence bundle, a compliance package zip or an export bundle)');
   const { verifyReportFile } = await import('./cli/verify.ts');
   const result = verifyReportFile(readFileSync(file), path.basename(file), { trustedKeyIds });
   if (json) console.log(JSON.stringify(result));

@@ -58,6 +58,9 @@ const RunPackageSchedule = graphql(`
 const SchedulePackages = graphql(`
   query PackageSchedulePackages { schedules { id packages { id status title frameworks period { start end } reports { type } dataExports { kind format } } } }
 `);
+const ScheduleExportsList = graphql(`
+  query ScheduleExportsList { schedules { id exports { kinds format } reports { id period { start end } } dataExports { kind format status period { start end } filters { environment } } } }
+`);
 const CancelReport = graphql(`
   mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }
 `);
@@ -332,5 +335,30 @@ describe('a package schedule', () => {
     expect(Date.parse(done.period.end) - Date.parse(done.period.start)).toBe(7 * 86_400_000);
     expect(done.title).toMatch(/^Compliance package, \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}$/);
   }, 300_000);
+});
+
+describe('a schedule with exports', () => {
+  it('makes its data exports beside its report on each run, over the same period and scope', async () => {
+    const own = await app.newOrg('Export schedule');
+    await app.fetch('/ingest', { method: 'POST', key: own.adminKey, body: events().map((e) => JSON.stringify(e)).join('\n'), headers: { 'content-type': 'application/x-ndjson' } });
+    const bad = await app.gql(own.adminKey, CreatePackageSchedule, { input: { type: 'soc2', frequency: 'MONTHLY', exports: { kinds: [] } } });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.message).toMatch(/one or more export kinds/);
+    const both = await app.gql(own.adminKey, CreatePackageSchedule, { input: { frequency: 'MONTHLY', package: { frameworks: ['soc2'] }, exports: { kinds: ['DECISIONS'] } } });
+    expect(both.errors?.[0]?.message).toMatch(/package.exportKinds/);
+    const created = await app.gql(own.adminKey, CreatePackageSchedule, { input: { type: 'soc2', frequency: 'MONTHLY', environment: 'production', exports: { kinds: ['DECISIONS', 'AUDIT_LOG'], format: 'PARQUET' } } });
+    expect(created.errors).toBeUndefined();
+    expect((await app.gql(own.adminKey, RunPackageSchedule, { id: created.data!.createSchedule.id })).errors).toBeUndefined();
+    const schedule = await until(async () => {
+      const s = (await app.gql(own.adminKey, ScheduleExportsList)).data!.schedules[0]!;
+      return s.dataExports.length === 2 && s.dataExports.every((e) => e.status === 'COMPLETED') ? s : undefined;
+    }, 'the scheduled exports to complete', 120_000);
+    expect(schedule.exports).toEqual({ kinds: ['DECISIONS', 'AUDIT_LOG'], format: 'PARQUET' });
+    expect(schedule.dataExports.map((e) => [e.kind, e.format, e.filters.environment]).sort()).toEqual([
+      ['AUDIT_LOG', 'PARQUET', 'production'],
+      ['DECISIONS', 'PARQUET', 'production'],
+    ]);
+    for (const e of schedule.dataExports) expect(e.period).toEqual(schedule.reports[0]!.period);
+  }, 180_000);
 });
 

@@ -649,6 +649,8 @@ export const schedules = pgTable(
     deliverTo: uuid('deliver_to').array().notNull().default(sql`'{}'`),
     /** Set: each run requests a compliance package of these frameworks (`type` is the first) and exports instead of one report. */
     package: jsonb('package').$type<SchedulePackage>(),
+    /** Set: each run also requests these data exports over its period and scope (delivered like its report). */
+    exports: jsonb('exports').$type<ScheduleExports>(),
     paused: boolean('paused').notNull().default(false),
     nextRunAt: ts('next_run_at').notNull(),
     lastRunAt: ts('last_run_at'),
@@ -664,6 +666,11 @@ export interface SchedulePackage {
   exportFormat: 'csv' | 'json' | 'ndjson' | 'parquet';
 }
 
+export interface ScheduleExports {
+  kinds: Array<'audit_log' | 'decisions' | 'escalations' | 'config_changes'>;
+  format: 'csv' | 'json' | 'ndjson' | 'parquet';
+}
+
 /** One row per schedule and due time: the primary key makes each run happen exactly once. */
 export const scheduleRuns = pgTable(
   'schedule_runs',
@@ -674,6 +681,8 @@ export const scheduleRuns = pgTable(
     reportId: uuid('report_id'),
     /** The compliance package of a package schedule's run (`report_id` is its first report). */
     packageId: uuid('package_id'),
+    /** The data exports of a run of a schedule with exports. */
+    exportIds: uuid('export_ids').array().notNull().default(sql`'{}'`),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [

@@ -88,11 +88,11 @@ export async function buildPackage(services: Services, orgId: string, packageId:
   await onProgress({ percent: 93, stage: 'signing', message: 'Writing and signing the zip' });
   const completedAt = new Date();
   const key = await currentSigningKey(services, orgId);
-  type Entry = { path: string; meta: PackageManifest['files'][number]; source: () => Readable | Buffer };
+  type Entry = { path: string; meta: PackageManifest['files'][number]; source: Buffer | (() => Readable) };
   const entries: Entry[] = [];
   const add = (path: string, sha: string, sizeBytes: number, mediaType: string, description: string, source: Entry['source']) =>
     entries.push({ path, meta: { path, sha256: sha, sizeBytes, mediaType, description }, source });
-  add(PACKAGE_PDF, pdfSha256, pdf.length, 'application/pdf', 'The whole package as one document: cover, contents, every report, the exports and their hashes', () => pdf);
+  add(PACKAGE_PDF, pdfSha256, pdf.length, 'application/pdf', 'The whole package as one document: cover, contents, every report, the exports and their hashes', pdf);
   const reportsListed: PackageManifest['reports'] = [];
   const artifacts = await db
     .select({ reportId: reportArtifacts.reportId, format: reportArtifacts.format, sizeBytes: reportArtifacts.sizeBytes, sha256: reportArtifacts.sha256 })
@@ -127,13 +127,13 @@ export async function buildPackage(services: Services, orgId: string, packageId:
     const sigBytes = Buffer.from(signed.signature, 'base64');
     exportsListed.push({ id: e.id, kind: e.kind, format: e.format, path, manifestPath: `${path}.manifest.json`, signaturePath: `${path}.manifest.sig`, sha256: e.sha256!, rowCount: e.rowCount ?? 0, signatureKeyId: signed.keyId });
     add(path, e.sha256!, e.sizeBytes ?? 0, MEDIA_TYPES[e.format], `${KINDS[e.kind].title}: ${KINDS[e.kind].description}`, () => Readable.from(exportFileChunks(services, orgId, e.id)));
-    add(`${path}.manifest.json`, sha256(manifestBytes), manifestBytes.length, 'application/json', "The export's own signed manifest", () => manifestBytes);
-    add(`${path}.manifest.sig`, sha256(sigBytes), sigBytes.length, 'application/octet-stream', "Ed25519 signature of the export's manifest (64 raw bytes)", () => sigBytes);
+    add(`${path}.manifest.json`, sha256(manifestBytes), manifestBytes.length, 'application/json', "The export's own signed manifest", manifestBytes);
+    add(`${path}.manifest.sig`, sha256(sigBytes), sigBytes.length, 'application/octet-stream', "Ed25519 signature of the export's manifest (64 raw bytes)", sigBytes);
   });
   const readme = Buffer.from(packageReadme(key), 'utf8');
   const publicKey = Buffer.from(key.publicKeyPem, 'utf8');
-  add('README.txt', sha256(readme), readme.length, 'text/plain', 'What the files are and how to check them', () => readme);
-  add(PUBLIC_KEY, sha256(publicKey), publicKey.length, 'application/x-pem-file', 'The Ed25519 public key that signs this package', () => publicKey);
+  add('README.txt', sha256(readme), readme.length, 'text/plain', 'What the files are and how to check them', readme);
+  add(PUBLIC_KEY, sha256(publicKey), publicKey.length, 'application/x-pem-file', 'The Ed25519 public key that signs this package', publicKey);
 
   const manifest: PackageManifest = {
     schema: PACKAGE_SCHEMA,
@@ -161,14 +161,11 @@ export async function buildPackage(services: Services, orgId: string, packageId:
   // Fixed mtime: the zip's metadata says when the package completed, not when it is read.
   const zip = new yazl.ZipFile();
   const options = { mtime: completedAt, mode: 0o100644 };
+  // Stored files stream in only when the zip reaches them; what is already in memory is added as it is.
   for (const e of entries) {
     const source = e.source;
-    if (e.meta.sizeBytes > CHUNK_BYTES) zip.addReadStreamLazy(e.path, options, (cb) => cb(null, source() as Readable));
-    else {
-      const data = source();
-      if (Buffer.isBuffer(data)) zip.addBuffer(data, e.path, options);
-      else zip.addReadStreamLazy(e.path, options, (cb) => cb(null, data));
-    }
+    if (Buffer.isBuffer(source)) zip.addBuffer(source, e.path, options);
+    else zip.addReadStreamLazy(e.path, options, (cb) => cb(null, source()));
   }
   zip.addBuffer(manifestBytes, MANIFEST, options);
   zip.addBuffer(signed.signature, MANIFEST_SIG, options);

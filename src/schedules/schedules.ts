@@ -17,7 +17,9 @@
 import type { Actor } from '../access.ts';
 import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { compliancePackages, reports, scheduleRuns, schedules, type SchedulePackage } from '../db/schema.ts';
+import { compliancePackages, dataExports, reports, scheduleRuns, schedules, type ScheduleExports, type SchedulePackage } from '../db/schema.ts';
+import { requestExport } from '../exports/exports.ts';
+import { EXPORT_FORMATS, EXPORT_KINDS } from '../exports/kinds.ts';
 import { badInput, DomainError, notFound } from '../errors.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
 import { frameworkOf, typeList } from '../frameworks/organization.ts';
@@ -47,6 +49,8 @@ export interface ScheduleInput {
   deliverTo?: string[] | null;
   /** Each run makes a compliance package of these frameworks and exports instead of one report. */
   package?: { frameworks: string[]; exportKinds?: string[] | null; exportFormat?: string | null } | null;
+  /** Each run also makes these data exports (a package schedule names its exports in `package`). */
+  exports?: { kinds: string[]; format?: string | null } | null;
 }
 
 /** Omitted (undefined) fields keep their value; null clears the optional ones. */
@@ -89,6 +93,7 @@ export async function updateSchedule(services: Services, requester: Actor, id: s
     notify: changes.notify ? { ...notifyOf(current), ...changes.notify } : notifyOf(current),
     deliverTo: changes.deliverTo ?? current.deliverTo,
     package: changes.package !== undefined ? changes.package : current.package,
+    exports: changes.exports !== undefined ? changes.exports : current.exports,
   };
   const fields = await validateFields(services.database.db, requester.orgId, merged, services.config.WEBHOOK_ALLOWED_HOSTS);
   const paused = changes.paused ?? current.paused;
@@ -128,6 +133,16 @@ export function schedulePackages(db: Db, orgId: string, scheduleId: string, limi
     .from(compliancePackages)
     .where(and(eq(compliancePackages.orgId, orgId), eq(compliancePackages.scheduleId, scheduleId), sql`${compliancePackages.deletedAt} is null`))
     .orderBy(desc(compliancePackages.createdAt), desc(compliancePackages.id))
+    .limit(limit);
+}
+
+/** Data exports a schedule with exports produced, newest first. */
+export function scheduleExports(db: Db, orgId: string, scheduleId: string, limit = 20) {
+  return db
+    .select({ id: dataExports.id })
+    .from(dataExports)
+    .where(and(eq(dataExports.orgId, orgId), eq(dataExports.scheduleId, scheduleId), sql`${dataExports.deletedAt} is null`))
+    .orderBy(desc(dataExports.createdAt), desc(dataExports.id))
     .limit(limit);
 }
 
@@ -212,7 +227,11 @@ async function runOnce(services: Services, schedule: ScheduleRow, dueAt: Date, o
       ? await requestPackage(inTx, requester, { ...scope, ...schedule.package }, dueAt).then((p) => ({ reportId: p.reportIds[0]!, packageId: p.id }))
       : { reportId: (await createReport(inTx, requester, { ...scope, type: schedule.type, deliverTo: schedule.deliverTo }, dueAt)).id, packageId: null };
     const report = { id: made.reportId };
-    await tx.update(scheduleRuns).set({ reportId: report.id, packageId: made.packageId }).where(and(eq(scheduleRuns.orgId, schedule.orgId), eq(scheduleRuns.scheduleId, schedule.id), eq(scheduleRuns.dueAt, dueAt)));
+    const exportIds: string[] = [];
+    for (const kind of schedule.exports?.kinds ?? []) {
+      exportIds.push((await requestExport(inTx, requester, { ...scope, kind, format: schedule.exports!.format, deliverTo: schedule.deliverTo }, dueAt)).id);
+    }
+    await tx.update(scheduleRuns).set({ reportId: report.id, packageId: made.packageId, exportIds }).where(and(eq(scheduleRuns.orgId, schedule.orgId), eq(scheduleRuns.scheduleId, schedule.id), eq(scheduleRuns.dueAt, dueAt)));
     await tx
       .update(schedules)
       .set(options.advance ? { lastRunAt: dueAt, nextRunAt: nextRunAfter(recurrence, dueAt) } : { lastRunAt: sql`greatest(${schedules.lastRunAt}, ${dueAt.toISOString()}::timestamptz)` })
@@ -260,9 +279,19 @@ async function validateFields(db: Db, orgId: string, input: ScheduleInput, allow
     periodDays: input.periodDays ?? null,
     timezone: input.timezone ?? 'UTC',
   });
+  let exports: ScheduleExports | null = null;
+  if (input.exports) {
+    const kinds = [...new Set(input.exports.kinds)];
+    const unknown = kinds.find((k) => !(EXPORT_KINDS as readonly string[]).includes(k));
+    if (!kinds.length || unknown !== undefined) throw badInput('exports.kinds', `Name one or more export kinds of: ${EXPORT_KINDS.join(', ')}.`);
+    const format = input.exports.format ?? 'csv';
+    if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw badInput('exports.format', `Unknown export format "${format.slice(0, 100)}". Use one of: ${EXPORT_FORMATS.join(', ')}.`);
+    if (pkg) throw badInput('exports', "A package schedule names its exports in package.exportKinds.");
+    exports = { kinds: kinds as ScheduleExports['kinds'], format: format as ScheduleExports['format'] };
+  }
   const titleTemplate = validateTitleTemplate(input.titleTemplate ?? `${pkg ? 'Compliance package' : framework.name}, {start} to {end}`);
   const deliverTo = await checkTargets(db, orgId, input.deliverTo);
-  return { type, ...recurrence, environment, agentIds, titleTemplate, notify: validateNotify(input.notify, allowedHosts), deliverTo, package: pkg };
+  return { type, ...recurrence, environment, agentIds, titleTemplate, notify: validateNotify(input.notify, allowedHosts), deliverTo, package: pkg, exports };
 }
 
 async function audit(services: Services, requester: Actor, action: string, row: ScheduleRow) {

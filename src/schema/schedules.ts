@@ -2,9 +2,9 @@
 import { actorOf, orgOf } from './context.ts';
 import { FREQUENCIES } from '../schedules/recurrence.ts';
 import { notifyOf, type NotifySettings } from '../notifications/recipients.ts';
-import { createSchedule, deleteSchedule, listSchedules, runScheduleNow, schedulePackages, scheduleReports, updateSchedule, type ScheduleRow } from '../schedules/schedules.ts';
-import type { SchedulePackage as SchedulePackageRow } from '../db/schema.ts';
-import { ExportFormat, ExportKind } from './exports.ts';
+import { createSchedule, deleteSchedule, listSchedules, runScheduleNow, scheduleExports, schedulePackages, scheduleReports, updateSchedule, type ScheduleRow } from '../schedules/schedules.ts';
+import type { ScheduleExports as ScheduleExportsRow, SchedulePackage as SchedulePackageRow } from '../db/schema.ts';
+import { DataExport, ExportFormat, ExportKind } from './exports.ts';
 import { CompliancePackage } from './packages.ts';
 import { builder } from './builder.ts';
 import { Report } from './reports.ts';
@@ -40,6 +40,22 @@ const SchedulePackageInput = builder.inputType('SchedulePackageInput', {
   }),
 });
 
+const ScheduleExports = builder.objectRef<ScheduleExportsRow>('ScheduleExports').implement({
+  description: 'The data exports each run of a schedule makes beside its report.',
+  fields: (t) => ({
+    kinds: t.field({ type: [ExportKind], description: 'Export kinds, one export each.', resolve: (e) => e.kinds }),
+    format: t.field({ type: ExportFormat, description: 'File format.', resolve: (e) => e.format }),
+  }),
+});
+
+const ScheduleExportsInput = builder.inputType('ScheduleExportsInput', {
+  description: "Data exports each run makes beside its report, over the run's period and the schedule's scope, delivered to its storage targets like the report.",
+  fields: (t) => ({
+    kinds: t.field({ type: [ExportKind], required: true, description: 'Export kinds, one export each.' }),
+    format: t.field({ type: ExportFormat, description: 'File format; CSV by default.' }),
+  }),
+});
+
 const Schedule = builder.objectRef<ScheduleRow>('Schedule').implement({
   description: 'A report generated on a recurring schedule.',
   fields: (t) => ({
@@ -61,6 +77,14 @@ const Schedule = builder.objectRef<ScheduleRow>('Schedule').implement({
       description: 'Compliance packages the schedule produced, newest first (empty unless it is a package schedule).',
       args: { first: t.arg.int({ defaultValue: 10, description: 'How many, at most 100.' }) },
       resolve: async (s, { first }, ctx) => (await schedulePackages(ctx.services.database.db, orgOf(ctx), s.id, Math.min(Math.max(first ?? 10, 0), 100))).map((r) => r.id),
+    }),
+    exports: t.field({ type: ScheduleExports, nullable: true, description: 'Data exports each run makes beside its report; null for none.', resolve: (s) => s.exports }),
+    dataExports: t.field({
+      type: [DataExport],
+      description: 'Data exports the schedule produced, newest first.',
+      authScopes: { can: 'export:read' },
+      args: { first: t.arg.int({ defaultValue: 10, description: 'How many, at most 100.' }) },
+      resolve: async (s, { first }, ctx) => (await scheduleExports(ctx.services.database.db, orgOf(ctx), s.id, Math.min(Math.max(first ?? 10, 0), 100))).map((r) => r.id),
     }),
     paused: t.exposeBoolean('paused', { description: 'A paused schedule does not run; resuming starts from the next due time.' }),
     nextRunAt: t.expose('nextRunAt', { type: 'DateTime', description: 'Next due time.' }),
@@ -96,6 +120,7 @@ const scheduleFields = (t: Parameters<Parameters<typeof builder.inputType>[1]['f
   titleTemplate: t.string({ description: 'Title template, e.g. "SOC 2 {month} {year}"; placeholders {month} {year} {quarter} {start} {end}.' }),
   notify: t.field({ type: NotifyInput, description: 'Webhooks and e-mails on completion or failure.' }),
   deliverTo: t.idList({ description: 'Storage targets (StorageTarget.id) each report\'s files are uploaded to once it completes.' }),
+  exports: t.field({ type: ScheduleExportsInput, description: 'Data exports each run makes beside its report (null on update: none).' }),
   package: t.field({ type: SchedulePackageInput, description: 'Make each run a compliance package of several frameworks and data exports instead of one report (null on update: back to one report).' }),
 });
 

@@ -58,6 +58,8 @@ export type CreateScheduleInput = {
   deliverTo?: Array<string | number> | null | undefined;
   /** Only this environment. */
   environment?: string | null | undefined;
+  /** Data exports each run makes beside its report (null on update: none). */
+  exports?: ScheduleExportsInput | null | undefined;
   /** WEEKLY, MONTHLY or QUARTERLY. */
   frequency: ScheduleFrequency;
   /** Webhooks and e-mails on completion or failure. */
@@ -220,6 +222,14 @@ export type Role =
   | 'INGEST'
   | 'VIEWER';
 
+/** Data exports each run makes beside its report, over the run's period and the schedule's scope, delivered to its storage targets like the report. */
+export type ScheduleExportsInput = {
+  /** File format; CSV by default. */
+  format?: ExportFormat | null | undefined;
+  /** Export kinds, one export each. */
+  kinds: Array<ExportKind>;
+};
+
 /** WEEKLY (on dayOfWeek), MONTHLY (on dayOfMonth) or QUARTERLY (Jan 1, Apr 1, Jul 1, Oct 1, for the previous quarter); runs at 01:00 in the schedule's time zone. */
 export type ScheduleFrequency =
   | 'MONTHLY'
@@ -277,6 +287,8 @@ export type UpdateScheduleInput = {
   deliverTo?: Array<string | number> | null | undefined;
   /** Only this environment. */
   environment?: string | null | undefined;
+  /** Data exports each run makes beside its report (null on update: none). */
+  exports?: ScheduleExportsInput | null | undefined;
   /** WEEKLY, MONTHLY or QUARTERLY. */
   frequency?: ScheduleFrequency | null | undefined;
   /** Webhooks and e-mails on completion or failure. */
