@@ -29,6 +29,10 @@ type Documents = {
     "\n  mutation RecordSoA($statements: [ControlApplicabilityInput!]!) {\n    recordControlApplicability(statements: $statements) {\n      recorded { controlId applicable justification implementation revision recordedBy }\n      rejected { index field message }\n    }\n  }\n": typeof types.RecordSoADocument,
     "\n  mutation Reproduce($id: ID!) { reproduceReport(id: $id) { identical sha256 differences checkedAt } }\n": typeof types.ReproduceDocument,
     "\n  query Reproduction($id: ID!) { report(id: $id) { reproduction { identical sha256 } } }\n": typeof types.ReproductionDocument,
+    "\n  mutation PackageRequest($input: RequestCompliancePackageInput!) {\n    requestCompliancePackage(input: $input) { id status title frameworks exportKinds exportFormat }\n  }\n": typeof types.PackageRequestDocument,
+    "\n  query PackageGet($id: ID!) {\n    node(id: $id) {\n      ... on CompliancePackage {\n        id status error signature signatureKeyId expiresAt\n        progress { percent stage message }\n        period { start end }\n        reports { id type status title downloads { format url pageCount } }\n        dataExports { id kind status sha256 downloadUrl }\n        downloads { file url sizeBytes sha256 pageCount }\n      }\n    }\n  }\n": typeof types.PackageGetDocument,
+    "\n  query PackageList { compliancePackages(first: 10) { totalCount edges { node { id status } } } }\n": typeof types.PackageListDocument,
+    "\n  mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }\n": typeof types.PackagePartCancelDocument,
     "\n  mutation ExportRequest($input: RequestDataExportInput!) {\n    requestDataExport(input: $input) { id status kind format filters { environment decisions sources } }\n  }\n": typeof types.ExportRequestDocument,
     "\n  query ExportGet($id: ID!) {\n    node(id: $id) {\n      ... on DataExport { id status rowCount sizeBytes sha256 signature signatureKeyId downloadUrl expiresAt error progress { percent stage message } }\n    }\n  }\n": typeof types.ExportGetDocument,
     "\n  query ExportList { dataExports(first: 50) { totalCount edges { node { id kind } } } }\n": typeof types.ExportListDocument,
@@ -120,6 +124,10 @@ const documents: Documents = {
     "\n  mutation RecordSoA($statements: [ControlApplicabilityInput!]!) {\n    recordControlApplicability(statements: $statements) {\n      recorded { controlId applicable justification implementation revision recordedBy }\n      rejected { index field message }\n    }\n  }\n": types.RecordSoADocument,
     "\n  mutation Reproduce($id: ID!) { reproduceReport(id: $id) { identical sha256 differences checkedAt } }\n": types.ReproduceDocument,
     "\n  query Reproduction($id: ID!) { report(id: $id) { reproduction { identical sha256 } } }\n": types.ReproductionDocument,
+    "\n  mutation PackageRequest($input: RequestCompliancePackageInput!) {\n    requestCompliancePackage(input: $input) { id status title frameworks exportKinds exportFormat }\n  }\n": types.PackageRequestDocument,
+    "\n  query PackageGet($id: ID!) {\n    node(id: $id) {\n      ... on CompliancePackage {\n        id status error signature signatureKeyId expiresAt\n        progress { percent stage message }\n        period { start end }\n        reports { id type status title downloads { format url pageCount } }\n        dataExports { id kind status sha256 downloadUrl }\n        downloads { file url sizeBytes sha256 pageCount }\n      }\n    }\n  }\n": types.PackageGetDocument,
+    "\n  query PackageList { compliancePackages(first: 10) { totalCount edges { node { id status } } } }\n": types.PackageListDocument,
+    "\n  mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }\n": types.PackagePartCancelDocument,
     "\n  mutation ExportRequest($input: RequestDataExportInput!) {\n    requestDataExport(input: $input) { id status kind format filters { environment decisions sources } }\n  }\n": types.ExportRequestDocument,
     "\n  query ExportGet($id: ID!) {\n    node(id: $id) {\n      ... on DataExport { id status rowCount sizeBytes sha256 signature signatureKeyId downloadUrl expiresAt error progress { percent stage message } }\n    }\n  }\n": types.ExportGetDocument,
     "\n  query ExportList { dataExports(first: 50) { totalCount edges { node { id kind } } } }\n": types.ExportListDocument,
@@ -270,6 +278,22 @@ export function graphql(source: "\n  mutation Reproduce($id: ID!) { reproduceRep
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Reproduction($id: ID!) { report(id: $id) { reproduction { identical sha256 } } }\n"): (typeof documents)["\n  query Reproduction($id: ID!) { report(id: $id) { reproduction { identical sha256 } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PackageRequest($input: RequestCompliancePackageInput!) {\n    requestCompliancePackage(input: $input) { id status title frameworks exportKinds exportFormat }\n  }\n"): (typeof documents)["\n  mutation PackageRequest($input: RequestCompliancePackageInput!) {\n    requestCompliancePackage(input: $input) { id status title frameworks exportKinds exportFormat }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PackageGet($id: ID!) {\n    node(id: $id) {\n      ... on CompliancePackage {\n        id status error signature signatureKeyId expiresAt\n        progress { percent stage message }\n        period { start end }\n        reports { id type status title downloads { format url pageCount } }\n        dataExports { id kind status sha256 downloadUrl }\n        downloads { file url sizeBytes sha256 pageCount }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PackageGet($id: ID!) {\n    node(id: $id) {\n      ... on CompliancePackage {\n        id status error signature signatureKeyId expiresAt\n        progress { percent stage message }\n        period { start end }\n        reports { id type status title downloads { format url pageCount } }\n        dataExports { id kind status sha256 downloadUrl }\n        downloads { file url sizeBytes sha256 pageCount }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PackageList { compliancePackages(first: 10) { totalCount edges { node { id status } } } }\n"): (typeof documents)["\n  query PackageList { compliancePackages(first: 10) { totalCount edges { node { id status } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }\n"): (typeof documents)["\n  mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

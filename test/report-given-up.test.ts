@@ -15,7 +15,7 @@ import { REPORT_QUEUE } from '../src/jobs/queue.ts';
 import { givenUpReason, REPORT_SWEEP_QUEUE } from '../src/jobs/report-worker.ts';
 import { generatingReport } from './support/completed-report.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
-import { killAllProcesses, killProcess, spawnProcess, stopProcess, type ServiceProcess } from './support/processes.ts';
+import { killAllProcesses, killProcess, spawnProcess } from './support/processes.ts';
 import { until } from './support/until.ts';
 
 const GivenUpProgress = graphql(`
@@ -27,7 +27,6 @@ const GivenUpProgress = graphql(`
 const JOB_SCHEMA = `pgboss_given_up_${Math.random().toString(36).slice(2, 8)}`;
 let app: TestApp;
 let org: Awaited<ReturnType<TestApp['newOrg']>>;
-let healthy: ServiceProcess | null = null;
 
 beforeAll(async () => {
   app = await startTestApp({ jobs: 'enqueue', env: { JOB_SCHEMA } });
@@ -35,7 +34,6 @@ beforeAll(async () => {
   await app.services.database.db.update(organizations).set({ notify: { emails: ['ops@example.com'] } }).where(eq(organizations.id, org.orgId));
 }, 120_000);
 afterAll(async () => {
-  if (healthy) await stopProcess(healthy.child);
   killAllProcesses();
   await app.close();
 }, 60_000);
@@ -61,7 +59,7 @@ describe('a report job given up by pg-boss', () => {
     await killProcess(doomed.child);
 
     // The healthy worker starts after the kill, so it never takes the job itself.
-    healthy = spawnProcess('worker', { JOB_SCHEMA });
+    const healthy = spawnProcess('worker', { JOB_SCHEMA });
     await healthy.ready;
     const failed = await until(async () => {
       const row = await reportRow(id);
@@ -96,10 +94,9 @@ describe('the sweeper', () => {
     // A live job that no worker takes before the sweep: it starts in an hour.
     await app.services.queue!.send(REPORT_QUEUE, { reportId: queued }, { startAfter: 3600 });
 
-    if (!healthy) {
-      healthy = spawnProcess('worker', { JOB_SCHEMA });
-      await healthy.ready;
-    }
+    // Each test's processes end with it (see spawnProcess): this one starts its own worker.
+    const worker = spawnProcess('worker', { JOB_SCHEMA });
+    await worker.ready;
     // The sweep as the cron sends it, taken by the worker process.
     await app.services.queue!.send(REPORT_SWEEP_QUEUE, {});
     const swept = await until(async () => {

@@ -4,15 +4,14 @@
  * once, both workers take part, and a subscriber on each API sees every
  * report's progress through to completed, whichever worker built it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { graphql } from '../client/gql.ts';
 import { seedDemoData } from '../src/demo/seed.ts';
-import { databaseUrl, startTestApp, type TestApp } from './support/app.ts';
+import { startTestApp, type TestApp } from './support/app.ts';
+import { killAllProcesses, spawnProcess } from './support/processes.ts';
 
 const ScaleGenerate = graphql(`
   mutation ScaleGenerate($input: GenerateReportInput!) {
@@ -27,31 +26,7 @@ const ScaleUpdates = graphql(`
 `);
 
 const JOB_SCHEMA = `pgboss_scale_${process.pid}`;
-const children: ChildProcess[] = [];
-const workerLogs = new Map<ChildProcess, string>();
-
-function spawnProcess(mode: 'serve' | 'worker') {
-  const child = spawn(process.execPath, ['--max-semi-space-size=8', path.resolve('src/main.ts'), mode], {
-    env: { ...process.env, DATABASE_URL: databaseUrl(), PORT: '0', LOG_LEVEL: 'info', JOB_SCHEMA, REPORT_STEP_DELAY_MS: '30' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  workerLogs.set(child, '');
-  const ready = new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      workerLogs.set(child, output);
-      const url = /GraphQL API: (\S+)/.exec(output)?.[1];
-      if (url) resolve(url);
-      else if (mode === 'worker' && output.includes('Report worker running')) resolve('');
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${mode} exited with ${code}: ${output}`)));
-  });
-  return { child, ready };
-}
+const spawn = (mode: 'serve' | 'worker') => spawnProcess(mode, { LOG_LEVEL: 'info', JOB_SCHEMA, REPORT_STEP_DELAY_MS: '30' });
 
 let app: TestApp;
 let org: Awaited<ReturnType<TestApp['newOrg']>>;
@@ -65,15 +40,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all(
-    children.map((c) => (c.exitCode === null ? new Promise((resolve) => { c.once('exit', resolve); c.kill('SIGTERM'); }) : null)),
-  );
+  killAllProcesses();
   await app.close();
 });
 
 it('two APIs and two workers: 20 reports requested at once complete exactly once, each API\'s subscriber sees them all', async () => {
-  const apis = [spawnProcess('serve'), spawnProcess('serve')];
-  const workers = [spawnProcess('worker'), spawnProcess('worker')];
+  const apis = [spawn('serve'), spawn('serve')];
+  const workers = [spawn('worker'), spawn('worker')];
   const urls = await Promise.all(apis.map((a) => a.ready));
   await Promise.all(workers.map((w) => w.ready));
   expect(new Set(urls).size).toBe(2);
@@ -122,7 +95,7 @@ it('two APIs and two workers: 20 reports requested at once complete exactly once
   expect(new Set(requested).size).toBe(20);
   const rowIds = requested.map((id) => Buffer.from(id, 'base64').toString('utf8').split(':')[1]!);
 
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 240_000;
   for (;;) {
     const rows = await app.services.database.sql`select status from reports where id = any(${rowIds}::uuid[])`;
     if (rows.every((r) => r.status === 'completed')) break;
@@ -147,14 +120,14 @@ it('two APIs and two workers: 20 reports requested at once complete exactly once
   expect(jobs.map((j) => `${j.state}/${j.retry_count}`)).toEqual(jobs.map(() => 'completed/0'));
   const completedBy = new Map<string, number>();
   for (const w of workers) {
-    for (const line of workerLogs.get(w.child)!.split('\n')) {
+    for (const line of w.output().split('\n')) {
       if (!line.includes('"report completed"')) continue;
       const { reportId } = JSON.parse(line) as { reportId: string };
       completedBy.set(reportId, (completedBy.get(reportId) ?? 0) + 1);
     }
   }
   expect(rowIds.map((id) => completedBy.get(id))).toEqual(rowIds.map(() => 1));
-  const perWorker = workers.map((w) => workerLogs.get(w.child)!.split('\n').filter((l) => l.includes('"report completed"')).length);
+  const perWorker = workers.map((w) => w.output().split('\n').filter((l) => l.includes('"report completed"')).length);
   expect(perWorker.every((n) => n > 0)).toBe(true);
   const duplicates = await app.services.database.sql`
     select report_id, ordinal, count(*)::int as n from findings where report_id = any(${rowIds}::uuid[]) group by 1, 2 having count(*) > 1`;
@@ -173,4 +146,4 @@ it('two APIs and two workers: 20 reports requested at once complete exactly once
     }
   }
   await Promise.all(clients.map((c) => c.dispose()));
-});
+}, 300_000);

@@ -42,6 +42,8 @@ export const DISTRIBUTED_BY_ORG: readonly PgTable[] = [
   schema.notifications,
   schema.dataExports,
   schema.exportChunks,
+  schema.compliancePackages,
+  schema.packageFiles,
   schema.storageTargets,
   schema.postureSettings,
   schema.postureFrameworks,

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { onTestFinished } from 'vitest';
 import { databaseUrl } from './app.ts';
 
 export interface ServiceProcess {
@@ -25,6 +26,7 @@ export function spawnProcess(mode: 'serve' | 'worker' | 'start', env: Record<str
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
+  endWithTheTest(child);
   let output = '';
   const ready = new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (chunk) => {
@@ -39,6 +41,19 @@ export function spawnProcess(mode: 'serve' | 'worker' | 'start', env: Record<str
   // A process that exits after it became ready must not leave an unhandled rejection behind.
   ready.catch(() => {});
   return { child, ready, output: () => output };
+}
+
+/**
+ * A process started inside a test ends with that test, passed, failed or timed
+ * out: one left behind by a test that timed out would take the next test's
+ * jobs. A process started in a hook is the file's, ended by `killAllProcesses`.
+ */
+function endWithTheTest(child: ChildProcess) {
+  try {
+    onTestFinished(() => killProcess(child));
+  } catch {
+    // Not inside a test (vitest refuses the hook there): the file's afterAll ends it.
+  }
 }
 
 /** SIGTERM, then the exit code once the process has drained and exited. */
