@@ -74,7 +74,7 @@ export async function requestExport(services: Services, requester: Requester, in
     await notifyReportChange(tx, exportChange(inserted!));
     return inserted!;
   });
-  await recordServiceEvent(services.database, requester.orgId, {
+  await recordServiceEvent(services, requester.orgId, {
     action: 'export.requested',
     actorId: requester.actorId,
     resource: `export:${row.id}`,
@@ -194,7 +194,7 @@ export async function cancelExport(services: Services, requester: Requester, id:
   });
   if (!row) throw badInput('id', `Only a pending or generating export can be cancelled; this one is ${current.status}.`);
   await services.database.db.delete(exportChunks).where(and(eq(exportChunks.orgId, requester.orgId), eq(exportChunks.exportId, row.id)));
-  await recordServiceEvent(services.database, requester.orgId, { action: 'export.cancelled', actorId: requester.actorId, resource: `export:${row.id}` });
+  await recordServiceEvent(services, requester.orgId, { action: 'export.cancelled', actorId: requester.actorId, resource: `export:${row.id}` });
   return row;
 }
 
@@ -207,7 +207,7 @@ export async function deleteExport(services: Services, requester: Requester, id:
   });
   if (!row) throw notFound('Data export');
   await services.database.db.delete(exportChunks).where(and(eq(exportChunks.orgId, requester.orgId), eq(exportChunks.exportId, row.id)));
-  await recordServiceEvent(services.database, requester.orgId, { action: 'export.deleted', actorId: requester.actorId, resource: `export:${row.id}` });
+  await recordServiceEvent(services, requester.orgId, { action: 'export.deleted', actorId: requester.actorId, resource: `export:${row.id}` });
   return row;
 }
 
@@ -354,7 +354,7 @@ export async function expireExports(services: Services, now = new Date()): Promi
     .returning({ orgId: dataExports.orgId, id: dataExports.id });
   for (const e of expired) {
     await db.delete(exportChunks).where(and(eq(exportChunks.orgId, e.orgId), eq(exportChunks.exportId, e.id)));
-    await recordServiceEvent(services.database, e.orgId, { action: 'export.expired', actorId: 'retention', resource: `export:${e.id}` });
+    await recordServiceEvent(services, e.orgId, { action: 'export.expired', actorId: 'retention', resource: `export:${e.id}` });
   }
   return expired.length;
 }

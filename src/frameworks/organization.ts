@@ -97,7 +97,7 @@ export async function deleteFramework(services: Services, requester: FrameworkRe
 }
 
 function audit(services: Services, requester: FrameworkRequester, action: string, definition: FrameworkDefinition) {
-  return recordServiceEvent(services.database, requester.orgId, {
+  return recordServiceEvent(services, requester.orgId, {
     action,
     actorId: requester.actorId,
     resource: `framework:${definition.type}`,

@@ -20,6 +20,8 @@ export interface RetentionResult {
   expiredExports?: number;
   /** Compliance packages whose files were deleted. */
   expiredPackages?: number;
+  /** Posture changes older than their organisation's retention, deleted. */
+  prunedPostureChanges?: number;
 }
 
 /**
@@ -72,7 +74,7 @@ export async function runRetention(services: Services, now = new Date()): Promis
           deletedAt: row.deleted_at as Date | null,
         }),
       );
-      await recordServiceEvent(services.database, row.org_id as string, {
+      await recordServiceEvent(services, row.org_id as string, {
         action: 'report.expired',
         actorId: 'retention',
         resource: `report:${row.id}`,
@@ -88,6 +90,12 @@ export async function runRetention(services: Services, now = new Date()): Promis
   result.deletedArtifacts += stray.count;
   result.expiredExports = await expireExports(services, now);
   result.expiredPackages = await expirePackages(services, now);
+  // The posture's change log is kept as long as the organisation keeps its reports' files; the
+  // current statuses and the daily snapshots stay (the history query reads at most 400 days).
+  const pruned = await pg`
+    delete from posture_changes c using organizations o
+    where o.id = c.org_id and ${pg.unsafe(expiry('c.at', 'o.retention_days'))} <= ${now.toISOString()}::timestamptz`;
+  result.prunedPostureChanges = pruned.count;
   if (result.expiredReports) services.log.info('retention expired reports', { ...result });
   return result;
 }

@@ -116,7 +116,7 @@ export async function requestPackage(services: Services, requester: Requester, i
     await notifyReportChange(tx, packageChange(inserted!));
     return inserted!;
   });
-  await recordServiceEvent(services.database, orgId, {
+  await recordServiceEvent(services, orgId, {
     action: 'package.requested',
     actorId: requester.actorId,
     resource: `package:${row.id}`,
@@ -209,7 +209,7 @@ export async function cancelPackage(services: Services, requester: Requester, id
   });
   if (!row) throw badInput('id', `Only a pending or generating package can be cancelled; this one is ${current.status}.`);
   await deletePackageFiles(services.database.db, requester.orgId, row.id);
-  await recordServiceEvent(services.database, requester.orgId, { action: 'package.cancelled', actorId: requester.actorId, resource: `package:${row.id}` });
+  await recordServiceEvent(services, requester.orgId, { action: 'package.cancelled', actorId: requester.actorId, resource: `package:${row.id}` });
   return row;
 }
 
@@ -222,7 +222,7 @@ export async function deletePackage(services: Services, requester: Requester, id
   });
   if (!row) throw notFound('Compliance package');
   await deletePackageFiles(services.database.db, requester.orgId, row.id);
-  await recordServiceEvent(services.database, requester.orgId, { action: 'package.deleted', actorId: requester.actorId, resource: `package:${row.id}` });
+  await recordServiceEvent(services, requester.orgId, { action: 'package.deleted', actorId: requester.actorId, resource: `package:${row.id}` });
   return row;
 }
 
@@ -262,7 +262,7 @@ export async function expirePackages(services: Services, now = new Date()): Prom
     .returning({ orgId: compliancePackages.orgId, id: compliancePackages.id });
   for (const e of expired) {
     await deletePackageFiles(db, e.orgId, e.id);
-    await recordServiceEvent(services.database, e.orgId, { action: 'package.expired', actorId: 'retention', resource: `package:${e.id}` });
+    await recordServiceEvent(services, e.orgId, { action: 'package.expired', actorId: 'retention', resource: `package:${e.id}` });
   }
   return expired.length;
 }

@@ -149,7 +149,7 @@ export async function updatePostureSettings(services: Services, requester: { org
     .insert(postureSettings)
     .values({ orgId: requester.orgId, ...settings })
     .onConflictDoUpdate({ target: postureSettings.orgId, set: { ...settings, updatedAt: dsql`excluded.updated_at` } }); // the insert's now(): Citus takes no function in DO UPDATE
-  await recordServiceEvent(services.database, requester.orgId, {
+  await recordServiceEvent(services, requester.orgId, {
     action: 'posture.settings_updated',
     actorId: requester.actorId,
     resource: 'posture',
