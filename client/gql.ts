@@ -18,7 +18,7 @@ type Documents = {
     "\n  query GrcFailingFindings($id: ID!, $after: String, $evidence: Int!) {\n    report(id: $id) {\n      findings(filter: { statuses: [FAIL] }, first: 50, after: $after) {\n        pageInfo { hasNextPage endCursor }\n        edges {\n          node {\n            id control { id framework title } title severity description recommendation evidenceCount\n            evidence(first: $evidence) { edges { node { id sequence occurredAt category action decision agentId actor { type id } correlationId } } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.GrcFailingFindingsDocument,
     "\n  query Viewer {\n    viewer {\n      role\n      keyName\n      organization { id name }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name role prefix revokedAt } }\n  }\n": typeof types.CreateApiKeyDocument,
-    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt lastUsedAt }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  query ListApiKeys {\n    viewer { organization { apiKeys { id name role lastUsedAt revokedAt } } }\n  }\n": typeof types.ListApiKeysDocument,
     "\n  query AuditEventsPage($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges {\n        cursor\n        node {\n          id sequence clientId occurredAt receivedAt environment agentId sessionId\n          actor { type id email }\n          category action decision policyId tool { name tags } severity outcome\n          dataSubjects personalData costUsd ttlSeconds attributes\n        }\n      }\n    }\n  }\n": typeof types.AuditEventsPageDocument,
     "\n  query AuditEventNode($id: ID!) {\n    node(id: $id) { id ... on AuditEvent { clientId action } }\n  }\n": typeof types.AuditEventNodeDocument,
@@ -113,7 +113,7 @@ const documents: Documents = {
     "\n  query GrcFailingFindings($id: ID!, $after: String, $evidence: Int!) {\n    report(id: $id) {\n      findings(filter: { statuses: [FAIL] }, first: 50, after: $after) {\n        pageInfo { hasNextPage endCursor }\n        edges {\n          node {\n            id control { id framework title } title severity description recommendation evidenceCount\n            evidence(first: $evidence) { edges { node { id sequence occurredAt category action decision agentId actor { type id } correlationId } } }\n          }\n        }\n      }\n    }\n  }\n": types.GrcFailingFindingsDocument,
     "\n  query Viewer {\n    viewer {\n      role\n      keyName\n      organization { id name }\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name role prefix revokedAt } }\n  }\n": types.CreateApiKeyDocument,
-    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt lastUsedAt }\n  }\n": types.RevokeApiKeyDocument,
     "\n  query ListApiKeys {\n    viewer { organization { apiKeys { id name role lastUsedAt revokedAt } } }\n  }\n": types.ListApiKeysDocument,
     "\n  query AuditEventsPage($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges {\n        cursor\n        node {\n          id sequence clientId occurredAt receivedAt environment agentId sessionId\n          actor { type id email }\n          category action decision policyId tool { name tags } severity outcome\n          dataSubjects personalData costUsd ttlSeconds attributes\n        }\n      }\n    }\n  }\n": types.AuditEventsPageDocument,
     "\n  query AuditEventNode($id: ID!) {\n    node(id: $id) { id ... on AuditEvent { clientId action } }\n  }\n": types.AuditEventNodeDocument,
@@ -237,7 +237,7 @@ export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n"];
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt lastUsedAt }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt lastUsedAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -18,6 +18,7 @@ import * as schema from './schema.ts';
  */
 export const DISTRIBUTED_BY_ORG: readonly PgTable[] = [
   schema.auditEvents,
+  schema.apiKeyUses,
   schema.eventBatches,
   schema.eventChainHeads,
   schema.eventRollups,

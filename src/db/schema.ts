@@ -63,10 +63,26 @@ export const apiKeys = pgTable(
     /** First characters of the key, so a person can tell keys apart. */
     prefix: text('prefix').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
-    lastUsedAt: ts('last_used_at'),
     revokedAt: ts('revoked_at'),
   },
   (t) => [uniqueIndex('api_keys_key_hash_idx').on(t.keyHash), index('api_keys_org_idx').on(t.orgId)],
+);
+
+/**
+ * When each key was last used (to the minute). Apart from `api_keys`, which is
+ * a reference table on a cluster: requests write this, and a write to a
+ * reference table locks its shard (and that of `organizations`) on every node,
+ * so it would meet organisation creation in a distributed deadlock. Here it is
+ * an ordinary row of the organisation's shard.
+ */
+export const apiKeyUses = pgTable(
+  'api_key_uses',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    keyId: uuid('key_id').notNull().references(() => apiKeys.id, { onDelete: 'cascade' }),
+    lastUsedAt: ts('last_used_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.keyId] })],
 );
 
 export const environments = pgTable(

@@ -13,7 +13,7 @@ import { reports } from '../db/schema.ts';
 import { changeOf, notifyReportChange } from '../realtime/pubsub.ts';
 import { buildReport, ReportCancelled, type Progress } from '../reports/generate.ts';
 import type { Services } from '../services.ts';
-import { REPORT_GIVEN_UP_QUEUE, REPORT_QUEUE, type Queue } from './queue.ts';
+import { REPORT_GIVEN_UP_QUEUE, REPORT_QUEUE, type Queue } from '../queue.ts';
 
 export interface ReportJobHooks {
   /** After a report completed or failed: render files, notify. Errors are logged, never fail the report. */

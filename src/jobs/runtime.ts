@@ -9,7 +9,7 @@ import { notifyReportFinished } from '../notifications/outbox.ts';
 import { registerDeliveryJobs } from './recurring.ts';
 import { stampExpiry } from './retention.ts';
 import type { Services } from '../services.ts';
-import { startQueue } from './queue.ts';
+import { startQueue } from '../queue.ts';
 import { scheduleReportSweep, startReportWorker, type ReportJobHooks } from './report-worker.ts';
 import { startRollupWorker } from './rollup-refresh.ts';
 import { deliverExport, deliverReport } from '../delivery/s3.ts';

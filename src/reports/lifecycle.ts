@@ -6,14 +6,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { checkTargets } from '../delivery/s3.ts';
+import { checkTargets } from '../accounts/storage-targets.ts';
 import { agents, environments, reports } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
 import { validateScope as validateFrameworkScope } from '../frameworks/index.ts';
 import { frameworkOf, typeList } from '../frameworks/organization.ts';
 import { isUuid } from '../ids.ts';
-import { enqueueReport } from '../jobs/queue.ts';
+import { enqueueReport } from '../queue.ts';
 import { changeOf, notifyReportChange } from '../realtime/pubsub.ts';
 import type { Services } from '../services.ts';
 

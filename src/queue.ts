@@ -1,17 +1,24 @@
 /**
- * pg-boss on the service's own PostgreSQL (schema `pgboss`): report jobs are
- * enqueued in the same transaction as their report row, so a report and its
- * job commit together or not at all.
+ * The job queue: pg-boss on the service's own PostgreSQL (schema `pgboss`),
+ * its queues, and enqueueing inside a caller's transaction (the workers that
+ * take the jobs are in jobs/). Report jobs are enqueued in the same
+ * transaction as their report row, so a report and its job commit together
+ * or not at all.
  */
 import { sql as drizzleSql } from 'drizzle-orm';
 import { fromDrizzle, PgBoss } from 'pg-boss';
-import type { Logger } from '../log.ts';
-import { POSTURE_QUEUE, postureQueueOptions } from './posture-refresh.ts';
-import { ROLLUP_QUEUE, rollupQueueOptions } from './rollup-refresh.ts';
+import type { Logger } from './log.ts';
 
 export const REPORT_QUEUE = 'report-generate';
 /** Where pg-boss puts a report job it gave up on (retries spent, last attempt failed or its worker died). */
 export const REPORT_GIVEN_UP_QUEUE = 'report-given-up';
+
+/** Events ingested since the last refresh are summed into the rollups (jobs/rollup-refresh.ts). */
+export const ROLLUP_QUEUE = 'event-rollups';
+export const rollupQueueOptions = { retryLimit: 2, retryDelay: 5, expireInSeconds: 30 * 60 } as const;
+/** An organisation's live posture is evaluated again (jobs/posture-refresh.ts). */
+export const POSTURE_QUEUE = 'posture-evaluate';
+export const postureQueueOptions = { retryLimit: 5, retryDelay: 1, expireInSeconds: 10 * 60, heartbeatSeconds: 10 } as const;
 
 export type Queue = PgBoss;
 

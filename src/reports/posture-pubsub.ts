@@ -7,8 +7,8 @@
  * last one it got: none is lost, none is sent twice.
  */
 import type { Db, Sql } from '../db/client.ts';
-import { changesAfter, POSTURE_CHANNEL, type PostureChange } from '../reports/posture.ts';
-import { ChannelListener, subscriberQueue } from './channel.ts';
+import { ChannelListener, subscriberQueue } from '../realtime/channel.ts';
+import { changesAfter, POSTURE_CHANNEL, type PostureChange } from './posture.ts';
 
 interface Subscriber {
   orgId: string;
