@@ -176,17 +176,27 @@ export interface ServiceEvent {
   attributes?: Record<string, unknown> | null;
 }
 
+/** Where the service's own events go, and who hears that they were stored. */
+export interface ServiceEventSink {
+  database: Database;
+  /** Told after events of `orgId` were stored (services.ts: the refreshes ingest asks for); never fails. */
+  eventsStored?(orgId: string): Promise<void>;
+}
+
 /**
  * The service's own audit trail: category `admin`, actor type `service`, so
- * the Audit Summary report covers the reporting system itself.
+ * the Audit Summary report covers the reporting system itself. They are
+ * events like any other: posture follows them as it follows ingest.
  */
-export async function recordServiceEvent(database: Database, orgId: string, event: ServiceEvent): Promise<void> {
-  await storeEvents(database, orgId, [serviceEvent(event)]);
+export async function recordServiceEvent(sink: ServiceEventSink, orgId: string, event: ServiceEvent): Promise<void> {
+  await storeEvents(sink.database, orgId, [serviceEvent(event)]);
+  await sink.eventsStored?.(orgId);
 }
 
 /**
  * The same, inside the caller's drizzle transaction: the audit event commits
- * with the change it records, or neither does.
+ * with the change it records, or neither does. The caller tells its sink's
+ * `eventsStored` after the commit.
  */
 export async function recordServiceEventIn(tx: Tx, orgId: string, event: ServiceEvent): Promise<void> {
   await storeEventsIn(sqlOf(tx) as unknown as Sql, orgId, [serviceEvent(event)]);

@@ -128,13 +128,15 @@ function refuseNul(field: string, value: string | null | undefined) {
 async function insertWithJob(services: Services, values: Omit<typeof reports.$inferInsert, 'status' | 'sampleSeed'>, audit: (row: ReportRow) => ServiceEvent): Promise<ReportRow> {
   const queue = services.queue;
   if (!queue) throw new Error('this process cannot enqueue jobs (no job queue started)');
-  return services.database.db.transaction(async (tx) => {
-    const row = await insertReport(tx, { ...values, sampleSeed: randomBytes(8).toString('hex') });
-    await enqueueReport(queue, tx, row.id, row.orgId);
+  const row = await services.database.db.transaction(async (tx) => {
+    const inserted = await insertReport(tx, { ...values, sampleSeed: randomBytes(8).toString('hex') });
+    await enqueueReport(queue, tx, inserted.id, inserted.orgId);
     // Last: it locks the organisation's event chain head until the commit that follows.
-    await recordServiceEventIn(tx, row.orgId, audit(row));
-    return row;
+    await recordServiceEventIn(tx, inserted.orgId, audit(inserted));
+    return inserted;
   });
+  await services.eventsStored(row.orgId);
+  return row;
 }
 
 export async function getReport(db: Db, orgId: string, id: string): Promise<ReportRow> {
@@ -158,6 +160,7 @@ export async function cancelReport(services: Services, requester: Requester, id:
     return cancelled;
   });
   if (!row) throw badInput('id', `Only a pending or generating report can be cancelled; this one is ${(await getReport(services.database.db, requester.orgId, id)).status}.`);
+  await services.eventsStored(requester.orgId);
   return row;
 }
 
@@ -169,6 +172,7 @@ export async function deleteReport(services: Services, requester: Requester, id:
     return deleted;
   });
   if (!row) throw notFound('Report');
+  await services.eventsStored(requester.orgId);
   return row;
 }
 
