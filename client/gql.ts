@@ -25,6 +25,7 @@ type Documents = {
     "\n  query Registries {\n    agents { agentId firstSeenAt lastSeenAt }\n    environments { name firstSeenAt lastSeenAt }\n    tools { name tags firstSeenAt lastSeenAt }\n  }\n": typeof types.RegistriesDocument,
     "\n  mutation LimitsShare($input: CreateShareLinkInput!) { createShareLink(input: $input) { url password } }\n": typeof types.LimitsShareDocument,
     "\n  query LimitsViewer { viewer { role } }\n": typeof types.LimitsViewerDocument,
+    "\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n": typeof types.IngestAuditEventsDocument,
     "\n  query SoA { statementOfApplicability { controlId title applicable justification implementation revision recordedBy history { revision implementation } } }\n": typeof types.SoADocument,
     "\n  mutation RecordSoA($statements: [ControlApplicabilityInput!]!) {\n    recordControlApplicability(statements: $statements) {\n      recorded { controlId applicable justification implementation revision recordedBy }\n      rejected { index field message }\n    }\n  }\n": typeof types.RecordSoADocument,
     "\n  mutation Reproduce($id: ID!) { reproduceReport(id: $id) { identical sha256 differences checkedAt } }\n": typeof types.ReproduceDocument,
@@ -32,6 +33,9 @@ type Documents = {
     "\n  mutation PackageRequest($input: RequestCompliancePackageInput!) {\n    requestCompliancePackage(input: $input) { id status title frameworks exportKinds exportFormat }\n  }\n": typeof types.PackageRequestDocument,
     "\n  query PackageGet($id: ID!) {\n    node(id: $id) {\n      ... on CompliancePackage {\n        id status error signature signatureKeyId expiresAt\n        progress { percent stage message }\n        period { start end }\n        reports { id type status title downloads { format url pageCount } }\n        dataExports { id kind status sha256 downloadUrl }\n        downloads { file url sizeBytes sha256 pageCount }\n      }\n    }\n  }\n": typeof types.PackageGetDocument,
     "\n  query PackageList { compliancePackages(first: 10) { totalCount edges { node { id status } } } }\n": typeof types.PackageListDocument,
+    "\n  mutation PackageScheduleCreate($input: CreateScheduleInput!) {\n    createSchedule(input: $input) { id type titleTemplate package { frameworks exportKinds exportFormat } }\n  }\n": typeof types.PackageScheduleCreateDocument,
+    "\n  mutation PackageScheduleRun($id: ID!) { runScheduleNow(id: $id) { id type } }\n": typeof types.PackageScheduleRunDocument,
+    "\n  query PackageSchedulePackages { schedules { id packages { id status title frameworks period { start end } reports { type } dataExports { kind format } } } }\n": typeof types.PackageSchedulePackagesDocument,
     "\n  mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }\n": typeof types.PackagePartCancelDocument,
     "\n  mutation ExportRequest($input: RequestDataExportInput!) {\n    requestDataExport(input: $input) { id status kind format filters { environment decisions sources } }\n  }\n": typeof types.ExportRequestDocument,
     "\n  query ExportGet($id: ID!) {\n    node(id: $id) {\n      ... on DataExport { id status rowCount sizeBytes sha256 signature signatureKeyId downloadUrl expiresAt error progress { percent stage message } }\n    }\n  }\n": typeof types.ExportGetDocument,
@@ -47,7 +51,6 @@ type Documents = {
     "\n  query FrameworkList {\n    frameworks { type name version controls { id title } sections { id title controls { id title section } } }\n  }\n": typeof types.FrameworkListDocument,
     "\n  mutation IngestHostile($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n": typeof types.IngestHostileDocument,
     "\n  mutation GenerateHostile($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status title }\n  }\n": typeof types.GenerateHostileDocument,
-    "\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n": typeof types.IngestAuditEventsDocument,
     "\n  mutation CreateKeyForTrail($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id } }\n  }\n": typeof types.CreateKeyForTrailDocument,
     "\n  mutation RevokeKeyForTrail($id: ID!) {\n    revokeApiKey(id: $id) { id }\n  }\n": typeof types.RevokeKeyForTrailDocument,
     "\n  mutation NotifySchedule($input: CreateScheduleInput!) { createSchedule(input: $input) { id } }\n": typeof types.NotifyScheduleDocument,
@@ -120,6 +123,7 @@ const documents: Documents = {
     "\n  query Registries {\n    agents { agentId firstSeenAt lastSeenAt }\n    environments { name firstSeenAt lastSeenAt }\n    tools { name tags firstSeenAt lastSeenAt }\n  }\n": types.RegistriesDocument,
     "\n  mutation LimitsShare($input: CreateShareLinkInput!) { createShareLink(input: $input) { url password } }\n": types.LimitsShareDocument,
     "\n  query LimitsViewer { viewer { role } }\n": types.LimitsViewerDocument,
+    "\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n": types.IngestAuditEventsDocument,
     "\n  query SoA { statementOfApplicability { controlId title applicable justification implementation revision recordedBy history { revision implementation } } }\n": types.SoADocument,
     "\n  mutation RecordSoA($statements: [ControlApplicabilityInput!]!) {\n    recordControlApplicability(statements: $statements) {\n      recorded { controlId applicable justification implementation revision recordedBy }\n      rejected { index field message }\n    }\n  }\n": types.RecordSoADocument,
     "\n  mutation Reproduce($id: ID!) { reproduceReport(id: $id) { identical sha256 differences checkedAt } }\n": types.ReproduceDocument,
@@ -127,6 +131,9 @@ const documents: Documents = {
     "\n  mutation PackageRequest($input: RequestCompliancePackageInput!) {\n    requestCompliancePackage(input: $input) { id status title frameworks exportKinds exportFormat }\n  }\n": types.PackageRequestDocument,
     "\n  query PackageGet($id: ID!) {\n    node(id: $id) {\n      ... on CompliancePackage {\n        id status error signature signatureKeyId expiresAt\n        progress { percent stage message }\n        period { start end }\n        reports { id type status title downloads { format url pageCount } }\n        dataExports { id kind status sha256 downloadUrl }\n        downloads { file url sizeBytes sha256 pageCount }\n      }\n    }\n  }\n": types.PackageGetDocument,
     "\n  query PackageList { compliancePackages(first: 10) { totalCount edges { node { id status } } } }\n": types.PackageListDocument,
+    "\n  mutation PackageScheduleCreate($input: CreateScheduleInput!) {\n    createSchedule(input: $input) { id type titleTemplate package { frameworks exportKinds exportFormat } }\n  }\n": types.PackageScheduleCreateDocument,
+    "\n  mutation PackageScheduleRun($id: ID!) { runScheduleNow(id: $id) { id type } }\n": types.PackageScheduleRunDocument,
+    "\n  query PackageSchedulePackages { schedules { id packages { id status title frameworks period { start end } reports { type } dataExports { kind format } } } }\n": types.PackageSchedulePackagesDocument,
     "\n  mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }\n": types.PackagePartCancelDocument,
     "\n  mutation ExportRequest($input: RequestDataExportInput!) {\n    requestDataExport(input: $input) { id status kind format filters { environment decisions sources } }\n  }\n": types.ExportRequestDocument,
     "\n  query ExportGet($id: ID!) {\n    node(id: $id) {\n      ... on DataExport { id status rowCount sizeBytes sha256 signature signatureKeyId downloadUrl expiresAt error progress { percent stage message } }\n    }\n  }\n": types.ExportGetDocument,
@@ -142,7 +149,6 @@ const documents: Documents = {
     "\n  query FrameworkList {\n    frameworks { type name version controls { id title } sections { id title controls { id title section } } }\n  }\n": types.FrameworkListDocument,
     "\n  mutation IngestHostile($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n": types.IngestHostileDocument,
     "\n  mutation GenerateHostile($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status title }\n  }\n": types.GenerateHostileDocument,
-    "\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n": types.IngestAuditEventsDocument,
     "\n  mutation CreateKeyForTrail($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id } }\n  }\n": types.CreateKeyForTrailDocument,
     "\n  mutation RevokeKeyForTrail($id: ID!) {\n    revokeApiKey(id: $id) { id }\n  }\n": types.RevokeKeyForTrailDocument,
     "\n  mutation NotifySchedule($input: CreateScheduleInput!) { createSchedule(input: $input) { id } }\n": types.NotifyScheduleDocument,
@@ -265,6 +271,10 @@ export function graphql(source: "\n  query LimitsViewer { viewer { role } }\n"):
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n"): (typeof documents)["\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query SoA { statementOfApplicability { controlId title applicable justification implementation revision recordedBy history { revision implementation } } }\n"): (typeof documents)["\n  query SoA { statementOfApplicability { controlId title applicable justification implementation revision recordedBy history { revision implementation } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -290,6 +300,18 @@ export function graphql(source: "\n  query PackageGet($id: ID!) {\n    node(id: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PackageList { compliancePackages(first: 10) { totalCount edges { node { id status } } } }\n"): (typeof documents)["\n  query PackageList { compliancePackages(first: 10) { totalCount edges { node { id status } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PackageScheduleCreate($input: CreateScheduleInput!) {\n    createSchedule(input: $input) { id type titleTemplate package { frameworks exportKinds exportFormat } }\n  }\n"): (typeof documents)["\n  mutation PackageScheduleCreate($input: CreateScheduleInput!) {\n    createSchedule(input: $input) { id type titleTemplate package { frameworks exportKinds exportFormat } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PackageScheduleRun($id: ID!) { runScheduleNow(id: $id) { id type } }\n"): (typeof documents)["\n  mutation PackageScheduleRun($id: ID!) { runScheduleNow(id: $id) { id type } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PackageSchedulePackages { schedules { id packages { id status title frameworks period { start end } reports { type } dataExports { kind format } } } }\n"): (typeof documents)["\n  query PackageSchedulePackages { schedules { id packages { id status title frameworks period { start end } reports { type } dataExports { kind format } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -350,10 +372,6 @@ export function graphql(source: "\n  mutation IngestHostile($events: [AuditEvent
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation GenerateHostile($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status title }\n  }\n"): (typeof documents)["\n  mutation GenerateHostile($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status title }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n"): (typeof documents)["\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

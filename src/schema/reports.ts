@@ -17,7 +17,8 @@ import {
   type ReportRow,
   type ReportStatus as Status,
 } from '../reports/lifecycle.ts';
-import { changeOf, type ReportChange } from '../realtime/pubsub.ts';
+import type { ReportChange } from '../realtime/pubsub.ts';
+import { changeOf } from '../reports/store.ts';
 import { reproduceReport, type Reproduction } from '../reports/reproduce.ts';
 import { builder } from './builder.ts';
 
