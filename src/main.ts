@@ -220,7 +220,7 @@ async function orgKey(config: Config, log: Logger, orgId: string | undefined, na
       return 2;
     }
     const { key, apiKey } = await createApiKey(services.database.db, orgId, { name, role: 'admin' });
-    await recordServiceEvent(services.database, orgId, {
+    await recordServiceEvent(services, orgId, {
       action: 'api_key.created',
       actorId: 'cli',
       resource: `api_key:${apiKey.id}`,
