@@ -18,7 +18,7 @@ type Documents = {
     "\n  query GrcFailingFindings($id: ID!, $after: String, $evidence: Int!) {\n    report(id: $id) {\n      findings(filter: { statuses: [FAIL] }, first: 50, after: $after) {\n        pageInfo { hasNextPage endCursor }\n        edges {\n          node {\n            id control { id framework title } title severity description recommendation evidenceCount\n            evidence(first: $evidence) { edges { node { id sequence occurredAt category action decision agentId actor { type id } correlationId } } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.GrcFailingFindingsDocument,
     "\n  query Viewer {\n    viewer {\n      role\n      keyName\n      organization { id name }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name role prefix revokedAt } }\n  }\n": typeof types.CreateApiKeyDocument,
-    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt lastUsedAt }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  query ListApiKeys {\n    viewer { organization { apiKeys { id name role lastUsedAt revokedAt } } }\n  }\n": typeof types.ListApiKeysDocument,
     "\n  query AuditEventsPage($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges {\n        cursor\n        node {\n          id sequence clientId occurredAt receivedAt environment agentId sessionId\n          actor { type id email }\n          category action decision policyId tool { name tags } severity outcome\n          dataSubjects personalData costUsd ttlSeconds attributes\n        }\n      }\n    }\n  }\n": typeof types.AuditEventsPageDocument,
     "\n  query AuditEventNode($id: ID!) {\n    node(id: $id) { id ... on AuditEvent { clientId action } }\n  }\n": typeof types.AuditEventNodeDocument,
@@ -29,6 +29,10 @@ type Documents = {
     "\n  mutation RecordSoA($statements: [ControlApplicabilityInput!]!) {\n    recordControlApplicability(statements: $statements) {\n      recorded { controlId applicable justification implementation revision recordedBy }\n      rejected { index field message }\n    }\n  }\n": typeof types.RecordSoADocument,
     "\n  mutation Reproduce($id: ID!) { reproduceReport(id: $id) { identical sha256 differences checkedAt } }\n": typeof types.ReproduceDocument,
     "\n  query Reproduction($id: ID!) { report(id: $id) { reproduction { identical sha256 } } }\n": typeof types.ReproductionDocument,
+    "\n  mutation PackageRequest($input: RequestCompliancePackageInput!) {\n    requestCompliancePackage(input: $input) { id status title frameworks exportKinds exportFormat }\n  }\n": typeof types.PackageRequestDocument,
+    "\n  query PackageGet($id: ID!) {\n    node(id: $id) {\n      ... on CompliancePackage {\n        id status error signature signatureKeyId expiresAt\n        progress { percent stage message }\n        period { start end }\n        reports { id type status title downloads { format url pageCount } }\n        dataExports { id kind status sha256 downloadUrl }\n        downloads { file url sizeBytes sha256 pageCount }\n      }\n    }\n  }\n": typeof types.PackageGetDocument,
+    "\n  query PackageList { compliancePackages(first: 10) { totalCount edges { node { id status } } } }\n": typeof types.PackageListDocument,
+    "\n  mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }\n": typeof types.PackagePartCancelDocument,
     "\n  mutation ExportRequest($input: RequestDataExportInput!) {\n    requestDataExport(input: $input) { id status kind format filters { environment decisions sources } }\n  }\n": typeof types.ExportRequestDocument,
     "\n  query ExportGet($id: ID!) {\n    node(id: $id) {\n      ... on DataExport { id status rowCount sizeBytes sha256 signature signatureKeyId downloadUrl expiresAt error progress { percent stage message } }\n    }\n  }\n": typeof types.ExportGetDocument,
     "\n  query ExportList { dataExports(first: 50) { totalCount edges { node { id kind } } } }\n": typeof types.ExportListDocument,
@@ -109,7 +113,7 @@ const documents: Documents = {
     "\n  query GrcFailingFindings($id: ID!, $after: String, $evidence: Int!) {\n    report(id: $id) {\n      findings(filter: { statuses: [FAIL] }, first: 50, after: $after) {\n        pageInfo { hasNextPage endCursor }\n        edges {\n          node {\n            id control { id framework title } title severity description recommendation evidenceCount\n            evidence(first: $evidence) { edges { node { id sequence occurredAt category action decision agentId actor { type id } correlationId } } }\n          }\n        }\n      }\n    }\n  }\n": types.GrcFailingFindingsDocument,
     "\n  query Viewer {\n    viewer {\n      role\n      keyName\n      organization { id name }\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name role prefix revokedAt } }\n  }\n": types.CreateApiKeyDocument,
-    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt lastUsedAt }\n  }\n": types.RevokeApiKeyDocument,
     "\n  query ListApiKeys {\n    viewer { organization { apiKeys { id name role lastUsedAt revokedAt } } }\n  }\n": types.ListApiKeysDocument,
     "\n  query AuditEventsPage($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges {\n        cursor\n        node {\n          id sequence clientId occurredAt receivedAt environment agentId sessionId\n          actor { type id email }\n          category action decision policyId tool { name tags } severity outcome\n          dataSubjects personalData costUsd ttlSeconds attributes\n        }\n      }\n    }\n  }\n": types.AuditEventsPageDocument,
     "\n  query AuditEventNode($id: ID!) {\n    node(id: $id) { id ... on AuditEvent { clientId action } }\n  }\n": types.AuditEventNodeDocument,
@@ -120,6 +124,10 @@ const documents: Documents = {
     "\n  mutation RecordSoA($statements: [ControlApplicabilityInput!]!) {\n    recordControlApplicability(statements: $statements) {\n      recorded { controlId applicable justification implementation revision recordedBy }\n      rejected { index field message }\n    }\n  }\n": types.RecordSoADocument,
     "\n  mutation Reproduce($id: ID!) { reproduceReport(id: $id) { identical sha256 differences checkedAt } }\n": types.ReproduceDocument,
     "\n  query Reproduction($id: ID!) { report(id: $id) { reproduction { identical sha256 } } }\n": types.ReproductionDocument,
+    "\n  mutation PackageRequest($input: RequestCompliancePackageInput!) {\n    requestCompliancePackage(input: $input) { id status title frameworks exportKinds exportFormat }\n  }\n": types.PackageRequestDocument,
+    "\n  query PackageGet($id: ID!) {\n    node(id: $id) {\n      ... on CompliancePackage {\n        id status error signature signatureKeyId expiresAt\n        progress { percent stage message }\n        period { start end }\n        reports { id type status title downloads { format url pageCount } }\n        dataExports { id kind status sha256 downloadUrl }\n        downloads { file url sizeBytes sha256 pageCount }\n      }\n    }\n  }\n": types.PackageGetDocument,
+    "\n  query PackageList { compliancePackages(first: 10) { totalCount edges { node { id status } } } }\n": types.PackageListDocument,
+    "\n  mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }\n": types.PackagePartCancelDocument,
     "\n  mutation ExportRequest($input: RequestDataExportInput!) {\n    requestDataExport(input: $input) { id status kind format filters { environment decisions sources } }\n  }\n": types.ExportRequestDocument,
     "\n  query ExportGet($id: ID!) {\n    node(id: $id) {\n      ... on DataExport { id status rowCount sizeBytes sha256 signature signatureKeyId downloadUrl expiresAt error progress { percent stage message } }\n    }\n  }\n": types.ExportGetDocument,
     "\n  query ExportList { dataExports(first: 50) { totalCount edges { node { id kind } } } }\n": types.ExportListDocument,
@@ -229,7 +237,7 @@ export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n"];
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt lastUsedAt }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt lastUsedAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -270,6 +278,22 @@ export function graphql(source: "\n  mutation Reproduce($id: ID!) { reproduceRep
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Reproduction($id: ID!) { report(id: $id) { reproduction { identical sha256 } } }\n"): (typeof documents)["\n  query Reproduction($id: ID!) { report(id: $id) { reproduction { identical sha256 } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PackageRequest($input: RequestCompliancePackageInput!) {\n    requestCompliancePackage(input: $input) { id status title frameworks exportKinds exportFormat }\n  }\n"): (typeof documents)["\n  mutation PackageRequest($input: RequestCompliancePackageInput!) {\n    requestCompliancePackage(input: $input) { id status title frameworks exportKinds exportFormat }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PackageGet($id: ID!) {\n    node(id: $id) {\n      ... on CompliancePackage {\n        id status error signature signatureKeyId expiresAt\n        progress { percent stage message }\n        period { start end }\n        reports { id type status title downloads { format url pageCount } }\n        dataExports { id kind status sha256 downloadUrl }\n        downloads { file url sizeBytes sha256 pageCount }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PackageGet($id: ID!) {\n    node(id: $id) {\n      ... on CompliancePackage {\n        id status error signature signatureKeyId expiresAt\n        progress { percent stage message }\n        period { start end }\n        reports { id type status title downloads { format url pageCount } }\n        dataExports { id kind status sha256 downloadUrl }\n        downloads { file url sizeBytes sha256 pageCount }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PackageList { compliancePackages(first: 10) { totalCount edges { node { id status } } } }\n"): (typeof documents)["\n  query PackageList { compliancePackages(first: 10) { totalCount edges { node { id status } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }\n"): (typeof documents)["\n  mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -30,6 +30,11 @@ const permissions = {
   'export:create': ['admin'],
   'export:manage': ['admin'],
   'export:download': ['admin', 'auditor'],
+  // A package holds data exports: the same readers as exports.
+  'package:read': ['admin', 'auditor'],
+  'package:create': ['admin'],
+  'package:manage': ['admin'],
+  'package:download': ['admin', 'auditor'],
   'storage:manage': ['admin'],
   'posture:read': ['admin', 'auditor', 'viewer'],
   'posture:manage': ['admin'],

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../client/gql.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
+import { until } from './support/until.ts';
 
 const Viewer = graphql(`
   query Viewer {
@@ -20,7 +21,7 @@ const CreateApiKey = graphql(`
 
 const RevokeApiKey = graphql(`
   mutation RevokeApiKey($id: ID!) {
-    revokeApiKey(id: $id) { id revokedAt }
+    revokeApiKey(id: $id) { id revokedAt lastUsedAt }
   }
 `);
 
@@ -72,6 +73,20 @@ describe('API keys and roles', () => {
     expect(revoked.data?.revokeApiKey.revokedAt).toBeTruthy();
     const afterRevoke = await app.gql(viewerKey, Viewer);
     expect(afterRevoke.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('shows when each key was last used, and keeps it after the key is revoked', async () => {
+    const org = await app.newOrg();
+    const created = await app.gql(org.adminKey, CreateApiKey, { input: { name: 'used', role: 'VIEWER' } });
+    const { key, apiKey } = created.data!.createApiKey;
+    const keyOf = async (id: string) => (await app.gql(org.adminKey, ListApiKeys)).data!.viewer.organization.apiKeys.find((k) => k.id === id)!;
+    expect((await keyOf(apiKey.id)).lastUsedAt).toBeNull();
+    expect((await app.gql(key, Viewer)).data?.viewer.role).toBe('VIEWER');
+    // The touch is not awaited by the request that used the key.
+    const lastUsed = await until(async () => (await keyOf(apiKey.id)).lastUsedAt, 'the key\'s last use to be recorded');
+    expect(Number.isNaN(Date.parse(lastUsed))).toBe(false);
+    const revoked = await app.gql(org.adminKey, RevokeApiKey, { id: apiKey.id });
+    expect(revoked.data?.revokeApiKey).toMatchObject({ lastUsedAt: lastUsed, revokedAt: expect.any(String) });
   });
 
   it('never reveals or revokes another organisation\'s keys', async () => {

@@ -81,6 +81,8 @@ it("answers as the document says: statuses, media types and JSON bodies", async 
     ['/reports/{id}/findings/{ordinal}/evidence', 'get', `/reports/${rid}/findings/999/evidence`, { key: org.adminKey }, 404],
     ['/exports/{id}/download', 'get', '/exports/00000000-0000-4000-8000-000000000000/download', { key: org.adminKey }, 404],
     ['/exports/{id}/manifest', 'get', '/exports/00000000-0000-4000-8000-000000000000/manifest', { key: org.adminKey }, 404],
+    ['/packages/{id}/download', 'get', '/packages/00000000-0000-4000-8000-000000000000/download?file=pdf', { key: org.adminKey }, 404],
+    ['/packages/{id}/download', 'get', '/packages/00000000-0000-4000-8000-000000000000/download?file=docx', { key: org.adminKey }, 400],
     ['/shared/{token}', 'get', '/shared/no-such-token', {}, 404],
     ['/shared/{token}/download', 'get', '/shared/no-such-token/download?format=json', {}, 404],
     ['/shared/{token}/findings/{ordinal}', 'get', '/shared/no-such-token/findings/1', {}, 404],

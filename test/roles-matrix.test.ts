@@ -38,6 +38,7 @@ const QUERIES: Record<string, Operation> = {
   tools: { expect: readers, graphql: () => ['{ tools { name } }', {}] },
   storageTargets: { expect: adminOnly, graphql: () => ['{ storageTargets { id } }', {}] },
   dataExports: { expect: auditTrail, graphql: () => ['{ dataExports(first: 5) { totalCount } }', {}] },
+  compliancePackages: { expect: auditTrail, graphql: () => ['{ compliancePackages(first: 5) { totalCount } }', {}] },
   auditEvents: { expect: auditTrail, graphql: () => ['{ auditEvents(first: 5) { totalCount } }', {}] },
   framework: { expect: readers, graphql: () => ['{ framework(type: "soc2") { type } }', {}] },
   frameworks: { expect: readers, graphql: () => ['{ frameworks { type } }', {}] },
@@ -63,6 +64,9 @@ const MUTATIONS: Record<string, Operation> = {
   createStorageTarget: { expect: adminOnly, graphql: () => ['mutation { createStorageTarget(input: { name: "", bucket: "b", accessKeyId: "k", secretAccessKey: "s" }) { id } }', {}] },
   deleteStorageTarget: { expect: adminOnly, graphql: () => ['mutation { deleteStorageTarget(id: "00000000-0000-4000-8000-000000000000") { id } }', {}] },
   requestDataExport: { expect: adminOnly, graphql: () => ['mutation { requestDataExport(input: { kind: DECISIONS, format: CSV, period: { start: "2026-02-01T00:00:00Z", end: "2026-01-01T00:00:00Z" } }) { id } }', {}] },
+  requestCompliancePackage: { expect: adminOnly, graphql: () => ['mutation { requestCompliancePackage(input: { frameworks: [] }) { id } }', {}] },
+  cancelCompliancePackage: { expect: adminOnly, graphql: () => ['mutation($id: ID!) { cancelCompliancePackage(id: $id) { id } }', { id: Buffer.from('CompliancePackage:00000000-0000-4000-8000-000000000000').toString('base64') }] },
+  deleteCompliancePackage: { expect: adminOnly, graphql: () => ['mutation($id: ID!) { deleteCompliancePackage(id: $id) { id } }', { id: Buffer.from('CompliancePackage:00000000-0000-4000-8000-000000000000').toString('base64') }] },
   cancelDataExport: { expect: adminOnly, graphql: () => ['mutation($id: ID!) { cancelDataExport(id: $id) { id } }', { id: Buffer.from('DataExport:00000000-0000-4000-8000-000000000000').toString('base64') }] },
   deleteDataExport: { expect: adminOnly, graphql: () => ['mutation($id: ID!) { deleteDataExport(id: $id) { id } }', { id: Buffer.from('DataExport:00000000-0000-4000-8000-000000000000').toString('base64') }] },
   createApiKey: { expect: adminOnly, graphql: () => ['mutation { createApiKey(input: { name: "", role: VIEWER }) { key } }', {}] },
@@ -89,6 +93,7 @@ const SUBSCRIPTIONS: Record<string, Operation> = {
   postureChanges: { expect: readers, graphql: () => ['subscription { postureChanges { checkId to } }', {}] },
   reportProgress: { expect: readers, graphql: (o) => ['subscription($id: ID!) { reportProgress(id: $id) { status } }', { id: o.ids.report }] },
   reportUpdates: { expect: readers, graphql: () => ['subscription { reportUpdates { status } }', {}] },
+  compliancePackageProgress: { expect: auditTrail, graphql: () => ['subscription($id: ID!) { compliancePackageProgress(id: $id) { status } }', { id: Buffer.from('CompliancePackage:00000000-0000-4000-8000-000000000000').toString('base64') }] },
   dataExportProgress: { expect: auditTrail, graphql: () => ['subscription($id: ID!) { dataExportProgress(id: $id) { status } }', { id: Buffer.from('DataExport:00000000-0000-4000-8000-000000000000').toString('base64') }] },
 };
 
@@ -96,6 +101,7 @@ const ROUTES: Record<string, Operation> = {
   'GET /reports/:id/download': { expect: auditTrail, http: (o) => ({ path: `/reports/${o.ids.report}/download?format=json` }) },
   'GET /exports/:id/download': { expect: auditTrail, http: () => ({ path: '/exports/00000000-0000-4000-8000-000000000000/download' }) },
   'GET /exports/:id/manifest': { expect: auditTrail, http: () => ({ path: '/exports/00000000-0000-4000-8000-000000000000/manifest' }) },
+  'GET /packages/:id/download': { expect: auditTrail, http: () => ({ path: '/packages/00000000-0000-4000-8000-000000000000/download?file=pdf' }) },
   'POST /ingest': { expect: [A, D, A, D], http: () => ({ path: '/ingest', method: 'POST', body: '', headers: { 'content-type': 'application/x-ndjson' } }) },
   'POST /v1/traces': { expect: [A, D, A, D], http: () => ({ path: '/v1/traces', method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }) },
 };

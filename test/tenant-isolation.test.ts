@@ -20,6 +20,10 @@ let b: OrgFixture;
 let bExport: string;
 /** B's storage target. */
 let bTarget: string;
+/** B's compliance package (pending, like its export). */
+let bPackage: string;
+/** B's reports once set up (its own and its package's): writes of A's must leave that many. */
+let bReportCount: number;
 
 beforeAll(async () => {
   app = await startTestApp({ jobs: 'enqueue' });
@@ -37,7 +41,17 @@ beforeAll(async () => {
   const created = await rawGql(app, b.adminKey, 'mutation { createStorageTarget(input: { name: "b archive", bucket: "b-bucket", accessKeyId: "AKIAB", secretAccessKey: "b-secret" }) { id } }');
   if (created.errors) throw new Error(JSON.stringify(created.errors));
   bTarget = created.data.createStorageTarget.id;
+  const packaged = await rawGql(app, b.adminKey, 'mutation { requestCompliancePackage(input: { frameworks: ["soc2"], exportKinds: [AUDIT_LOG] }) { id } }');
+  if (packaged.errors) throw new Error(JSON.stringify(packaged.errors));
+  bPackage = packaged.data.requestCompliancePackage.id;
+  bReportCount = (await app.services.database.sql`select count(*)::int as n from reports where org_id = ${b.orgId}`)[0]!.n;
 });
+
+/** B's package is as it was: pending, not deleted. */
+async function bPackageUnchanged() {
+  const [row] = await app.services.database.sql`select status, deleted_at from compliance_packages where org_id = ${b.orgId} and id = ${Buffer.from(bPackage, 'base64').toString('utf8').split(':')[1]!}`;
+  expect(row).toMatchObject({ status: 'pending', deleted_at: null });
+}
 
 /** B's export is as it was: pending, not deleted. */
 async function bExportUnchanged() {
@@ -135,6 +149,12 @@ const QUERIES: Record<string, Case> = {
     expect(r.data.dataExports.totalCount).toBe(0);
     expectNothingOfB(r);
   },
+  compliancePackages: async () => {
+    const r = await asA('{ compliancePackages(first: 50) { totalCount edges { node { id title frameworks reports { id } dataExports { id } scope { environment agentIds } } } } }');
+    expect(JSON.stringify(r)).not.toContain(bPackage);
+    expect(r.data.compliancePackages.totalCount).toBe(0);
+    expectNothingOfB(r);
+  },
   framework: async () => {
     expect((await asA('query($t: String!) { framework(type: $t) { type } }', { t: 'soc2' })).data.framework.type).toBe('soc2');
     expect((await asA('query($t: String!) { framework(type: $t) { type } }', { t: a.framework })).data.framework.type).toBe(a.framework);
@@ -151,7 +171,7 @@ const QUERIES: Record<string, Case> = {
   },
   node: async () => {
     // Relay's node answers null for an id it cannot resolve: B's ids get that same answer.
-    for (const id of [b.ids.report, b.ids.finding, b.ids.event]) {
+    for (const id of [b.ids.report, b.ids.finding, b.ids.event, bPackage, bExport]) {
       const r = await sameAsNonexistent('query($id: ID!) { node(id: $id) { id } }', 'id', id, {}, false);
       expect(r.data?.node ?? null).toBeNull();
     }
@@ -262,7 +282,7 @@ const MUTATIONS: Record<string, Case> = {
   regenerateReport: async () => {
     await sameAsNonexistent('mutation($id: ID!) { regenerateReport(id: $id) { id } }', 'id', b.ids.report);
     const [row] = await app.services.database.sql`select count(*)::int as n from reports where org_id = ${b.orgId}`;
-    expect(row!.n).toBe(1);
+    expect(row!.n).toBe(bReportCount);
   },
   createShareLink: async () => {
     await sameAsNonexistent('mutation($id: ID!) { createShareLink(input: { reportId: $id, expiresInHours: 1 }) { url } }', 'id', b.ids.report);
@@ -283,7 +303,7 @@ const MUTATIONS: Record<string, Case> = {
   runScheduleNow: async () => {
     await sameAsNonexistent('mutation($id: ID!) { runScheduleNow(id: $id) { id } }', 'id', b.ids.schedule);
     const [row] = await app.services.database.sql`select count(*)::int as n from reports where org_id = ${b.orgId}`;
-    expect(row!.n).toBe(1);
+    expect(row!.n).toBe(bReportCount);
   },
   revokeApiKey: async () => {
     await sameAsNonexistent('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', 'id', b.ids.apiKey);
@@ -332,6 +352,27 @@ const MUTATIONS: Record<string, Case> = {
     const never = await asA(query, input('never-env', 'never-agent'));
     expect(errorCodes(foreign)).toEqual(['BAD_USER_INPUT']);
     expect(JSON.stringify(foreign.errors).replaceAll(b.environment, 'X').replaceAll(b.agent, 'Y')).toBe(JSON.stringify(never.errors).replaceAll('never-env', 'X').replaceAll('never-agent', 'Y'));
+  },
+  requestCompliancePackage: async () => {
+    const input = (environment: string, agent: string, framework: string) => ({ input: { frameworks: ['soc2', framework], environment, agentIds: [agent] } });
+    const query = 'mutation($input: RequestCompliancePackageInput!) { requestCompliancePackage(input: $input) { id } }';
+    // B's environment and agent are unknown here, as are names that never existed; so is B's own framework.
+    const foreign = await asA(query, input(b.environment, b.agent, 'governance'));
+    const never = await asA(query, input('never-env', 'never-agent', 'governance'));
+    expect(errorCodes(foreign)).toEqual(['BAD_USER_INPUT']);
+    expect(JSON.stringify(foreign.errors).replaceAll(b.environment, 'X').replaceAll(b.agent, 'Y')).toBe(JSON.stringify(never.errors).replaceAll('never-env', 'X').replaceAll('never-agent', 'Y'));
+    const foreignType = await asA(query, { input: { frameworks: [b.framework] } });
+    const neverType = await asA(query, { input: { frameworks: ['never_framework'] } });
+    expect(errorCodes(foreignType)).toEqual(['BAD_USER_INPUT']);
+    expect(JSON.stringify(foreignType.errors).replaceAll(b.framework, 'T')).toBe(JSON.stringify(neverType.errors).replaceAll('never_framework', 'T'));
+  },
+  cancelCompliancePackage: async () => {
+    await sameAsNonexistent('mutation($id: ID!) { cancelCompliancePackage(id: $id) { id status } }', 'id', bPackage);
+    await bPackageUnchanged();
+  },
+  deleteCompliancePackage: async () => {
+    await sameAsNonexistent('mutation($id: ID!) { deleteCompliancePackage(id: $id) { id } }', 'id', bPackage);
+    await bPackageUnchanged();
   },
   cancelDataExport: async () => {
     await sameAsNonexistent('mutation($id: ID!) { cancelDataExport(id: $id) { id status } }', 'id', bExport);
@@ -419,6 +460,14 @@ const SUBSCRIPTIONS: Record<string, Case> = {
     expect(foreign.replace(/[0-9a-f-]{36}/g, 'UUID')).toBe(never.replace(/[0-9a-f-]{36}/g, 'UUID'));
     expect(foreign).not.toContain(b.reportUuid);
   },
+  compliancePackageProgress: async () => {
+    const query = 'subscription($id: ID!) { compliancePackageProgress(id: $id) { packageId status } }';
+    const done = (t: string) => t.includes('event: complete');
+    const foreign = await sse(query, { id: bPackage }, a.adminKey, done);
+    const never = await sse(query, { id: nonexistent(bPackage) }, a.adminKey, done);
+    expect(foreign).toContain('NOT_FOUND');
+    expect(foreign.replace(/[0-9a-f-]{36}/g, 'UUID')).toBe(never.replace(/[0-9a-f-]{36}/g, 'UUID'));
+  },
   dataExportProgress: async () => {
     const query = 'subscription($id: ID!) { dataExportProgress(id: $id) { exportId status } }';
     const done = (t: string) => t.includes('event: complete');
@@ -477,6 +526,18 @@ describe('tenant isolation', () => {
         const foreign = await app.fetch(`/exports/${encodeURIComponent(bExport)}/${path}`, { key: a.adminKey });
         const never = await app.fetch(`/exports/${encodeURIComponent(nonexistent(bExport))}/${path}`, { key: a.adminKey });
         expect(foreign.status).toBe(404);
+        expect(never.status).toBe(404);
+        expect(await foreign.text()).toBe(await never.text());
+      }
+    });
+
+    it("GET /packages/:id/download answers B's package exactly like one that never existed", async () => {
+      for (const file of ['pdf', 'zip']) {
+        const foreign = await app.fetch(`/packages/${encodeURIComponent(bPackage)}/download?file=${file}`, { key: a.adminKey });
+        const never = await app.fetch(`/packages/${encodeURIComponent(nonexistent(bPackage))}/download?file=${file}`, { key: a.adminKey });
+        const foreignUuid = await app.fetch(`/packages/${Buffer.from(bPackage, 'base64').toString('utf8').split(':')[1]}/download?file=${file}`, { key: a.adminKey });
+        expect(foreign.status).toBe(404);
+        expect(foreignUuid.status).toBe(404);
         expect(never.status).toBe(404);
         expect(await foreign.text()).toBe(await never.text());
       }

@@ -4,11 +4,12 @@ import type { Role } from '../access.ts';
 import { ROLES } from '../access.ts';
 import type { Db } from '../db/client.ts';
 import { retryTransient } from '../db/transient.ts';
-import { apiKeys, organizations } from '../db/schema.ts';
+import { apiKeys, apiKeyUses, organizations } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 
-export type ApiKeyRow = typeof apiKeys.$inferSelect;
+/** A key as shown to its organisation: its row and when it was last used. */
+export type ApiKeyRow = typeof apiKeys.$inferSelect & { lastUsedAt: Date | null };
 
 export interface Principal {
   orgId: string;
@@ -39,7 +40,7 @@ export async function insertApiKey(db: Db, orgId: string, input: { name: string;
     .insert(apiKeys)
     .values({ orgId, name, role: input.role as Role, keyHash: hashApiKey(key), prefix: key.slice(0, 10) })
     .returning();
-  return { key, apiKey: row! };
+  return { key, apiKey: { ...row!, lastUsedAt: null } as ApiKeyRow };
 }
 
 export async function revokeApiKey(db: Db, orgId: string, id: string): Promise<ApiKeyRow> {
@@ -48,11 +49,19 @@ export async function revokeApiKey(db: Db, orgId: string, id: string): Promise<A
     db.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.id, id), eq(apiKeys.orgId, orgId))).returning(),
   );
   if (!row) throw notFound('API key');
-  return row;
+  const [used] = await db.select({ at: apiKeyUses.lastUsedAt }).from(apiKeyUses).where(and(eq(apiKeyUses.orgId, orgId), eq(apiKeyUses.keyId, id)));
+  return { ...row, lastUsedAt: used?.at ?? null };
 }
 
-export function listApiKeys(db: Db, orgId: string) {
-  return db.select().from(apiKeys).where(eq(apiKeys.orgId, orgId)).orderBy(asc(apiKeys.createdAt), asc(apiKeys.id));
+export async function listApiKeys(db: Db, orgId: string): Promise<ApiKeyRow[]> {
+  const rows = await db
+    .select({ key: apiKeys, lastUsedAt: apiKeyUses.lastUsedAt })
+    .from(apiKeys)
+    // Both sides name the organisation, so on a cluster this is one shard's join with the reference table.
+    .leftJoin(apiKeyUses, and(eq(apiKeyUses.orgId, orgId), eq(apiKeyUses.keyId, apiKeys.id)))
+    .where(eq(apiKeys.orgId, orgId))
+    .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id));
+  return rows.map((r) => ({ ...r.key, lastUsedAt: r.lastUsedAt }));
 }
 
 /**
@@ -109,9 +118,15 @@ export class ApiKeyAuthenticator {
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(hash, { principal, at: now });
     if (principal && now - (this.lastTouched.get(principal.keyId) ?? 0) > ApiKeyAuthenticator.TOUCH_MS) {
-      // "Last used" is informative: written at most once a minute per key, never awaited.
+      // "Last used" is informative: written at most once a minute per key, never awaited, into
+      // the organisation's own rows (api_key_uses), never into the key table every node shares.
       this.lastTouched.set(principal.keyId, now);
-      this.db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, principal.keyId)).catch(() => {});
+      const at = new Date();
+      this.db
+        .insert(apiKeyUses)
+        .values({ orgId: principal.orgId, keyId: principal.keyId, lastUsedAt: at })
+        .onConflictDoUpdate({ target: [apiKeyUses.orgId, apiKeyUses.keyId], set: { lastUsedAt: at } })
+        .catch(() => {});
     }
     return principal;
   }

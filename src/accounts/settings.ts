@@ -5,7 +5,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { retryTransient } from '../db/transient.ts';
-import { dataExports, organizations, reports } from '../db/schema.ts';
+import { compliancePackages, dataExports, organizations, reports } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
 import { validateNotify, type NotifySettings } from '../notifications/recipients.ts';
@@ -65,6 +65,10 @@ export async function updateOrganizationSettings(
         .update(dataExports)
         .set({ expiresAt: sql`((${dataExports.completedAt} at time zone 'UTC') + make_interval(days => ${retentionDays}::int)) at time zone 'UTC'` })
         .where(and(eq(dataExports.orgId, requester.orgId), eq(dataExports.status, 'completed')));
+      await tx
+        .update(compliancePackages)
+        .set({ expiresAt: sql`((${compliancePackages.completedAt} at time zone 'UTC') + make_interval(days => ${retentionDays}::int)) at time zone 'UTC'` })
+        .where(and(eq(compliancePackages.orgId, requester.orgId), eq(compliancePackages.status, 'completed')));
     }
   }));
   await recordServiceEvent(services.database, requester.orgId, {

@@ -18,6 +18,7 @@ import * as schema from './schema.ts';
  */
 export const DISTRIBUTED_BY_ORG: readonly PgTable[] = [
   schema.auditEvents,
+  schema.apiKeyUses,
   schema.eventBatches,
   schema.eventChainHeads,
   schema.eventRollups,
@@ -43,6 +44,8 @@ export const DISTRIBUTED_BY_ORG: readonly PgTable[] = [
   schema.notifications,
   schema.dataExports,
   schema.exportChunks,
+  schema.compliancePackages,
+  schema.packageFiles,
   schema.storageTargets,
   schema.postureSettings,
   schema.postureFrameworks,

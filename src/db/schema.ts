@@ -63,10 +63,26 @@ export const apiKeys = pgTable(
     /** First characters of the key, so a person can tell keys apart. */
     prefix: text('prefix').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
-    lastUsedAt: ts('last_used_at'),
     revokedAt: ts('revoked_at'),
   },
   (t) => [uniqueIndex('api_keys_key_hash_idx').on(t.keyHash), index('api_keys_org_idx').on(t.orgId)],
+);
+
+/**
+ * When each key was last used (to the minute). Apart from `api_keys`, which is
+ * a reference table on a cluster: requests write this, and a write to a
+ * reference table locks its shard (and that of `organizations`) on every node,
+ * so it would meet organisation creation in a distributed deadlock. Here it is
+ * an ordinary row of the organisation's shard.
+ */
+export const apiKeyUses = pgTable(
+  'api_key_uses',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    keyId: uuid('key_id').notNull().references(() => apiKeys.id, { onDelete: 'cascade' }),
+    lastUsedAt: ts('last_used_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.keyId] })],
 );
 
 export const environments = pgTable(
@@ -902,4 +918,66 @@ export const controlStatements = pgTable(
     recordedAt: ts('recorded_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.catalog, t.controlId, t.revision] })],
+);
+
+/**
+ * Compliance packages (src/packages/): the reports of several frameworks and
+ * data exports over one period and scope, delivered as one PDF and one zip
+ * with one manifest and one signature. The reports and exports are ordinary
+ * rows of their own tables; a package names them and holds its two files in
+ * `package_files`.
+ */
+export const compliancePackages = pgTable(
+  'compliance_packages',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    title: text('title').notNull(),
+    status: text('status', { enum: ['pending', 'generating', 'completed', 'failed', 'cancelled', 'expired'] }).notNull(),
+    progressPercent: integer('progress_percent').notNull().default(0),
+    progressStage: text('progress_stage').notNull().default('queued'),
+    progressMessage: text('progress_message').notNull().default('Waiting for a worker'),
+    periodStart: ts('period_start').notNull(),
+    periodEnd: ts('period_end').notNull(),
+    environment: text('environment'),
+    agentIds: text('agent_ids').array().notNull().default(sql`'{}'`),
+    /** Report types, in the package's order. */
+    frameworks: text('frameworks').array().notNull(),
+    exportKinds: text('export_kinds').array().notNull().default(sql`'{}'`),
+    exportFormat: text('export_format', { enum: ['csv', 'json', 'ndjson', 'parquet'] }).notNull().default('csv'),
+    /** The reports and exports requested for it, in the order of `frameworks` and `export_kinds`. */
+    reportIds: uuid('report_ids').array().notNull(),
+    exportIds: uuid('export_ids').array().notNull().default(sql`'{}'`),
+    /** The signed manifest (canonical JSON) and its Ed25519 signature (base64) with the key's id. */
+    manifest: text('manifest'),
+    signature: text('signature'),
+    signatureKeyId: text('signature_key_id'),
+    pdfSha256: text('pdf_sha256'),
+    pdfSizeBytes: bigint('pdf_size_bytes', { mode: 'number' }),
+    pdfPageCount: integer('pdf_page_count'),
+    zipSha256: text('zip_sha256'),
+    zipSizeBytes: bigint('zip_size_bytes', { mode: 'number' }),
+    scheduleId: uuid('schedule_id'),
+    error: text('error'),
+    createdBy: text('created_by').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    startedAt: ts('started_at'),
+    completedAt: ts('completed_at'),
+    expiresAt: ts('expires_at'),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('compliance_packages_org_created_idx').on(t.orgId, t.createdAt, t.id)],
+);
+
+/** A package's PDF and zip in slices of about 1 MiB, in order. */
+export const packageFiles = pgTable(
+  'package_files',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    packageId: uuid('package_id').notNull(),
+    file: text('file', { enum: ['pdf', 'zip'] }).notNull(),
+    part: integer('part').notNull(),
+    content: bytea('content').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.packageId, t.file, t.part] })],
 );

@@ -2,10 +2,12 @@
  * Errors PostgreSQL (and Citus) raise when two transactions met badly and one
  * was aborted: a deadlock, distributed or not, or a serialization failure.
  * The aborted transaction left nothing behind, so running it again is safe.
- * On Citus a write to a reference table (organisations, API keys) locks its
- * shard on every node, and a write to a distributed table with a foreign key
- * to one locks that shard too, so two short account transactions can deadlock
- * where a single PostgreSQL only makes one wait.
+ * On Citus a write to a reference table locks that table's shard cluster-wide,
+ * then the shards of the reference tables it has a foreign key to (an UPDATE or
+ * DELETE exclusively): creating an organisation (organizations, then api_keys)
+ * and revoking a key (api_keys, then organizations) take them in opposite
+ * orders, so these rare account writes can deadlock where a single PostgreSQL
+ * only makes one wait. Single-shard writes to distributed tables take no such lock.
  */
 const TRANSIENT = new Set(['40P01', '40001']);
 

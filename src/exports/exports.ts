@@ -23,13 +23,15 @@ import { checkScopeNames, type Requester } from '../reports/lifecycle.ts';
 import { signBytes } from '../reports/signing.ts';
 import type { Services } from '../services.ts';
 import { encoderFor, MEDIA_TYPES, type ExportRow } from './encode.ts';
+import { EXPORT_MANIFEST_SCHEMA } from './manifest.ts';
+
+export { EXPORT_MANIFEST_SCHEMA };
 import { EXPORT_FORMATS, EXPORT_KINDS, exportQuery, KINDS, type ExportFormat, type ExportKind } from './kinds.ts';
 
 export type ExportRecord = Omit<typeof dataExports.$inferSelect, 'manifest'>;
 const { manifest: _manifest, ...ROW } = getTableColumns(dataExports);
 
 export const EXPORT_QUEUE = 'export-generate';
-export const EXPORT_MANIFEST_SCHEMA = 'https://agent-reports.dev/schema/data-export/1';
 const DAY = 86_400_000;
 const ACTIVE = ['pending', 'generating'] as const;
 export const FINAL_EXPORT_STATES = new Set(['completed', 'failed', 'cancelled', 'expired']);

@@ -182,6 +182,25 @@ export const openApiDocument = {
         },
       },
     },
+    '/packages/{id}/download': {
+      get: {
+        summary: "A completed compliance package's PDF or zip (every report's formats, the exports, the signed manifest).",
+        operationId: 'downloadPackage',
+        security: bearer,
+        parameters: [
+          { name: 'id', in: 'path', required: true, description: 'CompliancePackage.id (global id) or its UUID.', schema: { type: 'string' } },
+          { name: 'file', in: 'query', required: false, schema: { type: 'string', enum: ['pdf', 'zip'], default: 'zip' } },
+        ],
+        responses: {
+          '200': { description: 'The file.', content: { ...binary('application/pdf'), ...binary('application/zip') } },
+          '304': { description: 'Not modified (If-None-Match).' },
+          ...standardErrors,
+          '404': error('No such package in this organisation.'),
+          '409': error('The package is not completed yet.'),
+          '410': error('The files were deleted by retention.'),
+        },
+      },
+    },
     '/shared/{token}': {
       get: { summary: 'The shared report, read-only in the browser (or the password form).', operationId: 'sharedPage', security: [], parameters: [token], responses: { '200': html, '401': html, '404': html, '410': html, '429': html } },
       post: {

@@ -26,6 +26,7 @@ import './ingest-route.ts';
 import './otlp-route.ts';
 import './downloads.ts';
 import './export-downloads.ts';
+import './package-downloads.ts';
 import './share-route.ts';
 import './openapi.ts';
 import './console-route.ts';

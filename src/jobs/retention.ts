@@ -6,6 +6,7 @@
  * regenerated; downloads answer 410.
  */
 import { expireExports } from '../exports/exports.ts';
+import { expirePackages } from '../packages/packages.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
 import { changeOf } from '../realtime/pubsub.ts';
 import type { Services } from '../services.ts';
@@ -17,6 +18,8 @@ export interface RetentionResult {
   deletedArtifacts: number;
   /** Data exports whose files were deleted. */
   expiredExports?: number;
+  /** Compliance packages whose files were deleted. */
+  expiredPackages?: number;
 }
 
 /**
@@ -84,6 +87,7 @@ export async function runRetention(services: Services, now = new Date()): Promis
     where a.report_id = r.id and a.org_id = r.org_id and r.status = 'expired'`;
   result.deletedArtifacts += stray.count;
   result.expiredExports = await expireExports(services, now);
+  result.expiredPackages = await expirePackages(services, now);
   if (result.expiredReports) services.log.info('retention expired reports', { ...result });
   return result;
 }

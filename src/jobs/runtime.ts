@@ -15,6 +15,7 @@ import { startRollupWorker } from './rollup-refresh.ts';
 import { deliverExport, deliverReport } from '../delivery/s3.ts';
 import { createExportQueue, startExportWorker } from './export-worker.ts';
 import { startPostureWorker } from './posture-refresh.ts';
+import { createPackageQueue, startPackageWorker } from './package-worker.ts';
 
 export interface JobRuntimeOptions {
   /** Run report jobs in this process. */
@@ -31,6 +32,7 @@ export async function startJobRuntime(services: Services, options: JobRuntimeOpt
   services.queue = queue;
   // Every process that enqueues exports needs their queue to exist.
   await createExportQueue(queue);
+  await createPackageQueue(queue);
   if (options.listen) {
     await services.realtime.start();
     await services.posture.start();
@@ -55,6 +57,7 @@ export async function startJobRuntime(services: Services, options: JobRuntimeOpt
     await startRollupWorker(queue, services);
     await startExportWorker(queue, services, { afterComplete: async (row) => void (await deliverExport(services, row)) });
     await startPostureWorker(queue, services, { cron: options.recurring !== false });
+    await startPackageWorker(queue, services);
     // Schedules, retention and notification deliveries run where reports run.
     if (options.recurring !== false) {
       await registerDeliveryJobs(queue, services);

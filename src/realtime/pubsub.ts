@@ -28,8 +28,8 @@ export interface ReportChange {
    * means anything may have changed.
    */
   progressOnly?: true;
-  /** What changed when not a report: a data export (its id is in `reportId`). */
-  subject?: 'export';
+  /** What changed when not a report: a data export or a compliance package (its id is in `reportId`). */
+  subject?: 'export' | 'package';
 }
 
 const matches = (filter: Subscriber['filter'], change: ReportChange) =>
@@ -70,7 +70,7 @@ interface Subscriber {
 export interface SubscriptionFilter {
   orgId: string;
   reportId?: string;
-  subject?: 'export';
+  subject?: 'export' | 'package';
 }
 
 /** Told of every change this process hears, before any subscriber; `null` when changes may have been missed. */

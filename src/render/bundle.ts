@@ -28,7 +28,7 @@ export const PUBLIC_KEY = 'public-key.pem';
 export const CHECKSUMS = 'SHA256SUMS';
 export const CHECKSUMS_SIG = 'SHA256SUMS.sig';
 
-const BUNDLE_FILES: Array<{ format: StoredFormat; path: string; mediaType: string; description: string }> = [
+export const BUNDLE_FILES: Array<{ format: StoredFormat; path: string; mediaType: string; description: string }> = [
   { format: 'json', path: 'report.json', mediaType: 'application/json', description: 'The canonical report with its content hash and signature' },
   { format: 'pdf', path: 'report.pdf', mediaType: 'application/pdf', description: 'The report for reading and printing' },
   { format: 'csv', path: 'report-csv.zip', mediaType: 'application/zip', description: 'Findings, metrics and tables as CSV files' },

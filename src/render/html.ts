@@ -62,29 +62,43 @@ tr.has-note td { border-bottom: 0; }
 `;
 
 export function renderHtml(report: RenderableReport): string {
-  const c = report.content;
-  const sectionAnchor = (s: Section) => `section-${esc(s.id)}`;
-  const toc: Array<[string, string]> = [
-    ['summary', 'Summary'],
-    ...c.sections.map((s): [string, string] => [sectionAnchor(s), s.title]),
-    ['control-evidence', 'Controls and their evidence'],
-    ['recommendations', 'Recommendations'],
-    ['integrity', 'Data integrity'],
-  ];
-  const body = [
-    cover(report),
-    `<section class="page toc"><h2>Contents</h2><ol>${toc.map(([id, title]) => `<li><a href="#${id}"><span>${esc(title)}</span>${tocPageSlot(id)}</a></li>`).join('')}</ol></section>`,
-    `<section id="summary"><h2>Summary</h2><p>${esc(c.summary)}</p>${statusCounts(c.findings)}</section>`,
-    ...c.sections.map((s) => section(s, c, sectionAnchor(s))),
-    controlEvidence(report),
-    recommendations(c),
-    integrity(report),
-  ];
+  const { toc, cover: coverPage, body } = reportParts(report);
+  const contents = `<section class="page toc"><h2>Contents</h2><ol>${toc.map(([id, title]) => `<li><a href="#${id}"><span>${esc(title)}</span>${tocPageSlot(id)}</a></li>`).join('')}</ol></section>`;
+  return htmlDocument(report.content.title, [coverPage, contents, ...body]);
+}
+
+/** A whole print document around `body`: the one stylesheet and policy every PDF shares. */
+export function htmlDocument(title: string, body: string[], extraCss = ''): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${esc(c.title)}</title><style>${CSS}</style></head>
+<title>${esc(title)}</title><style>${CSS}${extraCss}</style></head>
 <body>${body.join('\n')}</body></html>`;
+}
+
+/**
+ * A report's pieces for a document that holds it: its cover, its contents
+ * entries (anchor, title) and its sections. `prefix` keeps the anchors of
+ * several reports in one document (a compliance package) apart.
+ */
+export function reportParts(report: RenderableReport, prefix = ''): { toc: Array<[string, string]>; cover: string; body: string[] } {
+  const c = report.content;
+  const sectionAnchor = (s: Section) => `${prefix}section-${esc(s.id)}`;
+  const toc: Array<[string, string]> = [
+    [`${prefix}summary`, 'Summary'],
+    ...c.sections.map((s): [string, string] => [sectionAnchor(s), s.title]),
+    [`${prefix}control-evidence`, 'Controls and their evidence'],
+    [`${prefix}recommendations`, 'Recommendations'],
+    [`${prefix}integrity`, 'Data integrity'],
+  ];
+  const body = [
+    `<section id="${prefix}summary"><h2>Summary</h2><p>${esc(c.summary)}</p>${statusCounts(c.findings)}</section>`,
+    ...c.sections.map((s) => section(s, c, sectionAnchor(s))),
+    controlEvidence(report, prefix),
+    recommendations(c, prefix),
+    integrity(report, prefix),
+  ];
+  return { toc, cover: cover(report), body };
 }
 
 function cover(report: RenderableReport): string {
@@ -173,25 +187,25 @@ ${f.recommendation ? `<div class="rec"><strong>Recommendation:</strong> ${esc(f.
 </div>`;
 }
 
-function controlEvidence(report: RenderableReport): string {
+function controlEvidence(report: RenderableReport, prefix: string): string {
   const rows = report.content.findings.map((f) => {
     const label = isSelectorId(f.evidenceSelector) ? selectors[f.evidenceSelector].label : f.evidenceSelector;
     return `<tr><td class="nowrap">${esc(f.controlId)}</td><td>${esc(f.controlTitle)}</td><td class="nowrap"><span class="badge ${esc(f.status)}">${STATUS_LABEL[f.status]}</span></td><td class="nowrap">${esc(f.evidenceCount.toLocaleString('en-US'))}</td><td>${esc(label)}${f.evidenceKind === 'exceptions' ? ' (exceptions)' : ''}</td><td class="nowrap">${esc(f.ordinal)}</td></tr>`;
   });
-  return `<section id="control-evidence"><h2>Controls and their evidence</h2>
+  return `<section id="${prefix}control-evidence"><h2>Controls and their evidence</h2>
 <p class="meta">Each finding's evidence is the report's events (up to its watermark) matched by the named selector. Auditors can list them through the API (${esc(`${report.baseUrl}${evidencePath(report.id, 1)}`.replace(/\/1\/evidence$/, '/{finding}/evidence'))}) or in the evidence bundle's evidence.ndjson.</p>
 <table><thead><tr><th>Control</th><th>Title</th><th>Status</th><th>Evidence events</th><th>Evidence selector</th><th>Finding</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
-function recommendations(c: ReportContent): string {
+function recommendations(c: ReportContent, prefix: string): string {
   const items = c.recommendations.map((r) => `<li><span class="badge ${esc(r.status)}">${STATUS_LABEL[r.status]}</span> <strong>${esc(r.controlId)}</strong> (${esc(r.severity)}, finding ${esc(r.finding)}): ${esc(r.text)}</li>`);
-  return `<section id="recommendations"><h2>Recommendations</h2>${items.length ? `<ol>${items.join('')}</ol>` : '<p>No check warned or failed.</p>'}</section>`;
+  return `<section id="${prefix}recommendations"><h2>Recommendations</h2>${items.length ? `<ol>${items.join('')}</ol>` : '<p>No check warned or failed.</p>'}</section>`;
 }
 
-function integrity(report: RenderableReport): string {
+function integrity(report: RenderableReport, prefix: string): string {
   const i = report.content.integrity;
   const gaps = i.gaps.slice(0, 20);
-  return `<section id="integrity"><h2>Data integrity</h2>
+  return `<section id="${prefix}integrity"><h2>Data integrity</h2>
 <table class="kv">
 <tr><td>Events analysed</td><td>${esc(i.eventCount.toLocaleString('en-US'))}</td></tr>
 <tr><td>Time coverage</td><td>${esc(i.timeCoverage === null ? 'n/a' : `${i.timeCoverage}%`)}</td></tr>

@@ -1,6 +1,7 @@
 /**
- * Offline verification of a downloaded report (JSON) or evidence bundle
- * (zip). Needs no database and no network: hashes are recomputed and
+ * Offline verification of a downloaded report (JSON), evidence bundle,
+ * compliance package or data-export bundle (zips, told apart by their
+ * manifest's schema). Needs no database and no network: hashes are recomputed and
  * signatures checked against the public key the file carries; compare that
  * key's id with `Organization.signingKeys` (or pass trusted key ids) to know
  * who signed it. Every check is reported, each failure saying what failed.
@@ -12,6 +13,8 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, sha256Hex } from '../reports/integrity.ts';
 import { keyIdOf, verifySignature } from '../reports/signing.ts';
+import { EXPORT_BUNDLE_UNSIGNED, EXPORT_MANIFEST_SCHEMA } from '../exports/manifest.ts';
+import { PACKAGE_SCHEMA, type PackageManifest } from '../packages/manifest.ts';
 import { BUNDLE_SCHEMA, CHECKSUMS, CHECKSUMS_SIG, MANIFEST, MANIFEST_SIG, SIGNATURE_JSON } from './bundle.ts';
 import { jsonIntegrityTemplate } from './json.ts';
 import { isZip, readZip, ZipError, type ZipFileEntry } from './zip-reader.ts';
@@ -23,7 +26,7 @@ export interface VerifyCheck {
 
 export interface VerifyResult {
   ok: boolean;
-  kind: 'json' | 'bundle' | 'unknown';
+  kind: 'json' | 'bundle' | 'package' | 'export' | 'unknown';
   /** Ids of the keys whose signatures verified. */
   keyIds: string[];
   checks: VerifyCheck[];
@@ -57,13 +60,12 @@ export function verifyReportFile(buffer: Buffer, filename = 'file', options: Ver
   const checks = new Checks();
   let kind: VerifyResult['kind'] = 'unknown';
   if (isZip(buffer)) {
-    kind = 'bundle';
-    verifyBundle(buffer, filename, checks, options);
+    kind = verifyZip(buffer, filename, checks, options);
   } else if (buffer.subarray(0, 1).toString() === '{') {
     kind = 'json';
     verifyJson(buffer, filename, checks, options);
   } else {
-    checks.fail(`${filename}: neither a JSON report nor an evidence bundle (zip)`);
+    checks.fail(`${filename}: neither a JSON report nor a zip (evidence bundle, compliance package or export bundle)`);
   }
   return { ok: checks.ok, kind, keyIds: [...checks.keyIds], checks: checks.list };
 }
@@ -158,13 +160,21 @@ function verifyKeyAndSignature(
   }
 }
 
-function verifyBundle(buffer: Buffer, label: string, checks: Checks, options: VerifyOptions) {
+type ZipManifest = { schema?: unknown; report?: { contentSha256?: unknown }; files?: Array<{ path: string; sha256: string; sizeBytes: number }> };
+
+/**
+ * A zip of ours: the manifest's signature (manifest.sig with the key in
+ * signature.json), the checksum list when there is one, every listed file's
+ * hash and size, nothing unlisted; then what its kind adds (the report's own
+ * signature, each report and export of a package).
+ */
+function verifyZip(buffer: Buffer, label: string, checks: Checks, options: VerifyOptions): VerifyResult['kind'] {
   let entries: ZipFileEntry[];
   try {
     entries = readZip(buffer);
   } catch (error) {
     checks.fail(`${label}: ${error instanceof ZipError ? error.message : `cannot be read as a zip (${(error as Error).message})`}`);
-    return;
+    return 'bundle';
   }
   const byName = new Map(entries.map((e) => [e.name, e]));
   for (const e of entries) if (e.problem) checks.fail(`${e.name}: ${e.problem}`);
@@ -173,19 +183,25 @@ function verifyBundle(buffer: Buffer, label: string, checks: Checks, options: Ve
   const sigEntry = byName.get(MANIFEST_SIG);
   const sigJsonEntry = byName.get(SIGNATURE_JSON);
   for (const [name, entry] of [[MANIFEST, manifestEntry], [MANIFEST_SIG, sigEntry], [SIGNATURE_JSON, sigJsonEntry]] as const) {
-    if (!entry) checks.fail(`${name} is missing from the bundle`);
+    if (!entry) checks.fail(`${name} is missing from the zip`);
   }
-  if (!manifestEntry?.data) return;
+  if (!manifestEntry?.data) return 'bundle';
 
-  let manifest: { schema?: unknown; report?: { contentSha256?: unknown }; files?: Array<{ path: string; sha256: string; sizeBytes: number }> };
+  let manifest: ZipManifest;
   try {
     manifest = JSON.parse(manifestEntry.data.toString('utf8'));
   } catch (error) {
     checks.fail(`${MANIFEST}: not valid JSON (${(error as Error).message})`);
-    return;
+    return 'bundle';
   }
-  checks.check(manifest.schema === BUNDLE_SCHEMA, `${MANIFEST}: schema ${BUNDLE_SCHEMA}`, `${MANIFEST}: schema is ${JSON.stringify(manifest.schema)}, expected ${BUNDLE_SCHEMA}`);
+  const kind = manifest.schema === PACKAGE_SCHEMA ? 'package' : manifest.schema === EXPORT_MANIFEST_SCHEMA ? 'export' : 'bundle';
+  checks.check(
+    kind !== 'bundle' || manifest.schema === BUNDLE_SCHEMA,
+    `${MANIFEST}: schema ${String(manifest.schema)}`,
+    `${MANIFEST}: schema is ${JSON.stringify(manifest.schema)}, expected ${BUNDLE_SCHEMA}, ${PACKAGE_SCHEMA} or ${EXPORT_MANIFEST_SCHEMA}`,
+  );
 
+  let publicKeyPem: string | null = null;
   if (sigEntry?.data && sigJsonEntry?.data) {
     let sigInfo: Record<string, unknown> = {};
     try {
@@ -194,7 +210,9 @@ function verifyBundle(buffer: Buffer, label: string, checks: Checks, options: Ve
       checks.fail(`${SIGNATURE_JSON}: not valid JSON (${(error as Error).message})`);
     }
     if (sigInfo.algorithm !== 'Ed25519') checks.fail(`${SIGNATURE_JSON}: algorithm is ${JSON.stringify(sigInfo.algorithm)}, expected "Ed25519"`);
+    const before = checks.keyIds.size;
     verifyKeyAndSignature(checks, MANIFEST_SIG, MANIFEST, sigInfo.publicKeyPem, sigInfo.keyId, manifestEntry.data, sigEntry.data, options);
+    if (checks.keyIds.size > before || checks.keyIds.has(String(sigInfo.keyId))) publicKeyPem = String(sigInfo.publicKeyPem);
     // The checksum list for stock tools (sha256sum -c), signed by the same key; older bundles have none.
     const sums = byName.get(CHECKSUMS);
     if (sums?.data) {
@@ -217,7 +235,7 @@ function verifyBundle(buffer: Buffer, label: string, checks: Checks, options: Ve
     listed.add(file.path);
     const entry = byName.get(file.path);
     if (!entry) {
-      checks.fail(`${file.path}: listed in the manifest but missing from the bundle`);
+      checks.fail(`${file.path}: listed in the manifest but missing from the zip`);
       continue;
     }
     if (!entry.data) continue;
@@ -231,22 +249,83 @@ function verifyBundle(buffer: Buffer, label: string, checks: Checks, options: Ve
     );
   }
   if (!listed.size) checks.fail(`${MANIFEST}: lists no files`);
+  const unsigned = kind === 'export' ? EXPORT_BUNDLE_UNSIGNED : [];
   for (const e of entries) {
-    if (!listed.has(e.name) && ![MANIFEST, MANIFEST_SIG, SIGNATURE_JSON, CHECKSUMS, CHECKSUMS_SIG].includes(e.name)) checks.fail(`${e.name}: in the bundle but not listed in the manifest`);
+    if (listed.has(e.name) || [MANIFEST, MANIFEST_SIG, SIGNATURE_JSON, CHECKSUMS, CHECKSUMS_SIG].includes(e.name)) continue;
+    if (unsigned.includes(e.name)) checks.pass(`${e.name}: instructions for people, not covered by the signature`);
+    else checks.fail(`${e.name}: in the zip but not listed in the manifest`);
   }
 
-  const report = byName.get('report.json');
-  if (!report?.data) {
-    checks.fail('report.json is missing from the bundle');
-    return;
+  if (kind === 'package') verifyPackageParts(manifest as unknown as PackageManifest, byName, publicKeyPem, checks, options);
+  if (kind === 'bundle') {
+    const report = byName.get('report.json');
+    if (!report?.data) {
+      checks.fail('report.json is missing from the bundle');
+      return kind;
+    }
+    const contentSha256 = verifyJson(report.data, 'report.json', checks, options);
+    if (contentSha256) {
+      checks.check(
+        manifest.report?.contentSha256 === contentSha256,
+        `${MANIFEST}: names the same content hash as report.json`,
+        `${MANIFEST}: names content hash ${String(manifest.report?.contentSha256)}, report.json has ${contentSha256}`,
+      );
+    }
   }
-  const contentSha256 = verifyJson(report.data, 'report.json', checks, options);
-  if (contentSha256) {
+  return kind;
+}
+
+/**
+ * A package's parts beside its own manifest: each report.json is a signed
+ * report whose content hash the manifest names, and each export's own
+ * manifest is signed and names the export file's hash.
+ */
+function verifyPackageParts(manifest: PackageManifest, byName: Map<string, ZipFileEntry>, packageKeyPem: string | null, checks: Checks, options: VerifyOptions) {
+  const reports = Array.isArray(manifest.reports) ? manifest.reports : [];
+  if (!reports.length) checks.fail(`${MANIFEST}: names no reports`);
+  for (const r of reports) {
+    const path = `${r.folder}report.json`;
+    const entry = byName.get(path);
+    if (!entry?.data) {
+      checks.fail(`${path}: missing from the package`);
+      continue;
+    }
+    const contentSha256 = verifyJson(entry.data, path, checks, options);
+    if (contentSha256) {
+      checks.check(r.contentSha256 === contentSha256, `${path}: the manifest names its content hash`, `${path}: content hash ${contentSha256}, the manifest names ${String(r.contentSha256)}`);
+    }
+  }
+  for (const e of Array.isArray(manifest.exports) ? manifest.exports : []) {
+    const file = byName.get(e.path);
+    const own = byName.get(e.manifestPath);
+    const sig = byName.get(e.signaturePath);
+    if (!file?.data || !own?.data || !sig?.data) {
+      checks.fail(`${e.path}: the export, its manifest or its signature is missing from the package`);
+      continue;
+    }
+    let listed: { schema?: unknown; files?: Array<{ sha256?: unknown }> } = {};
+    try {
+      listed = JSON.parse(own.data.toString('utf8'));
+    } catch (error) {
+      checks.fail(`${e.manifestPath}: not valid JSON (${(error as Error).message})`);
+      continue;
+    }
+    const actual = createHash('sha256').update(file.data).digest('hex');
     checks.check(
-      manifest.report?.contentSha256 === contentSha256,
-      `${MANIFEST}: names the same content hash as report.json`,
-      `${MANIFEST}: names content hash ${String(manifest.report?.contentSha256)}, report.json has ${contentSha256}`,
+      listed.schema === EXPORT_MANIFEST_SCHEMA && listed.files?.[0]?.sha256 === actual,
+      `${e.path}: its own manifest names its SHA-256`,
+      `${e.path}: its own manifest (${e.manifestPath}) does not name its SHA-256 ${actual}`,
     );
+    // The export was signed by the organisation's key of its day; when that is the package's key it is checked here too.
+    if (packageKeyPem && keyIdOf(packageKeyPem) === e.signatureKeyId) {
+      checks.check(
+        sig.data.length === 64 && verifySignature(packageKeyPem, own.data, sig.data),
+        `${e.signaturePath}: Ed25519 signature of the export's manifest verifies with key ${e.signatureKeyId}`,
+        `${e.signaturePath}: the signature of the export's manifest does not verify: it or the manifest was changed`,
+      );
+    } else {
+      checks.pass(`${e.signaturePath}: signed by key ${e.signatureKeyId}, not the package's; the package's signature covers it`);
+    }
   }
 }
 

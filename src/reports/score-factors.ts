@@ -107,8 +107,9 @@ export async function securitySettings(sql: Sql, orgId: string): Promise<Securit
       (select count(*)::int from api_keys k where k.org_id = ${orgId} and k.revoked_at is null) as keys,
       (select count(*)::int from api_keys k where k.org_id = ${orgId} and k.revoked_at is null
          and k.created_at < now() - make_interval(days => ${KEY_MAX_AGE_DAYS})) as old_keys,
-      (select count(*)::int from api_keys k where k.org_id = ${orgId} and k.revoked_at is null
-         and coalesce(k.last_used_at, k.created_at) < now() - make_interval(days => ${KEY_DORMANT_DAYS})) as dormant_keys,
+      (select count(*)::int from api_keys k left join api_key_uses u on u.org_id = ${orgId} and u.key_id = k.id
+         where k.org_id = ${orgId} and k.revoked_at is null
+         and coalesce(u.last_used_at, k.created_at) < now() - make_interval(days => ${KEY_DORMANT_DAYS})) as dormant_keys,
       (select count(*)::int from share_links s where s.org_id = ${orgId} and s.revoked_at is null and s.expires_at > now()) as links,
       (select count(*)::int from share_links s where s.org_id = ${orgId} and s.revoked_at is null and s.expires_at > now()
          and s.password_hash is null) as open_links,

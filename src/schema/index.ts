@@ -12,6 +12,7 @@ import './schedules.ts';
 import './notifications.ts';
 import './applicability.ts';
 import './exports.ts';
+import './packages.ts';
 import './storage.ts';
 import './posture.ts';
 import './scoring.ts';

@@ -24,6 +24,7 @@ import { buildReport, type ReportContent } from '../../src/reports/generate.ts';
 import { canonicalJson, sha256Hex } from '../../src/reports/integrity.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestDatabase, dropTestDatabase } from '../support/databases.ts';
+import { until } from '../support/until.ts';
 
 const END = new Date('2026-11-01T00:00:00Z');
 const PERIOD = { start: new Date(END.getTime() - 60 * 86_400_000), end: END };
@@ -120,6 +121,35 @@ describe('on the cluster', () => {
       expect(touched.has(ownEvents)).toBe(true);
       // The neighbour's events (another shard, unless both hash to the same one) were never asked for.
       if (`audit_events_${theirs!.id}` !== ownEvents) expect(touched.has(`audit_events_${theirs!.id}`)).toBe(false);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('authenticates a request and records its key\'s use on the organisation\'s shard, writing no reference table', { timeout: 120_000 }, async () => {
+    const notices: string[] = [];
+    let capturing = false;
+    const app = await startTestApp({
+      jobs: 'none',
+      settings: { 'citus.log_remote_commands': 'on' },
+      onNotice: (n) => {
+        if (capturing && n.message.startsWith('issuing ')) notices.push(n.message);
+      },
+    });
+    try {
+      const org = await app.newOrg('Key use');
+      const { sql } = app.services.database;
+      capturing = true;
+      const response = await app.fetch('/graphql', { method: 'POST', key: org.adminKey, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ viewer { keyName } }' }) });
+      expect(response.status).toBe(200);
+      await until(async () => (await sql`select 1 from api_key_uses where org_id = ${org.orgId}::uuid`).length > 0, 'the key\'s use to be recorded');
+      capturing = false;
+      const [own] = await sql`select get_shard_id_for_distribution_column('api_key_uses', ${org.orgId}::uuid) as id`;
+      const writes = notices.filter((n) => /\b(insert|update|delete)\b/i.test(n) || n.includes('lock_shard_resources'));
+      // One write: the use, on this organisation's shard. A write to a reference table would lock
+      // its shard on every node (lock_shard_resources), which is what met organisation creation in a deadlock.
+      expect(writes.length, writes.join('\n')).toBe(1);
+      expect(writes[0]).toContain(`api_key_uses_${own!.id}`);
     } finally {
       await app.close();
     }
