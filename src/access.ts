@@ -49,3 +49,17 @@ export function can(role: Role, action: Action): boolean {
 export function rolesFor(action: Action): readonly Role[] {
   return permissions[action];
 }
+
+/**
+ * Who acts: built once per request from its API key (schema/context.ts), or
+ * once per job (`schedule:<id>`, `retention`), and passed to every domain
+ * function that changes or discloses something, which records it in its
+ * audit event.
+ */
+export interface Actor {
+  orgId: string;
+  /** Key name (or `schedule:…`), shown as createdBy. */
+  name: string;
+  /** Key id (or `schedule:…`), the audit event's actor. */
+  actorId: string;
+}

@@ -198,7 +198,7 @@ export async function main(argv: string[]): Promise<number> {
 
 async function verify(file: string | undefined, json: boolean, trustedKeyIds: string[] | undefined): Promise<number> {
   if (!file) return usageError('verify needs a FILE (a JSON report or an evidence bundle)');
-  const { verifyReportFile } = await import('./render/verify.ts');
+  const { verifyReportFile } = await import('./cli/verify.ts');
   const result = verifyReportFile(readFileSync(file), path.basename(file), { trustedKeyIds });
   if (json) console.log(JSON.stringify(result));
   else {

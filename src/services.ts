@@ -3,9 +3,9 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Logger } from './log.ts';
 import { RateLimiter } from './accounts/rate-limiter.ts';
-import type { Queue } from './jobs/queue.ts';
+import type { Queue } from './queue.ts';
 import { ReportPubSub } from './realtime/pubsub.ts';
-import { PosturePubSub } from './realtime/posture-pubsub.ts';
+import { PosturePubSub } from './reports/posture-pubsub.ts';
 import { loadCustomFrameworks } from './frameworks/index.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditEvents } from '../src/db/schema.ts';
-import { verifyReportFile } from '../src/render/verify.ts';
+import { verifyReportFile } from '../src/cli/verify.ts';
 import { events } from './support/completed-report.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { runCli } from './support/cli.ts';

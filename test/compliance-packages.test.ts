@@ -17,7 +17,7 @@ import type { RequestCompliancePackageInput } from '../client/graphql.ts';
 import { runPackageJob } from '../src/jobs/package-worker.ts';
 import { runRetention } from '../src/jobs/retention.ts';
 import { countPages } from '../src/render/pdf.ts';
-import { verifyReportFile } from '../src/render/verify.ts';
+import { verifyReportFile } from '../src/cli/verify.ts';
 import { readZip } from '../src/render/zip-reader.ts';
 import { collect } from '../src/render/zip.ts';
 import { startTestApp, type TestApp } from './support/app.ts';

@@ -22,7 +22,7 @@ import { migrateDatabase } from '../src/db/migrate.ts';
 import { reports } from '../src/db/schema.ts';
 import { seedDemoData } from '../src/demo/seed.ts';
 import { createApiServer, type ApiServer } from '../src/http/server.ts';
-import { REPORT_QUEUE } from '../src/jobs/queue.ts';
+import { REPORT_QUEUE } from '../src/queue.ts';
 import { createLogger } from '../src/log.ts';
 import { createServices } from '../src/services.ts';
 import { startTestApp, type TestApp } from './support/app.ts';

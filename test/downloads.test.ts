@@ -14,7 +14,7 @@ import { auditEvents, reportArtifacts, reports } from '../src/db/schema.ts';
 import { listDownloads } from '../src/render/artifacts.ts';
 import { closePdfRenderer } from '../src/render/pdf.ts';
 import { readZip } from '../src/render/zip-reader.ts';
-import { verifyReportFile } from '../src/render/verify.ts';
+import { verifyReportFile } from '../src/cli/verify.ts';
 import type { ReportContent } from '../src/reports/generate.ts';
 import { completedReport, generatingReport } from './support/completed-report.ts';
 import { startTestApp, type TestApp } from './support/app.ts';

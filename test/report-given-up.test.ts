@@ -11,7 +11,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../client/gql.ts';
 import { notifications, organizations, reports } from '../src/db/schema.ts';
-import { REPORT_QUEUE } from '../src/jobs/queue.ts';
+import { REPORT_QUEUE } from '../src/queue.ts';
 import { givenUpReason, REPORT_SWEEP_QUEUE } from '../src/jobs/report-worker.ts';
 import { generatingReport } from './support/completed-report.ts';
 import { startTestApp, type TestApp } from './support/app.ts';

@@ -7,7 +7,7 @@ import { graphql } from '../client/gql.ts';
 import type { LifecycleListQuery } from '../client/graphql.ts';
 import { randomUUID } from 'node:crypto';
 import { reports } from '../src/db/schema.ts';
-import { REPORT_QUEUE } from '../src/jobs/queue.ts';
+import { REPORT_QUEUE } from '../src/queue.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { DAY, insertScenario, START } from './support/scenario.ts';
 

@@ -12,7 +12,7 @@ import WebSocket from 'ws';
 import { graphql } from '../client/gql.ts';
 import { reports } from '../src/db/schema.ts';
 import { seedDemoData } from '../src/demo/seed.ts';
-import { REPORT_QUEUE } from '../src/jobs/queue.ts';
+import { REPORT_QUEUE } from '../src/queue.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { killAllProcesses, spawnProcess, stopProcess } from './support/processes.ts';
 

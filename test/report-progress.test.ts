@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import { graphql } from '../client/gql.ts';
 import type { ReportProgressSubscription } from '../client/graphql.ts';
 import { reports } from '../src/db/schema.ts';
-import { REPORT_QUEUE } from '../src/jobs/queue.ts';
+import { REPORT_QUEUE } from '../src/queue.ts';
 import postgres from 'postgres';
 import { runReportJob } from '../src/jobs/report-worker.ts';
 import { ReportPubSub } from '../src/realtime/pubsub.ts';

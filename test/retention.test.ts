@@ -3,7 +3,7 @@
  * deletes files and marks reports expired (keeping findings and hash), and
  * 410 on download afterwards.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { graphql } from '../client/gql.ts';
 import { findings, reportArtifacts, reports } from '../src/db/schema.ts';
@@ -62,7 +62,8 @@ it('deletes the files of reports past retention, marks them expired, keeps findi
   await runRetention(app.services, new Date(completedAt.getTime() + 29 * DAY));
   expect((await app.gql(adminKey, ReportExpiry, { id: gid })).data!.report!.status).toBe('COMPLETED');
   // Move the first report's completion into the past instead of the clock, so other files' reports are not touched.
-  await db.update(reports).set({ completedAt: sql`completed_at - interval '31 days'`, expiresAt: null }).where(eq(reports.id, id));
+  // (A value, not SQL arithmetic on the column: Citus refuses time-zone dependent functions of columns in an UPDATE.)
+  await db.update(reports).set({ completedAt: new Date(completedAt.getTime() - 31 * DAY), expiresAt: null }).where(and(eq(reports.orgId, orgId), eq(reports.id, id)));
   const result = await runRetention(app.services);
   expect(result.expiredReports).toBeGreaterThanOrEqual(1);
 

@@ -13,7 +13,7 @@ import type { CreateShareLinkInput } from '../client/graphql.ts';
 import { auditEvents, reports, shareLinks, shareLinkTokens } from '../src/db/schema.ts';
 import '../src/http/share-route.ts';
 import { closePdfRenderer } from '../src/render/pdf.ts';
-import { verifyReportFile } from '../src/render/verify.ts';
+import { verifyReportFile } from '../src/cli/verify.ts';
 import { readZip } from '../src/render/zip-reader.ts';
 import { buildReport } from '../src/reports/generate.ts';
 import { MAX_FAILED_PASSWORDS_PER_LINK } from '../src/sharing/share-links.ts';

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { connect, type Database } from '../src/db/client.ts';
 import { reports } from '../src/db/schema.ts';
-import { changeOf, notifyReportChange } from '../src/realtime/pubsub.ts';
+import { notifyReportChange } from '../src/realtime/pubsub.ts';
+import { changeOf } from '../src/reports/store.ts';
 import { databaseUrl, startTestApp, type TestApp } from './support/app.ts';
 import { until } from './support/until.ts';
 

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reports, signingKeys } from '../src/db/schema.ts';
 import { collect } from '../src/render/zip.ts';
 import { readZip } from '../src/render/zip-reader.ts';
-import { verifyReportFile } from '../src/render/verify.ts';
+import { verifyReportFile } from '../src/cli/verify.ts';
 import { closePdfRenderer } from '../src/render/pdf.ts';
 import { keyIdOf, listSigningKeys, signReportHash } from '../src/reports/signing.ts';
 import { completedReport } from './support/completed-report.ts';

@@ -2,6 +2,7 @@
  * An organisation's settings: how long report and export files are kept
  * (retention) and who hears of every report (webhooks, e-mails).
  */
+import type { Actor } from '../access.ts';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { retryTransient } from '../db/transient.ts';
@@ -41,7 +42,7 @@ export async function organizationSettings(db: Db, orgId: string): Promise<Organ
  */
 export async function updateOrganizationSettings(
   services: Services,
-  requester: { orgId: string; actorId: string },
+  requester: Actor,
   input: { retentionDays?: number; notify?: Partial<NotifySettings> },
 ): Promise<OrganizationSettings> {
   const { db } = services.database;

@@ -3,6 +3,7 @@
  * held actions must be answered. The score's SLA factor measures the
  * period's requests against them (reports/scoring.ts).
  */
+import type { Actor } from '../access.ts';
 import { eq } from 'drizzle-orm';
 import { organizations } from '../db/schema.ts';
 import { retryTransient } from '../db/transient.ts';
@@ -29,7 +30,7 @@ export async function slaTargets(db: Db, orgId: string): Promise<SlaTargets> {
 }
 
 /** Sets the targets given (the others stay), and records the change in the service's own trail. */
-export async function updateSlaTargets(services: Services, requester: { orgId: string; actorId: string }, input: Partial<SlaTargets>): Promise<SlaTargets> {
+export async function updateSlaTargets(services: Services, requester: Actor, input: Partial<SlaTargets>): Promise<SlaTargets> {
   const before = await slaTargets(services.database.db, requester.orgId);
   const after = { approvalMinutes: input.approvalMinutes ?? before.approvalMinutes, holdMinutes: input.holdMinutes ?? before.holdMinutes };
   for (const field of ['approvalMinutes', 'holdMinutes'] as const) {

@@ -1,47 +1,25 @@
 /**
- * Delivery of files to S3-compatible storage. A storage target is a bucket
- * and prefix with credentials kept encrypted (sealSecret, like signing keys)
- * and never returned or logged. When an export or report that names targets
+ * Delivery of files to S3-compatible storage (the targets themselves, their
+ * encrypted credentials included, are accounts/storage-targets.ts). When an export or report that names targets
  * completes, one outbox row per file (channel `s3`) is written with its
  * delivery job in the same transaction; the notification worker uploads it
  * with the AWS SDK's S3 client, sends the file's MD5 and SHA-256 for the
  * server to check, reads the object back (size and ETag) before calling it
  * delivered, and pg-boss retries a failed attempt with backoff.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
-import { notifications, reportArtifacts, reports, schedules, storageTargets } from '../db/schema.ts';
-import { badInput, notFound } from '../errors.ts';
-import { recordServiceEvent } from '../events/ingest.ts';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { openSecret } from '../accounts/secrets.ts';
+import { CREDENTIALS_PURPOSE, PUBLIC_COLUMNS } from '../accounts/storage-targets.ts';
+import { notifications, reportArtifacts, reports, storageTargets } from '../db/schema.ts';
 import { MEDIA_TYPES } from '../exports/encode.ts';
 import { exportFileChunks, exportManifest, fileNameOf, type ExportRecord } from '../exports/exports.ts';
-import { isUuid } from '../ids.ts';
 import { enqueueDelivery } from '../notifications/outbox.ts';
 import { artifactChunks } from '../render/artifacts.ts';
 import { CONTENT_TYPES, fileName } from '../render/model.ts';
-import type { Requester } from '../reports/lifecycle.ts';
-import { openSecret, sealSecret } from '../reports/signing.ts';
 import type { Services } from '../services.ts';
-
-const PURPOSE = 'storage-credentials';
-const MAX_TARGETS = 50;
-
-export type StorageTargetRow = Omit<typeof storageTargets.$inferSelect, 'credentialsEncrypted'>;
-const { credentialsEncrypted: _secret, ...PUBLIC } = getTableColumns(storageTargets);
-
-export interface StorageTargetInput {
-  name: string;
-  endpoint?: string | null;
-  region?: string | null;
-  bucket: string;
-  prefix?: string | null;
-  forcePathStyle?: boolean | null;
-  accessKeyId: string;
-  secretAccessKey: string;
-}
 
 /** What an `s3` outbox row's body says: which file goes where. */
 interface S3Delivery {
@@ -51,76 +29,6 @@ interface S3Delivery {
   sizeBytes: number | null;
   sha256: string | null;
   contentType: string;
-}
-
-export async function createStorageTarget(services: Services, requester: Requester, input: StorageTargetInput): Promise<StorageTargetRow> {
-  const name = input.name.trim();
-  if (!name || name.length > 100) throw badInput('name', 'name must be 1 to 100 characters');
-  let endpoint: string | null = null;
-  if (input.endpoint?.trim()) {
-    try {
-      const url = new URL(input.endpoint.trim());
-      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error();
-      endpoint = url.toString().replace(/\/+$/, '');
-    } catch {
-      throw badInput('endpoint', 'endpoint must be an http(s) URL, e.g. https://s3.example.com (leave it out for AWS S3)');
-    }
-  }
-  const bucket = input.bucket.trim();
-  // The S3 bucket naming rules: 3-63 lowercase letters, digits, dots and hyphens.
-  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw badInput('bucket', 'bucket must be an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens');
-  const prefix = (input.prefix ?? '').trim().replace(/^\/+/, '');
-  if (prefix.length > 512 || /[\u0000-\u001f]/.test(prefix)) throw badInput('prefix', 'prefix must be at most 512 characters without control characters');
-  const region = input.region?.trim() || 'us-east-1';
-  if (!input.accessKeyId.trim() || !input.secretAccessKey) throw badInput('accessKeyId', 'accessKeyId and secretAccessKey are both required');
-  const [count] = await services.database.db.select({ n: sql<number>`count(*)::int` }).from(storageTargets).where(eq(storageTargets.orgId, requester.orgId));
-  if ((count?.n ?? 0) >= MAX_TARGETS) throw badInput('name', `An organisation may have at most ${MAX_TARGETS} storage targets; delete one first.`);
-  const id = randomUUID();
-  const credentials = Buffer.from(JSON.stringify({ accessKeyId: input.accessKeyId.trim(), secretAccessKey: input.secretAccessKey }), 'utf8');
-  const [row] = await services.database.db
-    .insert(storageTargets)
-    .values({
-      orgId: requester.orgId,
-      id,
-      name,
-      endpoint,
-      region,
-      bucket,
-      prefix,
-      forcePathStyle: input.forcePathStyle ?? endpoint !== null,
-      accessKeyHint: `…${input.accessKeyId.trim().slice(-4)}`,
-      credentialsEncrypted: sealSecret(services, requester.orgId, PURPOSE, id, credentials),
-      createdBy: requester.name,
-    })
-    .returning(PUBLIC);
-  await recordServiceEvent(services.database, requester.orgId, { action: 'storage_target.created', actorId: requester.actorId, resource: `storage_target:${id}`, attributes: { bucket, endpoint } });
-  return row!;
-}
-
-export function listStorageTargets(db: Db, orgId: string): Promise<StorageTargetRow[]> {
-  return db.select(PUBLIC).from(storageTargets).where(eq(storageTargets.orgId, orgId)).orderBy(asc(storageTargets.createdAt), asc(storageTargets.id));
-}
-
-export async function deleteStorageTarget(services: Services, requester: Requester, id: string): Promise<StorageTargetRow> {
-  const [row] = isUuid(id) ? await services.database.db.delete(storageTargets).where(and(eq(storageTargets.orgId, requester.orgId), eq(storageTargets.id, id))).returning(PUBLIC) : [];
-  if (!row) throw notFound('Storage target');
-  // Schedules stop naming it, so their next runs are not refused over a target that is gone.
-  await services.database.db
-    .update(schedules)
-    .set({ deliverTo: sql`array_remove(${schedules.deliverTo}, ${id}::uuid)` })
-    .where(and(eq(schedules.orgId, requester.orgId), sql`${id}::uuid = any(${schedules.deliverTo})`));
-  await recordServiceEvent(services.database, requester.orgId, { action: 'storage_target.deleted', actorId: requester.actorId, resource: `storage_target:${id}` });
-  return row;
-}
-
-/** Target ids a request names must be the organisation's own (an unknown or foreign id is refused, by index). */
-export async function checkTargets(db: Db, orgId: string, ids: readonly string[] | null | undefined, field = 'deliverTo'): Promise<string[]> {
-  const unique = [...new Set(ids ?? [])];
-  if (!unique.length) return [];
-  const known = unique.some((id) => !isUuid(id)) ? [] : await db.select({ id: storageTargets.id }).from(storageTargets).where(and(eq(storageTargets.orgId, orgId), inArray(storageTargets.id, unique)));
-  const index = unique.findIndex((id) => !known.some((k) => k.id === id));
-  if (index >= 0) throw badInput(`${field}.${index}`, `${field}[${index}]: no storage target "${unique[index]}" in this organisation (see the storageTargets query)`);
-  return unique;
 }
 
 const keyOf = (prefix: string, name: string) => (prefix ? `${prefix.replace(/\/+$/, '')}/${name}` : name);
@@ -158,7 +66,7 @@ export async function deliverReport(services: Services, reportId: string): Promi
 async function enqueue(services: Services, orgId: string, reportId: string | null, subject: string, targetIds: string[], files: Array<Omit<S3Delivery, 'targetId' | 'key'> & { name: string }>): Promise<number> {
   const queue = services.queue;
   const { db } = services.database;
-  const targets = await db.select(PUBLIC).from(storageTargets).where(and(eq(storageTargets.orgId, orgId), inArray(storageTargets.id, targetIds)));
+  const targets = await db.select(PUBLIC_COLUMNS).from(storageTargets).where(and(eq(storageTargets.orgId, orgId), inArray(storageTargets.id, targetIds)));
   if (!targets.length) return 0;
   const event = subject.startsWith('export:') ? 'export.delivered' : 'report.delivered';
   return db.transaction(async (tx) => {
@@ -197,7 +105,7 @@ export async function uploadToS3(services: Services, row: { orgId: string; body:
   const delivery = JSON.parse(row.body) as S3Delivery;
   const [target] = await services.database.db.select().from(storageTargets).where(and(eq(storageTargets.orgId, row.orgId), eq(storageTargets.id, delivery.targetId)));
   if (!target) throw new UploadFailed('the storage target was deleted');
-  const credentials = JSON.parse(openSecret(services, row.orgId, PURPOSE, target.id, target.credentialsEncrypted).toString('utf8')) as { accessKeyId: string; secretAccessKey: string };
+  const credentials = JSON.parse(openSecret(services, row.orgId, CREDENTIALS_PURPOSE, target.id, target.credentialsEncrypted).toString('utf8')) as { accessKeyId: string; secretAccessKey: string };
   const client = new S3Client({
     region: target.region,
     ...(target.endpoint ? { endpoint: target.endpoint } : {}),

@@ -5,6 +5,7 @@
  * manifest), listing, cancellation, deletion and reading the file back.
  * Every function is scoped to the caller's organisation.
  */
+import type { Actor } from '../access.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import { and, desc, eq, getTableColumns, inArray, isNull, lt, sql as dsql, type SQL } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
@@ -14,12 +15,12 @@ import { dataExports, exportChunks, type ExportFilters } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
 import { CATEGORIES, DECISIONS, SEVERITIES } from '../events/contract.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
-import { checkTargets } from '../delivery/s3.ts';
+import { checkTargets } from '../accounts/storage-targets.ts';
 import { isUuid } from '../ids.ts';
 import { expiryFor, organizationSettings } from '../accounts/settings.ts';
 import { notifyReportChange, type ReportChange } from '../realtime/pubsub.ts';
 import { canonicalJson } from '../reports/integrity.ts';
-import { checkScopeNames, type Requester } from '../reports/lifecycle.ts';
+import { checkScopeNames } from '../reports/lifecycle.ts';
 import { signBytes } from '../reports/signing.ts';
 import type { Services } from '../services.ts';
 import { encoderFor, MEDIA_TYPES, type ExportRow } from './encode.ts';
@@ -61,7 +62,7 @@ export function fileNameOf(row: Pick<ExportRecord, 'kind' | 'format' | 'periodSt
 }
 
 /** Validates the request, inserts the pending export and enqueues its job in one transaction. */
-export async function requestExport(services: Services, requester: Requester, input: RequestExportInput, now = new Date()): Promise<ExportRecord> {
+export async function requestExport(services: Services, requester: Actor, input: RequestExportInput, now = new Date()): Promise<ExportRecord> {
   const values = await validateRequest(services, requester.orgId, input, now);
   const queue = services.queue;
   if (!queue) throw new Error('this process cannot enqueue jobs (no job queue started)');
@@ -184,7 +185,7 @@ export function updateExport(services: Services, orgId: string, id: string, wher
   });
 }
 
-export async function cancelExport(services: Services, requester: Requester, id: string): Promise<ExportRecord> {
+export async function cancelExport(services: Services, requester: Actor, id: string): Promise<ExportRecord> {
   const current = await getExport(services.database.db, requester.orgId, id);
   const row = await updateExport(services, requester.orgId, current.id, inArray(dataExports.status, [...ACTIVE]), {
     status: 'cancelled',
@@ -198,7 +199,7 @@ export async function cancelExport(services: Services, requester: Requester, id:
   return row;
 }
 
-export async function deleteExport(services: Services, requester: Requester, id: string): Promise<ExportRecord> {
+export async function deleteExport(services: Services, requester: Actor, id: string): Promise<ExportRecord> {
   const current = await getExport(services.database.db, requester.orgId, id);
   const active = (ACTIVE as readonly string[]).includes(current.status);
   const row = await updateExport(services, requester.orgId, current.id, isNull(dataExports.deletedAt), {

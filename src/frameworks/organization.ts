@@ -5,6 +5,7 @@
  * only. Updating one makes a new revision; reports keep the definition they
  * were built with (it is in their content and hash).
  */
+import type { Actor } from '../access.ts';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { customFrameworks } from '../db/schema.ts';
@@ -14,11 +15,6 @@ import type { Services } from '../services.ts';
 import { parseFrameworkDefinition, REPORT_TYPE } from './custom.ts';
 import { getFramework, reportTypes } from './index.ts';
 import type { FrameworkDefinition } from './types.ts';
-
-export interface FrameworkRequester {
-  orgId: string;
-  actorId: string;
-}
 
 /** A report type as the organisation sees it: a shared definition, or one of its own. */
 export async function frameworkOf(db: Db, orgId: string, type: string): Promise<FrameworkDefinition | undefined> {
@@ -50,7 +46,7 @@ function validated(input: unknown, revision: number): FrameworkDefinition {
   return { ...definition, version: String(revision) };
 }
 
-export async function createFramework(services: Services, requester: FrameworkRequester, input: unknown): Promise<FrameworkDefinition> {
+export async function createFramework(services: Services, requester: Actor, input: unknown): Promise<FrameworkDefinition> {
   const definition = validated(input, 1);
   if (getFramework(definition.type)) throw badInput('definition.type', `"${definition.type}" is a built-in report type; choose another type`);
   const inserted = await services.database.db
@@ -65,7 +61,7 @@ export async function createFramework(services: Services, requester: FrameworkRe
   return definition;
 }
 
-export async function updateFramework(services: Services, requester: FrameworkRequester, type: string, input: unknown): Promise<FrameworkDefinition> {
+export async function updateFramework(services: Services, requester: Actor, type: string, input: unknown): Promise<FrameworkDefinition> {
   const { db } = services.database;
   if (!REPORT_TYPE.test(type)) throw notFound('Framework');
   const [current] = await db.select().from(customFrameworks).where(and(eq(customFrameworks.orgId, requester.orgId), eq(customFrameworks.type, type)));
@@ -84,7 +80,7 @@ export async function updateFramework(services: Services, requester: FrameworkRe
 }
 
 /** Removes the type; its reports keep their content, and regenerating them is refused. */
-export async function deleteFramework(services: Services, requester: FrameworkRequester, type: string): Promise<FrameworkDefinition> {
+export async function deleteFramework(services: Services, requester: Actor, type: string): Promise<FrameworkDefinition> {
   if (!REPORT_TYPE.test(type)) throw notFound('Framework');
   const [deleted] = await services.database.db
     .delete(customFrameworks)
@@ -96,7 +92,7 @@ export async function deleteFramework(services: Services, requester: FrameworkRe
   return definition;
 }
 
-function audit(services: Services, requester: FrameworkRequester, action: string, definition: FrameworkDefinition) {
+function audit(services: Services, requester: Actor, action: string, definition: FrameworkDefinition) {
   return recordServiceEvent(services.database, requester.orgId, {
     action,
     actorId: requester.actorId,

@@ -14,7 +14,8 @@ import { recordServiceEvent } from '../events/ingest.ts';
 import { artifactChunks, ensureArtifact } from '../render/artifacts.ts';
 import { bundleStream } from '../render/bundle.ts';
 import { evidenceNdjson } from '../render/evidence-stream.ts';
-import { CONTENT_TYPES, fileName, findReport, FORMATS, isFormat, scopeOfReport, type Format, type ReportRow } from '../render/model.ts';
+import { CONTENT_TYPES, fileName, findReport, FORMATS, isFormat, type Format } from '../render/model.ts';
+import { scopeOf, type ReportRow } from '../reports/store.ts';
 import type { ReportContent } from '../reports/generate.ts';
 import type { Services } from '../services.ts';
 import { addRoute, authorize } from './routes.ts';
@@ -70,7 +71,7 @@ addRoute({
     const finding = (row.content as ReportContent | null)?.findings.find((f) => f.ordinal === ordinal);
     if (!finding) throw notFound(`Finding ${params.ordinal} of report ${row.id}`);
     await recordDownload(services, principal, row, 'evidence', ordinal);
-    const lines = evidenceNdjson(services.database.sql, scopeOfReport(row), [finding]);
+    const lines = evidenceNdjson(services.database.sql, scopeOf(row), [finding]);
     return new Response(webStream(encode(lines)), {
       headers: {
         'content-type': 'application/x-ndjson; charset=utf-8',

@@ -11,9 +11,8 @@ import { WebSocketServer } from 'ws';
 import { bearerToken, type Principal } from '../accounts/api-keys.ts';
 import { DomainError, httpStatusOf, isDatabaseUnavailable, UNAVAILABLE_RETRY_SECONDS } from '../errors.ts';
 import { schema } from '../schema/index.ts';
-import { createLoaders } from '../schema/loaders.ts';
 import type { Services } from '../services.ts';
-import type { Context } from '../schema/context.ts';
+import { createContext, type Context } from '../schema/context.ts';
 import { useRejectNul } from './input-checks.ts';
 import { LIMITS, queryLimitPlugins } from './limits.ts';
 import { endable, LiveKeys, REVOKED_CLOSE_CODE, REVOKED_MESSAGE, revokedError } from './live-keys.ts';
@@ -119,7 +118,7 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
     context: async ({ request, connectionParams }: { request?: Request; connectionParams?: Record<string, unknown> }) => {
       const admission = await (request && !connectionParams ? admitRequest(request) : admitKey(keyOf(request, connectionParams)));
       if ('error' in admission) throw admission.error;
-      return contextFor(services, admission.principal);
+      return createContext(services, admission.principal);
     },
     maskedErrors: {
       maskError(error, message) {
@@ -217,7 +216,7 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
           operationName: params.operationName,
           document,
           variableValues: params.variables,
-          contextValue: contextFor(services, principal),
+          contextValue: createContext(services, principal),
           rootValue: { execute, subscribe },
         };
       },
@@ -275,10 +274,6 @@ const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUT
 /** By name: graphql is loaded as both CJS and ESM, so `instanceof` is unreliable. */
 function isGraphQLError(error: unknown): error is GraphQLError {
   return error instanceof Error && error.name === 'GraphQLError';
-}
-
-function contextFor(services: Services, principal: Principal): Context {
-  return { services, principal, loaders: createLoaders(services, principal) };
 }
 
 /**

@@ -9,7 +9,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { organizations, reports } from '../db/schema.ts';
 import { artifactChunks, ensureArtifact, renderFormat } from '../render/artifacts.ts';
 import { bundleStream, type BundleRedaction } from '../render/bundle.ts';
-import { CONTENT_TYPES, fileName, isFormat, loadRenderable, scopeOfReport, type Format, type ReportRow } from '../render/model.ts';
+import { CONTENT_TYPES, fileName, isFormat, loadRenderable, type Format } from '../render/model.ts';
+import { scopeOf, type ReportRow } from '../reports/store.ts';
 import type { ReportContent } from '../reports/generate.ts';
 import type { Services } from '../services.ts';
 import { pseudonymiseEvent, pseudonymisedRenderable, pseudonymiser, textRedactor } from '../sharing/pseudonymise.ts';
@@ -106,7 +107,7 @@ addRoute({
     const pseudonym = link.redaction === 'pseudonymise' ? pseudonymiser(pseudonymKey(services.config, link)) : null;
     const redact = pseudonym ? textRedactor(original.content as ReportContent, pseudonym) : null;
     // One more than a page: whether a next page exists without counting.
-    const pages = evidenceEvents(services.database.sql, scopeOfReport(report), finding.evidenceSelector, EVIDENCE_PAGE + 1, after);
+    const pages = evidenceEvents(services.database.sql, scopeOf(report), finding.evidenceSelector, EVIDENCE_PAGE + 1, after);
     const rows: Array<Record<string, unknown>> = (await pages.next()).value ?? [];
     await pages.return(undefined);
     const events = rows.slice(0, EVIDENCE_PAGE).map((r) => {

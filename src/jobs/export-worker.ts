@@ -9,7 +9,7 @@ import type { JobWithMetadata } from 'pg-boss';
 import { dataExports } from '../db/schema.ts';
 import { buildExport, EXPORT_QUEUE, ExportCancelled, updateExport, type ExportProgress, type ExportRecord } from '../exports/exports.ts';
 import type { Services } from '../services.ts';
-import type { Queue } from './queue.ts';
+import type { Queue } from '../queue.ts';
 
 export interface ExportJobData {
   orgId: string;

@@ -9,7 +9,7 @@ import { uploadToS3 } from '../delivery/s3.ts';
 import { postWebhook, sendEmail } from '../notifications/channels.ts';
 import { createNotificationQueue, NOTIFICATION_QUEUE, type DeliveryJob } from '../notifications/outbox.ts';
 import type { Services } from '../services.ts';
-import type { Queue } from './queue.ts';
+import type { Queue } from '../queue.ts';
 
 export async function startNotificationWorker(boss: Queue, services: Services): Promise<string> {
   await createNotificationQueue(boss);

@@ -12,7 +12,7 @@ import { compliancePackages } from '../db/schema.ts';
 import { buildPackage, PackageCancelled, PackageFailed, type PackageProgress } from '../packages/build.ts';
 import { PACKAGE_QUEUE, updatePackage, type PackageRecord } from '../packages/packages.ts';
 import type { Services } from '../services.ts';
-import type { Queue } from './queue.ts';
+import type { Queue } from '../queue.ts';
 
 export interface PackageJobData {
   orgId: string;

@@ -13,13 +13,10 @@
  */
 import type { Services } from '../services.ts';
 import { evaluatedSince, evaluatePosture, organisationsWithPosture } from '../reports/posture.ts';
-import type { Queue } from './queue.ts';
+import { POSTURE_QUEUE, type Queue } from '../queue.ts';
 
-export const POSTURE_QUEUE = 'posture-evaluate';
 export const POSTURE_DAILY_QUEUE = 'posture-daily';
 export const POSTURE_DEBOUNCE_SECONDS = 1;
-
-export const postureQueueOptions = { retryLimit: 5, retryDelay: 1, expireInSeconds: 10 * 60, heartbeatSeconds: 10 } as const;
 
 /** After events of `orgId` were stored (or its settings changed): a re-evaluation soon. Never fails the caller. */
 export async function requestPostureEvaluation(services: Services, orgId: string): Promise<void> {

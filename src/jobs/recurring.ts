@@ -7,7 +7,7 @@
  */
 import type { Services } from '../services.ts';
 import { startNotificationWorker } from './notification-worker.ts';
-import type { Queue } from './queue.ts';
+import type { Queue } from '../queue.ts';
 import { runRetention } from './retention.ts';
 import { runDueSchedules } from '../schedules/schedules.ts';
 

@@ -6,19 +6,15 @@
  * content.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { JobWithMetadata } from 'pg-boss';
 import { reports } from '../db/schema.ts';
-import { changeOf, notifyReportChange } from '../realtime/pubsub.ts';
 import { buildReport, ReportCancelled, type Progress } from '../reports/generate.ts';
+import { ACTIVE, recordProgress, transition, type ReportRef } from '../reports/store.ts';
 import type { Services } from '../services.ts';
-import { REPORT_GIVEN_UP_QUEUE, REPORT_QUEUE, type Queue } from './queue.ts';
+import { REPORT_GIVEN_UP_QUEUE, REPORT_QUEUE, type Queue } from '../queue.ts';
 
-export interface ReportJobHooks {
-  /** After a report completed or failed: render files, notify. Errors are logged, never fail the report. */
-  afterFinish?: (reportId: string, status: 'completed' | 'failed', orgId: string) => Promise<void>;
-}
+export type { ReportRef } from '../reports/store.ts';
 
 /** What the handler needs of a pg-boss job; retryCount counts the earlier attempts. */
 export interface ReportJob {
@@ -28,7 +24,7 @@ export interface ReportJob {
   retryLimit: number;
 }
 
-export async function startReportWorker(boss: Queue, services: Services, hooks: ReportJobHooks = {}, concurrency = 2): Promise<string> {
+export async function startReportWorker(boss: Queue, services: Services, concurrency = 2): Promise<string> {
   const options = {
     batchSize: 1,
     localConcurrency: concurrency,
@@ -40,10 +36,10 @@ export async function startReportWorker(boss: Queue, services: Services, hooks: 
   } as const;
   // A job pg-boss gave up on arrives here once; the report fails with how its attempts ended.
   await boss.work(REPORT_GIVEN_UP_QUEUE, options, async (jobs: JobWithMetadata<ReportJob['data']>[]) => {
-    for (const job of jobs) await failGivenUpReport(services, await reportRef(services, job.data), givenUpReason(job.sourceRetryCount ?? 0, job.sourceOutput), hooks);
+    for (const job of jobs) await failGivenUpReport(services, await reportRef(services, job.data), givenUpReason(job.sourceRetryCount ?? 0, job.sourceOutput));
   });
   return boss.work(REPORT_QUEUE, options, async (jobs: JobWithMetadata<ReportJob['data']>[]) => {
-    for (const job of jobs) await runReportJob(services, job, hooks);
+    for (const job of jobs) await runReportJob(services, job);
   });
 }
 
@@ -67,26 +63,19 @@ export function givenUpReason(retryCount: number, output: unknown): string {
   return `Generation was given up after ${tries}: the last one ended because ${ending}.`;
 }
 
-/** Fails a report that is still pending or generating with `reason`, announces it, and runs the after-finish hook (notifications). */
-export async function failGivenUpReport(services: Services, report: ReportRef, reason: string, hooks: ReportJobHooks = {}): Promise<boolean> {
-  const { reportId } = report;
-  const failed = await updateAndAnnounce(services, report, and(inArray(reports.status, ['pending', 'generating']), isNull(reports.deletedAt))!, {
-    status: 'failed',
-    error: reason,
-    progressStage: 'failed',
-    progressMessage: reason,
-    completedAt: new Date(),
-  });
+/** Fails a report that is still pending or generating with `reason`; its follow-up job (notifications) commits with it. */
+export async function failGivenUpReport(services: Services, report: ReportRef, reason: string): Promise<boolean> {
+  const failed = await services.database.db.transaction((tx) =>
+    transition(tx, report, ACTIVE, 'failed', { error: reason, progressMessage: reason }, services.queue));
   if (!failed) return false; // finished, cancelled or deleted meanwhile
-  services.log.warn('report given up', { reportId, reason });
-  await runHook(services, hooks, report, 'failed');
+  services.log.warn('report given up', { reportId: report.reportId, reason });
   return true;
 }
 
 export const REPORT_SWEEP_QUEUE = 'report-sweep';
 
 /** Runs the sweep every five minutes on whichever worker takes it. */
-export async function scheduleReportSweep(boss: Queue, services: Services, hooks: ReportJobHooks, cron = '*/5 * * * *'): Promise<void> {
+export async function scheduleReportSweep(boss: Queue, services: Services, cron = '*/5 * * * *'): Promise<void> {
   if (!(await boss.getQueue(REPORT_SWEEP_QUEUE))) {
     await boss.createQueue(REPORT_SWEEP_QUEUE, { retryLimit: 0, expireInSeconds: 600, policy: 'singleton' }).catch((error: unknown) => {
       if (!/already exists/i.test(String((error as Error).message))) throw error;
@@ -94,7 +83,7 @@ export async function scheduleReportSweep(boss: Queue, services: Services, hooks
   }
   await boss.schedule(REPORT_SWEEP_QUEUE, cron);
   await boss.work(REPORT_SWEEP_QUEUE, { batchSize: 1, pollingIntervalSeconds: 5 }, async () => {
-    await sweepOrphanedReports(services, boss, hooks);
+    await sweepOrphanedReports(services, boss);
   });
 }
 
@@ -107,7 +96,7 @@ const ALIVE = new Set(['created', 'retry', 'active']);
  * `olderThanMs` are looked at: a report and its job are written in one
  * transaction, so a younger one without a job is one a caller runs itself.
  */
-export async function sweepOrphanedReports(services: Services, boss: Queue, hooks: ReportJobHooks = {}, olderThanMs = 10 * 60_000): Promise<string[]> {
+export async function sweepOrphanedReports(services: Services, boss: Queue, olderThanMs = 10 * 60_000): Promise<string[]> {
   const candidates = await services.database.db
     .select({ id: reports.id, orgId: reports.orgId })
     .from(reports)
@@ -124,23 +113,24 @@ export async function sweepOrphanedReports(services: Services, boss: Queue, hook
     const reason = last?.state === 'failed'
       ? givenUpReason(last.retryCount, last.output)
       : `Generation stopped: the report's job ${last ? `ended (${last.state}) without finishing it` : 'no longer exists'}. Generate the report again.`;
-    if (await failGivenUpReport(services, { reportId: id, orgId }, reason, hooks)) failed.push(id);
+    if (await failGivenUpReport(services, { reportId: id, orgId }, reason)) failed.push(id);
   }
   return failed;
 }
 
-export async function runReportJob(services: Services, job: ReportJob, hooks: ReportJobHooks = {}): Promise<void> {
+export async function runReportJob(services: Services, job: ReportJob): Promise<void> {
   const report = await reportRef(services, job.data);
-  const { reportId, orgId } = report;
+  const { reportId } = report;
   const attempt = job.retryCount + 1;
-  const started = await updateAndAnnounce(services, report, and(inArray(reports.status, ['pending', 'generating']), isNull(reports.deletedAt))!, {
-    status: 'generating',
-    // The time as a value: Citus refuses now() inside coalesce in an UPDATE of a distributed table.
-    startedAt: sql`coalesce(${reports.startedAt}, ${new Date().toISOString()}::timestamptz)`,
-    progressStage: 'collecting',
-    progressPercent: 1,
-    progressMessage: attempt > 1 ? `Resuming (attempt ${attempt})` : 'Started',
-  });
+  const { db } = services.database;
+  const started = await db.transaction((tx) =>
+    transition(tx, report, ACTIVE, 'generating', {
+      // The time as a value: Citus refuses now() inside coalesce in an UPDATE of a distributed table.
+      startedAt: sql`coalesce(${reports.startedAt}, ${new Date().toISOString()}::timestamptz)`,
+      progressStage: 'collecting',
+      progressPercent: 1,
+      progressMessage: attempt > 1 ? `Resuming (attempt ${attempt})` : 'Started',
+    }));
   if (!started) return; // cancelled, deleted or already finished: nothing to do
   const clock = performance.now();
   const finished = (status: 'completed' | 'failed') => {
@@ -148,62 +138,33 @@ export async function runReportJob(services: Services, job: ReportJob, hooks: Re
     services.metrics.reportDuration.observe({ type: started.type, status }, (performance.now() - clock) / 1000);
   };
 
-  const generating = eq(reports.status, 'generating');
   const onProgress = async (p: Progress) => {
-    const row = await updateAndAnnounce(services, report, generating, { progressPercent: p.percent, progressStage: p.stage, progressMessage: p.message }, PROGRESS_ONLY);
+    const row = await db.transaction((tx) => recordProgress(tx, report, { progressPercent: p.percent, progressStage: p.stage, progressMessage: p.message }));
     if (!row) throw new ReportCancelled();
     const delay = services.config.REPORT_STEP_DELAY_MS;
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
   };
 
   try {
-    await buildReport(services, reportId, onProgress, orgId);
+    // The engine completes the report through the store, which announces it and enqueues its follow-up in that transaction.
+    await buildReport(services, reportId, onProgress, report.orgId, { queue: services.queue });
   } catch (error) {
     // Cancelled or deleted meanwhile (the lifecycle announced it), or finished by another attempt.
     if (error instanceof ReportCancelled) return;
     const errorId = randomUUID().slice(0, 8);
     services.log.error('report generation failed', { reportId, errorId, attempt, err: error instanceof Error ? error : new Error(String(error)) });
     if (job.retryCount < job.retryLimit) {
-      await updateAndAnnounce(services, report, generating, { progressMessage: `Attempt ${attempt} failed (error ${errorId}); retrying` }, PROGRESS_ONLY);
+      await db.transaction((tx) => recordProgress(tx, report, { progressMessage: `Attempt ${attempt} failed (error ${errorId}); retrying` }));
       throw error; // pg-boss retries with backoff
     }
     // Internal errors stay in the log; the report says where to look, never a stack.
     const message = `Generation failed after ${attempt} attempt${attempt > 1 ? 's' : ''} (error ${errorId}); the service log has the details.`;
-    const failed = await updateAndAnnounce(services, report, generating, { status: 'failed', error: message, progressStage: 'failed', progressMessage: message, completedAt: new Date() });
-    if (failed) {
-      finished('failed');
-      await runHook(services, hooks, report, 'failed');
-    }
+    const failed = await db.transaction((tx) => transition(tx, report, ['generating'], 'failed', { error: message, progressMessage: message }, services.queue));
+    if (failed) finished('failed');
     return;
   }
-  // The engine committed the completed row; announce it as it stands.
-  const [done] = await services.database.db.select(CHANGE).from(reports).where(and(eq(reports.id, reportId), eq(reports.orgId, orgId)));
-  if (done?.status !== 'completed') return;
   services.log.info('report completed', { reportId, attempt, pid: process.pid });
   finished('completed');
-  await services.realtime.publish(changeOf(done));
-  await runHook(services, hooks, report, 'completed');
-}
-
-/** The columns a change is made of (never the content, which can be large). */
-const CHANGE = {
-  id: reports.id,
-  orgId: reports.orgId,
-  type: reports.type,
-  status: reports.status,
-  progressPercent: reports.progressPercent,
-  progressStage: reports.progressStage,
-  progressMessage: reports.progressMessage,
-  deletedAt: reports.deletedAt,
-};
-
-/** Said of an update that sets progress columns only, under `where status = 'generating'` (which it keeps). */
-const PROGRESS_ONLY = true;
-
-/** A report and its organisation: every statement about the report names both, so it reaches one shard. */
-export interface ReportRef {
-  reportId: string;
-  orgId: string;
 }
 
 /** The job's report; a job enqueued before jobs named their organisation finds it once by the report's id. */
@@ -212,21 +173,4 @@ async function reportRef(services: Services, data: ReportJob['data']): Promise<R
   const [row] = await services.database.db.select({ orgId: reports.orgId }).from(reports).where(eq(reports.id, data.reportId));
   // A report that no longer exists: no update below matches a nil organisation.
   return { reportId: data.reportId, orgId: row?.orgId ?? '00000000-0000-0000-0000-000000000000' };
-}
-
-/** Updates the report if `where` still holds and announces its new state in the same transaction; undefined when it no longer held. */
-function updateAndAnnounce(services: Services, { reportId, orgId }: ReportRef, where: SQL, set: PgUpdateSetSource<typeof reports>, progressOnly = false) {
-  return services.database.db.transaction(async (tx) => {
-    const [row] = await tx.update(reports).set(set).where(and(eq(reports.orgId, orgId), eq(reports.id, reportId), where)).returning(CHANGE);
-    if (row) await notifyReportChange(tx, progressOnly ? { ...changeOf(row), progressOnly: true } : changeOf(row));
-    return row;
-  });
-}
-
-async function runHook(services: Services, hooks: ReportJobHooks, { reportId, orgId }: ReportRef, status: 'completed' | 'failed') {
-  try {
-    await hooks.afterFinish?.(reportId, status, orgId);
-  } catch (error) {
-    services.log.error('after-report hook failed', { reportId, err: error instanceof Error ? error : new Error(String(error)) });
-  }
 }

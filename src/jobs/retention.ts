@@ -5,10 +5,12 @@
  * the content hash stay, so the report can still be read, verified and
  * regenerated; downloads answer 410.
  */
+import { and, asc, eq, lte, or } from 'drizzle-orm';
+import { reportArtifacts, reports } from '../db/schema.ts';
 import { expireExports } from '../exports/exports.ts';
 import { expirePackages } from '../packages/packages.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
-import { changeOf } from '../realtime/pubsub.ts';
+import { transition, type ReportRow } from '../reports/store.ts';
 import type { Services } from '../services.ts';
 
 const BATCH = 200;
@@ -38,48 +40,39 @@ export async function runRetention(services: Services, now = new Date()): Promis
     update reports r set expires_at = ${pg.unsafe(expiry('r.completed_at', 'o.retention_days'))}
     from organizations o
     where o.id = r.org_id and r.status = 'completed' and r.expires_at is null and r.completed_at is not null`;
+  const { db } = services.database;
   for (;;) {
-    const expired = await pg.begin(async (tx) => {
-      // The batch is chosen first and updated only while still completed: a concurrent run that took
-      // the same rows updates none of them twice. (No FOR UPDATE: Citus locks rows only within one shard.)
-      const due = await tx`
-        select id from reports where status = 'completed' and expires_at <= ${now.toISOString()}::timestamptz
-        order by expires_at limit ${BATCH}`;
-      if (!due.length) return due;
-      const rows = await tx`
-        update reports r set status = 'expired'
-        where r.status = 'completed' and r.id = any(${due.map((r) => r.id as string)}::uuid[])
-        returning r.id, r.org_id, r.title, r.expires_at, r.status, r.progress_percent, r.progress_stage, r.progress_message, r.deleted_at`;
-      if (rows.length) {
-        const deleted = await tx`
-          delete from report_artifacts a using reports r
-          where a.report_id = r.id and a.org_id = r.org_id and r.id = any(${rows.map((r) => r.id as string)}::uuid[])`;
-        result.deletedArtifacts += deleted.count;
+    const expired = await db.transaction(async (tx) => {
+      // The batch is chosen first and each report moves only while still completed: a concurrent run that took
+      // the same rows moves none of them twice. (No FOR UPDATE: Citus locks rows only within one shard.)
+      const due = await tx
+        .select({ reportId: reports.id, orgId: reports.orgId })
+        .from(reports)
+        .where(and(eq(reports.status, 'completed'), lte(reports.expiresAt, now)))
+        .orderBy(asc(reports.expiresAt))
+        .limit(BATCH);
+      const rows: ReportRow[] = [];
+      // Each is announced in this transaction: subscribers and the API's response cache hear of it at commit.
+      for (const ref of due) {
+        const row = await transition(tx, ref, ['completed'], 'expired');
+        if (row) rows.push(row);
       }
-      return rows;
+      if (rows.length) {
+        const deleted = await tx.delete(reportArtifacts).where(or(...rows.map((r) => and(eq(reportArtifacts.orgId, r.orgId), eq(reportArtifacts.reportId, r.id))))).returning({ id: reportArtifacts.reportId });
+        result.deletedArtifacts += deleted.length;
+      }
+      return { due: due.length, rows };
     });
-    result.expiredReports += expired.length;
-    for (const row of expired) {
-      // Subscribers and the API's response cache hear of the new status like any other change.
-      await services.realtime.publish(
-        changeOf({
-          id: row.id as string,
-          orgId: row.org_id as string,
-          status: row.status as 'expired',
-          progressPercent: row.progress_percent as number,
-          progressStage: row.progress_stage as string,
-          progressMessage: row.progress_message as string,
-          deletedAt: row.deleted_at as Date | null,
-        }),
-      );
-      await recordServiceEvent(services.database, row.org_id as string, {
+    result.expiredReports += expired.rows.length;
+    for (const row of expired.rows) {
+      await recordServiceEvent(services.database, row.orgId, {
         action: 'report.expired',
         actorId: 'retention',
         resource: `report:${row.id}`,
-        attributes: { expiresAt: new Date(row.expires_at as string).toISOString() },
+        attributes: { expiresAt: row.expiresAt!.toISOString() },
       });
     }
-    if (expired.length < BATCH) break;
+    if (expired.due < BATCH) break;
   }
   // A download that rendered a file between expiry and the delete must not keep it.
   const stray = await pg`

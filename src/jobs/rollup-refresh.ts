@@ -9,12 +9,9 @@
  */
 import type { Services } from '../services.ts';
 import { refreshRollups } from '../reports/rollups.ts';
-import type { Queue } from './queue.ts';
+import { ROLLUP_QUEUE, type Queue } from '../queue.ts';
 
-export const ROLLUP_QUEUE = 'event-rollups';
 export const ROLLUP_DEBOUNCE_SECONDS = 20;
-
-export const rollupQueueOptions = { retryLimit: 2, retryDelay: 5, expireInSeconds: 30 * 60 } as const;
 
 /** After events of `orgId` were stored: a refresh soon. Never fails the ingest that asked. */
 export async function requestRollupRefresh(services: Services, orgId: string): Promise<void> {

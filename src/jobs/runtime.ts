@@ -3,16 +3,14 @@
  * enqueues), report workers (worker and start), and the LISTEN/NOTIFY
  * listener (API processes). One place, so main.ts and the tests agree.
  */
-import { renderArtifacts } from '../render/artifacts.ts';
 import { closePdfRenderer } from '../render/pdf.ts';
-import { notifyReportFinished } from '../notifications/outbox.ts';
 import { registerDeliveryJobs } from './recurring.ts';
-import { stampExpiry } from './retention.ts';
 import type { Services } from '../services.ts';
-import { startQueue } from './queue.ts';
-import { scheduleReportSweep, startReportWorker, type ReportJobHooks } from './report-worker.ts';
+import { startQueue } from '../queue.ts';
+import { scheduleReportSweep, startReportWorker } from './report-worker.ts';
+import { startReportFinishedWorker } from './report-finished.ts';
 import { startRollupWorker } from './rollup-refresh.ts';
-import { deliverExport, deliverReport } from '../delivery/s3.ts';
+import { deliverExport } from '../delivery/s3.ts';
 import { createExportQueue, startExportWorker } from './export-worker.ts';
 import { startPostureWorker } from './posture-refresh.ts';
 import { createPackageQueue, startPackageWorker } from './package-worker.ts';
@@ -38,22 +36,8 @@ export async function startJobRuntime(services: Services, options: JobRuntimeOpt
     await services.posture.start();
   }
   if (options.work) {
-    const hooks: ReportJobHooks = {
-      // Files are rendered once, right after completion, so the first download is instant.
-      afterFinish: async (reportId, status, orgId) => {
-        if (status === 'completed') {
-          await stampExpiry(services, reportId, orgId);
-          // A rendering failure (e.g. no Chromium) must not hold back notifications:
-          // downloads render on first request anyway.
-          await renderArtifacts(services, reportId, orgId).catch((error: unknown) =>
-            services.log.error('rendering report files failed', { reportId, err: error instanceof Error ? error : new Error(String(error)) }),
-          );
-        }
-        await notifyReportFinished(services, reportId, orgId);
-        if (status === 'completed') await deliverReport(services, reportId);
-      },
-    };
-    await startReportWorker(queue, services, hooks, options.concurrency);
+    await startReportWorker(queue, services, options.concurrency);
+    await startReportFinishedWorker(queue, services);
     await startRollupWorker(queue, services);
     await startExportWorker(queue, services, { afterComplete: async (row) => void (await deliverExport(services, row)) });
     await startPostureWorker(queue, services, { cron: options.recurring !== false });
@@ -61,7 +45,7 @@ export async function startJobRuntime(services: Services, options: JobRuntimeOpt
     // Schedules, retention and notification deliveries run where reports run.
     if (options.recurring !== false) {
       await registerDeliveryJobs(queue, services);
-      await scheduleReportSweep(queue, services, hooks);
+      await scheduleReportSweep(queue, services);
     }
   }
   return async () => {

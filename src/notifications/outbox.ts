@@ -15,7 +15,7 @@ import { notifications, organizations, reports, schedules } from '../db/schema.t
 import { badInput } from '../errors.ts';
 import { publicBaseUrl } from '../config.ts';
 import type { Services } from '../services.ts';
-import type { Queue } from '../jobs/queue.ts';
+import type { Queue } from '../queue.ts';
 import { notifyOf } from './recipients.ts';
 
 export const NOTIFICATION_QUEUE = 'notification-deliver';

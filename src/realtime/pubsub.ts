@@ -8,7 +8,6 @@
  */
 import { sql as drizzleSql } from 'drizzle-orm';
 import type { Db, Sql } from '../db/client.ts';
-import type { reports } from '../db/schema.ts';
 
 export const CHANNEL = 'report_changes';
 
@@ -34,22 +33,6 @@ export interface ReportChange {
 
 const matches = (filter: Subscriber['filter'], change: ReportChange) =>
   change.orgId === filter.orgId && change.subject === filter.subject && (!filter.reportId || change.reportId === filter.reportId);
-
-type ReportRow = Pick<typeof reports.$inferSelect, 'id' | 'orgId' | 'status' | 'progressPercent' | 'progressStage' | 'progressMessage' | 'deletedAt'>;
-
-/** The change a report row is in now. */
-export function changeOf(row: ReportRow): ReportChange {
-  return {
-    orgId: row.orgId,
-    reportId: row.id,
-    status: row.status,
-    percent: row.progressPercent,
-    stage: row.progressStage,
-    message: row.progressMessage,
-    deleted: row.deletedAt !== null,
-    at: new Date().toISOString(),
-  };
-}
 
 // NOTIFY payloads must stay under 8000 bytes; a message (e.g. a long summary) is cut well before that.
 const MAX_MESSAGE = 1000;
@@ -141,12 +124,12 @@ export class ReportPubSub {
     if (!targets.length) return;
     const ids = [...new Set(targets.map((s) => s.filter.reportId!))];
     const orgIds = [...new Set(targets.map((s) => s.filter.orgId))];
-    const rows = await this.sql<ReportRow[]>`
-      select id, org_id as "orgId", status, progress_percent as "progressPercent", progress_stage as "progressStage",
-             progress_message as "progressMessage", deleted_at as "deletedAt"
+    const rows = await this.sql<Array<Omit<ReportChange, 'at'>>>`
+      select org_id as "orgId", id as "reportId", status, progress_percent as percent, progress_stage as stage,
+             progress_message as message, deleted_at is not null as deleted
       from reports where org_id = any(${orgIds}::uuid[]) and id = any(${ids}::uuid[])`;
     for (const row of rows) {
-      const change = changeOf(row);
+      const change: ReportChange = { ...row, at: new Date().toISOString() };
       for (const subscriber of targets) if (matches(subscriber.filter, change)) subscriber.deliver(change);
     }
   }

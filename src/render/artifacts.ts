@@ -11,7 +11,8 @@ import type { Services } from '../services.ts';
 import { renderCsvZip } from './csv.ts';
 import { renderJson } from './json.ts';
 import { renderMarkdown } from './markdown.ts';
-import { downloadPath, FORMATS, loadRenderable, STORED_FORMATS, type Format, type RenderableReport, type ReportRow, type StoredFormat } from './model.ts';
+import { downloadPath, FORMATS, loadRenderable, STORED_FORMATS, type Format, type RenderableReport, type StoredFormat } from './model.ts';
+import type { ReportRow } from '../reports/store.ts';
 import { renderOscal } from './oscal.ts';
 import { renderPdf } from './pdf.ts';
 

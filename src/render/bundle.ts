@@ -16,7 +16,8 @@ import { currentSigningKey, keyFingerprint, signBytes } from '../reports/signing
 import type { Services } from '../services.ts';
 import { ensureArtifact, readArtifact, renderFormat } from './artifacts.ts';
 import { evidenceNdjson, type eventJson } from './evidence-stream.ts';
-import { loadRenderable, scopeOfReport, type RenderableReport, type ReportRow, type StoredFormat } from './model.ts';
+import { loadRenderable, type RenderableReport, type StoredFormat } from './model.ts';
+import { scopeOf, type ReportRow } from '../reports/store.ts';
 
 export const BUNDLE_SCHEMA = 'https://agent-reports.dev/schema/evidence-bundle/1';
 export const MANIFEST = 'manifest.json';
@@ -123,7 +124,7 @@ export async function bundleStream(services: Services, row: ReportRow, redaction
   const add = (data: Buffer, path: string) => zip.addBuffer(data, path, { mtime, mode: 0o100644 });
   for (const f of files) add(f.data, f.meta.path);
 
-  const scope = scopeOfReport(row);
+  const scope = scopeOf(row);
   const findings = renderable.content.findings;
   const hash = createHash('sha256');
   let size = 0;

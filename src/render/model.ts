@@ -9,7 +9,7 @@ import { isUuid } from '../ids.ts';
 import type { ReportContent } from '../reports/generate.ts';
 import { canonicalJson, sha256Hex } from '../reports/integrity.ts';
 import type { Reproduction } from '../reports/reproduce.ts';
-import type { ReportScope } from '../reports/scope.ts';
+import type { ReportRow } from '../reports/store.ts';
 import { keyIdOf, publicKeyById, signReportHash } from '../reports/signing.ts';
 import type { Services } from '../services.ts';
 
@@ -65,7 +65,6 @@ export interface RenderableReport {
   reproduction: Reproduction | null;
 }
 
-export type ReportRow = typeof reports.$inferSelect;
 
 /** The report row of an organisation, or null (unknown, foreign, deleted or malformed id). */
 export async function findReport(services: Services, orgId: string, reportId: string): Promise<ReportRow | null> {
@@ -124,19 +123,6 @@ async function ensureSignature(services: Services, row: ReportRow): Promise<Sign
   const publicKeyPem = await publicKeyById(services, row.orgId, signatureKeyId);
   if (!publicKeyPem || keyIdOf(publicKeyPem) !== signatureKeyId) throw new Error(`report ${row.id} is signed with unknown key ${signatureKeyId}`);
   return { algorithm: 'Ed25519', value: signature, keyId: signatureKeyId, publicKeyPem };
-}
-
-export function scopeOfReport(row: ReportRow): ReportScope {
-  if (row.watermark === null) throw new Error(`report ${row.id} has no watermark`);
-  return {
-    orgId: row.orgId,
-    start: row.periodStart,
-    end: row.periodEnd,
-    watermark: row.watermark,
-    environment: row.environment,
-    agentIds: row.agentIds,
-    dataSubject: (row.parameters as { dataSubject?: string } | null)?.dataSubject ?? null,
-  };
 }
 
 /**

@@ -10,6 +10,7 @@
  * applicable with status unknown, so a new organisation's SoA says honestly
  * that nobody has stated anything yet.
  */
+import type { Actor } from '../access.ts';
 import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { controlStatements } from '../db/schema.ts';
@@ -118,7 +119,7 @@ function check(input: StatementInput, index: number, seen: Set<string>): Stateme
  */
 export async function recordStatements(
   services: Services,
-  requester: { orgId: string; name: string; actorId: string },
+  requester: Actor,
   inputs: StatementInput[],
 ): Promise<{ recorded: ControlStatement[]; rejected: StatementRejection[] }> {
   if (inputs.length > MAX_BATCH) {

@@ -21,6 +21,8 @@ import { metricDefinition } from './metrics.ts';
 import { checkCount, planMeasurement } from './plan.ts';
 import { refreshRollups } from './rollups.ts';
 import { evidenceScope, type ReportScope } from './scope.ts';
+import { REPORT_COLUMNS, scopeOf, transition, type ReportRow } from './store.ts';
+import type { Queue } from '../queue.ts';
 import { completenessNotes, recommendationsOf, summarize } from './summary.ts';
 import { sectionTables } from './tables.ts';
 
@@ -37,12 +39,15 @@ export class ReportCancelled extends Error {
   }
 }
 
-type ReportRow = typeof reports.$inferSelect;
-
-export async function buildReport(services: Services, reportId: string, onProgress: (p: Progress) => Promise<void>, orgId?: string): Promise<void> {
+/**
+ * Builds a generating report and completes it through the store. With a
+ * `queue` (the report worker's), completing enqueues the report's follow-up
+ * job (files, notifications) in the same transaction.
+ */
+export async function buildReport(services: Services, reportId: string, onProgress: (p: Progress) => Promise<void>, orgId?: string, options: { queue?: Queue | null } = {}): Promise<void> {
   const { db, sql } = services.database;
   // With the organisation (as a job has it) the row is read from its one shard on a Citus cluster.
-  const [row] = await db.select().from(reports).where(and(eq(reports.id, reportId), orgId ? eq(reports.orgId, orgId) : undefined, isNull(reports.deletedAt)));
+  const [row] = await db.select(REPORT_COLUMNS).from(reports).where(and(eq(reports.id, reportId), orgId ? eq(reports.orgId, orgId) : undefined, isNull(reports.deletedAt)));
   if (!row) throw new Error(`report ${reportId} does not exist`);
   const framework = await frameworkOf(db, row.orgId, row.type);
   if (!framework) throw new Error(`report type ${row.type} has no framework definition`);
@@ -52,15 +57,7 @@ export async function buildReport(services: Services, reportId: string, onProgre
   const { watermark, chainLink, chainHead: coveredHead } = await fixWatermark(services, row);
   // Usually a no-op: the refresh after ingest has rolled these events up already.
   await refreshRollups(sql, row.orgId, { upto: watermark });
-  const scope: ReportScope = {
-    orgId: row.orgId,
-    start: row.periodStart,
-    end: row.periodEnd,
-    watermark,
-    environment: row.environment,
-    agentIds: row.agentIds,
-    dataSubject: (row.parameters as { dataSubject?: string } | null)?.dataSubject ?? null,
-  };
+  const scope = scopeOf({ ...row, watermark });
 
   const content = await computeContent(services, framework, row, scope, { link: chainLink, head: coveredHead }, onProgress);
 
@@ -97,33 +94,24 @@ export async function buildReport(services: Services, reportId: string, onProgre
         })),
       );
     }
-    const updated = await tx
-      .update(reports)
-      .set({
-        status: 'completed',
-        progressPercent: 100,
-        progressStage: 'completed',
-        progressMessage: content.summary,
-        // The canonical text itself, cast by PostgreSQL: parsing it back into a second object tree
-        // for drizzle to stringify again held the content three times over.
-        content: dsql`${canonical}::jsonb`,
-        contentSha256,
-        signature: signed.signature,
-        signatureKeyId: signed.keyId,
-        score: content.score,
-        grade: content.grade,
-        summary: content.summary,
-        eventCount: content.integrity.eventCount,
-        sampleSeed: content.sampleSeed,
-        frameworkVersion: framework.version,
-        generatorVersion: GENERATOR_VERSION,
-        completedAt: dsql`now()`,
-        error: null,
-      })
-      .where(and(eq(reports.orgId, row.orgId), eq(reports.id, row.id), eq(reports.status, 'generating')))
-      .returning({ id: reports.id });
+    const completed = await transition(tx, { reportId: row.id, orgId: row.orgId }, ['generating'], 'completed', {
+      progressMessage: content.summary,
+      // The canonical text itself, cast by PostgreSQL: parsing it back into a second object tree
+      // for drizzle to stringify again held the content three times over.
+      content: dsql`${canonical}::jsonb`,
+      contentSha256,
+      signature: signed.signature,
+      signatureKeyId: signed.keyId,
+      score: content.score,
+      grade: content.grade,
+      summary: content.summary,
+      eventCount: content.integrity.eventCount,
+      sampleSeed: content.sampleSeed,
+      frameworkVersion: framework.version,
+      generatorVersion: GENERATOR_VERSION,
+    }, options.queue);
     // Cancelled (or deleted) while we computed: throwing rolls the findings back too.
-    if (!updated.length) throw new ReportCancelled();
+    if (!completed) throw new ReportCancelled();
   });
 }
 
@@ -133,18 +121,9 @@ export async function buildReport(services: Services, reportId: string, onProgre
  * canonical bytes when nothing it read has changed (reproduce.ts says so).
  */
 export async function rebuildContent(services: Services, row: ReportRow): Promise<{ canonical: string; sha256: string; content: ReportContent }> {
-  if (row.watermark === null) throw new Error(`report ${row.id} has no watermark`);
+  const scope = scopeOf(row);
   const framework = await frameworkOf(services.database.db, row.orgId, row.type);
   if (!framework) throw new Error(`report type ${row.type} has no framework definition`);
-  const scope: ReportScope = {
-    orgId: row.orgId,
-    start: row.periodStart,
-    end: row.periodEnd,
-    watermark: row.watermark,
-    environment: row.environment,
-    agentIds: row.agentIds,
-    dataSubject: (row.parameters as { dataSubject?: string } | null)?.dataSubject ?? null,
-  };
   const content = await computeContent(services, framework, row, scope, { link: row.chainLink, head: row.chainHead }, async () => {});
   const canonical = canonicalJson(content);
   return { canonical, sha256: sha256Hex(canonical), content };

@@ -4,27 +4,22 @@
  * softly. Every function is scoped to the caller's organisation.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { checkTargets } from '../delivery/s3.ts';
+import { checkTargets } from '../accounts/storage-targets.ts';
 import { agents, environments, reports } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
 import { validateScope as validateFrameworkScope } from '../frameworks/index.ts';
 import { frameworkOf, typeList } from '../frameworks/organization.ts';
 import { isUuid } from '../ids.ts';
-import { enqueueReport } from '../jobs/queue.ts';
-import { changeOf, notifyReportChange } from '../realtime/pubsub.ts';
+import { enqueueReport } from '../queue.ts';
 import type { Services } from '../services.ts';
+import { ACTIVE, insertReport, markDeleted, REPORT_COLUMNS as ROW, transition, type ReportRow, type ReportStatus } from './store.ts';
 
-export type ReportRow = Omit<typeof reports.$inferSelect, 'content'>;
-
-/** Every column but the content, which can be large and is loaded only where shown. */
-const { content: _content, ...ROW } = getTableColumns(reports);
-export type ReportStatus = ReportRow['status'];
+export type { ReportRow, ReportStatus } from './store.ts';
 
 const DAY = 86_400_000;
-const ACTIVE: ReportStatus[] = ['pending', 'generating'];
 
 export interface GenerateReportInput {
   type: string;
@@ -134,14 +129,9 @@ async function insertWithJob(services: Services, values: Omit<typeof reports.$in
   const queue = services.queue;
   if (!queue) throw new Error('this process cannot enqueue jobs (no job queue started)');
   return services.database.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(reports)
-      .values({ ...values, status: 'pending', sampleSeed: randomBytes(8).toString('hex') })
-      .returning(ROW);
-    await enqueueReport(queue, tx, row!.id, row!.orgId);
-    // Inside a caller's transaction (a schedule's run) this is announced at its commit.
-    await notifyReportChange(tx, changeOf(row!));
-    return row!;
+    const row = await insertReport(tx, { ...values, sampleSeed: randomBytes(8).toString('hex') });
+    await enqueueReport(queue, tx, row.id, row.orgId);
+    return row;
   });
 }
 
@@ -160,12 +150,8 @@ export async function reportsByIds(db: Db, orgId: string, ids: readonly string[]
 export async function cancelReport(services: Services, requester: Requester, id: string): Promise<ReportRow> {
   const current = await getReport(services.database.db, requester.orgId, id);
   // A generating report's worker sees the status at its next progress step and stops.
-  const row = await updateAndAnnounce(services, current, inArray(reports.status, ACTIVE), {
-    status: 'cancelled',
-    progressStage: 'cancelled',
-    progressMessage: 'Cancelled on request',
-    completedAt: new Date(),
-  });
+  const row = await services.database.db.transaction((tx) =>
+    transition(tx, { reportId: current.id, orgId: current.orgId }, ACTIVE, 'cancelled', { progressMessage: 'Cancelled on request' }));
   if (!row) throw badInput('id', `Only a pending or generating report can be cancelled; this one is ${(await getReport(services.database.db, requester.orgId, id)).status}.`);
   await recordServiceEvent(services.database, requester.orgId, { action: 'report.cancelled', actorId: requester.actorId, resource: `report:${row.id}` });
   return row;
@@ -173,28 +159,10 @@ export async function cancelReport(services: Services, requester: Requester, id:
 
 export async function deleteReport(services: Services, requester: Requester, id: string): Promise<ReportRow> {
   const current = await getReport(services.database.db, requester.orgId, id);
-  const active = ACTIVE.includes(current.status);
-  const row = await updateAndAnnounce(services, current, isNull(reports.deletedAt), {
-    deletedAt: new Date(),
-    // A running report stops with it: its worker finds it no longer generating.
-    ...(active ? { status: 'cancelled' as const, progressStage: 'cancelled', progressMessage: 'Deleted', completedAt: new Date() } : {}),
-  });
+  const row = await services.database.db.transaction((tx) => markDeleted(tx, { reportId: current.id, orgId: current.orgId }, current));
   if (!row) throw notFound('Report');
   await recordServiceEvent(services.database, requester.orgId, { action: 'report.deleted', actorId: requester.actorId, resource: `report:${current.id}` });
   return row;
-}
-
-/** Changes a report if `where` still holds, announcing its new state in the same transaction. */
-function updateAndAnnounce(services: Services, current: ReportRow, where: SQL, set: Partial<typeof reports.$inferInsert>): Promise<ReportRow | undefined> {
-  return services.database.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(reports)
-      .set(set)
-      .where(and(eq(reports.id, current.id), eq(reports.orgId, current.orgId), where))
-      .returning(ROW);
-    if (row) await notifyReportChange(tx, changeOf(row));
-    return row;
-  });
 }
 
 /** A new version of a report for the same scope, linked to the one before. */

@@ -7,9 +7,9 @@
  * (64 characters), so anyone can check it with stock tools, e.g.
  * `printf %s HASH > h && openssl pkeyutl -verify -pubin -inkey key.pem -rawin -in h -sigfile sig.bin`.
  */
-import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, hkdfSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
-import path from 'node:path';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { and, asc, eq, isNull, sql as dsql } from 'drizzle-orm';
+import { openSecret, sealSecret } from '../accounts/secrets.ts';
 import { signingKeys } from '../db/schema.ts';
 import type { Services } from '../services.ts';
 
@@ -26,10 +26,9 @@ interface ActiveKey {
   privateKey: KeyObject;
 }
 
-const ENCRYPTION_VERSION = 'v1';
+const PURPOSE = 'signing-keys';
 // Decrypted keys per process: a key never changes once created, and decrypting per report is waste.
 const activeKeys = new WeakMap<Services, Map<string, Promise<ActiveKey>>>();
-const warned = new WeakSet<Services>();
 
 /** Signs a report's content hash with the organisation's key, creating the key on first need. */
 export async function signReportHash(services: Services, orgId: string, contentSha256: string): Promise<{ signature: string; keyId: string }> {
@@ -105,7 +104,6 @@ function activeKey(services: Services, orgId: string): Promise<ActiveKey> {
 }
 
 async function loadOrCreateKey(services: Services, orgId: string): Promise<ActiveKey> {
-  const secret = encryptionSecret(services);
   // The advisory lock makes concurrent workers agree on one key per organisation.
   const row = await services.database.db.transaction(async (tx) => {
     await tx.execute(dsql`select pg_advisory_xact_lock(hashtextextended(${`signing-key:${orgId}`}, 0))`);
@@ -122,61 +120,11 @@ async function loadOrCreateKey(services: Services, orgId: string): Promise<Activ
     const der = privateKey.export({ type: 'pkcs8', format: 'der' });
     const [created] = await tx
       .insert(signingKeys)
-      .values({ id, orgId, publicKeyPem, privateKeyEncrypted: encrypt(secret, orgId, id, der) })
+      .values({ id, orgId, publicKeyPem, privateKeyEncrypted: sealSecret(services, orgId, PURPOSE, id, der) })
       .returning();
     services.log.info('created a report signing key', { orgId, keyId: id });
     return created!;
   });
-  const der = decrypt(secret, orgId, row.id, row.privateKeyEncrypted);
+  const der = openSecret(services, orgId, PURPOSE, row.id, row.privateKeyEncrypted);
   return { id: row.id, publicKeyPem: row.publicKeyPem, privateKey: createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }) };
-}
-
-function encryptionSecret(services: Services): string {
-  if (services.config.SIGNING_KEY_SECRET) return services.config.SIGNING_KEY_SECRET;
-  if (!warned.has(services)) {
-    warned.add(services);
-    services.log.warn(
-      'SIGNING_KEY_SECRET is not set: report signing keys are encrypted under a development default derived from DATA_DIR. Set SIGNING_KEY_SECRET (32+ random characters) in production.',
-    );
-  }
-  return `agent-reports-development-secret:${path.resolve(services.config.DATA_DIR)}`;
-}
-
-/** A key per organisation and purpose: a ciphertext moved to another organisation's row, or to another kind of secret, does not decrypt. */
-function wrappingKey(secret: string, orgId: string, purpose = 'signing-keys'): Buffer {
-  return Buffer.from(hkdfSync('sha256', secret, `agent-reports/${purpose}`, `org:${orgId}`, 32));
-}
-
-/**
- * Encrypts another secret of the organisation (storage credentials) the way
- * signing keys are: AES-256-GCM under a key derived from SIGNING_KEY_SECRET
- * for this organisation and purpose, bound to `id`.
- */
-export function sealSecret(services: Services, orgId: string, purpose: string, id: string, plain: Buffer): string {
-  return encrypt(encryptionSecret(services), orgId, id, plain, purpose);
-}
-
-export function openSecret(services: Services, orgId: string, purpose: string, id: string, stored: string): Buffer {
-  return decrypt(encryptionSecret(services), orgId, id, stored, purpose);
-}
-
-function encrypt(secret: string, orgId: string, keyId: string, plain: Buffer, purpose?: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', wrappingKey(secret, orgId, purpose), iv);
-  cipher.setAAD(Buffer.from(keyId));
-  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-  return [ENCRYPTION_VERSION, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join(':');
-}
-
-function decrypt(secret: string, orgId: string, keyId: string, stored: string, purpose?: string): Buffer {
-  const [version, iv, tag, body] = stored.split(':');
-  if (version !== ENCRYPTION_VERSION || !iv || !tag || !body) throw new Error(`signing key ${keyId} is stored in an unknown format`);
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', wrappingKey(secret, orgId, purpose), Buffer.from(iv, 'base64'));
-    decipher.setAAD(Buffer.from(keyId));
-    decipher.setAuthTag(Buffer.from(tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]);
-  } catch {
-    throw new Error(`${purpose ?? 'signing-keys'} secret ${keyId} cannot be decrypted: SIGNING_KEY_SECRET differs from the one it was encrypted with`);
-  }
 }

@@ -14,6 +14,7 @@
  * asks about; at most MAX_CATCH_UP_PER_TICK runs per schedule and tick, so
  * a schedule that missed years cannot monopolise one tick.
  */
+import type { Actor } from '../access.ts';
 import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { reports, scheduleRuns, schedules } from '../db/schema.ts';
@@ -21,8 +22,8 @@ import { badInput, DomainError, notFound } from '../errors.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
 import { frameworkOf, typeList } from '../frameworks/organization.ts';
 import { isUuid } from '../ids.ts';
-import { checkTargets } from '../delivery/s3.ts';
-import { checkScopeNames, createReport, type Requester } from '../reports/lifecycle.ts';
+import { checkTargets } from '../accounts/storage-targets.ts';
+import { checkScopeNames, createReport } from '../reports/lifecycle.ts';
 import type { Services } from '../services.ts';
 import { notifyOf, validateNotify, type NotifySettings } from '../notifications/recipients.ts';
 import { nextRunAfter, periodFor, renderTitle, validateRecurrence, validateTitleTemplate, type Frequency, type Recurrence } from './recurrence.ts';
@@ -57,7 +58,7 @@ export const recurrenceOf = (s: ScheduleRow): Recurrence => ({
   timezone: s.timezone,
 });
 
-export async function createSchedule(services: Services, requester: Requester, input: ScheduleInput, now = new Date()): Promise<ScheduleRow> {
+export async function createSchedule(services: Services, requester: Actor, input: ScheduleInput, now = new Date()): Promise<ScheduleRow> {
   const fields = await validateFields(services.database.db, requester.orgId, input, services.config.WEBHOOK_ALLOWED_HOSTS);
   const [row] = await services.database.db
     .insert(schedules)
@@ -67,7 +68,7 @@ export async function createSchedule(services: Services, requester: Requester, i
   return row!;
 }
 
-export async function updateSchedule(services: Services, requester: Requester, id: string, changes: ScheduleChanges, now = new Date()): Promise<ScheduleRow> {
+export async function updateSchedule(services: Services, requester: Actor, id: string, changes: ScheduleChanges, now = new Date()): Promise<ScheduleRow> {
   const current = await getSchedule(services.database.db, requester.orgId, id);
   const merged: ScheduleInput = {
     type: changes.type ?? current.type,
@@ -97,7 +98,7 @@ export async function updateSchedule(services: Services, requester: Requester, i
   return row!;
 }
 
-export async function deleteSchedule(services: Services, requester: Requester, id: string): Promise<ScheduleRow> {
+export async function deleteSchedule(services: Services, requester: Actor, id: string): Promise<ScheduleRow> {
   const current = await getSchedule(services.database.db, requester.orgId, id);
   await services.database.db.delete(schedules).where(and(eq(schedules.id, current.id), eq(schedules.orgId, requester.orgId)));
   await audit(services, requester, 'schedule.deleted', current);
@@ -128,7 +129,7 @@ export function scheduleReports(db: Db, orgId: string, scheduleId: string, limit
  * Runs the schedule at once for the period a run now would cover (e.g. the
  * previous month of a monthly schedule); its regular due times are unchanged.
  */
-export async function runScheduleNow(services: Services, requester: Requester, id: string, now = new Date()): Promise<string> {
+export async function runScheduleNow(services: Services, requester: Actor, id: string, now = new Date()): Promise<string> {
   const schedule = await getSchedule(services.database.db, requester.orgId, id);
   const reportId = await runOnce(services, schedule, now, { advance: false, actorId: requester.actorId });
   if (!reportId) throw new DomainError('CONFLICT', 'The schedule already ran at this instant; try again.');
@@ -239,7 +240,7 @@ async function validateFields(db: Db, orgId: string, input: ScheduleInput, allow
   return { type: input.type, ...recurrence, environment, agentIds, titleTemplate, notify: validateNotify(input.notify, allowedHosts), deliverTo };
 }
 
-async function audit(services: Services, requester: Requester, action: string, row: ScheduleRow) {
+async function audit(services: Services, requester: Actor, action: string, row: ScheduleRow) {
   await recordServiceEvent(services.database, requester.orgId, {
     action,
     actorId: requester.actorId,

@@ -1,5 +1,5 @@
 /** The organisation's Statement of Applicability: read by everyone who reads reports, recorded by an admin. */
-import { orgOf } from './context.ts';
+import { actorOf, orgOf } from './context.ts';
 import {
   currentStatements,
   IMPLEMENTATION_STATUSES,
@@ -78,6 +78,6 @@ builder.mutationField('recordControlApplicability', (t) =>
     authScopes: { can: 'framework:manage' },
     args: { statements: t.arg({ type: [ControlApplicabilityInput], required: true, description: 'One statement per control, at most 200.' }) },
     resolve: (_root, { statements }, ctx) =>
-      recordStatements(ctx.services, { orgId: orgOf(ctx), name: ctx.principal!.keyName, actorId: ctx.principal!.keyId }, statements),
+      recordStatements(ctx.services, actorOf(ctx), statements),
   }),
 );

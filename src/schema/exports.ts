@@ -3,7 +3,7 @@
  * delete; the file itself is downloaded over HTTP (src/http/export-downloads.ts).
  */
 import { notFound } from '../errors.ts';
-import { orgOf, type Context } from './context.ts';
+import { actorOf, orgOf, type Context } from './context.ts';
 import {
   cancelExport,
   deleteExport,
@@ -21,7 +21,6 @@ import type { ReportChange } from '../realtime/pubsub.ts';
 import { builder } from './builder.ts';
 import { Period, PeriodInput, Progress, ReportStatus } from './reports.ts';
 
-const requester = (ctx: Context) => ({ orgId: orgOf(ctx), name: ctx.principal!.keyName, actorId: ctx.principal!.keyId });
 
 const enumOf = <T extends string>(name: string, description: string, values: readonly T[], describe: (v: T) => string) =>
   builder.enumType(name, {
@@ -102,21 +101,21 @@ builder.mutationFields((t) => ({
     description: 'Requests an export; it is returned pending and a worker writes it (follow it with dataExportProgress).',
     authScopes: { can: 'export:create' },
     args: { input: t.arg({ type: RequestDataExportInput, required: true, description: 'Kind, format, period and filters.' }) },
-    resolve: (_root, { input }, ctx) => requestExport(ctx.services, requester(ctx), { ...input, deliverTo: input.deliverTo?.map(String) ?? null }),
+    resolve: (_root, { input }, ctx) => requestExport(ctx.services, actorOf(ctx), { ...input, deliverTo: input.deliverTo?.map(String) ?? null }),
   }),
   cancelDataExport: t.field({
     type: DataExport,
     description: 'Cancels a pending or generating export.',
     authScopes: { can: 'export:manage' },
     args: { id: t.arg.globalID({ required: true, description: 'Export id.' }) },
-    resolve: (_root, { id }, ctx) => cancelExport(ctx.services, requester(ctx), id.typename === 'DataExport' ? id.id : ''),
+    resolve: (_root, { id }, ctx) => cancelExport(ctx.services, actorOf(ctx), id.typename === 'DataExport' ? id.id : ''),
   }),
   deleteDataExport: t.field({
     type: DataExport,
     description: 'Deletes an export and its file (the audit trail records it).',
     authScopes: { can: 'export:manage' },
     args: { id: t.arg.globalID({ required: true, description: 'Export id.' }) },
-    resolve: (_root, { id }, ctx) => deleteExport(ctx.services, requester(ctx), id.typename === 'DataExport' ? id.id : ''),
+    resolve: (_root, { id }, ctx) => deleteExport(ctx.services, actorOf(ctx), id.typename === 'DataExport' ? id.id : ''),
   }),
 }));
 

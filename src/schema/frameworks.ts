@@ -4,7 +4,7 @@ import { getFramework } from '../frameworks/index.ts';
 import { createFramework, deleteFramework, frameworkOf, frameworksOf, updateFramework } from '../frameworks/organization.ts';
 import type { FrameworkDefinition } from '../frameworks/types.ts';
 import { builder } from './builder.ts';
-import { orgOf } from './context.ts';
+import { actorOf, orgOf } from './context.ts';
 import { Control } from './findings.ts';
 
 type FrameworkDefinitionRef = FrameworkDefinition;
@@ -74,20 +74,20 @@ builder.mutationFields((t) => ({
     description: "Adds a framework of the organisation's own: a report type only it can generate (admin only).",
     authScopes: { can: 'framework:manage' },
     args: { definition: t.arg({ type: 'JSON', required: true, description: DEFINITION_HELP }) },
-    resolve: (_root, { definition }, ctx) => createFramework(ctx.services, { orgId: orgOf(ctx), actorId: ctx.principal!.keyId }, definition),
+    resolve: (_root, { definition }, ctx) => createFramework(ctx.services, actorOf(ctx), definition),
   }),
   updateFramework: t.field({
     type: Framework,
     description: 'Replaces the definition of one of the organisation\'s frameworks with a new revision; reports already made keep theirs (admin only).',
     authScopes: { can: 'framework:manage' },
     args: { type: t.arg.string({ required: true, description: 'The framework\'s report type.' }), definition: t.arg({ type: 'JSON', required: true, description: DEFINITION_HELP }) },
-    resolve: (_root, { type, definition }, ctx) => updateFramework(ctx.services, { orgId: orgOf(ctx), actorId: ctx.principal!.keyId }, type, definition),
+    resolve: (_root, { type, definition }, ctx) => updateFramework(ctx.services, actorOf(ctx), type, definition),
   }),
   deleteFramework: t.field({
     type: Framework,
     description: 'Removes one of the organisation\'s frameworks; its reports stay as they are (admin only).',
     authScopes: { can: 'framework:manage' },
     args: { type: t.arg.string({ required: true, description: 'The framework\'s report type.' }) },
-    resolve: (_root, { type }, ctx) => deleteFramework(ctx.services, { orgId: orgOf(ctx), actorId: ctx.principal!.keyId }, type),
+    resolve: (_root, { type }, ctx) => deleteFramework(ctx.services, actorOf(ctx), type),
   }),
 }));

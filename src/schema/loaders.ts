@@ -16,6 +16,7 @@ import {
   type FindingRow,
 } from '../reports/evidence.ts';
 import { evidenceScope, type ReportScope } from '../reports/scope.ts';
+import { scopeOf } from '../reports/store.ts';
 import type { Services } from '../services.ts';
 
 export interface EvidenceRequest {
@@ -61,15 +62,16 @@ export function createLoaders(services: Services, principal: Principal): Loaders
           ? null
           : {
               sampleSeed: String(r.sample_seed),
-              scope: {
+              scope: scopeOf({
+                id: String(r.id),
                 orgId,
-                start: new Date(r.period_start as string),
-                end: new Date(r.period_end as string),
+                periodStart: new Date(r.period_start as string),
+                periodEnd: new Date(r.period_end as string),
                 watermark: Number(r.watermark),
                 environment: (r.environment as string | null) ?? null,
                 agentIds: (r.agent_ids as string[]) ?? [],
-                dataSubject: (r.parameters as { dataSubject?: string } | null)?.dataSubject ?? null,
-              },
+                parameters: r.parameters,
+              }),
             },
       ]),
     );

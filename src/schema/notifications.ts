@@ -1,5 +1,5 @@
 /** The notification outbox, and the organisation settings behind retention and webhook signatures. */
-import { orgOf } from './context.ts';
+import { actorOf, orgOf } from './context.ts';
 import { listNotifications, notificationCursor, type NotificationRow } from '../notifications/outbox.ts';
 import { organizationSettings, updateOrganizationSettings, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, type OrganizationSettings } from '../accounts/settings.ts';
 import { Notify, NotifyInput } from './schedules.ts';
@@ -105,7 +105,7 @@ builder.mutationField('updateOrganizationSettings', (t) =>
     authScopes: { can: 'organization:manage' },
     args: { input: t.arg({ type: SettingsInput, required: true, description: 'The settings to change.' }) },
     resolve: (_root, { input }, ctx) =>
-      updateOrganizationSettings(ctx.services, { orgId: orgOf(ctx), actorId: ctx.principal!.keyId }, {
+      updateOrganizationSettings(ctx.services, actorOf(ctx), {
         retentionDays: input.retentionDays ?? undefined,
         notify: input.notify ? { webhooks: input.notify.webhooks ?? undefined, emails: input.notify.emails ?? undefined } : undefined,
       }),

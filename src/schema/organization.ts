@@ -1,7 +1,7 @@
 import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from '../accounts/api-keys.ts';
 import { ROLES } from '../access.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
-import { orgOf } from './context.ts';
+import { actorOf, orgOf } from './context.ts';
 import { builder } from './builder.ts';
 
 export const Role = builder.enumType('Role', {
@@ -86,7 +86,7 @@ builder.mutationField('createApiKey', (t) =>
       // The caller is named by its key's id: a key itself never enters the audit trail.
       await recordServiceEvent(ctx.services.database, orgOf(ctx), {
         action: 'api_key.created',
-        actorId: ctx.principal!.keyId,
+        actorId: actorOf(ctx).actorId,
         resource: `api_key:${created.apiKey.id}`,
         attributes: { name: created.apiKey.name, role: created.apiKey.role, prefix: created.apiKey.prefix },
       });
@@ -105,7 +105,7 @@ builder.mutationField('revokeApiKey', (t) =>
       const key = await revokeApiKey(ctx.services.database.db, orgOf(ctx), String(id));
       await recordServiceEvent(ctx.services.database, orgOf(ctx), {
         action: 'api_key.revoked',
-        actorId: ctx.principal!.keyId,
+        actorId: actorOf(ctx).actorId,
         resource: `api_key:${key.id}`,
         attributes: { name: key.name, role: key.role, prefix: key.prefix },
       });

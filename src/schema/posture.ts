@@ -4,7 +4,7 @@
  * Statuses and values are for every reader; evidence needs evidence:read.
  */
 import { badInput, notFound } from '../errors.ts';
-import { orgOf, type Context } from './context.ts';
+import { actorOf, orgOf, type Context } from './context.ts';
 import { requestPostureEvaluation } from '../jobs/posture-refresh.ts';
 import { evidencePages, MAX_PAGE, toSelector } from '../reports/evidence.ts';
 import {
@@ -244,7 +244,7 @@ builder.mutationField('updatePostureSettings', (t) =>
     authScopes: { can: 'posture:manage' },
     args: { input: t.arg({ type: PostureSettingsInput, required: true, description: 'What to change.' }) },
     resolve: async (_root, { input }, ctx) => {
-      await updatePostureSettings(ctx.services, { orgId: orgOf(ctx), actorId: ctx.principal!.keyId }, input);
+      await updatePostureSettings(ctx.services, actorOf(ctx), input);
       await requestPostureEvaluation(ctx.services, orgOf(ctx));
       return loadPosture(ctx);
     },

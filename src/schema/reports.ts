@@ -2,7 +2,7 @@
  * Reports: the lifecycle face (status, progress, versions), listing, the
  * mutations that request and manage them, and the live subscriptions.
  */
-import { orgOf, type Context } from './context.ts';
+import { actorOf, orgOf, type Context } from './context.ts';
 import { notFound } from '../errors.ts';
 import {
   cancelReport,
@@ -17,7 +17,8 @@ import {
   type ReportRow,
   type ReportStatus as Status,
 } from '../reports/lifecycle.ts';
-import { changeOf, type ReportChange } from '../realtime/pubsub.ts';
+import type { ReportChange } from '../realtime/pubsub.ts';
+import { changeOf } from '../reports/store.ts';
 import { reproduceReport, type Reproduction } from '../reports/reproduce.ts';
 import { builder } from './builder.ts';
 
@@ -29,7 +30,6 @@ export const ReportStatus = builder.enumType('ReportStatus', {
   values: Object.fromEntries(STATUSES.map((s) => [s.toUpperCase(), { value: s }])) as Record<Uppercase<(typeof STATUSES)[number]>, { value: (typeof STATUSES)[number] }>,
 });
 
-const requester = (ctx: Context) => ({ orgId: orgOf(ctx), name: ctx.principal!.keyName, actorId: ctx.principal!.keyId });
 
 export const Progress = builder.objectRef<{ percent: number; stage: string; message: string }>('ReportProgress').implement({
   description: 'How far generation has come.',
@@ -185,7 +185,7 @@ builder.mutationField('generateReport', (t) =>
     description: 'Requests a report; it is returned pending and a worker builds it (follow it with reportProgress).',
     authScopes: { can: 'report:create' },
     args: { input: t.arg({ type: GenerateReportInput, required: true, description: 'Type, period and scope.' }) },
-    resolve: (_root, { input }, ctx) => createReport(ctx.services, requester(ctx), { ...input, deliverTo: input.deliverTo?.map(String) ?? null }),
+    resolve: (_root, { input }, ctx) => createReport(ctx.services, actorOf(ctx), { ...input, deliverTo: input.deliverTo?.map(String) ?? null }),
   }),
 );
 
@@ -195,28 +195,28 @@ builder.mutationFields((t) => ({
     description: 'Builds a new version of a finished report for the same scope, linked to it.',
     authScopes: { can: 'report:create' },
     args: { id: t.arg.globalID({ required: true, description: 'Report id.' }) },
-    resolve: (_root, { id }, ctx) => regenerateReport(ctx.services, requester(ctx), id.typename === 'Report' ? id.id : ''),
+    resolve: (_root, { id }, ctx) => regenerateReport(ctx.services, actorOf(ctx), id.typename === 'Report' ? id.id : ''),
   }),
   reproduceReport: t.field({
     type: ReproductionRef,
     description: 'Rebuilds a completed version at its own watermark and says whether its content is byte-identical to what was signed; the result is kept with the report and shown in the integrity section of its files (admin and auditor).',
     authScopes: { can: 'report:reproduce' },
     args: { id: t.arg.globalID({ required: true, description: 'Report id.' }) },
-    resolve: (_root, { id }, ctx) => reproduceReport(ctx.services, requester(ctx), id.typename === 'Report' ? id.id : ''),
+    resolve: (_root, { id }, ctx) => reproduceReport(ctx.services, actorOf(ctx), id.typename === 'Report' ? id.id : ''),
   }),
   cancelReport: t.field({
     type: Report,
     description: 'Cancels a pending or generating report.',
     authScopes: { can: 'report:manage' },
     args: { id: t.arg.globalID({ required: true, description: 'Report id.' }) },
-    resolve: (_root, { id }, ctx) => cancelReport(ctx.services, requester(ctx), id.typename === 'Report' ? id.id : ''),
+    resolve: (_root, { id }, ctx) => cancelReport(ctx.services, actorOf(ctx), id.typename === 'Report' ? id.id : ''),
   }),
   deleteReport: t.field({
     type: Report,
     description: 'Deletes a report (it disappears from every list; the audit trail records it).',
     authScopes: { can: 'report:manage' },
     args: { id: t.arg.globalID({ required: true, description: 'Report id.' }) },
-    resolve: (_root, { id }, ctx) => deleteReport(ctx.services, requester(ctx), id.typename === 'Report' ? id.id : ''),
+    resolve: (_root, { id }, ctx) => deleteReport(ctx.services, actorOf(ctx), id.typename === 'Report' ? id.id : ''),
   }),
 }));
 

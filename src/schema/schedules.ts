@@ -1,5 +1,5 @@
 /** Report schedules: recurring reports with notifications. */
-import { orgOf, type Context } from './context.ts';
+import { actorOf, orgOf } from './context.ts';
 import { FREQUENCIES } from '../schedules/recurrence.ts';
 import { notifyOf, type NotifySettings } from '../notifications/recipients.ts';
 import { createSchedule, deleteSchedule, listSchedules, runScheduleNow, scheduleReports, updateSchedule, type ScheduleRow } from '../schedules/schedules.ts';
@@ -87,7 +87,6 @@ const UpdateScheduleInput = builder.inputType('UpdateScheduleInput', {
   }),
 });
 
-const requester = (ctx: Context) => ({ orgId: orgOf(ctx), name: ctx.principal!.keyName, actorId: ctx.principal!.keyId });
 
 const clean = <T extends Record<string, unknown>>(input: T) =>
   Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
@@ -108,7 +107,7 @@ builder.mutationFields((t) => ({
     authScopes: { can: 'schedule:manage' },
     args: { input: t.arg({ type: CreateScheduleInput, required: true, description: 'What to report on and when.' }) },
     resolve: (_root, { input }, ctx) =>
-      createSchedule(ctx.services, requester(ctx), {
+      createSchedule(ctx.services, actorOf(ctx), {
         ...input,
         deliverTo: input.deliverTo?.map(String) ?? null,
         notify: input.notify ? { webhooks: input.notify.webhooks ?? [], emails: input.notify.emails ?? [] } : null,
@@ -125,7 +124,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { id, input }, ctx) => {
       const { notify, ...rest } = input;
       const changes = clean({ ...rest, deliverTo: rest.deliverTo?.map(String), notify: notify ? clean({ webhooks: notify.webhooks ?? undefined, emails: notify.emails ?? undefined }) : undefined });
-      return updateSchedule(ctx.services, requester(ctx), String(id), changes);
+      return updateSchedule(ctx.services, actorOf(ctx), String(id), changes);
     },
   }),
   deleteSchedule: t.field({
@@ -133,13 +132,13 @@ builder.mutationFields((t) => ({
     description: 'Deletes a schedule; the reports it produced stay.',
     authScopes: { can: 'schedule:manage' },
     args: { id: t.arg.id({ required: true, description: 'Schedule id.' }) },
-    resolve: (_root, { id }, ctx) => deleteSchedule(ctx.services, requester(ctx), String(id)),
+    resolve: (_root, { id }, ctx) => deleteSchedule(ctx.services, actorOf(ctx), String(id)),
   }),
   runScheduleNow: t.field({
     type: Report,
     description: 'Runs the schedule now for the period a run now covers (e.g. the previous month); its regular runs are unchanged.',
     authScopes: { can: 'schedule:manage' },
     args: { id: t.arg.id({ required: true, description: 'Schedule id.' }) },
-    resolve: (_root, { id }, ctx) => runScheduleNow(ctx.services, requester(ctx), String(id)),
+    resolve: (_root, { id }, ctx) => runScheduleNow(ctx.services, actorOf(ctx), String(id)),
   }),
 }));

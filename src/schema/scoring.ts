@@ -3,7 +3,7 @@
  * SLA targets that one of the factors measures against.
  */
 import { slaTargets, updateSlaTargets, MAX_SLA_MINUTES, type SlaTargets } from '../accounts/sla-targets.ts';
-import { orgOf } from './context.ts';
+import { actorOf } from './context.ts';
 import type { ReportContent } from '../reports/generate.ts';
 import type { ScoreFactor as ScoreFactorShape } from '../reports/scoring.ts';
 import { builder } from './builder.ts';
@@ -63,7 +63,7 @@ builder.mutationField('updateSlaTargets', (t) =>
     authScopes: { can: 'organization:manage' },
     args: { input: t.arg({ type: SlaTargetsInput, required: true, description: 'The targets to change.' }) },
     resolve: (_root, { input }, ctx) =>
-      updateSlaTargets(ctx.services, { orgId: orgOf(ctx), actorId: ctx.principal!.keyId }, {
+      updateSlaTargets(ctx.services, actorOf(ctx), {
         approvalMinutes: input.approvalMinutes ?? undefined,
         holdMinutes: input.holdMinutes ?? undefined,
       }),

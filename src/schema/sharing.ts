@@ -1,5 +1,5 @@
 /** Share links: time-limited, optionally password-protected and pseudonymised links to a report's files. */
-import { orgOf, type Context } from './context.ts';
+import { actorOf, orgOf, type Context } from './context.ts';
 import { FORMATS } from '../render/model.ts';
 import { createShareLink, listShareLinks, revokeShareLink, stateOf, type ShareLinkRow } from '../sharing/share-links.ts';
 import { builder } from './builder.ts';
@@ -60,7 +60,6 @@ const CreateShareLinkPayload = builder.objectRef<{ link: ShareLinkRow; url: stri
   }),
 });
 
-const requester = (ctx: Context) => ({ orgId: orgOf(ctx), name: ctx.principal!.keyName, actorId: ctx.principal!.keyId });
 
 const reportIdOf = (globalId: string) => {
   const decoded = Buffer.from(globalId, 'base64').toString('utf8');
@@ -93,7 +92,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       createShareLink(
         ctx.services,
-        requester(ctx),
+        actorOf(ctx),
         {
           reportId: reportIdOf(String(input.reportId)),
           expiresInHours: input.expiresInHours,
@@ -109,6 +108,6 @@ builder.mutationFields((t) => ({
     description: 'Revokes a share link at once; it answers 410 from then on.',
     authScopes: { can: 'share:manage' },
     args: { id: t.arg.id({ required: true, description: 'The link (ShareLink.id).' }) },
-    resolve: (_root, { id }, ctx) => revokeShareLink(ctx.services, requester(ctx), String(id)),
+    resolve: (_root, { id }, ctx) => revokeShareLink(ctx.services, actorOf(ctx), String(id)),
   }),
 }));

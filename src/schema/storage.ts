@@ -1,9 +1,8 @@
 /** Storage targets (S3-compatible buckets) files are delivered to; their credentials never leave the service. */
-import { orgOf, type Context } from './context.ts';
-import { createStorageTarget, deleteStorageTarget, listStorageTargets, type StorageTargetRow } from '../delivery/s3.ts';
+import { actorOf, orgOf } from './context.ts';
+import { createStorageTarget, deleteStorageTarget, listStorageTargets, type StorageTargetRow } from '../accounts/storage-targets.ts';
 import { builder } from './builder.ts';
 
-const requester = (ctx: Context) => ({ orgId: orgOf(ctx), name: ctx.principal!.keyName, actorId: ctx.principal!.keyId });
 
 const StorageTarget = builder.objectRef<StorageTargetRow>('StorageTarget').implement({
   description: 'An S3-compatible bucket and prefix that schedules, reports and exports deliver files to. Its credentials are stored encrypted and never returned.',
@@ -50,13 +49,13 @@ builder.mutationFields((t) => ({
     description: 'Adds a storage target. Nothing is uploaded until a report, schedule or export names it in deliverTo.',
     authScopes: { can: 'storage:manage' },
     args: { input: t.arg({ type: StorageTargetInput, required: true, description: 'Bucket, prefix and credentials.' }) },
-    resolve: (_root, { input }, ctx) => createStorageTarget(ctx.services, requester(ctx), input),
+    resolve: (_root, { input }, ctx) => createStorageTarget(ctx.services, actorOf(ctx), input),
   }),
   deleteStorageTarget: t.field({
     type: StorageTarget,
     description: 'Deletes a storage target and its credentials; schedules stop naming it, uploads still waiting for it fail.',
     authScopes: { can: 'storage:manage' },
     args: { id: t.arg.id({ required: true, description: 'Storage target id.' }) },
-    resolve: (_root, { id }, ctx) => deleteStorageTarget(ctx.services, requester(ctx), String(id)),
+    resolve: (_root, { id }, ctx) => deleteStorageTarget(ctx.services, actorOf(ctx), String(id)),
   }),
 }));

@@ -11,6 +11,7 @@
  * the link itself and bounds guessing from many addresses. Every function is
  * scoped to the link's organisation.
  */
+import type { Actor } from '../access.ts';
 import { createHash, createHmac, hkdfSync, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -41,12 +42,6 @@ export const SESSION_MINUTES = 30;
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
 const HOUR_MS = 3_600_000;
 
-export interface ShareRequester {
-  orgId: string;
-  name: string;
-  actorId: string;
-}
-
 export interface CreateShareLinkInput {
   reportId: string;
   expiresInHours: number;
@@ -66,7 +61,7 @@ export interface CreatedShareLink {
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Creates a link to a completed report; `baseUrl` is PUBLIC_URL or the request's origin. */
-export async function createShareLink(services: Services, requester: ShareRequester, input: CreateShareLinkInput, baseUrl: string, now = new Date()): Promise<CreatedShareLink> {
+export async function createShareLink(services: Services, requester: Actor, input: CreateShareLinkInput, baseUrl: string, now = new Date()): Promise<CreatedShareLink> {
   const { db } = services.database;
   const [report] = isUuid(input.reportId)
     ? await db.select({ id: reports.id, status: reports.status }).from(reports).where(and(eq(reports.id, input.reportId), eq(reports.orgId, requester.orgId), sql`${reports.deletedAt} is null`))
@@ -109,7 +104,7 @@ export async function createShareLink(services: Services, requester: ShareReques
   return { link: link!, url: `${baseUrl.replace(/\/+$/, '')}/shared/${token}`, password };
 }
 
-export async function revokeShareLink(services: Services, requester: ShareRequester, id: string, now = new Date()): Promise<ShareLinkRow> {
+export async function revokeShareLink(services: Services, requester: Actor, id: string, now = new Date()): Promise<ShareLinkRow> {
   const { db } = services.database;
   const [current] = isUuid(id) ? await db.select().from(shareLinks).where(and(eq(shareLinks.id, id), eq(shareLinks.orgId, requester.orgId))) : [];
   if (!current) throw notFound('Share link');

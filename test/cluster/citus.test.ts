@@ -20,6 +20,7 @@ import { migrateDatabase } from '../../src/db/migrate.ts';
 import { agents, auditEvents, findings, organizations, reports } from '../../src/db/schema.ts';
 import { seedDemoData } from '../../src/demo/seed.ts';
 import { reportTypes } from '../../src/frameworks/index.ts';
+import { verifyEventChain } from '../../src/events/chain.ts';
 import { buildReport, type ReportContent } from '../../src/reports/generate.ts';
 import { canonicalJson, sha256Hex } from '../../src/reports/integrity.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -78,7 +79,7 @@ describe('on the cluster', () => {
     }
   });
 
-  it('sends every remote command of one organisation\'s reports, of every type, to that organisation\'s shard group', { timeout: 600_000 }, async () => {
+  it('sends every remote command of one organisation\'s reports, of every type, and of its trail\'s verification to that organisation\'s shard group', { timeout: 600_000 }, async () => {
     const notices: string[] = [];
     let capturing = false;
     const app = await startTestApp({
@@ -109,12 +110,17 @@ describe('on the cluster', () => {
 
       capturing = true;
       for (const framework of reportTypes()) await generate(app, org.orgId, framework.type, agentsFor(framework.type, agent!.id));
+      // The trail's verification too: links against their batches' events, events without a link.
+      const verified = await verifyEventChain(app.services.database, org.orgId);
       capturing = false;
+      expect(verified.problems).toEqual([]);
+      expect(verified.links).toBeGreaterThan(0);
+      expect(verified.events).toBeGreaterThan(0);
 
       const shardNames = new RegExp(`\\b(?:${[...distributed, ...reference].join('|')})_\\d+\\b`, 'g');
       const touched = new Set(notices.flatMap((n) => n.match(shardNames) ?? []));
       const elsewhere = [...touched].filter((s) => !own.has(s) && !referenceShards.has(s));
-      // Reports were built on the workers, shard by shard of this organisation's group only.
+      // Reports were built and the trail verified on the workers, in this organisation's group only.
       expect(notices.length).toBeGreaterThan(reportTypes().length * 5);
       expect(elsewhere, notices.filter((n) => elsewhere.some((s) => n.includes(s))).slice(0, 3).join('\n')).toEqual([]);
       const ownEvents = [...own].find((s) => s.startsWith('audit_events_'))!;

@@ -15,9 +15,9 @@ import { canonicalJson, sha256Hex } from '../reports/integrity.ts';
 import { keyIdOf, verifySignature } from '../reports/signing.ts';
 import { EXPORT_BUNDLE_UNSIGNED, EXPORT_MANIFEST_SCHEMA } from '../exports/manifest.ts';
 import { PACKAGE_SCHEMA, type PackageManifest } from '../packages/manifest.ts';
-import { BUNDLE_SCHEMA, CHECKSUMS, CHECKSUMS_SIG, MANIFEST, MANIFEST_SIG, SIGNATURE_JSON } from './bundle.ts';
-import { jsonIntegrityTemplate } from './json.ts';
-import { isZip, readZip, ZipError, type ZipFileEntry } from './zip-reader.ts';
+import { BUNDLE_SCHEMA, CHECKSUMS, CHECKSUMS_SIG, MANIFEST, MANIFEST_SIG, SIGNATURE_JSON } from '../render/bundle.ts';
+import { jsonIntegrityTemplate } from '../render/json.ts';
+import { isZip, readZip, ZipError, type ZipFileEntry } from '../render/zip-reader.ts';
 
 export interface VerifyCheck {
   ok: boolean;

@@ -7,7 +7,7 @@
  * last one it got: none is lost, none is sent twice.
  */
 import type { Db, Sql } from '../db/client.ts';
-import { changesAfter, POSTURE_CHANNEL, type PostureChange } from '../reports/posture.ts';
+import { changesAfter, POSTURE_CHANNEL, type PostureChange } from './posture.ts';
 
 interface Subscriber {
   orgId: string;

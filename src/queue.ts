@@ -1,17 +1,26 @@
 /**
- * pg-boss on the service's own PostgreSQL (schema `pgboss`): report jobs are
- * enqueued in the same transaction as their report row, so a report and its
- * job commit together or not at all.
+ * The job queue: pg-boss on the service's own PostgreSQL (schema `pgboss`),
+ * its queues, and enqueueing inside a caller's transaction (the workers that
+ * take the jobs are in jobs/). Report jobs are enqueued in the same
+ * transaction as their report row, so a report and its job commit together
+ * or not at all.
  */
 import { sql as drizzleSql } from 'drizzle-orm';
 import { fromDrizzle, PgBoss } from 'pg-boss';
-import type { Logger } from '../log.ts';
-import { POSTURE_QUEUE, postureQueueOptions } from './posture-refresh.ts';
-import { ROLLUP_QUEUE, rollupQueueOptions } from './rollup-refresh.ts';
+import type { Logger } from './log.ts';
 
 export const REPORT_QUEUE = 'report-generate';
 /** Where pg-boss puts a report job it gave up on (retries spent, last attempt failed or its worker died). */
 export const REPORT_GIVEN_UP_QUEUE = 'report-given-up';
+
+/** A finished report's follow-up (files, notifications, deliveries), enqueued in the transaction that finishes it. */
+export const REPORT_FINISHED_QUEUE = 'report-finished';
+/** Events ingested since the last refresh are summed into the rollups (jobs/rollup-refresh.ts). */
+export const ROLLUP_QUEUE = 'event-rollups';
+export const rollupQueueOptions = { retryLimit: 2, retryDelay: 5, expireInSeconds: 30 * 60 } as const;
+/** An organisation's live posture is evaluated again (jobs/posture-refresh.ts). */
+export const POSTURE_QUEUE = 'posture-evaluate';
+export const postureQueueOptions = { retryLimit: 5, retryDelay: 1, expireInSeconds: 10 * 60, heartbeatSeconds: 10 } as const;
 
 export type Queue = PgBoss;
 
@@ -54,6 +63,12 @@ export async function startQueue(connectionString: string, log: Logger, schema =
         if (!/already exists/i.test(String((error as Error).message))) throw error;
       });
   }
+  if (!(await boss.getQueue(REPORT_FINISHED_QUEUE))) {
+    // Its own retries: a file that failed to render, or a notification that failed to enqueue, is tried again.
+    await boss.createQueue(REPORT_FINISHED_QUEUE, { retryLimit: 4, retryDelay: 2, retryBackoff: true, expireInSeconds: 10 * 60 }).catch((error: unknown) => {
+      if (!/already exists/i.test(String((error as Error).message))) throw error;
+    });
+  }
   if (!(await boss.getQueue(ROLLUP_QUEUE))) {
     await boss.createQueue(ROLLUP_QUEUE, rollupQueueOptions).catch((error: unknown) => {
       if (!/already exists/i.test(String((error as Error).message))) throw error;
@@ -74,4 +89,9 @@ export async function startQueue(connectionString: string, log: Logger, schema =
  */
 export function enqueueReport(boss: Queue, tx: Parameters<typeof fromDrizzle>[0], reportId: string, orgId: string) {
   return boss.send(REPORT_QUEUE, { reportId, orgId }, { db: fromDrizzle(tx, drizzleSql) });
+}
+
+/** Enqueues a finished report's follow-up job inside the caller's drizzle transaction (see report-finished.ts). */
+export function enqueueReportFinished(boss: Queue, tx: Parameters<typeof fromDrizzle>[0], ref: { reportId: string; orgId: string }) {
+  return boss.send(REPORT_FINISHED_QUEUE, { reportId: ref.reportId, orgId: ref.orgId }, { db: fromDrizzle(tx, drizzleSql) });
 }
