@@ -32,6 +32,9 @@ type Documents = {
     "\n  mutation PackageRequest($input: RequestCompliancePackageInput!) {\n    requestCompliancePackage(input: $input) { id status title frameworks exportKinds exportFormat }\n  }\n": typeof types.PackageRequestDocument,
     "\n  query PackageGet($id: ID!) {\n    node(id: $id) {\n      ... on CompliancePackage {\n        id status error signature signatureKeyId expiresAt\n        progress { percent stage message }\n        period { start end }\n        reports { id type status title downloads { format url pageCount } }\n        dataExports { id kind status sha256 downloadUrl }\n        downloads { file url sizeBytes sha256 pageCount }\n      }\n    }\n  }\n": typeof types.PackageGetDocument,
     "\n  query PackageList { compliancePackages(first: 10) { totalCount edges { node { id status } } } }\n": typeof types.PackageListDocument,
+    "\n  mutation PackageScheduleCreate($input: CreateScheduleInput!) {\n    createSchedule(input: $input) { id type titleTemplate package { frameworks exportKinds exportFormat } }\n  }\n": typeof types.PackageScheduleCreateDocument,
+    "\n  mutation PackageScheduleRun($id: ID!) { runScheduleNow(id: $id) { id type } }\n": typeof types.PackageScheduleRunDocument,
+    "\n  query PackageSchedulePackages { schedules { id packages { id status title frameworks period { start end } reports { type } dataExports { kind format } } } }\n": typeof types.PackageSchedulePackagesDocument,
     "\n  mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }\n": typeof types.PackagePartCancelDocument,
     "\n  mutation ExportRequest($input: RequestDataExportInput!) {\n    requestDataExport(input: $input) { id status kind format filters { environment decisions sources } }\n  }\n": typeof types.ExportRequestDocument,
     "\n  query ExportGet($id: ID!) {\n    node(id: $id) {\n      ... on DataExport { id status rowCount sizeBytes sha256 signature signatureKeyId downloadUrl expiresAt error progress { percent stage message } }\n    }\n  }\n": typeof types.ExportGetDocument,
@@ -127,6 +130,9 @@ const documents: Documents = {
     "\n  mutation PackageRequest($input: RequestCompliancePackageInput!) {\n    requestCompliancePackage(input: $input) { id status title frameworks exportKinds exportFormat }\n  }\n": types.PackageRequestDocument,
     "\n  query PackageGet($id: ID!) {\n    node(id: $id) {\n      ... on CompliancePackage {\n        id status error signature signatureKeyId expiresAt\n        progress { percent stage message }\n        period { start end }\n        reports { id type status title downloads { format url pageCount } }\n        dataExports { id kind status sha256 downloadUrl }\n        downloads { file url sizeBytes sha256 pageCount }\n      }\n    }\n  }\n": types.PackageGetDocument,
     "\n  query PackageList { compliancePackages(first: 10) { totalCount edges { node { id status } } } }\n": types.PackageListDocument,
+    "\n  mutation PackageScheduleCreate($input: CreateScheduleInput!) {\n    createSchedule(input: $input) { id type titleTemplate package { frameworks exportKinds exportFormat } }\n  }\n": types.PackageScheduleCreateDocument,
+    "\n  mutation PackageScheduleRun($id: ID!) { runScheduleNow(id: $id) { id type } }\n": types.PackageScheduleRunDocument,
+    "\n  query PackageSchedulePackages { schedules { id packages { id status title frameworks period { start end } reports { type } dataExports { kind format } } } }\n": types.PackageSchedulePackagesDocument,
     "\n  mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }\n": types.PackagePartCancelDocument,
     "\n  mutation ExportRequest($input: RequestDataExportInput!) {\n    requestDataExport(input: $input) { id status kind format filters { environment decisions sources } }\n  }\n": types.ExportRequestDocument,
     "\n  query ExportGet($id: ID!) {\n    node(id: $id) {\n      ... on DataExport { id status rowCount sizeBytes sha256 signature signatureKeyId downloadUrl expiresAt error progress { percent stage message } }\n    }\n  }\n": types.ExportGetDocument,
@@ -290,6 +296,18 @@ export function graphql(source: "\n  query PackageGet($id: ID!) {\n    node(id: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PackageList { compliancePackages(first: 10) { totalCount edges { node { id status } } } }\n"): (typeof documents)["\n  query PackageList { compliancePackages(first: 10) { totalCount edges { node { id status } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PackageScheduleCreate($input: CreateScheduleInput!) {\n    createSchedule(input: $input) { id type titleTemplate package { frameworks exportKinds exportFormat } }\n  }\n"): (typeof documents)["\n  mutation PackageScheduleCreate($input: CreateScheduleInput!) {\n    createSchedule(input: $input) { id type titleTemplate package { frameworks exportKinds exportFormat } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PackageScheduleRun($id: ID!) { runScheduleNow(id: $id) { id type } }\n"): (typeof documents)["\n  mutation PackageScheduleRun($id: ID!) { runScheduleNow(id: $id) { id type } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PackageSchedulePackages { schedules { id packages { id status title frameworks period { start end } reports { type } dataExports { kind format } } } }\n"): (typeof documents)["\n  query PackageSchedulePackages { schedules { id packages { id status title frameworks period { start end } reports { type } dataExports { kind format } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -47,6 +47,17 @@ const GetPackage = graphql(`
 const ListPackages = graphql(`
   query PackageList { compliancePackages(first: 10) { totalCount edges { node { id status } } } }
 `);
+const CreatePackageSchedule = graphql(`
+  mutation PackageScheduleCreate($input: CreateScheduleInput!) {
+    createSchedule(input: $input) { id type titleTemplate package { frameworks exportKinds exportFormat } }
+  }
+`);
+const RunPackageSchedule = graphql(`
+  mutation PackageScheduleRun($id: ID!) { runScheduleNow(id: $id) { id type } }
+`);
+const SchedulePackages = graphql(`
+  query PackageSchedulePackages { schedules { id packages { id status title frameworks period { start end } reports { type } dataExports { kind format } } } }
+`);
 const CancelReport = graphql(`
   mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }
 `);
@@ -291,3 +302,35 @@ describe('requests and failures', () => {
     expect((await until(async () => (await node(pkg.id)).status === 'EXPIRED', 'the package to show expired'))).toBe(true);
   });
 });
+
+describe('a package schedule', () => {
+  it('makes one compliance package per run, over the run\'s period and the schedule\'s scope', async () => {
+    const own = await app.newOrg('Package schedule');
+    await app.fetch('/ingest', { method: 'POST', key: own.adminKey, body: events().map((e) => JSON.stringify(e)).join('\n'), headers: { 'content-type': 'application/x-ndjson' } });
+    const bad = await app.gql(own.adminKey, CreatePackageSchedule, { input: { frequency: 'WEEKLY', package: { frameworks: ['soc2', 'nope'] } } });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.message).toMatch(/Unknown report type "nope"/);
+    const mismatch = await app.gql(own.adminKey, CreatePackageSchedule, { input: { type: 'governance', frequency: 'WEEKLY', package: { frameworks: ['soc2'] } } });
+    expect(mismatch.errors?.[0]?.message).toMatch(/first framework \(soc2\)/);
+    const created = await app.gql(own.adminKey, CreatePackageSchedule, {
+      input: { frequency: 'WEEKLY', environment: 'production', package: { frameworks: ['soc2', 'governance'], exportKinds: ['AUDIT_LOG'], exportFormat: 'JSON' } },
+    });
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.createSchedule).toMatchObject({ type: 'soc2', titleTemplate: 'Compliance package, {start} to {end}', package: { frameworks: ['soc2', 'governance'], exportKinds: ['AUDIT_LOG'], exportFormat: 'JSON' } });
+    const run = await app.gql(own.adminKey, RunPackageSchedule, { id: created.data!.createSchedule.id });
+    expect(run.errors).toBeUndefined();
+    expect(run.data!.runScheduleNow.type).toBe('soc2');
+    const done = await until(async () => {
+      const listed = (await app.gql(own.adminKey, SchedulePackages)).data!.schedules[0]!.packages;
+      return listed.length === 1 && ['COMPLETED', 'FAILED'].includes(listed[0]!.status) ? listed[0] : undefined;
+    }, 'the scheduled package to finish', 240_000);
+    expect(done.status).toBe('COMPLETED');
+    expect(done.frameworks).toEqual(['soc2', 'governance']);
+    expect(done.reports.map((r) => r.type)).toEqual(['soc2', 'governance']);
+    expect(done.dataExports).toEqual([{ kind: 'AUDIT_LOG', format: 'JSON' }]);
+    // A weekly run covers the seven days before the day it runs.
+    expect(Date.parse(done.period.end) - Date.parse(done.period.start)).toBe(7 * 86_400_000);
+    expect(done.title).toMatch(/^Compliance package, \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}$/);
+  }, 300_000);
+});
+

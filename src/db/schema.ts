@@ -669,6 +669,8 @@ export const schedules = pgTable(
     notify: jsonb('notify').notNull().default({}),
     /** Storage targets each report's files are uploaded to (src/delivery/). */
     deliverTo: uuid('deliver_to').array().notNull().default(sql`'{}'`),
+    /** Set: each run requests a compliance package of these frameworks (`type` is the first) and exports instead of one report. */
+    package: jsonb('package').$type<SchedulePackage>(),
     paused: boolean('paused').notNull().default(false),
     nextRunAt: ts('next_run_at').notNull(),
     lastRunAt: ts('last_run_at'),
@@ -678,6 +680,12 @@ export const schedules = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('schedules_due_idx').on(t.nextRunAt)],
 );
 
+export interface SchedulePackage {
+  frameworks: string[];
+  exportKinds: string[];
+  exportFormat: 'csv' | 'json' | 'ndjson' | 'parquet';
+}
+
 /** One row per schedule and due time: the primary key makes each run happen exactly once. */
 export const scheduleRuns = pgTable(
   'schedule_runs',
@@ -686,6 +694,8 @@ export const scheduleRuns = pgTable(
     scheduleId: uuid('schedule_id').notNull(),
     dueAt: ts('due_at').notNull(),
     reportId: uuid('report_id'),
+    /** The compliance package of a package schedule's run (`report_id` is its first report). */
+    packageId: uuid('package_id'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [

@@ -55,25 +55,8 @@ export interface RequestPackageInput {
 export async function requestPackage(services: Services, requester: Requester, input: RequestPackageInput, now = new Date()): Promise<PackageRecord> {
   const { db } = services.database;
   const orgId = requester.orgId;
-  const frameworks = [...new Set(input.frameworks.map((f) => f.trim()))];
-  if (!frameworks.length) throw badInput('frameworks', 'Name at least one framework (a report type, e.g. soc2).');
-  if (frameworks.length > MAX_PACKAGE_FRAMEWORKS) throw badInput('frameworks', `A package holds at most ${MAX_PACKAGE_FRAMEWORKS} frameworks.`);
-  if (frameworks.length !== input.frameworks.length) throw badInput('frameworks', 'Each framework may be named once.');
   const { environment, agentIds } = await checkScopeNames(db, orgId, input);
-  const names: string[] = [];
-  for (const type of frameworks) {
-    if (type.includes('\u0000')) throw badInput('frameworks', 'frameworks: a type must not contain NUL');
-    const framework = await frameworkOf(db, orgId, type);
-    if (!framework) throw badInput('frameworks', `Unknown report type "${type.slice(0, 100)}". Use one of: ${await typeList(db, orgId)}.`);
-    const problem = validateFrameworkScope(framework, { dataSubject: null, agentIds });
-    if (problem) throw badInput('frameworks', `${type}: ${problem}; a package has no data subject, so request that report on its own.`);
-    names.push(framework.name);
-  }
-  const exportKinds = [...new Set(input.exportKinds ?? [])];
-  const unknownKind = exportKinds.find((k) => !(EXPORT_KINDS as readonly string[]).includes(k));
-  if (unknownKind !== undefined) throw badInput('exportKinds', `Unknown export kind "${unknownKind.slice(0, 100)}". Use some of: ${EXPORT_KINDS.join(', ')}.`);
-  const exportFormat = input.exportFormat ?? 'csv';
-  if (!(EXPORT_FORMATS as readonly string[]).includes(exportFormat)) throw badInput('exportFormat', `Unknown export format "${exportFormat.slice(0, 100)}". Use one of: ${EXPORT_FORMATS.join(', ')}.`);
+  const { frameworks, exportKinds, exportFormat, names } = await validateParts(db, orgId, input, agentIds);
   // One period for every part, fixed here: the parts' own defaults would each take their own "now".
   const end = input.period?.end ?? now;
   const start = input.period?.start ?? new Date(end.getTime() - 30 * DAY);
@@ -105,7 +88,7 @@ export async function requestPackage(services: Services, requester: Requester, i
         agentIds,
         frameworks,
         exportKinds,
-        exportFormat: exportFormat as PackageRecord['exportFormat'],
+        exportFormat,
         reportIds,
         exportIds,
         scheduleId: input.scheduleId ?? null,
@@ -123,6 +106,29 @@ export async function requestPackage(services: Services, requester: Requester, i
     attributes: { frameworks, exportKinds, exportFormat, reportIds, exportIds, periodStart: start.toISOString(), periodEnd: end.toISOString() },
   });
   return row;
+}
+
+/** The frameworks, export kinds and format of a package (or of a schedule that makes packages), checked. */
+export async function validateParts(db: Db, orgId: string, input: Pick<RequestPackageInput, 'frameworks' | 'exportKinds' | 'exportFormat'>, agentIds: string[]) {
+  const frameworks = [...new Set(input.frameworks.map((f) => f.trim()))];
+  if (!frameworks.length) throw badInput('frameworks', 'Name at least one framework (a report type, e.g. soc2).');
+  if (frameworks.length > MAX_PACKAGE_FRAMEWORKS) throw badInput('frameworks', `A package holds at most ${MAX_PACKAGE_FRAMEWORKS} frameworks.`);
+  if (frameworks.length !== input.frameworks.length) throw badInput('frameworks', 'Each framework may be named once.');
+  const names: string[] = [];
+  for (const type of frameworks) {
+    if (type.includes('\u0000')) throw badInput('frameworks', 'frameworks: a type must not contain NUL');
+    const framework = await frameworkOf(db, orgId, type);
+    if (!framework) throw badInput('frameworks', `Unknown report type "${type.slice(0, 100)}". Use one of: ${await typeList(db, orgId)}.`);
+    const problem = validateFrameworkScope(framework, { dataSubject: null, agentIds });
+    if (problem) throw badInput('frameworks', `${type}: ${problem}; a package has no data subject, so request that report on its own.`);
+    names.push(framework.name);
+  }
+  const exportKinds = [...new Set(input.exportKinds ?? [])];
+  const unknownKind = exportKinds.find((k) => !(EXPORT_KINDS as readonly string[]).includes(k));
+  if (unknownKind !== undefined) throw badInput('exportKinds', `Unknown export kind "${unknownKind.slice(0, 100)}". Use some of: ${EXPORT_KINDS.join(', ')}.`);
+  const exportFormat = (input.exportFormat ?? 'csv') as PackageRecord['exportFormat'];
+  if (!(EXPORT_FORMATS as readonly string[]).includes(exportFormat)) throw badInput('exportFormat', `Unknown export format "${exportFormat.slice(0, 100)}". Use one of: ${EXPORT_FORMATS.join(', ')}.`);
+  return { frameworks, exportKinds, exportFormat, names };
 }
 
 export function packageChange(row: Pick<PackageRecord, 'id' | 'orgId' | 'status' | 'progressPercent' | 'progressStage' | 'progressMessage' | 'deletedAt'>, progressOnly = false): ReportChange {

@@ -17,12 +17,13 @@
 import type { Actor } from '../access.ts';
 import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { reports, scheduleRuns, schedules } from '../db/schema.ts';
+import { compliancePackages, reports, scheduleRuns, schedules, type SchedulePackage } from '../db/schema.ts';
 import { badInput, DomainError, notFound } from '../errors.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
 import { frameworkOf, typeList } from '../frameworks/organization.ts';
 import { isUuid } from '../ids.ts';
 import { checkTargets } from '../accounts/storage-targets.ts';
+import { requestPackage, validateParts } from '../packages/packages.ts';
 import { checkScopeNames, createReport } from '../reports/lifecycle.ts';
 import type { Services } from '../services.ts';
 import { notifyOf, validateNotify, type NotifySettings } from '../notifications/recipients.ts';
@@ -31,7 +32,8 @@ import { nextRunAfter, periodFor, renderTitle, validateRecurrence, validateTitle
 export type ScheduleRow = typeof schedules.$inferSelect;
 
 export interface ScheduleInput {
-  type: string;
+  /** Report type; for a package schedule, defaults to its first framework. */
+  type?: string | null;
   frequency: Frequency;
   dayOfWeek?: number | null;
   dayOfMonth?: number | null;
@@ -43,6 +45,8 @@ export interface ScheduleInput {
   notify?: Partial<NotifySettings> | null;
   /** Storage targets each report's files are uploaded to. */
   deliverTo?: string[] | null;
+  /** Each run makes a compliance package of these frameworks and exports instead of one report. */
+  package?: { frameworks: string[]; exportKinds?: string[] | null; exportFormat?: string | null } | null;
 }
 
 /** Omitted (undefined) fields keep their value; null clears the optional ones. */
@@ -71,7 +75,8 @@ export async function createSchedule(services: Services, requester: Actor, input
 export async function updateSchedule(services: Services, requester: Actor, id: string, changes: ScheduleChanges, now = new Date()): Promise<ScheduleRow> {
   const current = await getSchedule(services.database.db, requester.orgId, id);
   const merged: ScheduleInput = {
-    type: changes.type ?? current.type,
+    // New frameworks bring their own type (the first of them).
+    type: changes.type ?? (changes.package ? null : current.type),
     frequency: changes.frequency ?? current.frequency,
     // A new frequency brings its own day fields; otherwise unspecified fields keep their value.
     dayOfWeek: changes.dayOfWeek !== undefined || changes.frequency ? changes.dayOfWeek : current.dayOfWeek,
@@ -83,6 +88,7 @@ export async function updateSchedule(services: Services, requester: Actor, id: s
     titleTemplate: changes.titleTemplate ?? current.titleTemplate,
     notify: changes.notify ? { ...notifyOf(current), ...changes.notify } : notifyOf(current),
     deliverTo: changes.deliverTo ?? current.deliverTo,
+    package: changes.package !== undefined ? changes.package : current.package,
   };
   const fields = await validateFields(services.database.db, requester.orgId, merged, services.config.WEBHOOK_ALLOWED_HOSTS);
   const paused = changes.paused ?? current.paused;
@@ -113,6 +119,16 @@ export async function getSchedule(db: Db, orgId: string, id: string): Promise<Sc
 
 export function listSchedules(db: Db, orgId: string): Promise<ScheduleRow[]> {
   return db.select().from(schedules).where(eq(schedules.orgId, orgId)).orderBy(asc(schedules.createdAt), asc(schedules.id));
+}
+
+/** Compliance packages a package schedule produced, newest first. */
+export function schedulePackages(db: Db, orgId: string, scheduleId: string, limit = 20) {
+  return db
+    .select({ id: compliancePackages.id })
+    .from(compliancePackages)
+    .where(and(eq(compliancePackages.orgId, orgId), eq(compliancePackages.scheduleId, scheduleId), sql`${compliancePackages.deletedAt} is null`))
+    .orderBy(desc(compliancePackages.createdAt), desc(compliancePackages.id))
+    .limit(limit);
 }
 
 /** Reports a schedule produced, newest first. */
@@ -189,13 +205,14 @@ async function runOnce(services: Services, schedule: ScheduleRow, dueAt: Date, o
     if (!claimed.length) return null;
     // createReport runs on this transaction (its own becomes a savepoint): report, job and claim commit together.
     const inTx: Services = { ...services, database: { ...services.database, db: tx as unknown as Db } };
-    const report = await createReport(
-      inTx,
-      { orgId: schedule.orgId, name: `schedule:${schedule.id}`, actorId: options.actorId },
-      { type: schedule.type, period, environment: schedule.environment, agentIds: schedule.agentIds, title, scheduleId: schedule.id, deliverTo: schedule.deliverTo },
-      dueAt,
-    );
-    await tx.update(scheduleRuns).set({ reportId: report.id }).where(and(eq(scheduleRuns.orgId, schedule.orgId), eq(scheduleRuns.scheduleId, schedule.id), eq(scheduleRuns.dueAt, dueAt)));
+    const requester = { orgId: schedule.orgId, name: `schedule:${schedule.id}`, actorId: options.actorId };
+    const scope = { period, environment: schedule.environment, agentIds: schedule.agentIds, title, scheduleId: schedule.id };
+    // A package schedule's run is one package (its reports name the schedule too, so they notify as its reports do).
+    const made = schedule.package
+      ? await requestPackage(inTx, requester, { ...scope, ...schedule.package }, dueAt).then((p) => ({ reportId: p.reportIds[0]!, packageId: p.id }))
+      : { reportId: (await createReport(inTx, requester, { ...scope, type: schedule.type, deliverTo: schedule.deliverTo }, dueAt)).id, packageId: null };
+    const report = { id: made.reportId };
+    await tx.update(scheduleRuns).set({ reportId: report.id, packageId: made.packageId }).where(and(eq(scheduleRuns.orgId, schedule.orgId), eq(scheduleRuns.scheduleId, schedule.id), eq(scheduleRuns.dueAt, dueAt)));
     await tx
       .update(schedules)
       .set(options.advance ? { lastRunAt: dueAt, nextRunAt: nextRunAfter(recurrence, dueAt) } : { lastRunAt: sql`greatest(${schedules.lastRunAt}, ${dueAt.toISOString()}::timestamptz)` })
@@ -225,8 +242,17 @@ async function recordFailedRun(services: Services, schedule: ScheduleRow, error:
 }
 
 async function validateFields(db: Db, orgId: string, input: ScheduleInput, allowedHosts: readonly string[]) {
-  const framework = await frameworkOf(db, orgId, input.type);
-  if (!framework) throw badInput('type', `Unknown report type "${input.type}". Use one of: ${await typeList(db, orgId)}.`);
+  const { environment, agentIds } = await checkScopeNames(db, orgId, input);
+  let pkg: SchedulePackage | null = null;
+  if (input.package) {
+    const parts = await validateParts(db, orgId, input.package, agentIds);
+    pkg = { frameworks: parts.frameworks, exportKinds: parts.exportKinds, exportFormat: parts.exportFormat };
+  }
+  const type = input.type ?? pkg?.frameworks[0];
+  if (!type) throw badInput('type', 'Name the report type (or a package of frameworks).');
+  if (pkg && type !== pkg.frameworks[0]) throw badInput('type', `A package schedule's type is its first framework (${pkg.frameworks[0]}); leave type out.`);
+  const framework = await frameworkOf(db, orgId, type);
+  if (!framework) throw badInput('type', `Unknown report type "${type}". Use one of: ${await typeList(db, orgId)}.`);
   const recurrence = validateRecurrence({
     frequency: input.frequency,
     dayOfWeek: input.dayOfWeek ?? null,
@@ -234,10 +260,9 @@ async function validateFields(db: Db, orgId: string, input: ScheduleInput, allow
     periodDays: input.periodDays ?? null,
     timezone: input.timezone ?? 'UTC',
   });
-  const { environment, agentIds } = await checkScopeNames(db, orgId, input);
-  const titleTemplate = validateTitleTemplate(input.titleTemplate ?? `${framework.name}, {start} to {end}`);
+  const titleTemplate = validateTitleTemplate(input.titleTemplate ?? `${pkg ? 'Compliance package' : framework.name}, {start} to {end}`);
   const deliverTo = await checkTargets(db, orgId, input.deliverTo);
-  return { type: input.type, ...recurrence, environment, agentIds, titleTemplate, notify: validateNotify(input.notify, allowedHosts), deliverTo };
+  return { type, ...recurrence, environment, agentIds, titleTemplate, notify: validateNotify(input.notify, allowedHosts), deliverTo, package: pkg };
 }
 
 async function audit(services: Services, requester: Actor, action: string, row: ScheduleRow) {

@@ -2,7 +2,10 @@
 import { actorOf, orgOf } from './context.ts';
 import { FREQUENCIES } from '../schedules/recurrence.ts';
 import { notifyOf, type NotifySettings } from '../notifications/recipients.ts';
-import { createSchedule, deleteSchedule, listSchedules, runScheduleNow, scheduleReports, updateSchedule, type ScheduleRow } from '../schedules/schedules.ts';
+import { createSchedule, deleteSchedule, listSchedules, runScheduleNow, schedulePackages, scheduleReports, updateSchedule, type ScheduleRow } from '../schedules/schedules.ts';
+import type { SchedulePackage as SchedulePackageRow } from '../db/schema.ts';
+import { ExportFormat, ExportKind } from './exports.ts';
+import { CompliancePackage } from './packages.ts';
 import { builder } from './builder.ts';
 import { Report } from './reports.ts';
 
@@ -16,6 +19,24 @@ export const Notify = builder.objectRef<NotifySettings>('ScheduleNotify').implem
   fields: (t) => ({
     webhooks: t.exposeStringList('webhooks', { description: 'URLs that receive a signed JSON POST (header X-Signature-256: sha256=HMAC of the body with Organization.webhookSecret).' }),
     emails: t.exposeStringList('emails', { description: 'Addresses that receive an e-mail (through SMTP_URL; kept in the notifications outbox).' }),
+  }),
+});
+
+const SchedulePackage = builder.objectRef<SchedulePackageRow>('SchedulePackage').implement({
+  description: 'What each run of a package schedule puts in its compliance package.',
+  fields: (t) => ({
+    frameworks: t.exposeStringList('frameworks', { description: 'Report types, in order.' }),
+    exportKinds: t.field({ type: [ExportKind], description: 'Data exports.', resolve: (p) => p.exportKinds as Array<'audit_log'> }),
+    exportFormat: t.field({ type: ExportFormat, description: 'Format of the data exports.', resolve: (p) => p.exportFormat }),
+  }),
+});
+
+const SchedulePackageInput = builder.inputType('SchedulePackageInput', {
+  description: 'Makes each run a compliance package: one report per framework and these data exports, over the run\'s period and the schedule\'s scope.',
+  fields: (t) => ({
+    frameworks: t.stringList({ required: true, description: 'Report types, 1 to 12, each once; the schedule\'s type is the first.' }),
+    exportKinds: t.field({ type: [ExportKind], description: 'Data exports to include (none by default).' }),
+    exportFormat: t.field({ type: ExportFormat, description: 'Format of the data exports; CSV by default.' }),
   }),
 });
 
@@ -34,6 +55,13 @@ const Schedule = builder.objectRef<ScheduleRow>('Schedule').implement({
     titleTemplate: t.exposeString('titleTemplate', { description: 'Title of each report; {month} {year} {quarter} {start} {end} are filled in.' }),
     notify: t.field({ type: Notify, description: 'Notifications on completion or failure.', resolve: (s) => notifyOf(s) }),
     deliverTo: t.idList({ description: 'Storage targets each report\'s files are uploaded to.', resolve: (s) => s.deliverTo }),
+    package: t.field({ type: SchedulePackage, nullable: true, description: 'Set when each run makes a compliance package instead of one report.', resolve: (s) => s.package }),
+    packages: t.field({
+      type: [CompliancePackage],
+      description: 'Compliance packages the schedule produced, newest first (empty unless it is a package schedule).',
+      args: { first: t.arg.int({ defaultValue: 10, description: 'How many, at most 100.' }) },
+      resolve: async (s, { first }, ctx) => (await schedulePackages(ctx.services.database.db, orgOf(ctx), s.id, Math.min(Math.max(first ?? 10, 0), 100))).map((r) => r.id),
+    }),
     paused: t.exposeBoolean('paused', { description: 'A paused schedule does not run; resuming starts from the next due time.' }),
     nextRunAt: t.expose('nextRunAt', { type: 'DateTime', description: 'Next due time.' }),
     lastRunAt: t.expose('lastRunAt', { type: 'DateTime', nullable: true, description: 'Last due time (or run-now) that ran.' }),
@@ -68,13 +96,14 @@ const scheduleFields = (t: Parameters<Parameters<typeof builder.inputType>[1]['f
   titleTemplate: t.string({ description: 'Title template, e.g. "SOC 2 {month} {year}"; placeholders {month} {year} {quarter} {start} {end}.' }),
   notify: t.field({ type: NotifyInput, description: 'Webhooks and e-mails on completion or failure.' }),
   deliverTo: t.idList({ description: 'Storage targets (StorageTarget.id) each report\'s files are uploaded to once it completes.' }),
+  package: t.field({ type: SchedulePackageInput, description: 'Make each run a compliance package of several frameworks and data exports instead of one report (null on update: back to one report).' }),
 });
 
 const CreateScheduleInput = builder.inputType('CreateScheduleInput', {
   description: 'A recurring report.',
   fields: (t) => ({
     ...scheduleFields(t, { required: false }),
-    type: t.string({ required: true, description: 'Report type, e.g. soc2 (see the frameworks query).' }),
+    type: t.string({ description: 'Report type, e.g. soc2 (see the frameworks query); required unless package is given.' }),
     frequency: t.field({ type: Frequency, required: true, description: 'WEEKLY, MONTHLY or QUARTERLY.' }),
   }),
 });

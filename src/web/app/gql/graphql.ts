@@ -62,14 +62,16 @@ export type CreateScheduleInput = {
   frequency: ScheduleFrequency;
   /** Webhooks and e-mails on completion or failure. */
   notify?: ScheduleNotifyInput | null | undefined;
+  /** Make each run a compliance package of several frameworks and data exports instead of one report (null on update: back to one report). */
+  package?: SchedulePackageInput | null | undefined;
   /** Days each report covers (1–366); default 7 weekly, the previous calendar month monthly. */
   periodDays?: number | null | undefined;
   /** IANA time zone, e.g. Europe/Berlin; default UTC. */
   timezone?: string | null | undefined;
   /** Title template, e.g. "SOC 2 {month} {year}"; placeholders {month} {year} {quarter} {start} {end}. */
   titleTemplate?: string | null | undefined;
-  /** Report type, e.g. soc2 (see the frameworks query). */
-  type: string;
+  /** Report type, e.g. soc2 (see the frameworks query); required unless package is given. */
+  type?: string | null | undefined;
 };
 
 /** A share link to a completed report. */
@@ -105,6 +107,28 @@ export type EventSeverity =
   | 'LOW'
   /** `medium` in the ingestion contract. */
   | 'MEDIUM';
+
+/** File format of an export. */
+export type ExportFormat =
+  /** CSV (RFC 4180, UTF-8 with BOM), cells escaped against formula injection */
+  | 'CSV'
+  /** One JSON array of objects */
+  | 'JSON'
+  /** One JSON object per line */
+  | 'NDJSON'
+  /** Apache Parquet (Snappy), times as UTC milliseconds */
+  | 'PARQUET';
+
+/** What an export contains. */
+export type ExportKind =
+  /** Audit log: The service's own actions: reports requested, downloaded and shared, share links used, schedules and keys changed, exports made. */
+  | 'AUDIT_LOG'
+  /** Configuration changelog: Policy, DLP-rule, secret and configuration changes: who changed what, and the value before and after. */
+  | 'CONFIG_CHANGES'
+  /** Gateway decisions: Every decision a gateway made (allow, deny, alert, hold) with its policy, tool and outcome. */
+  | 'DECISIONS'
+  /** Escalation history: Every escalation opened in the period with how and when it was resolved (open when no resolution was recorded up to the watermark). */
+  | 'ESCALATIONS';
 
 /** Which findings to list. */
 export type FindingFilter = {
@@ -210,6 +234,16 @@ export type ScheduleNotifyInput = {
   webhooks?: Array<string> | null | undefined;
 };
 
+/** Makes each run a compliance package: one report per framework and these data exports, over the run's period and the schedule's scope. */
+export type SchedulePackageInput = {
+  /** Format of the data exports; CSV by default. */
+  exportFormat?: ExportFormat | null | undefined;
+  /** Data exports to include (none by default). */
+  exportKinds?: Array<ExportKind> | null | undefined;
+  /** Report types, 1 to 12, each once; the schedule's type is the first. */
+  frameworks: Array<string>;
+};
+
 /** A file a share link serves: json, csv (zip of tables), md, pdf, oscal, bundle (evidence bundle; not with pseudonymisation). */
 export type ShareLinkFormat =
   | 'BUNDLE'
@@ -247,6 +281,8 @@ export type UpdateScheduleInput = {
   frequency?: ScheduleFrequency | null | undefined;
   /** Webhooks and e-mails on completion or failure. */
   notify?: ScheduleNotifyInput | null | undefined;
+  /** Make each run a compliance package of several frameworks and data exports instead of one report (null on update: back to one report). */
+  package?: SchedulePackageInput | null | undefined;
   /** true pauses, false resumes. */
   paused?: boolean | null | undefined;
   /** Days each report covers (1–366); default 7 weekly, the previous calendar month monthly. */
