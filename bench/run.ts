@@ -388,7 +388,8 @@ type Step = { ingest: { events: number; eventsPerSecond: number; graphql: { even
 
 /** The grown trail's figures beside the first's, with their ratio: what grows with the trail. */
 function printRatios(small: Step, large: Step) {
-  const total = (s: Step) => s.ingest.events + s.ingest.graphql.events;
+  // The trail's size at each step: the grown step's events come on top of the first's.
+  const total = (s: Step) => s.ingest.events + s.ingest.graphql.events + (s === large ? small.ingest.events + small.ingest.graphql.events : 0);
   const n = (x: number) => x.toLocaleString('en');
   const rows: Array<[string, number, number, string]> = [
     ['ingest NDJSON, events/s', small.ingest.eventsPerSecond, large.ingest.eventsPerSecond, ''],

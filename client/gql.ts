@@ -25,6 +25,7 @@ type Documents = {
     "\n  query Registries {\n    agents { agentId firstSeenAt lastSeenAt }\n    environments { name firstSeenAt lastSeenAt }\n    tools { name tags firstSeenAt lastSeenAt }\n  }\n": typeof types.RegistriesDocument,
     "\n  mutation LimitsShare($input: CreateShareLinkInput!) { createShareLink(input: $input) { url password } }\n": typeof types.LimitsShareDocument,
     "\n  query LimitsViewer { viewer { role } }\n": typeof types.LimitsViewerDocument,
+    "\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n": typeof types.IngestAuditEventsDocument,
     "\n  query SoA { statementOfApplicability { controlId title applicable justification implementation revision recordedBy history { revision implementation } } }\n": typeof types.SoADocument,
     "\n  mutation RecordSoA($statements: [ControlApplicabilityInput!]!) {\n    recordControlApplicability(statements: $statements) {\n      recorded { controlId applicable justification implementation revision recordedBy }\n      rejected { index field message }\n    }\n  }\n": typeof types.RecordSoADocument,
     "\n  mutation Reproduce($id: ID!) { reproduceReport(id: $id) { identical sha256 differences checkedAt } }\n": typeof types.ReproduceDocument,
@@ -50,7 +51,6 @@ type Documents = {
     "\n  query FrameworkList {\n    frameworks { type name version controls { id title } sections { id title controls { id title section } } }\n  }\n": typeof types.FrameworkListDocument,
     "\n  mutation IngestHostile($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n": typeof types.IngestHostileDocument,
     "\n  mutation GenerateHostile($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status title }\n  }\n": typeof types.GenerateHostileDocument,
-    "\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n": typeof types.IngestAuditEventsDocument,
     "\n  mutation CreateKeyForTrail($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id } }\n  }\n": typeof types.CreateKeyForTrailDocument,
     "\n  mutation RevokeKeyForTrail($id: ID!) {\n    revokeApiKey(id: $id) { id }\n  }\n": typeof types.RevokeKeyForTrailDocument,
     "\n  mutation NotifySchedule($input: CreateScheduleInput!) { createSchedule(input: $input) { id } }\n": typeof types.NotifyScheduleDocument,
@@ -123,6 +123,7 @@ const documents: Documents = {
     "\n  query Registries {\n    agents { agentId firstSeenAt lastSeenAt }\n    environments { name firstSeenAt lastSeenAt }\n    tools { name tags firstSeenAt lastSeenAt }\n  }\n": types.RegistriesDocument,
     "\n  mutation LimitsShare($input: CreateShareLinkInput!) { createShareLink(input: $input) { url password } }\n": types.LimitsShareDocument,
     "\n  query LimitsViewer { viewer { role } }\n": types.LimitsViewerDocument,
+    "\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n": types.IngestAuditEventsDocument,
     "\n  query SoA { statementOfApplicability { controlId title applicable justification implementation revision recordedBy history { revision implementation } } }\n": types.SoADocument,
     "\n  mutation RecordSoA($statements: [ControlApplicabilityInput!]!) {\n    recordControlApplicability(statements: $statements) {\n      recorded { controlId applicable justification implementation revision recordedBy }\n      rejected { index field message }\n    }\n  }\n": types.RecordSoADocument,
     "\n  mutation Reproduce($id: ID!) { reproduceReport(id: $id) { identical sha256 differences checkedAt } }\n": types.ReproduceDocument,
@@ -148,7 +149,6 @@ const documents: Documents = {
     "\n  query FrameworkList {\n    frameworks { type name version controls { id title } sections { id title controls { id title section } } }\n  }\n": types.FrameworkListDocument,
     "\n  mutation IngestHostile($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n": types.IngestHostileDocument,
     "\n  mutation GenerateHostile($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status title }\n  }\n": types.GenerateHostileDocument,
-    "\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n": types.IngestAuditEventsDocument,
     "\n  mutation CreateKeyForTrail($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id } }\n  }\n": types.CreateKeyForTrailDocument,
     "\n  mutation RevokeKeyForTrail($id: ID!) {\n    revokeApiKey(id: $id) { id }\n  }\n": types.RevokeKeyForTrailDocument,
     "\n  mutation NotifySchedule($input: CreateScheduleInput!) { createSchedule(input: $input) { id } }\n": types.NotifyScheduleDocument,
@@ -271,6 +271,10 @@ export function graphql(source: "\n  query LimitsViewer { viewer { role } }\n"):
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n"): (typeof documents)["\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query SoA { statementOfApplicability { controlId title applicable justification implementation revision recordedBy history { revision implementation } } }\n"): (typeof documents)["\n  query SoA { statementOfApplicability { controlId title applicable justification implementation revision recordedBy history { revision implementation } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -368,10 +372,6 @@ export function graphql(source: "\n  mutation IngestHostile($events: [AuditEvent
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation GenerateHostile($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status title }\n  }\n"): (typeof documents)["\n  mutation GenerateHostile($input: GenerateReportInput!) {\n    generateReport(input: $input) { id status title }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n"): (typeof documents)["\n  mutation IngestAuditEvents($events: [AuditEventInput!]!) {\n    ingestAuditEvents(events: $events) { accepted duplicates rejected { index field message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

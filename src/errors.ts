@@ -51,6 +51,8 @@ const CONNECTION_CODES = new Set([
   '57P01', '57P02', '57P03', '53300',
 ]);
 
+const CITUS_NODE_LOST = /^failure on connection marked as essential: |^connection to the remote node .* failed|^could not establish any connections to the node /;
+
 /**
  * Whether an error (or its cause) means the database could not be reached or
  * went away: the request may succeed if retried, so it is answered 503, not 500.
@@ -59,6 +61,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08'))) return true;
+    // A Citus coordinator whose open connection to a worker broke (the worker stopped) says so
+    // without a connection SQLSTATE; a new connection to it fails with 08006 above.
+    if (code === 'XX000' && CITUS_NODE_LOST.test((e as { message?: string }).message ?? '')) return true;
     // AggregateError from a connect attempt over several addresses.
     if (e instanceof AggregateError && e.errors.some((inner) => isDatabaseUnavailable(inner))) return true;
   }

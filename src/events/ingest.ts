@@ -176,11 +176,19 @@ export interface ServiceEvent {
   attributes?: Record<string, unknown> | null;
 }
 
+/** Where the service's own events go, and who hears that they were stored. */
+export interface ServiceEventSink {
+  database: Database;
+  /** Told after events of `orgId` were stored (services.ts: the refreshes ingest asks for); never fails. */
+  eventsStored?(orgId: string): Promise<void>;
+}
+
 /**
  * The service's own audit trail: category `admin`, actor type `service`, so
- * the Audit Summary report covers the reporting system itself.
+ * the Audit Summary report covers the reporting system itself. They are
+ * events like any other: posture follows them as it follows ingest.
  */
-export async function recordServiceEvent(database: Database, orgId: string, event: ServiceEvent): Promise<void> {
+export async function recordServiceEvent(sink: ServiceEventSink, orgId: string, event: ServiceEvent): Promise<void> {
   const validated = validateEvent({
     occurredAt: new Date().toISOString(),
     category: 'admin',
@@ -194,5 +202,6 @@ export async function recordServiceEvent(database: Database, orgId: string, even
   if (!validated.ok) {
     throw new Error(`service audit event ${event.action} is invalid: ${validated.rejection.field} ${validated.rejection.message}`);
   }
-  await storeEvents(database, orgId, [validated.event]);
+  await storeEvents(sink.database, orgId, [validated.event]);
+  await sink.eventsStored?.(orgId);
 }

@@ -55,7 +55,7 @@ export async function createReport(services: Services, requester: Requester, inp
     scheduleId: input.scheduleId ?? null,
     ...scope,
   });
-  await recordServiceEvent(services.database, requester.orgId, {
+  await recordServiceEvent(services, requester.orgId, {
     action: 'report.requested',
     actorId: requester.actorId,
     resource: `report:${row.id}`,
@@ -153,7 +153,7 @@ export async function cancelReport(services: Services, requester: Requester, id:
   const row = await services.database.db.transaction((tx) =>
     transition(tx, { reportId: current.id, orgId: current.orgId }, ACTIVE, 'cancelled', { progressMessage: 'Cancelled on request' }));
   if (!row) throw badInput('id', `Only a pending or generating report can be cancelled; this one is ${(await getReport(services.database.db, requester.orgId, id)).status}.`);
-  await recordServiceEvent(services.database, requester.orgId, { action: 'report.cancelled', actorId: requester.actorId, resource: `report:${row.id}` });
+  await recordServiceEvent(services, requester.orgId, { action: 'report.cancelled', actorId: requester.actorId, resource: `report:${row.id}` });
   return row;
 }
 
@@ -161,7 +161,7 @@ export async function deleteReport(services: Services, requester: Requester, id:
   const current = await getReport(services.database.db, requester.orgId, id);
   const row = await services.database.db.transaction((tx) => markDeleted(tx, { reportId: current.id, orgId: current.orgId }, current));
   if (!row) throw notFound('Report');
-  await recordServiceEvent(services.database, requester.orgId, { action: 'report.deleted', actorId: requester.actorId, resource: `report:${current.id}` });
+  await recordServiceEvent(services, requester.orgId, { action: 'report.deleted', actorId: requester.actorId, resource: `report:${current.id}` });
   return row;
 }
 
@@ -191,7 +191,7 @@ export async function regenerateReport(services: Services, requester: Requester,
     previousVersionId: previous.id,
     createdBy: requester.name,
   });
-  await recordServiceEvent(services.database, requester.orgId, { action: 'report.regenerated', actorId: requester.actorId, resource: `report:${row.id}`, attributes: { previous: previous.id } });
+  await recordServiceEvent(services, requester.orgId, { action: 'report.regenerated', actorId: requester.actorId, resource: `report:${row.id}`, attributes: { previous: previous.id } });
   return row;
 }
 

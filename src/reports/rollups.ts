@@ -59,6 +59,8 @@ const DEFINITION = createHash('sha256')
   .slice(0, 16);
 
 const ROLLUP_LOCK = 7_343;
+/** Events from which a refresh that adds a fifth of an organisation's rolled-up events analyzes the rollups. */
+const LARGE_REFRESH = 500_000;
 
 /**
  * Every rollup table, batches last: per organisation (`org_id` leads every
@@ -205,7 +207,7 @@ export async function refreshRollups(sql: Sql, orgId: string, options: { upto?: 
     upto = Number(max!.seq);
   }
   const target = upto;
-  return sql.begin(async (tx) => {
+  const result = await sql.begin(async (tx): Promise<(RefreshResult & { rolled?: number }) | null> => {
     if (options.wait === false) {
       const [lock] = await tx`select pg_try_advisory_xact_lock(${ROLLUP_LOCK}, hashtext(${orgId})) as got`;
       if (!lock!.got) return null;
@@ -280,8 +282,17 @@ export async function refreshRollups(sql: Sql, orgId: string, options: { upto?: 
     await tx`insert into event_rollup_batches (org_id, upto, definition, events) values (${orgId}, ${target}, ${DEFINITION}, ${events})`;
     await tx`drop table rollup_batch`;
     await mergeBatches(tx, orgId);
-    return { upto: target, events };
+    const [rolled] = await tx`select coalesce(sum(events), 0)::float8 as events from event_rollup_batches where org_id = ${orgId}`;
+    return { upto: target, events, rolled: Number(rolled!.events) };
   });
+  if (result && result.events >= LARGE_REFRESH && result.events * 5 >= (result.rolled ?? 0)) {
+    // A refresh this large (a first roll-up, a bulk import) rewrote a good part of the rollups, merges
+    // included, before autovacuum analyzed any of it: without statistics PostgreSQL expects a few rows
+    // and sorts a million where it would hash them. ANALYZE reads a fixed sample, whatever the size of
+    // the tables (all organisations'); the dead rows of merges are left to autovacuum.
+    await sql.unsafe(`analyze ${ROLLUP_TABLES.join(', ')}`);
+  }
+  return result && { upto: result.upto, events: result.events };
 }
 
 /**

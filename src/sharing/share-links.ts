@@ -95,7 +95,7 @@ export async function createShareLink(services: Services, requester: Actor, inpu
     await tx.insert(shareLinkTokens).values({ tokenHash: hashToken(token), orgId: requester.orgId, linkId: row!.id });
     return row;
   }));
-  await recordServiceEvent(services.database, requester.orgId, {
+  await recordServiceEvent(services, requester.orgId, {
     action: 'report.shared',
     actorId: requester.actorId,
     resource: `report:${report.id}`,
@@ -114,7 +114,7 @@ export async function revokeShareLink(services: Services, requester: Actor, id: 
     .set({ revokedAt: now })
     .where(and(eq(shareLinks.id, current.id), eq(shareLinks.orgId, requester.orgId)))
     .returning();
-  await recordServiceEvent(services.database, requester.orgId, { action: 'share_link.revoked', actorId: requester.actorId, resource: `report:${current.reportId}`, attributes: { shareLinkId: current.id } });
+  await recordServiceEvent(services, requester.orgId, { action: 'share_link.revoked', actorId: requester.actorId, resource: `report:${current.reportId}`, attributes: { shareLinkId: current.id } });
   return row!;
 }
 
@@ -203,7 +203,7 @@ export async function checkPassword(services: Services, link: ShareLinkRow, pass
     .where(and(eq(shareLinks.id, link.id), eq(shareLinks.orgId, link.orgId)))
     .returning({ failedAttempts: shareLinks.failedAttempts, lockedUntil: shareLinks.lockedUntil });
   const linkLocked = row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
-  await recordServiceEvent(services.database, link.orgId, {
+  await recordServiceEvent(services, link.orgId, {
     action: 'share_link.password_failed',
     actorId: `share_link:${link.id}`,
     resource: `report:${link.reportId}`,
@@ -220,7 +220,7 @@ export async function recordUse(services: Services, link: ShareLinkRow, use: { w
     .update(shareLinks)
     .set({ useCount: sql`${shareLinks.useCount} + 1`, lastUsedAt: now })
     .where(and(eq(shareLinks.id, link.id), eq(shareLinks.orgId, link.orgId)));
-  await recordServiceEvent(services.database, link.orgId, {
+  await recordServiceEvent(services, link.orgId, {
     action: 'share_link.used',
     actorId: `share_link:${link.id}`,
     resource: `report:${link.reportId}`,
