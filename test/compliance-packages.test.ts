@@ -324,7 +324,9 @@ describe('a package schedule', () => {
     expect(run.errors).toBeUndefined();
     expect(run.data!.runScheduleNow.type).toBe('soc2');
     const done = await until(async () => {
-      const listed = (await app.gql(own.adminKey, SchedulePackages)).data!.schedules[0]!.packages;
+      const answer = await app.gql(own.adminKey, SchedulePackages);
+      if (answer.errors) throw new Error(JSON.stringify(answer.errors));
+      const listed = answer.data!.schedules[0]!.packages;
       return listed.length === 1 && ['COMPLETED', 'FAILED'].includes(listed[0]!.status) ? listed[0] : undefined;
     }, 'the scheduled package to finish', 240_000);
     expect(done.status).toBe('COMPLETED');
@@ -350,7 +352,9 @@ describe('a schedule with exports', () => {
     expect(created.errors).toBeUndefined();
     expect((await app.gql(own.adminKey, RunPackageSchedule, { id: created.data!.createSchedule.id })).errors).toBeUndefined();
     const schedule = await until(async () => {
-      const s = (await app.gql(own.adminKey, ScheduleExportsList)).data!.schedules[0]!;
+      const answer = await app.gql(own.adminKey, ScheduleExportsList);
+      if (answer.errors) throw new Error(JSON.stringify(answer.errors));
+      const s = answer.data!.schedules[0]!;
       return s.dataExports.length === 2 && s.dataExports.every((e) => e.status === 'COMPLETED') ? s : undefined;
     }, 'the scheduled exports to complete', 120_000);
     expect(schedule.exports).toEqual({ kinds: ['DECISIONS', 'AUDIT_LOG'], format: 'PARQUET' });

@@ -14,7 +14,7 @@ import type { Db } from '../db/client.ts';
 import { dataExports, exportChunks, type ExportFilters } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
 import { CATEGORIES, DECISIONS, SEVERITIES } from '../events/contract.ts';
-import { recordServiceEvent } from '../events/ingest.ts';
+import { recordServiceEvent, recordServiceEventIn } from '../events/ingest.ts';
 import { checkTargets } from '../accounts/storage-targets.ts';
 import { isUuid } from '../ids.ts';
 import { expiryFor, organizationSettings } from '../accounts/settings.ts';
@@ -73,14 +73,16 @@ export async function requestExport(services: Services, requester: Actor, input:
       .returning(ROW);
     await queue.send(EXPORT_QUEUE, { orgId: requester.orgId, exportId: inserted!.id }, { db: fromDrizzle(tx, dsql) });
     await notifyReportChange(tx, exportChange(inserted!));
+    // Last, in the same transaction (a schedule's run holds the organisation's event lock until its commit).
+    await recordServiceEventIn(tx, requester.orgId, {
+      action: 'export.requested',
+      actorId: requester.actorId,
+      resource: `export:${inserted!.id}`,
+      attributes: { kind: inserted!.kind, format: inserted!.format, periodStart: inserted!.periodStart.toISOString(), periodEnd: inserted!.periodEnd.toISOString() },
+    });
     return inserted!;
   });
-  await recordServiceEvent(services, requester.orgId, {
-    action: 'export.requested',
-    actorId: requester.actorId,
-    resource: `export:${row.id}`,
-    attributes: { kind: row.kind, format: row.format, periodStart: row.periodStart.toISOString(), periodEnd: row.periodEnd.toISOString() },
-  });
+  await services.eventsStored(requester.orgId);
   return row;
 }
 

@@ -16,7 +16,7 @@ import { fromDrizzle } from 'pg-boss';
 import type { Db } from '../db/client.ts';
 import { compliancePackages, packageFiles } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
-import { recordServiceEvent } from '../events/ingest.ts';
+import { recordServiceEvent, recordServiceEventIn } from '../events/ingest.ts';
 import { requestExport } from '../exports/exports.ts';
 import { EXPORT_FORMATS, EXPORT_KINDS } from '../exports/kinds.ts';
 import { validateScope as validateFrameworkScope } from '../frameworks/index.ts';
@@ -97,14 +97,16 @@ export async function requestPackage(services: Services, requester: Requester, i
       .returning(ROW);
     await queue.send(PACKAGE_QUEUE, { orgId, packageId: inserted!.id }, { db: fromDrizzle(tx, dsql) });
     await notifyReportChange(tx, packageChange(inserted!));
+    // Last, in the same transaction (a schedule's run holds the organisation's event lock until its commit).
+    await recordServiceEventIn(tx, orgId, {
+      action: 'package.requested',
+      actorId: requester.actorId,
+      resource: `package:${inserted!.id}`,
+      attributes: { frameworks, exportKinds, exportFormat, reportIds, exportIds, periodStart: start.toISOString(), periodEnd: end.toISOString() },
+    });
     return inserted!;
   });
-  await recordServiceEvent(services, orgId, {
-    action: 'package.requested',
-    actorId: requester.actorId,
-    resource: `package:${row.id}`,
-    attributes: { frameworks, exportKinds, exportFormat, reportIds, exportIds, periodStart: start.toISOString(), periodEnd: end.toISOString() },
-  });
+  await services.eventsStored(orgId);
   return row;
 }
 
