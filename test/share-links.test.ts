@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { and, eq, sql } from 'drizzle-orm';
 import { extractText } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { graphql } from '../client/gql.ts';
 import type { CreateShareLinkInput } from '../client/graphql.ts';
 import { auditEvents, reports, shareLinks, shareLinkTokens } from '../src/db/schema.ts';
@@ -138,13 +138,17 @@ describe('share links', () => {
     expect((await serviceEvents(org.orgId, 'share_link.password_failed')).some((e) => (e.attributes as { shareLinkId: string }).shareLinkId === created.shareLink.id)).toBe(true);
   });
 
-  it('locks one client address out after five wrong passwords; the right password from another address still opens the link', async () => {
+  it('locks one client address out after five wrong passwords, counted across API processes; the right password from another address still opens the link', async () => {
     const created = await share({ passwordProtected: true });
     const path = pathOf(created.url);
-    // Real sockets from two loopback addresses: the address is the TCP peer's.
-    const base = await app.api.listen(0, '127.0.0.1');
-    const { port } = new URL(base);
-    const postFrom = (localAddress: string, password: string, forwardedFor?: string) =>
+    // Real sockets from two loopback addresses: the address is the TCP peer's. A second API server on
+    // the same database stands for a second process behind a load balancer: the tries alternate
+    // between the two, and the address is locked after five in all, not five in each.
+    const second = await startTestApp({ jobs: 'none' });
+    onTestFinished(() => second.close());
+    const ports = [new URL(await app.api.listen(0, '127.0.0.1')).port, new URL(await second.api.listen(0, '127.0.0.1')).port];
+    let tries = 0;
+    const postFrom = (localAddress: string, password: string, forwardedFor?: string, port = ports[tries++ % 2]) =>
       new Promise<{ status: number; body: string; cookie: string | undefined }>((resolve, reject) => {
         const body = new URLSearchParams({ password }).toString();
         const request = httpRequest(
@@ -204,7 +208,8 @@ describe('share links', () => {
     } finally {
       await proxied.close();
     }
-  });
+    // A hundred scrypt checks, each deliberately slow: minutes when both cores are busy.
+  }, 240_000);
 
   it('answers 410 once expired or revoked, 404 for unknown tokens, and validates its input', async () => {
     const expiring = await share({ expiresInHours: 1 });
