@@ -11,25 +11,19 @@
  * (graphql-ws). Afterwards, the cost of one re-evaluation per framework is
  * measured in this process at the full trail, the median of five.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createOrganization } from '../src/accounts/organizations.ts';
 import { loadConfig } from '../src/config.ts';
-import { connect } from '../src/db/client.ts';
-import { migrateDatabase } from '../src/db/migrate.ts';
 import { createLogger } from '../src/log.ts';
-import { evaluatePosture } from '../src/reports/posture.ts';
+import { measureEvents } from '../src/reports/metrics.ts';
+import { evaluatePosture, postureScope, postureWindow } from '../src/reports/posture.ts';
+import { rollupPlan } from '../src/reports/rollups.ts';
 import { createServices } from '../src/services.ts';
+import { median, percentile, runBench, stopChild } from './harness.ts';
 import { graphqlCaller, processCpuMs } from './load.ts';
-import { workerFlags } from './worker-flags.ts';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
   options: {
     events: { type: 'string', default: '1000000' },
@@ -42,21 +36,12 @@ const prefill = Number(values.events);
 const rate = Number(values.rate);
 const seconds = Number(values.seconds);
 for (const [name, v] of [['events', prefill], ['rate', rate], ['seconds', seconds]] as const) if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive whole number`);
-const adminUrl = process.env.DATABASE_URL;
-if (!adminUrl) throw new Error('set DATABASE_URL to a PostgreSQL server: the bench creates and drops its own database there');
 
 /** A tipping request every this many seconds. */
 const TIP_EVERY = 3;
 const TIPS = Math.floor(seconds / TIP_EVERY);
 const WINDOW_DAYS = 30;
 const DAY = 86_400_000;
-
-const cleanups: Array<() => Promise<void>> = [];
-try {
-  await run(adminUrl);
-} finally {
-  for (const step of cleanups.reverse()) await step().catch((e: unknown) => console.error('cleanup:', e));
-}
 
 /** The bench framework: check k passes while at most k injections were confirmed. */
 function tippingFramework(checks: number) {
@@ -124,36 +109,9 @@ async function post(apiUrl: string, apiKey: string, lines: Iterable<string>): Pr
   return (await response.json()) as { accepted: number };
 }
 
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-function median(xs: number[]) {
-  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-}
-
-async function run(adminUrl: string) {
-  const name = `agr_posture_${Date.now().toString(36)}`;
-  const admin = connect(adminUrl, { max: 1 });
-  await admin.sql.unsafe(`create database ${name}`);
-  cleanups.push(async () => {
-    if (values.keep) console.log(`kept database ${name}`);
-    else await admin.sql.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.close();
-  });
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
-  const database = connect(databaseUrl, { max: 8 });
-  cleanups.push(() => database.close());
-  await migrateDatabase(database);
+await runBench('agr_posture', { keep: values.keep, poolSize: 8 }, async ({ databaseUrl, database, cleanup, startServer, startWorker }) => {
   const { apiKey, organization } = await createOrganization(database.db, 'Posture bench');
-
-  const port = await freePort();
-  const apiUrl = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' };
-  const server = spawn(process.execPath, ['--max-semi-space-size=8', path.join(root, 'src/main.ts'), 'serve'], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
-  cleanups.push(() => stopChild(server));
-  await waitFor(server, 'GraphQL API:');
+  const { child: server, url: apiUrl, port } = await startServer();
   const gql = graphqlCaller(apiUrl, apiKey);
   await gql('mutation($d: JSON!) { createFramework(definition: $d) { type } }', { d: tippingFramework(TIPS + 1) });
   await gql('mutation { updatePostureSettings(input: { frameworks: ["soc2", "governance", "bench_tipping"], windowDays: 30 }) { windowDays } }');
@@ -170,9 +128,29 @@ async function run(adminUrl: string) {
   console.log(`filled ${prefill.toLocaleString('en')} events in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s`);
   await database.sql`analyze audit_events`;
 
-  const worker = spawn(process.execPath, [...workerFlags(root), path.join(root, 'src/main.ts'), 'worker'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  cleanups.push(() => stopChild(worker));
-  await waitFor(worker, 'Report worker running');
+  // The worker logs each evaluation's timings (info): where its time goes under the load.
+  const worker = await startWorker({ env: { LOG_LEVEL: 'info' }, stderr: 'pipe' });
+  const evaluations: Array<Record<string, number>> = [];
+  let measuring = false;
+  let pending = '';
+  worker.stderr!.setEncoding('utf8');
+  worker.stderr!.on('data', (chunk: string) => {
+    pending += chunk;
+    const lines = pending.split('\n');
+    pending = lines.pop()!;
+    for (const line of lines) {
+      const entry = (() => {
+        try {
+          return JSON.parse(line) as Record<string, unknown>;
+        } catch {
+          return null;
+        }
+      })();
+      if (entry?.msg === 'posture evaluated') {
+        if (measuring) evaluations.push(entry as Record<string, number>);
+      } else if (entry && entry.level !== 'info') process.stderr.write(line + '\n');
+    }
+  });
   const firstStarted = performance.now();
   for (;;) {
     const [row] = await database.sql`select count(*)::int as n from posture_frameworks where org_id = ${organization.id}`;
@@ -184,7 +162,7 @@ async function run(adminUrl: string) {
   // The subscriber, over graphql-ws.
   const arrivals = new Map<string, number>();
   const client = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${apiKey}` }, lazy: false });
-  cleanups.push(async () => client.dispose());
+  cleanup(async () => client.dispose());
   let messages = 0;
   client.subscribe<{ postureChanges: { checkId: string; to: string } }>({ query: 'subscription { postureChanges { checkId from to } }' }, {
     next: ({ data }) => {
@@ -198,7 +176,9 @@ async function run(adminUrl: string) {
 
   // Sustained ingest: one request of `rate` events a second; every TIP_EVERY-th carries one confirmed injection.
   const answered = new Map<string, number>();
+  const roundTrips: number[] = [];
   const lateness: number[] = [];
+  measuring = true;
   let sent = 0;
   const serverCpu = processCpuMs(server.pid!);
   const workerCpu = processCpuMs(worker.pid!);
@@ -215,7 +195,9 @@ async function run(adminUrl: string) {
       lines.push(JSON.stringify({ id: `tip-${tip}`, occurredAt: new Date().toISOString(), agentId: 'agent-1', category: 'injection', action: 'injection.confirmed', severity: 'high' }));
     }
     // Requests overlap when one takes longer than a second, as independent gateways' would.
+    const sentAt = performance.now();
     inFlight.push(post(apiUrl, apiKey, lines).then((r) => {
+      roundTrips.push(performance.now() - sentAt);
       sent += r.accepted;
       if (tip !== null) answered.set(`tip-${tip}`, performance.now());
     }));
@@ -226,69 +208,50 @@ async function run(adminUrl: string) {
   const deadline = performance.now() + 60_000;
   while (arrivals.size < answered.size && performance.now() < deadline) await sleep(100);
   const cpu = { server: processCpuMs(server.pid!) - serverCpu, worker: processCpuMs(worker.pid!) - workerCpu };
+  measuring = false;
 
   const latencies = [...answered].map(([check, at]) => (arrivals.has(check) ? arrivals.get(check)! - at : Infinity)).sort((a, b) => a - b);
   const missed = latencies.filter((l) => !Number.isFinite(l)).length;
-  const [evaluations] = await database.sql`select count(*)::int as n, max(id)::int as last from posture_changes where org_id = ${organization.id}`;
+  const [stored] = await database.sql`select count(*)::int as n from posture_changes where org_id = ${organization.id}`;
 
-  // Re-evaluation cost per framework, at the full trail, in this process (five runs, the median).
+  // Re-evaluation cost at the full trail, in this process (five runs, the median), beside its floor:
+  // the one pass alone over the same window's rollups, counting events and nothing else.
   const [total] = await database.sql`select count(*)::int as n from audit_events where org_id = ${organization.id}`;
   await stopChild(worker);
   const services = createServices(loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }), database, createLogger('silent'));
-  const runs: Array<Record<string, number>> = [];
+  const runs: Array<{ total: number; measure: number; frameworks: Record<string, number> }> = [];
+  const floors: number[] = [];
   let refreshMs = 0;
   for (let i = 0; i < 5; i++) {
     const r = await evaluatePosture(services, organization.id);
-    runs.push(r.frameworkMs);
+    runs.push({ total: r.timings.totalMs - r.timings.lockMs - r.timings.ingestWaitMs - r.timings.refreshMs, measure: r.measureMs, frameworks: r.frameworkMs });
     refreshMs = r.refreshMs;
+    const scope = postureScope(organization.id, postureWindow(new Date(), WINDOW_DAYS), r.watermark);
+    const started = performance.now();
+    await measureEvents(database.sql, scope, ['all_events'], await rollupPlan(database.sql, scope));
+    floors.push(performance.now() - started);
   }
+  const frameworkTypes = Object.keys(runs[0]!.frameworks);
+  const floor = median(floors);
+  const evaluation = median(runs.map((r) => r.total));
+  const phase = (key: string) => {
+    const xs = evaluations.map((e) => Number(e[key])).sort((a, b) => a - b);
+    return xs.length ? `${key.replace(/Ms$/, '')} p50 ${percentile(xs, 50)} / p95 ${percentile(xs, 95)} ms` : `${key} n/a`;
+  };
+  const roundTrip = median(roundTrips);
 
   const lines = [
     `posture under sustained ingest into one organisation: ${prefill.toLocaleString('en')} events before, then ${rate.toLocaleString('en')} events/s for ${seconds} s`,
     `  ingest: ${sent.toLocaleString('en')} events accepted in ${ingestSeconds.toFixed(1)} s = ${Math.round(sent / ingestSeconds).toLocaleString('en')} events/s` +
       `${lateness.length ? ` (${lateness.length} requests sent late, up to ${Math.round(Math.max(...lateness))} ms)` : ''}; CPU: API ${(cpu.server / 1000).toFixed(1)} s, worker ${(cpu.worker / 1000).toFixed(1)} s`,
-    `  ingest answer → subscriber message, ${latencies.length} tipping requests: p50 ${Math.round(percentile(latencies, 50))} ms, p95 ${Math.round(percentile(latencies, 95))} ms, max ${Math.round(latencies.at(-1)!)} ms, ${missed} missed; ${messages} messages received`,
+    `  ingest answer → subscriber message, ${latencies.length} tipping requests: p50 ${Math.round(percentile(latencies, 50))} ms, p95 ${Math.round(percentile(latencies, 95))} ms, max ${Math.round(latencies.at(-1)!)} ms, ${missed} missed; ${messages} messages received` +
+      `; floor: an ingest request's own round trip, median ${Math.round(roundTrip)} ms (p95 = ${(percentile(latencies, 95) / roundTrip).toFixed(2)}×)`,
+    `  evaluations during the ingest: ${evaluations.length}; ${['queuedMs', 'lockMs', 'ingestWaitMs', 'refreshMs', 'measureMs', 'writeMs', 'totalMs'].map(phase).join('; ')}`,
     `  re-evaluation at ${total!.n.toLocaleString('en')} events (median of 5, after the rollups caught up in ${Math.round(refreshMs)} ms): ` +
-      Object.keys(runs[0]!).map((f) => `${f} ${Math.round(median(runs.map((r) => r[f]!)))} ms`).join(', '),
-    `  changes stored: ${evaluations!.n}`,
+      `${Math.round(evaluation)} ms for ${frameworkTypes.length} frameworks = ${Math.round(evaluation / frameworkTypes.length)} ms per framework ` +
+      `(measured once: ${Math.round(median(runs.map((r) => r.measure)))} ms; judged: ${frameworkTypes.map((f) => `${f} ${median(runs.map((r) => r.frameworks[f]!)).toFixed(1)} ms`).join(', ')}); ` +
+      `floor: the one pass alone over the window's rollups ${Math.round(floor)} ms (${(evaluation / floor).toFixed(1)}×)`,
+    `  changes stored: ${stored!.n}`,
   ];
   console.log('\n' + lines.join('\n') + '\n');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function waitFor(child: ChildProcess, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "${text}" within 60 s`)), 60_000);
-    let output = '';
-    child.stdout!.setEncoding('utf8');
-    child.stdout!.on('data', (d: string) => {
-      output += d;
-      if (output.includes(text)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the process exited with code ${code}`));
-    });
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
+});

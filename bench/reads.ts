@@ -7,25 +7,18 @@
  * (bench/progress.ts). Autocannon reports p97.5 but no p95: p95 here is
  * computed from every response time autocannon emits.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createOrganization } from '../src/accounts/organizations.ts';
 import { loadConfig } from '../src/config.ts';
-import { connect } from '../src/db/client.ts';
-import { migrateDatabase } from '../src/db/migrate.ts';
 import { seedDemoData } from '../src/demo/seed.ts';
 import { createLogger } from '../src/log.ts';
 import { createServices } from '../src/services.ts';
+import { root, runBench, stopChild } from './harness.ts';
 import { graphqlCaller, processCpuMs, readLoad, readLoads } from './load.ts';
 import { benchProgress } from './progress.ts';
-import { workerFlags } from './worker-flags.ts';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
   options: {
     events: { type: 'string', default: '20000' },
@@ -36,34 +29,11 @@ const { values } = parseArgs({
 });
 const eventCount = Number(values.events);
 if (!Number.isInteger(eventCount) || eventCount < 1) throw new Error('--events must be a positive whole number');
-const adminUrl = process.env.DATABASE_URL;
-if (!adminUrl) throw new Error('set DATABASE_URL to a PostgreSQL server: the bench creates and drops its own database there');
 // --only list|report|progress runs one measurement (the others are skipped).
 const wanted = (name: string) => !values.only || values.only.split(',').includes(name);
 
-const cleanups: Array<() => Promise<void>> = [];
-try {
-  await run(adminUrl);
-} finally {
-  for (const step of cleanups.reverse()) await step().catch((e: unknown) => console.error('cleanup:', e));
-}
-
-async function run(adminUrl: string) {
-  const name = `agr_reads_${Date.now().toString(36)}`;
-  const admin = connect(adminUrl, { max: 1 });
-  await admin.sql.unsafe(`create database ${name}`);
-  cleanups.push(async () => {
-    // --keep: the database stays, to inspect what the loads read.
-    if (values.keep) console.log(`kept database ${name}`);
-    else await admin.sql.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.close();
-  });
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
-
-  const database = connect(databaseUrl, { max: 4 });
-  await migrateDatabase(database);
+// --keep: the database stays, to inspect what the loads read.
+await runBench('agr_reads', { keep: values.keep }, async ({ databaseUrl, database, startServer, startWorker }) => {
   const { apiKey, organization } = await createOrganization(database.db, 'Reads bench');
   const services = createServices(loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }), database, createLogger('silent'));
   await seedDemoData(services, organization.id, { events: eventCount });
@@ -71,27 +41,15 @@ async function run(adminUrl: string) {
   const [bounds] = await database.sql`select min(occurred_at) as start, max(occurred_at) as end from audit_events where org_id = ${organization.id}`;
   const period = { start: new Date(bounds!.start as string).toISOString(), end: new Date(new Date(bounds!.end as string).getTime() + 1000).toISOString() };
 
-  const port = await freePort();
-  const apiUrl = `http://127.0.0.1:${port}`;
   // --profile: the server writes a V8 CPU profile under .bench/ when it stops.
   const profileArgs = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, '.bench')}`] : [];
   if (values.profile) mkdirSync(path.join(root, '.bench'), { recursive: true });
-  const server = spawn(process.execPath, ['--max-semi-space-size=8', ...profileArgs, path.join(root, 'src/main.ts'), 'serve'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  cleanups.push(() => stopChild(server));
-  await waitFor(server, 'GraphQL API:');
+  const { child: server, url: apiUrl } = await startServer({ nodeArgs: profileArgs });
 
   const gql = graphqlCaller(apiUrl, apiKey);
 
   // Every built-in report type, completed by a real worker, as the full bench does.
-  const worker = spawn(process.execPath, [...workerFlags(root), path.join(root, 'src/main.ts'), 'worker'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  cleanups.push(() => stopChild(worker));
-  await waitFor(worker, 'Report worker running');
+  const worker = await startWorker();
   const { frameworks } = await gql('{ frameworks { type } }');
   const ids: Record<string, string> = {};
   for (const { type } of frameworks as Array<{ type: string }>) {
@@ -108,7 +66,6 @@ async function run(adminUrl: string) {
     }
   }
   await stopChild(worker);
-  await database.close();
 
   // The bench's own loads (bench/load.ts).
   const loads = readLoads(ids.soc2!);
@@ -132,43 +89,4 @@ async function run(adminUrl: string) {
     lines.push(`live progress, ${p.subscribers} subscribers: ${p.changes} changes, p50 ${p.p50Ms} ms, p95 ${p.p95Ms} ms, max ${p.maxMs} ms, ${p.missed} missed`);
   }
   console.log('\n' + lines.join('\n') + '\n');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function waitFor(child: ChildProcess, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "${text}" within 60 s`)), 60_000);
-    let output = '';
-    child.stdout!.setEncoding('utf8');
-    child.stdout!.on('data', (d: string) => {
-      output += d;
-      if (output.includes(text)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the process exited with code ${code}`));
-    });
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
+});

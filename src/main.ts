@@ -199,7 +199,7 @@ export async function main(argv: string[]): Promise<number> {
 async function verify(file: string | undefined, json: boolean, trustedKeyIds: string[] | undefined): Promise<number> {
   if (!file) return usageError('verify needs a FILE (a JSON report or an evidence bundle)');
   const { verifyReportFile } = await import('./cli/verify.ts');
-  const result = verifyReportFile(readFileSync(file), path.basename(file), { trustedKeyIds });
+  const result = await verifyReportFile(readFileSync(file), path.basename(file), { trustedKeyIds });
   if (json) console.log(JSON.stringify(result));
   else {
     for (const check of result.checks) console.log(`${check.ok ? 'ok  ' : 'FAIL'} ${check.message}`);
@@ -220,7 +220,7 @@ async function orgKey(config: Config, log: Logger, orgId: string | undefined, na
       return 2;
     }
     const { key, apiKey } = await createApiKey(services.database.db, orgId, { name, role: 'admin' });
-    await recordServiceEvent(services.database, orgId, {
+    await recordServiceEvent(services, orgId, {
       action: 'api_key.created',
       actorId: 'cli',
       resource: `api_key:${apiKey.id}`,

@@ -3,6 +3,8 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Logger } from './log.ts';
 import { RateLimiter } from './accounts/rate-limiter.ts';
+import { requestPostureEvaluation } from './jobs/posture-refresh.ts';
+import { requestRollupRefresh } from './jobs/rollup-refresh.ts';
 import type { Queue } from './queue.ts';
 import { ReportPubSub } from './realtime/pubsub.ts';
 import { PosturePubSub } from './reports/posture-pubsub.ts';
@@ -25,12 +27,18 @@ export interface Services {
   posture: PosturePubSub;
   /** This process's Prometheus metrics (metrics.ts). */
   metrics: Metrics;
+  /**
+   * After events of an organisation were stored, by ingest or by the service
+   * itself: the debounced rollup refresh and posture re-evaluation (jobs/).
+   * Never fails the caller; does nothing without a queue.
+   */
+  eventsStored(orgId: string): Promise<void>;
 }
 
 export function createServices(config: Config, database: Database, log: Logger): Services {
   // Custom report types join the registry before anything serves or generates; a bad file stops the start.
   if (config.CUSTOM_FRAMEWORKS_DIR) log.info('custom frameworks loaded', { types: loadCustomFrameworks(config.CUSTOM_FRAMEWORKS_DIR) });
-  return {
+  const services: Services = {
     config,
     database,
     log,
@@ -40,5 +48,10 @@ export function createServices(config: Config, database: Database, log: Logger):
     realtime: new ReportPubSub(database.sql),
     posture: new PosturePubSub(database.sql, database.db),
     metrics: createMetrics(database.sql),
+    eventsStored: async (orgId) => {
+      await requestRollupRefresh(services, orgId);
+      await requestPostureEvaluation(services, orgId);
+    },
   };
+  return services;
 }

@@ -41,7 +41,7 @@ it('generates a report, shows progress, writes the file and exits 0', async () =
   expect(summary.status).toBe('completed');
   const file = readFileSync(out);
   expect(file.length).toBe(summary.sizeBytes);
-  const verified = verifyReportFile(file, 'soc2.json');
+  const verified = await verifyReportFile(file, 'soc2.json');
   expect(verified.ok).toBe(true);
   expect((JSON.parse(file.toString('utf8')) as { content: { scope: { period: { start: string } } } }).content.scope.period.start).toBe('2026-10-01T00:00:00.000Z');
 }, 120_000);
@@ -113,7 +113,7 @@ it('writes an evidence bundle and prints its SHA-256', async () => {
   const file = readFileSync(out);
   expect(summary.sizeBytes).toBe(file.length);
   expect(summary.sha256).toBe(createHash('sha256').update(file).digest('hex'));
-  expect(verifyReportFile(file, 'bundle.zip').ok).toBe(true);
+  expect((await verifyReportFile(file, 'bundle.zip')).ok).toBe(true);
 }, 240_000);
 
 it('makes a DSAR for a data subject or an agent, and reproduces a report', async () => {

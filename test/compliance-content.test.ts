@@ -64,7 +64,7 @@ async function download(key: string, globalId: string, format: string): Promise<
   return Buffer.from(await response.arrayBuffer());
 }
 
-const csvFile = (zip: Buffer, name: string) => parseCsv(readZip(zip).find((e) => e.name === name)!.data!.toString('utf8'), { bom: true }) as string[][];
+const csvFile = async (zip: Buffer, name: string) => parseCsv((await readZip(zip)).find((e) => e.name === name)!.data!.toString('utf8'), { bom: true }) as string[][];
 
 describe('Statement of Applicability', () => {
   it('defaults to applicable and unknown, records statements with history, and shows them beside the evidence in every format', async () => {
@@ -134,7 +134,7 @@ describe('Statement of Applicability', () => {
     const md = (await download(org.adminKey, report.reportId, 'md')).toString('utf8');
     expect(md).toContain('| control | title | applicability | justification | implementation | statedIn | evidencedByAgentEvents | evidence |');
     expect(md).toMatch(/\| A\.7\.1 \| Physical security perimeters \| excluded \| No premises: .* \| not\\_implemented \| revision 1, .* \| no \| Physical control/);
-    const csv = csvFile(await download(org.adminKey, report.reportId, 'csv'), 'table-statement_of_applicability.csv');
+    const csv = await csvFile(await download(org.adminKey, report.reportId, 'csv'), 'table-statement_of_applicability.csv');
     expect(csv[0]).toEqual(['control', 'title', 'applicability', 'justification', 'implementation', 'statedIn', 'evidencedByAgentEvents', 'evidence']);
     expect(csv.find((r) => r[0] === 'A.7.1')!.slice(2, 5)).toEqual(['excluded', expect.stringMatching(/^No premises/), 'not_implemented']);
     const oscal = JSON.parse((await download(org.adminKey, report.reportId, 'oscal')).toString('utf8'));
@@ -173,8 +173,8 @@ describe('DSAR', () => {
     expect(md).toContain('| Data subject | alice |');
     expect(md).not.toContain('bob');
     const zip = await download(org.adminKey, report.reportId, 'csv');
-    expect(csvFile(zip, 'summary.csv').find((r) => r[0] === 'dataSubject')).toEqual(['dataSubject', 'alice']);
-    const events = csvFile(zip, 'table-subject_events.csv');
+    expect((await csvFile(zip, 'summary.csv')).find((r) => r[0] === 'dataSubject')).toEqual(['dataSubject', 'alice']);
+    const events = await csvFile(zip, 'table-subject_events.csv');
     expect(events[0]![2]).toBe('dataSubjects');
     expect(events.slice(1).map((r) => r[2])).toEqual(['alice', 'alice']);
     const oscal = JSON.parse((await download(org.adminKey, report.reportId, 'oscal')).toString('utf8'));
@@ -217,10 +217,10 @@ describe('decisions by source and denominators', () => {
     expect(md).toContain('| Denial rate (denials of the policy and detectors) | 45.45% | of 11 Decisions (tool-call policy, injection and DLP detectors) |');
     expect(md).toContain('| injection detector | 3 | 0 | 2 | 1 | 0 |');
     const zip = await download(org.adminKey, report.reportId, 'csv');
-    const metricsCsv = csvFile(zip, 'metrics.csv');
+    const metricsCsv = await csvFile(zip, 'metrics.csv');
     expect(metricsCsv[0]).toEqual(['section', 'metric', 'label', 'value', 'unit', 'denominator', 'denominatorCount']);
     expect(metricsCsv.find((r) => r[1] === 'denial_rate')!.slice(3)).toEqual(['45.45', 'percent', 'Decisions (tool-call policy, injection and DLP detectors)', '11']);
-    expect(csvFile(zip, 'table-decisions_by_category.csv')[3]).toEqual(['DLP detector', '2', '0', '1', '1', '0']);
+    expect((await csvFile(zip, 'table-decisions_by_category.csv'))[3]).toEqual(['DLP detector', '2', '0', '1', '1', '0']);
     const oscal = JSON.parse((await download(org.adminKey, report.reportId, 'oscal')).toString('utf8'));
     const props = Object.fromEntries(oscal['assessment-results'].results[0].props.map((p: { name: string; value: string }) => [p.name, p.value]));
     expect(props['decisions-policy']).toBe('6 decisions (allow 3, deny 2, alert 0, hold 1)');
@@ -257,7 +257,7 @@ describe('reproducing a report at its watermark', () => {
     const after = (await download(org.adminKey, report.reportId, 'md')).toString('utf8');
     expect(after).toContain(`| Reproduced at its watermark | byte-identical: rebuilt at its watermark on `);
     expect(after).toContain(`the canonical content hashes to ${row!.content_sha256}, as signed |`);
-    const integrity = csvFile(await download(org.adminKey, report.reportId, 'csv'), 'integrity.csv');
+    const integrity = await csvFile(await download(org.adminKey, report.reportId, 'csv'), 'integrity.csv');
     expect(integrity.find((r) => r[0] === 'reproducedIdentical')).toEqual(['reproducedIdentical', 'true']);
     const oscal = JSON.parse((await download(org.adminKey, report.reportId, 'oscal')).toString('utf8'));
     expect(oscal['assessment-results'].results[0].props).toContainEqual(expect.objectContaining({ name: 'reproduced-at-watermark', value: 'identical' }));

@@ -169,10 +169,10 @@ describe('a compliance package', () => {
 
   it('is one zip whose signed manifest covers every report format, the exports and the PDF, each byte-identical to its own download', async () => {
     expect(sha256(zip)).toBe(pkg.downloads.find((d) => d.file === 'ZIP')!.sha256);
-    const result = verifyReportFile(zip, 'package.zip');
+    const result = await verifyReportFile(zip, 'package.zip');
     expect(result.checks.filter((c) => !c.ok)).toEqual([]);
     expect(result).toMatchObject({ ok: true, kind: 'package', keyIds: [pkg.signatureKeyId] });
-    const files = new Map(readZip(zip).map((e) => [e.name, e.data!]));
+    const files = new Map((await readZip(zip)).map((e) => [e.name, e.data!]));
     expect(files.get('package.pdf')!.equals(pdf)).toBe(true);
     for (const [i, r] of pkg.reports.entries()) {
       const folder = `reports/0${i + 1}-${r.type}/`;
@@ -193,7 +193,7 @@ describe('a compliance package', () => {
   });
 
   it('verify names the file that was changed, and the CLI says the same', async () => {
-    const entries = readZip(zip);
+    const entries = await readZip(zip);
     const tampered = new yazl.ZipFile();
     for (const e of entries) {
       const data = e.name === 'reports/02-governance/report.md' ? Buffer.concat([e.data!, Buffer.from('\nedited')]) : e.data!;
@@ -201,7 +201,7 @@ describe('a compliance package', () => {
     }
     tampered.end();
     const bad = await collect(tampered.outputStream);
-    const result = verifyReportFile(bad, 'package.zip');
+    const result = await verifyReportFile(bad, 'package.zip');
     expect(result.ok).toBe(false);
     expect(result.checks.filter((c) => !c.ok).map((c) => c.message)).toEqual([expect.stringMatching(/^reports\/02-governance\/report\.md: SHA-256 is [0-9a-f]{64}, the manifest says/)]);
 
@@ -221,16 +221,16 @@ describe('a compliance package', () => {
   it("an export's own bundle verifies offline too, and a changed row fails it", async () => {
     const e = pkg.dataExports[0]!;
     const bundle = (await get(`${e.downloadUrl}?as=bundle`)).bytes;
-    const result = verifyReportFile(bundle, 'export.zip');
+    const result = await verifyReportFile(bundle, 'export.zip');
     expect(result.checks.filter((c) => !c.ok)).toEqual([]);
     expect(result).toMatchObject({ ok: true, kind: 'export', keyIds: [pkg.signatureKeyId] });
     const tampered = new yazl.ZipFile();
-    for (const entry of readZip(bundle)) {
+    for (const entry of await readZip(bundle)) {
       const data = entry.name.endsWith('.ndjson') ? Buffer.from(entry.data!.toString('utf8').replace('"deny"', '"allow"')) : entry.data!;
       tampered.addBuffer(data, entry.name, { mtime: new Date(T0) });
     }
     tampered.end();
-    const bad = verifyReportFile(await collect(tampered.outputStream), 'export.zip');
+    const bad = await verifyReportFile(await collect(tampered.outputStream), 'export.zip');
     expect(bad.ok).toBe(false);
     expect(bad.checks.filter((c) => !c.ok).map((c) => c.message)).toEqual([expect.stringMatching(/^decisions-.*\.ndjson: SHA-256 is/)]);
   });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromiumExecutable } from '../src/render/pdf.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { rawGql } from './support/two-orgs.ts';
+import { decisions, ingestNdjson } from './support/posture.ts';
 import { until } from './support/until.ts';
 
 let app: TestApp;
@@ -27,23 +28,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-const HOUR = 3_600_000;
-const decisions = (prefix: string, count: number, covered: boolean) =>
-  Array.from({ length: count }, (_, i) => ({
-    id: `${prefix}-${i}`,
-    occurredAt: new Date(Date.now() - HOUR + i * 1000).toISOString(),
-    agentId: 'agent-1',
-    sessionId: 's-1',
-    category: 'policy_decision',
-    action: 'tool.invoke',
-    decision: 'allow',
-    ...(covered ? { policyId: 'default' } : {}),
-  }));
-
-async function ingest(key: string, events: unknown[]) {
-  const response = await app.fetch('/ingest', { method: 'POST', key, body: events.map((e) => JSON.stringify(e)).join('\n'), headers: { 'content-type': 'application/x-ndjson' } });
-  expect(response.status).toBe(200);
-}
+const ingest = (key: string, events: unknown[]) => ingestNdjson(app, key, events);
 
 async function signIn(key: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();

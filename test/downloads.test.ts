@@ -234,7 +234,7 @@ describe('evidence bundle', () => {
     expect(response.headers.get('content-type')).toBe('application/zip');
     expect(response.headers.get('content-disposition')).toMatch(NAME('-evidence-bundle.zip'));
     const zip = Buffer.from(await response.arrayBuffer());
-    const files = new Map(readZip(zip).map((e) => [e.name, e.data!]));
+    const files = new Map((await readZip(zip)).map((e) => [e.name, e.data!]));
     expect([...files.keys()].sort()).toEqual(
       ['README.txt', 'evidence.ndjson', 'manifest.json', 'manifest.sig', 'report-csv.zip', 'report-oscal.json', 'report.json', 'report.md', 'report.pdf', 'signature.json', 'public-key.pem', 'SHA256SUMS', 'SHA256SUMS.sig'].sort(),
     );
@@ -260,7 +260,7 @@ describe('evidence bundle', () => {
     const firstFinding = lines.filter((l) => l.finding === lines[0].finding).map((l) => `${l.event.occurredAt}|${String(l.event.sequence).padStart(12, '0')}`);
     expect(firstFinding).toEqual([...firstFinding].sort());
 
-    expect(verifyReportFile(zip, 'bundle.zip')).toMatchObject({ ok: true, kind: 'bundle', keyIds: [row!.signatureKeyId] });
+    expect(await verifyReportFile(zip, 'bundle.zip')).toMatchObject({ ok: true, kind: 'bundle', keyIds: [row!.signatureKeyId] });
     await checkWithStockTools(files, row!.signatureKeyId!);
   });
 

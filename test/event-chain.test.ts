@@ -60,7 +60,7 @@ describe('the event chain', () => {
     const results = await Promise.all([0, 1, 2, 3].map((n) => ingest(org.adminKey, ndjson(n * 12_000, 12_000, `f${n}`))));
     expect(results.map((r) => r.accepted)).toEqual([12_000, 12_000, 12_000, 12_000]);
     await ingestBatch(app.services.database, org.orgId, [testEvent(1, 'gql'), testEvent(2, 'gql')]);
-    await recordServiceEvent(app.services.database, org.orgId, { action: 'report.downloaded', actorId: 'key-1' });
+    await recordServiceEvent(app.services, org.orgId, { action: 'report.downloaded', actorId: 'key-1' });
 
     const [stored] = await sql()`select count(*)::int as n from audit_events where org_id = ${org.orgId}`;
     const [links] = await sql()`select count(*)::int as n from event_batches where org_id = ${org.orgId}`;

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { killAllProcesses, killProcess, spawnProcess, stopProcess } from './support/processes.ts';
 import { rawGql, readSse } from './support/two-orgs.ts';
+import { decisions, ingestNdjson } from './support/posture.ts';
 import { until } from './support/until.ts';
 
 const JOB_SCHEMA = `pgboss_posture_${Math.random().toString(36).slice(2, 8)}`;
@@ -23,23 +24,7 @@ afterAll(async () => {
   await app.close();
 });
 
-const HOUR = 3_600_000;
-const decisions = (prefix: string, count: number, covered: boolean) =>
-  Array.from({ length: count }, (_, i) => ({
-    id: `${prefix}-${i}`,
-    occurredAt: new Date(Date.now() - HOUR + i * 1000).toISOString(),
-    agentId: 'agent-1',
-    sessionId: 's-1',
-    category: 'policy_decision',
-    action: 'tool.invoke',
-    decision: 'allow',
-    ...(covered ? { policyId: 'default' } : {}),
-  }));
-
-async function ingest(key: string, events: unknown[]) {
-  const response = await app.fetch('/ingest', { method: 'POST', key, body: events.map((e) => JSON.stringify(e)).join('\n'), headers: { 'content-type': 'application/x-ndjson' } });
-  expect(response.status).toBe(200);
-}
+const ingest = (key: string, events: unknown[]) => ingestNdjson(app, key, events);
 
 const policyCoverage = async (orgId: string) =>
   (await app.services.database.sql`select status, value from posture_controls where org_id = ${orgId} and check_id = 'policy-coverage'`)[0];

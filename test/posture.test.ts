@@ -15,6 +15,7 @@ import { webhookSignature } from '../src/notifications/outbox.ts';
 import { evaluatePosture } from '../src/reports/posture.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { errorCodes, rawGql, readSse } from './support/two-orgs.ts';
+import { HOUR, ingestNdjson } from './support/posture.ts';
 import { until } from './support/until.ts';
 
 const waitFor = <T>(probe: () => Promise<T> | T, timeoutMs: number) => until(probe as never, 'the posture to catch up', timeoutMs);
@@ -45,7 +46,6 @@ afterAll(async () => {
   await new Promise((resolve) => receiver.close(resolve));
 });
 
-const HOUR = 3_600_000;
 /** Agent decisions an hour ago; `covered` of them by an explicit policy. */
 function decisions(prefix: string, count: number, covered: boolean) {
   return Array.from({ length: count }, (_, i) => ({
@@ -65,12 +65,7 @@ function decisions(prefix: string, count: number, covered: boolean) {
   }));
 }
 
-async function ingest(key: string, events: unknown[]) {
-  const body = events.map((e) => JSON.stringify(e)).join('\n');
-  const response = await app.fetch('/ingest', { method: 'POST', key, body, headers: { 'content-type': 'application/x-ndjson' } });
-  expect(response.status).toBe(200);
-  return response.json();
-}
+const ingest = (key: string, events: unknown[]) => ingestNdjson(app, key, events);
 
 const POSTURE = `{ posture { windowDays frameworks { framework score grade watermark window { start end } counts { pass warn fail notApplicable }
   controls { framework controlId checkId status value evidenceCount changedAt } } } }`;
@@ -248,6 +243,24 @@ describe('live posture', () => {
     // Settings are the admin's.
     expect(errorCodes(await rawGql(app, auditor, 'mutation { updatePostureSettings(input: { windowDays: 7 }) { windowDays } }'))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await rawGql(app, viewer, '{ posture { alertRules { on } } }'))).toEqual(['FORBIDDEN']);
+  });
+
+  it("a framework's first evaluation sets its baseline and announces no change", async () => {
+    const org = await app.newOrg('Posture baseline');
+    await ingest(org.adminKey, decisions('base', 20, true));
+    const first = await settled(org.adminKey, org.orgId);
+    const { sql } = app.services.database;
+    const changes = async () => sql`select from_status, to_status from posture_changes where org_id = ${org.orgId}`;
+    // However many evaluations ran, none announced a check coming from nothing: each was its framework's baseline or a real move.
+    expect((await changes()).filter((c) => c.from_status === null || c.from_status === c.to_status)).toEqual([]);
+    const stored = (await changes()).length;
+    // As if the frameworks were just followed: their next evaluation is a baseline again.
+    await sql`delete from posture_frameworks where org_id = ${org.orgId}`;
+    await sql`delete from posture_controls where org_id = ${org.orgId}`;
+    const result = await evaluatePosture(app.services, org.orgId);
+    expect(result.changes).toEqual([]);
+    expect(await changes()).toHaveLength(stored);
+    expect(statuses(await settled(org.adminKey, org.orgId))).toEqual(statuses(first));
   });
 
   it('refuses bad settings with the field at fault', async () => {

@@ -128,3 +128,28 @@ describe('a report a worker completes', () => {
     }
   });
 });
+
+describe('the audit event of a request', () => {
+  it('commits with the report it records, or neither does', async () => {
+    const { orgId } = await app.newOrg('store audit');
+    const { db, sql } = app.services.database;
+    const input = { type: 'governance', period: { start: new Date('2026-10-01T00:00:00Z'), end: new Date('2026-10-02T00:00:00Z') } };
+    const audited = async (reportId: string) => (await sql`select count(*)::int as n from audit_events where org_id = ${orgId} and action = 'report.requested' and resource = ${`report:${reportId}`}`)[0]!.n as number;
+
+    // Requested inside a caller's transaction (as a schedule's run does) that then rolls back: no report, no audit event.
+    let requested = '';
+    await expect(db.transaction(async (tx) => {
+      const inTx = { ...app.services, database: { ...app.services.database, db: tx as unknown as typeof db } };
+      requested = (await createReport(inTx, { orgId, name: 'test', actorId: 'key-1' }, input)).id;
+      throw new Error('roll back');
+    })).rejects.toThrow('roll back');
+    expect(await db.$count(reports, eq(reports.id, requested))).toBe(0);
+    expect(await audited(requested)).toBe(0);
+
+    // Committed: both, and the event names who asked.
+    const report = await createReport(app.services, { orgId, name: 'test', actorId: 'key-1' }, input);
+    expect(await audited(report.id)).toBe(1);
+    const [event] = await sql`select actor_type, actor_id, category from audit_events where org_id = ${orgId} and resource = ${`report:${report.id}`}`;
+    expect(event).toEqual({ actor_type: 'service', actor_id: 'key-1', category: 'admin' });
+  });
+});

@@ -3,10 +3,10 @@
  * deletes files and marks reports expired (keeping findings and hash), and
  * 410 on download afterwards.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { graphql } from '../client/gql.ts';
-import { findings, reportArtifacts, reports } from '../src/db/schema.ts';
+import { findings, postureChanges, reportArtifacts, reports } from '../src/db/schema.ts';
 import { expiryFor } from '../src/accounts/settings.ts';
 import { runRetention, stampExpiry } from '../src/jobs/retention.ts';
 import { renderArtifacts } from '../src/render/artifacts.ts';
@@ -78,4 +78,21 @@ it('deletes the files of reports past retention, marks them expired, keeps findi
   const download = await app.fetch(`/reports/${id}/download?format=json`, { key: adminKey });
   expect(download.status).toBe(410);
   expect(((await download.json()) as { error: { message: string } }).error.message).toContain('retention');
+});
+
+it("deletes posture changes older than their organisation's retention, and only those", async () => {
+  const a = await app.newOrg('Posture retention');
+  const b = await app.newOrg('Posture retention, default');
+  expect((await app.gql(a.adminKey, Settings, { input: { retentionDays: 10 } })).data!.updateOrganizationSettings.retentionDays).toBe(10);
+  const { db } = app.services.database;
+  const change = (orgId: string, daysAgo: number) => ({
+    orgId, framework: 'governance', checkId: 'policy-coverage', controlId: 'GOV-1', title: 'Explicit policies', fromStatus: 'pass', toStatus: 'fail',
+    value: 50, unit: 'percent', thresholds: { direction: 'min' as const, pass: 95, warn: 80 }, at: new Date(Date.now() - daysAgo * DAY),
+  });
+  await db.insert(postureChanges).values([change(a.orgId, 11), change(a.orgId, 9), change(b.orgId, 11)]);
+  const result = await runRetention(app.services);
+  expect(result.prunedPostureChanges).toBeGreaterThanOrEqual(1);
+  const left = await db.select({ orgId: postureChanges.orgId, at: postureChanges.at }).from(postureChanges).where(inArray(postureChanges.orgId, [a.orgId, b.orgId])).orderBy(asc(postureChanges.id));
+  // Ten days for the first organisation: its 11-day-old change goes; the other keeps 90 days.
+  expect(left.map((r) => [r.orgId, Math.round((Date.now() - r.at.getTime()) / DAY)])).toEqual([[a.orgId, 9], [b.orgId, 11]]);
 });

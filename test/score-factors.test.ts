@@ -113,7 +113,7 @@ describe('score factors', () => {
     const md = (await download('md')).toString('utf8');
     expect(md).toContain('## How the score is made up');
     expect(md).toContain('| Security settings (API keys, share links, webhooks) | 66.67 / 100 |');
-    const zip = readZip(await download('csv'));
+    const zip = await readZip(await download('csv'));
     const score = zip.find((e) => e.name === 'score.csv')!.data!.toString('utf8');
     expect(score.split('\r\n')[0]).toBe('\uFEFFfactor,label,value,weight,effectiveWeight,points,detail');
     expect(score).toContain('security_settings,"Security settings (API keys, share links, webhooks)",66.67,10,');

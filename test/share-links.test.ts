@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { and, eq, sql } from 'drizzle-orm';
 import { extractText } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { graphql } from '../client/gql.ts';
 import type { CreateShareLinkInput } from '../client/graphql.ts';
 import { auditEvents, reports, shareLinks, shareLinkTokens } from '../src/db/schema.ts';
@@ -95,7 +95,7 @@ describe('share links', () => {
     const file = await app.fetch(`${pathOf(created.url)}/download?format=json`);
     expect(file.status).toBe(200);
     expectSecurityHeaders(file);
-    expect(verifyReportFile(Buffer.from(await file.arrayBuffer()), 'r.json').ok).toBe(true);
+    expect((await verifyReportFile(Buffer.from(await file.arrayBuffer()), 'r.json')).ok).toBe(true);
     expect((await app.fetch(`${pathOf(created.url)}/download?format=pdf`)).status).toBe(404);
 
     const listed = (await app.gql(org.adminKey, Links, { reportId: reportGid })).data!.shareLinks.find((l) => l.id === created.shareLink.id)!;
@@ -138,13 +138,17 @@ describe('share links', () => {
     expect((await serviceEvents(org.orgId, 'share_link.password_failed')).some((e) => (e.attributes as { shareLinkId: string }).shareLinkId === created.shareLink.id)).toBe(true);
   });
 
-  it('locks one client address out after five wrong passwords; the right password from another address still opens the link', async () => {
+  it('locks one client address out after five wrong passwords, counted across API processes; the right password from another address still opens the link', async () => {
     const created = await share({ passwordProtected: true });
     const path = pathOf(created.url);
-    // Real sockets from two loopback addresses: the address is the TCP peer's.
-    const base = await app.api.listen(0, '127.0.0.1');
-    const { port } = new URL(base);
-    const postFrom = (localAddress: string, password: string, forwardedFor?: string) =>
+    // Real sockets from two loopback addresses: the address is the TCP peer's. A second API server on
+    // the same database stands for a second process behind a load balancer: the tries alternate
+    // between the two, and the address is locked after five in all, not five in each.
+    const second = await startTestApp({ jobs: 'none' });
+    onTestFinished(() => second.close());
+    const ports = [new URL(await app.api.listen(0, '127.0.0.1')).port, new URL(await second.api.listen(0, '127.0.0.1')).port];
+    let tries = 0;
+    const postFrom = (localAddress: string, password: string, forwardedFor?: string, port = ports[tries++ % 2]) =>
       new Promise<{ status: number; body: string; cookie: string | undefined }>((resolve, reject) => {
         const body = new URLSearchParams({ password }).toString();
         const request = httpRequest(
@@ -204,7 +208,8 @@ describe('share links', () => {
     } finally {
       await proxied.close();
     }
-  });
+    // A hundred scrypt checks, each deliberately slow: minutes when both cores are busy.
+  }, 240_000);
 
   it('answers 410 once expired or revoked, 404 for unknown tokens, and validates its input', async () => {
     const expiring = await share({ expiresInHours: 1 });
@@ -325,7 +330,7 @@ describe('pseudonymised share links', () => {
     };
     const json = await get('json');
     const md = (await get('md')).toString('utf8');
-    const csv = readZip(await get('csv')).map((e) => e.data!.toString('utf8')).join('\n');
+    const csv = (await readZip(await get('csv'))).map((e) => e.data!.toString('utf8')).join('\n');
     const oscal = (await get('oscal')).toString('utf8');
     const pdf = (await extractText(new Uint8Array(await get('pdf')), { mergePages: true })).text;
     const texts = { json: json.toString('utf8'), md, csv, oscal, pdf };
@@ -339,7 +344,7 @@ describe('pseudonymised share links', () => {
     expect(csv).toContain(pseudonymOfCarol);
 
     // The redacted copy is signed anew and names the original's hash.
-    const verified = verifyReportFile(json, 'shared.json');
+    const verified = await verifyReportFile(json, 'shared.json');
     expect(verified.ok).toBe(true);
     const parsed = JSON.parse(texts.json) as { content: { redaction: { originalContentSha256: string } } };
     expect(parsed.content.redaction.originalContentSha256).toBe(row!.contentSha256);
@@ -351,12 +356,12 @@ describe('pseudonymised share links', () => {
     expect(bundleResponse.status).toBe(200);
     expect(bundleResponse.headers.get('content-disposition')).toContain('-pseudonymised');
     const bundle = Buffer.from(await bundleResponse.arrayBuffer());
-    const entries = readZip(bundle);
+    const entries = await readZip(bundle);
     expect(entries.map((e) => e.name).sort()).toEqual(['README.txt', 'evidence.ndjson', 'manifest.json', 'manifest.sig', 'report-csv.zip', 'report-oscal.json', 'report.json', 'report.md', 'report.pdf', 'signature.json', 'public-key.pem', 'SHA256SUMS', 'SHA256SUMS.sig'].sort());
     const entryTexts: Record<string, string> = {};
     for (const entry of entries) {
       if (entry.name === 'report.pdf') entryTexts[entry.name] = (await extractText(new Uint8Array(entry.data!), { mergePages: true })).text;
-      else if (entry.name === 'report-csv.zip') entryTexts[entry.name] = readZip(entry.data!).map((e) => e.data!.toString('utf8')).join('\n');
+      else if (entry.name === 'report-csv.zip') entryTexts[entry.name] = (await readZip(entry.data!)).map((e) => e.data!.toString('utf8')).join('\n');
       else entryTexts[entry.name] = entry.data!.toString('utf8');
     }
     const subjects = Array.from({ length: 2 }, (_, p) => Array.from({ length: 3 }, (_, i) => `subject-47${p}${i}`)).flat();
@@ -374,7 +379,7 @@ describe('pseudonymised share links', () => {
     const manifest = JSON.parse(entryTexts['manifest.json']!) as { report: { contentSha256: string }; redaction: { profile: string; originalContentSha256: string } };
     expect(manifest.redaction).toMatchObject({ profile: 'pseudonymise', originalContentSha256: row!.contentSha256 });
     expect(manifest.report.contentSha256).not.toBe(row!.contentSha256);
-    const bundleVerified = verifyReportFile(bundle, 'shared.zip');
+    const bundleVerified = await verifyReportFile(bundle, 'shared.zip');
     expect(bundleVerified.checks.filter((c) => !c.ok)).toEqual([]);
     expect(bundleVerified.ok).toBe(true);
 

@@ -51,69 +51,69 @@ afterAll(async () => {
   await app.close();
 });
 
-const failures = (buffer: Buffer) => verifyReportFile(buffer, 'f').checks.filter((c) => !c.ok).map((c) => c.message);
+const failures = async (buffer: Buffer) => (await verifyReportFile(buffer, 'f')).checks.filter((c) => !c.ok).map((c) => c.message);
 
 describe('verify a JSON report', () => {
   it('passes on the downloaded file, naming the key that signed it', async () => {
     const [row] = await app.services.database.db.select().from(reports).where(eq(reports.id, reportId));
-    const result = verifyReportFile(json, 'report.json');
+    const result = await verifyReportFile(json, 'report.json');
     expect(result.checks.filter((c) => !c.ok)).toEqual([]);
     expect(result).toMatchObject({ ok: true, kind: 'json', keyIds: [row!.signatureKeyId] });
   });
 
-  it('fails on one changed byte in the content, saying the content hash does not match', () => {
+  it('fails on one changed byte in the content, saying the content hash does not match', async () => {
     const tampered = Buffer.from(json);
     const at = tampered.indexOf('"score":') + 8;
     tampered[at] = tampered[at] === 0x39 ? 0x38 : tampered[at]! + 1;
-    const messages = failures(tampered);
+    const messages = await failures(tampered);
     expect(messages.some((m) => /content hash mismatch: the content hashes to [0-9a-f]{64} but integrity.contentSha256 says/.test(m))).toBe(true);
   });
 
-  it('fails on one changed byte in the signature, saying the signature does not verify', () => {
+  it('fails on one changed byte in the signature, saying the signature does not verify', async () => {
     const tampered = Buffer.from(json);
     const at = tampered.indexOf('"value":"') + 12;
     tampered[at] = tampered[at] === 0x41 ? 0x42 : 0x41;
-    expect(failures(tampered)).toEqual([expect.stringMatching(/Ed25519 signature of the content hash does not verify with key [0-9a-f]{16}/)]);
+    expect(await failures(tampered)).toEqual([expect.stringMatching(/Ed25519 signature of the content hash does not verify with key [0-9a-f]{16}/)]);
   });
 
-  it('fails on a change of any single byte anywhere in the file', () => {
+  it('fails on a change of any single byte anywhere in the file', async () => {
     const step = Math.max(1, Math.floor(json.length / 400));
     for (let at = 0; at < json.length; at += step) {
       const tampered = Buffer.from(json);
       tampered[at] = tampered[at] === 0x20 ? 0x21 : 0x20;
-      expect(verifyReportFile(tampered).ok, `byte ${at} (${JSON.stringify(json.subarray(Math.max(0, at - 10), at + 10).toString())})`).toBe(false);
+      expect((await verifyReportFile(tampered)).ok, `byte ${at} (${JSON.stringify(json.subarray(Math.max(0, at - 10), at + 10).toString())})`).toBe(false);
     }
   });
 
-  it('fails when signed by a key that is not trusted', () => {
-    const result = verifyReportFile(json, 'report.json', { trustedKeyIds: ['0123456789abcdef'] });
+  it('fails when signed by a key that is not trusted', async () => {
+    const result = await verifyReportFile(json, 'report.json', { trustedKeyIds: ['0123456789abcdef'] });
     expect(result.ok).toBe(false);
     expect(result.checks.find((c) => !c.ok)!.message).toMatch(/key [0-9a-f]{16} is not among the trusted keys 0123456789abcdef/);
   });
 });
 
 describe('verify an evidence bundle', () => {
-  it('passes on the downloaded bundle', () => {
-    const result = verifyReportFile(bundle, 'bundle.zip');
+  it('passes on the downloaded bundle', async () => {
+    const result = await verifyReportFile(bundle, 'bundle.zip');
     expect(result.checks.filter((c) => !c.ok)).toEqual([]);
     expect(result.ok).toBe(true);
     expect(result.checks.map((c) => c.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^evidence.ndjson: SHA-256 and size/), expect.stringMatching(/^manifest.sig: Ed25519 signature of manifest.json verifies/)]));
   });
 
-  it('fails on one changed byte inside a file of the zip, naming the file', () => {
+  it('fails on one changed byte inside a file of the zip, naming the file', async () => {
     const nameAt = bundle.indexOf('evidence.ndjson');
     const header = nameAt - 30;
     const dataStart = nameAt + bundle.readUInt16LE(header + 26) + bundle.readUInt16LE(header + 28);
     const tampered = Buffer.from(bundle);
     tampered[dataStart + 20] = tampered[dataStart + 20]! ^ 0x01;
-    const messages = failures(tampered);
+    const messages = await failures(tampered);
     expect(messages.length).toBeGreaterThan(0);
     expect(messages.every((m) => m.startsWith('evidence.ndjson: '))).toBe(true);
   });
 
   it('fails when a file is changed and the zip rebuilt, saying which hash differs from the manifest', async () => {
     const zip = new yazl.ZipFile();
-    for (const entry of readZip(bundle)) {
+    for (const entry of await readZip(bundle)) {
       let data = entry.data!;
       if (entry.name === 'evidence.ndjson') {
         data = Buffer.from(data);
@@ -122,28 +122,28 @@ describe('verify an evidence bundle', () => {
       zip.addBuffer(data, entry.name);
     }
     zip.end();
-    const messages = failures(await collect(zip.outputStream));
+    const messages = await failures(await collect(zip.outputStream));
     expect(messages).toEqual([expect.stringMatching(/^evidence.ndjson: SHA-256 is [0-9a-f]{64}, the manifest says [0-9a-f]{64}: the file was changed$/)]);
   });
 
   it('fails when the manifest is changed, since its signature no longer verifies', async () => {
     const zip = new yazl.ZipFile();
-    for (const entry of readZip(bundle)) {
+    for (const entry of await readZip(bundle)) {
       const data = entry.name === 'manifest.json' ? Buffer.from(entry.data!.toString().replace('"events":', '"events":1')) : entry.data!;
       zip.addBuffer(data, entry.name);
     }
     zip.end();
-    expect(failures(await collect(zip.outputStream))).toContainEqual(expect.stringMatching(/^manifest.sig: the Ed25519 signature of manifest.json does not verify/));
+    expect(await failures(await collect(zip.outputStream))).toContainEqual(expect.stringMatching(/^manifest.sig: the Ed25519 signature of manifest.json does not verify/));
   });
 
   it('fails when a line of SHA256SUMS is changed: its signature no longer verifies and it disagrees with the manifest', async () => {
     const zip = new yazl.ZipFile();
-    for (const entry of readZip(bundle)) {
+    for (const entry of await readZip(bundle)) {
       const data = entry.name === 'SHA256SUMS' ? Buffer.from(entry.data!.toString().replace(/^(.)/, (c) => (c === '0' ? '1' : '0'))) : entry.data!;
       zip.addBuffer(data, entry.name);
     }
     zip.end();
-    const messages = failures(await collect(zip.outputStream));
+    const messages = await failures(await collect(zip.outputStream));
     expect(messages).toContainEqual(expect.stringMatching(/^SHA256SUMS.sig: the Ed25519 signature of SHA256SUMS does not verify/));
     expect(messages).toContainEqual(expect.stringMatching(/^SHA256SUMS: disagrees with the manifest on /));
   });

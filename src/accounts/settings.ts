@@ -72,7 +72,7 @@ export async function updateOrganizationSettings(
         .where(and(eq(compliancePackages.orgId, requester.orgId), eq(compliancePackages.status, 'completed')));
     }
   }));
-  await recordServiceEvent(services.database, requester.orgId, {
+  await recordServiceEvent(services, requester.orgId, {
     action: 'organization.settings_changed',
     actorId: requester.actorId,
     resource: `organization:${requester.orgId}`,

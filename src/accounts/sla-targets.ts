@@ -45,7 +45,7 @@ export async function updateSlaTargets(services: Services, requester: Actor, inp
       .set({ approvalSlaMinutes: after.approvalMinutes, holdSlaMinutes: after.holdMinutes })
       .where(eq(organizations.id, requester.orgId)),
   );
-  await recordServiceEvent(services.database, requester.orgId, {
+  await recordServiceEvent(services, requester.orgId, {
     action: 'organization.sla_targets_changed',
     actorId: requester.actorId,
     resource: `organization:${requester.orgId}`,

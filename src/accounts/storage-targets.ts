@@ -73,7 +73,7 @@ export async function createStorageTarget(services: Services, requester: Actor, 
       createdBy: requester.name,
     })
     .returning(PUBLIC_COLUMNS);
-  await recordServiceEvent(services.database, requester.orgId, { action: 'storage_target.created', actorId: requester.actorId, resource: `storage_target:${id}`, attributes: { bucket, endpoint } });
+  await recordServiceEvent(services, requester.orgId, { action: 'storage_target.created', actorId: requester.actorId, resource: `storage_target:${id}`, attributes: { bucket, endpoint } });
   return row!;
 }
 
@@ -89,7 +89,7 @@ export async function deleteStorageTarget(services: Services, requester: Actor, 
     .update(schedules)
     .set({ deliverTo: sql`array_remove(${schedules.deliverTo}, ${id}::uuid)` })
     .where(and(eq(schedules.orgId, requester.orgId), sql`${id}::uuid = any(${schedules.deliverTo})`));
-  await recordServiceEvent(services.database, requester.orgId, { action: 'storage_target.deleted', actorId: requester.actorId, resource: `storage_target:${id}` });
+  await recordServiceEvent(services, requester.orgId, { action: 'storage_target.deleted', actorId: requester.actorId, resource: `storage_target:${id}` });
   return row;
 }
 

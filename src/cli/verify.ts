@@ -56,11 +56,11 @@ class Checks {
   }
 }
 
-export function verifyReportFile(buffer: Buffer, filename = 'file', options: VerifyOptions = {}): VerifyResult {
+export async function verifyReportFile(buffer: Buffer, filename = 'file', options: VerifyOptions = {}): Promise<VerifyResult> {
   const checks = new Checks();
   let kind: VerifyResult['kind'] = 'unknown';
   if (isZip(buffer)) {
-    kind = verifyZip(buffer, filename, checks, options);
+    kind = await verifyZip(buffer, filename, checks, options);
   } else if (buffer.subarray(0, 1).toString() === '{') {
     kind = 'json';
     verifyJson(buffer, filename, checks, options);
@@ -168,10 +168,10 @@ type ZipManifest = { schema?: unknown; report?: { contentSha256?: unknown }; fil
  * hash and size, nothing unlisted; then what its kind adds (the report's own
  * signature, each report and export of a package).
  */
-function verifyZip(buffer: Buffer, label: string, checks: Checks, options: VerifyOptions): VerifyResult['kind'] {
+async function verifyZip(buffer: Buffer, label: string, checks: Checks, options: VerifyOptions): Promise<VerifyResult['kind']> {
   let entries: ZipFileEntry[];
   try {
-    entries = readZip(buffer);
+    entries = await readZip(buffer);
   } catch (error) {
     checks.fail(`${label}: ${error instanceof ZipError ? error.message : `cannot be read as a zip (${(error as Error).message})`}`);
     return 'bundle';

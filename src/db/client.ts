@@ -4,6 +4,16 @@ import * as schema from './schema.ts';
 
 export type Db = PostgresJsDatabase<typeof schema>;
 export type Sql = postgres.Sql;
+/** A drizzle transaction (or savepoint) of `Db`. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * The postgres.js connection a drizzle transaction runs on, for what drizzle
+ * cannot say (COPY) inside that same transaction.
+ */
+export function sqlOf(tx: Tx): postgres.TransactionSql {
+  return (tx._.session as unknown as { client: postgres.TransactionSql }).client;
+}
 
 export interface Database {
   /** Drizzle, for typed queries. */

@@ -38,6 +38,7 @@ export const DISTRIBUTED_BY_ORG: readonly PgTable[] = [
   schema.reportArtifacts,
   schema.signingKeys,
   schema.shareLinks,
+  schema.shareLinkAddressFailures,
   schema.schedules,
   schema.scheduleRuns,
   schema.notifications,

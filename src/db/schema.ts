@@ -618,6 +618,28 @@ export const shareLinks = pgTable(
 );
 
 /**
+ * Wrong share-link passwords in a row from one client address. Kept in the
+ * database, not in a process, so every API process behind a load balancer
+ * counts the same tries: an address cannot multiply its guesses by the
+ * number of processes. A right password deletes the row; the link's deletion
+ * takes its rows with it.
+ */
+export const shareLinkAddressFailures = pgTable(
+  'share_link_address_failures',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    linkId: uuid('link_id').notNull(),
+    address: text('address').notNull(),
+    failures: integer('failures').notNull(),
+    lockedUntil: ts('locked_until'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.linkId, t.address] }),
+    foreignKey({ columns: [t.orgId, t.linkId], foreignColumns: [shareLinks.orgId, shareLinks.id] }).onDelete('cascade'),
+  ],
+);
+
+/**
  * A share link's token hash → its organisation and link. A link is opened by
  * its token alone, before the organisation is known: kept apart from the
  * link (whose counters change on every view) as a small reference table, so

@@ -3,10 +3,10 @@
  * OCSF, the service's own trail) ends here, goes through `validateEvent`
  * and is stored in batches: a bad event is rejected alone, never its batch.
  */
-import type { Database } from '../db/client.ts';
+import { sqlOf, type Database, type Sql, type Tx } from '../db/client.ts';
 import { badInput } from '../errors.ts';
 import { validateEvent, type NormalizedEvent, type Rejection } from './contract.ts';
-import { EventBatch, storeEvents, type StoreResult } from './store.ts';
+import { EventBatch, storeEvents, storeEventsIn, type StoreResult } from './store.ts';
 
 /** One record of a source: an event to validate, or a line the source itself could not read. */
 export type SourceRecord = { line: number; event: unknown } | { line: number; rejection: Rejection };
@@ -176,11 +176,33 @@ export interface ServiceEvent {
   attributes?: Record<string, unknown> | null;
 }
 
+/** Where the service's own events go, and who hears that they were stored. */
+export interface ServiceEventSink {
+  database: Database;
+  /** Told after events of `orgId` were stored (services.ts: the refreshes ingest asks for); never fails. */
+  eventsStored?(orgId: string): Promise<void>;
+}
+
 /**
  * The service's own audit trail: category `admin`, actor type `service`, so
- * the Audit Summary report covers the reporting system itself.
+ * the Audit Summary report covers the reporting system itself. They are
+ * events like any other: posture follows them as it follows ingest.
  */
-export async function recordServiceEvent(database: Database, orgId: string, event: ServiceEvent): Promise<void> {
+export async function recordServiceEvent(sink: ServiceEventSink, orgId: string, event: ServiceEvent): Promise<void> {
+  await storeEvents(sink.database, orgId, [serviceEvent(event)]);
+  await sink.eventsStored?.(orgId);
+}
+
+/**
+ * The same, inside the caller's drizzle transaction: the audit event commits
+ * with the change it records, or neither does. The caller tells its sink's
+ * `eventsStored` after the commit.
+ */
+export async function recordServiceEventIn(tx: Tx, orgId: string, event: ServiceEvent): Promise<void> {
+  await storeEventsIn(sqlOf(tx) as unknown as Sql, orgId, [serviceEvent(event)]);
+}
+
+function serviceEvent(event: ServiceEvent): NormalizedEvent {
   const validated = validateEvent({
     occurredAt: new Date().toISOString(),
     category: 'admin',
@@ -194,5 +216,5 @@ export async function recordServiceEvent(database: Database, orgId: string, even
   if (!validated.ok) {
     throw new Error(`service audit event ${event.action} is invalid: ${validated.rejection.field} ${validated.rejection.message}`);
   }
-  await storeEvents(database, orgId, [validated.event]);
+  return validated.event;
 }

@@ -193,24 +193,40 @@ export async function storeEvents(
   }
 }
 
-function storeBatch(sql: Sql, orgId: string, batch: EventBatch, { askStored, exclusive }: { askStored: boolean; exclusive: boolean }): Promise<StoreResult> {
-  return sql.begin(async (tx) => {
-    const floor = await joinIngest(tx as unknown as Sql, orgId, exclusive);
-    const ids = askStored ? batch.ids() : [];
-    const stored = ids.length
-      ? await tx`select client_id from audit_events where org_id = ${orgId}::uuid and client_id = any(${ids}::text[])`
-      : [];
-    const batchId = randomUUID();
-    const { chunks, kept, lastHash, registries } = batch.copyLines(orgId, batchId, new Set(stored.map((r) => r.client_id as string)));
-    if (kept) {
-      const stream = await tx.unsafe(`copy audit_events (${COPY_COLUMNS}) from stdin`).writable();
-      await writeAll(stream, chunks);
-      await upsertRegistries(tx as unknown as Sql, orgId, registries);
-      // Last, so the chain head is locked only until the commit that follows.
-      await linkBatch(tx as unknown as Sql, orgId, { batchId, eventCount: kept, seqFloor: floor, batchHash: Buffer.from(lastHash, 'hex') });
-    }
-    return { accepted: kept, duplicates: batch.size - kept };
-  }) as Promise<StoreResult>;
+function storeBatch(sql: Sql, orgId: string, batch: EventBatch, options: { askStored: boolean; exclusive: boolean }): Promise<StoreResult> {
+  return sql.begin((tx) => storeBatchIn(tx as unknown as Sql, orgId, batch, options)) as Promise<StoreResult>;
+}
+
+/**
+ * Stores events inside the caller's transaction (postgres.js), so they
+ * commit or roll back with what the caller writes: an action and its audit
+ * event. No retries of its own (the caller's transaction is the unit), and
+ * no asking which ids are stored: for events without client ids (the
+ * service's own) or with new ones.
+ */
+export function storeEventsIn(tx: Sql, orgId: string, events: NormalizedEvent[]): Promise<StoreResult> {
+  const batch = new EventBatch();
+  for (const e of events) batch.add(e);
+  if (batch.size === 0) return Promise.resolve({ accepted: 0, duplicates: 0 });
+  return storeBatchIn(tx, orgId, batch, { askStored: false, exclusive: false });
+}
+
+async function storeBatchIn(tx: Sql, orgId: string, batch: EventBatch, { askStored, exclusive }: { askStored: boolean; exclusive: boolean }): Promise<StoreResult> {
+  const floor = await joinIngest(tx, orgId, exclusive);
+  const ids = askStored ? batch.ids() : [];
+  const stored = ids.length
+    ? await tx`select client_id from audit_events where org_id = ${orgId}::uuid and client_id = any(${ids}::text[])`
+    : [];
+  const batchId = randomUUID();
+  const { chunks, kept, lastHash, registries } = batch.copyLines(orgId, batchId, new Set(stored.map((r) => r.client_id as string)));
+  if (kept) {
+    const stream = await tx.unsafe(`copy audit_events (${COPY_COLUMNS}) from stdin`).writable();
+    await writeAll(stream, chunks);
+    await upsertRegistries(tx, orgId, registries);
+    // Last, so the chain head is locked only until the commit that follows.
+    await linkBatch(tx, orgId, { batchId, eventCount: kept, seqFloor: floor, batchHash: Buffer.from(lastHash, 'hex') });
+  }
+  return { accepted: kept, duplicates: batch.size - kept };
 }
 
 /** Advisory lock class of per-organisation ingestion (the second key is the organisation). */

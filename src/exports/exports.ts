@@ -75,7 +75,7 @@ export async function requestExport(services: Services, requester: Actor, input:
     await notifyReportChange(tx, exportChange(inserted!));
     return inserted!;
   });
-  await recordServiceEvent(services.database, requester.orgId, {
+  await recordServiceEvent(services, requester.orgId, {
     action: 'export.requested',
     actorId: requester.actorId,
     resource: `export:${row.id}`,
@@ -195,7 +195,7 @@ export async function cancelExport(services: Services, requester: Actor, id: str
   });
   if (!row) throw badInput('id', `Only a pending or generating export can be cancelled; this one is ${current.status}.`);
   await services.database.db.delete(exportChunks).where(and(eq(exportChunks.orgId, requester.orgId), eq(exportChunks.exportId, row.id)));
-  await recordServiceEvent(services.database, requester.orgId, { action: 'export.cancelled', actorId: requester.actorId, resource: `export:${row.id}` });
+  await recordServiceEvent(services, requester.orgId, { action: 'export.cancelled', actorId: requester.actorId, resource: `export:${row.id}` });
   return row;
 }
 
@@ -208,7 +208,7 @@ export async function deleteExport(services: Services, requester: Actor, id: str
   });
   if (!row) throw notFound('Data export');
   await services.database.db.delete(exportChunks).where(and(eq(exportChunks.orgId, requester.orgId), eq(exportChunks.exportId, row.id)));
-  await recordServiceEvent(services.database, requester.orgId, { action: 'export.deleted', actorId: requester.actorId, resource: `export:${row.id}` });
+  await recordServiceEvent(services, requester.orgId, { action: 'export.deleted', actorId: requester.actorId, resource: `export:${row.id}` });
   return row;
 }
 
@@ -355,7 +355,7 @@ export async function expireExports(services: Services, now = new Date()): Promi
     .returning({ orgId: dataExports.orgId, id: dataExports.id });
   for (const e of expired) {
     await db.delete(exportChunks).where(and(eq(exportChunks.orgId, e.orgId), eq(exportChunks.exportId, e.id)));
-    await recordServiceEvent(services.database, e.orgId, { action: 'export.expired', actorId: 'retention', resource: `export:${e.id}` });
+    await recordServiceEvent(services, e.orgId, { action: 'export.expired', actorId: 'retention', resource: `export:${e.id}` });
   }
   return expired.length;
 }

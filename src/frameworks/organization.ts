@@ -93,7 +93,7 @@ export async function deleteFramework(services: Services, requester: Actor, type
 }
 
 function audit(services: Services, requester: Actor, action: string, definition: FrameworkDefinition) {
-  return recordServiceEvent(services.database, requester.orgId, {
+  return recordServiceEvent(services, requester.orgId, {
     action,
     actorId: requester.actorId,
     resource: `framework:${definition.type}`,

@@ -159,7 +159,7 @@ async function* encode(lines: AsyncIterable<string>): AsyncGenerator<Uint8Array>
  * record does not happen (the request fails instead).
  */
 async function recordDownload(services: Services, principal: Principal, row: ReportRow, format: Format | 'evidence', finding?: number) {
-  await recordServiceEvent(services.database, principal.orgId, {
+  await recordServiceEvent(services, principal.orgId, {
     action: format === 'evidence' ? 'report.evidence_downloaded' : 'report.downloaded',
     actorId: principal.keyId,
     resource: `report:${row.id}`,

@@ -117,7 +117,7 @@ addRoute({
 });
 
 async function recordDownload(services: Services, principal: Principal, row: ExportRecord, as: string) {
-  await recordServiceEvent(services.database, principal.orgId, {
+  await recordServiceEvent(services, principal.orgId, {
     action: 'export.downloaded',
     actorId: principal.keyId,
     resource: `export:${row.id}`,

@@ -8,8 +8,6 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { badInput, isDatabaseUnavailable, UNAVAILABLE_RETRY_SECONDS } from '../errors.ts';
 import { IngestInterrupted, ingestRecords, type IngestResult, type SourceRecord } from '../events/ingest.ts';
-import { requestPostureEvaluation } from '../jobs/posture-refresh.ts';
-import { requestRollupRefresh } from '../jobs/rollup-refresh.ts';
 import { mapOcsfLine } from '../events/ocsf.ts';
 import type { Services } from '../services.ts';
 import { addRoute, authorize } from './routes.ts';
@@ -55,8 +53,7 @@ addRoute({
       result = await ingestRecords(services.database, principal.orgId, records(lineGroups(body, MAX_LINE_BYTES, ceiling), mapper));
     } catch (error) {
       if (error instanceof IngestInterrupted) {
-        await requestRollupRefresh(services, principal.orgId);
-        await requestPostureEvaluation(services, principal.orgId);
+        await services.eventsStored(principal.orgId);
         return interrupted(error, services);
       }
       throw error;
@@ -64,8 +61,7 @@ addRoute({
     services.metrics.eventsIngested.inc({ route: 'ingest' }, result.accepted);
     services.metrics.eventsRejected.inc({ route: 'ingest' }, result.rejectedCount);
     if (result.accepted) {
-      await requestRollupRefresh(services, principal.orgId);
-      await requestPostureEvaluation(services, principal.orgId);
+      await services.eventsStored(principal.orgId);
     }
     if (ceiling.exceeded) {
       const through = ceiling.throughLine ?? 0;

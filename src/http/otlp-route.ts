@@ -8,8 +8,6 @@
 import { gunzipSync } from 'node:zlib';
 import { DomainError, httpStatusOf, RateLimitedError } from '../errors.ts';
 import { ingestRecords, type SourceRecord } from '../events/ingest.ts';
-import { requestPostureEvaluation } from '../jobs/posture-refresh.ts';
-import { requestRollupRefresh } from '../jobs/rollup-refresh.ts';
 import { mapSpans, type MappedSpan } from '../events/otlp.ts';
 import { decodeTraceRequest, encodeRpcStatus, encodeTraceResponse, OtlpDecodeError, type Encoding } from '../events/otlp-wire.ts';
 import { addRoute, authorize, BodyTooLarge, CLOSE_AFTER, errorResponse, readLimited } from './routes.ts';
@@ -70,8 +68,7 @@ addRoute({
       services.metrics.eventsIngested.inc({ route: 'otlp' }, result.accepted);
       services.metrics.eventsRejected.inc({ route: 'otlp' }, result.rejectedCount);
       if (result.accepted) {
-        await requestRollupRefresh(services, principal.orgId);
-        await requestPostureEvaluation(services, principal.orgId);
+        await services.eventsStored(principal.orgId);
       }
 
       const problems = result.rejected.map((r) => describeRejection(events[r.line - 1]!, r.field, r.message));

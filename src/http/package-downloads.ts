@@ -48,7 +48,7 @@ addRoute({
     const sha256 = file === 'pdf' ? row.pdfSha256! : row.zipSha256!;
     const etag = `"${sha256}"`;
     if (request.headers.get('if-none-match')?.split(',').some((t) => t.trim() === etag)) return new Response(null, { status: 304, headers: { etag } });
-    await recordServiceEvent(services.database, principal.orgId, {
+    await recordServiceEvent(services, principal.orgId, {
       action: 'package.downloaded',
       actorId: principal.keyId,
       resource: `package:${row.id}`,

@@ -22,6 +22,8 @@ export interface RetentionResult {
   expiredExports?: number;
   /** Compliance packages whose files were deleted. */
   expiredPackages?: number;
+  /** Posture changes older than their organisation's retention, deleted. */
+  prunedPostureChanges?: number;
 }
 
 /**
@@ -65,7 +67,7 @@ export async function runRetention(services: Services, now = new Date()): Promis
     });
     result.expiredReports += expired.rows.length;
     for (const row of expired.rows) {
-      await recordServiceEvent(services.database, row.orgId, {
+      await recordServiceEvent(services, row.orgId, {
         action: 'report.expired',
         actorId: 'retention',
         resource: `report:${row.id}`,
@@ -81,6 +83,12 @@ export async function runRetention(services: Services, now = new Date()): Promis
   result.deletedArtifacts += stray.count;
   result.expiredExports = await expireExports(services, now);
   result.expiredPackages = await expirePackages(services, now);
+  // The posture's change log is kept as long as the organisation keeps its reports' files; the
+  // current statuses and the daily snapshots stay (the history query reads at most 400 days).
+  const pruned = await pg`
+    delete from posture_changes c using organizations o
+    where o.id = c.org_id and ${pg.unsafe(expiry('c.at', 'o.retention_days'))} <= ${now.toISOString()}::timestamptz`;
+  result.prunedPostureChanges = pruned.count;
   if (result.expiredReports) services.log.info('retention expired reports', { ...result });
   return result;
 }

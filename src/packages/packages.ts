@@ -99,7 +99,7 @@ export async function requestPackage(services: Services, requester: Requester, i
     await notifyReportChange(tx, packageChange(inserted!));
     return inserted!;
   });
-  await recordServiceEvent(services.database, orgId, {
+  await recordServiceEvent(services, orgId, {
     action: 'package.requested',
     actorId: requester.actorId,
     resource: `package:${row.id}`,
@@ -215,7 +215,7 @@ export async function cancelPackage(services: Services, requester: Requester, id
   });
   if (!row) throw badInput('id', `Only a pending or generating package can be cancelled; this one is ${current.status}.`);
   await deletePackageFiles(services.database.db, requester.orgId, row.id);
-  await recordServiceEvent(services.database, requester.orgId, { action: 'package.cancelled', actorId: requester.actorId, resource: `package:${row.id}` });
+  await recordServiceEvent(services, requester.orgId, { action: 'package.cancelled', actorId: requester.actorId, resource: `package:${row.id}` });
   return row;
 }
 
@@ -228,7 +228,7 @@ export async function deletePackage(services: Services, requester: Requester, id
   });
   if (!row) throw notFound('Compliance package');
   await deletePackageFiles(services.database.db, requester.orgId, row.id);
-  await recordServiceEvent(services.database, requester.orgId, { action: 'package.deleted', actorId: requester.actorId, resource: `package:${row.id}` });
+  await recordServiceEvent(services, requester.orgId, { action: 'package.deleted', actorId: requester.actorId, resource: `package:${row.id}` });
   return row;
 }
 
@@ -268,7 +268,7 @@ export async function expirePackages(services: Services, now = new Date()): Prom
     .returning({ orgId: compliancePackages.orgId, id: compliancePackages.id });
   for (const e of expired) {
     await deletePackageFiles(db, e.orgId, e.id);
-    await recordServiceEvent(services.database, e.orgId, { action: 'package.expired', actorId: 'retention', resource: `package:${e.id}` });
+    await recordServiceEvent(services, e.orgId, { action: 'package.expired', actorId: 'retention', resource: `package:${e.id}` });
   }
   return expired.length;
 }

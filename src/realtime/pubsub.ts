@@ -8,6 +8,7 @@
  */
 import { sql as drizzleSql } from 'drizzle-orm';
 import type { Db, Sql } from '../db/client.ts';
+import { ChannelListener, subscriberQueue } from './channel.ts';
 
 export const CHANNEL = 'report_changes';
 
@@ -59,24 +60,16 @@ export interface SubscriptionFilter {
 /** Told of every change this process hears, before any subscriber; `null` when changes may have been missed. */
 export type ChangeListener = (change: ReportChange | null) => void;
 
-export class ReportPubSub {
+export class ReportPubSub extends ChannelListener<ReportChange> {
   private subscribers = new Set<Subscriber>();
   private listeners = new Set<ChangeListener>();
-  private unlisten: (() => Promise<void>) | null = null;
-  private listened = false;
-  private sql: Sql;
   constructor(sql: Sql) {
-    this.sql = sql;
+    super(sql, CHANNEL);
   }
 
   /** Subscribers in this process (tests wait on it instead of sleeping). */
   get subscriberCount(): number {
     return this.subscribers.size;
-  }
-
-  /** True while this process listens: only then does it hear of changes made by other processes. */
-  get listening(): boolean {
-    return this.unlisten !== null;
   }
 
   /**
@@ -89,33 +82,15 @@ export class ReportPubSub {
     return () => this.listeners.delete(listener);
   }
 
-  /** Starts listening (API processes); publishing works without it. */
-  async start(): Promise<void> {
-    if (this.unlisten) return;
-    const onNotify = (payload: string) => this.hear(payload);
-    // postgres.js listens again after a lost connection; what was announced meanwhile is lost, so
-    // every subscriber of one report is told its current state (a final one ends its stream).
-    const onListen = () => {
-      if (this.listened) {
-        for (const listener of this.listeners) listener(null);
-        void this.resync().catch(() => {});
-      }
-      this.listened = true;
-    };
-    const { unlisten } = await this.sql.listen(CHANNEL, onNotify, onListen);
-    this.unlisten = unlisten;
-  }
-
-  /** What this process does with a change it hears (tests call it to hear one at an exact moment). */
-  hear(payload: string): void {
-    let change: ReportChange;
-    try {
-      change = JSON.parse(payload) as ReportChange;
-    } catch {
-      return;
-    }
+  protected deliver(change: ReportChange): void {
     for (const listener of this.listeners) listener(change);
     for (const subscriber of this.subscribers) if (matches(subscriber.filter, change)) subscriber.deliver(change);
+  }
+
+  /** Every subscriber of one report is told its current state (a final one ends its stream). */
+  protected resumed(): void {
+    for (const listener of this.listeners) listener(null);
+    void this.resync().catch(() => {});
   }
 
   private async resync(): Promise<void> {
@@ -134,11 +109,8 @@ export class ReportPubSub {
     }
   }
 
-  async stop(): Promise<void> {
-    await this.unlisten?.();
-    this.unlisten = null;
-    this.listened = false;
-    // Whatever is heard of next, changes made meanwhile were not.
+  /** Whatever is heard of next, changes made meanwhile were not. */
+  protected override stopped(): void {
     for (const listener of this.listeners) listener(null);
   }
 
@@ -147,42 +119,11 @@ export class ReportPubSub {
     return this.sql.notify(CHANNEL, payloadOf(change));
   }
 
-  /**
-   * Changes of one organisation (optionally one report) as an async iterable.
-   * The buffer is bounded: a subscriber that falls far behind keeps the
-   * latest changes, never unbounded memory.
-   */
+  /** Changes of one organisation (optionally one report) as an async iterable, buffered up to `maxBuffered`. */
   subscribe(filter: SubscriptionFilter, maxBuffered = 1000): AsyncIterableIterator<ReportChange> {
-    const queue: ReportChange[] = [];
-    let wake: (() => void) | null = null;
-    let done = false;
-    const subscriber: Subscriber = {
-      filter,
-      deliver: (change) => {
-        queue.push(change);
-        if (queue.length > maxBuffered) queue.shift();
-        wake?.();
-      },
-    };
+    const subscriber: Subscriber = { filter, deliver: (change) => queue.push(change) };
+    const queue = subscriberQueue<ReportChange>(maxBuffered, () => this.subscribers.delete(subscriber));
     this.subscribers.add(subscriber);
-    const close = () => {
-      done = true;
-      this.subscribers.delete(subscriber);
-      wake?.();
-    };
-    const iterator: AsyncIterableIterator<ReportChange> = {
-      [Symbol.asyncIterator]: () => iterator,
-      next: async () => {
-        while (!done && queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-        wake = null;
-        if (queue.length) return { value: queue.shift()!, done: false };
-        return { value: undefined, done: true };
-      },
-      return: async () => {
-        close();
-        return { value: undefined, done: true };
-      },
-    };
-    return iterator;
+    return queue.iterator;
   }
 }

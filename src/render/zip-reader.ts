@@ -1,9 +1,12 @@
 /**
- * A small reader for the zips we write, for `verify` (yauzl is only a dev
- * dependency). Reads the central directory, then each entry's data, and
- * checks its CRC-32, so a changed byte is named by the file it is in.
+ * Reads the zips we write (for `verify` and the tests) with yauzl, the reader
+ * kept beside yazl, which writes them. yauzl checks the archive's structure
+ * and each entry's sizes but leaves CRC-32 to its caller (its README says
+ * why), so each entry's bytes are checked here: a changed byte is named by
+ * the file it is in.
  */
-import { crc32, inflateRawSync } from 'node:zlib';
+import { crc32 } from 'node:zlib';
+import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
 
 export interface ZipFileEntry {
   name: string;
@@ -15,62 +18,51 @@ export interface ZipFileEntry {
 
 export class ZipError extends Error {}
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
 export function isZip(buffer: Buffer): boolean {
   return buffer.length >= 4 && buffer.readUInt32LE(0) === LOCAL;
 }
 
-export function readZip(buffer: Buffer): ZipFileEntry[] {
-  let eocd = -1;
-  for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 22 - 0xffff); i--) {
-    if (buffer.readUInt32LE(i) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new ZipError('not a readable zip: the end-of-central-directory record is missing (truncated or damaged file)');
-  const count = buffer.readUInt16LE(eocd + 10);
-  let offset = buffer.readUInt32LE(eocd + 16);
-  if (count === 0xffff || offset === 0xffffffff) throw new ZipError('ZIP64 archives (over 4 GiB or 65,535 files) are not supported by verify');
+/** Every entry in archive order, each with its bytes or what is wrong with it; a ZipError when the archive itself cannot be read. */
+export async function readZip(buffer: Buffer): Promise<ZipFileEntry[]> {
+  const zip = await new Promise<ZipFile>((resolve, reject) =>
+    fromBuffer(buffer, { lazyEntries: true }, (error, opened) => (error ? reject(new ZipError(`not a readable zip: ${error.message}`)) : resolve(opened))),
+  );
   const entries: ZipFileEntry[] = [];
-  for (let i = 0; i < count; i++) {
-    if (offset + 46 > buffer.length || buffer.readUInt32LE(offset) !== CENTRAL) throw new ZipError(`not a readable zip: central directory entry ${i + 1} is damaged`);
-    const method = buffer.readUInt16LE(offset + 10);
-    const crc = buffer.readUInt32LE(offset + 16);
-    const compressedSize = buffer.readUInt32LE(offset + 20);
-    const size = buffer.readUInt32LE(offset + 24);
-    const nameLength = buffer.readUInt16LE(offset + 28);
-    const extraLength = buffer.readUInt16LE(offset + 30);
-    const commentLength = buffer.readUInt16LE(offset + 32);
-    const localOffset = buffer.readUInt32LE(offset + 42);
-    const name = buffer.subarray(offset + 46, offset + 46 + nameLength).toString('utf8');
-    offset += 46 + nameLength + extraLength + commentLength;
-    if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) throw new ZipError(`${name}: ZIP64 entries are not supported by verify`);
-    if (localOffset + 30 > buffer.length || buffer.readUInt32LE(localOffset) !== LOCAL) throw new ZipError(`${name}: the local header is damaged`);
-    const start = localOffset + 30 + buffer.readUInt16LE(localOffset + 26) + buffer.readUInt16LE(localOffset + 28);
-    const raw = buffer.subarray(start, start + compressedSize);
-    if (raw.length !== compressedSize) throw new ZipError(`${name}: the data is truncated`);
-    if (method !== 0 && method !== 8) {
-      entries.push({ name, data: null, problem: `unsupported compression method ${method}` });
-      continue;
-    }
-    let data: Buffer;
-    try {
-      data = method === 0 ? Buffer.from(raw) : inflateRawSync(raw);
-    } catch (error) {
-      entries.push({ name, data: null, problem: `the compressed data is corrupt (${(error as Error).message})` });
-      continue;
-    }
-    const problem =
-      data.length !== size
-        ? `decompressed to ${data.length} bytes, the zip says ${size}`
-        : crc32(data) !== crc
-          ? 'CRC-32 mismatch: the bytes were changed inside the zip'
-          : null;
-    entries.push({ name, data, problem });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      zip.on('entry', (entry: Entry) => {
+        readEntry(zip, entry).then((read) => {
+          entries.push(read);
+          zip.readEntry();
+        }, reject);
+      });
+      zip.once('end', () => resolve());
+      zip.once('error', (error: Error) => reject(new ZipError(`not a readable zip: ${error.message}`)));
+      zip.readEntry();
+    });
+  } finally {
+    zip.close();
   }
   return entries;
+}
+
+async function readEntry(zip: ZipFile, entry: Entry): Promise<ZipFileEntry> {
+  const name = entry.fileName;
+  let data: Buffer;
+  try {
+    data = await new Promise<Buffer>((resolve, reject) =>
+      zip.openReadStream(entry, (error, stream) => {
+        if (error) return reject(error);
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.once('error', reject);
+        stream.once('end', () => resolve(Buffer.concat(chunks)));
+      }),
+    );
+  } catch (error) {
+    return { name, data: null, problem: `the data cannot be read (${(error as Error).message})` };
+  }
+  return { name, data, problem: crc32(data) !== entry.crc32 ? 'CRC-32 mismatch: the bytes were changed inside the zip' : null };
 }

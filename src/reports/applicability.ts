@@ -159,7 +159,7 @@ export async function recordStatements(
       })))
       .returning();
   });
-  await recordServiceEvent(services.database, requester.orgId, {
+  await recordServiceEvent(services, requester.orgId, {
     action: 'soa.updated',
     actorId: requester.actorId,
     resource: `soa:${SOA_CATALOG}`,

@@ -9,7 +9,7 @@ import type { Db } from '../db/client.ts';
 import { checkTargets } from '../accounts/storage-targets.ts';
 import { agents, environments, reports } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
-import { recordServiceEvent } from '../events/ingest.ts';
+import { recordServiceEventIn, type ServiceEvent } from '../events/ingest.ts';
 import { validateScope as validateFrameworkScope } from '../frameworks/index.ts';
 import { frameworkOf, typeList } from '../frameworks/organization.ts';
 import { isUuid } from '../ids.ts';
@@ -54,13 +54,12 @@ export async function createReport(services: Services, requester: Requester, inp
     createdBy: requester.name,
     scheduleId: input.scheduleId ?? null,
     ...scope,
-  });
-  await recordServiceEvent(services.database, requester.orgId, {
+  }, (row) => ({
     action: 'report.requested',
     actorId: requester.actorId,
     resource: `report:${row.id}`,
     attributes: { type: row.type, periodStart: row.periodStart.toISOString(), periodEnd: row.periodEnd.toISOString() },
-  });
+  }));
   return row;
 }
 
@@ -125,14 +124,19 @@ function refuseNul(field: string, value: string | null | undefined) {
   if (value?.includes('\u0000')) throw badInput(field, `${field} must not contain NUL characters (\\u0000)`);
 }
 
-async function insertWithJob(services: Services, values: Omit<typeof reports.$inferInsert, 'status' | 'sampleSeed'>): Promise<ReportRow> {
+/** Inserts the pending report with its job and its audit event, in one transaction (a schedule's run: a savepoint of its own). */
+async function insertWithJob(services: Services, values: Omit<typeof reports.$inferInsert, 'status' | 'sampleSeed'>, audit: (row: ReportRow) => ServiceEvent): Promise<ReportRow> {
   const queue = services.queue;
   if (!queue) throw new Error('this process cannot enqueue jobs (no job queue started)');
-  return services.database.db.transaction(async (tx) => {
-    const row = await insertReport(tx, { ...values, sampleSeed: randomBytes(8).toString('hex') });
-    await enqueueReport(queue, tx, row.id, row.orgId);
-    return row;
+  const row = await services.database.db.transaction(async (tx) => {
+    const inserted = await insertReport(tx, { ...values, sampleSeed: randomBytes(8).toString('hex') });
+    await enqueueReport(queue, tx, inserted.id, inserted.orgId);
+    // Last: it locks the organisation's event chain head until the commit that follows.
+    await recordServiceEventIn(tx, inserted.orgId, audit(inserted));
+    return inserted;
   });
+  await services.eventsStored(row.orgId);
+  return row;
 }
 
 export async function getReport(db: Db, orgId: string, id: string): Promise<ReportRow> {
@@ -150,18 +154,25 @@ export async function reportsByIds(db: Db, orgId: string, ids: readonly string[]
 export async function cancelReport(services: Services, requester: Requester, id: string): Promise<ReportRow> {
   const current = await getReport(services.database.db, requester.orgId, id);
   // A generating report's worker sees the status at its next progress step and stops.
-  const row = await services.database.db.transaction((tx) =>
-    transition(tx, { reportId: current.id, orgId: current.orgId }, ACTIVE, 'cancelled', { progressMessage: 'Cancelled on request' }));
+  const row = await services.database.db.transaction(async (tx) => {
+    const cancelled = await transition(tx, { reportId: current.id, orgId: current.orgId }, ACTIVE, 'cancelled', { progressMessage: 'Cancelled on request' });
+    if (cancelled) await recordServiceEventIn(tx, requester.orgId, { action: 'report.cancelled', actorId: requester.actorId, resource: `report:${cancelled.id}` });
+    return cancelled;
+  });
   if (!row) throw badInput('id', `Only a pending or generating report can be cancelled; this one is ${(await getReport(services.database.db, requester.orgId, id)).status}.`);
-  await recordServiceEvent(services.database, requester.orgId, { action: 'report.cancelled', actorId: requester.actorId, resource: `report:${row.id}` });
+  await services.eventsStored(requester.orgId);
   return row;
 }
 
 export async function deleteReport(services: Services, requester: Requester, id: string): Promise<ReportRow> {
   const current = await getReport(services.database.db, requester.orgId, id);
-  const row = await services.database.db.transaction((tx) => markDeleted(tx, { reportId: current.id, orgId: current.orgId }, current));
+  const row = await services.database.db.transaction(async (tx) => {
+    const deleted = await markDeleted(tx, { reportId: current.id, orgId: current.orgId }, current);
+    if (deleted) await recordServiceEventIn(tx, requester.orgId, { action: 'report.deleted', actorId: requester.actorId, resource: `report:${current.id}` });
+    return deleted;
+  });
   if (!row) throw notFound('Report');
-  await recordServiceEvent(services.database, requester.orgId, { action: 'report.deleted', actorId: requester.actorId, resource: `report:${current.id}` });
+  await services.eventsStored(requester.orgId);
   return row;
 }
 
@@ -190,8 +201,7 @@ export async function regenerateReport(services: Services, requester: Requester,
     version: Number(latest?.version ?? previous.version) + 1,
     previousVersionId: previous.id,
     createdBy: requester.name,
-  });
-  await recordServiceEvent(services.database, requester.orgId, { action: 'report.regenerated', actorId: requester.actorId, resource: `report:${row.id}`, attributes: { previous: previous.id } });
+  }, (row) => ({ action: 'report.regenerated', actorId: requester.actorId, resource: `report:${row.id}`, attributes: { previous: previous.id } }));
   return row;
 }
 

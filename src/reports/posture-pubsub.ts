@@ -7,6 +7,7 @@
  * last one it got: none is lost, none is sent twice.
  */
 import type { Db, Sql } from '../db/client.ts';
+import { ChannelListener, subscriberQueue } from '../realtime/channel.ts';
 import { changesAfter, POSTURE_CHANNEL, type PostureChange } from './posture.ts';
 
 interface Subscriber {
@@ -15,14 +16,11 @@ interface Subscriber {
   deliver(change: PostureChange): void;
 }
 
-export class PosturePubSub {
+export class PosturePubSub extends ChannelListener<PostureChange> {
   private subscribers = new Set<Subscriber>();
-  private unlisten: (() => Promise<void>) | null = null;
-  private listened = false;
-  private sql: Sql;
   private db: Db;
   constructor(sql: Sql, db: Db) {
-    this.sql = sql;
+    super(sql, POSTURE_CHANNEL);
     this.db = db;
   }
 
@@ -30,30 +28,12 @@ export class PosturePubSub {
     return this.subscribers.size;
   }
 
-  async start(): Promise<void> {
-    if (this.unlisten) return;
-    const onListen = () => {
-      if (this.listened) void this.catchUp().catch(() => {});
-      this.listened = true;
-    };
-    const { unlisten } = await this.sql.listen(POSTURE_CHANNEL, (payload) => this.hear(payload), onListen);
-    this.unlisten = unlisten;
-  }
-
-  async stop(): Promise<void> {
-    await this.unlisten?.();
-    this.unlisten = null;
-    this.listened = false;
-  }
-
-  hear(payload: string): void {
-    let change: PostureChange;
-    try {
-      change = JSON.parse(payload) as PostureChange;
-    } catch {
-      return;
-    }
+  protected deliver(change: PostureChange): void {
     for (const s of this.subscribers) if (s.orgId === change.orgId) s.deliver(change);
+  }
+
+  protected resumed(): void {
+    void this.catchUp().catch(() => {});
   }
 
   private async catchUp(): Promise<void> {
@@ -61,13 +41,10 @@ export class PosturePubSub {
   }
 
   /**
-   * The organisation's changes from now on, as an async iterable. The
-   * buffer is bounded: a subscriber far behind keeps the latest changes.
+   * The organisation's changes from now on, as an async iterable, each
+   * once (a change at or below the last one delivered is dropped).
    */
   async subscribe(orgId: string, maxBuffered = 1000): Promise<AsyncIterableIterator<PostureChange>> {
-    const queue: PostureChange[] = [];
-    let wake: (() => void) | null = null;
-    let done = false;
     // Changes committed before the subscription are not its to send: start after the newest.
     const [newest] = await this.sql`select coalesce(max(id), 0)::bigint as id from posture_changes where org_id = ${orgId}`;
     const subscriber: Subscriber = {
@@ -77,29 +54,10 @@ export class PosturePubSub {
         if (change.id <= subscriber.lastId) return;
         subscriber.lastId = change.id;
         queue.push(change);
-        if (queue.length > maxBuffered) queue.shift();
-        wake?.();
       },
     };
+    const queue = subscriberQueue<PostureChange>(maxBuffered, () => this.subscribers.delete(subscriber));
     this.subscribers.add(subscriber);
-    const close = () => {
-      done = true;
-      this.subscribers.delete(subscriber);
-      wake?.();
-    };
-    const iterator: AsyncIterableIterator<PostureChange> = {
-      [Symbol.asyncIterator]: () => iterator,
-      next: async () => {
-        while (!done && queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-        wake = null;
-        if (queue.length) return { value: queue.shift()!, done: false };
-        return { value: undefined, done: true };
-      },
-      return: async () => {
-        close();
-        return { value: undefined, done: true };
-      },
-    };
-    return iterator;
+    return queue.iterator;
   }
 }

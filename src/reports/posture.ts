@@ -149,7 +149,7 @@ export async function updatePostureSettings(services: Services, requester: { org
     .insert(postureSettings)
     .values({ orgId: requester.orgId, ...settings })
     .onConflictDoUpdate({ target: postureSettings.orgId, set: { ...settings, updatedAt: dsql`excluded.updated_at` } }); // the insert's now(): Citus takes no function in DO UPDATE
-  await recordServiceEvent(services.database, requester.orgId, {
+  await recordServiceEvent(services, requester.orgId, {
     action: 'posture.settings_updated',
     actorId: requester.actorId,
     resource: 'posture',
@@ -176,6 +176,13 @@ export interface EvaluationResult {
   /** Milliseconds per framework of judging its checks and score from that measurement. */
   frameworkMs: Record<string, number>;
   refreshMs: number;
+  /**
+   * Where the evaluation's time went, in milliseconds: waiting for another
+   * evaluation of the organisation, for its ingest batches in flight, the
+   * rollup refresh, the measurement, and the writes (tipping events, alerts
+   * included); the total is until the commit was asked for.
+   */
+  timings: { lockMs: number; ingestWaitMs: number; refreshMs: number; measureMs: number; writeMs: number; totalMs: number };
 }
 
 /**
@@ -187,18 +194,22 @@ export interface EvaluationResult {
 export async function evaluatePosture(services: Services, orgId: string, options: { now?: Date; upto?: number } = {}): Promise<EvaluationResult> {
   const now = options.now ?? new Date();
   const { db, sql } = services.database;
+  const started = performance.now();
   return db.transaction(async (tx) => {
     await tx.execute(dsql`select pg_advisory_xact_lock(${POSTURE_LOCK}, hashtext(${orgId}))`);
+    const lockMs = performance.now() - started;
     const settings = await postureSettingsOf(db, orgId);
     // `upto` (a report's watermark, say) must be committed already, as for refreshRollups.
     // When the watermark was read (the database's clock, as pg-boss dates jobs): a request made before it is answered.
     const [max] = await sql`select coalesce(max(seq), 0)::bigint as seq, clock_timestamp() as at from audit_events where org_id = ${orgId}`;
     const readAt = new Date(max!.at as string);
     let watermark = options.upto;
+    const ingestStarted = performance.now();
     if (watermark === undefined) {
       await awaitIngestInFlight(sql, orgId);
       watermark = Number(max!.seq);
     }
+    const ingestWaitMs = performance.now() - ingestStarted;
     const refreshStarted = performance.now();
     // Reads rollups, not the trail: first roll up whatever ingest added since the last refresh.
     await refreshRollups(sql, orgId, { upto: watermark });
@@ -225,6 +236,7 @@ export async function evaluatePosture(services: Services, orgId: string, options
       return { type: framework.type, framework, findings, score, grade };
     });
 
+    const writeStarted = performance.now();
     const previousFrameworks = await tx.select().from(postureFrameworks).where(eq(postureFrameworks.orgId, orgId));
     const previousWatermark = new Map(previousFrameworks.map((f) => [f.framework, f.watermark]));
     const previous = await tx.select().from(postureControls).where(eq(postureControls.orgId, orgId));
@@ -305,7 +317,8 @@ export async function evaluatePosture(services: Services, orgId: string, options
     await writeAlerts(services, tx, orgId, settings.alertRules, changes);
     // Delivered at commit, in commit order; one NOTIFY per change keeps each payload small.
     for (const change of changes) await tx.execute(dsql`select pg_notify(${POSTURE_CHANNEL}, ${JSON.stringify(change)})`);
-    return { watermark, changes, measureMs, frameworkMs, refreshMs };
+    const timings = { lockMs, ingestWaitMs, refreshMs, measureMs, writeMs: performance.now() - writeStarted, totalMs: performance.now() - started };
+    return { watermark, changes, measureMs, frameworkMs, refreshMs, timings };
   });
 }
 

@@ -50,7 +50,7 @@ export async function reproduceReport(services: Services, requester: Requester, 
     // download. The JSON file holds the signed content and its signature only, so it stays.
     await tx.delete(reportArtifacts).where(and(eq(reportArtifacts.orgId, row.orgId), eq(reportArtifacts.reportId, row.id), ne(reportArtifacts.format, 'json')));
   });
-  await recordServiceEvent(services.database, requester.orgId, {
+  await recordServiceEvent(services, requester.orgId, {
     action: 'report.reproduced',
     actorId: requester.actorId,
     resource: `report:${row.id}`,

@@ -9,7 +9,7 @@
 import { and, eq, getTableColumns, inArray, isNull } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { expiryFor } from '../accounts/settings.ts';
-import type { Db } from '../db/client.ts';
+import type { Tx } from '../db/client.ts';
 import { organizations, reports } from '../db/schema.ts';
 import { enqueueReportFinished, type Queue } from '../queue.ts';
 import { notifyReportChange, type ReportChange } from '../realtime/pubsub.ts';
@@ -31,8 +31,6 @@ export interface ReportRef {
   reportId: string;
   orgId: string;
 }
-
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** The events a report reads: its organisation, period, environment, agents and data subject, up to its watermark. */
 export function scopeOf(row: Pick<ReportRow, 'id' | 'orgId' | 'periodStart' | 'periodEnd' | 'environment' | 'agentIds' | 'parameters'> & { watermark: number | null }): ReportScope {

@@ -233,7 +233,7 @@ async function recordFailedRun(services: Services, schedule: ScheduleRow, error:
       .where(and(eq(schedules.id, schedule.id), eq(schedules.orgId, schedule.orgId)));
   });
   services.log.warn('scheduled report refused', { scheduleId: schedule.id, dueAt: dueAt.toISOString(), reason: error.message });
-  await recordServiceEvent(services.database, schedule.orgId, {
+  await recordServiceEvent(services, schedule.orgId, {
     action: 'schedule.run_failed',
     actorId: `schedule:${schedule.id}`,
     resource: `schedule:${schedule.id}`,
@@ -266,7 +266,7 @@ async function validateFields(db: Db, orgId: string, input: ScheduleInput, allow
 }
 
 async function audit(services: Services, requester: Actor, action: string, row: ScheduleRow) {
-  await recordServiceEvent(services.database, requester.orgId, {
+  await recordServiceEvent(services, requester.orgId, {
     action,
     actorId: requester.actorId,
     resource: `schedule:${row.id}`,

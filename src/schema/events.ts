@@ -5,8 +5,6 @@
  */
 import { ACTOR_TYPES, CATEGORIES, DECISIONS, OUTCOMES, SEVERITIES } from '../events/contract.ts';
 import { ingestBatch, MAX_GRAPHQL_BATCH } from '../events/ingest.ts';
-import { requestPostureEvaluation } from '../jobs/posture-refresh.ts';
-import { requestRollupRefresh } from '../jobs/rollup-refresh.ts';
 import {
   getEventsBySeq,
   listAgents,
@@ -273,10 +271,7 @@ builder.mutationField('ingestAuditEvents', (t) =>
       const result = await ingestBatch(ctx.services.database, orgOf(ctx), events);
       ctx.services.metrics.eventsIngested.inc({ route: 'graphql' }, result.accepted);
       ctx.services.metrics.eventsRejected.inc({ route: 'graphql' }, result.rejected.length);
-      if (result.accepted) {
-        await requestRollupRefresh(ctx.services, orgOf(ctx));
-        await requestPostureEvaluation(ctx.services, orgOf(ctx));
-      }
+      if (result.accepted) await ctx.services.eventsStored(orgOf(ctx));
       return result;
     },
   }),

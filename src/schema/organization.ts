@@ -84,7 +84,7 @@ builder.mutationField('createApiKey', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const created = await createApiKey(ctx.services.database.db, orgOf(ctx), input);
       // The caller is named by its key's id: a key itself never enters the audit trail.
-      await recordServiceEvent(ctx.services.database, orgOf(ctx), {
+      await recordServiceEvent(ctx.services, orgOf(ctx), {
         action: 'api_key.created',
         actorId: actorOf(ctx).actorId,
         resource: `api_key:${created.apiKey.id}`,
@@ -103,7 +103,7 @@ builder.mutationField('revokeApiKey', (t) =>
     args: { id: t.arg.id({ required: true, description: 'The key\'s id (ApiKey.id).' }) },
     resolve: async (_root, { id }, ctx) => {
       const key = await revokeApiKey(ctx.services.database.db, orgOf(ctx), String(id));
-      await recordServiceEvent(ctx.services.database, orgOf(ctx), {
+      await recordServiceEvent(ctx.services, orgOf(ctx), {
         action: 'api_key.revoked',
         actorId: actorOf(ctx).actorId,
         resource: `api_key:${key.id}`,

@@ -5,7 +5,6 @@
  */
 import { badInput, notFound } from '../errors.ts';
 import { actorOf, orgOf, type Context } from './context.ts';
-import { requestPostureEvaluation } from '../jobs/posture-refresh.ts';
 import { evidencePages, MAX_PAGE, toSelector } from '../reports/evidence.ts';
 import {
   countsOf,
@@ -244,8 +243,8 @@ builder.mutationField('updatePostureSettings', (t) =>
     authScopes: { can: 'posture:manage' },
     args: { input: t.arg({ type: PostureSettingsInput, required: true, description: 'What to change.' }) },
     resolve: async (_root, { input }, ctx) => {
+      // The settings change is a service event, and like any event it asks for a re-evaluation.
       await updatePostureSettings(ctx.services, actorOf(ctx), input);
-      await requestPostureEvaluation(ctx.services, orgOf(ctx));
       return loadPosture(ctx);
     },
   }),

@@ -3,7 +3,8 @@
  * key. The token (32 random bytes) and the optional password are shown once
  * and stored only as hashes (SHA-256 for the token, which is 256-bit random;
  * scrypt for the password, which a person may have to type). Wrong
- * passwords are counted per client address and link: MAX_FAILED_PASSWORDS in
+ * passwords are counted per client address and link, in the database so that
+ * every API process counts the same tries: MAX_FAILED_PASSWORDS in
  * a row lock that address out of that link for LOCK_MINUTES, so a stranger
  * holding the URL cannot lock the recipient out. A per-link ceiling,
  * MAX_FAILED_PASSWORDS_PER_LINK in a row from all addresses together, locks
@@ -18,7 +19,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { retryTransient } from '../db/transient.ts';
-import { reports, shareLinks, shareLinkTokens } from '../db/schema.ts';
+import { reports, shareLinkAddressFailures, shareLinks, shareLinkTokens } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
 import { isUuid } from '../ids.ts';
@@ -32,8 +33,6 @@ export type Redaction = ShareLinkRow['redaction'];
 export const MAX_FAILED_PASSWORDS = 5;
 /** Wrong passwords in a row from all addresses together before the link itself is locked. */
 export const MAX_FAILED_PASSWORDS_PER_LINK = 100;
-/** Address lockouts remembered at once; past it the oldest is forgotten, so memory stays bounded. */
-const MAX_TRACKED_ADDRESSES = 100_000;
 export const LOCK_MINUTES = 15;
 export const MIN_HOURS = 1;
 export const MAX_HOURS = 720;
@@ -96,7 +95,7 @@ export async function createShareLink(services: Services, requester: Actor, inpu
     await tx.insert(shareLinkTokens).values({ tokenHash: hashToken(token), orgId: requester.orgId, linkId: row!.id });
     return row;
   }));
-  await recordServiceEvent(services.database, requester.orgId, {
+  await recordServiceEvent(services, requester.orgId, {
     action: 'report.shared',
     actorId: requester.actorId,
     resource: `report:${report.id}`,
@@ -115,7 +114,7 @@ export async function revokeShareLink(services: Services, requester: Actor, id: 
     .set({ revokedAt: now })
     .where(and(eq(shareLinks.id, current.id), eq(shareLinks.orgId, requester.orgId)))
     .returning();
-  await recordServiceEvent(services.database, requester.orgId, { action: 'share_link.revoked', actorId: requester.actorId, resource: `report:${current.reportId}`, attributes: { shareLinkId: current.id } });
+  await recordServiceEvent(services, requester.orgId, { action: 'share_link.revoked', actorId: requester.actorId, resource: `report:${current.reportId}`, attributes: { shareLinkId: current.id } });
   return row!;
 }
 
@@ -148,28 +147,33 @@ export async function findByToken(db: Db, token: string): Promise<ShareLinkRow |
 
 export type PasswordCheck = { ok: true } | { ok: false; locked: false; remaining: number } | { ok: false; locked: true; until: Date; scope: 'address' | 'link' };
 
-/**
- * Wrong tries per `<link id> <client address>`, in this process's memory: it
- * bounds one address's guessing; the per-link count in the database bounds
- * everyone's together, across processes and restarts.
- */
-const addressFailures = new Map<string, { count: number; lockedUntil: Date | null }>();
-
 /** When this address is locked out of this link, until when. */
-export function addressLockedUntil(link: ShareLinkRow, address: string, now = new Date()): Date | null {
-  const entry = addressFailures.get(`${link.id} ${address}`);
-  return entry?.lockedUntil && entry.lockedUntil > now ? entry.lockedUntil : null;
+async function addressLockedUntil(db: Db, link: ShareLinkRow, address: string, now: Date): Promise<Date | null> {
+  const [row] = await db
+    .select({ lockedUntil: shareLinkAddressFailures.lockedUntil })
+    .from(shareLinkAddressFailures)
+    .where(and(eq(shareLinkAddressFailures.orgId, link.orgId), eq(shareLinkAddressFailures.linkId, link.id), eq(shareLinkAddressFailures.address, address)));
+  return row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
 }
 
-function countAddressFailure(link: ShareLinkRow, address: string, now: Date): { count: number; lockedUntil: Date | null } {
-  const key = `${link.id} ${address}`;
-  const previous = addressFailures.get(key);
-  const count = previous?.lockedUntil && previous.lockedUntil <= now ? 1 : (previous?.count ?? 0) + 1;
-  const entry = { count, lockedUntil: count >= MAX_FAILED_PASSWORDS ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null };
-  addressFailures.delete(key);
-  addressFailures.set(key, entry);
-  if (addressFailures.size > MAX_TRACKED_ADDRESSES) addressFailures.delete(addressFailures.keys().next().value!);
-  return entry;
+/**
+ * Counts a wrong try from this address in one statement, so tries arriving
+ * at once through several processes are each counted; a lock that has run
+ * out starts the count again.
+ */
+async function countAddressFailure(db: Db, link: ShareLinkRow, address: string, now: Date): Promise<{ count: number; lockedUntil: Date | null }> {
+  const t = shareLinkAddressFailures;
+  const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
+  const count = sql`case when ${t.lockedUntil} <= ${now.toISOString()}::timestamptz then 1 else ${t.failures} + 1 end`;
+  const [row] = await db
+    .insert(t)
+    .values({ orgId: link.orgId, linkId: link.id, address, failures: 1 })
+    .onConflictDoUpdate({
+      target: [t.orgId, t.linkId, t.address],
+      set: { failures: count, lockedUntil: sql`case when ${count} >= ${MAX_FAILED_PASSWORDS} then ${lockUntil}::timestamptz end` },
+    })
+    .returning({ count: t.failures, lockedUntil: t.lockedUntil });
+  return row!;
 }
 
 /**
@@ -180,14 +184,15 @@ function countAddressFailure(link: ShareLinkRow, address: string, now: Date): { 
  */
 export async function checkPassword(services: Services, link: ShareLinkRow, password: string, address: string, now = new Date()): Promise<PasswordCheck> {
   const { db } = services.database;
-  const addressLock = addressLockedUntil(link, address, now);
+  const addressLock = await addressLockedUntil(db, link, address, now);
   if (addressLock) return { ok: false, locked: true, until: addressLock, scope: 'address' };
   if (link.passwordHash && (await verifyPassword(password, link.passwordHash))) {
-    addressFailures.delete(`${link.id} ${address}`);
+    const t = shareLinkAddressFailures;
+    await db.delete(t).where(and(eq(t.orgId, link.orgId), eq(t.linkId, link.id), eq(t.address, address)));
     await db.update(shareLinks).set({ failedAttempts: 0 }).where(and(eq(shareLinks.id, link.id), eq(shareLinks.orgId, link.orgId)));
     return { ok: true };
   }
-  const forAddress = countAddressFailure(link, address, now);
+  const forAddress = await countAddressFailure(db, link, address, now);
   const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
   const [row] = await db
     .update(shareLinks)
@@ -198,7 +203,7 @@ export async function checkPassword(services: Services, link: ShareLinkRow, pass
     .where(and(eq(shareLinks.id, link.id), eq(shareLinks.orgId, link.orgId)))
     .returning({ failedAttempts: shareLinks.failedAttempts, lockedUntil: shareLinks.lockedUntil });
   const linkLocked = row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
-  await recordServiceEvent(services.database, link.orgId, {
+  await recordServiceEvent(services, link.orgId, {
     action: 'share_link.password_failed',
     actorId: `share_link:${link.id}`,
     resource: `report:${link.reportId}`,
@@ -215,7 +220,7 @@ export async function recordUse(services: Services, link: ShareLinkRow, use: { w
     .update(shareLinks)
     .set({ useCount: sql`${shareLinks.useCount} + 1`, lastUsedAt: now })
     .where(and(eq(shareLinks.id, link.id), eq(shareLinks.orgId, link.orgId)));
-  await recordServiceEvent(services.database, link.orgId, {
+  await recordServiceEvent(services, link.orgId, {
     action: 'share_link.used',
     actorId: `share_link:${link.id}`,
     resource: `report:${link.reportId}`,
