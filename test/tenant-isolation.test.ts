@@ -33,6 +33,8 @@ beforeAll(async () => {
   for (const org of [b, a]) {
     const r = await rawGql(app, org.adminKey, 'mutation($f: [String!]) { updatePostureSettings(input: { frameworks: $f, windowDays: 120 }) { windowDays } }', { f: ['soc2', org.framework] });
     if (r.errors) throw new Error(JSON.stringify(r.errors));
+    // A first evaluation over nothing is the baseline; the next, over the trail, moves checks: changes to isolate.
+    await evaluatePosture(app.services, org.orgId, { upto: 0 });
     await evaluatePosture(app.services, org.orgId);
   }
   const requested = await rawGql(app, b.adminKey, 'mutation { requestDataExport(input: { kind: DECISIONS, format: CSV }) { id } }');
@@ -441,9 +443,11 @@ const SUBSCRIPTIONS: Record<string, Case> = {
     const query = 'subscription { postureChanges { framework checkId to } }';
     const listening = sse(query, {}, a.adminKey, (t) => t.includes('"framework":"governance"'), 10_000);
     await until(() => app.services.posture.subscriberCount === 1, 'the subscription', 5_000);
-    // B starts following ISO 27001, then A governance: every check of each is a change, A hears only its own.
+    // B starts following ISO 27001, then A governance; each framework's first evaluation (over nothing) is its
+    // baseline, the next (over the trail) moves its checks: every such move is a change, and A hears only its own.
     for (const [org, framework] of [[b, 'iso27001'], [a, 'governance']] as const) {
       await app.services.database.sql`update posture_settings set frameworks = frameworks || ${framework}::text where org_id = ${org.orgId}`;
+      await evaluatePosture(app.services, org.orgId, { upto: 0 });
       await evaluatePosture(app.services, org.orgId);
     }
     const text = await listening;

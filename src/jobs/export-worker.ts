@@ -42,7 +42,8 @@ export async function runExportJob(services: Services, job: { data: ExportJobDat
   const attempt = job.retryCount + 1;
   const started = await updateExport(services, orgId, exportId, and(inArray(dataExports.status, ['pending', 'generating']), isNull(dataExports.deletedAt)), {
     status: 'generating',
-    startedAt: sql`coalesce(${dataExports.startedAt}, now())`,
+    // A value, not now(): Citus refuses a non-immutable function inside coalesce in an UPDATE.
+    startedAt: sql`coalesce(${dataExports.startedAt}, ${new Date().toISOString()}::timestamptz)`,
     progressStage: 'exporting',
     progressPercent: 1,
     progressMessage: attempt > 1 ? `Resuming (attempt ${attempt})` : 'Started',

@@ -46,7 +46,8 @@ export async function runPackageJob(services: Services, job: { data: PackageJobD
   const attempt = job.retryCount + 1;
   const started = await updatePackage(services, orgId, packageId, and(inArray(compliancePackages.status, ['pending', 'generating']), isNull(compliancePackages.deletedAt)), {
     status: 'generating',
-    startedAt: sql`coalesce(${compliancePackages.startedAt}, now())`,
+    // A value, not now(): Citus refuses a non-immutable function inside coalesce in an UPDATE.
+    startedAt: sql`coalesce(${compliancePackages.startedAt}, ${new Date().toISOString()}::timestamptz)`,
     progressStage: 'waiting',
     progressPercent: 1,
     progressMessage: attempt > 1 ? `Resuming (attempt ${attempt})` : 'Started',
