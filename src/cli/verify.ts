@@ -20,12 +20,12 @@ import { BUNDLE_SCHEMA, CHECKSUMS, CHECKSUMS_SIG, MANIFEST, MANIFEST_SIG, SIGNAT
 import { jsonIntegrityTemplate } from '../render/json.ts';
 import { isZip, readZip, ZipError, type ZipFileEntry } from '../render/zip-reader.ts';
 
-export interface VerifyCheck {
+interface VerifyCheck {
   ok: boolean;
   message: string;
 }
 
-export interface VerifyResult {
+interface VerifyResult {
   ok: boolean;
   kind: 'json' | 'bundle' | 'package' | 'export' | 'unknown';
   /** Ids of the keys whose signatures verified. */
@@ -33,7 +33,7 @@ export interface VerifyResult {
   checks: VerifyCheck[];
 }
 
-export interface VerifyOptions {
+interface VerifyOptions {
   /** When given, a signature by any other key fails. */
   trustedKeyIds?: string[];
 }

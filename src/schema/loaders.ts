@@ -26,7 +26,7 @@ export interface EvidenceRequest {
   after: string | null;
 }
 
-export interface ReportScopeRow {
+interface ReportScopeRow {
   scope: ReportScope;
   sampleSeed: string;
 }
