@@ -2,7 +2,7 @@
  * Errors the domain raises on purpose. They carry a code the API shows as
  * `extensions.code`; anything else is an internal error and is masked.
  */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'RATE_LIMITED' | 'CONFLICT' | 'UNAVAILABLE';
+type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'RATE_LIMITED' | 'CONFLICT' | 'UNAVAILABLE';
 
 export class DomainError extends Error {
   readonly code: ErrorCode;

@@ -9,7 +9,7 @@ import { DomainError, httpStatusOf, isDatabaseUnavailable, RateLimitedError, UNA
 import type { Services } from '../services.ts';
 import { clientAddress } from './client-address.ts';
 
-export interface RouteContext {
+interface RouteContext {
   request: Request;
   url: URL;
   params: Record<string, string>;
