@@ -65,7 +65,7 @@ const TTL_MS = 60_000;
 /** Reports whose last progress step is remembered (for reads still running); past it, all are forgotten at once. */
 const MAX_REMEMBERED_REPORTS = 10_000;
 
-export interface ReportReadCacheOptions {
+interface ReportReadCacheOptions {
   schema: GraphQLSchema;
   realtime: ReportPubSub;
   /** The API key of the request once it is authenticated and within its rate; null otherwise (the request then runs as usual and fails there). */

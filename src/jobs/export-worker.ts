@@ -11,12 +11,12 @@ import { buildExport, EXPORT_QUEUE, ExportCancelled, updateExport, type ExportPr
 import type { Services } from '../services.ts';
 import type { Queue } from '../queue.ts';
 
-export interface ExportJobData {
+interface ExportJobData {
   orgId: string;
   exportId: string;
 }
 
-export interface ExportJobHooks {
+interface ExportJobHooks {
   /** After an export completed: deliveries. Errors are logged, never fail the export. */
   afterComplete?: (row: ExportRecord) => Promise<void>;
 }
@@ -37,7 +37,7 @@ export async function startExportWorker(boss: Queue, services: Services, hooks: 
   });
 }
 
-export async function runExportJob(services: Services, job: { data: ExportJobData; retryCount: number; retryLimit: number }, hooks: ExportJobHooks = {}): Promise<void> {
+async function runExportJob(services: Services, job: { data: ExportJobData; retryCount: number; retryLimit: number }, hooks: ExportJobHooks = {}): Promise<void> {
   const { orgId, exportId } = job.data;
   const attempt = job.retryCount + 1;
   const started = await updateExport(services, orgId, exportId, and(inArray(dataExports.status, ['pending', 'generating']), isNull(dataExports.deletedAt)), {

@@ -14,12 +14,12 @@ import { PACKAGE_QUEUE, updatePackage, type PackageRecord } from '../packages/pa
 import type { Services } from '../services.ts';
 import type { Queue } from '../queue.ts';
 
-export interface PackageJobData {
+interface PackageJobData {
   orgId: string;
   packageId: string;
 }
 
-export interface PackageJobHooks {
+interface PackageJobHooks {
   /** After a package completed. Errors are logged, never fail the package. */
   afterComplete?: (row: PackageRecord) => Promise<void>;
 }

@@ -192,7 +192,7 @@ export function passOverRollups(pass: GroupedPass, scoped: ScopeSql, plan: Rollu
     ) u group by ${keys.map((_, i) => i + 1).join(', ')}`;
 }
 
-export interface RefreshResult {
+interface RefreshResult {
   /** The newest boundary after the refresh. */
   upto: number;
   /** Events added by this refresh. */
