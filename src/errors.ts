@@ -2,7 +2,7 @@
  * Errors the domain raises on purpose. They carry a code the API shows as
  * `extensions.code`; anything else is an internal error and is masked.
  */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'RATE_LIMITED' | 'CONFLICT' | 'UNAVAILABLE';
+type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'RATE_LIMITED' | 'CONFLICT' | 'UNAVAILABLE';
 
 export class DomainError extends Error {
   readonly code: ErrorCode;
@@ -24,8 +24,9 @@ export const forbidden = (message: string) => new DomainError('FORBIDDEN', messa
 
 export class RateLimitedError extends DomainError {
   readonly retryAfterSeconds: number;
-  constructor(retryAfterSeconds: number) {
-    super('RATE_LIMITED', `Too many requests for this API key; retry in ${retryAfterSeconds} s`);
+  /** `operations`: the tokens asked for at once (a GraphQL batch), named when more than one. */
+  constructor(retryAfterSeconds: number, operations = 1) {
+    super('RATE_LIMITED', `${operations > 1 ? `Too many operations for this API key (this batch has ${operations})` : 'Too many requests for this API key'}; retry in ${retryAfterSeconds} s`);
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }

@@ -1,6 +1,6 @@
 /** JSON lines on stderr; secrets are never passed here. */
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as const;
-export type LogLevel = keyof typeof LEVELS;
+type LogLevel = keyof typeof LEVELS;
 
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void;

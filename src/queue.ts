@@ -17,10 +17,10 @@ export const REPORT_GIVEN_UP_QUEUE = 'report-given-up';
 export const REPORT_FINISHED_QUEUE = 'report-finished';
 /** Events ingested since the last refresh are summed into the rollups (jobs/rollup-refresh.ts). */
 export const ROLLUP_QUEUE = 'event-rollups';
-export const rollupQueueOptions = { retryLimit: 2, retryDelay: 5, expireInSeconds: 30 * 60 } as const;
+const rollupQueueOptions = { retryLimit: 2, retryDelay: 5, expireInSeconds: 30 * 60 } as const;
 /** An organisation's live posture is evaluated again (jobs/posture-refresh.ts). */
 export const POSTURE_QUEUE = 'posture-evaluate';
-export const postureQueueOptions = { retryLimit: 5, retryDelay: 1, expireInSeconds: 10 * 60, heartbeatSeconds: 10 } as const;
+const postureQueueOptions = { retryLimit: 5, retryDelay: 1, expireInSeconds: 10 * 60, heartbeatSeconds: 10 } as const;
 
 export type Queue = PgBoss;
 

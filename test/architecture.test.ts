@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 
-const DOMAIN_DIRS = ['accounts', 'events', 'reports', 'frameworks', 'render', 'jobs', 'demo', 'sharing', 'realtime'];
+const DOMAIN_DIRS = ['accounts', 'events', 'reports', 'frameworks', 'render', 'jobs', 'schedules', 'notifications', 'exports', 'delivery', 'packages', 'demo', 'sharing', 'realtime'];
 const FORBIDDEN = /from ['"](graphql|graphql-yoga|@pothos\/[^'"]+|graphql\/[^'"]+)['"]/;
 
 function files(dir: string): string[] {

@@ -21,7 +21,7 @@ export interface Principal {
 
 const PREFIX = 'agr_';
 
-export const hashApiKey = (key: string) => createHash('sha256').update(key).digest('hex');
+const hashApiKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
 /** Creates a key and returns it in clear once; only its hash is stored. */
 export function createApiKey(db: Db, orgId: string, input: { name: string; role: string }) {

@@ -1,11 +1,8 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { retryTransient } from '../db/transient.ts';
 import { organizations } from '../db/schema.ts';
 import { badInput } from '../errors.ts';
 import { insertApiKey } from './api-keys.ts';
-
-export type OrganizationRow = typeof organizations.$inferSelect;
 
 /** Creates an organisation with its first admin key (shown once). */
 export async function createOrganization(db: Db, name: string) {
@@ -18,11 +15,6 @@ export async function createOrganization(db: Db, name: string) {
       return { organization: organization!, apiKey: key, apiKeyRow: apiKey };
     }),
   );
-}
-
-export async function getOrganization(db: Db, id: string) {
-  const [row] = await db.select().from(organizations).where(eq(organizations.id, id));
-  return row ?? null;
 }
 
 export async function countOrganizations(db: Db): Promise<number> {

@@ -22,7 +22,7 @@ import { closePdfRenderer } from '../render/pdf.ts';
 import { createReport, getReport } from '../reports/lifecycle.ts';
 import type { Services } from '../services.ts';
 
-export interface GenerateArgs {
+interface GenerateArgs {
   type?: string;
   from?: string;
   to?: string;
@@ -38,7 +38,7 @@ export interface GenerateArgs {
 }
 
 /** The arguments, checked before anything starts (no database is opened for a bad command line). */
-export interface GenerateOptions {
+interface GenerateOptions {
   type: string;
   period: { start: Date; end: Date };
   environment: string | null;
@@ -52,7 +52,7 @@ export interface GenerateOptions {
   quiet: boolean;
 }
 
-export interface Terminal {
+interface Terminal {
   out: (line: string) => void;
   /** Progress output; `tty` makes it one updating line. */
   progress: NodeJS.WritableStream & { isTTY?: boolean };
@@ -64,7 +64,7 @@ const FINAL = new Set(['completed', 'failed', 'cancelled', 'expired']);
 const POLL_MS = 2_000;
 
 /** Dates as YYYY-MM-DD (midnight UTC) or full ISO 8601 instants. */
-export function parseInstant(value: string | undefined, flag: string): Date {
+function parseInstant(value: string | undefined, flag: string): Date {
   if (!value) throw new UsageError(`${flag} is required (YYYY-MM-DD or an ISO 8601 instant)`);
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(date.getTime())) throw new UsageError(`${flag} "${value}" is not a date (YYYY-MM-DD or an ISO 8601 instant)`);

@@ -11,6 +11,7 @@
  * covered by the signed manifest; zip metadata (timestamps) is not.
  */
 import { createHash } from 'node:crypto';
+import { CONTENT_SCHEMA, contentProblems } from '../reports/content.ts';
 import { canonicalJson, sha256Hex } from '../reports/integrity.ts';
 import { keyIdOf, verifySignature } from '../reports/signing.ts';
 import { EXPORT_BUNDLE_UNSIGNED, EXPORT_MANIFEST_SCHEMA } from '../exports/manifest.ts';
@@ -19,12 +20,12 @@ import { BUNDLE_SCHEMA, CHECKSUMS, CHECKSUMS_SIG, MANIFEST, MANIFEST_SIG, SIGNAT
 import { jsonIntegrityTemplate } from '../render/json.ts';
 import { isZip, readZip, ZipError, type ZipFileEntry } from '../render/zip-reader.ts';
 
-export interface VerifyCheck {
+interface VerifyCheck {
   ok: boolean;
   message: string;
 }
 
-export interface VerifyResult {
+interface VerifyResult {
   ok: boolean;
   kind: 'json' | 'bundle' | 'package' | 'export' | 'unknown';
   /** Ids of the keys whose signatures verified. */
@@ -32,7 +33,7 @@ export interface VerifyResult {
   checks: VerifyCheck[];
 }
 
-export interface VerifyOptions {
+interface VerifyOptions {
   /** When given, a signature by any other key fails. */
   trustedKeyIds?: string[];
 }
@@ -90,6 +91,13 @@ function verifyJson(buffer: Buffer, label: string, checks: Checks, options: Veri
     canonicalJson(parsed) === text,
     `${label}: is in RFC 8785 canonical form`,
     `${label}: is not in RFC 8785 canonical form: bytes outside the values were changed (whitespace, escapes, number or key formatting)`,
+  );
+
+  const problems = contentProblems(file.content);
+  checks.check(
+    !problems.length,
+    `${label}: the content follows the report content contract (${CONTENT_SCHEMA})`,
+    `${label}: the content does not follow the report content contract (${CONTENT_SCHEMA}): ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}`,
   );
 
   const integrity = file.integrity;

@@ -68,7 +68,7 @@ export const REFERENCE: readonly PgTable[] = [schema.organizations, schema.apiKe
 
 const nameOf = (table: PgTable) => getTableConfig(table).name;
 
-export interface CitusState {
+interface CitusState {
   /** Citus extension version in this database; null on a plain PostgreSQL. */
   citus: string | null;
   /** Active worker nodes (primaries). */

@@ -92,7 +92,7 @@ async function enqueue(services: Services, orgId: string, reportId: string | nul
 }
 
 /** A clear reason for a failed upload: S3's error code and message, or the network error; never a credential. */
-export class UploadFailed extends Error {
+class UploadFailed extends Error {
   readonly status: number | undefined;
   constructor(message: string, status?: number) {
     super(message);

@@ -24,7 +24,7 @@ export function demoAgentIds(count: number = DEFAULT_AGENTS): string[] {
   });
 }
 
-export type SubjectKind = 'customer' | 'patient' | 'employee';
+type SubjectKind = 'customer' | 'patient' | 'employee';
 
 export interface DemoTool {
   name: string;
@@ -99,7 +99,6 @@ export const DEMO_USERS: readonly DemoUser[] = [
 
 export const usersWith = (duty: DemoUser['duty']) => DEMO_USERS.filter((u) => u.duty === duty);
 
-export const PERSONAL_DATA_CATEGORIES = ['email', 'name', 'phone', 'address', 'financial', 'health', 'government_id'] as const;
 export const LEGAL_BASES = ['contract', 'legitimate_interests', 'consent', 'legal_obligation'] as const;
 export const SUBJECT_RANGES: Record<SubjectKind, { first: number; count: number }> = {
   customer: { first: 1000, count: 4000 },
@@ -120,9 +119,3 @@ export const MODELS = ['gpt-4.1', 'claude-sonnet-4', 'gemini-2.5-pro', 'llama-3.
 /** Price per 1,000 tokens by model, in the same order. */
 export const MODEL_PRICE = [0.006, 0.009, 0.005, 0.0009];
 export const DLP_RULES = ['dlp-credit-card', 'dlp-iban', 'dlp-email-bulk', 'dlp-health-record', 'dlp-national-id'];
-
-/** Service levels the demo's response times are drawn around (the engine's SLAs). */
-export const APPROVAL_SLA_MS = 3_600_000;
-export const HOLD_SLA_MS = 4 * 3_600_000;
-export const ESCALATION_SLA_MS = 24 * 3_600_000;
-export const BREACH_RESPONSE_MS = 72 * 3_600_000;

@@ -12,7 +12,7 @@ export const HOUR = 60 * MINUTE;
 export const HOUR_MS = HOUR;
 export const DAY_MS = 24 * HOUR;
 
-export interface QuietPeriod {
+interface QuietPeriod {
   start: number;
   end: number;
 }

@@ -32,13 +32,13 @@ export const batchGenesis = (batchId: string) => batchId.replaceAll('-', '');
  * hash has a fixed length, so the input is unambiguous; one-shot hashing of
  * one string is what keeps this cheap at ingest rates.
  */
-export const chainEvent = (previousHex: string, content: string) => hash('sha256', previousHex + content);
+const chainEvent = (previousHex: string, content: string) => hash('sha256', previousHex + content);
 
 /** `chainEvent` over bytes already encoded: the previous hash's hex followed by the content's UTF-8. */
 export const chainEventBytes = (previousHexAndContent: Uint8Array) => hash('sha256', previousHexAndContent, 'hex');
 
 /** The chain's next head after a batch whose last event hash is `batchHash`; the first link has no previous head. */
-export const nextHead = (previousHead: Buffer | null, batchHash: Buffer) => sha256(previousHead ?? Buffer.alloc(0), batchHash);
+const nextHead = (previousHead: Buffer | null, batchHash: Buffer) => sha256(previousHead ?? Buffer.alloc(0), batchHash);
 
 /**
  * Appends the batch to its organisation's chain, inside the batch's own
@@ -84,7 +84,7 @@ export async function chainHead(sql: Sql, orgId: string): Promise<{ linkNo: numb
   return row ? { linkNo: Number(row.link_no), head: (row.head as Buffer).toString('hex') } : null;
 }
 
-export interface ChainProblem {
+interface ChainProblem {
   /** The chain link concerned, when known; problems are reported in link order. */
   linkNo: number | null;
   /** The event concerned, when one is. */
@@ -92,7 +92,7 @@ export interface ChainProblem {
   problem: string;
 }
 
-export interface ChainVerification {
+interface ChainVerification {
   ok: boolean;
   links: number;
   events: number;
@@ -253,9 +253,9 @@ export async function verifyEventChain(database: Database, orgId: string): Promi
  * chained content at ingest (personal, pii_tool). Chaining received_at would
  * change every stored hash, so it stays outside and `verify events` says so.
  */
-export const UNCHAINED_COLUMNS = ['seq', 'received_at', 'batch_id', 'personal', 'pii_tool'] as const;
+const UNCHAINED_COLUMNS = ['seq', 'received_at', 'batch_id', 'personal', 'pii_tool'] as const;
 
-export const CONTENT_COLUMNS = [
+const CONTENT_COLUMNS = [
   'client_id', 'occurred_at', 'environment', 'agent_id', 'session_id', 'actor_type', 'actor_id', 'actor_email',
   'category', 'action', 'decision', 'policy_id', 'policy_version', 'tool_name', 'tool_tags', 'resource', 'severity',
   'outcome', 'correlation_id', 'data_subjects', 'personal_data', 'legal_basis', 'recipient', 'region', 'ttl_seconds',

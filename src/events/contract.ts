@@ -25,7 +25,7 @@ export const MAX_ATTRIBUTES_BYTES = 64 * 1024;
  * fit in 64 KiB) and PostgreSQL's jsonb refuses deep nesting too: the event
  * is rejected alone instead of failing its whole batch.
  */
-export const MAX_ATTRIBUTES_DEPTH = 32;
+const MAX_ATTRIBUTES_DEPTH = 32;
 const MAX_TEXT = 1024;
 const MAX_ARRAY = 100;
 
@@ -171,7 +171,7 @@ export interface Rejection {
   message: string;
 }
 
-export type ValidationResult = { ok: true; event: NormalizedEvent } | { ok: false; rejection: Rejection };
+type ValidationResult = { ok: true; event: NormalizedEvent } | { ok: false; rejection: Rejection };
 
 export function validateEvent(raw: unknown): ValidationResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {

@@ -11,7 +11,7 @@ import { EventBatch, storeEvents, storeEventsIn, type StoreResult } from './stor
 /** One record of a source: an event to validate, or a line the source itself could not read. */
 export type SourceRecord = { line: number; event: unknown } | { line: number; rejection: Rejection };
 
-export interface LineRejection extends Rejection {
+interface LineRejection extends Rejection {
   line: number;
 }
 
@@ -23,7 +23,7 @@ export interface IngestResult {
   rejected: LineRejection[];
 }
 
-export const MAX_REPORTED_REJECTIONS = 100;
+const MAX_REPORTED_REJECTIONS = 100;
 /**
  * Events per transaction. Each batch pays a few statements and a commit's WAL flush;
  * 10,000 instead of 5,000 was about a tenth faster at 1M events, with the server's
@@ -143,7 +143,7 @@ export async function ingestRecords(
 
 export const MAX_GRAPHQL_BATCH = 1_000;
 
-export interface IndexedRejection extends Rejection {
+interface IndexedRejection extends Rejection {
   index: number;
 }
 
@@ -177,7 +177,7 @@ export interface ServiceEvent {
 }
 
 /** Where the service's own events go, and who hears that they were stored. */
-export interface ServiceEventSink {
+interface ServiceEventSink {
   database: Database;
   /** Told after events of `orgId` were stored (services.ts: the refreshes ingest asks for); never fails. */
   eventsStored?(orgId: string): Promise<void>;

@@ -33,7 +33,7 @@ const ADMIN_OPERATION = /(user|role|group|polic(y|ies)|permission|accesskey|cred
 const INJECTION_FINDING = /prompt[\s_-]*injection|jailbreak|\binjection\b/i;
 const DLP_FINDING = /data[\s_-]*(loss|leak|exfiltration)|\bdlp\b|exfiltrat|sensitive[\s_-]*data|\bpii\b/i;
 
-export const OCSF_CLASSES: Record<number, ClassMapping> = {
+const OCSF_CLASSES: Record<number, ClassMapping> = {
   6003: {
     name: 'API Activity',
     map(e) {
@@ -82,7 +82,7 @@ export function mapOcsfLine(parsed: unknown, line: number): SourceRecord {
   return 'rejection' in result ? { line, rejection: result.rejection } : { line, event: result.event };
 }
 
-export function mapOcsf(parsed: unknown): { event: Record<string, unknown> } | { rejection: { field: string; message: string } } {
+function mapOcsf(parsed: unknown): { event: Record<string, unknown> } | { rejection: { field: string; message: string } } {
   if (!isObject(parsed)) return { rejection: { field: '', message: `an OCSF event must be a JSON object, got ${Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : typeof parsed}` } };
   const e = parsed;
   const classUid = int(e.class_uid);

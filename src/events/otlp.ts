@@ -11,7 +11,7 @@ import { CATEGORIES, MAX_ATTRIBUTES_BYTES, SEVERITIES, type Category } from './c
 import { STATUS_CODE_ERROR, type WireSpan } from './otlp-wire.ts';
 
 /** The governance.* attributes a gateway sets on its spans, each mapped to one contract field. */
-export const GOVERNANCE_ATTRIBUTES = {
+const GOVERNANCE_ATTRIBUTES = {
   decision: 'governance.decision',
   policyId: 'governance.policy.id',
   policyVersion: 'governance.policy.version',
@@ -35,7 +35,7 @@ export const GOVERNANCE_ATTRIBUTES = {
 } as const;
 
 /** Read for costUsd when `governance.cost_usd` is absent (not in the GenAI conventions yet, but emitted by some SDKs). */
-export const GEN_AI_COST = 'gen_ai.usage.cost';
+const GEN_AI_COST = 'gen_ai.usage.cost';
 
 const GOVERNANCE_KEYS = new Set<string>(Object.values(GOVERNANCE_ATTRIBUTES));
 const CATEGORY_SET = new Set<string>(CATEGORIES);
@@ -47,13 +47,13 @@ export interface MappedSpan {
   event: Record<string, unknown>;
 }
 
-export interface SpanMapping {
+interface SpanMapping {
   events: MappedSpan[];
   /** Spans with neither a GenAI operation nor a governance decision: counted, not stored, not rejected. */
   ignored: number;
 }
 
-export const spanIdempotencyId = (span: Pick<WireSpan, 'traceId' | 'spanId'>) => `otel:${span.traceId}:${span.spanId}`;
+const spanIdempotencyId = (span: Pick<WireSpan, 'traceId' | 'spanId'>) => `otel:${span.traceId}:${span.spanId}`;
 
 export function mapSpans(spans: WireSpan[]): SpanMapping {
   const byId = new Map(spans.map((span) => [span.spanId, span]));
@@ -69,7 +69,7 @@ export function mapSpans(spans: WireSpan[]): SpanMapping {
   return { events, ignored };
 }
 
-export function isGovernedSpan(span: WireSpan): boolean {
+function isGovernedSpan(span: WireSpan): boolean {
   const a = span.attributes;
   return typeof a['gen_ai.operation.name'] === 'string' || a[GOVERNANCE_ATTRIBUTES.decision] != null || a[GOVERNANCE_ATTRIBUTES.approvalStatus] != null;
 }
@@ -79,7 +79,7 @@ export function isGovernedSpan(span: WireSpan): boolean {
  * export request: a tool span usually carries no agent attributes of its
  * own, its enclosing `invoke_agent` span does.
  */
-export function mapSpan(span: WireSpan, parentOf: (spanId: string) => WireSpan | undefined = () => undefined): Record<string, unknown> {
+function mapSpan(span: WireSpan, parentOf: (spanId: string) => WireSpan | undefined = () => undefined): Record<string, unknown> {
   const a = span.attributes;
   const g = GOVERNANCE_ATTRIBUTES;
   const operation = str(a['gen_ai.operation.name']);
@@ -243,7 +243,7 @@ const TRIM_MARGIN = 2048;
  * values first (prompts, tool results, events), and says what was dropped:
  * a span is evidence of an action even without its payloads.
  */
-export function boundAttributes(attributes: Record<string, unknown>): Record<string, unknown> {
+function boundAttributes(attributes: Record<string, unknown>): Record<string, unknown> {
   const sizes = Object.entries(attributes).map(([key, value]) => ({ key, bytes: Buffer.byteLength(JSON.stringify(value) ?? '') + Buffer.byteLength(key) + 4 }));
   let total = sizes.reduce((sum, s) => sum + s.bytes, 2);
   if (total <= MAX_ATTRIBUTES_BYTES) return attributes;
@@ -284,7 +284,7 @@ function nanosToMs(nanos: string): number {
 }
 
 /** ISO 8601 in UTC (millisecond precision, like the contract's Date); null for an unset (zero) time. */
-export function nanosToIso(nanos: string): string | null {
+function nanosToIso(nanos: string): string | null {
   if (/^0*$/.test(nanos)) return null;
   const date = new Date(Math.floor(nanosToMs(nanos)));
   // Out of range: left for the contract to reject with its own message.

@@ -28,7 +28,7 @@ export interface AuditEventFilter {
   dataSubject?: string | null;
 }
 
-export interface EventPage {
+interface EventPage {
   nodes: AuditEventRecord[];
   cursorOf(event: AuditEventRecord): string;
   hasNextPage: boolean;

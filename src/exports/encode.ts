@@ -12,7 +12,7 @@ import type { ColumnType, ExportColumn, ExportFormat } from './kinds.ts';
 
 export type ExportRow = Record<string, unknown>;
 
-export interface Encoder {
+interface Encoder {
   /** Bytes for these rows (possibly none yet: Parquet keeps rows until a row group is full). */
   write(rows: ExportRow[]): Buffer[];
   /** The rest of the file. */
@@ -27,7 +27,7 @@ export const MEDIA_TYPES: Record<ExportFormat, string> = {
 };
 
 /** Rows per Parquet row group: large enough for good compression, small enough to keep a worker's memory flat. */
-export const PARQUET_ROW_GROUP = 20_000;
+const PARQUET_ROW_GROUP = 20_000;
 
 export function encoderFor(format: ExportFormat, columns: ExportColumn[]): Encoder {
   switch (format) {

@@ -42,7 +42,7 @@ const FETCH_ROWS = 5_000;
 export const CHUNK_BYTES = 1024 * 1024;
 const MAX_FILTER_VALUES = 100;
 
-export interface RequestExportInput {
+interface RequestExportInput {
   kind: string;
   format: string;
   period?: { start?: Date | null; end?: Date | null } | null;
@@ -143,7 +143,7 @@ export async function exportsByIds(db: Db, orgId: string, ids: readonly string[]
   return ids.map((id) => rows.find((r) => r.id === id) ?? null);
 }
 
-export const MAX_EXPORT_PAGE = 200;
+const MAX_EXPORT_PAGE = 200;
 
 /** Newest first, keyset on (created_at, id). */
 export async function listExports(db: Db, orgId: string, page: { first: number; after?: string | null }) {

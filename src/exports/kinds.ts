@@ -21,7 +21,7 @@ export interface ExportColumn {
   sql: string;
 }
 
-export interface KindDefinition {
+interface KindDefinition {
   title: string;
   description: string;
   /** Which events the kind reads, beside the period and the filters. */
@@ -118,7 +118,7 @@ export const KINDS: Record<ExportKind, KindDefinition> = {
   },
 };
 
-export interface ExportScope {
+interface ExportScope {
   orgId: string;
   start: Date;
   end: Date;

@@ -12,7 +12,7 @@ import nist from './catalogs/nist-ai-rmf-1.0.json' with { type: 'json' };
 import soc2 from './catalogs/soc2-tsc-2017.json' with { type: 'json' };
 import type { CatalogId } from './types.ts';
 
-export interface CatalogControl {
+interface CatalogControl {
   id: string;
   title: string;
 }
@@ -61,10 +61,6 @@ const catalogs: Record<Exclude<CatalogId, 'custom'>, Map<string, string>> = {
 export function catalogTitle(catalog: CatalogId, controlId: string): string | undefined {
   if (catalog === 'custom') return undefined;
   return catalogs[catalog].get(controlId);
-}
-
-export function catalogSize(catalog: Exclude<CatalogId, 'custom'>): number {
-  return catalogs[catalog].size;
 }
 
 /** Every control of a catalog, in the catalog's order (e.g. for a Statement of Applicability). */

@@ -58,10 +58,6 @@ export function getFramework(type: string): FrameworkDefinition | undefined {
   return byType.get(type);
 }
 
-export function isReportType(type: string): boolean {
-  return byType.has(type);
-}
-
 export function reportTypes(): FrameworkDefinition[] {
   return [...byType.values()];
 }

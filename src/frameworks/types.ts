@@ -41,13 +41,13 @@ export interface CheckDefinition {
   perDrift?: true;
 }
 
-export interface ControlDefinition {
+interface ControlDefinition {
   /** Identifier exactly as the catalog spells it, e.g. `CC6.1`, `A.8.15`. */
   id: string;
   checks: CheckDefinition[];
 }
 
-export interface SectionDefinition {
+interface SectionDefinition {
   id: string;
   title: string;
   description: string;

@@ -9,7 +9,7 @@ import { buildConsole, type ConsoleAssets } from '../web/build.ts';
 let assets: Promise<ConsoleAssets> | null = null;
 
 /** Builds (or loads) the console now; the server calls it at start so the first visitor does not wait. */
-export function prepareConsole(): Promise<ConsoleAssets> {
+function prepareConsole(): Promise<ConsoleAssets> {
   assets ??= buildConsole().catch((error) => {
     assets = null;
     throw error;
@@ -20,7 +20,7 @@ export function prepareConsole(): Promise<ConsoleAssets> {
 /** Hosts are echoed into the CSP, so only host characters pass. */
 const safeHost = (host: string | null) => (host && /^[A-Za-z0-9.\-:[\]]+$/.test(host) ? host : null);
 
-export function securityHeaders(request: Request): Record<string, string> {
+function securityHeaders(request: Request): Record<string, string> {
   const host = safeHost(request.headers.get('host'));
   // 'self' covers same-origin ws: in current browsers; the explicit origin covers older ones.
   const sockets = host ? ` ws://${host} wss://${host}` : '';

@@ -16,9 +16,9 @@ import { bundleStream } from '../render/bundle.ts';
 import { evidenceNdjson } from '../render/evidence-stream.ts';
 import { CONTENT_TYPES, fileName, findReport, FORMATS, isFormat, type Format } from '../render/model.ts';
 import { scopeOf, type ReportRow } from '../reports/store.ts';
-import type { ReportContent } from '../reports/generate.ts';
 import type { Services } from '../services.ts';
 import { addRoute, authorize } from './routes.ts';
+import { parseContent } from '../reports/content.ts';
 
 addRoute({
   method: 'GET',
@@ -68,7 +68,7 @@ addRoute({
     if (!row) throw notFound(`Report ${params.id}`);
     if (row.status !== 'completed' && row.status !== 'expired') return problem(409, 'CONFLICT', notReadyMessage(row));
     const ordinal = Number(params.ordinal);
-    const finding = (row.content as ReportContent | null)?.findings.find((f) => f.ordinal === ordinal);
+    const finding = row.content ? parseContent(row.content, `report ${row.id}`).findings.find((f) => f.ordinal === ordinal) : undefined;
     if (!finding) throw notFound(`Finding ${params.ordinal} of report ${row.id}`);
     await recordDownload(services, principal, row, 'evidence', ordinal);
     const lines = evidenceNdjson(services.database.sql, scopeOf(row), [finding]);

@@ -17,7 +17,7 @@ import type { Services } from '../services.ts';
 import { contentDisposition } from './downloads.ts';
 import { addRoute, authorize } from './routes.ts';
 
-export const EXPORT_BUNDLE_README = `A data export with its signed manifest.
+const EXPORT_BUNDLE_README = `A data export with its signed manifest.
 
 manifest.json   the export (kind, period, filters, watermark, row count, columns) and the file's SHA-256 and size
 manifest.sig    Ed25519 signature of manifest.json's exact bytes (64 raw bytes)
@@ -28,7 +28,7 @@ Check by hand:  openssl pkeyutl -verify -pubin -inkey key.pem -rawin -in manifes
 Compare the key id with Organization.signingKeys of the organisation that issued the export.
 `;
 
-export function exportUuidOf(segment: string): string {
+function exportUuidOf(segment: string): string {
   let id: string;
   try {
     id = decodeURIComponent(segment);
@@ -53,7 +53,7 @@ export function unavailable(row: ExportRecord): Response | null {
 }
 
 /** The response serving a completed export's file, or its bundle. Shared by the download and share routes. */
-export async function exportFileResponse(services: Services, request: Request, row: ExportRecord, asBundle: boolean): Promise<Response> {
+async function exportFileResponse(services: Services, request: Request, row: ExportRecord, asBundle: boolean): Promise<Response> {
   const headers = new Headers({ 'cache-control': 'private, no-cache', 'x-content-type-options': 'nosniff' });
   if (asBundle) {
     const signed = await exportManifest(services.database.db, row.orgId, row.id);

@@ -13,19 +13,14 @@ import type { Services } from '../services.ts';
 import { addRoute, authorize } from './routes.ts';
 
 /** Maps one parsed JSON line to a contract-shaped event, or rejects it. */
-export type LineMapper = (parsed: unknown, line: number) => SourceRecord;
+type LineMapper = (parsed: unknown, line: number) => SourceRecord;
 
 const lineFormats = new Map<string, LineMapper>([
   ['ndjson', (parsed, line) => ({ line, event: parsed })],
   ['ocsf', mapOcsfLine],
 ]);
 
-/** Other formats (e.g. OCSF) register their mapper here, at import time. */
-export function registerLineFormat(name: string, mapper: LineMapper) {
-  lineFormats.set(name, mapper);
-}
-
-export const MAX_LINE_BYTES = 1024 * 1024;
+const MAX_LINE_BYTES = 1024 * 1024;
 
 addRoute({
   method: 'POST',
@@ -170,7 +165,7 @@ function record({ line, text }: NumberedLine, mapper: LineMapper): SourceRecord 
 }
 
 /** A line and its 1-based number; `text` is null for a line over `MAX_LINE_BYTES`. */
-export interface NumberedLine {
+interface NumberedLine {
   line: number;
   text: string | null;
 }
@@ -189,7 +184,7 @@ export async function* splitLines(chunks: AsyncIterable<Buffer | Uint8Array>, ma
  * file. Each chunk is decoded once (up to its last newline), and a line over
  * the limit is skipped without being kept.
  */
-export async function* lineGroups(chunks: AsyncIterable<Buffer | Uint8Array>, maxLineBytes = MAX_LINE_BYTES, ceiling?: Ceiling): AsyncGenerator<NumberedLine[]> {
+async function* lineGroups(chunks: AsyncIterable<Buffer | Uint8Array>, maxLineBytes = MAX_LINE_BYTES, ceiling?: Ceiling): AsyncGenerator<NumberedLine[]> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let oversized = false;

@@ -33,7 +33,7 @@ function* nulPaths(value: unknown, path = ''): Generator<string> {
  * Where the first NUL is, named by the argument that carries it (e.g.
  * `createApiKey.input.name`), whether written inline or sent in a variable.
  */
-export function firstNul(args: Pick<ExecutionArgs, 'document' | 'variableValues'>): GraphQLError | null {
+function firstNul(args: Pick<ExecutionArgs, 'document' | 'variableValues'>): GraphQLError | null {
   const path: string[] = [];
   let inline: string | null = null;
   // Each variable's first use: its argument path.

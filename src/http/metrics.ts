@@ -24,7 +24,7 @@ const ROUTE_LABELS: Array<[RegExp, string]> = [
   [/^\/console/, '/console'],
 ];
 
-export function routeLabel(pathname: string): string {
+function routeLabel(pathname: string): string {
   return ROUTE_LABELS.find(([pattern]) => pattern.test(pathname))?.[1] ?? 'other';
 }
 

@@ -38,7 +38,7 @@ const ordinal = { name: 'ordinal', in: 'path', required: true, description: 'The
 const binary = (type: string) => ({ [type]: { schema: { type: 'string', contentMediaType: type } } });
 const html = { description: 'An HTML page.', content: binary('text/html') };
 
-export const openApiDocument = {
+const openApiDocument = {
   openapi: '3.1.0',
   info: {
     title: 'Agent governance reports: HTTP routes',

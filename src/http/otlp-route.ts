@@ -15,7 +15,7 @@ import { addRoute, authorize, BodyTooLarge, CLOSE_AFTER, errorResponse, readLimi
 /** OTLP exporters batch at most a few thousand spans; a body beyond this is not one export. */
 export const MAX_OTLP_BODY_BYTES = 16 * 1024 * 1024;
 const MAX_ERROR_MESSAGE_CHARS = 4096;
-export const IGNORED_SPANS_HEADER = 'x-otlp-ignored-spans';
+const IGNORED_SPANS_HEADER = 'x-otlp-ignored-spans';
 
 /** google.rpc.Code values that OTLP clients read from the Status body. */
 const RPC_CODE: Record<string, number> = { BAD_USER_INPUT: 3, UNAUTHENTICATED: 16, FORBIDDEN: 7, NOT_FOUND: 5, RATE_LIMITED: 8, CONFLICT: 6 };

@@ -12,7 +12,7 @@ import { getPackage, packageFileChunks, packageFileName, PACKAGE_FILES, type Pac
 import { contentDisposition } from './downloads.ts';
 import { addRoute, authorize } from './routes.ts';
 
-export function packageUuidOf(segment: string): string {
+function packageUuidOf(segment: string): string {
   let id: string;
   try {
     id = decodeURIComponent(segment);

@@ -13,9 +13,9 @@ import { createGraphQLError, type GraphQLParams, type Plugin } from 'graphql-yog
 import { parse, type GraphQLError } from 'graphql';
 
 /** The manifests codegen writes (`npm run codegen`), hash → document text. */
-export const MANIFESTS = [new URL('../../client/persisted-documents.json', import.meta.url), new URL('../web/app/gql/persisted-documents.json', import.meta.url)];
+const MANIFESTS = [new URL('../../client/persisted-documents.json', import.meta.url), new URL('../web/app/gql/persisted-documents.json', import.meta.url)];
 
-export type PersistedMode = 'allow' | 'only';
+type PersistedMode = 'allow' | 'only';
 
 export class PersistedDocuments {
   /** Hash (`sha256:<hex>`, as codegen writes it and clients send it) → document text. */

@@ -14,6 +14,7 @@
  * rate-limited on every hit (the caller's `admit`), so a revoked key is
  * refused as promptly as without the cache.
  */
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { createHash } from 'node:crypto';
 import { isAbstractType, isObjectType, parse, TypeInfo, visit, visitWithTypeInfo, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -64,7 +65,7 @@ const TTL_MS = 60_000;
 /** Reports whose last progress step is remembered (for reads still running); past it, all are forgotten at once. */
 const MAX_REMEMBERED_REPORTS = 10_000;
 
-export interface ReportReadCacheOptions {
+interface ReportReadCacheOptions {
   schema: GraphQLSchema;
   realtime: ReportPubSub;
   /** The API key of the request once it is authenticated and within its rate; null otherwise (the request then runs as usual and fails there). */
@@ -72,7 +73,7 @@ export interface ReportReadCacheOptions {
   max?: number;
 }
 
-const reportGlobalId = (id: string) => Buffer.from(`Report:${id}`).toString('base64');
+const reportGlobalId = (id: string) => encodeGlobalID('Report', id);
 
 export function useReportReadCache({ schema, realtime, admit, max = 1000 }: ReportReadCacheOptions): Plugin {
   const memory = createInMemoryCache({ max });

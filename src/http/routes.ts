@@ -9,7 +9,7 @@ import { DomainError, httpStatusOf, isDatabaseUnavailable, RateLimitedError, UNA
 import type { Services } from '../services.ts';
 import { clientAddress } from './client-address.ts';
 
-export interface RouteContext {
+interface RouteContext {
   request: Request;
   url: URL;
   params: Record<string, string>;
@@ -146,15 +146,23 @@ export function errorResponse(error: unknown, services: Services): Response {
   return Response.json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Unexpected error.' } }, { status: 500 });
 }
 
-/** Authenticates a route's request by its bearer key and checks the action. */
-export async function authorize(request: Request, services: Services, action: Action): Promise<Principal> {
-  const key = bearerToken(request.headers.get('authorization'));
+/**
+ * What every request passes first, GraphQL (server.ts) and routes alike: a valid key,
+ * within its rate (`operations` tokens at once: a GraphQL batch takes one per operation).
+ */
+export async function admit(services: Services, key: string | null, operations = 1): Promise<Principal> {
   const principal = await services.auth.authenticate(key);
   if (!principal) {
     throw new DomainError('UNAUTHENTICATED', key ? 'The API key is not valid or has been revoked' : 'Send an API key as "Authorization: Bearer <key>"');
   }
-  const wait = services.rateLimiter.take(principal.keyId);
-  if (wait) throw new RateLimitedError(wait);
+  const wait = services.rateLimiter.take(principal.keyId, operations);
+  if (wait) throw new RateLimitedError(wait, operations);
+  return principal;
+}
+
+/** Admits a route's request by its bearer key and checks the action. */
+export async function authorize(request: Request, services: Services, action: Action): Promise<Principal> {
+  const principal = await admit(services, bearerToken(request.headers.get('authorization')));
   if (!can(principal.role, action)) {
     throw new DomainError('FORBIDDEN', `Your API key's role "${principal.role}" may not ${action} (needs role ${rolesFor(action).join(' or ')})`);
   }

@@ -9,7 +9,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { createGraphQLError, createYoga, isAsyncIterable, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import { bearerToken, type Principal } from '../accounts/api-keys.ts';
-import { DomainError, httpStatusOf, isDatabaseUnavailable, UNAVAILABLE_RETRY_SECONDS } from '../errors.ts';
+import { DomainError, httpStatusOf, isDatabaseUnavailable, RateLimitedError, UNAVAILABLE_RETRY_SECONDS } from '../errors.ts';
 import { schema } from '../schema/index.ts';
 import type { Services } from '../services.ts';
 import { createContext, type Context } from '../schema/context.ts';
@@ -19,7 +19,7 @@ import { endable, LiveKeys, REVOKED_CLOSE_CODE, REVOKED_MESSAGE, revokedError } 
 import { useReportReadCache } from './response-cache.ts';
 import { useSharedSubscriptionEvents } from './shared-subscriptions.ts';
 import { useMetrics, useMetricsRoute } from './metrics.ts';
-import { useRoutes } from './routes.ts';
+import { admit, useRoutes } from './routes.ts';
 import { PersistedDocuments } from './persisted-documents.ts';
 import './ingest-route.ts';
 import './otlp-route.ts';
@@ -47,17 +47,13 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
 
   /** Whether a key may make a request of `operations` operations now: authenticated, and within its rate (one token per operation). */
   const admitKey = async (key: string | null, operations = 1): Promise<{ principal: Principal } | { error: GraphQLError }> => {
-    const principal = await services.auth.authenticate(key);
-    if (!principal) {
-      return {
-        error: createGraphQLError(key ? 'The API key is not valid or has been revoked' : 'Send an API key as "Authorization: Bearer <key>"', {
-          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-        }),
-      };
+    try {
+      return { principal: await admit(services, key, operations) };
+    } catch (error) {
+      if (error instanceof RateLimitedError) return { error: rateLimited(error.retryAfterSeconds, operations) };
+      if (error instanceof DomainError && error.code === 'UNAUTHENTICATED') return { error: createGraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } }) };
+      throw error;
     }
-    const wait = services.rateLimiter.take(principal.keyId, operations);
-    if (wait) return { error: rateLimited(wait, operations) };
-    return { principal };
   };
   // Once per HTTP request: the response cache asks before any context exists, and the context asks again
   // (for each operation of a batch). A batch of N operations takes N tokens at once, or is refused whole.
@@ -187,14 +183,14 @@ export function createApiServer(services: Services, extraPlugins: Plugin[] = [])
       onSubscribe: async (ctx, _id, params) => {
         // Each operation is authorised as of now (the authenticator caches for at most a few seconds),
         // and counted like one sent over HTTP: a key revoked after the socket opened does nothing more.
-        const principal = await services.auth.authenticate(ctx.extra.key);
-        if (!principal) {
+        const admission = await admitKey(ctx.extra.key ?? null);
+        if ('error' in admission) {
+          if (admission.error.extensions.code === 'RATE_LIMITED') return [rateLimited(Number(admission.error.extensions.retryAfterSeconds), 1, false)];
           const socket = ctx.extra.socket;
           setImmediate(() => socket.close(REVOKED_CLOSE_CODE, REVOKED_MESSAGE));
           return [revokedError()];
         }
-        const wait = services.rateLimiter.take(principal.keyId);
-        if (wait) return [rateLimited(wait, 1, false)];
+        const { principal } = admission;
         const { schema: enveloped, execute, subscribe, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,

@@ -11,7 +11,6 @@ import { artifactChunks, ensureArtifact, renderFormat } from '../render/artifact
 import { bundleStream, type BundleRedaction } from '../render/bundle.ts';
 import { CONTENT_TYPES, fileName, isFormat, loadRenderable, type Format } from '../render/model.ts';
 import { scopeOf, type ReportRow } from '../reports/store.ts';
-import type { ReportContent } from '../reports/generate.ts';
 import type { Services } from '../services.ts';
 import { pseudonymiseEvent, pseudonymisedRenderable, pseudonymiser, textRedactor } from '../sharing/pseudonymise.ts';
 import { checkPassword, findByToken, pseudonymKey, recordUse, sessionValue, stateOf, validSession, type ShareLinkRow } from '../sharing/share-links.ts';
@@ -20,6 +19,7 @@ import { auditorPage, evidencePage, findingQuery } from '../sharing/shared-repor
 import { evidenceEvents, eventJson } from '../render/evidence-stream.ts';
 import { contentDisposition } from './downloads.ts';
 import { addRoute, BodyTooLarge, CLOSE_AFTER, readLimited } from './routes.ts';
+import { parseContent } from '../reports/content.ts';
 
 const COOKIE = 'share_session';
 const MAX_FORM_BYTES = 4096;
@@ -105,7 +105,7 @@ addRoute({
     const from = Math.max(1, Math.min(Number.MAX_SAFE_INTEGER, Math.trunc(Number(url.searchParams.get('from'))) || 1));
     await recordUse(services, link, { what: 'page' }, now);
     const pseudonym = link.redaction === 'pseudonymise' ? pseudonymiser(pseudonymKey(services.config, link)) : null;
-    const redact = pseudonym ? textRedactor(original.content as ReportContent, pseudonym) : null;
+    const redact = pseudonym ? textRedactor(parseContent(original.content, `report ${original.id}`), pseudonym) : null;
     // One more than a page: whether a next page exists without counting.
     const pages = evidenceEvents(services.database.sql, scopeOf(report), finding.evidenceSelector, EVIDENCE_PAGE + 1, after);
     const rows: Array<Record<string, unknown>> = (await pages.next()).value ?? [];
@@ -211,7 +211,7 @@ async function bundleRedaction(services: Services, link: ShareLinkRow, report: R
   const original = await loadRenderable(services, report);
   const pseudonym = pseudonymiser(pseudonymKey(services.config, link));
   const renderable = await pseudonymisedRenderable(services, original, pseudonym);
-  const redact = textRedactor(original.content as ReportContent, pseudonym);
+  const redact = textRedactor(parseContent(original.content, `report ${original.id}`), pseudonym);
   return { profile: 'pseudonymise', renderable, originalContentSha256: original.contentSha256, event: (event) => pseudonymiseEvent(event, pseudonym, redact) };
 }
 

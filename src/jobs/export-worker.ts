@@ -11,12 +11,12 @@ import { buildExport, EXPORT_QUEUE, ExportCancelled, updateExport, type ExportPr
 import type { Services } from '../services.ts';
 import type { Queue } from '../queue.ts';
 
-export interface ExportJobData {
+interface ExportJobData {
   orgId: string;
   exportId: string;
 }
 
-export interface ExportJobHooks {
+interface ExportJobHooks {
   /** After an export completed: deliveries. Errors are logged, never fail the export. */
   afterComplete?: (row: ExportRecord) => Promise<void>;
 }
@@ -37,12 +37,13 @@ export async function startExportWorker(boss: Queue, services: Services, hooks: 
   });
 }
 
-export async function runExportJob(services: Services, job: { data: ExportJobData; retryCount: number; retryLimit: number }, hooks: ExportJobHooks = {}): Promise<void> {
+async function runExportJob(services: Services, job: { data: ExportJobData; retryCount: number; retryLimit: number }, hooks: ExportJobHooks = {}): Promise<void> {
   const { orgId, exportId } = job.data;
   const attempt = job.retryCount + 1;
   const started = await updateExport(services, orgId, exportId, and(inArray(dataExports.status, ['pending', 'generating']), isNull(dataExports.deletedAt)), {
     status: 'generating',
-    startedAt: sql`coalesce(${dataExports.startedAt}, now())`,
+    // A value, not now(): Citus refuses a non-immutable function inside coalesce in an UPDATE.
+    startedAt: sql`coalesce(${dataExports.startedAt}, ${new Date().toISOString()}::timestamptz)`,
     progressStage: 'exporting',
     progressPercent: 1,
     progressMessage: attempt > 1 ? `Resuming (attempt ${attempt})` : 'Started',

@@ -14,12 +14,12 @@ import { PACKAGE_QUEUE, updatePackage, type PackageRecord } from '../packages/pa
 import type { Services } from '../services.ts';
 import type { Queue } from '../queue.ts';
 
-export interface PackageJobData {
+interface PackageJobData {
   orgId: string;
   packageId: string;
 }
 
-export interface PackageJobHooks {
+interface PackageJobHooks {
   /** After a package completed. Errors are logged, never fail the package. */
   afterComplete?: (row: PackageRecord) => Promise<void>;
 }
@@ -46,7 +46,8 @@ export async function runPackageJob(services: Services, job: { data: PackageJobD
   const attempt = job.retryCount + 1;
   const started = await updatePackage(services, orgId, packageId, and(inArray(compliancePackages.status, ['pending', 'generating']), isNull(compliancePackages.deletedAt)), {
     status: 'generating',
-    startedAt: sql`coalesce(${compliancePackages.startedAt}, now())`,
+    // A value, not now(): Citus refuses a non-immutable function inside coalesce in an UPDATE.
+    startedAt: sql`coalesce(${compliancePackages.startedAt}, ${new Date().toISOString()}::timestamptz)`,
     progressStage: 'waiting',
     progressPercent: 1,
     progressMessage: attempt > 1 ? `Resuming (attempt ${attempt})` : 'Started',

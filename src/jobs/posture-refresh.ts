@@ -15,8 +15,8 @@ import type { Services } from '../services.ts';
 import { evaluatedSince, evaluatePosture, organisationsWithPosture } from '../reports/posture.ts';
 import { POSTURE_QUEUE, type Queue } from '../queue.ts';
 
-export const POSTURE_DAILY_QUEUE = 'posture-daily';
-export const POSTURE_DEBOUNCE_SECONDS = 1;
+const POSTURE_DAILY_QUEUE = 'posture-daily';
+const POSTURE_DEBOUNCE_SECONDS = 1;
 
 /** After events of `orgId` were stored (or its settings changed): a re-evaluation soon. Never fails the caller. */
 export async function requestPostureEvaluation(services: Services, orgId: string): Promise<void> {

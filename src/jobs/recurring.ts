@@ -12,9 +12,9 @@ import { runRetention } from './retention.ts';
 import { runDueSchedules } from '../schedules/schedules.ts';
 
 export const SCHEDULE_TICK_QUEUE = 'schedule-tick';
-export const RETENTION_QUEUE = 'retention-run';
+const RETENTION_QUEUE = 'retention-run';
 
-export interface RecurringJobOptions {
+interface RecurringJobOptions {
   /** The clock the tick and retention read; tests pass their own. */
   now?: () => Date;
   /** Cron of the tick and of retention (defaults: every minute, hourly at :17). */

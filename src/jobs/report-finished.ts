@@ -17,7 +17,7 @@ import { renderArtifacts } from '../render/artifacts.ts';
 import type { Services } from '../services.ts';
 import { REPORT_FINISHED_QUEUE, type Queue } from '../queue.ts';
 
-export interface ReportFinishedJob {
+interface ReportFinishedJob {
   reportId: string;
   orgId: string;
 }
@@ -29,7 +29,7 @@ export function startReportFinishedWorker(boss: Queue, services: Services, concu
   });
 }
 
-export async function runReportFinished(services: Services, { reportId, orgId }: ReportFinishedJob, { lastAttempt }: { lastAttempt: boolean }): Promise<void> {
+async function runReportFinished(services: Services, { reportId, orgId }: ReportFinishedJob, { lastAttempt }: { lastAttempt: boolean }): Promise<void> {
   const [row] = await services.database.db.select({ status: reports.status }).from(reports).where(and(eq(reports.orgId, orgId), eq(reports.id, reportId)));
   if (!row || (row.status !== 'completed' && row.status !== 'failed')) return;
   await notifyReportFinished(services, reportId, orgId);

@@ -11,7 +11,7 @@ import type { Services } from '../services.ts';
 import { refreshRollups } from '../reports/rollups.ts';
 import { ROLLUP_QUEUE, type Queue } from '../queue.ts';
 
-export const ROLLUP_DEBOUNCE_SECONDS = 20;
+const ROLLUP_DEBOUNCE_SECONDS = 20;
 
 /** After events of `orgId` were stored: a refresh soon. Never fails the ingest that asked. */
 export async function requestRollupRefresh(services: Services, orgId: string): Promise<void> {

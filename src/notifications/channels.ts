@@ -13,7 +13,7 @@ import { guardedLookup, WebhookRefused, webhookUrlProblem } from './webhook-targ
 
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
-export class DeliveryError extends Error {
+class DeliveryError extends Error {
   readonly status: number | undefined;
   constructor(message: string, status?: number) {
     super(message);

@@ -22,7 +22,7 @@ export const NOTIFICATION_QUEUE = 'notification-deliver';
 export const SIGNATURE_HEADER = 'x-signature-256';
 
 export type NotificationRow = typeof notifications.$inferSelect;
-export type ReportEventName = 'report.completed' | 'report.failed';
+type ReportEventName = 'report.completed' | 'report.failed';
 
 export interface DeliveryJob {
   notificationId: string;
@@ -128,7 +128,7 @@ export function enqueueDelivery(services: Services, boss: Queue, tx: Db, row: No
   });
 }
 
-export const MAX_NOTIFICATION_PAGE = 200;
+const MAX_NOTIFICATION_PAGE = 200;
 
 /** The outbox, newest first, keyset on (created_at, id). */
 export async function listNotifications(db: Db, orgId: string, page: { first: number; after?: string | null; reportId?: string | null }) {

@@ -6,7 +6,7 @@ import type { Services } from '../services.ts';
 import { findReport, loadRenderable } from './model.ts';
 import { renderPdf } from './pdf.ts';
 
-export interface PdfTiming {
+interface PdfTiming {
   coldMs: number;
   warmMs: number[];
   medianWarmMs: number;

@@ -38,12 +38,12 @@ function legend(items: Array<{ label: string; color: string }>, x: number, y: nu
   return items.map((item, i) => n('g', {}, n('rect', { x: x + i * spacing, y, width: 10, height: 10, fill: item.color }), n('text', { x: x + i * spacing + 14, y: y + 9, 'font-size': 11 }, item.label)));
 }
 
-export const DECISION_COLORS = { allow: '#2e7d32', alert: '#f9a825', hold: '#1565c0', deny: '#c62828' } as const;
+const DECISION_COLORS = { allow: '#2e7d32', alert: '#f9a825', hold: '#1565c0', deny: '#c62828' } as const;
 type DecisionKey = keyof typeof DECISION_COLORS;
 const DECISION_KEYS: DecisionKey[] = ['allow', 'alert', 'hold', 'deny'];
 const DECISION_LABELS: Record<DecisionKey, string> = { allow: 'allowed', alert: 'alerted', hold: 'held', deny: 'denied' };
 
-export interface DayDecisions {
+interface DayDecisions {
   day: string;
   allow: number;
   deny: number;
@@ -105,7 +105,7 @@ export function riskChart(bands: Array<{ label: string; agents: number }>): SvgN
   return frame('risk', 'Risk distribution of agents', width, height, `${fmt(total)} agents by risk band.`, ...rows);
 }
 
-export const STATUS_COLORS = { pass: '#2e7d32', warn: '#b58100', fail: '#c62828', not_applicable: '#9e9e9e' } as const;
+const STATUS_COLORS = { pass: '#2e7d32', warn: '#b58100', fail: '#c62828', not_applicable: '#9e9e9e' } as const;
 export type StatusKey = keyof typeof STATUS_COLORS;
 const STATUS_KEYS: StatusKey[] = ['fail', 'warn', 'pass', 'not_applicable'];
 const STATUS_WORDS: Record<StatusKey, string> = { pass: 'pass', warn: 'warn', fail: 'fail', not_applicable: 'not applicable' };

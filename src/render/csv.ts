@@ -26,7 +26,7 @@ export function escapeCell(value: Cell): string | number {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-export function toCsv(header: string[], rows: Cell[][]): Buffer {
+function toCsv(header: string[], rows: Cell[][]): Buffer {
   const text = stringify([header, ...rows].map((row) => row.map(escapeCell)), { bom: true, record_delimiter: 'windows' });
   return Buffer.from(text, 'utf8');
 }

@@ -9,7 +9,7 @@
 import { canonicalJson } from '../reports/integrity.ts';
 import type { RenderableReport } from './model.ts';
 
-export const SIGNED_MESSAGE = 'the UTF-8 bytes of integrity.contentSha256 (64 lowercase hex characters)';
+const SIGNED_MESSAGE = 'the UTF-8 bytes of integrity.contentSha256 (64 lowercase hex characters)';
 
 /** The fixed members of `integrity`; `verify` checks a file against them. */
 export function jsonIntegrityTemplate() {

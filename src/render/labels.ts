@@ -4,9 +4,9 @@
  * people read "Deny rate (%)". A column missing here is spelled out from its
  * camelCase id, so a new table never shows a raw key.
  */
-export type ColumnUnit = 'count' | 'percent' | 'usd' | 'days' | 'score' | 'time' | 'text';
+type ColumnUnit = 'count' | 'percent' | 'usd' | 'days' | 'score' | 'time' | 'text';
 
-export interface ColumnLabel {
+interface ColumnLabel {
   label: string;
   unit: ColumnUnit;
   /** Long free text shown under its row instead of as a column (keeps rows one line tall). */
@@ -15,7 +15,7 @@ export interface ColumnLabel {
 
 const L = (label: string, unit: ColumnUnit = 'text', note?: true): ColumnLabel => ({ label, unit, ...(note ? { note } : {}) });
 
-export const COLUMN_LABELS: Record<string, ColumnLabel> = {
+const COLUMN_LABELS: Record<string, ColumnLabel> = {
   agent: L('Agent'), agents: L('Agents', 'count'), events: L('Events', 'count'), sessions: L('Sessions', 'count'),
   legalBases: L('Legal bases'), legalBasis: L('Legal basis'), recipients: L('Recipients', 'count'), recipient: L('Recipient'),
   firstSeen: L('First seen', 'time'), lastSeen: L('Last seen', 'time'), first: L('First', 'time'), last: L('Last', 'time'),
@@ -41,7 +41,7 @@ export const COLUMN_LABELS: Record<string, ColumnLabel> = {
 };
 
 /** The header of a column: its label, or its id spelled out ("fooBarCount" → "Foo bar count"). */
-export function columnLabel(id: string): ColumnLabel {
+function columnLabel(id: string): ColumnLabel {
   const known = COLUMN_LABELS[id];
   if (known) return known;
   const words = id.replace(/_/g, ' ').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();

@@ -12,6 +12,7 @@ import type { Reproduction } from '../reports/reproduce.ts';
 import type { ReportRow } from '../reports/store.ts';
 import { keyIdOf, publicKeyById, signReportHash } from '../reports/signing.ts';
 import type { Services } from '../services.ts';
+import { parseContent } from '../reports/content.ts';
 
 export const FORMATS = ['json', 'csv', 'md', 'pdf', 'oscal', 'bundle'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -84,7 +85,7 @@ export async function loadRenderable(services: Services, row: ReportRow): Promis
   if (row.status !== 'completed' || !row.content || !row.contentSha256 || !row.completedAt) {
     throw new Error(`report ${row.id} is ${row.status}, not completed`);
   }
-  const content = row.content as ReportContent;
+  const content = parseContent(row.content, `report ${row.id}`);
   // The stored jsonb must still canonicalise to the hashed bytes; if not, no file may claim that hash.
   const recomputed = sha256Hex(canonicalJson(content));
   if (recomputed !== row.contentSha256) {

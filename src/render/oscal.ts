@@ -13,9 +13,9 @@ import { isMetricId, metricDefinition } from '../reports/metrics.ts';
 import { isSelectorId, selectors } from '../reports/selectors.ts';
 import { downloadPath, evidencePath, reproductionText, STATUS_LABEL, type RenderableReport } from './model.ts';
 
-export const OSCAL_VERSION = '1.2.1';
+const OSCAL_VERSION = '1.2.1';
 /** Namespace of our own props, so GRC tools keep PASS/WARN/FAIL/N/A beside OSCAL's two states. */
-export const PROP_NS = 'https://agent-reports.dev/ns/oscal';
+const PROP_NS = 'https://agent-reports.dev/ns/oscal';
 // A fixed namespace UUID for this product's v5 UUIDs.
 const UUID_NAMESPACE = '6f1c4a52-7e0b-4c9a-9d3e-2b8f5a1c7d40';
 
@@ -56,7 +56,7 @@ function decisionProps(c: RenderableReport['content'], prop: (name: string, valu
   return t.rows.map((r) => prop(names[String(r[0])] ?? 'decisions', `${r[1]} decisions (allow ${r[2]}, deny ${r[3]}, alert ${r[4]}, hold ${r[5]})`));
 }
 
-export function oscalDocument(report: RenderableReport) {
+function oscalDocument(report: RenderableReport) {
   const c = report.content;
   const id = (role: string) => uuidV5(UUID_NAMESPACE, `${report.id}:${role}`);
   const completed = report.completedAt.toISOString();

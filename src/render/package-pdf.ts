@@ -13,7 +13,7 @@ import { htmlDocument, reportParts } from './html.ts';
 import type { RenderableReport } from './model.ts';
 import { htmlToPdf, type RenderedPdf } from './pdf.ts';
 
-export interface PackageDocument {
+interface PackageDocument {
   id: string;
   title: string;
   organizationName: string;
@@ -31,7 +31,7 @@ const CSS = `
 .toc li.report-entry > a { font-weight: bold; }
 `;
 
-export function renderPackageHtml(doc: PackageDocument): string {
+function renderPackageHtml(doc: PackageDocument): string {
   const parts = doc.reports.map((r, i) => ({ report: r, ...reportParts(r, `r${i + 1}-`), anchor: `r${i + 1}` }));
   const toc = [
     ...parts.map(

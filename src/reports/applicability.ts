@@ -21,7 +21,7 @@ import type { Services } from '../services.ts';
 import type { Table } from './tables.ts';
 
 /** The catalog whose controls an organisation states applicability for. */
-export const SOA_CATALOG = 'iso27001' as const;
+const SOA_CATALOG = 'iso27001' as const;
 export const IMPLEMENTATION_STATUSES = ['unknown', 'not_implemented', 'planned', 'partially_implemented', 'implemented'] as const;
 export type ImplementationStatus = (typeof IMPLEMENTATION_STATUSES)[number];
 const MAX_JUSTIFICATION = 2000;
@@ -41,7 +41,7 @@ export interface ControlStatement {
   recordedAt: Date | null;
 }
 
-export interface StatementInput {
+interface StatementInput {
   controlId: string;
   applicable: boolean;
   justification: string;
@@ -195,7 +195,7 @@ function reasonNotEvidenced(controlId: string): string {
   return 'Not evidenced by agent governance events; assess it with the ISMS\'s other records.';
 }
 
-export const SOA_COLUMNS = ['control', 'title', 'applicability', 'justification', 'implementation', 'statedIn', 'evidencedByAgentEvents', 'evidence'];
+const SOA_COLUMNS = ['control', 'title', 'applicability', 'justification', 'implementation', 'statedIn', 'evidencedByAgentEvents', 'evidence'];
 
 /** The SoA table of a report: the organisation's statements beside what the trail evidenced. */
 export function statementOfApplicability(framework: FrameworkDefinition, findings: FindingLike[], statements: ControlStatement[]): Table {

@@ -25,7 +25,7 @@ import { ORG_PARAM, scopeWhere, WATERMARK_PARAM, type ReportScope } from './scop
 import { REQUEST_KINDS, type RequestKindId } from './selectors.ts';
 
 /** What one kind of request measured in a report's scope. */
-export interface RequestFigures {
+interface RequestFigures {
   requests: number;
   answered: number;
   unanswered: number;
@@ -37,7 +37,7 @@ export interface RequestFigures {
   p95: number | null;
 }
 
-export const NO_REQUESTS: RequestFigures = { requests: 0, answered: 0, unanswered: 0, late: 0, mean: null, p50: null, p95: null };
+const NO_REQUESTS: RequestFigures = { requests: 0, answered: 0, unanswered: 0, late: 0, mean: null, p50: null, p95: null };
 
 const DAY = (e: string) => `floor(date_part('epoch', ${e}.occurred_at) / 86400)::int`;
 

@@ -20,10 +20,10 @@ import { passSource, rollupPlan, type CounterId, type PassColumn } from './rollu
 import { scopeWhere, type ReportScope } from './scope.ts';
 import type { SelectorId } from './selectors.ts';
 
-export const BASELINE_DAYS = 28;
+const BASELINE_DAYS = 28;
 /** An agent (or a rate) needs this many baseline days to have a baseline at all. */
-export const MIN_BASELINE_DAYS = 7;
-export const DRIFT_THRESHOLD = 3.5;
+const MIN_BASELINE_DAYS = 7;
+const DRIFT_THRESHOLD = 3.5;
 const MAD_TO_SD = 1.4826;
 const RATE_FLOOR = 2;
 const DAY_MS = 86_400_000;
@@ -38,14 +38,14 @@ interface DriftMetricDefinition {
   evidence: SelectorId;
 }
 
-export const DRIFT_METRICS = {
+const DRIFT_METRICS = {
   volume: { label: 'events per day', kind: 'count', counter: 'all_events', evidence: 'all_events' },
   tool_use: { label: 'tool calls and decisions per day', kind: 'count', counter: 'agent_actions', evidence: 'agent_actions' },
   data_access: { label: 'events on pii-tagged tools per day', kind: 'count', counter: 'pii_tool_events', evidence: 'pii_tool_events' },
   denial_rate: { label: 'denial rate', kind: 'rate', counter: 'denied_decisions', of: 'decisions', evidence: 'denied_decisions' },
   error_rate: { label: 'error rate', kind: 'rate', counter: 'error_events', of: 'all_events', evidence: 'error_events' },
 } as const satisfies Record<string, DriftMetricDefinition>;
-export type DriftMetricId = keyof typeof DRIFT_METRICS;
+type DriftMetricId = keyof typeof DRIFT_METRICS;
 const METRIC_IDS = Object.keys(DRIFT_METRICS) as DriftMetricId[];
 
 export interface AgentDrift {

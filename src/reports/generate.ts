@@ -27,10 +27,11 @@ import { completenessNotes, recommendationsOf, summarize } from './summary.ts';
 import { sectionTables } from './tables.ts';
 
 export type { FindingContent } from './evaluate.ts';
+export { CONTENT_SCHEMA, type ReportContent } from './content.ts';
+import { CONTENT_SCHEMA, type ReportContent } from './content.ts';
 export type { Progress } from './measure.ts';
 
 export const GENERATOR_VERSION = 'agent-reports/1.0.0';
-export const CONTENT_SCHEMA = 'https://agent-reports.dev/schema/report/1';
 
 export class ReportCancelled extends Error {
   constructor() {
@@ -188,7 +189,6 @@ async function ensureEventStatistics(services: Services) {
 
 const ANALYZE_LOCK = 7_342;
 
-export type ReportContent = Awaited<ReturnType<typeof computeContent>>;
 
 /**
  * The content of a report: plan what its framework needs, measure it over
@@ -202,7 +202,7 @@ async function computeContent(
   scope: ReportScope,
   chain: { link: number | null; head: string | null },
   onProgress: (p: Progress) => Promise<void>,
-) {
+): Promise<ReportContent> {
   const plan = planMeasurement([framework], { tables: true });
   // The organisation's statements as they stood when the report was requested: a rebuild reads the same.
   const m = await measure(services, scope, plan, { asOf: row.createdAt, onProgress });

@@ -8,7 +8,7 @@ import type { Sql } from '../db/client.ts';
 import { scopeWhere, type ReportScope } from './scope.ts';
 import type { ScalarQueryId } from './scalars.ts';
 import { passSource, PII_REACH, type PassColumn, type RollupPlan } from './rollups.ts';
-import { APPROVAL_SLA, CORRELATED, ESCALATION_SLA, HOLD_SLA, selectors, type SelectorId } from './selectors.ts';
+import { CORRELATED, selectors, type SelectorId } from './selectors.ts';
 
 /** `z`: a robust z-score against a baseline (drift.ts). */
 export type Unit = 'count' | 'percent' | 'seconds' | 'usd' | 'score' | 'z';
@@ -335,7 +335,7 @@ export interface WeekCounts {
   costUsd: number;
 }
 
-export interface EventMeasures {
+interface EventMeasures {
   counts: Partial<Record<SelectorId, number>>;
   scalars: { cost_usd: number; personal_data_cost_usd: number };
   activity: Activity;
@@ -344,8 +344,6 @@ export interface EventMeasures {
   /** Weeks with events, in no particular order. */
   weeks: WeekCounts[];
 }
-
-export const SLA_TEXT = { approval: APPROVAL_SLA, hold: HOLD_SLA, escalation: ESCALATION_SLA };
 
 export interface AgentRisk {
   agentId: string;

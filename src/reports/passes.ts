@@ -7,7 +7,7 @@
  */
 import { PERSONAL } from './selectors.ts';
 
-export type Merge = 'sum' | 'min' | 'max';
+type Merge = 'sum' | 'min' | 'max';
 
 export interface GroupedPass {
   id: 'personal' | 'activity';
@@ -28,7 +28,7 @@ export interface GroupedPass {
  * (Materializing the events themselves, attributes and all, took 1 s of a
  * single process at 1M events.)
  */
-export const personalPass: GroupedPass = {
+const personalPass: GroupedPass = {
   id: 'personal',
   table: 'event_personal_rollups',
   where: PERSONAL,

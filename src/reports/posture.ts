@@ -40,7 +40,7 @@ import { evaluateChecks, scoreOf } from './evaluate.ts';
 import { measure } from './measure.ts';
 import type { Unit } from './metrics.ts';
 import { planMeasurement } from './plan.ts';
-import { refreshRollups } from './rollups.ts';
+import { refreshRollups, ROLLUP_LOCK } from './rollups.ts';
 import { ORG_PARAM, scopeWhere, WATERMARK_PARAM, type ReportScope } from './scope.ts';
 import type { FindingStatus } from './scoring.ts';
 import { toSelector } from './evidence.ts';
@@ -213,6 +213,8 @@ export async function evaluatePosture(services: Services, orgId: string, options
     const refreshStarted = performance.now();
     // Reads rollups, not the trail: first roll up whatever ingest added since the last refresh.
     await refreshRollups(sql, orgId, { upto: watermark });
+    // Until commit no refresh may merge the batches the measurement reads (rollups.ts, ROLLUP_LOCK).
+    await tx.execute(dsql`select pg_advisory_xact_lock_shared(${ROLLUP_LOCK}, hashtext(${orgId}))`);
     const refreshMs = performance.now() - refreshStarted;
     const window = postureWindow(now, settings.windowDays);
     const scope = postureScope(orgId, window, watermark);

@@ -15,6 +15,7 @@ import type { Services } from '../services.ts';
 import { GENERATOR_VERSION, rebuildContent, type ReportContent } from './generate.ts';
 import { canonicalJson } from './integrity.ts';
 import type { Requester } from './lifecycle.ts';
+import { parseContent } from './content.ts';
 
 export interface Reproduction {
   checkedAt: string;
@@ -35,7 +36,7 @@ export async function reproduceReport(services: Services, requester: Requester, 
     throw new DomainError('CONFLICT', `Report is ${row.status}; only a completed report can be reproduced (wait for it, or regenerate it)`);
   }
   const rebuilt = await rebuildContent(services, row);
-  const stored = row.content as ReportContent;
+  const stored = parseContent(row.content, `report ${row.id}`);
   const identical = rebuilt.sha256 === row.contentSha256;
   const reproduction: Reproduction = {
     checkedAt: new Date().toISOString(),

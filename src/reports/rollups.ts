@@ -58,7 +58,14 @@ const DEFINITION = createHash('sha256')
   .digest('hex')
   .slice(0, 16);
 
-const ROLLUP_LOCK = 7_343;
+/**
+ * The organisation's rollup lock (pg_advisory_xact_lock's first key): a
+ * refresh holds it exclusively. A reader that is no report (live posture)
+ * holds it shared while it measures, so a refresh cannot merge away the
+ * batch its boundary names; merges spare only reports being generated.
+ */
+export const ROLLUP_LOCK = 7_343;
+
 /** Events from which a refresh that adds a fifth of an organisation's rolled-up events analyzes the rollups. */
 const LARGE_REFRESH = 500_000;
 
@@ -185,7 +192,7 @@ export function passOverRollups(pass: GroupedPass, scoped: ScopeSql, plan: Rollu
     ) u group by ${keys.map((_, i) => i + 1).join(', ')}`;
 }
 
-export interface RefreshResult {
+interface RefreshResult {
   /** The newest boundary after the refresh. */
   upto: number;
   /** Events added by this refresh. */

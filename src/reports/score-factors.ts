@@ -97,8 +97,8 @@ export interface SecuritySetting {
   met: boolean | null;
 }
 
-export const KEY_MAX_AGE_DAYS = 90;
-export const KEY_DORMANT_DAYS = 30;
+const KEY_MAX_AGE_DAYS = 90;
+const KEY_DORMANT_DAYS = 30;
 
 /** The organisation's security-relevant settings now: keys, share links and webhooks. */
 export async function securitySettings(sql: Sql, orgId: string): Promise<SecuritySetting[]> {

@@ -7,7 +7,7 @@ import type { Severity, Thresholds } from '../frameworks/types.ts';
 export type FindingStatus = 'pass' | 'warn' | 'fail' | 'not_applicable';
 
 export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 10, high: 6, medium: 3, low: 1, info: 0 };
-export const STATUS_CREDIT: Record<Exclude<FindingStatus, 'not_applicable'>, number> = { pass: 1, warn: 0.5, fail: 0 };
+const STATUS_CREDIT: Record<Exclude<FindingStatus, 'not_applicable'>, number> = { pass: 1, warn: 0.5, fail: 0 };
 
 export function evaluate(value: number | null, t: Thresholds): FindingStatus {
   if (value === null) return 'not_applicable';
@@ -39,7 +39,7 @@ export function grade(value: number | null): string | null {
  * and the others' weights share its part; without any applicable control
  * there is no score at all.
  */
-export const SCORE_FACTORS = {
+const SCORE_FACTORS = {
   controls: { label: 'Controls (findings weighted by severity)', weight: 50 },
   policy_coverage: { label: 'Policy coverage (agent decisions by an explicit policy)', weight: 15 },
   sla_compliance: { label: 'SLA compliance (approvals and holds answered within the targets)', weight: 15 },

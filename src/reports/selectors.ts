@@ -19,7 +19,7 @@ const resolvedBy = (actions: string[], within?: string) =>
   (within ? ` and x.occurred_at <= e.occurred_at + ${within}` : '') +
   ')';
 
-export const APPROVAL_ANSWERS = ['approval.granted', 'approval.denied'];
+const APPROVAL_ANSWERS = ['approval.granted', 'approval.denied'];
 const LEASE_ENDS = ['lease.revoked', 'lease.returned'];
 const INJECTION_LABELS = ['injection.confirmed', 'injection.false_positive'];
 const AGENT_DECISION = `e.decision is not null and e.agent_id is not null`;
@@ -56,7 +56,7 @@ export const ADMIN_BY_PEOPLE_OR_NOBODY = `(${ADMIN_CHANGE} and (e.actor_type = '
 export const APPROVAL_SLA = `interval '1 hour'`;
 export const HOLD_SLA = `interval '4 hours'`;
 export const ESCALATION_SLA = `interval '24 hours'`;
-export const BREACH_RESPONSE_SLA = `interval '72 hours'`;
+const BREACH_RESPONSE_SLA = `interval '72 hours'`;
 
 interface Selector {
   label: string;
@@ -208,7 +208,7 @@ export type SelectorId = keyof typeof selectors;
  * answer is missing or after the deadline). Counted from each request's first
  * answer (src/reports/correlated.ts), kept in rollups by the refresh.
  */
-export interface RequestKind {
+interface RequestKind {
   request: string;
   answer: (x: string, r: string) => string;
   after: boolean;
@@ -230,7 +230,7 @@ export const REQUEST_KINDS = {
 } as const satisfies Record<string, RequestKind>;
 export type RequestKindId = keyof typeof REQUEST_KINDS;
 
-export type RequestOutcome = 'answered' | 'unanswered' | 'late';
+type RequestOutcome = 'answered' | 'unanswered' | 'late';
 
 /** Every selector that looks at other events: an outcome of a kind of request, exactly its SQL above. */
 export const CORRELATED: Partial<Record<SelectorId, { kind: RequestKindId; outcome: RequestOutcome }>> = {

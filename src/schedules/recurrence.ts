@@ -14,8 +14,8 @@ import { badInput } from '../errors.ts';
 export const FREQUENCIES = ['weekly', 'monthly', 'quarterly'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 
-export const RUN_HOUR = 1;
-export const DEFAULT_WEEKLY_PERIOD_DAYS = 7;
+const RUN_HOUR = 1;
+const DEFAULT_WEEKLY_PERIOD_DAYS = 7;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export interface Recurrence {
@@ -56,7 +56,7 @@ export function validateRecurrence(input: Partial<Recurrence> & { frequency: Fre
   return r;
 }
 
-export function isTimeZone(name: string): boolean {
+function isTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
     return true;
@@ -91,7 +91,7 @@ interface LocalDate {
 }
 
 /** The calendar date of an instant in a time zone. */
-export function localDate(at: Date, timezone: string): LocalDate {
+function localDate(at: Date, timezone: string): LocalDate {
   const parts = new Intl.DateTimeFormat('en-US', { timeZone: timezone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   return { year: get('year'), month: get('month'), day: get('day') };
@@ -115,7 +115,7 @@ function offsetMs(at: Date, timezone: string): number {
 }
 
 /** The instant a local calendar day starts (normalises overflowing days and months, e.g. day 0). */
-export function startOfLocalDay(date: LocalDate, timezone: string): Date {
+function startOfLocalDay(date: LocalDate, timezone: string): Date {
   const wall = Date.UTC(date.year, date.month - 1, date.day);
   // Two passes settle the offset, also across a DST change between the guess and the answer.
   let guess = wall - offsetMs(new Date(wall), timezone);
@@ -153,7 +153,7 @@ export function periodFor(r: Recurrence, at: Date): Period {
   return { start: startOfLocalDay({ ...today, day: today.day - days }, r.timezone), end };
 }
 
-export const TEMPLATE_PLACEHOLDERS = ['month', 'year', 'quarter', 'start', 'end'] as const;
+const TEMPLATE_PLACEHOLDERS = ['month', 'year', 'quarter', 'start', 'end'] as const;
 
 /**
  * `{month} {year} {quarter}` name the period's first day (local), `{start}`

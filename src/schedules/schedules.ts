@@ -33,7 +33,7 @@ import { nextRunAfter, periodFor, renderTitle, validateRecurrence, validateTitle
 
 export type ScheduleRow = typeof schedules.$inferSelect;
 
-export interface ScheduleInput {
+interface ScheduleInput {
   /** Report type; for a package schedule, defaults to its first framework. */
   type?: string | null;
   frequency: Frequency;
@@ -54,11 +54,11 @@ export interface ScheduleInput {
 }
 
 /** Omitted (undefined) fields keep their value; null clears the optional ones. */
-export type ScheduleChanges = { [K in keyof ScheduleInput]?: ScheduleInput[K] | null } & { paused?: boolean | null };
+type ScheduleChanges = { [K in keyof ScheduleInput]?: ScheduleInput[K] | null } & { paused?: boolean | null };
 
-export const MAX_CATCH_UP_PER_TICK = 24;
+const MAX_CATCH_UP_PER_TICK = 24;
 
-export const recurrenceOf = (s: ScheduleRow): Recurrence => ({
+const recurrenceOf = (s: ScheduleRow): Recurrence => ({
   frequency: s.frequency,
   dayOfWeek: s.dayOfWeek,
   dayOfMonth: s.dayOfMonth,
@@ -116,7 +116,7 @@ export async function deleteSchedule(services: Services, requester: Actor, id: s
   return current;
 }
 
-export async function getSchedule(db: Db, orgId: string, id: string): Promise<ScheduleRow> {
+async function getSchedule(db: Db, orgId: string, id: string): Promise<ScheduleRow> {
   const [row] = isUuid(id) ? await db.select().from(schedules).where(and(eq(schedules.id, id), eq(schedules.orgId, orgId))) : [];
   if (!row) throw notFound('Schedule');
   return row;
@@ -167,7 +167,7 @@ export async function runScheduleNow(services: Services, requester: Actor, id: s
   return reportId;
 }
 
-export interface TickResult {
+interface TickResult {
   /** Reports this tick created. */
   created: string[];
   /** Due times another worker had already claimed. */

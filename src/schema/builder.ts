@@ -4,7 +4,7 @@
  */
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
-import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID, encodeGlobalID, resolveNodes } from '@pothos/plugin-relay';
 import ScopeAuthPlugin, { type AuthFailure } from '@pothos/plugin-scope-auth';
 import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import { can, rolesFor, type Action } from '../access.ts';
@@ -41,10 +41,11 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     // Ids of another organisation (or malformed ones) answer NOT_FOUND, never a parse error.
     decodeGlobalID: (globalID) => {
-      const decoded = Buffer.from(globalID, 'base64').toString('utf8');
-      const colon = decoded.indexOf(':');
-      if (colon < 1) throw new DomainError('NOT_FOUND', `No object has the id "${globalID}"`);
-      return { typename: decoded.slice(0, colon), id: decoded.slice(colon + 1) };
+      try {
+        return decodeGlobalID(globalID);
+      } catch {
+        throw new DomainError('NOT_FOUND', `No object has the id "${globalID}"`);
+      }
     },
     // A type that is not a node, or not loadable by id (Schedule, ShareLink…), is an unknown id like any other.
     nodeQueryOptions: {
@@ -85,7 +86,7 @@ async function resolveEachNode(ids: GlobalId[], ctx: Context, info: GraphQLResol
 
 type GlobalId = { typename: string; id: string };
 
-const unknownId = (id: { typename: string; id: string }) => new DomainError('NOT_FOUND', `No object has the id "${Buffer.from(`${id.typename}:${id.id}`).toString('base64')}"`);
+const unknownId = (id: { typename: string; id: string }) => new DomainError('NOT_FOUND', `No object has the id "${encodeGlobalID(id.typename, id.id)}"`);
 
 /** The action a failed scope check asked for, to name the roles that have it. */
 function findAction(failure: AuthFailure): Action | undefined {

@@ -2,6 +2,7 @@
  * Data exports: request, follow (progress subscription), list, cancel,
  * delete; the file itself is downloaded over HTTP (src/http/export-downloads.ts).
  */
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { notFound } from '../errors.ts';
 import { actorOf, orgOf, type Context } from './context.ts';
 import {
@@ -150,7 +151,7 @@ builder.queryField('dataExports', (t) =>
 const DataExportEvent = builder.objectRef<ReportChange>('DataExportEvent').implement({
   description: 'A change of a data export: status and progress, as it happened.',
   fields: (t) => ({
-    exportId: t.field({ type: 'ID', description: 'Global id of the export.', resolve: (c) => Buffer.from(`DataExport:${c.reportId}`).toString('base64') }),
+    exportId: t.field({ type: 'ID', description: 'Global id of the export.', resolve: (c) => encodeGlobalID('DataExport', c.reportId) }),
     status: t.field({ type: ReportStatus, description: 'Status after the change.', resolve: (c) => c.status as ExportRecord['status'] }),
     percent: t.exposeInt('percent', { description: '0–100.' }),
     stage: t.exposeString('stage', { description: 'queued, exporting, signing, completed, failed or cancelled.' }),

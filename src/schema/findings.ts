@@ -19,7 +19,7 @@ type ReportParent = { id: string; summary: string | null; contentSha256: string 
  * it load it once per request, and only they: `integrity { contentSha256 }` reads none.
  */
 type IntegrityParent = ReportParent;
-const loadContent = async (r: ReportParent, ctx: Context) => ((await ctx.loaders.reportContent.load(r.id)) ?? null) as Content | null;
+const loadContent = async (r: ReportParent, ctx: Context): Promise<Content | null> => (await ctx.loaders.reportContent.load(r.id)) ?? null;
 const integrityOf = async (r: ReportParent, ctx: Context) => (await loadContent(r, ctx))?.integrity;
 
 export const FindingStatus = builder.enumType('FindingStatus', {

@@ -17,6 +17,7 @@ import {
 } from '../reports/evidence.ts';
 import { evidenceScope, type ReportScope } from '../reports/scope.ts';
 import { scopeOf } from '../reports/store.ts';
+import { parseContent, type ReportContent } from '../reports/content.ts';
 import type { Services } from '../services.ts';
 
 export interface EvidenceRequest {
@@ -25,7 +26,7 @@ export interface EvidenceRequest {
   after: string | null;
 }
 
-export interface ReportScopeRow {
+interface ReportScopeRow {
   scope: ReportScope;
   sampleSeed: string;
 }
@@ -42,7 +43,7 @@ export interface Loaders {
   /** Whether late events arrived after a report's watermark, for a page of reports at once. */
   stale: DataLoader<string, boolean>;
   /** A report's content (sections, integrity…), loaded only by the fields that show it: lists stay light. */
-  reportContent: DataLoader<string, unknown>;
+  reportContent: DataLoader<string, ReportContent | null>;
 }
 
 export function createLoaders(services: Services, principal: Principal): Loaders {
@@ -107,11 +108,20 @@ export function createLoaders(services: Services, principal: Principal): Loaders
     return scopes.map((s) => (s && !(s instanceof Error) ? results[next++]! : false));
   });
 
-  const reportContent = new DataLoader<string, unknown>(async (ids) => {
+  // Checked against the content contract: a malformed content fails its own report's fields, with a reason, not others'.
+  const reportContent = new DataLoader<string, ReportContent | null>(async (ids) => {
     const valid = ids.filter(isUuid);
     const rows = valid.length ? await sql`select id, content from reports where org_id = ${orgId} and id = any(${valid}::uuid[])` : [];
     const byId = new Map(rows.map((r) => [String(r.id), r.content as unknown]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return ids.map((id) => {
+      const content = byId.get(id) ?? null;
+      if (content === null) return null;
+      try {
+        return parseContent(content, `report ${id}`);
+      } catch (error) {
+        return error as Error;
+      }
+    });
   });
 
   return { finding, reportScope, evidencePage, findingsOfEvent, stale, reportContent };

@@ -9,7 +9,7 @@ export const Role = builder.enumType('Role', {
   values: Object.fromEntries(ROLES.map((r) => [r.toUpperCase(), { value: r }])) as Record<Uppercase<(typeof ROLES)[number]>, { value: (typeof ROLES)[number] }>,
 });
 
-export const ApiKey = builder.objectRef<ApiKeyRow>('ApiKey').implement({
+const ApiKey = builder.objectRef<ApiKeyRow>('ApiKey').implement({
   description: 'An API key of the organisation. The key itself is shown only once, when created.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable id of the key (not the key).' }),

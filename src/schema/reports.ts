@@ -2,6 +2,7 @@
  * Reports: the lifecycle face (status, progress, versions), listing, the
  * mutations that request and manage them, and the live subscriptions.
  */
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { actorOf, orgOf, type Context } from './context.ts';
 import { notFound } from '../errors.ts';
 import {
@@ -223,7 +224,7 @@ builder.mutationFields((t) => ({
 const ReportEvent = builder.objectRef<ReportChange>('ReportEvent').implement({
   description: 'A change of a report: status and progress, as it happened.',
   fields: (t) => ({
-    reportId: t.field({ type: 'ID', description: 'Global id of the report.', resolve: (c) => Buffer.from(`Report:${c.reportId}`).toString('base64') }),
+    reportId: t.field({ type: 'ID', description: 'Global id of the report.', resolve: (c) => encodeGlobalID('Report', c.reportId) }),
     status: t.field({ type: ReportStatus, description: 'Status after the change.', resolve: (c) => c.status as Status }),
     percent: t.exposeInt('percent', { description: '0–100.' }),
     stage: t.exposeString('stage', { description: 'Stage of generation.' }),

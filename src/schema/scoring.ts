@@ -4,7 +4,6 @@
  */
 import { slaTargets, updateSlaTargets, MAX_SLA_MINUTES, type SlaTargets } from '../accounts/sla-targets.ts';
 import { actorOf } from './context.ts';
-import type { ReportContent } from '../reports/generate.ts';
 import type { ScoreFactor as ScoreFactorShape } from '../reports/scoring.ts';
 import { builder } from './builder.ts';
 import { Organization } from './organization.ts';
@@ -27,7 +26,7 @@ builder.objectFields(Report, (t) => ({
   scoreBreakdown: t.field({
     type: [ScoreFactor],
     description: 'How the score is made up, factor by factor. Empty until the report completes.',
-    resolve: async (r, _a, ctx) => ((await ctx.loaders.reportContent.load(r.id)) as ReportContent | null)?.scoreBreakdown?.factors ?? [],
+    resolve: async (r, _a, ctx) => (await ctx.loaders.reportContent.load(r.id))?.scoreBreakdown.factors ?? [],
   }),
 }));
 

@@ -22,15 +22,10 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const PERSON_COLUMNS = new Set(['actor', 'actorId', 'actorEmail', 'user', 'email', 'dataSubject', 'subject', 'approver', 'person']);
 const NOT_PEOPLE = new Set(['agent', 'service', 'system']);
 
-export type Pseudonymiser = (value: string) => string;
+type Pseudonymiser = (value: string) => string;
 
 export function pseudonymiser(key: Buffer): Pseudonymiser {
   return (value) => `person-${createHmac('sha256', key).update(value.trim().toLowerCase()).digest('hex').slice(0, 10)}`;
-}
-
-/** A copy of the content with people replaced by pseudonyms. The original is not touched. */
-export function pseudonymiseContent(content: ReportContent, pseudonym: Pseudonymiser): ReportContent {
-  return deepMap(content, textRedactor(content, pseudonym)) as ReportContent;
 }
 
 /** Replaces, in any text, the identifiers the content names as people and every e-mail address. */

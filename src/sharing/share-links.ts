@@ -30,14 +30,14 @@ export type ShareLinkRow = typeof shareLinks.$inferSelect;
 export type Redaction = ShareLinkRow['redaction'];
 
 /** Wrong passwords in a row from one client address before that address is locked out of the link. */
-export const MAX_FAILED_PASSWORDS = 5;
+const MAX_FAILED_PASSWORDS = 5;
 /** Wrong passwords in a row from all addresses together before the link itself is locked. */
 export const MAX_FAILED_PASSWORDS_PER_LINK = 100;
-export const LOCK_MINUTES = 15;
-export const MIN_HOURS = 1;
-export const MAX_HOURS = 720;
+const LOCK_MINUTES = 15;
+const MIN_HOURS = 1;
+const MAX_HOURS = 720;
 /** How long a page stays unlocked after the right password. */
-export const SESSION_MINUTES = 30;
+const SESSION_MINUTES = 30;
 
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
 const HOUR_MS = 3_600_000;
@@ -50,7 +50,7 @@ export interface CreateShareLinkInput {
   redaction: Redaction;
 }
 
-export interface CreatedShareLink {
+interface CreatedShareLink {
   link: ShareLinkRow;
   /** `<base>/shared/<token>`: shown once. */
   url: string;
@@ -58,7 +58,7 @@ export interface CreatedShareLink {
   password: string | null;
 }
 
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Creates a link to a completed report; `baseUrl` is PUBLIC_URL or the request's origin. */
 export async function createShareLink(services: Services, requester: Actor, input: CreateShareLinkInput, baseUrl: string, now = new Date()): Promise<CreatedShareLink> {
@@ -126,7 +126,7 @@ export async function listShareLinks(db: Db, orgId: string, reportId: string): P
   return db.select().from(shareLinks).where(and(eq(shareLinks.orgId, orgId), eq(shareLinks.reportId, reportId))).orderBy(desc(shareLinks.createdAt), desc(shareLinks.id));
 }
 
-export type LinkState = 'active' | 'expired' | 'revoked' | 'locked';
+type LinkState = 'active' | 'expired' | 'revoked' | 'locked';
 
 export function stateOf(link: ShareLinkRow, now: Date): LinkState {
   if (link.revokedAt && link.revokedAt <= now) return 'revoked';
@@ -145,7 +145,7 @@ export async function findByToken(db: Db, token: string): Promise<ShareLinkRow |
   return link ?? null;
 }
 
-export type PasswordCheck = { ok: true } | { ok: false; locked: false; remaining: number } | { ok: false; locked: true; until: Date; scope: 'address' | 'link' };
+type PasswordCheck = { ok: true } | { ok: false; locked: false; remaining: number } | { ok: false; locked: true; until: Date; scope: 'address' | 'link' };
 
 /** When this address is locked out of this link, until when. */
 async function addressLockedUntil(db: Db, link: ShareLinkRow, address: string, now: Date): Promise<Date | null> {

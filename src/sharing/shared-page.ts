@@ -66,47 +66,6 @@ export function htmlResponse(status: number, html: string, headers: Record<strin
   return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8', ...SHARED_PAGE_HEADERS, ...headers } });
 }
 
-export interface SharedReportView {
-  token: string;
-  title: string;
-  organizationName: string;
-  type: string;
-  periodStart: Date;
-  periodEnd: Date;
-  score: number | null;
-  grade: string | null;
-  contentSha256: string | null;
-  formats: Format[];
-  expiresAt: Date;
-  pseudonymised: boolean;
-}
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
-const instant = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-
-export function reportPage(view: SharedReportView): string {
-  const links = view.formats
-    .map((f) => `<li><a href="/shared/${esc(view.token)}/download?format=${f}" download>${esc(FORMAT_LABELS[f])}</a></li>`)
-    .join('\n');
-  return page(
-    `${view.title} — shared report`,
-    `<h1>${esc(view.title)}</h1>
-<p>Shared by ${esc(view.organizationName)}. This link works until ${esc(instant(view.expiresAt))}.</p>
-<dl>
-<dt>Report type</dt><dd>${esc(view.type)}</dd>
-<dt>Period</dt><dd>${esc(day(view.periodStart))} to ${esc(day(new Date(view.periodEnd.getTime() - 1)))}</dd>
-<dt>Score</dt><dd>${view.score === null ? 'not scored' : `${view.score} / 100 (grade ${esc(view.grade ?? '')})`}</dd>
-${view.contentSha256 ? `<dt>Content SHA-256</dt><dd><code>${esc(view.contentSha256)}</code></dd>` : ''}
-</dl>
-${view.pseudonymised ? '<p class="note">People\'s e-mail addresses and ids in these files are replaced by pseudonyms (person-…), the same person always by the same pseudonym. The files are re-signed by the organisation and name the original report\'s hash.</p>' : ''}
-<h2>Downloads</h2>
-<ul class="downloads">
-${links}
-</ul>
-<p class="note">Check a JSON download or evidence bundle offline with <code>agent-reports verify FILE</code>.</p>`,
-  );
-}
-
 export function passwordPage(token: string, problem: string | null): string {
   return page(
     'Password required — shared report',

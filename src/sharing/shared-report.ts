@@ -13,7 +13,7 @@ import type { FindingContent } from '../reports/generate.ts';
 import { keyFingerprint } from '../reports/signing.ts';
 import { FORMAT_LABELS, page } from './shared-page.ts';
 
-export interface AuditorView {
+interface AuditorView {
   token: string;
   /** The report as shared: the pseudonymised, re-signed copy when the link redacts. */
   report: RenderableReport;
@@ -25,7 +25,7 @@ export interface AuditorView {
   originalContentSha256: string | null;
 }
 
-export interface FindingQuery {
+interface FindingQuery {
   status: string | null;
   severity: string | null;
   sort: 'risk' | 'control' | 'evidence';
@@ -161,7 +161,7 @@ openssl pkeyutl -verify -pubin -inkey key.pem -rawin -in hash.txt -sigfile hash.
 }
 
 /** One page of a finding's evidence: each event with its own id, sequence and time as the source sent it. */
-export interface EvidenceView {
+interface EvidenceView {
   token: string;
   reportTitle: string;
   finding: FindingContent;

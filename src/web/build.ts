@@ -10,8 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const CONSOLE_SOURCE = path.join(here, 'app');
-export const CONSOLE_OUT = path.resolve(here, '../../.data/web');
+const CONSOLE_SOURCE = path.join(here, 'app');
+const CONSOLE_OUT = path.resolve(here, '../../.data/web');
 /** Modules outside app/ the console bundles (shared with the PDF and the shared page), and the client packages. */
 const SHARED_SOURCES = ['../render/charts.ts', '../render/labels.ts', '../render/escape.ts'].map((f) => path.join(here, f));
 const PACKAGES = ['graphql-ws', 'graphql-sse'].map((p) => path.resolve(here, `../../node_modules/${p}/package.json`));
