@@ -44,7 +44,13 @@ beforeAll(async () => {
   // "Another process": its own connection, as a worker would have.
   other = connect(databaseUrl(), { max: 1 });
   org = await app.newOrg('cache');
+  // The fixture's completion is announced inside its transaction and heard a moment after it
+  // returns; a read cached before then would be dropped by it, so the tests start once it is heard.
+  const announced: ReportChange[] = [];
+  const stop = app.services.realtime.onChange((change) => change && announced.push(change));
   reportId = await completedReport(app.services, org.orgId);
+  await vi.waitFor(() => expect(announced.some((c) => c.reportId === reportId && c.status === 'completed')).toBe(true), { timeout: 30_000 });
+  stop();
 });
 afterAll(async () => {
   await other.close();
