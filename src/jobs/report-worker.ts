@@ -13,6 +13,7 @@ import { buildReport, ReportCancelled, type Progress } from '../reports/generate
 import { ACTIVE, recordProgress, transition, type ReportRef } from '../reports/store.ts';
 import type { Services } from '../services.ts';
 import { REPORT_GIVEN_UP_QUEUE, REPORT_QUEUE, type Queue } from '../queue.ts';
+import { sweepOrphanedExports, sweepOrphanedPackages } from './orphans.ts';
 
 export type { ReportRef } from '../reports/store.ts';
 
@@ -74,7 +75,7 @@ export async function failGivenUpReport(services: Services, report: ReportRef, r
 
 export const REPORT_SWEEP_QUEUE = 'report-sweep';
 
-/** Runs the sweep every five minutes on whichever worker takes it. */
+/** Runs the sweep (reports, then exports and packages: jobs/orphans.ts) every five minutes on whichever worker takes it. */
 export async function scheduleReportSweep(boss: Queue, services: Services, cron = '*/5 * * * *'): Promise<void> {
   if (!(await boss.getQueue(REPORT_SWEEP_QUEUE))) {
     await boss.createQueue(REPORT_SWEEP_QUEUE, { retryLimit: 0, expireInSeconds: 600, policy: 'singleton' }).catch((error: unknown) => {
@@ -84,6 +85,8 @@ export async function scheduleReportSweep(boss: Queue, services: Services, cron 
   await boss.schedule(REPORT_SWEEP_QUEUE, cron);
   await boss.work(REPORT_SWEEP_QUEUE, { batchSize: 1, pollingIntervalSeconds: 5 }, async () => {
     await sweepOrphanedReports(services, boss);
+    await sweepOrphanedExports(services, boss);
+    await sweepOrphanedPackages(services, boss);
   });
 }
 
