@@ -26,8 +26,26 @@ async function stoppedBecause(boss: Queue, queue: string, data: Record<string, s
 
 const failedSet = (message: string) => ({ status: 'failed' as const, error: message, progressStage: 'failed', progressMessage: message, completedAt: new Date() });
 
-export async function sweepOrphanedExports(services: Services, boss: Queue, olderThanMs = 10 * 60_000): Promise<string[]> {
-  const t = dataExports;
+/** One kind of background work: its table, its job queue and how its job names a row, and how a row is failed. */
+interface Kind {
+  table: typeof dataExports | typeof compliancePackages;
+  queue: string;
+  jobKey: string;
+  noun: string;
+  fail(services: Services, orgId: string, id: string, message: string): Promise<unknown>;
+}
+
+const EXPORTS: Kind = {
+  table: dataExports, queue: EXPORT_QUEUE, jobKey: 'exportId', noun: 'export',
+  fail: (services, orgId, id, message) => updateExport(services, orgId, id, inArray(dataExports.status, [...ACTIVE]), failedSet(message)),
+};
+const PACKAGES: Kind = {
+  table: compliancePackages, queue: PACKAGE_QUEUE, jobKey: 'packageId', noun: 'package',
+  fail: (services, orgId, id, message) => updatePackage(services, orgId, id, inArray(compliancePackages.status, [...ACTIVE]), failedSet(message)),
+};
+
+async function sweep(kind: Kind, services: Services, boss: Queue, olderThanMs: number): Promise<string[]> {
+  const t = kind.table;
   const candidates = await services.database.db
     .select({ id: t.id, orgId: t.orgId })
     .from(t)
@@ -35,27 +53,13 @@ export async function sweepOrphanedExports(services: Services, boss: Queue, olde
     .limit(1000);
   const failed: string[] = [];
   for (const { id, orgId } of candidates) {
-    const because = await stoppedBecause(boss, EXPORT_QUEUE, { exportId: id });
+    const because = await stoppedBecause(boss, kind.queue, { [kind.jobKey]: id });
     if (!because) continue;
-    const message = `Export stopped: its job ${because}. Request the export again.`;
-    if (await updateExport(services, orgId, id, inArray(t.status, [...ACTIVE]), failedSet(message))) failed.push(id);
+    const title = kind.noun[0]!.toUpperCase() + kind.noun.slice(1);
+    if (await kind.fail(services, orgId, id, `${title} stopped: its job ${because}. Request the ${kind.noun} again.`)) failed.push(id);
   }
   return failed;
 }
 
-export async function sweepOrphanedPackages(services: Services, boss: Queue, olderThanMs = 10 * 60_000): Promise<string[]> {
-  const t = compliancePackages;
-  const candidates = await services.database.db
-    .select({ id: t.id, orgId: t.orgId })
-    .from(t)
-    .where(and(inArray(t.status, [...ACTIVE]), isNull(t.deletedAt), lt(t.createdAt, new Date(Date.now() - olderThanMs))))
-    .limit(1000);
-  const failed: string[] = [];
-  for (const { id, orgId } of candidates) {
-    const because = await stoppedBecause(boss, PACKAGE_QUEUE, { packageId: id });
-    if (!because) continue;
-    const message = `Package stopped: its job ${because}. Request the package again.`;
-    if (await updatePackage(services, orgId, id, inArray(t.status, [...ACTIVE]), failedSet(message))) failed.push(id);
-  }
-  return failed;
-}
+export const sweepOrphanedExports = (services: Services, boss: Queue, olderThanMs = 10 * 60_000) => sweep(EXPORTS, services, boss, olderThanMs);
+export const sweepOrphanedPackages = (services: Services, boss: Queue, olderThanMs = 10 * 60_000) => sweep(PACKAGES, services, boss, olderThanMs);
