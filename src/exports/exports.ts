@@ -16,7 +16,7 @@ import { badInput, notFound } from '../errors.ts';
 import { CATEGORIES, DECISIONS, SEVERITIES } from '../events/contract.ts';
 import { recordServiceEvent, recordServiceEventIn } from '../events/ingest.ts';
 import { checkTargets } from '../accounts/storage-targets.ts';
-import { isUuid } from '../ids.ts';
+import { createdCursor, decodeCreatedCursor, isUuid } from '../ids.ts';
 import { expiryFor, organizationSettings } from '../accounts/settings.ts';
 import { notifyReportChange, type ReportChange } from '../realtime/pubsub.ts';
 import { canonicalJson } from '../reports/integrity.ts';
@@ -152,7 +152,7 @@ export async function listExports(db: Db, orgId: string, page: { first: number; 
   const createdMs = dsql`date_trunc('milliseconds', ${dataExports.createdAt})`;
   let keyset = where;
   if (page.after) {
-    const [at, id] = decodeCursor(page.after);
+    const [at, id] = decodeCreatedCursor(page.after);
     keyset = and(where, dsql`(${createdMs}, ${dataExports.id}) < (${at}::timestamptz, ${id}::uuid)`);
   }
   const [rows, totalCount] = await Promise.all([
@@ -162,17 +162,7 @@ export async function listExports(db: Db, orgId: string, page: { first: number; 
   return { nodes: rows.slice(0, page.first), hasNextPage: rows.length > page.first, hasPreviousPage: Boolean(page.after), totalCount };
 }
 
-export const exportCursor = (r: ExportRecord) => Buffer.from(JSON.stringify([r.createdAt.toISOString(), r.id])).toString('base64url');
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (!Number.isNaN(Date.parse(at)) && isUuid(id)) return [at, id];
-  } catch {
-    // fall through
-  }
-  throw badInput('after', 'after must be a cursor returned by this API (pageInfo.endCursor)');
-}
+export const exportCursor: (row: ExportRecord) => string = createdCursor;
 
 /** Changes an export if `where` still holds, announcing its new state in the same transaction. */
 export function updateExport(services: Services, orgId: string, id: string, where: SQL | undefined, set: PgUpdateSetSource<typeof dataExports>, progressOnly = false) {

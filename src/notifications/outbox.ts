@@ -12,6 +12,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { fromDrizzle } from 'pg-boss';
 import type { Db } from '../db/client.ts';
 import { notifications, organizations, reports, schedules } from '../db/schema.ts';
+import { createdCursor, decodeCreatedCursor } from '../ids.ts';
 import { badInput } from '../errors.ts';
 import { publicBaseUrl } from '../config.ts';
 import type { Services } from '../services.ts';
@@ -139,7 +140,7 @@ export async function listNotifications(db: Db, orgId: string, page: { first: nu
   const createdMs = sql`date_trunc('milliseconds', ${notifications.createdAt})`;
   let keyset = where;
   if (page.after) {
-    const [at, id] = decodeCursor(page.after);
+    const [at, id] = decodeCreatedCursor(page.after);
     keyset = and(where, sql`(${createdMs}, ${notifications.id}) < (${at}::timestamptz, ${id}::uuid)`);
   }
   const [rows, totalCount] = await Promise.all([
@@ -149,14 +150,4 @@ export async function listNotifications(db: Db, orgId: string, page: { first: nu
   return { nodes: rows.slice(0, page.first), hasNextPage: rows.length > page.first, hasPreviousPage: Boolean(page.after), totalCount };
 }
 
-export const notificationCursor = (n: NotificationRow) => Buffer.from(JSON.stringify([n.createdAt.toISOString(), n.id])).toString('base64url');
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (!Number.isNaN(Date.parse(at)) && /^[0-9a-f-]{36}$/i.test(id)) return [at, id];
-  } catch {
-    // fall through
-  }
-  throw badInput('after', 'after must be a cursor returned by this API (pageInfo.endCursor)');
-}
+export const notificationCursor: (row: NotificationRow) => string = createdCursor;

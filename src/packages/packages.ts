@@ -21,7 +21,7 @@ import { requestExport } from '../exports/exports.ts';
 import { EXPORT_FORMATS, EXPORT_KINDS } from '../exports/kinds.ts';
 import { validateScope as validateFrameworkScope } from '../frameworks/index.ts';
 import { frameworkOf, typeList } from '../frameworks/organization.ts';
-import { isUuid } from '../ids.ts';
+import { createdCursor, decodeCreatedCursor, isUuid } from '../ids.ts';
 import { notifyReportChange, type ReportChange } from '../realtime/pubsub.ts';
 import { checkScopeNames, createReport, type Requester } from '../reports/lifecycle.ts';
 import type { Services } from '../services.ts';
@@ -169,7 +169,7 @@ export async function listPackages(db: Db, orgId: string, page: { first: number;
   const createdMs = dsql`date_trunc('milliseconds', ${compliancePackages.createdAt})`;
   let keyset = where;
   if (page.after) {
-    const [at, id] = decodeCursor(page.after);
+    const [at, id] = decodeCreatedCursor(page.after);
     keyset = and(where, dsql`(${createdMs}, ${compliancePackages.id}) < (${at}::timestamptz, ${id}::uuid)`);
   }
   const [rows, totalCount] = await Promise.all([
@@ -179,17 +179,7 @@ export async function listPackages(db: Db, orgId: string, page: { first: number;
   return { nodes: rows.slice(0, page.first), hasNextPage: rows.length > page.first, hasPreviousPage: Boolean(page.after), totalCount };
 }
 
-export const packageCursor = (r: PackageRecord) => Buffer.from(JSON.stringify([r.createdAt.toISOString(), r.id])).toString('base64url');
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (!Number.isNaN(Date.parse(at)) && isUuid(id)) return [at, id];
-  } catch {
-    // fall through
-  }
-  throw badInput('after', 'after must be a cursor returned by this API (pageInfo.endCursor)');
-}
+export const packageCursor: (row: PackageRecord) => string = createdCursor;
 
 /** Changes a package if `where` still holds, announcing its new state in the same transaction. */
 export function updatePackage(services: Services, orgId: string, id: string, where: SQL | undefined, set: PgUpdateSetSource<typeof compliancePackages>, progressOnly = false) {
