@@ -27,7 +27,7 @@ import { keysetConnection } from './connection.ts';
 
 const requester = (ctx: Context) => ({ orgId: orgOf(ctx), name: ctx.principal!.keyName, actorId: ctx.principal!.keyId });
 
-const PackageFileKind = builder.enumType('PackageFile', {
+export const PackageFileKind = builder.enumType('PackageFile', {
   description: 'The two files of a compliance package.',
   values: {
     PDF: { value: 'pdf' as const, description: 'One document: cover, contents, every report, the exports and their hashes.' },
