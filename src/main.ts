@@ -51,30 +51,37 @@ Environment: PORT, HOST, DATABASE_URL (unset: embedded PostgreSQL under DATA_DIR
 /** Commands that run until stopped: they log at LOG_LEVEL. The others print their result and log only what went wrong. */
 const LONG_RUNNING = new Set(['start', 'serve', 'worker']);
 
+/** Every command's options; parseArgs refuses any other. */
+const OPTIONS = {
+  name: { type: 'string' },
+  events: { type: 'string' },
+  org: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  'key-id': { type: 'string', multiple: true },
+  type: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  environment: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  timeout: { type: 'string' },
+  subject: { type: 'string' },
+  agent: { type: 'string', multiple: true },
+  quiet: { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 export async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      name: { type: 'string' },
-      events: { type: 'string' },
-      org: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      'key-id': { type: 'string', multiple: true },
-      type: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      environment: { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      timeout: { type: 'string' },
-      subject: { type: 'string' },
-      agent: { type: 'string', multiple: true },
-      quiet: { type: 'boolean', default: false },
-      verbose: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  } catch (error) {
+    // An unknown option or a missing value is a usage error like any other: exit 2, nothing started.
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS_')) return usageError((error as Error).message);
+    throw error;
+  }
+  const { positionals, values } = parsed;
   const [command = 'start', sub] = positionals;
   if (values.help || command === 'help') {
     console.log(USAGE);

@@ -16,7 +16,8 @@ import { badInput, notFound } from '../errors.ts';
 import { CATEGORIES, DECISIONS, SEVERITIES } from '../events/contract.ts';
 import { recordServiceEvent, recordServiceEventIn } from '../events/ingest.ts';
 import { checkTargets } from '../accounts/storage-targets.ts';
-import { createdCursor, decodeCreatedCursor, isUuid } from '../ids.ts';
+import { isUuid } from '../ids.ts';
+import { listNewestFirst, type KeysetRequest } from '../db/keyset.ts';
 import { expiryFor, organizationSettings } from '../accounts/settings.ts';
 import { notifyReportChange, type ReportChange } from '../realtime/pubsub.ts';
 import { canonicalJson } from '../reports/integrity.ts';
@@ -145,24 +146,9 @@ export async function exportsByIds(db: Db, orgId: string, ids: readonly string[]
 
 const MAX_EXPORT_PAGE = 200;
 
-/** Newest first, keyset on (created_at, id). */
-export async function listExports(db: Db, orgId: string, page: { first: number; after?: string | null }) {
-  if (!Number.isInteger(page.first) || page.first < 0 || page.first > MAX_EXPORT_PAGE) throw badInput('first', `first must be between 0 and ${MAX_EXPORT_PAGE}`);
-  const where = and(eq(dataExports.orgId, orgId), isNull(dataExports.deletedAt));
-  const createdMs = dsql`date_trunc('milliseconds', ${dataExports.createdAt})`;
-  let keyset = where;
-  if (page.after) {
-    const [at, id] = decodeCreatedCursor(page.after);
-    keyset = and(where, dsql`(${createdMs}, ${dataExports.id}) < (${at}::timestamptz, ${id}::uuid)`);
-  }
-  const [rows, totalCount] = await Promise.all([
-    db.select(ROW).from(dataExports).where(keyset).orderBy(desc(createdMs), desc(dataExports.id)).limit(page.first + 1),
-    db.$count(dataExports, where),
-  ]);
-  return { nodes: rows.slice(0, page.first), hasNextPage: rows.length > page.first, hasPreviousPage: Boolean(page.after), totalCount };
-}
-
-export const exportCursor: (row: ExportRecord) => string = createdCursor;
+/** Newest first (see listNewestFirst). */
+export const listExports = (db: Db, orgId: string, page: KeysetRequest) =>
+  listNewestFirst<ExportRecord>(db, { table: dataExports, columns: ROW, max: MAX_EXPORT_PAGE, where: and(eq(dataExports.orgId, orgId), isNull(dataExports.deletedAt)) }, page);
 
 /** Changes an export if `where` still holds, announcing its new state in the same transaction. */
 export function updateExport(services: Services, orgId: string, id: string, where: SQL | undefined, set: PgUpdateSetSource<typeof dataExports>, progressOnly = false) {

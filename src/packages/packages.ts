@@ -21,7 +21,8 @@ import { requestExport } from '../exports/exports.ts';
 import { EXPORT_FORMATS, EXPORT_KINDS } from '../exports/kinds.ts';
 import { validateScope as validateFrameworkScope } from '../frameworks/index.ts';
 import { frameworkOf, typeList } from '../frameworks/organization.ts';
-import { createdCursor, decodeCreatedCursor, isUuid } from '../ids.ts';
+import { isUuid } from '../ids.ts';
+import { listNewestFirst, type KeysetRequest } from '../db/keyset.ts';
 import { notifyReportChange, type ReportChange } from '../realtime/pubsub.ts';
 import { checkScopeNames, createReport, type Requester } from '../reports/lifecycle.ts';
 import type { Services } from '../services.ts';
@@ -162,24 +163,9 @@ export async function packagesByIds(db: Db, orgId: string, ids: readonly string[
 
 export const MAX_PACKAGE_PAGE = 200;
 
-/** Newest first, keyset on (created_at, id). */
-export async function listPackages(db: Db, orgId: string, page: { first: number; after?: string | null }) {
-  if (!Number.isInteger(page.first) || page.first < 0 || page.first > MAX_PACKAGE_PAGE) throw badInput('first', `first must be between 0 and ${MAX_PACKAGE_PAGE}`);
-  const where = and(eq(compliancePackages.orgId, orgId), isNull(compliancePackages.deletedAt));
-  const createdMs = dsql`date_trunc('milliseconds', ${compliancePackages.createdAt})`;
-  let keyset = where;
-  if (page.after) {
-    const [at, id] = decodeCreatedCursor(page.after);
-    keyset = and(where, dsql`(${createdMs}, ${compliancePackages.id}) < (${at}::timestamptz, ${id}::uuid)`);
-  }
-  const [rows, totalCount] = await Promise.all([
-    db.select(ROW).from(compliancePackages).where(keyset).orderBy(desc(createdMs), desc(compliancePackages.id)).limit(page.first + 1),
-    db.$count(compliancePackages, where),
-  ]);
-  return { nodes: rows.slice(0, page.first), hasNextPage: rows.length > page.first, hasPreviousPage: Boolean(page.after), totalCount };
-}
-
-export const packageCursor: (row: PackageRecord) => string = createdCursor;
+/** Newest first (see listNewestFirst). */
+export const listPackages = (db: Db, orgId: string, page: KeysetRequest) =>
+  listNewestFirst<PackageRecord>(db, { table: compliancePackages, columns: ROW, max: MAX_PACKAGE_PAGE, where: and(eq(compliancePackages.orgId, orgId), isNull(compliancePackages.deletedAt)) }, page);
 
 /** Changes a package if `where` still holds, announcing its new state in the same transaction. */
 export function updatePackage(services: Services, orgId: string, id: string, where: SQL | undefined, set: PgUpdateSetSource<typeof compliancePackages>, progressOnly = false) {

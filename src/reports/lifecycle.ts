@@ -13,6 +13,7 @@ import { recordServiceEventIn, type ServiceEvent } from '../events/ingest.ts';
 import { validateScope as validateFrameworkScope } from '../frameworks/index.ts';
 import { frameworkOf, typeList } from '../frameworks/organization.ts';
 import { isUuid } from '../ids.ts';
+import { listNewestFirst, type KeysetRequest } from '../db/keyset.ts';
 import { enqueueReport } from '../queue.ts';
 import type { Services } from '../services.ts';
 import { ACTIVE, insertReport, markDeleted, REPORT_COLUMNS as ROW, transition, type ReportRow, type ReportStatus } from './store.ts';
@@ -222,38 +223,15 @@ export interface ReportFilter {
 
 export const MAX_REPORT_PAGE = 500;
 
-/** Newest first, keyset on (created_at, id). */
-export async function listReports(db: Db, orgId: string, filter: ReportFilter, page: { first: number; after?: string | null }) {
-  if (!Number.isInteger(page.first) || page.first < 0 || page.first > MAX_REPORT_PAGE) throw badInput('first', `first must be between 0 and ${MAX_REPORT_PAGE}`);
-  const conditions = [eq(reports.orgId, orgId), isNull(reports.deletedAt)];
-  if (filter.type) conditions.push(eq(reports.type, filter.type));
-  if (filter.status) conditions.push(eq(reports.status, filter.status));
-  if (filter.createdAfter) conditions.push(gt(reports.createdAt, filter.createdAfter));
-  if (filter.createdBefore) conditions.push(lt(reports.createdAt, filter.createdBefore));
-  // Cursors carry milliseconds; compare at that precision so no row slips between pages.
-  const createdMs = sql`date_trunc('milliseconds', ${reports.createdAt})`;
-  const where = and(...conditions);
-  let keyset = where;
-  if (page.after) {
-    const [at, id] = decodeCursor(page.after);
-    keyset = and(where, sql`(${createdMs}, ${reports.id}) < (${at.toISOString()}::timestamptz, ${id}::uuid)`);
-  }
-  const [rows, total] = await Promise.all([
-    db.select(ROW).from(reports).where(keyset).orderBy(desc(createdMs), desc(reports.id)).limit(page.first + 1),
-    db.$count(reports, where),
-  ]);
-  return { nodes: rows.slice(0, page.first), hasNextPage: rows.length > page.first, hasPreviousPage: Boolean(page.after), totalCount: total };
-}
-
-export const reportCursor = (r: ReportRow) => Buffer.from(JSON.stringify([r.createdAt.toISOString(), r.id])).toString('base64url');
-
-function decodeCursor(cursor: string): [Date, string] {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const date = new Date(at);
-    if (!Number.isNaN(date.getTime()) && isUuid(id)) return [date, id];
-  } catch {
-    // fall through
-  }
-  throw badInput('after', 'after must be a cursor returned by this API (pageInfo.endCursor)');
+/** Newest first (see listNewestFirst). */
+export function listReports(db: Db, orgId: string, filter: ReportFilter, page: KeysetRequest) {
+  const where = and(
+    eq(reports.orgId, orgId),
+    isNull(reports.deletedAt),
+    filter.type ? eq(reports.type, filter.type) : undefined,
+    filter.status ? eq(reports.status, filter.status) : undefined,
+    filter.createdAfter ? gt(reports.createdAt, filter.createdAfter) : undefined,
+    filter.createdBefore ? lt(reports.createdAt, filter.createdBefore) : undefined,
+  );
+  return listNewestFirst<ReportRow>(db, { table: reports, columns: ROW, max: MAX_REPORT_PAGE, where }, page);
 }

@@ -26,6 +26,7 @@
  * a whole day the rollups hold.
  */
 import { and, asc, desc, eq, gte, notInArray, sql as dsql } from 'drizzle-orm';
+import { publicBaseUrl } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { notifications, postureChanges, postureControls, postureFrameworks, postureSettings, postureSnapshots } from '../db/schema.ts';
 import { badInput, DomainError } from '../errors.ts';
@@ -364,9 +365,9 @@ async function tippingEvents(sql: Services['database']['sql'], scope: ReportScop
   return changes.map((_, i) => found.get(i) ?? null);
 }
 
-/** Where a check's evidence opens: the console's drill-down, absolute. */
-export function evidenceUrl(services: Services, framework: string, controlId: string, checkId: string): string {
-  const base = (services.config.PUBLIC_URL ?? 'http://localhost').replace(/\/+$/, '');
+/** Where a check's evidence opens: the console's drill-down, absolute (alerts carry it to receivers that never saw the API's address). */
+export function evidenceUrl(services: Pick<Services, 'config'>, framework: string, controlId: string, checkId: string): string {
+  const base = publicBaseUrl(services.config);
   return `${base}/#/posture/${[framework, controlId, checkId].map(encodeURIComponent).join('/')}`;
 }
 
