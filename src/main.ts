@@ -218,21 +218,14 @@ async function verify(file: string | undefined, json: boolean, trustedKeyIds: st
 /** A new admin key for an organisation, recorded in its audit trail (by key id, never the key). */
 async function orgKey(config: Config, log: Logger, orgId: string | undefined, name = 'recovered admin', json: boolean): Promise<number> {
   if (!orgId || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(orgId)) return usageError('org key needs --org ID (the organisation\'s UUID, as printed by org create)');
-  const { createApiKey } = await import('./accounts/api-keys.ts');
-  const { recordServiceEvent } = await import('./events/ingest.ts');
+  const { issueApiKey } = await import('./accounts/api-keys.ts');
   return withServices(config, log, async (services) => {
     const [org] = await services.database.sql`select name from organizations where id = ${orgId}::uuid`;
     if (!org) {
       console.error(`error: no organisation ${orgId}`);
       return 2;
     }
-    const { key, apiKey } = await createApiKey(services.database.db, orgId, { name, role: 'admin' });
-    await recordServiceEvent(services, orgId, {
-      action: 'api_key.created',
-      actorId: 'cli',
-      resource: `api_key:${apiKey.id}`,
-      attributes: { name: apiKey.name, role: apiKey.role, prefix: apiKey.prefix, via: 'org key' },
-    });
+    const { key, apiKey } = await issueApiKey(services, { orgId, actorId: 'cli' }, { name, role: 'admin' }, 'org key');
     if (json) console.log(JSON.stringify({ organizationId: orgId, apiKeyId: apiKey.id, apiKey: key }));
     else console.log(`new admin API key for ${org.name as string} (${orgId}): ${key}\n(store it now: it is not shown again; revoke the lost one with revokeApiKey)`);
     return 0;

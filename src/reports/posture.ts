@@ -31,7 +31,7 @@ import type { Db } from '../db/client.ts';
 import { notifications, postureChanges, postureControls, postureFrameworks, postureSettings, postureSnapshots } from '../db/schema.ts';
 import { badInput, DomainError } from '../errors.ts';
 import { awaitIngestInFlight } from '../events/store.ts';
-import { recordServiceEvent } from '../events/ingest.ts';
+import { auditedTransaction } from '../events/ingest.ts';
 import { frameworkOf } from '../frameworks/organization.ts';
 import type { FrameworkDefinition, Thresholds } from '../frameworks/types.ts';
 import { createNotificationQueue, enqueueDelivery } from '../notifications/outbox.ts';
@@ -146,16 +146,15 @@ export async function updatePostureSettings(services: Services, requester: { org
     }
   });
   const settings = { frameworks, windowDays, alertRules };
-  await db
-    .insert(postureSettings)
-    .values({ orgId: requester.orgId, ...settings })
-    .onConflictDoUpdate({ target: postureSettings.orgId, set: { ...settings, updatedAt: dsql`excluded.updated_at` } }); // the insert's now(): Citus takes no function in DO UPDATE
-  await recordServiceEvent(services, requester.orgId, {
-    action: 'posture.settings_updated',
-    actorId: requester.actorId,
-    resource: 'posture',
-    attributes: { frameworks, windowDays, alertRules: alertRules.length },
-  });
+  await auditedTransaction(
+    services,
+    requester.orgId,
+    (tx) => tx
+      .insert(postureSettings)
+      .values({ orgId: requester.orgId, ...settings })
+      .onConflictDoUpdate({ target: postureSettings.orgId, set: { ...settings, updatedAt: dsql`excluded.updated_at` } }), // the insert's now(): Citus takes no function in DO UPDATE
+    () => ({ action: 'posture.settings_updated', actorId: requester.actorId, resource: 'posture', attributes: { frameworks, windowDays, alertRules: alertRules.length } }),
+  );
   return settings;
 }
 

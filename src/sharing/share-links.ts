@@ -21,7 +21,7 @@ import type { Db } from '../db/client.ts';
 import { retryTransient } from '../db/transient.ts';
 import { compliancePackages, dataExports, reports, shareLinkAddressFailures, shareLinks, shareLinkTokens } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
-import { recordServiceEvent } from '../events/ingest.ts';
+import { auditedTransaction } from '../events/ingest.ts';
 import { isUuid } from '../ids.ts';
 import { FORMATS } from '../render/model.ts';
 import type { Services } from '../services.ts';
@@ -127,7 +127,7 @@ export async function createShareLink(services: Services, requester: Actor, inpu
   // 20 characters from 120 random bits: typed by a person, far beyond guessing with 5 tries per 15 minutes.
   const password = input.passwordProtected ? randomBytes(15).toString('base64url') : null;
   const passwordHash = password ? await hashPassword(password) : null;
-  const link = await retryTransient(() => db.transaction(async (tx) => {
+  const link = await retryTransient(() => auditedTransaction(services, requester.orgId, async (tx) => {
     const [row] = await tx
       .insert(shareLinks)
       .values({
@@ -141,15 +141,14 @@ export async function createShareLink(services: Services, requester: Actor, inpu
       })
       .returning();
     await tx.insert(shareLinkTokens).values({ tokenHash: hashToken(token), orgId: requester.orgId, linkId: row!.id });
-    return row;
-  }));
-  await recordServiceEvent(services, requester.orgId, {
+    return row!;
+  }, (link) => ({
     action: `${input.target.kind}.shared`,
     actorId: requester.actorId,
-    resource: resourceOf(link!),
-    attributes: { shareLinkId: link!.id, expiresAt: link!.expiresAt.toISOString(), passwordProtected: Boolean(password), formats, redaction: input.redaction },
-  });
-  return { link: link!, url: `${baseUrl.replace(/\/+$/, '')}/shared/${token}`, password };
+    resource: resourceOf(link),
+    attributes: { shareLinkId: link.id, expiresAt: link.expiresAt.toISOString(), passwordProtected: Boolean(password), formats, redaction: input.redaction },
+  })));
+  return { link, url: `${baseUrl.replace(/\/+$/, '')}/shared/${token}`, password };
 }
 
 export async function revokeShareLink(services: Services, requester: Actor, id: string, now = new Date()): Promise<ShareLinkRow> {
@@ -157,12 +156,12 @@ export async function revokeShareLink(services: Services, requester: Actor, id: 
   const [current] = isUuid(id) ? await db.select().from(shareLinks).where(and(eq(shareLinks.id, id), eq(shareLinks.orgId, requester.orgId))) : [];
   if (!current) throw notFound('Share link');
   if (current.revokedAt) return current;
-  const [row] = await db
-    .update(shareLinks)
-    .set({ revokedAt: now })
-    .where(and(eq(shareLinks.id, current.id), eq(shareLinks.orgId, requester.orgId)))
-    .returning();
-  await recordServiceEvent(services, requester.orgId, { action: 'share_link.revoked', actorId: requester.actorId, resource: resourceOf(current), attributes: { shareLinkId: current.id } });
+  const [row] = await auditedTransaction(
+    services,
+    requester.orgId,
+    (tx) => tx.update(shareLinks).set({ revokedAt: now }).where(and(eq(shareLinks.id, current.id), eq(shareLinks.orgId, requester.orgId))).returning(),
+    () => ({ action: 'share_link.revoked', actorId: requester.actorId, resource: resourceOf(current), attributes: { shareLinkId: current.id } }),
+  );
   return row!;
 }
 
@@ -248,21 +247,26 @@ export async function checkPassword(services: Services, link: ShareLinkRow, pass
   }
   const forAddress = await countAddressFailure(db, link, address, now);
   const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
-  const [row] = await db
-    .update(shareLinks)
-    .set({
-      failedAttempts: sql`case when ${shareLinks.failedAttempts} + 1 >= ${MAX_FAILED_PASSWORDS_PER_LINK} then 0 else ${shareLinks.failedAttempts} + 1 end`,
-      lockedUntil: sql`case when ${shareLinks.failedAttempts} + 1 >= ${MAX_FAILED_PASSWORDS_PER_LINK} then ${lockUntil.toISOString()}::timestamptz else ${shareLinks.lockedUntil} end`,
-    })
-    .where(and(eq(shareLinks.id, link.id), eq(shareLinks.orgId, link.orgId)))
-    .returning({ failedAttempts: shareLinks.failedAttempts, lockedUntil: shareLinks.lockedUntil });
-  const linkLocked = row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
-  await recordServiceEvent(services, link.orgId, {
-    action: 'share_link.password_failed',
-    actorId: `share_link:${link.id}`,
-    resource: resourceOf(link),
-    attributes: { shareLinkId: link.id, clientAddress: address, addressLockedUntil: forAddress.lockedUntil?.toISOString() ?? null, lockedUntil: linkLocked?.toISOString() ?? null },
-  });
+  const lockedUntilOf = (row: { lockedUntil: Date | null } | undefined) => (row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null);
+  const [row] = await auditedTransaction(
+    services,
+    link.orgId,
+    (tx) => tx
+      .update(shareLinks)
+      .set({
+        failedAttempts: sql`case when ${shareLinks.failedAttempts} + 1 >= ${MAX_FAILED_PASSWORDS_PER_LINK} then 0 else ${shareLinks.failedAttempts} + 1 end`,
+        lockedUntil: sql`case when ${shareLinks.failedAttempts} + 1 >= ${MAX_FAILED_PASSWORDS_PER_LINK} then ${lockUntil.toISOString()}::timestamptz else ${shareLinks.lockedUntil} end`,
+      })
+      .where(and(eq(shareLinks.id, link.id), eq(shareLinks.orgId, link.orgId)))
+      .returning({ failedAttempts: shareLinks.failedAttempts, lockedUntil: shareLinks.lockedUntil }),
+    ([row]) => ({
+      action: 'share_link.password_failed',
+      actorId: `share_link:${link.id}`,
+      resource: resourceOf(link),
+      attributes: { shareLinkId: link.id, clientAddress: address, addressLockedUntil: forAddress.lockedUntil?.toISOString() ?? null, lockedUntil: lockedUntilOf(row)?.toISOString() ?? null },
+    }),
+  );
+  const linkLocked = lockedUntilOf(row);
   if (linkLocked) return { ok: false, locked: true, until: linkLocked, scope: 'link' };
   if (forAddress.lockedUntil) return { ok: false, locked: true, until: forAddress.lockedUntil, scope: 'address' };
   return { ok: false, locked: false, remaining: MAX_FAILED_PASSWORDS - forAddress.count };
@@ -270,16 +274,17 @@ export async function checkPassword(services: Services, link: ShareLinkRow, pass
 
 /** Counts a use (page view or download) and records it in the service's audit trail. */
 export async function recordUse(services: Services, link: ShareLinkRow, use: { what: 'page' | 'download'; format?: string }, now = new Date()): Promise<void> {
-  await services.database.db
-    .update(shareLinks)
-    .set({ useCount: sql`${shareLinks.useCount} + 1`, lastUsedAt: now })
-    .where(and(eq(shareLinks.id, link.id), eq(shareLinks.orgId, link.orgId)));
-  await recordServiceEvent(services, link.orgId, {
-    action: 'share_link.used',
-    actorId: `share_link:${link.id}`,
-    resource: resourceOf(link),
-    attributes: { shareLinkId: link.id, use: use.what, ...(use.format ? { format: use.format } : {}), redaction: link.redaction },
-  });
+  await auditedTransaction(
+    services,
+    link.orgId,
+    (tx) => tx.update(shareLinks).set({ useCount: sql`${shareLinks.useCount} + 1`, lastUsedAt: now }).where(and(eq(shareLinks.id, link.id), eq(shareLinks.orgId, link.orgId))),
+    () => ({
+      action: 'share_link.used',
+      actorId: `share_link:${link.id}`,
+      resource: resourceOf(link),
+      attributes: { shareLinkId: link.id, use: use.what, ...(use.format ? { format: use.format } : {}), redaction: link.redaction },
+    }),
+  );
 }
 
 async function hashPassword(password: string): Promise<string> {
