@@ -137,7 +137,7 @@ describe('Statement of Applicability', () => {
     expect(rows.find((r) => r.control === 'A.5.1')).toMatchObject({ applicability: 'applicable', implementation: 'unknown', statedIn: 'not stated (default)', evidencedByAgentEvents: 'no' });
 
     const md = (await download(org.adminKey, report.reportId, 'md')).toString('utf8');
-    expect(md).toContain('| control | title | applicability | justification | implementation | statedIn | evidencedByAgentEvents | evidence |');
+    expect(md).toContain('| Control | Title | Applicability | Justification | Implementation | Stated in | Evidenced by agent events | Evidence |');
     expect(md).toMatch(/\| A\.7\.1 \| Physical security perimeters \| excluded \| No premises: .* \| not\\_implemented \| revision 1, .* \| no \| Physical control/);
     const csv = await csvFile(await download(org.adminKey, report.reportId, 'csv'), 'table-statement_of_applicability.csv');
     expect(csv[0]).toEqual(['control', 'title', 'applicability', 'justification', 'implementation', 'statedIn', 'evidencedByAgentEvents', 'evidence']);
