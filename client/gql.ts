@@ -104,6 +104,15 @@ type Documents = {
     "\n  query SlaTargetChanges { auditEvents(filter: { actions: [\"organization.sla_targets_changed\"] }, first: 5) { edges { node { actor { type id } attributes } } } }\n": typeof types.SlaTargetChangesDocument,
     "\n  query ScoreBreakdownOf($id: ID!) { report(id: $id) { score scoreBreakdown { id value weight effectiveWeight points detail } } }\n": typeof types.ScoreBreakdownOfDocument,
     "\n  mutation ShareForScore($id: ID!) { createShareLink(input: { reportId: $id, expiresInHours: 24 }) { url } }\n": typeof types.ShareForScoreDocument,
+    "\n  mutation ShareExportRequest($input: RequestDataExportInput!) { requestDataExport(input: $input) { id } }\n": typeof types.ShareExportRequestDocument,
+    "\n  mutation SharePackageRequest($input: RequestCompliancePackageInput!) { requestCompliancePackage(input: $input) { id } }\n": typeof types.SharePackageRequestDocument,
+    "\n  query ShareExportState($id: ID!) { node(id: $id) { ... on DataExport { id status sha256 sizeBytes signatureKeyId } } }\n": typeof types.ShareExportStateDocument,
+    "\n  query SharePackageState($id: ID!) { node(id: $id) { ... on CompliancePackage { id status error downloads { file sha256 sizeBytes } } } }\n": typeof types.SharePackageStateDocument,
+    "\n  mutation ShareExportLink($input: CreateDataExportShareLinkInput!) {\n    createDataExportShareLink(input: $input) { url password shareLink { id exportFiles packageFiles formats passwordProtected state report { id } dataExport { id } compliancePackage { id } } }\n  }\n": typeof types.ShareExportLinkDocument,
+    "\n  mutation SharePackageLink($input: CreateCompliancePackageShareLinkInput!) {\n    createCompliancePackageShareLink(input: $input) { url password shareLink { id packageFiles state compliancePackage { id } } }\n  }\n": typeof types.SharePackageLinkDocument,
+    "\n  query ShareLinksOfTarget($exportId: ID, $packageId: ID, $reportId: ID) {\n    shareLinks(dataExportId: $exportId, compliancePackageId: $packageId, reportId: $reportId) { id useCount exportFiles packageFiles }\n  }\n": typeof types.ShareLinksOfTargetDocument,
+    "\n  mutation ShareExportRevoke($id: ID!) { revokeShareLink(id: $id) { id state } }\n": typeof types.ShareExportRevokeDocument,
+    "\n  mutation ShareExportDelete($id: ID!) { deleteDataExport(id: $id) { id } }\n": typeof types.ShareExportDeleteDocument,
     "\n  mutation ShareCreate($input: CreateShareLinkInput!) {\n    createShareLink(input: $input) { url password shareLink { id formats redaction passwordProtected state expiresAt useCount revoked } }\n  }\n": typeof types.ShareCreateDocument,
     "\n  mutation ShareRevoke($id: ID!) { revokeShareLink(id: $id) { id revoked state } }\n": typeof types.ShareRevokeDocument,
     "\n  query ShareLinks($reportId: ID!) { shareLinks(reportId: $reportId) { id useCount lastUsedAt revoked state formats lockedUntil report { id } } }\n": typeof types.ShareLinksDocument,
@@ -203,6 +212,15 @@ const documents: Documents = {
     "\n  query SlaTargetChanges { auditEvents(filter: { actions: [\"organization.sla_targets_changed\"] }, first: 5) { edges { node { actor { type id } attributes } } } }\n": types.SlaTargetChangesDocument,
     "\n  query ScoreBreakdownOf($id: ID!) { report(id: $id) { score scoreBreakdown { id value weight effectiveWeight points detail } } }\n": types.ScoreBreakdownOfDocument,
     "\n  mutation ShareForScore($id: ID!) { createShareLink(input: { reportId: $id, expiresInHours: 24 }) { url } }\n": types.ShareForScoreDocument,
+    "\n  mutation ShareExportRequest($input: RequestDataExportInput!) { requestDataExport(input: $input) { id } }\n": types.ShareExportRequestDocument,
+    "\n  mutation SharePackageRequest($input: RequestCompliancePackageInput!) { requestCompliancePackage(input: $input) { id } }\n": types.SharePackageRequestDocument,
+    "\n  query ShareExportState($id: ID!) { node(id: $id) { ... on DataExport { id status sha256 sizeBytes signatureKeyId } } }\n": types.ShareExportStateDocument,
+    "\n  query SharePackageState($id: ID!) { node(id: $id) { ... on CompliancePackage { id status error downloads { file sha256 sizeBytes } } } }\n": types.SharePackageStateDocument,
+    "\n  mutation ShareExportLink($input: CreateDataExportShareLinkInput!) {\n    createDataExportShareLink(input: $input) { url password shareLink { id exportFiles packageFiles formats passwordProtected state report { id } dataExport { id } compliancePackage { id } } }\n  }\n": types.ShareExportLinkDocument,
+    "\n  mutation SharePackageLink($input: CreateCompliancePackageShareLinkInput!) {\n    createCompliancePackageShareLink(input: $input) { url password shareLink { id packageFiles state compliancePackage { id } } }\n  }\n": types.SharePackageLinkDocument,
+    "\n  query ShareLinksOfTarget($exportId: ID, $packageId: ID, $reportId: ID) {\n    shareLinks(dataExportId: $exportId, compliancePackageId: $packageId, reportId: $reportId) { id useCount exportFiles packageFiles }\n  }\n": types.ShareLinksOfTargetDocument,
+    "\n  mutation ShareExportRevoke($id: ID!) { revokeShareLink(id: $id) { id state } }\n": types.ShareExportRevokeDocument,
+    "\n  mutation ShareExportDelete($id: ID!) { deleteDataExport(id: $id) { id } }\n": types.ShareExportDeleteDocument,
     "\n  mutation ShareCreate($input: CreateShareLinkInput!) {\n    createShareLink(input: $input) { url password shareLink { id formats redaction passwordProtected state expiresAt useCount revoked } }\n  }\n": types.ShareCreateDocument,
     "\n  mutation ShareRevoke($id: ID!) { revokeShareLink(id: $id) { id revoked state } }\n": types.ShareRevokeDocument,
     "\n  query ShareLinks($reportId: ID!) { shareLinks(reportId: $reportId) { id useCount lastUsedAt revoked state formats lockedUntil report { id } } }\n": types.ShareLinksDocument,
@@ -586,6 +604,42 @@ export function graphql(source: "\n  query ScoreBreakdownOf($id: ID!) { report(i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ShareForScore($id: ID!) { createShareLink(input: { reportId: $id, expiresInHours: 24 }) { url } }\n"): (typeof documents)["\n  mutation ShareForScore($id: ID!) { createShareLink(input: { reportId: $id, expiresInHours: 24 }) { url } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShareExportRequest($input: RequestDataExportInput!) { requestDataExport(input: $input) { id } }\n"): (typeof documents)["\n  mutation ShareExportRequest($input: RequestDataExportInput!) { requestDataExport(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SharePackageRequest($input: RequestCompliancePackageInput!) { requestCompliancePackage(input: $input) { id } }\n"): (typeof documents)["\n  mutation SharePackageRequest($input: RequestCompliancePackageInput!) { requestCompliancePackage(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShareExportState($id: ID!) { node(id: $id) { ... on DataExport { id status sha256 sizeBytes signatureKeyId } } }\n"): (typeof documents)["\n  query ShareExportState($id: ID!) { node(id: $id) { ... on DataExport { id status sha256 sizeBytes signatureKeyId } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SharePackageState($id: ID!) { node(id: $id) { ... on CompliancePackage { id status error downloads { file sha256 sizeBytes } } } }\n"): (typeof documents)["\n  query SharePackageState($id: ID!) { node(id: $id) { ... on CompliancePackage { id status error downloads { file sha256 sizeBytes } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShareExportLink($input: CreateDataExportShareLinkInput!) {\n    createDataExportShareLink(input: $input) { url password shareLink { id exportFiles packageFiles formats passwordProtected state report { id } dataExport { id } compliancePackage { id } } }\n  }\n"): (typeof documents)["\n  mutation ShareExportLink($input: CreateDataExportShareLinkInput!) {\n    createDataExportShareLink(input: $input) { url password shareLink { id exportFiles packageFiles formats passwordProtected state report { id } dataExport { id } compliancePackage { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SharePackageLink($input: CreateCompliancePackageShareLinkInput!) {\n    createCompliancePackageShareLink(input: $input) { url password shareLink { id packageFiles state compliancePackage { id } } }\n  }\n"): (typeof documents)["\n  mutation SharePackageLink($input: CreateCompliancePackageShareLinkInput!) {\n    createCompliancePackageShareLink(input: $input) { url password shareLink { id packageFiles state compliancePackage { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShareLinksOfTarget($exportId: ID, $packageId: ID, $reportId: ID) {\n    shareLinks(dataExportId: $exportId, compliancePackageId: $packageId, reportId: $reportId) { id useCount exportFiles packageFiles }\n  }\n"): (typeof documents)["\n  query ShareLinksOfTarget($exportId: ID, $packageId: ID, $reportId: ID) {\n    shareLinks(dataExportId: $exportId, compliancePackageId: $packageId, reportId: $reportId) { id useCount exportFiles packageFiles }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShareExportRevoke($id: ID!) { revokeShareLink(id: $id) { id state } }\n"): (typeof documents)["\n  mutation ShareExportRevoke($id: ID!) { revokeShareLink(id: $id) { id state } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShareExportDelete($id: ID!) { deleteDataExport(id: $id) { id } }\n"): (typeof documents)["\n  mutation ShareExportDelete($id: ID!) { deleteDataExport(id: $id) { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -160,6 +160,34 @@ export type CreateApiKeyInput = {
   role: Role;
 };
 
+/** A share link to a completed compliance package: its PDF and zip. Package files are shared as signed (no redaction). */
+export type CreateCompliancePackageShareLinkInput = {
+  /** The package (CompliancePackage.id). */
+  compliancePackageId: string | number;
+  /** Hours the link works, 1–720. */
+  expiresInHours: number;
+  /** Files to share; defaults to both. */
+  files?: Array<PackageFile> | null | undefined;
+  /** Generate a password (shown once) that the holder must enter. */
+  passwordProtected?: boolean | null | undefined;
+  /** NONE only: a package is shared as it was signed. */
+  redaction?: ShareRedaction | null | undefined;
+};
+
+/** A share link to a completed data export: its file and, if asked, its signed bundle. Export files are shared as signed (no redaction). */
+export type CreateDataExportShareLinkInput = {
+  /** The export (DataExport.id). */
+  dataExportId: string | number;
+  /** Hours the link works, 1–720. */
+  expiresInHours: number;
+  /** Files to share; defaults to the file and its bundle. */
+  files?: Array<ExportShareFile> | null | undefined;
+  /** Generate a password (shown once) that the holder must enter. */
+  passwordProtected?: boolean | null | undefined;
+  /** NONE only: an export is shared as it was signed. */
+  redaction?: ShareRedaction | null | undefined;
+};
+
 /** A recurring report. */
 export type CreateScheduleInput = {
   /** Only these agents. */
@@ -260,6 +288,13 @@ export type ExportKind =
   | 'DECISIONS'
   /** Escalation history: Every escalation opened in the period with how and when it was resolved (open when no resolution was recorded up to the watermark). */
   | 'ESCALATIONS';
+
+/** A file a share link to a data export serves. */
+export type ExportShareFile =
+  /** A zip of the file, its signed manifest, the public key and a README. */
+  | 'BUNDLE'
+  /** The data file itself (CSV, JSON, NDJSON or Parquet). */
+  | 'FILE';
 
 /** How much a failing finding matters; weighs the score (critical 10, high 6, medium 3, low 1, info 0). */
 export type FindingSeverity =
@@ -1118,6 +1153,77 @@ export type ShareForScoreMutationVariables = Exact<{
 
 export type ShareForScoreMutation = { createShareLink: { url: string } };
 
+export type ShareExportRequestMutationVariables = Exact<{
+  input: RequestDataExportInput;
+}>;
+
+
+export type ShareExportRequestMutation = { requestDataExport: { id: string } };
+
+export type SharePackageRequestMutationVariables = Exact<{
+  input: RequestCompliancePackageInput;
+}>;
+
+
+export type SharePackageRequestMutation = { requestCompliancePackage: { id: string } };
+
+export type ShareExportStateQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ShareExportStateQuery = { node:
+    | { id: string, status: ReportStatus, sha256: string | null, sizeBytes: number | null, signatureKeyId: string | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type SharePackageStateQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SharePackageStateQuery = { node:
+    | { id: string, status: ReportStatus, error: string | null, downloads: Array<{ file: PackageFile, sha256: string, sizeBytes: number }> }
+    | Record<PropertyKey, never>
+   | null };
+
+export type ShareExportLinkMutationVariables = Exact<{
+  input: CreateDataExportShareLinkInput;
+}>;
+
+
+export type ShareExportLinkMutation = { createDataExportShareLink: { url: string, password: string | null, shareLink: { id: string, exportFiles: Array<ExportShareFile>, packageFiles: Array<PackageFile>, formats: Array<ShareLinkFormat>, passwordProtected: boolean, state: ShareLinkState, report: { id: string } | null, dataExport: { id: string } | null, compliancePackage: { id: string } | null } } };
+
+export type SharePackageLinkMutationVariables = Exact<{
+  input: CreateCompliancePackageShareLinkInput;
+}>;
+
+
+export type SharePackageLinkMutation = { createCompliancePackageShareLink: { url: string, password: string | null, shareLink: { id: string, packageFiles: Array<PackageFile>, state: ShareLinkState, compliancePackage: { id: string } | null } } };
+
+export type ShareLinksOfTargetQueryVariables = Exact<{
+  exportId?: string | number | null | undefined;
+  packageId?: string | number | null | undefined;
+  reportId?: string | number | null | undefined;
+}>;
+
+
+export type ShareLinksOfTargetQuery = { shareLinks: Array<{ id: string, useCount: number, exportFiles: Array<ExportShareFile>, packageFiles: Array<PackageFile> }> };
+
+export type ShareExportRevokeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ShareExportRevokeMutation = { revokeShareLink: { id: string, state: ShareLinkState } };
+
+export type ShareExportDeleteMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ShareExportDeleteMutation = { deleteDataExport: { id: string } };
+
 export type ShareCreateMutationVariables = Exact<{
   input: CreateShareLinkInput;
 }>;
@@ -1137,7 +1243,7 @@ export type ShareLinksQueryVariables = Exact<{
 }>;
 
 
-export type ShareLinksQuery = { shareLinks: Array<{ id: string, useCount: number, lastUsedAt: string | null, revoked: boolean, state: ShareLinkState, formats: Array<ShareLinkFormat>, lockedUntil: string | null, report: { id: string } }> };
+export type ShareLinksQuery = { shareLinks: Array<{ id: string, useCount: number, lastUsedAt: string | null, revoked: boolean, state: ShareLinkState, formats: Array<ShareLinkFormat>, lockedUntil: string | null, report: { id: string } | null }> };
 
 export type IngestFixtureMutationVariables = Exact<{
   events: Array<AuditEventInput> | AuditEventInput;
@@ -1256,6 +1362,15 @@ export const SlaTargetsOfOrgDocument = {"__meta__":{"hash":"sha256:70853ad261f77
 export const SlaTargetChangesDocument = {"__meta__":{"hash":"sha256:4f8d7d6b5f78b5a15ef4679d2a8fd36f464e4f507879dc836c6c38d05e91bfd1"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SlaTargetChanges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"actions"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"organization.sla_targets_changed","block":false}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attributes"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SlaTargetChangesQuery, SlaTargetChangesQueryVariables>;
 export const ScoreBreakdownOfDocument = {"__meta__":{"hash":"sha256:50ff116042d405c1ed5cf9b736861ab1ee4709aa9c08dce402472fddc234a89a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ScoreBreakdownOf"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"report"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"scoreBreakdown"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveWeight"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}}]}}]}}]} as unknown as DocumentNode<ScoreBreakdownOfQuery, ScoreBreakdownOfQueryVariables>;
 export const ShareForScoreDocument = {"__meta__":{"hash":"sha256:2e92faca45668617c06ee612d9b077d16537808093e1bf467cd4067e74fc6982"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ShareForScore"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createShareLink"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"reportId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expiresInHours"},"value":{"kind":"IntValue","value":"24"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}}]} as unknown as DocumentNode<ShareForScoreMutation, ShareForScoreMutationVariables>;
+export const ShareExportRequestDocument = {"__meta__":{"hash":"sha256:29dffa3b98bc308d63689b8a3f42188d3cd768c680244fa701fa713f87e1664d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ShareExportRequest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestDataExportInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestDataExport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ShareExportRequestMutation, ShareExportRequestMutationVariables>;
+export const SharePackageRequestDocument = {"__meta__":{"hash":"sha256:4c5f9acbc6812d4b9c5f81477570d683c131e91d3223626ffc60d8ea111e63bc"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SharePackageRequest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestCompliancePackageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestCompliancePackage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<SharePackageRequestMutation, SharePackageRequestMutationVariables>;
+export const ShareExportStateDocument = {"__meta__":{"hash":"sha256:bf75fc37f2dbe15c6e426830daffc46d4a327b7e1d19628b56811d70570b1a7f"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ShareExportState"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DataExport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"signatureKeyId"}}]}}]}}]}}]} as unknown as DocumentNode<ShareExportStateQuery, ShareExportStateQueryVariables>;
+export const SharePackageStateDocument = {"__meta__":{"hash":"sha256:3b74fc20f622d1c0d5b30487e2fb48f07ed93b79c4d1014c6733a0f19676b0ef"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SharePackageState"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CompliancePackage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"downloads"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"file"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SharePackageStateQuery, SharePackageStateQueryVariables>;
+export const ShareExportLinkDocument = {"__meta__":{"hash":"sha256:4fc9d51ba53f0a62d1f0b6f5301847e3351f6d73dbcd574aed37ea6e480b9658"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ShareExportLink"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateDataExportShareLinkInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createDataExportShareLink"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"shareLink"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"exportFiles"}},{"kind":"Field","name":{"kind":"Name","value":"packageFiles"}},{"kind":"Field","name":{"kind":"Name","value":"formats"}},{"kind":"Field","name":{"kind":"Name","value":"passwordProtected"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"report"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dataExport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"compliancePackage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ShareExportLinkMutation, ShareExportLinkMutationVariables>;
+export const SharePackageLinkDocument = {"__meta__":{"hash":"sha256:19ad2adc8fe7169899cf8e737e50191785f9a72e5a63ebfff9acba37e627f649"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SharePackageLink"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCompliancePackageShareLinkInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCompliancePackageShareLink"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"shareLink"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"packageFiles"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"compliancePackage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SharePackageLinkMutation, SharePackageLinkMutationVariables>;
+export const ShareLinksOfTargetDocument = {"__meta__":{"hash":"sha256:9db9a1cb9ccbf7b287a5d21f078491bb6cfcf41af7ff1124a3b98195d6a97400"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ShareLinksOfTarget"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"exportId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"packageId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reportId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shareLinks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dataExportId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"exportId"}}},{"kind":"Argument","name":{"kind":"Name","value":"compliancePackageId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"packageId"}}},{"kind":"Argument","name":{"kind":"Name","value":"reportId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reportId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"useCount"}},{"kind":"Field","name":{"kind":"Name","value":"exportFiles"}},{"kind":"Field","name":{"kind":"Name","value":"packageFiles"}}]}}]}}]} as unknown as DocumentNode<ShareLinksOfTargetQuery, ShareLinksOfTargetQueryVariables>;
+export const ShareExportRevokeDocument = {"__meta__":{"hash":"sha256:0d5b6a68be1b97ff15a96fbfa4868f6135796152edbbb62568a0dfeac38456fe"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ShareExportRevoke"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeShareLink"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<ShareExportRevokeMutation, ShareExportRevokeMutationVariables>;
+export const ShareExportDeleteDocument = {"__meta__":{"hash":"sha256:1e1565ad503dc30621241c0c67268482df08a6ac00c67dfa00f19732658ae79d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ShareExportDelete"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteDataExport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ShareExportDeleteMutation, ShareExportDeleteMutationVariables>;
 export const ShareCreateDocument = {"__meta__":{"hash":"sha256:2eeecba468b957d1f205413a190bc61cbbefceae08811556732cbd8cedff643f"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ShareCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateShareLinkInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createShareLink"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"shareLink"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"formats"}},{"kind":"Field","name":{"kind":"Name","value":"redaction"}},{"kind":"Field","name":{"kind":"Name","value":"passwordProtected"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"useCount"}},{"kind":"Field","name":{"kind":"Name","value":"revoked"}}]}}]}}]}}]} as unknown as DocumentNode<ShareCreateMutation, ShareCreateMutationVariables>;
 export const ShareRevokeDocument = {"__meta__":{"hash":"sha256:f95379cb45b26a0efce2b0c99d8d0ed6f8a7e579d7ba33ba383b99774aca85c5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ShareRevoke"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeShareLink"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revoked"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<ShareRevokeMutation, ShareRevokeMutationVariables>;
 export const ShareLinksDocument = {"__meta__":{"hash":"sha256:d6fe965b6b5e41e9bab72e3670128fba7f1e1c4d1e3b6b7e6596f5b2056a636c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ShareLinks"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reportId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shareLinks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"reportId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reportId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"useCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revoked"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"formats"}},{"kind":"Field","name":{"kind":"Name","value":"lockedUntil"}},{"kind":"Field","name":{"kind":"Name","value":"report"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ShareLinksQuery, ShareLinksQueryVariables>;

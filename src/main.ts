@@ -51,30 +51,37 @@ Environment: PORT, HOST, DATABASE_URL (unset: embedded PostgreSQL under DATA_DIR
 /** Commands that run until stopped: they log at LOG_LEVEL. The others print their result and log only what went wrong. */
 const LONG_RUNNING = new Set(['start', 'serve', 'worker']);
 
+/** Every command's options; parseArgs refuses any other. */
+const OPTIONS = {
+  name: { type: 'string' },
+  events: { type: 'string' },
+  org: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  'key-id': { type: 'string', multiple: true },
+  type: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  environment: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  timeout: { type: 'string' },
+  subject: { type: 'string' },
+  agent: { type: 'string', multiple: true },
+  quiet: { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 export async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      name: { type: 'string' },
-      events: { type: 'string' },
-      org: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      'key-id': { type: 'string', multiple: true },
-      type: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      environment: { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      timeout: { type: 'string' },
-      subject: { type: 'string' },
-      agent: { type: 'string', multiple: true },
-      quiet: { type: 'boolean', default: false },
-      verbose: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  } catch (error) {
+    // An unknown option or a missing value is a usage error like any other: exit 2, nothing started.
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS_')) return usageError((error as Error).message);
+    throw error;
+  }
+  const { positionals, values } = parsed;
   const [command = 'start', sub] = positionals;
   if (values.help || command === 'help') {
     console.log(USAGE);
@@ -211,21 +218,14 @@ async function verify(file: string | undefined, json: boolean, trustedKeyIds: st
 /** A new admin key for an organisation, recorded in its audit trail (by key id, never the key). */
 async function orgKey(config: Config, log: Logger, orgId: string | undefined, name = 'recovered admin', json: boolean): Promise<number> {
   if (!orgId || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(orgId)) return usageError('org key needs --org ID (the organisation\'s UUID, as printed by org create)');
-  const { createApiKey } = await import('./accounts/api-keys.ts');
-  const { recordServiceEvent } = await import('./events/ingest.ts');
+  const { issueApiKey } = await import('./accounts/api-keys.ts');
   return withServices(config, log, async (services) => {
     const [org] = await services.database.sql`select name from organizations where id = ${orgId}::uuid`;
     if (!org) {
       console.error(`error: no organisation ${orgId}`);
       return 2;
     }
-    const { key, apiKey } = await createApiKey(services.database.db, orgId, { name, role: 'admin' });
-    await recordServiceEvent(services, orgId, {
-      action: 'api_key.created',
-      actorId: 'cli',
-      resource: `api_key:${apiKey.id}`,
-      attributes: { name: apiKey.name, role: apiKey.role, prefix: apiKey.prefix, via: 'org key' },
-    });
+    const { key, apiKey } = await issueApiKey(services, { orgId, actorId: 'cli' }, { name, role: 'admin' }, 'org key');
     if (json) console.log(JSON.stringify({ organizationId: orgId, apiKeyId: apiKey.id, apiKey: key }));
     else console.log(`new admin API key for ${org.name as string} (${orgId}): ${key}\n(store it now: it is not shown again; revoke the lost one with revokeApiKey)`);
     return 0;

@@ -47,7 +47,7 @@ export function createServices(config: Config, database: Database, log: Logger):
     queue: null,
     realtime: new ReportPubSub(database.sql),
     posture: new PosturePubSub(database.sql, database.db),
-    metrics: createMetrics(database.sql),
+    metrics: createMetrics(database.sql, config.JOB_SCHEMA),
     eventsStored: async (orgId) => {
       await requestRollupRefresh(services, orgId);
       await requestPostureEvaluation(services, orgId);

@@ -52,9 +52,6 @@ it('exits non-zero with the reason on bad input', async () => {
   const unknown = await cli(['generate', '--type', 'nonsense', '--from', '2026-10-01', '--to', '2026-11-01', '--out', out, '--org', orgId]);
   expect(unknown.code).toBe(1);
   expect(unknown.stderr).toContain('Unknown report type "nonsense"');
-  const backwards = await cli(['generate', '--type', 'soc2', '--from', '2026-11-01', '--to', '2026-10-01', '--out', out, '--org', orgId]);
-  expect(backwards.code).toBe(1);
-  expect(backwards.stderr).toContain('period.start must be before period.end');
   const usage = await cli(['generate', '--type', 'soc2', '--from', '2026-10-01', '--to', '2026-11-01', '--org', orgId]);
   expect(usage.code).toBe(2);
   expect(usage.stderr).toContain('--out FILE is required');
@@ -74,6 +71,11 @@ it('checks its arguments before anything starts, and logs only when asked', asyn
     [['generate', '--type', 'soc2', '--from', 'yesterday', '--to', '2026-11-01', '--out', 'x.pdf'], '--from "yesterday" is not a date'],
     [['generate', '--type', 'soc2', '--from', '2026-10-01', '--to', '2026-11-01', '--out', 'x.pdf', '--timeout', '0'], '--timeout must be a positive whole number'],
     [['generate', '--type', 'soc2', '--from', '2026-10-01', '--to', '2026-11-01', '--out', 'x.pdf', '--format', 'docx'], '--format must be one of'],
+    [['generate', '--type', 'soc2', '--from', '2026-11-01', '--to', '2026-10-01', '--out', 'x.pdf'], '--from 2026-11-01 must be before --to 2026-10-01'],
+    [['generate', '--type', 'soc2', '--from', '2026-10-01', '--to', '2026-11-01', '--out', 'x.pdf', '--org', 'acme'], '--org must be an organisation id'],
+    [['generate', '--type', 'soc2', '--from', '2026-10-01', '--to', '2026-11-01', '--out', '/nonexistent-dir/x.pdf'], 'cannot write into /nonexistent-dir'],
+    [['generate', '--type', 'gdpr_dsar', '--from', '2026-10-01', '--to', '2026-11-01', '--out', 'x.md'], '--type gdpr_dsar needs --subject ID'],
+    [['generate', '--type', 'soc2', '--from', '2026-10-01', '--to', '2026-11-01', '--out', 'x.pdf', '--formt', 'md'], "Unknown option '--formt'"],
     [['reproduce'], 'reproduce needs REPORT_ID'],
   ] as const) {
     const result = await runCli([...args], 30_000, nowhere);
@@ -125,9 +127,6 @@ it('makes a DSAR for a data subject or an agent, and reproduces a report', async
   const subject = { s: 'alice' };
   const out = path.join(dir, 'dsar.md');
   const base = ['generate', '--type', 'gdpr_dsar', '--from', '2026-10-01', '--to', '2026-11-01', '--format', 'md', '--out', out, '--org', orgId, '--json'];
-  const none = await cli(base);
-  expect(none.code).toBe(1);
-  expect(none.stderr).toContain('needs the data subject (dataSubject) or the agent (agentIds)');
   const bySubject = await cli([...base, '--subject', String(subject!.s)]);
   expect(bySubject.code, bySubject.stderr).toBe(0);
   expect(readFileSync(out, 'utf8')).toContain(`| Data subject | ${subject!.s} |`);

@@ -64,6 +64,11 @@ async function download(key: string, globalId: string, format: string): Promise<
   return Buffer.from(await response.arrayBuffer());
 }
 
+async function pdfText(pdf: Buffer): Promise<string> {
+  const { extractText, getDocumentProxy } = await import('unpdf');
+  return (await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true })).text;
+}
+
 const csvFile = async (zip: Buffer, name: string) => parseCsv((await readZip(zip)).find((e) => e.name === name)!.data!.toString('utf8'), { bom: true }) as string[][];
 
 describe('Statement of Applicability', () => {
@@ -132,7 +137,7 @@ describe('Statement of Applicability', () => {
     expect(rows.find((r) => r.control === 'A.5.1')).toMatchObject({ applicability: 'applicable', implementation: 'unknown', statedIn: 'not stated (default)', evidencedByAgentEvents: 'no' });
 
     const md = (await download(org.adminKey, report.reportId, 'md')).toString('utf8');
-    expect(md).toContain('| control | title | applicability | justification | implementation | statedIn | evidencedByAgentEvents | evidence |');
+    expect(md).toContain('| Control | Title | Applicability | Justification | Implementation | Stated in | Evidenced by agent events | Evidence |');
     expect(md).toMatch(/\| A\.7\.1 \| Physical security perimeters \| excluded \| No premises: .* \| not\\_implemented \| revision 1, .* \| no \| Physical control/);
     const csv = await csvFile(await download(org.adminKey, report.reportId, 'csv'), 'table-statement_of_applicability.csv');
     expect(csv[0]).toEqual(['control', 'title', 'applicability', 'justification', 'implementation', 'statedIn', 'evidencedByAgentEvents', 'evidence']);
@@ -143,9 +148,7 @@ describe('Statement of Applicability', () => {
       'control-id': 'A.7.1', applicability: 'excluded', 'implementation-status': 'not_implemented', 'evidenced-by-agent-events': 'no',
     });
     expect(observation.description).toMatch(/^Excluded: No premises/);
-    const { extractText, getDocumentProxy } = await import('unpdf');
-    const pdf = await download(org.adminKey, report.reportId, 'pdf');
-    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+    const text = await pdfText(await download(org.adminKey, report.reportId, 'pdf'));
     expect(text.replace(/\s+/g, ' ')).toContain('Stated in Evidenced by agent events');
     const a71 = text.slice(text.indexOf('A.7.1 '), text.indexOf('A.7.2 '));
     expect(a71.replace(/\s+/g, " ")).toMatch(/^A\.7\.1 Physical security perimeters excluded No premises: staff work remotely/);
@@ -181,6 +184,9 @@ describe('DSAR', () => {
     const metadata = oscal['assessment-results'].metadata;
     expect(metadata.title).toContain('for data subject alice');
     expect(metadata.props).toContainEqual(expect.objectContaining({ name: 'data-subject', value: 'alice' }));
+    const pdf = (await pdfText(await download(org.adminKey, report.reportId, 'pdf'))).replace(/\s+/g, ' ');
+    expect(pdf).toContain('GDPR data-subject access export for data subject alice, 2026-10-01 to 2026-10-02');
+    expect(pdf).toContain('Data subject: alice');
   }, 120_000);
 
   it('names the agent in the title and every subject on every row of an agent\'s export', async () => {
@@ -192,7 +198,13 @@ describe('DSAR', () => {
     const oscal = JSON.parse((await download(org.adminKey, report.reportId, 'oscal')).toString('utf8'));
     expect(oscal['assessment-results'].metadata.props).toContainEqual(expect.objectContaining({ name: 'agent', value: 'helpdesk' }));
     const md = (await download(org.adminKey, report.reportId, 'md')).toString('utf8');
+    expect(md).toContain('# GDPR data-subject access export for agent helpdesk, 2026-10-01 to 2026-10-02');
     expect(md).toContain('| Agents | helpdesk |');
+    expect(md).toMatch(/\| \d{4}-[^|]+ \| \d+ \| alice, bob \| helpdesk \|/);
+    const zip = await download(org.adminKey, report.reportId, 'csv');
+    expect((await csvFile(zip, 'summary.csv')).find((r) => r[0] === 'title')![1]).toContain('for agent helpdesk');
+    const events = await csvFile(zip, 'table-subject_events.csv');
+    expect(events.slice(1).map((r) => r[2])).toEqual(['alice, bob', 'alice']);
   }, 120_000);
 });
 
@@ -227,6 +239,10 @@ describe('decisions by source and denominators', () => {
     expect(props['decisions-injection-detector']).toBe('3 decisions (allow 0, deny 2, alert 1, hold 0)');
     const coverage = oscal['assessment-results'].results[0].observations.find((o: { description: string }) => o.description.includes('Measured policy_coverage'));
     expect(coverage.description).toContain('The rate is a share of: Decisions on agent actions (tool-call policy and detectors).');
+    const pdf = (await pdfText(await download(org.adminKey, report.reportId, 'pdf'))).replace(/\s+/g, ' ');
+    expect(pdf).toContain('Decisions by source: the tool-call policy and the two detectors (each decision counted once) Source Decisions Allowed Denied Alerted Held policy on tool calls 6 3 2 0 1 injection detector 3 0 2 1 0 DLP detector 2 0 1 1 0 all decisions 11 3 5 2 1');
+    expect(pdf).toContain('Denial rate (denials of the policy and detectors) 45.45% of 11 Decisions (tool-call policy, injection and DLP detectors)');
+    expect(pdf).toContain('of 11 Decisions on agent actions (tool-call policy and detectors)');
   }, 120_000);
 
   it('every rate in the library names its denominator', () => {

@@ -5,6 +5,8 @@
  * reload; a check opens its evidence for an admin, and a viewer is told
  * evidence needs an auditor or admin.
  */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromiumExecutable } from '../src/render/pdf.ts';
@@ -16,11 +18,21 @@ import { until } from './support/until.ts';
 let app: TestApp;
 let baseUrl: string;
 let browser: Browser;
+const SHOTS = path.resolve('.artifacts/screenshots');
+
+/** A screenshot of the page at laptop and at phone width. */
+async function shoot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: path.join(SHOTS, `${name}-phone.png`), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
 
 beforeAll(async () => {
   app = await startTestApp({ jobs: 'work' });
   baseUrl = await app.api.listen(0, '127.0.0.1');
   const executablePath = await chromiumExecutable({ CHROMIUM_PATH: process.env.CHROMIUM_PATH });
+  mkdirSync(SHOTS, { recursive: true });
   browser = await chromium.launch({ executablePath, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
 }, 120_000);
 afterAll(async () => {
@@ -65,11 +77,13 @@ it('shows posture live on the front page and opens a check\'s evidence', async (
   // Failing checks come first, and the one that tipped names itself in the live line.
   expect(await governance.locator('li.posture-control .status').first().textContent()).toBe('FAIL');
   await expect.poll(() => page.locator('#posture-latest').textContent()).toContain('GOV-1: PASS → FAIL');
+  await shoot(page, 'posture-live');
 
   await governance.getByRole('link', { name: /GOV-1 Explicit policies/ }).click();
   await page.getByRole('heading', { name: /^GOV-1:/, level: 1 }).waitFor();
   await expect.poll(() => page.locator('.events p.event').count()).toBe(20);
   expect(await page.locator('.events').textContent()).toContain('id uncovered-0');
+  await shoot(page, 'posture-check');
 
   // A viewer sees the same tiles, and is told why there is no evidence.
   const viewer = await signIn(await org.key('viewer'));

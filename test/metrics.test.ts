@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { serveMetrics } from '../src/metrics.ts';
+import { startQueue } from '../src/queue.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { generatingReport } from './support/completed-report.ts';
 import { reportOf } from './support/report-fixture.ts';
@@ -42,6 +43,36 @@ it('counts ingested and rejected events and ingest bytes, by route', async () =>
   expect(value(after, 'agent_reports_http_request_duration_seconds_count{method="POST",route="/ingest",status="200"}')).toBeGreaterThanOrEqual(1);
 });
 
+it('counts events from the GraphQL mutation and from OTLP under their own routes', async () => {
+  const org = await app.newOrg('Metrics other routes');
+  const before = await scrape();
+  // Every route's series exists before its first event, so rate() over it starts at zero rather than missing.
+  for (const route of ['ingest', 'otlp', 'graphql']) expect(value(before, `agent_reports_events_ingested_total{route="${route}"}`), route).toBeDefined();
+  const mutation = await app.fetch('/graphql', {
+    method: 'POST',
+    key: org.adminKey,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($events: [AuditEventInput!]!) { ingestAuditEvents(events: $events) { accepted rejected { index } } }',
+      variables: { events: [{ occurredAt: '2026-10-01T10:00:00Z', category: 'tool_call', action: 'a' }, { occurredAt: '2026-10-01T10:00:00Z', category: 'tool_call', action: 'b', decision: 'maybe' }] },
+    }),
+  });
+  expect(((await mutation.json()) as { data: { ingestAuditEvents: { accepted: number } } }).data.ingestAuditEvents.accepted).toBe(1);
+  const span = (spanId: string, decision: string) => ({
+    traceId: '0af7651916cd43dd8448eb211c80319c', spanId, name: 'tool', kind: 1, startTimeUnixNano: '1772442000000000000', endTimeUnixNano: '1772442001000000000',
+    attributes: [{ key: 'gen_ai.operation.name', value: { stringValue: 'execute_tool' } }, { key: 'gen_ai.tool.name', value: { stringValue: 'x' } }, { key: 'governance.decision', value: { stringValue: decision } }],
+  });
+  const otlp = JSON.stringify({ resourceSpans: [{ resource: { attributes: [{ key: 'service.name', value: { stringValue: 'gw' } }] }, scopeSpans: [{ spans: [span('00f067aa0ba902b1', 'allow'), span('00f067aa0ba902b2', 'maybe')] }] }] });
+  expect((await app.fetch('/v1/traces', { method: 'POST', key: org.adminKey, headers: { 'content-type': 'application/json' }, body: otlp })).status).toBe(200);
+  const after = await scrape();
+  const delta = (series: string) => (value(after, series) ?? 0) - (value(before, series) ?? 0);
+  expect(delta('agent_reports_events_ingested_total{route="graphql"}')).toBe(1);
+  expect(delta('agent_reports_events_rejected_total{route="graphql"}')).toBe(1);
+  expect(delta('agent_reports_events_ingested_total{route="otlp"}')).toBe(1);
+  expect(delta('agent_reports_events_rejected_total{route="otlp"}')).toBe(1);
+  expect(delta('agent_reports_ingest_bytes_total{route="otlp"}')).toBe(Buffer.byteLength(otlp));
+});
+
 it('counts reports by type and status with their durations, and shows the queue', async () => {
   const org = await app.newOrg('Metrics reports');
   const before = await scrape();
@@ -59,6 +90,24 @@ it('counts reports by type and status with their durations, and shows the queue'
   expect(after).toContain('agent_reports_process_resident_memory_bytes');
   await app.services.database.sql`delete from reports where org_id = ${org.orgId} and status = 'pending'`;
 }, 60_000);
+
+it('shows every job queue\'s depth and how long its oldest due job has waited', async () => {
+  const schema = app.services.config.JOB_SCHEMA;
+  // A queue of its own that no worker of this app takes, with one job due two minutes ago and one not due yet.
+  const probe = await startQueue(app.services.database.url, app.services.log, schema);
+  try {
+    await probe.createQueue('metrics-probe');
+    await app.services.database.sql.unsafe(`insert into "${schema}".job (name, data, start_after, created_on) values ('metrics-probe', '{}', now() - interval '2 minutes', now() - interval '2 minutes'), ('metrics-probe', '{}', now() + interval '1 hour', now())`);
+    const text = await scrape();
+    expect(value(text, 'agent_reports_job_queue_depth{queue="metrics-probe",state="queued"}')).toBe(1);
+    expect(value(text, 'agent_reports_job_queue_depth{queue="metrics-probe",state="active"}')).toBe(0);
+    expect(value(text, 'agent_reports_job_queue_oldest_age_seconds{queue="metrics-probe"}')).toBeGreaterThanOrEqual(120);
+    // The service's own queues are there too, empty or not.
+    for (const queue of ['report-generate', 'notification-deliver', 'export-generate']) expect(value(text, `agent_reports_job_queue_depth{queue="${queue}",state="queued"}`), queue).toBeDefined();
+  } finally {
+    await probe.stop({ graceful: false });
+  }
+});
 
 it('counts open subscriptions while they are open', async () => {
   const org = await app.newOrg('Metrics subscriptions');

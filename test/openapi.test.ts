@@ -10,6 +10,7 @@ import { registeredRoutes } from '../src/http/routes.ts';
 import { events } from './support/completed-report.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { ingestFixture, reportOf } from './support/report-fixture.ts';
+import { rawGql } from './support/two-orgs.ts';
 
 const METRICS_TOKEN = 'openapi-test-metrics-token';
 let app: TestApp;
@@ -61,6 +62,16 @@ it("answers as the document says: statuses, media types and JSON bodies", async 
   const report = await reportOf(app, org, { type: 'governance', period: { start: '2026-10-01T00:00:00Z', end: '2026-10-02T00:00:00Z' } });
   const rid = encodeURIComponent(report.reportId);
   void events;
+  // Share links, one open and one behind a password (its page is the password form): the shared routes' real answers, not only their 404.
+  const share = async (input: Record<string, unknown>) => {
+    const created = await rawGql(app, org.adminKey, 'mutation($input: CreateShareLinkInput!) { createShareLink(input: $input) { url password } }', { input: { reportId: report.reportId, expiresInHours: 1, ...input } });
+    expect(created.errors).toBeUndefined();
+    const { url, password } = created.data!.createShareLink as { url: string; password: string | null };
+    return { path: new URL(url).pathname, password };
+  };
+  const open = await share({ formats: ['JSON', 'MD', 'CSV', 'OSCAL'] });
+  const locked = await share({ passwordProtected: true });
+  const form = (password: string) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ password }).toString(), redirect: 'manual' as const });
 
   const cases: Array<[string, string, string, RequestInit & { key?: string }, number]> = [
     ['/healthz', 'get', '/healthz', {}, 200],
@@ -84,6 +95,20 @@ it("answers as the document says: statuses, media types and JSON bodies", async 
     ['/packages/{id}/download', 'get', '/packages/00000000-0000-4000-8000-000000000000/download?file=pdf', { key: org.adminKey }, 404],
     ['/packages/{id}/download', 'get', '/packages/00000000-0000-4000-8000-000000000000/download?file=docx', { key: org.adminKey }, 400],
     ['/shared/{token}', 'get', '/shared/no-such-token', {}, 404],
+    ['/shared/{token}', 'get', open.path, {}, 200],
+    ['/shared/{token}', 'get', locked.path, {}, 200],
+    ['/shared/{token}', 'post', locked.path, form('not the password'), 401],
+    ['/shared/{token}', 'post', locked.path, form(locked.password!), 303],
+    ['/shared/{token}/findings/{ordinal}', 'get', `${open.path}/findings/1`, {}, 200],
+    ['/shared/{token}/download', 'get', `${open.path}/download?format=json`, {}, 200],
+    ['/shared/{token}/download', 'get', `${open.path}/download?format=md`, {}, 200],
+    ['/shared/{token}/download', 'get', `${open.path}/download?format=csv`, {}, 200],
+    ['/shared/{token}/download', 'get', `${open.path}/download?format=oscal`, {}, 200],
+    ['/shared/{token}/download', 'get', `${open.path}/download?format=pdf`, {}, 404],
+    ['/shared/{token}/download', 'get', `${open.path}/download?format=docx`, {}, 404],
+    ['/shared/{token}/findings/{ordinal}', 'get', `${open.path}/findings/1?after=not-a-cursor`, {}, 400],
+    ['/shared/{token}/findings/{ordinal}', 'get', `${open.path}/findings/999`, {}, 404],
+    ['/shared/{token}/findings/{ordinal}', 'get', `${locked.path}/findings/1`, {}, 401],
     ['/shared/{token}/download', 'get', '/shared/no-such-token/download?format=json', {}, 404],
     ['/shared/{token}/findings/{ordinal}', 'get', '/shared/no-such-token/findings/1', {}, 404],
     ['/metrics', 'get', '/metrics', {}, 401],

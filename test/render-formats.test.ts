@@ -17,12 +17,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reports } from '../src/db/schema.ts';
 import { renderArtifacts, readArtifact } from '../src/render/artifacts.ts';
 import { escapeCell } from '../src/render/csv.ts';
+import { esc } from '../src/render/escape.ts';
 import { mdText } from '../src/render/markdown.ts';
 import { renderHtml } from '../src/render/html.ts';
 import { canonicalReportBytes } from '../src/render/json.ts';
 import { findReport, loadRenderable, type RenderableReport } from '../src/render/model.ts';
 import { oscalControlId, renderOscal, uuidV5 } from '../src/render/oscal.ts';
 import { closePdfRenderer, countPages, pdfRendererPid, renderPdf } from '../src/render/pdf.ts';
+import { keyFingerprint } from '../src/reports/signing.ts';
 import { completedReport, HOSTILE_AGENTS } from './support/completed-report.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 
@@ -132,6 +134,12 @@ describe('Markdown', () => {
     expect(md).toContain('## Data integrity');
     expect(md).toContain(report.contentSha256);
     expect(md).toContain(report.signature!.value);
+    // Human headers (the machine ids stay in JSON and CSV); the key and the commands to check the signature with openssl.
+    expect(md).toContain('| Agent | Events | Sessions | Deny rate (%) |');
+    expect(md).not.toMatch(/\| (denyRatePercent|dlpEvents) \|/);
+    expect(md).toContain(report.signature!.publicKeyPem.trim());
+    expect(md).toContain(`| Key fingerprint (SHA-256) | ${keyFingerprint(report.signature!.publicKeyPem)} |`);
+    expect(md).toContain(`printf %s ${report.contentSha256} > hash.txt\nprintf %s ${report.signature!.value} | base64 -d > hash.sig\nopenssl pkeyutl -verify`);
     expect(md).not.toContain('<script>');
     expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
@@ -170,6 +178,9 @@ describe('HTML', () => {
     expect(html).toContain('>Deny rate (%)</th>');
     expect(html).not.toMatch(/<th[^>]*>(denyRatePercent|dlpEvents|evidencedHere|explanation)</);
     expect(html).toMatch(/<tr class="note"><td colspan="\d+">Why this risk: /);
+    // The integrity section names the key's fingerprint and how to check the signature with openssl alone.
+    expect(html).toContain(`<td>Key fingerprint (SHA-256)</td><td class="hash">${keyFingerprint(report.signature!.publicKeyPem)}</td>`);
+    expect(html).toContain(`printf %s ${report.contentSha256} &gt; hash.txt\nprintf %s ${esc(report.signature!.value)} | base64 -d &gt; hash.sig`);
     expect(html).toContain('Controls and their evidence');
     for (const f of report.content.findings) expect(html).toContain(`<td class="nowrap">${f.controlId}</td>`);
   });

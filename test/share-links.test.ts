@@ -3,8 +3,12 @@
  * passwords and lock-out, expiry, revocation, pseudonymised files in every
  * format, the audit trail, and isolation between organisations.
  */
-import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { createHash, createPublicKey } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import nodePath from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
@@ -210,6 +214,39 @@ describe('share links', () => {
     }
     // A hundred scrypt checks, each deliberately slow: minutes when both cores are busy.
   }, 240_000);
+
+  it('shows the key, its fingerprint and the commands to check the signature with openssl alone, which work as written', async () => {
+    for (const redaction of ['NONE', 'PSEUDONYMISE']) {
+      const created = await share({ redaction, formats: ['JSON'] });
+      const html = await (await app.fetch(pathOf(created.url))).text();
+      const unescape = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+      const pre = (cls: string) => unescape(new RegExp(`<pre class="${cls}">([^<]*)</pre>`).exec(html)![1]!);
+      const pem = pre('key');
+      const fingerprint = /<code class="fingerprint">([0-9a-f]{64})<\/code>/.exec(html)![1]!;
+      expect(fingerprint).toBe(createHash('sha256').update(createPublicKey(pem).export({ format: 'der', type: 'spki' }).subarray(-32)).digest('hex'));
+      // The commands carry the very hash and signature the JSON download holds (the re-signed copy's when pseudonymised).
+      const json = JSON.parse(await (await app.fetch(`${pathOf(created.url)}/download?format=json`)).text()) as { integrity: { contentSha256: string; signature: { value: string } } };
+      const check = pre('check-signature');
+      expect(check).toContain(`printf %s ${json.integrity.contentSha256} > hash.txt`);
+      expect(check).toContain(`printf %s ${json.integrity.signature.value} | base64 -d > hash.sig`);
+
+      const have = (tool: string, ...args: string[]) => spawnSync(tool, args, { encoding: 'utf8' }).status === 0;
+      if (!have('openssl', 'version') || !have('sha256sum', '--version')) continue;
+      const dir = mkdtempSync(nodePath.join(tmpdir(), 'shared-check-'));
+      try {
+        writeFileSync(nodePath.join(dir, 'key.pem'), pem);
+        const run = (script: string) => spawnSync('sh', ['-c', script], { cwd: dir, encoding: 'utf8' });
+        expect(run(pre('check-key')).stdout.trim().split(/\s+/)[0]).toBe(fingerprint);
+        const verified = run(check);
+        expect(verified.stdout, verified.stderr).toContain('Signature Verified Successfully');
+        // The check can fail: another hash under the same signature.
+        const other = run(check.replace(json.integrity.contentSha256, createHash('sha256').update('another report').digest('hex')));
+        expect(other.stdout).not.toContain('Signature Verified Successfully');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  });
 
   it('answers 410 once expired or revoked, 404 for unknown tokens, and validates its input', async () => {
     const expiring = await share({ expiresInHours: 1 });

@@ -225,6 +225,8 @@ const QUERIES: Record<string, Case> = {
   },
   shareLinks: async () => {
     await sameAsNonexistent('query($id: ID!) { shareLinks(reportId: $id) { id } }', 'id', b.ids.report);
+    await sameAsNonexistent('query($id: ID!) { shareLinks(dataExportId: $id) { id } }', 'id', bExport);
+    await sameAsNonexistent('query($id: ID!) { shareLinks(compliancePackageId: $id) { id } }', 'id', bPackage);
   },
   statementOfApplicability: async () => {
     // B states a control; A's statement of it stays the default, with B's justification nowhere.
@@ -249,6 +251,13 @@ async function bUnchanged() {
   expect(r.data.schedules).toEqual([{ id: b.ids.schedule, paused: false }]);
   expect(r.data.shareLinks).toEqual([{ id: b.ids.shareLink, revokedAt: null }]);
   expect(r.data.viewer.organization.retentionDays).toBe(90);
+}
+
+/** No link was made to B's export or package: B still has its one report link. */
+async function bHasNoNewShareLink() {
+  const [row] = await app.services.database.sql`select count(*)::int as n from share_links where org_id = ${b.orgId}`;
+  expect(row!.n).toBe(1);
+  await bUnchanged();
 }
 
 const MUTATIONS: Record<string, Case> = {
@@ -292,6 +301,14 @@ const MUTATIONS: Record<string, Case> = {
   createShareLink: async () => {
     await sameAsNonexistent('mutation($id: ID!) { createShareLink(input: { reportId: $id, expiresInHours: 1 }) { url } }', 'id', b.ids.report);
     await bUnchanged();
+  },
+  createDataExportShareLink: async () => {
+    await sameAsNonexistent('mutation($id: ID!) { createDataExportShareLink(input: { dataExportId: $id, expiresInHours: 1 }) { url } }', 'id', bExport);
+    await bHasNoNewShareLink();
+  },
+  createCompliancePackageShareLink: async () => {
+    await sameAsNonexistent('mutation($id: ID!) { createCompliancePackageShareLink(input: { compliancePackageId: $id, expiresInHours: 1 }) { url } }', 'id', bPackage);
+    await bHasNoNewShareLink();
   },
   revokeShareLink: async () => {
     await sameAsNonexistent('mutation($id: ID!) { revokeShareLink(id: $id) { id } }', 'id', b.ids.shareLink);

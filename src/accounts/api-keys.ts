@@ -1,12 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { Role } from '../access.ts';
+import type { Actor, Role } from '../access.ts';
 import { ROLES } from '../access.ts';
 import type { Db } from '../db/client.ts';
 import { retryTransient } from '../db/transient.ts';
 import { apiKeys, apiKeyUses, organizations } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
+import { auditedTransaction } from '../events/ingest.ts';
 import { isUuid } from '../ids.ts';
+import type { Services } from '../services.ts';
 
 /** A key as shown to its organisation: its row and when it was last used. */
 export type ApiKeyRow = typeof apiKeys.$inferSelect & { lastUsedAt: Date | null };
@@ -43,13 +45,34 @@ export async function insertApiKey(db: Db, orgId: string, input: { name: string;
   return { key, apiKey: { ...row!, lastUsedAt: null } as ApiKeyRow };
 }
 
-export async function revokeApiKey(db: Db, orgId: string, id: string): Promise<ApiKeyRow> {
-  if (!isUuid(id)) throw notFound('API key');
-  const [row] = await retryTransient(() =>
-    db.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.id, id), eq(apiKeys.orgId, orgId))).returning(),
+// The caller is named by its key's id: a key itself never enters the audit trail.
+const keyEvent = (action: string, actorId: string, key: ApiKeyRow, extra: Record<string, unknown> = {}) => ({
+  action,
+  actorId,
+  resource: `api_key:${key.id}`,
+  attributes: { name: key.name, role: key.role, prefix: key.prefix, ...extra },
+});
+
+/** `createApiKey` on behalf of `requester`, with its audit event in the same transaction (`via` says how, when not the API). */
+export function issueApiKey(services: Services, requester: Pick<Actor, 'orgId' | 'actorId'>, input: { name: string; role: string }, via?: string) {
+  return retryTransient(() =>
+    auditedTransaction(services, requester.orgId, (tx) => insertApiKey(tx as unknown as Db, requester.orgId, input), ({ apiKey }) =>
+      keyEvent('api_key.created', requester.actorId, apiKey, via ? { via } : {})),
   );
-  if (!row) throw notFound('API key');
-  const [used] = await db.select({ at: apiKeyUses.lastUsedAt }).from(apiKeyUses).where(and(eq(apiKeyUses.orgId, orgId), eq(apiKeyUses.keyId, id)));
+}
+
+/** Revokes the key at once, with its audit event in the same transaction. */
+export async function revokeApiKey(services: Services, requester: Actor, id: string): Promise<ApiKeyRow> {
+  if (!isUuid(id)) throw notFound('API key');
+  const { orgId } = requester;
+  const row = await retryTransient(() =>
+    auditedTransaction(services, orgId, async (tx) => {
+      const [revoked] = await tx.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.id, id), eq(apiKeys.orgId, orgId))).returning();
+      if (!revoked) throw notFound('API key');
+      return { ...revoked, lastUsedAt: null };
+    }, (key) => keyEvent('api_key.revoked', requester.actorId, key)),
+  );
+  const [used] = await services.database.db.select({ at: apiKeyUses.lastUsedAt }).from(apiKeyUses).where(and(eq(apiKeyUses.orgId, orgId), eq(apiKeyUses.keyId, id)));
   return { ...row, lastUsedAt: used?.at ?? null };
 }
 

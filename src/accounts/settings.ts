@@ -8,7 +8,7 @@ import type { Db } from '../db/client.ts';
 import { retryTransient } from '../db/transient.ts';
 import { compliancePackages, dataExports, organizations, reports } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
-import { recordServiceEvent } from '../events/ingest.ts';
+import { auditedTransaction } from '../events/ingest.ts';
 import { validateNotify, type NotifySettings } from '../notifications/recipients.ts';
 import type { Services } from '../services.ts';
 
@@ -55,7 +55,14 @@ export async function updateOrganizationSettings(
   const notify = input.notify
     ? validateNotify({ webhooks: input.notify.webhooks ?? before.notify.webhooks, emails: input.notify.emails ?? before.notify.emails }, services.config.WEBHOOK_ALLOWED_HOSTS)
     : before.notify;
-  await retryTransient(() => db.transaction(async (tx) => {
+  // The audit event names the change (counts only for notify: the URLs may carry tokens of the receiving system).
+  const event = () => ({
+    action: 'organization.settings_changed',
+    actorId: requester.actorId,
+    resource: `organization:${requester.orgId}`,
+    attributes: { retentionDays: { from: before.retentionDays, to: retentionDays }, notify: { webhooks: notify.webhooks.length, emails: notify.emails.length } },
+  });
+  await retryTransient(() => auditedTransaction(services, requester.orgId, async (tx) => {
     await tx.update(organizations).set({ retentionDays, notify }).where(eq(organizations.id, requester.orgId));
     if (retentionDays !== before.retentionDays) {
       await tx
@@ -71,16 +78,6 @@ export async function updateOrganizationSettings(
         .set({ expiresAt: sql`((${compliancePackages.completedAt} at time zone 'UTC') + make_interval(days => ${retentionDays}::int)) at time zone 'UTC'` })
         .where(and(eq(compliancePackages.orgId, requester.orgId), eq(compliancePackages.status, 'completed')));
     }
-  }));
-  await recordServiceEvent(services, requester.orgId, {
-    action: 'organization.settings_changed',
-    actorId: requester.actorId,
-    resource: `organization:${requester.orgId}`,
-    attributes: {
-      retentionDays: { from: before.retentionDays, to: retentionDays },
-      // Counts only: the URLs may carry tokens of the receiving system.
-      notify: { webhooks: notify.webhooks.length, emails: notify.emails.length },
-    },
-  });
+  }, event));
   return { retentionDays, notify };
 }

@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { organizations } from '../db/schema.ts';
 import { retryTransient } from '../db/transient.ts';
 import { badInput, notFound } from '../errors.ts';
-import { recordServiceEvent } from '../events/ingest.ts';
+import { auditedTransaction } from '../events/ingest.ts';
 import type { Db } from '../db/client.ts';
 import type { Services } from '../services.ts';
 
@@ -40,19 +40,20 @@ export async function updateSlaTargets(services: Services, requester: Actor, inp
     }
   }
   await retryTransient(() =>
-    services.database.db
-      .update(organizations)
-      .set({ approvalSlaMinutes: after.approvalMinutes, holdSlaMinutes: after.holdMinutes })
-      .where(eq(organizations.id, requester.orgId)),
+    auditedTransaction(
+      services,
+      requester.orgId,
+      (tx) => tx.update(organizations).set({ approvalSlaMinutes: after.approvalMinutes, holdSlaMinutes: after.holdMinutes }).where(eq(organizations.id, requester.orgId)),
+      () => ({
+        action: 'organization.sla_targets_changed',
+        actorId: requester.actorId,
+        resource: `organization:${requester.orgId}`,
+        attributes: {
+          approvalMinutes: { from: before.approvalMinutes, to: after.approvalMinutes },
+          holdMinutes: { from: before.holdMinutes, to: after.holdMinutes },
+        },
+      }),
+    ),
   );
-  await recordServiceEvent(services, requester.orgId, {
-    action: 'organization.sla_targets_changed',
-    actorId: requester.actorId,
-    resource: `organization:${requester.orgId}`,
-    attributes: {
-      approvalMinutes: { from: before.approvalMinutes, to: after.approvalMinutes },
-      holdMinutes: { from: before.holdMinutes, to: after.holdMinutes },
-    },
-  });
   return after;
 }

@@ -9,7 +9,7 @@ import type { Actor } from '../access.ts';
 import type { Db } from '../db/client.ts';
 import { schedules, storageTargets } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
-import { recordServiceEvent } from '../events/ingest.ts';
+import { auditedTransaction } from '../events/ingest.ts';
 import { isUuid } from '../ids.ts';
 import type { Services } from '../services.ts';
 import { sealSecret } from './secrets.ts';
@@ -57,7 +57,7 @@ export async function createStorageTarget(services: Services, requester: Actor, 
   if ((count?.n ?? 0) >= MAX_TARGETS) throw badInput('name', `An organisation may have at most ${MAX_TARGETS} storage targets; delete one first.`);
   const id = randomUUID();
   const credentials = Buffer.from(JSON.stringify({ accessKeyId: input.accessKeyId.trim(), secretAccessKey: input.secretAccessKey }), 'utf8');
-  const [row] = await services.database.db
+  const [row] = await auditedTransaction(services, requester.orgId, (tx) => tx
     .insert(storageTargets)
     .values({
       orgId: requester.orgId,
@@ -72,8 +72,7 @@ export async function createStorageTarget(services: Services, requester: Actor, 
       credentialsEncrypted: sealSecret(services, requester.orgId, CREDENTIALS_PURPOSE, id, credentials),
       createdBy: requester.name,
     })
-    .returning(PUBLIC_COLUMNS);
-  await recordServiceEvent(services, requester.orgId, { action: 'storage_target.created', actorId: requester.actorId, resource: `storage_target:${id}`, attributes: { bucket, endpoint } });
+    .returning(PUBLIC_COLUMNS), () => ({ action: 'storage_target.created', actorId: requester.actorId, resource: `storage_target:${id}`, attributes: { bucket, endpoint } }));
   return row!;
 }
 
@@ -82,15 +81,17 @@ export function listStorageTargets(db: Db, orgId: string): Promise<StorageTarget
 }
 
 export async function deleteStorageTarget(services: Services, requester: Actor, id: string): Promise<StorageTargetRow> {
-  const [row] = isUuid(id) ? await services.database.db.delete(storageTargets).where(and(eq(storageTargets.orgId, requester.orgId), eq(storageTargets.id, id))).returning(PUBLIC_COLUMNS) : [];
-  if (!row) throw notFound('Storage target');
-  // Schedules stop naming it, so their next runs are not refused over a target that is gone.
-  await services.database.db
-    .update(schedules)
-    .set({ deliverTo: sql`array_remove(${schedules.deliverTo}, ${id}::uuid)` })
-    .where(and(eq(schedules.orgId, requester.orgId), sql`${id}::uuid = any(${schedules.deliverTo})`));
-  await recordServiceEvent(services, requester.orgId, { action: 'storage_target.deleted', actorId: requester.actorId, resource: `storage_target:${id}` });
-  return row;
+  if (!isUuid(id)) throw notFound('Storage target');
+  return auditedTransaction(services, requester.orgId, async (tx) => {
+    const [row] = await tx.delete(storageTargets).where(and(eq(storageTargets.orgId, requester.orgId), eq(storageTargets.id, id))).returning(PUBLIC_COLUMNS);
+    if (!row) throw notFound('Storage target');
+    // Schedules stop naming it, so their next runs are not refused over a target that is gone.
+    await tx
+      .update(schedules)
+      .set({ deliverTo: sql`array_remove(${schedules.deliverTo}, ${id}::uuid)` })
+      .where(and(eq(schedules.orgId, requester.orgId), sql`${id}::uuid = any(${schedules.deliverTo})`));
+    return row;
+  }, () => ({ action: 'storage_target.deleted', actorId: requester.actorId, resource: `storage_target:${id}` }));
 }
 
 /** Target ids a request names must be the organisation's own (an unknown or foreign id is refused, by index). */

@@ -7,13 +7,16 @@
  * otherwise), the result to stdout; the exit code says whether it worked.
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { accessSync, constants, createWriteStream } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { eq } from 'drizzle-orm';
 import { organizations } from '../db/schema.ts';
 import { DomainError } from '../errors.ts';
+import { getFramework, validateScope } from '../frameworks/index.ts';
+import { isUuid } from '../ids.ts';
 import { startJobRuntime } from '../jobs/runtime.ts';
 import { ensureArtifact, readArtifact } from '../render/artifacts.ts';
 import { bundleStream } from '../render/bundle.ts';
@@ -79,7 +82,21 @@ export function parseGenerateArgs(args: GenerateArgs): GenerateOptions {
   const period = { start: parseInstant(args.from, '--from'), end: parseInstant(args.to, '--to') };
   const timeoutSeconds = args.timeout === undefined ? 3600 : Number(args.timeout);
   if (!(Number.isInteger(timeoutSeconds) && timeoutSeconds > 0)) throw new UsageError('--timeout must be a positive whole number of seconds');
+  if (period.start >= period.end) throw new UsageError(`--from ${args.from} must be before --to ${args.to} (--to is exclusive)`);
+  if (args.org !== undefined && !isUuid(args.org)) throw new UsageError('--org must be an organisation id (a UUID, as printed by org create)');
   if (args.subject !== undefined && !args.subject.trim()) throw new UsageError('--subject needs the data subject\'s identifier, as the events name it');
+  // Built-in types only: custom ones are loaded with the services, and the request checks their scope.
+  const framework = getFramework(args.type);
+  if (framework && validateScope(framework, { dataSubject: args.subject, agentIds: args.agent })) {
+    throw new UsageError(`--type ${args.type} needs --subject ID (the data subject it is about) or --agent ID (repeatable: the agents)`);
+  }
+  // Found out before the report is built, not after: the directory must exist and take the file.
+  const dir = path.dirname(path.resolve(args.out));
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new UsageError(`--out ${args.out}: cannot write into ${dir} (does the directory exist?)`);
+  }
   return {
     type: args.type,
     period,

@@ -8,6 +8,7 @@ import {
   type AnyPgColumn,
   bigint,
   boolean,
+  check,
   customType,
   date,
   doublePrecision,
@@ -596,7 +597,10 @@ export const shareLinks = pgTable(
   {
     id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
-    reportId: uuid('report_id').notNull(),
+    /** What the link shares: exactly one of a report, a data export or a compliance package. */
+    reportId: uuid('report_id'),
+    exportId: uuid('export_id'),
+    packageId: uuid('package_id'),
     /** scrypt hash `salt:hash`, when the link is password protected. */
     passwordHash: text('password_hash'),
     formats: text('formats').array().notNull(),
@@ -613,7 +617,12 @@ export const shareLinks = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     foreignKey({ columns: [t.orgId, t.reportId], foreignColumns: [reports.orgId, reports.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.exportId], foreignColumns: [dataExports.orgId, dataExports.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.packageId], foreignColumns: [compliancePackages.orgId, compliancePackages.id] }).onDelete('cascade'),
     index('share_links_report_idx').on(t.orgId, t.reportId),
+    index('share_links_export_idx').on(t.orgId, t.exportId),
+    index('share_links_package_idx').on(t.orgId, t.packageId),
+    check('share_links_one_target', sql`num_nonnulls(${t.reportId}, ${t.exportId}, ${t.packageId}) = 1`),
   ],
 );
 

@@ -202,6 +202,27 @@ export async function recordServiceEventIn(tx: Tx, orgId: string, event: Service
   await storeEventsIn(sqlOf(tx) as unknown as Sql, orgId, [serviceEvent(event)]);
 }
 
+/**
+ * An action and its audit event in one transaction, so both commit or neither does: `write` makes
+ * the change, `event` names it from what `write` returned (written last, as it holds the
+ * organisation's chain head to the commit). The sink is told after the commit.
+ */
+export async function auditedTransaction<T>(sink: ServiceEventSink, orgId: string, write: (tx: Tx) => Promise<T>, event: (result: T) => ServiceEvent): Promise<T> {
+  const result = await sink.database.db.transaction(async (tx) => {
+    const result = await write(tx);
+    await recordServiceEventIn(tx, orgId, event(result));
+    return result;
+  });
+  await sink.eventsStored?.(orgId);
+  return result;
+}
+
+/**
+ * Rows of several organisations in organisation order, for one transaction that records an event
+ * for each: every event locks its organisation's chain head to the commit, always in the same order.
+ */
+export const byOrg = <T extends { orgId: string }>(rows: readonly T[]): T[] => [...rows].sort((a, b) => (a.orgId < b.orgId ? -1 : a.orgId > b.orgId ? 1 : 0));
+
 function serviceEvent(event: ServiceEvent): NormalizedEvent {
   const validated = validateEvent({
     occurredAt: new Date().toISOString(),

@@ -10,13 +10,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import { and, desc, eq, getTableColumns, inArray, isNull, lt, sql as dsql, type SQL } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { fromDrizzle } from 'pg-boss';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { dataExports, exportChunks, type ExportFilters } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
 import { CATEGORIES, DECISIONS, SEVERITIES } from '../events/contract.ts';
-import { recordServiceEvent, recordServiceEventIn } from '../events/ingest.ts';
+import { byOrg, recordServiceEventIn } from '../events/ingest.ts';
 import { checkTargets } from '../accounts/storage-targets.ts';
-import { createdCursor, decodeCreatedCursor, isUuid } from '../ids.ts';
+import { isUuid } from '../ids.ts';
+import { listNewestFirst, type KeysetRequest } from '../db/keyset.ts';
 import { expiryFor, organizationSettings } from '../accounts/settings.ts';
 import { notifyReportChange, type ReportChange } from '../realtime/pubsub.ts';
 import { canonicalJson } from '../reports/integrity.ts';
@@ -145,27 +146,18 @@ export async function exportsByIds(db: Db, orgId: string, ids: readonly string[]
 
 const MAX_EXPORT_PAGE = 200;
 
-/** Newest first, keyset on (created_at, id). */
-export async function listExports(db: Db, orgId: string, page: { first: number; after?: string | null }) {
-  if (!Number.isInteger(page.first) || page.first < 0 || page.first > MAX_EXPORT_PAGE) throw badInput('first', `first must be between 0 and ${MAX_EXPORT_PAGE}`);
-  const where = and(eq(dataExports.orgId, orgId), isNull(dataExports.deletedAt));
-  const createdMs = dsql`date_trunc('milliseconds', ${dataExports.createdAt})`;
-  let keyset = where;
-  if (page.after) {
-    const [at, id] = decodeCreatedCursor(page.after);
-    keyset = and(where, dsql`(${createdMs}, ${dataExports.id}) < (${at}::timestamptz, ${id}::uuid)`);
-  }
-  const [rows, totalCount] = await Promise.all([
-    db.select(ROW).from(dataExports).where(keyset).orderBy(desc(createdMs), desc(dataExports.id)).limit(page.first + 1),
-    db.$count(dataExports, where),
-  ]);
-  return { nodes: rows.slice(0, page.first), hasNextPage: rows.length > page.first, hasPreviousPage: Boolean(page.after), totalCount };
-}
+/** Newest first (see listNewestFirst). */
+export const listExports = (db: Db, orgId: string, page: KeysetRequest) =>
+  listNewestFirst<ExportRecord>(db, { table: dataExports, columns: ROW, max: MAX_EXPORT_PAGE, where: and(eq(dataExports.orgId, orgId), isNull(dataExports.deletedAt)) }, page);
 
-export const exportCursor: (row: ExportRecord) => string = createdCursor;
-
-/** Changes an export if `where` still holds, announcing its new state in the same transaction. */
-export function updateExport(services: Services, orgId: string, id: string, where: SQL | undefined, set: PgUpdateSetSource<typeof dataExports>, progressOnly = false) {
+/**
+ * Changes an export if `where` still holds, announcing its new state in the same transaction;
+ * `alsoInTx` writes what must commit with the change (the audit event last: it holds the chain head to the commit).
+ */
+export function updateExport(
+  services: Services, orgId: string, id: string, where: SQL | undefined, set: PgUpdateSetSource<typeof dataExports>,
+  progressOnly = false, alsoInTx?: (tx: Tx, row: ExportRecord) => Promise<void>,
+) {
   return services.database.db.transaction(async (tx) => {
     const [row] = await tx
       .update(dataExports)
@@ -173,9 +165,16 @@ export function updateExport(services: Services, orgId: string, id: string, wher
       .where(and(eq(dataExports.orgId, orgId), eq(dataExports.id, id), where))
       .returning(ROW);
     if (row) await notifyReportChange(tx, exportChange(row, progressOnly));
+    if (row && alsoInTx) await alsoInTx(tx, row);
     return row;
   });
 }
+
+/** The file goes and the audit event is written with the change that removes it. */
+const dropFileAndAudit = (requester: Actor, action: string) => async (tx: Tx, row: ExportRecord) => {
+  await tx.delete(exportChunks).where(and(eq(exportChunks.orgId, row.orgId), eq(exportChunks.exportId, row.id)));
+  await recordServiceEventIn(tx, row.orgId, { action, actorId: requester.actorId, resource: `export:${row.id}` });
+};
 
 export async function cancelExport(services: Services, requester: Actor, id: string): Promise<ExportRecord> {
   const current = await getExport(services.database.db, requester.orgId, id);
@@ -184,10 +183,9 @@ export async function cancelExport(services: Services, requester: Actor, id: str
     progressStage: 'cancelled',
     progressMessage: 'Cancelled on request',
     completedAt: new Date(),
-  });
+  }, false, dropFileAndAudit(requester, 'export.cancelled'));
   if (!row) throw badInput('id', `Only a pending or generating export can be cancelled; this one is ${current.status}.`);
-  await services.database.db.delete(exportChunks).where(and(eq(exportChunks.orgId, requester.orgId), eq(exportChunks.exportId, row.id)));
-  await recordServiceEvent(services, requester.orgId, { action: 'export.cancelled', actorId: requester.actorId, resource: `export:${row.id}` });
+  await services.eventsStored(requester.orgId);
   return row;
 }
 
@@ -197,10 +195,9 @@ export async function deleteExport(services: Services, requester: Actor, id: str
   const row = await updateExport(services, requester.orgId, current.id, isNull(dataExports.deletedAt), {
     deletedAt: new Date(),
     ...(active ? { status: 'cancelled' as const, progressStage: 'cancelled', progressMessage: 'Deleted', completedAt: new Date() } : {}),
-  });
+  }, false, dropFileAndAudit(requester, 'export.deleted'));
   if (!row) throw notFound('Data export');
-  await services.database.db.delete(exportChunks).where(and(eq(exportChunks.orgId, requester.orgId), eq(exportChunks.exportId, row.id)));
-  await recordServiceEvent(services, requester.orgId, { action: 'export.deleted', actorId: requester.actorId, resource: `export:${row.id}` });
+  await services.eventsStored(requester.orgId);
   return row;
 }
 
@@ -339,15 +336,17 @@ export async function* exportFileChunks(services: Services, orgId: string, id: s
 
 /** Exports whose retention has passed lose their file (the row, hash and signature stay). */
 export async function expireExports(services: Services, now = new Date()): Promise<number> {
-  const { db } = services.database;
-  const expired = await db
-    .update(dataExports)
-    .set({ status: 'expired', progressStage: 'expired', progressMessage: 'The file was deleted by the retention policy' })
-    .where(and(eq(dataExports.status, 'completed'), lt(dataExports.expiresAt, now)))
-    .returning({ orgId: dataExports.orgId, id: dataExports.id });
-  for (const e of expired) {
-    await db.delete(exportChunks).where(and(eq(exportChunks.orgId, e.orgId), eq(exportChunks.exportId, e.id)));
-    await recordServiceEvent(services, e.orgId, { action: 'export.expired', actorId: 'retention', resource: `export:${e.id}` });
-  }
+  // One transaction: an export is expired, its file gone and its audit event written, or none of it.
+  const expired = await services.database.db.transaction(async (tx) => {
+    const rows = await tx
+      .update(dataExports)
+      .set({ status: 'expired', progressStage: 'expired', progressMessage: 'The file was deleted by the retention policy' })
+      .where(and(eq(dataExports.status, 'completed'), lt(dataExports.expiresAt, now)))
+      .returning({ orgId: dataExports.orgId, id: dataExports.id });
+    for (const e of rows) await tx.delete(exportChunks).where(and(eq(exportChunks.orgId, e.orgId), eq(exportChunks.exportId, e.id)));
+    for (const e of byOrg(rows)) await recordServiceEventIn(tx, e.orgId, { action: 'export.expired', actorId: 'retention', resource: `export:${e.id}` });
+    return rows;
+  });
+  for (const orgId of new Set(expired.map((e) => e.orgId))) await services.eventsStored(orgId);
   return expired.length;
 }

@@ -7,10 +7,10 @@
  */
 import type { Actor } from '../access.ts';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { customFrameworks } from '../db/schema.ts';
 import { badInput, DomainError, notFound } from '../errors.ts';
-import { recordServiceEvent } from '../events/ingest.ts';
+import { auditedTransaction } from '../events/ingest.ts';
 import type { Services } from '../services.ts';
 import { parseFrameworkDefinition, REPORT_TYPE } from './custom.ts';
 import { getFramework, reportTypes } from './index.ts';
@@ -49,16 +49,17 @@ function validated(input: unknown, revision: number): FrameworkDefinition {
 export async function createFramework(services: Services, requester: Actor, input: unknown): Promise<FrameworkDefinition> {
   const definition = validated(input, 1);
   if (getFramework(definition.type)) throw badInput('definition.type', `"${definition.type}" is a built-in report type; choose another type`);
-  const inserted = await services.database.db
-    .insert(customFrameworks)
-    .values({ orgId: requester.orgId, type: definition.type, revision: 1, definition })
-    .onConflictDoNothing()
-    .returning({ type: customFrameworks.type });
-  if (!inserted.length) {
-    throw new DomainError('CONFLICT', `A framework of type "${definition.type}" exists already; change it with updateFramework`, 'definition.type');
-  }
-  await audit(services, requester, 'framework.created', definition);
-  return definition;
+  return audited(services, requester, 'framework.created', async (tx) => {
+    const inserted = await tx
+      .insert(customFrameworks)
+      .values({ orgId: requester.orgId, type: definition.type, revision: 1, definition })
+      .onConflictDoNothing()
+      .returning({ type: customFrameworks.type });
+    if (!inserted.length) {
+      throw new DomainError('CONFLICT', `A framework of type "${definition.type}" exists already; change it with updateFramework`, 'definition.type');
+    }
+    return definition;
+  });
 }
 
 export async function updateFramework(services: Services, requester: Actor, type: string, input: unknown): Promise<FrameworkDefinition> {
@@ -68,35 +69,37 @@ export async function updateFramework(services: Services, requester: Actor, type
   if (!current) throw notFound('Framework');
   const definition = validated(input, current.revision + 1);
   if (definition.type !== type) throw badInput('definition.type', `the definition's type must stay "${type}" (a new type is a new framework: createFramework)`);
-  const [updated] = await db
-    .update(customFrameworks)
-    .set({ definition, revision: current.revision + 1, updatedAt: sql`now()` })
-    // Two concurrent updates of one revision: the second finds it changed and says so.
-    .where(and(eq(customFrameworks.orgId, requester.orgId), eq(customFrameworks.type, type), eq(customFrameworks.revision, current.revision)))
-    .returning({ revision: customFrameworks.revision });
-  if (!updated) throw new DomainError('CONFLICT', `Framework "${type}" changed meanwhile; read it again and retry`);
-  await audit(services, requester, 'framework.updated', definition);
-  return definition;
+  return audited(services, requester, 'framework.updated', async (tx) => {
+    const [updated] = await tx
+      .update(customFrameworks)
+      .set({ definition, revision: current.revision + 1, updatedAt: sql`now()` })
+      // Two concurrent updates of one revision: the second finds it changed and says so.
+      .where(and(eq(customFrameworks.orgId, requester.orgId), eq(customFrameworks.type, type), eq(customFrameworks.revision, current.revision)))
+      .returning({ revision: customFrameworks.revision });
+    if (!updated) throw new DomainError('CONFLICT', `Framework "${type}" changed meanwhile; read it again and retry`);
+    return definition;
+  });
 }
 
 /** Removes the type; its reports keep their content, and regenerating them is refused. */
 export async function deleteFramework(services: Services, requester: Actor, type: string): Promise<FrameworkDefinition> {
   if (!REPORT_TYPE.test(type)) throw notFound('Framework');
-  const [deleted] = await services.database.db
-    .delete(customFrameworks)
-    .where(and(eq(customFrameworks.orgId, requester.orgId), eq(customFrameworks.type, type)))
-    .returning({ definition: customFrameworks.definition });
-  if (!deleted) throw notFound('Framework');
-  const definition = deleted.definition as FrameworkDefinition;
-  await audit(services, requester, 'framework.deleted', definition);
-  return definition;
+  return audited(services, requester, 'framework.deleted', async (tx) => {
+    const [deleted] = await tx
+      .delete(customFrameworks)
+      .where(and(eq(customFrameworks.orgId, requester.orgId), eq(customFrameworks.type, type)))
+      .returning({ definition: customFrameworks.definition });
+    if (!deleted) throw notFound('Framework');
+    return deleted.definition as FrameworkDefinition;
+  });
 }
 
-function audit(services: Services, requester: Actor, action: string, definition: FrameworkDefinition) {
-  return recordServiceEvent(services, requester.orgId, {
+/** A change to a framework and its audit event, in one transaction. */
+function audited(services: Services, requester: Actor, action: string, write: (tx: Tx) => Promise<FrameworkDefinition>) {
+  return auditedTransaction(services, requester.orgId, write, (definition) => ({
     action,
     actorId: requester.actorId,
     resource: `framework:${definition.type}`,
     attributes: { version: definition.version },
-  });
+  }));
 }

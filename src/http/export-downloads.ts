@@ -53,7 +53,7 @@ export function unavailable(row: ExportRecord): Response | null {
 }
 
 /** The response serving a completed export's file, or its bundle. Shared by the download and share routes. */
-async function exportFileResponse(services: Services, request: Request, row: ExportRecord, asBundle: boolean): Promise<Response> {
+export async function exportFileResponse(services: Services, request: Request, row: ExportRecord, asBundle: boolean): Promise<Response> {
   const headers = new Headers({ 'cache-control': 'private, no-cache', 'x-content-type-options': 'nosniff' });
   if (asBundle) {
     const signed = await exportManifest(services.database.db, row.orgId, row.id);

@@ -213,7 +213,13 @@ const openApiDocument = {
       },
     },
     '/shared/{token}/findings/{ordinal}': {
-      get: { summary: 'One finding of the shared report with a page of its evidence.', operationId: 'sharedFinding', security: [], parameters: [token, ordinal], responses: { '200': html, '401': html, '404': html, '410': html } },
+      get: {
+        summary: 'One finding of the shared report with a page of its evidence.',
+        operationId: 'sharedFinding',
+        security: [],
+        parameters: [token, ordinal, { name: 'after', in: 'query', required: false, description: 'The next page\'s cursor, as the previous page linked it.', schema: { type: 'string' } }],
+        responses: { '200': html, '400': html, '401': html, '404': html, '410': html },
+      },
     },
     '/shared/{token}/download': {
       get: {
@@ -221,7 +227,7 @@ const openApiDocument = {
         operationId: 'sharedDownload',
         security: [],
         parameters: [token, { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'csv', 'md', 'pdf', 'oscal', 'bundle'] } }],
-        responses: { '200': { description: 'The file.', content: { 'application/json': { schema: { type: 'object' } }, ...binary('application/zip'), ...binary('text/markdown'), ...binary('application/pdf') } }, '400': html, '401': html, '404': html, '410': html },
+        responses: { '200': { description: 'The file.', content: { 'application/json': { schema: { type: 'object' } }, ...binary('application/zip'), ...binary('text/markdown'), ...binary('application/pdf') } }, '401': html, '404': html, '410': html },
       },
     },
     '/metrics': {

@@ -9,6 +9,7 @@ import { badInput, notFound } from '../errors.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
 import { isUuid } from '../ids.ts';
 import { getPackage, packageFileChunks, packageFileName, PACKAGE_FILES, type PackageFile, type PackageRecord } from '../packages/packages.ts';
+import type { Services } from '../services.ts';
 import { contentDisposition } from './downloads.ts';
 import { addRoute, authorize } from './routes.ts';
 
@@ -26,7 +27,7 @@ function packageUuidOf(segment: string): string {
 }
 
 /** 409 while not completed, 410 once retention removed the files. */
-function unavailable(row: PackageRecord): Response | null {
+export function unavailable(row: PackageRecord): Response | null {
   if (row.status === 'completed') return null;
   if (row.status === 'expired') {
     return Response.json({ error: { code: 'GONE', message: `Compliance package ${row.id} has expired: retention deleted its files${row.expiresAt ? ` on ${row.expiresAt.toISOString()}` : ''}. Request it again.` } }, { status: 410 });
@@ -45,8 +46,7 @@ addRoute({
     const row = await getPackage(services.database.db, principal.orgId, packageUuidOf(params.id!));
     const gone = unavailable(row);
     if (gone) return gone;
-    const sha256 = file === 'pdf' ? row.pdfSha256! : row.zipSha256!;
-    const etag = `"${sha256}"`;
+    const etag = `"${file === 'pdf' ? row.pdfSha256! : row.zipSha256!}"`;
     if (request.headers.get('if-none-match')?.split(',').some((t) => t.trim() === etag)) return new Response(null, { status: 304, headers: { etag } });
     await recordServiceEvent(services, principal.orgId, {
       action: 'package.downloaded',
@@ -54,16 +54,22 @@ addRoute({
       resource: `package:${row.id}`,
       attributes: { packageId: row.id, file, keyName: principal.keyName },
     });
-    const headers = new Headers({
-      'cache-control': 'private, no-cache',
-      'x-content-type-options': 'nosniff',
-      'content-type': file === 'pdf' ? 'application/pdf' : 'application/zip',
-      'content-disposition': contentDisposition(packageFileName(row, file)),
-      'content-length': String(file === 'pdf' ? row.pdfSizeBytes : row.zipSizeBytes),
-      etag,
-      'x-content-sha256': sha256,
-    });
-    const body = Readable.toWeb(Readable.from(packageFileChunks(services, row.orgId, row.id, file))) as ReadableStream<Uint8Array>;
-    return new Response(request.method === 'HEAD' ? null : body, { headers });
+    return packageFileResponse(services, request, row, file);
   },
 });
+
+/** The response serving a completed package's PDF or zip. Shared by the download and share routes. */
+export function packageFileResponse(services: Services, request: Request, row: PackageRecord, file: PackageFile): Response {
+  const sha256 = file === 'pdf' ? row.pdfSha256! : row.zipSha256!;
+  const headers = new Headers({
+    'cache-control': 'private, no-cache',
+    'x-content-type-options': 'nosniff',
+    'content-type': file === 'pdf' ? 'application/pdf' : 'application/zip',
+    'content-disposition': contentDisposition(packageFileName(row, file)),
+    'content-length': String(file === 'pdf' ? row.pdfSizeBytes : row.zipSizeBytes),
+    etag: `"${sha256}"`,
+    'x-content-sha256': sha256,
+  });
+  const body = Readable.toWeb(Readable.from(packageFileChunks(services, row.orgId, row.id, file))) as ReadableStream<Uint8Array>;
+  return new Response(request.method === 'HEAD' ? null : body, { headers });
+}

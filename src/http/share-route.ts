@@ -6,14 +6,21 @@
  */
 import { Readable } from 'node:stream';
 import { and, eq, isNull } from 'drizzle-orm';
-import { organizations, reports } from '../db/schema.ts';
+import { compliancePackages, dataExports, organizations, reports } from '../db/schema.ts';
+import { exportsByIds, fileNameOf, type ExportRecord } from '../exports/exports.ts';
+import { packageFileName, type PackageFile, type PackageRecord } from '../packages/packages.ts';
+import { reportsByIds } from '../reports/lifecycle.ts';
+import { publicKeyById } from '../reports/signing.ts';
+import { sharedExportPage, sharedPackagePage } from '../sharing/shared-files.ts';
+import { exportFileResponse } from './export-downloads.ts';
+import { packageFileResponse } from './package-downloads.ts';
 import { artifactChunks, ensureArtifact, renderFormat } from '../render/artifacts.ts';
 import { bundleStream, type BundleRedaction } from '../render/bundle.ts';
 import { CONTENT_TYPES, fileName, isFormat, loadRenderable, type Format } from '../render/model.ts';
 import { scopeOf, type ReportRow } from '../reports/store.ts';
 import type { Services } from '../services.ts';
 import { pseudonymiseEvent, pseudonymisedRenderable, pseudonymiser, textRedactor } from '../sharing/pseudonymise.ts';
-import { checkPassword, findByToken, pseudonymKey, recordUse, sessionValue, stateOf, validSession, type ShareLinkRow } from '../sharing/share-links.ts';
+import { checkPassword, findByToken, pseudonymKey, recordUse, sessionValue, stateOf, targetOf, validSession, type ShareLinkRow } from '../sharing/share-links.ts';
 import { htmlResponse, messagePage, passwordPage, SHARED_PAGE_HEADERS } from '../sharing/shared-page.ts';
 import { auditorPage, evidencePage, findingQuery } from '../sharing/shared-report.ts';
 import { evidenceEvents, eventJson } from '../render/evidence-stream.ts';
@@ -24,25 +31,44 @@ import { parseContent } from '../reports/content.ts';
 const COOKIE = 'share_session';
 const MAX_FORM_BYTES = 4096;
 
-type Resolved = { link: ShareLinkRow; report: ReportRow } | { response: Response };
+type Resolved = { link: ShareLinkRow; report: ReportRow } | { link: ShareLinkRow; dataExport: ExportRecord } | { link: ShareLinkRow; pkg: PackageRecord } | { response: Response };
 
-/** The link and its report, or the page saying why it cannot be used. */
+/** Why a shared report, export or package has no files to serve, as the page the holder sees; null when it has them. */
+function withdrawn(what: string, row: { status: string } | undefined): Response | null {
+  if (!row) return htmlResponse(410, messagePage(`${cap(what)} withdrawn`, `The shared ${what} has been deleted by its owner.`));
+  if (row.status === 'expired') {
+    return htmlResponse(410, messagePage(`${cap(what)} files expired`, `The files of this ${what} were deleted under the owner's retention policy. Ask the sender to make it again and share it anew.`));
+  }
+  if (row.status !== 'completed') return htmlResponse(410, messagePage(`${cap(what)} unavailable`, `The shared ${what} is ${row.status} and has no files.`));
+  return null;
+}
+const cap = (text: string) => text[0]!.toUpperCase() + text.slice(1);
+
+/** The link and what it shares, or the page saying why it cannot be used. */
 async function resolve(services: Services, token: string, now: Date): Promise<Resolved> {
   const link = await findByToken(services.database.db, token);
   if (!link) return { response: htmlResponse(404, messagePage('Link not found', 'This share link does not exist. Check that you copied the whole link, or ask the sender for a new one.')) };
   const state = stateOf(link, now);
-  if (state === 'revoked') return { response: htmlResponse(410, messagePage('Link revoked', 'The sender has revoked this share link. Ask them for a new one if you still need the report.')) };
+  if (state === 'revoked') return { response: htmlResponse(410, messagePage('Link revoked', 'The sender has revoked this share link. Ask them for a new one if you still need it.')) };
   if (state === 'expired') return { response: htmlResponse(410, messagePage('Link expired', `This share link expired on ${link.expiresAt.toISOString()}. Ask the sender for a new one.`)) };
   if (state === 'locked') {
     return { response: htmlResponse(423, messagePage('Link locked', `Too many wrong passwords were entered for this link. It is locked until ${link.lockedUntil!.toISOString()}; try again after that.`)) };
   }
-  const [report] = await services.database.db.select().from(reports).where(and(eq(reports.id, link.reportId), eq(reports.orgId, link.orgId), isNull(reports.deletedAt)));
-  if (!report) return { response: htmlResponse(410, messagePage('Report withdrawn', 'The shared report has been deleted by its owner.')) };
-  if (report.status === 'expired') {
-    return { response: htmlResponse(410, messagePage('Report files expired', 'The files of this report were deleted under the owner\'s retention policy. Ask the sender to regenerate and share it again.')) };
+  const { db } = services.database;
+  const target = targetOf(link);
+  if (target.kind === 'export') {
+    const [row] = await db.select().from(dataExports).where(and(eq(dataExports.id, target.id), eq(dataExports.orgId, link.orgId), isNull(dataExports.deletedAt)));
+    const gone = withdrawn('data export', row);
+    return gone ? { response: gone } : { link, dataExport: row! };
   }
-  if (report.status !== 'completed') return { response: htmlResponse(410, messagePage('Report unavailable', `The shared report is ${report.status} and has no files.`)) };
-  return { link, report };
+  if (target.kind === 'package') {
+    const [row] = await db.select().from(compliancePackages).where(and(eq(compliancePackages.id, target.id), eq(compliancePackages.orgId, link.orgId), isNull(compliancePackages.deletedAt)));
+    const gone = withdrawn('compliance package', row);
+    return gone ? { response: gone } : { link, pkg: row! };
+  }
+  const [report] = await db.select().from(reports).where(and(eq(reports.id, target.id), eq(reports.orgId, link.orgId), isNull(reports.deletedAt)));
+  const gone = withdrawn('report', report);
+  return gone ? { response: gone } : { link, report: report! };
 }
 
 function cookieOf(request: Request): string | null {
@@ -62,10 +88,12 @@ addRoute({
     const now = new Date();
     const resolved = await resolve(services, params.token!, now);
     if ('response' in resolved) return resolved.response;
-    const { link, report } = resolved;
+    const { link } = resolved;
     if (!unlocked(services, request, link, now)) return htmlResponse(200, passwordPage(params.token!, null));
     await recordUse(services, link, { what: 'page' }, now);
     const [org] = await services.database.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, link.orgId));
+    if (!('report' in resolved)) return htmlResponse(200, await filesPage(services, params.token!, resolved, org?.name ?? ''));
+    const { report } = resolved;
     const { renderable, original } = await sharedRenderable(services, link, report);
     return htmlResponse(
       200,
@@ -95,6 +123,7 @@ addRoute({
     const now = new Date();
     const resolved = await resolve(services, params.token!, now);
     if ('response' in resolved) return resolved.response;
+    if (!('report' in resolved)) return htmlResponse(404, messagePage('Finding not found', 'This link shares files, not a report: it has no findings. Go back to the link itself.'));
     const { link, report } = resolved;
     if (!unlocked(services, request, link, now)) return htmlResponse(401, passwordPage(params.token!, 'Enter the password to read the evidence.'));
     const { renderable, original } = await sharedRenderable(services, link, report);
@@ -177,8 +206,21 @@ addRoute({
     const now = new Date();
     const resolved = await resolve(services, params.token!, now);
     if ('response' in resolved) return resolved.response;
-    const { link, report } = resolved;
+    const { link } = resolved;
     if (!unlocked(services, request, link, now)) return htmlResponse(401, passwordPage(params.token!, 'Enter the password to download the files.'));
+    if (!('report' in resolved)) {
+      const file = url.searchParams.get('format') ?? link.formats[0]!;
+      if (!link.formats.includes(file)) return htmlResponse(404, messagePage('File not shared', `This link shares ${link.formats.join(', ')}; "${file}" is not one of them.`));
+      await recordUse(services, link, { what: 'download', format: file }, now);
+      const response =
+        'dataExport' in resolved
+          ? await exportFileResponse(services, request, resolved.dataExport, file === 'bundle')
+          : packageFileResponse(services, request, resolved.pkg, file as PackageFile);
+      for (const [name, value] of Object.entries(SHARED_PAGE_HEADERS)) response.headers.set(name, value);
+      response.headers.set('content-security-policy', "default-src 'none'; sandbox");
+      return response;
+    }
+    const { report } = resolved;
     const format = url.searchParams.get('format') ?? link.formats[0] ?? 'pdf';
     if (!isFormat(format) || !link.formats.includes(format)) {
       return htmlResponse(404, messagePage('Format not shared', `This link shares ${link.formats.join(', ')}; "${format}" is not one of them.`));
@@ -220,4 +262,30 @@ async function renderRedacted(services: Services, link: ShareLinkRow, report: Re
   const original = await loadRenderable(services, report);
   const redacted = await pseudonymisedRenderable(services, original, pseudonymiser(pseudonymKey(services.config, link)));
   return (await renderFormat(services, redacted, format)).data;
+}
+
+/** The page of a link to a data export or a compliance package: what it is, its files and how to check them. */
+async function filesPage(services: Services, token: string, resolved: { link: ShareLinkRow; dataExport: ExportRecord } | { link: ShareLinkRow; pkg: PackageRecord }, organizationName: string): Promise<string> {
+  const { link } = resolved;
+  if ('dataExport' in resolved) {
+    const row = resolved.dataExport;
+    const publicKeyPem = row.signatureKeyId ? await publicKeyById(services, row.orgId, row.signatureKeyId) : null;
+    return sharedExportPage({ token, row, fileName: fileNameOf(row), organizationName, files: link.formats, expiresAt: link.expiresAt, publicKeyPem });
+  }
+  const row = resolved.pkg;
+  const { db } = services.database;
+  const publicKeyPem = row.signatureKeyId ? await publicKeyById(services, row.orgId, row.signatureKeyId) : null;
+  const parts = (await reportsByIds(db, row.orgId, row.reportIds)).filter((r) => r !== null);
+  const exports = (await exportsByIds(db, row.orgId, row.exportIds)).filter((e) => e !== null);
+  return sharedPackagePage({
+    token,
+    row,
+    reports: parts,
+    exports,
+    fileNames: { pdf: packageFileName(row, 'pdf'), zip: packageFileName(row, 'zip') },
+    organizationName,
+    files: link.formats,
+    expiresAt: link.expiresAt,
+    publicKeyPem,
+  });
 }

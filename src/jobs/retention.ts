@@ -9,7 +9,7 @@ import { and, asc, eq, lte, or } from 'drizzle-orm';
 import { reportArtifacts, reports } from '../db/schema.ts';
 import { expireExports } from '../exports/exports.ts';
 import { expirePackages } from '../packages/packages.ts';
-import { recordServiceEvent } from '../events/ingest.ts';
+import { byOrg, recordServiceEventIn } from '../events/ingest.ts';
 import { transition, type ReportRow } from '../reports/store.ts';
 import type { Services } from '../services.ts';
 
@@ -63,17 +63,19 @@ export async function runRetention(services: Services, now = new Date()): Promis
         const deleted = await tx.delete(reportArtifacts).where(or(...rows.map((r) => and(eq(reportArtifacts.orgId, r.orgId), eq(reportArtifacts.reportId, r.id))))).returning({ id: reportArtifacts.reportId });
         result.deletedArtifacts += deleted.length;
       }
+      // Last, and with the expiry: each holds its organisation's chain head until the commit.
+      for (const row of byOrg(rows)) {
+        await recordServiceEventIn(tx, row.orgId, {
+          action: 'report.expired',
+          actorId: 'retention',
+          resource: `report:${row.id}`,
+          attributes: { expiresAt: row.expiresAt!.toISOString() },
+        });
+      }
       return { due: due.length, rows };
     });
     result.expiredReports += expired.rows.length;
-    for (const row of expired.rows) {
-      await recordServiceEvent(services, row.orgId, {
-        action: 'report.expired',
-        actorId: 'retention',
-        resource: `report:${row.id}`,
-        attributes: { expiresAt: row.expiresAt!.toISOString() },
-      });
-    }
+    for (const orgId of new Set(expired.rows.map((r) => r.orgId))) await services.eventsStored(orgId);
     if (expired.due < BATCH) break;
   }
   // A download that rendered a file between expiry and the delete must not keep it.

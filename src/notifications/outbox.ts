@@ -12,7 +12,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { fromDrizzle } from 'pg-boss';
 import type { Db } from '../db/client.ts';
 import { notifications, organizations, reports, schedules } from '../db/schema.ts';
-import { createdCursor, decodeCreatedCursor } from '../ids.ts';
+import { listNewestFirst, type KeysetRequest } from '../db/keyset.ts';
 import { badInput } from '../errors.ts';
 import { publicBaseUrl } from '../config.ts';
 import type { Services } from '../services.ts';
@@ -131,23 +131,8 @@ export function enqueueDelivery(services: Services, boss: Queue, tx: Db, row: No
 
 const MAX_NOTIFICATION_PAGE = 200;
 
-/** The outbox, newest first, keyset on (created_at, id). */
-export async function listNotifications(db: Db, orgId: string, page: { first: number; after?: string | null; reportId?: string | null }) {
-  if (!Number.isInteger(page.first) || page.first < 0 || page.first > MAX_NOTIFICATION_PAGE) throw badInput('first', `first must be between 0 and ${MAX_NOTIFICATION_PAGE}`);
-  const conditions = [eq(notifications.orgId, orgId)];
-  if (page.reportId) conditions.push(eq(notifications.reportId, page.reportId));
-  const where = and(...conditions);
-  const createdMs = sql`date_trunc('milliseconds', ${notifications.createdAt})`;
-  let keyset = where;
-  if (page.after) {
-    const [at, id] = decodeCreatedCursor(page.after);
-    keyset = and(where, sql`(${createdMs}, ${notifications.id}) < (${at}::timestamptz, ${id}::uuid)`);
-  }
-  const [rows, totalCount] = await Promise.all([
-    db.select().from(notifications).where(keyset).orderBy(desc(createdMs), desc(notifications.id)).limit(page.first + 1),
-    db.$count(notifications, where),
-  ]);
-  return { nodes: rows.slice(0, page.first), hasNextPage: rows.length > page.first, hasPreviousPage: Boolean(page.after), totalCount };
+/** The outbox, newest first (see listNewestFirst), of one report when `reportId` is given. */
+export function listNotifications(db: Db, orgId: string, page: KeysetRequest & { reportId?: string | null }) {
+  const where = and(eq(notifications.orgId, orgId), page.reportId ? eq(notifications.reportId, page.reportId) : undefined);
+  return listNewestFirst<NotificationRow>(db, { table: notifications, max: MAX_NOTIFICATION_PAGE, where }, page);
 }
-
-export const notificationCursor: (row: NotificationRow) => string = createdCursor;

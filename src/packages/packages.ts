@@ -13,17 +13,19 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, getTableColumns, inArray, isNull, lt, sql as dsql, type SQL } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { fromDrizzle } from 'pg-boss';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { compliancePackages, packageFiles } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
-import { recordServiceEvent, recordServiceEventIn } from '../events/ingest.ts';
+import { byOrg, recordServiceEventIn } from '../events/ingest.ts';
 import { requestExport } from '../exports/exports.ts';
 import { EXPORT_FORMATS, EXPORT_KINDS } from '../exports/kinds.ts';
 import { validateScope as validateFrameworkScope } from '../frameworks/index.ts';
 import { frameworkOf, typeList } from '../frameworks/organization.ts';
-import { createdCursor, decodeCreatedCursor, isUuid } from '../ids.ts';
+import { isUuid } from '../ids.ts';
+import { listNewestFirst, type KeysetRequest } from '../db/keyset.ts';
 import { notifyReportChange, type ReportChange } from '../realtime/pubsub.ts';
-import { checkScopeNames, createReport, type Requester } from '../reports/lifecycle.ts';
+import { checkScopeNames, createReport } from '../reports/lifecycle.ts';
+import type { Actor } from '../access.ts';
 import type { Services } from '../services.ts';
 
 export type PackageRecord = Omit<typeof compliancePackages.$inferSelect, 'manifest'>;
@@ -52,7 +54,7 @@ export interface RequestPackageInput {
  * Validates the whole request before creating anything, then creates the
  * reports and exports, then the package with its job.
  */
-export async function requestPackage(services: Services, requester: Requester, input: RequestPackageInput, now = new Date()): Promise<PackageRecord> {
+export async function requestPackage(services: Services, requester: Actor, input: RequestPackageInput, now = new Date()): Promise<PackageRecord> {
   const { db } = services.database;
   const orgId = requester.orgId;
   const { environment, agentIds } = await checkScopeNames(db, orgId, input);
@@ -162,27 +164,15 @@ export async function packagesByIds(db: Db, orgId: string, ids: readonly string[
 
 export const MAX_PACKAGE_PAGE = 200;
 
-/** Newest first, keyset on (created_at, id). */
-export async function listPackages(db: Db, orgId: string, page: { first: number; after?: string | null }) {
-  if (!Number.isInteger(page.first) || page.first < 0 || page.first > MAX_PACKAGE_PAGE) throw badInput('first', `first must be between 0 and ${MAX_PACKAGE_PAGE}`);
-  const where = and(eq(compliancePackages.orgId, orgId), isNull(compliancePackages.deletedAt));
-  const createdMs = dsql`date_trunc('milliseconds', ${compliancePackages.createdAt})`;
-  let keyset = where;
-  if (page.after) {
-    const [at, id] = decodeCreatedCursor(page.after);
-    keyset = and(where, dsql`(${createdMs}, ${compliancePackages.id}) < (${at}::timestamptz, ${id}::uuid)`);
-  }
-  const [rows, totalCount] = await Promise.all([
-    db.select(ROW).from(compliancePackages).where(keyset).orderBy(desc(createdMs), desc(compliancePackages.id)).limit(page.first + 1),
-    db.$count(compliancePackages, where),
-  ]);
-  return { nodes: rows.slice(0, page.first), hasNextPage: rows.length > page.first, hasPreviousPage: Boolean(page.after), totalCount };
-}
-
-export const packageCursor: (row: PackageRecord) => string = createdCursor;
+/** Newest first (see listNewestFirst). */
+export const listPackages = (db: Db, orgId: string, page: KeysetRequest) =>
+  listNewestFirst<PackageRecord>(db, { table: compliancePackages, columns: ROW, max: MAX_PACKAGE_PAGE, where: and(eq(compliancePackages.orgId, orgId), isNull(compliancePackages.deletedAt)) }, page);
 
 /** Changes a package if `where` still holds, announcing its new state in the same transaction. */
-export function updatePackage(services: Services, orgId: string, id: string, where: SQL | undefined, set: PgUpdateSetSource<typeof compliancePackages>, progressOnly = false) {
+export function updatePackage(
+  services: Services, orgId: string, id: string, where: SQL | undefined, set: PgUpdateSetSource<typeof compliancePackages>,
+  progressOnly = false, alsoInTx?: (tx: Tx, row: PackageRecord) => Promise<void>,
+) {
   return services.database.db.transaction(async (tx) => {
     const [row] = await tx
       .update(compliancePackages)
@@ -190,37 +180,43 @@ export function updatePackage(services: Services, orgId: string, id: string, whe
       .where(and(eq(compliancePackages.orgId, orgId), eq(compliancePackages.id, id), where))
       .returning(ROW);
     if (row) await notifyReportChange(tx, packageChange(row, progressOnly));
+    // What must commit with the change (the audit event last: it holds the chain head to the commit).
+    if (row && alsoInTx) await alsoInTx(tx, row);
     return row;
   });
 }
 
-export const deletePackageFiles = (db: Db, orgId: string, id: string) => db.delete(packageFiles).where(and(eq(packageFiles.orgId, orgId), eq(packageFiles.packageId, id)));
+export const deletePackageFiles = (db: Db | Tx, orgId: string, id: string) => db.delete(packageFiles).where(and(eq(packageFiles.orgId, orgId), eq(packageFiles.packageId, id)));
+
+/** The files go and the audit event is written with the change that removes them. */
+const dropFilesAndAudit = (requester: Actor, action: string) => async (tx: Tx, row: PackageRecord) => {
+  await deletePackageFiles(tx, row.orgId, row.id);
+  await recordServiceEventIn(tx, row.orgId, { action, actorId: requester.actorId, resource: `package:${row.id}` });
+};
 
 /** Cancels the package; its reports and exports carry on as ordinary ones (they are listed with the others). */
-export async function cancelPackage(services: Services, requester: Requester, id: string): Promise<PackageRecord> {
+export async function cancelPackage(services: Services, requester: Actor, id: string): Promise<PackageRecord> {
   const current = await getPackage(services.database.db, requester.orgId, id);
   const row = await updatePackage(services, requester.orgId, current.id, inArray(compliancePackages.status, [...ACTIVE]), {
     status: 'cancelled',
     progressStage: 'cancelled',
     progressMessage: 'Cancelled on request',
     completedAt: new Date(),
-  });
+  }, false, dropFilesAndAudit(requester, 'package.cancelled'));
   if (!row) throw badInput('id', `Only a pending or generating package can be cancelled; this one is ${current.status}.`);
-  await deletePackageFiles(services.database.db, requester.orgId, row.id);
-  await recordServiceEvent(services, requester.orgId, { action: 'package.cancelled', actorId: requester.actorId, resource: `package:${row.id}` });
+  await services.eventsStored(requester.orgId);
   return row;
 }
 
-export async function deletePackage(services: Services, requester: Requester, id: string): Promise<PackageRecord> {
+export async function deletePackage(services: Services, requester: Actor, id: string): Promise<PackageRecord> {
   const current = await getPackage(services.database.db, requester.orgId, id);
   const active = (ACTIVE as readonly string[]).includes(current.status);
   const row = await updatePackage(services, requester.orgId, current.id, isNull(compliancePackages.deletedAt), {
     deletedAt: new Date(),
     ...(active ? { status: 'cancelled' as const, progressStage: 'cancelled', progressMessage: 'Deleted', completedAt: new Date() } : {}),
-  });
+  }, false, dropFilesAndAudit(requester, 'package.deleted'));
   if (!row) throw notFound('Compliance package');
-  await deletePackageFiles(services.database.db, requester.orgId, row.id);
-  await recordServiceEvent(services, requester.orgId, { action: 'package.deleted', actorId: requester.actorId, resource: `package:${row.id}` });
+  await services.eventsStored(requester.orgId);
   return row;
 }
 
@@ -252,15 +248,17 @@ export function packageFileName(row: Pick<PackageRecord, 'periodStart' | 'period
 
 /** Packages whose retention has passed lose their files (the row, manifest and signature stay). */
 export async function expirePackages(services: Services, now = new Date()): Promise<number> {
-  const { db } = services.database;
-  const expired = await db
-    .update(compliancePackages)
-    .set({ status: 'expired', progressStage: 'expired', progressMessage: 'The files were deleted by the retention policy' })
-    .where(and(eq(compliancePackages.status, 'completed'), lt(compliancePackages.expiresAt, now)))
-    .returning({ orgId: compliancePackages.orgId, id: compliancePackages.id });
-  for (const e of expired) {
-    await deletePackageFiles(db, e.orgId, e.id);
-    await recordServiceEvent(services, e.orgId, { action: 'package.expired', actorId: 'retention', resource: `package:${e.id}` });
-  }
+  // One transaction: a package is expired, its files gone and its audit event written, or none of it.
+  const expired = await services.database.db.transaction(async (tx) => {
+    const rows = await tx
+      .update(compliancePackages)
+      .set({ status: 'expired', progressStage: 'expired', progressMessage: 'The files were deleted by the retention policy' })
+      .where(and(eq(compliancePackages.status, 'completed'), lt(compliancePackages.expiresAt, now)))
+      .returning({ orgId: compliancePackages.orgId, id: compliancePackages.id });
+    for (const e of rows) await deletePackageFiles(tx, e.orgId, e.id);
+    for (const e of byOrg(rows)) await recordServiceEventIn(tx, e.orgId, { action: 'package.expired', actorId: 'retention', resource: `package:${e.id}` });
+    return rows;
+  });
+  for (const orgId of new Set(expired.map((e) => e.orgId))) await services.eventsStored(orgId);
   return expired.length;
 }

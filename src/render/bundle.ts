@@ -76,8 +76,8 @@ CHECK IT WITH STANDARD TOOLS ONLY (OpenSSL 3 and coreutils; nothing of ours), in
 3. Every file is the one signed for (every line must say OK):
      sha256sum -c ${CHECKSUMS}
 
-The report's own signature (in report.json: integrity.signature, base64) is over the UTF-8 bytes of
-its content hash, integrity.contentSha256; check it with the key named by integrity.signatureKeyId.
+The report's own signature (in report.json: integrity.signature.value, base64) is over the UTF-8 bytes of
+its content hash, integrity.contentSha256; check it with the key named by integrity.signature.keyId.
 The same checks in one command, for those who have the tool:  agent-reports verify THIS.zip
 `;
 }

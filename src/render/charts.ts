@@ -53,7 +53,8 @@ interface DayDecisions {
 
 /** Stacked bars: policy decisions per day. */
 export function decisionsChart(days: DayDecisions[]): SvgNode {
-  const [width, height, left, right, top, bottom] = [680, 240, 52, 8, 28, 36];
+  // The top margin holds the legend and, under it, the axis's unit clear of the highest tick's value.
+  const [width, height, left, right, top, bottom] = [680, 248, 52, 8, 38, 36];
   const plotW = width - left - right;
   const plotH = height - top - bottom;
   const max = Math.max(1, ...days.map((d) => DECISION_KEYS.reduce((s, k) => s + d[k], 0)));
@@ -82,7 +83,7 @@ export function decisionsChart(days: DayDecisions[]): SvgNode {
     n('line', { x1: left, x2: width - right, y1: top + plotH, y2: top + plotH, stroke: '#333' }),
     n('text', { x: left, y: height - 12, 'font-size': 10 }, days[0]?.day ?? ''),
     n('text', { x: width - right, y: height - 12, 'font-size': 10, 'text-anchor': 'end' }, days.at(-1)?.day ?? ''),
-    n('text', { x: left - 6, y: top - 8, 'font-size': 10, 'text-anchor': 'end' }, 'decisions'),
+    n('text', { x: left - 6, y: top - 12, 'font-size': 10, 'text-anchor': 'end' }, 'decisions'),
     !days.length && n('text', { x: width / 2, y: top + plotH / 2, 'text-anchor': 'middle', 'font-size': 12 }, 'No decisions in this period'));
 }
 
@@ -140,7 +141,9 @@ export function scoreTrendChart(title: string, points: ScorePoint[]): SvgNode {
   const [width, height, left, right, top, bottom] = [680, 200, 40, 16, 16, 40];
   const plotW = width - left - right;
   const plotH = height - top - bottom;
-  const xOf = (i: number) => px(left + (points.length <= 1 ? plotW / 2 : (i * plotW) / (points.length - 1)));
+  // The first and last dots sit in from the plot's edges, so their labels (dates) are not cut off.
+  const inset = 36;
+  const xOf = (i: number) => px(left + inset + (points.length <= 1 ? (plotW - 2 * inset) / 2 : (i * (plotW - 2 * inset)) / (points.length - 1)));
   const yOf = (s: number) => px(top + plotH - (Math.max(0, Math.min(100, s)) / 100) * plotH);
   const grid = [0, 50, 100].map((s) => n('g', {}, n('line', { x1: left, x2: width - right, y1: yOf(s), y2: yOf(s), stroke: '#ddd' }), n('text', { x: left - 6, y: yOf(s) + 4, 'text-anchor': 'end', 'font-size': 10 }, String(s))));
   const line = points.length > 1 ? n('polyline', { points: points.map((p, i) => `${xOf(i)},${yOf(p.score)}`).join(' '), fill: 'none', stroke: '#1f5fbf', 'stroke-width': 2 }) : null;

@@ -11,7 +11,7 @@ import { bandsOfTable, daysOfTable, decisionsChart, riskChart, statusChart, svgS
 import { tocPageSlot } from './chromium.ts';
 import { esc } from './escape.ts';
 import { formatCell, tableLayout } from './labels.ts';
-import { evidencePath, reproductionText, STATUS_LABEL, type RenderableReport } from './model.ts';
+import { evidencePath, reproductionText, standardToolsCheck, STATUS_LABEL, type RenderableReport } from './model.ts';
 
 type Section = ReportContent['sections'][number];
 type Table = Section['tables'][number];
@@ -169,10 +169,10 @@ function table(t: Table): string {
 /** A table with human headers and units; a long free-text column (an explanation) goes under its row. */
 function dataTable(columns: string[], rows: unknown[][]): string {
   const { shown, noteIndex, noteLabel } = tableLayout(columns);
-  const cls = (unit: string) => (unit === 'text' || unit === 'time' ? '' : ' class="num"');
-  const head = `<tr>${shown.map((c) => `<th${cls(c.unit)}>${esc(c.label)}</th>`).join('')}</tr>`;
+  const cls = (numeric: boolean) => (numeric ? ' class="num"' : '');
+  const head = `<tr>${shown.map((c) => `<th${cls(c.numeric)}>${esc(c.label)}</th>`).join('')}</tr>`;
   const body = rows.map((r) => {
-    const cells = `<tr${noteIndex === null ? '' : ' class="has-note"'}>${shown.map((c) => `<td${cls(c.unit)}>${esc(formatCell(r[c.index], c.unit))}</td>`).join('')}</tr>`;
+    const cells = `<tr${noteIndex === null ? '' : ' class="has-note"'}>${shown.map((c) => `<td${cls(c.numeric)}>${esc(formatCell(r[c.index], c.unit))}</td>`).join('')}</tr>`;
     return noteIndex === null ? cells : `${cells}<tr class="note"><td colspan="${shown.length}">${esc(noteLabel)}: ${esc(formatCell(r[noteIndex]))}</td></tr>`;
   });
   return `<table><thead>${head}</thead><tbody>${body.join('')}</tbody></table>`;
@@ -205,6 +205,7 @@ function recommendations(c: ReportContent, prefix: string): string {
 function integrity(report: RenderableReport, prefix: string): string {
   const i = report.content.integrity;
   const gaps = i.gaps.slice(0, 20);
+  const check = standardToolsCheck(report);
   return `<section id="${prefix}integrity"><h2>Data integrity</h2>
 <table class="kv">
 <tr><td>Events analysed</td><td>${esc(i.eventCount.toLocaleString('en-US'))}</td></tr>
@@ -216,11 +217,15 @@ function integrity(report: RenderableReport, prefix: string): string {
 <tr><td>Content SHA-256</td><td class="hash">${esc(report.contentSha256)}</td></tr>
 <tr><td>Signature (Ed25519)</td><td class="hash">${esc(report.signature?.value ?? 'unsigned')}</td></tr>
 <tr><td>Signing key id</td><td class="hash">${esc(report.signature?.keyId ?? 'n/a')}</td></tr>
+<tr><td>Key fingerprint (SHA-256)</td><td class="hash">${esc(check?.fingerprint ?? 'n/a')}</td></tr>
 <tr><td>Reproduced at its watermark</td><td>${esc(reproductionText(report))}</td></tr>
 </table>
 ${gaps.length ? `<h3>Gaps</h3><table><thead><tr><th>Start</th><th>End</th><th>Minutes</th><th>Reason</th></tr></thead><tbody>${gaps.map((g) => `<tr><td>${esc(g.start)}</td><td>${esc(g.end)}</td><td>${esc(Math.round(g.seconds / 60))}</td><td>${esc(g.reason)}</td></tr>`).join('')}</tbody></table>${i.gapCount > gaps.length ? `<p class="meta">First ${gaps.length} of ${esc(i.gapCount)} gaps; all are in the JSON and CSV downloads.</p>` : ''}` : ''}
 <ul>${i.completeness.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>
-<p>The hash covers the RFC 8785 canonical JSON of the report content; the signature is over the hash. Check it offline with <code>agent-reports verify FILE</code> on the JSON download or the evidence bundle.</p>
-${report.signature ? `<div class="meta">Public key</div><pre class="hash">${esc(report.signature.publicKeyPem)}</pre>` : ''}
+<p>The hash covers the RFC 8785 canonical JSON of the report content; the signature is over the hash's 64 characters.</p>
+${report.signature && check ? `<div class="meta">Public key</div><pre class="hash">${esc(report.signature.publicKeyPem)}</pre>
+<p>Check it with standard tools alone (OpenSSL 3, coreutils): save the public key as <code>key.pem</code>; its fingerprint, printed by <code>${esc(check.keyCommand)}</code>, must be the one above and the one the organisation gave you; then this must print "Signature Verified Successfully":</p>
+<pre class="hash">${esc(check.signatureCommands)}</pre>
+<p class="meta">The evidence bundle's README checks every file of the report the same way (<code>sha256sum</code>, <code>openssl</code>).</p>` : ''}
 </section>`;
 }

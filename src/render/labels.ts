@@ -4,7 +4,8 @@
  * people read "Deny rate (%)". A column missing here is spelled out from its
  * camelCase id, so a new table never shows a raw key.
  */
-type ColumnUnit = 'count' | 'percent' | 'usd' | 'days' | 'score' | 'time' | 'text';
+/** How a column's cells print: numbers with thousands separators (`id`: a number without them), instants, or text. */
+type ColumnUnit = 'count' | 'number' | 'percent' | 'usd' | 'days' | 'score' | 'id' | 'time' | 'text';
 
 interface ColumnLabel {
   label: string;
@@ -25,7 +26,7 @@ const COLUMN_LABELS: Record<string, ColumnLabel> = {
   region: L('Region'), withoutLegalBasis: L('Without legal basis', 'count'), kind: L('Kind'), oldestKeptDays: L('Oldest kept (days)', 'days'),
   policy: L('Policy'), versions: L('Versions', 'count'), decisions: L('Decisions', 'count'),
   allow: L('Allowed', 'count'), deny: L('Denied', 'count'), alert: L('Alerted', 'count'), hold: L('Held', 'count'),
-  occurredAt: L('Occurred (UTC)', 'time'), seq: L('Sequence'), action: L('Action'), personalData: L('Personal data'),
+  occurredAt: L('Occurred (UTC)', 'time'), seq: L('Sequence', 'id'), action: L('Action'), personalData: L('Personal data'),
   session: L('Session'), direction: L('Direction'), message: L('Message'), status: L('Status'),
   riskScore: L('Risk score (0–100)', 'score'), enforcement: L('Enforcement'), environments: L('Environments', 'count'), environment: L('Environment'),
   credential: L('Credential'), leasesIssued: L('Leases issued', 'count'), leasesEnded: L('Leases ended', 'count'), openLeases: L('Open leases', 'count'),
@@ -38,7 +39,17 @@ const COLUMN_LABELS: Record<string, ColumnLabel> = {
   control: L('Control'), title: L('Title'), applicability: L('Applicability'), justification: L('Justification'), implementation: L('Implementation'),
   statedIn: L('Stated in'), evidencedByAgentEvents: L('Evidenced by agent events'), evidence: L('Evidence'),
   source: L('Source'), dataSubjects: L('Data subjects'),
+  // Drift (robust z-score against the agent's own baseline); the row's unit column says what the values count.
+  metric: L('Metric'), unit: L('Unit'), baselineDays: L('Baseline (days)', 'days'), baselineMedian: L('Baseline median', 'number'),
+  baselineMad: L('Baseline spread (MAD)', 'number'), periodValue: L('Period value', 'number'), robustZ: L('Robust z-score', 'number'),
+  drifted: L('Drifted'), evidenceEvents: L('Evidence events', 'count'),
+  // Posture history.
+  framework: L('Framework'), score: L('Score (0–100)', 'score'), grade: L('Grade'),
+  fail: L('Fail', 'count'), warn: L('Warn', 'count'), pass: L('Pass', 'count'), notApplicable: L('Not applicable', 'count'),
 };
+
+/** Whether a column has a label written for it (a test holds every report table to that). */
+export const isLabelled = (id: string) => Object.hasOwn(COLUMN_LABELS, id);
 
 /** The header of a column: its label, or its id spelled out ("fooBarCount" → "Foo bar count"). */
 function columnLabel(id: string): ColumnLabel {
@@ -53,6 +64,7 @@ export function formatCell(value: unknown, unit: ColumnUnit = 'text'): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'number') {
+    if (unit === 'id') return String(value);
     if (unit === 'usd') return `$${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
     return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
   }
@@ -68,6 +80,7 @@ export function formatCell(value: unknown, unit: ColumnUnit = 'text'): string {
 export function tableLayout(columns: string[]) {
   const labels = columns.map(columnLabel);
   const noteIndex = labels.findIndex((l) => l.note);
-  const shown = columns.map((id, index) => ({ id, index, ...labels[index]! })).filter((c) => !c.note);
+  // Numbers (ids included) align right; text and instants left.
+  const shown = columns.map((id, index) => ({ id, index, ...labels[index]!, numeric: labels[index]!.unit !== 'text' && labels[index]!.unit !== 'time' })).filter((c) => !c.note);
   return { shown, noteIndex: noteIndex >= 0 ? noteIndex : null, noteLabel: noteIndex >= 0 ? labels[noteIndex]!.label : null };
 }

@@ -5,7 +5,8 @@
  */
 import { formatDenominator, formatValue } from '../reports/summary.ts';
 import { isSelectorId, selectors } from '../reports/selectors.ts';
-import { reproductionText, STATUS_LABEL, type RenderableReport } from './model.ts';
+import { formatCell, tableLayout } from './labels.ts';
+import { reproductionText, standardToolsCheck, STATUS_LABEL, type RenderableReport } from './model.ts';
 
 /** Escapes Markdown and inline-HTML syntax; newlines become spaces (cells and headings are one line). */
 export function mdText(value: unknown): string {
@@ -23,6 +24,13 @@ function mdTable(header: string[], rows: unknown[][]): string {
   if (!rows.length) return '_None._\n';
   const line = (cells: unknown[]) => `| ${cells.map(mdText).join(' | ')} |`;
   return [line(header), `| ${header.map(() => '---').join(' | ')} |`, ...rows.map(line)].join('\n') + '\n';
+}
+
+/** A report table with human headers and readable figures (the machine ids stay in JSON and CSV); a note column stays a column. */
+function labelledTable(columns: string[], rows: unknown[][]): string {
+  const { shown, noteIndex, noteLabel } = tableLayout(columns);
+  const header = [...shown.map((c) => c.label), ...(noteLabel === null ? [] : [noteLabel])];
+  return mdTable(header, rows.map((r) => [...shown.map((c) => formatCell(r[c.index], c.unit)), ...(noteIndex === null ? [] : [formatCell(r[noteIndex])])]));
 }
 
 export function renderMarkdown(report: RenderableReport): Buffer {
@@ -60,7 +68,7 @@ export function renderMarkdown(report: RenderableReport): Buffer {
     }
     for (const table of section.tables) {
       out.push(`### ${mdText(table.title)}\n`);
-      out.push(mdTable(table.columns, table.rows));
+      out.push(labelledTable(table.columns, table.rows as unknown[][]));
       if (table.truncated) out.push(`_Showing ${table.truncated.shown} of ${table.truncated.total} rows._\n`);
     }
     if (section.findings.length) out.push(`### Findings\n`);
@@ -91,6 +99,7 @@ export function renderMarkdown(report: RenderableReport): Buffer {
       ['Content SHA-256 (RFC 8785 canonical JSON)', report.contentSha256],
       ['Signature (Ed25519, base64)', report.signature?.value ?? 'unsigned'],
       ['Signing key id', report.signature?.keyId ?? 'n/a'],
+      ['Key fingerprint (SHA-256)', standardToolsCheck(report)?.fingerprint ?? 'n/a'],
       ['Reproduced at its watermark', reproductionText(report)],
     ]),
   );
@@ -99,6 +108,13 @@ export function renderMarkdown(report: RenderableReport): Buffer {
     out.push(mdTable(['Start', 'End', 'Minutes', 'Reason'], i.gaps.map((g) => [g.start, g.end, Math.round(g.seconds / 60), g.reason])));
   }
   out.push(i.completeness.map((n) => `- ${mdText(n)}`).join('\n') + '\n');
-  out.push(`Check this report offline: download its JSON and run \`agent-reports verify FILE\`.\n`);
+  const check = standardToolsCheck(report);
+  if (report.signature && check) {
+    out.push(`Check the signature with standard tools alone (OpenSSL 3, coreutils): save this public key as \`key.pem\`:\n`);
+    out.push(`\`\`\`\n${report.signature.publicKeyPem.trim()}\n\`\`\`\n`);
+    out.push(`Its fingerprint, which must be the one above and the one the organisation gave you: \`${check.keyCommand}\`. Then this must print "Signature Verified Successfully":\n`);
+    out.push(`\`\`\`sh\n${check.signatureCommands}\n\`\`\`\n`);
+    out.push(`The evidence bundle's README checks every file of the report the same way (\`sha256sum\`, \`openssl\`).\n`);
+  }
   return Buffer.from(out.join('\n'), 'utf8');
 }

@@ -10,7 +10,7 @@ import type { ReportContent } from '../reports/generate.ts';
 import { canonicalJson, sha256Hex } from '../reports/integrity.ts';
 import type { Reproduction } from '../reports/reproduce.ts';
 import type { ReportRow } from '../reports/store.ts';
-import { keyIdOf, publicKeyById, signReportHash } from '../reports/signing.ts';
+import { keyFingerprint, keyIdOf, publicKeyById, signReportHash } from '../reports/signing.ts';
 import type { Services } from '../services.ts';
 import { parseContent } from '../reports/content.ts';
 
@@ -152,6 +152,24 @@ export function reproductionText(report: Pick<RenderableReport, 'reproduction' |
   return r.identical
     ? `byte-identical: rebuilt at its watermark on ${r.checkedAt}, the canonical content hashes to ${r.sha256}, as signed`
     : `NOT identical: rebuilt at its watermark on ${r.checkedAt}, the canonical content hashes to ${r.sha256}, not ${report.contentSha256}; differs in ${r.differences.join(', ') || 'its bytes'}`;
+}
+
+/**
+ * How to check a report's signature with standard tools alone (OpenSSL 3 and coreutils), so an
+ * auditor trusts nothing of ours: the key's fingerprint, then the signature over the hash's 64
+ * characters. The same commands in every format and on the shared page; the key is saved as key.pem.
+ */
+export function standardToolsCheck(report: Pick<RenderableReport, 'signature' | 'contentSha256'>) {
+  if (!report.signature) return null;
+  return {
+    fingerprint: keyFingerprint(report.signature.publicKeyPem),
+    keyCommand: 'openssl pkey -pubin -in key.pem -outform DER | tail -c 32 | sha256sum',
+    signatureCommands: [
+      `printf %s ${report.contentSha256} > hash.txt`,
+      `printf %s ${report.signature.value} | base64 -d > hash.sig`,
+      'openssl pkeyutl -verify -pubin -inkey key.pem -rawin -in hash.txt -sigfile hash.sig',
+    ].join('\n'),
+  };
 }
 
 export const STATUS_LABEL = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', not_applicable: 'N/A' } as const;

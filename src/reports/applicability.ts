@@ -16,7 +16,7 @@ import type { Db } from '../db/client.ts';
 import { controlStatements } from '../db/schema.ts';
 import { catalogControls, catalogTitle } from '../frameworks/catalog.ts';
 import type { FrameworkDefinition } from '../frameworks/types.ts';
-import { recordServiceEvent } from '../events/ingest.ts';
+import { auditedTransaction } from '../events/ingest.ts';
 import type { Services } from '../services.ts';
 import type { Table } from './tables.ts';
 
@@ -136,7 +136,7 @@ export async function recordStatements(
   });
   if (!good.length) return { recorded: [], rejected };
   const { db } = services.database;
-  const rows = await db.transaction(async (tx) => {
+  const rows = await auditedTransaction(services, requester.orgId, async (tx) => {
     // One writer per organisation at a time, so two batches never take the same revision.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`soa:${requester.orgId}`}))`);
     const latest = await tx
@@ -158,13 +158,7 @@ export async function recordStatements(
         recordedBy: requester.name,
       })))
       .returning();
-  });
-  await recordServiceEvent(services, requester.orgId, {
-    action: 'soa.updated',
-    actorId: requester.actorId,
-    resource: `soa:${SOA_CATALOG}`,
-    attributes: { controls: good.map((s) => s.controlId) },
-  });
+  }, () => ({ action: 'soa.updated', actorId: requester.actorId, resource: `soa:${SOA_CATALOG}`, attributes: { controls: good.map((s) => s.controlId) } }));
   return { recorded: rows.map(toStatement), rejected };
 }
 

@@ -4,6 +4,7 @@
  * softly. Every function is scoped to the caller's organisation.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { Actor } from '../access.ts';
 import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { checkTargets } from '../accounts/storage-targets.ts';
@@ -13,6 +14,7 @@ import { recordServiceEventIn, type ServiceEvent } from '../events/ingest.ts';
 import { validateScope as validateFrameworkScope } from '../frameworks/index.ts';
 import { frameworkOf, typeList } from '../frameworks/organization.ts';
 import { isUuid } from '../ids.ts';
+import { listNewestFirst, type KeysetRequest } from '../db/keyset.ts';
 import { enqueueReport } from '../queue.ts';
 import type { Services } from '../services.ts';
 import { ACTIVE, insertReport, markDeleted, REPORT_COLUMNS as ROW, transition, type ReportRow, type ReportStatus } from './store.ts';
@@ -33,16 +35,8 @@ export interface GenerateReportInput {
   deliverTo?: string[] | null;
 }
 
-export interface Requester {
-  orgId: string;
-  /** Key name (or `schedule:…`), shown as createdBy. */
-  name: string;
-  /** Key id, for the audit trail. */
-  actorId: string;
-}
-
 /** Validates the request, inserts the pending report and enqueues its job in one transaction. */
-export async function createReport(services: Services, requester: Requester, input: GenerateReportInput, now = new Date()): Promise<ReportRow> {
+export async function createReport(services: Services, requester: Actor, input: GenerateReportInput, now = new Date()): Promise<ReportRow> {
   const scope = await validateScope(services, requester.orgId, input, now);
   const id = randomUUID();
   const row = await insertWithJob(services, {
@@ -151,7 +145,7 @@ export async function reportsByIds(db: Db, orgId: string, ids: readonly string[]
   return ids.map((id) => rows.find((r) => r.id === id) ?? null);
 }
 
-export async function cancelReport(services: Services, requester: Requester, id: string): Promise<ReportRow> {
+export async function cancelReport(services: Services, requester: Actor, id: string): Promise<ReportRow> {
   const current = await getReport(services.database.db, requester.orgId, id);
   // A generating report's worker sees the status at its next progress step and stops.
   const row = await services.database.db.transaction(async (tx) => {
@@ -164,7 +158,7 @@ export async function cancelReport(services: Services, requester: Requester, id:
   return row;
 }
 
-export async function deleteReport(services: Services, requester: Requester, id: string): Promise<ReportRow> {
+export async function deleteReport(services: Services, requester: Actor, id: string): Promise<ReportRow> {
   const current = await getReport(services.database.db, requester.orgId, id);
   const row = await services.database.db.transaction(async (tx) => {
     const deleted = await markDeleted(tx, { reportId: current.id, orgId: current.orgId }, current);
@@ -177,7 +171,7 @@ export async function deleteReport(services: Services, requester: Requester, id:
 }
 
 /** A new version of a report for the same scope, linked to the one before. */
-export async function regenerateReport(services: Services, requester: Requester, id: string): Promise<ReportRow> {
+export async function regenerateReport(services: Services, requester: Actor, id: string): Promise<ReportRow> {
   const previous = await getReport(services.database.db, requester.orgId, id);
   if (ACTIVE.includes(previous.status)) {
     throw badInput('id', `The report is still ${previous.status}; wait for it to finish (or cancel it) before regenerating.`);
@@ -222,38 +216,15 @@ export interface ReportFilter {
 
 export const MAX_REPORT_PAGE = 500;
 
-/** Newest first, keyset on (created_at, id). */
-export async function listReports(db: Db, orgId: string, filter: ReportFilter, page: { first: number; after?: string | null }) {
-  if (!Number.isInteger(page.first) || page.first < 0 || page.first > MAX_REPORT_PAGE) throw badInput('first', `first must be between 0 and ${MAX_REPORT_PAGE}`);
-  const conditions = [eq(reports.orgId, orgId), isNull(reports.deletedAt)];
-  if (filter.type) conditions.push(eq(reports.type, filter.type));
-  if (filter.status) conditions.push(eq(reports.status, filter.status));
-  if (filter.createdAfter) conditions.push(gt(reports.createdAt, filter.createdAfter));
-  if (filter.createdBefore) conditions.push(lt(reports.createdAt, filter.createdBefore));
-  // Cursors carry milliseconds; compare at that precision so no row slips between pages.
-  const createdMs = sql`date_trunc('milliseconds', ${reports.createdAt})`;
-  const where = and(...conditions);
-  let keyset = where;
-  if (page.after) {
-    const [at, id] = decodeCursor(page.after);
-    keyset = and(where, sql`(${createdMs}, ${reports.id}) < (${at.toISOString()}::timestamptz, ${id}::uuid)`);
-  }
-  const [rows, total] = await Promise.all([
-    db.select(ROW).from(reports).where(keyset).orderBy(desc(createdMs), desc(reports.id)).limit(page.first + 1),
-    db.$count(reports, where),
-  ]);
-  return { nodes: rows.slice(0, page.first), hasNextPage: rows.length > page.first, hasPreviousPage: Boolean(page.after), totalCount: total };
-}
-
-export const reportCursor = (r: ReportRow) => Buffer.from(JSON.stringify([r.createdAt.toISOString(), r.id])).toString('base64url');
-
-function decodeCursor(cursor: string): [Date, string] {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const date = new Date(at);
-    if (!Number.isNaN(date.getTime()) && isUuid(id)) return [date, id];
-  } catch {
-    // fall through
-  }
-  throw badInput('after', 'after must be a cursor returned by this API (pageInfo.endCursor)');
+/** Newest first (see listNewestFirst). */
+export function listReports(db: Db, orgId: string, filter: ReportFilter, page: KeysetRequest) {
+  const where = and(
+    eq(reports.orgId, orgId),
+    isNull(reports.deletedAt),
+    filter.type ? eq(reports.type, filter.type) : undefined,
+    filter.status ? eq(reports.status, filter.status) : undefined,
+    filter.createdAfter ? gt(reports.createdAt, filter.createdAfter) : undefined,
+    filter.createdBefore ? lt(reports.createdAt, filter.createdBefore) : undefined,
+  );
+  return listNewestFirst<ReportRow>(db, { table: reports, columns: ROW, max: MAX_REPORT_PAGE, where }, page);
 }

@@ -26,11 +26,12 @@
  * a whole day the rollups hold.
  */
 import { and, asc, desc, eq, gte, notInArray, sql as dsql } from 'drizzle-orm';
+import { publicBaseUrl } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { notifications, postureChanges, postureControls, postureFrameworks, postureSettings, postureSnapshots } from '../db/schema.ts';
 import { badInput, DomainError } from '../errors.ts';
 import { awaitIngestInFlight } from '../events/store.ts';
-import { recordServiceEvent } from '../events/ingest.ts';
+import { auditedTransaction } from '../events/ingest.ts';
 import { frameworkOf } from '../frameworks/organization.ts';
 import type { FrameworkDefinition, Thresholds } from '../frameworks/types.ts';
 import { createNotificationQueue, enqueueDelivery } from '../notifications/outbox.ts';
@@ -145,16 +146,15 @@ export async function updatePostureSettings(services: Services, requester: { org
     }
   });
   const settings = { frameworks, windowDays, alertRules };
-  await db
-    .insert(postureSettings)
-    .values({ orgId: requester.orgId, ...settings })
-    .onConflictDoUpdate({ target: postureSettings.orgId, set: { ...settings, updatedAt: dsql`excluded.updated_at` } }); // the insert's now(): Citus takes no function in DO UPDATE
-  await recordServiceEvent(services, requester.orgId, {
-    action: 'posture.settings_updated',
-    actorId: requester.actorId,
-    resource: 'posture',
-    attributes: { frameworks, windowDays, alertRules: alertRules.length },
-  });
+  await auditedTransaction(
+    services,
+    requester.orgId,
+    (tx) => tx
+      .insert(postureSettings)
+      .values({ orgId: requester.orgId, ...settings })
+      .onConflictDoUpdate({ target: postureSettings.orgId, set: { ...settings, updatedAt: dsql`excluded.updated_at` } }), // the insert's now(): Citus takes no function in DO UPDATE
+    () => ({ action: 'posture.settings_updated', actorId: requester.actorId, resource: 'posture', attributes: { frameworks, windowDays, alertRules: alertRules.length } }),
+  );
   return settings;
 }
 
@@ -364,9 +364,9 @@ async function tippingEvents(sql: Services['database']['sql'], scope: ReportScop
   return changes.map((_, i) => found.get(i) ?? null);
 }
 
-/** Where a check's evidence opens: the console's drill-down, absolute. */
-export function evidenceUrl(services: Services, framework: string, controlId: string, checkId: string): string {
-  const base = (services.config.PUBLIC_URL ?? 'http://localhost').replace(/\/+$/, '');
+/** Where a check's evidence opens: the console's drill-down, absolute (alerts carry it to receivers that never saw the API's address). */
+export function evidenceUrl(services: Pick<Services, 'config'>, framework: string, controlId: string, checkId: string): string {
+  const base = publicBaseUrl(services.config);
   return `${base}/#/posture/${[framework, controlId, checkId].map(encodeURIComponent).join('/')}`;
 }
 

@@ -9,12 +9,12 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { reportArtifacts, reports } from '../db/schema.ts';
 import { DomainError, notFound } from '../errors.ts';
-import { recordServiceEvent } from '../events/ingest.ts';
+import { auditedTransaction } from '../events/ingest.ts';
 import { isUuid } from '../ids.ts';
 import type { Services } from '../services.ts';
 import { GENERATOR_VERSION, rebuildContent, type ReportContent } from './generate.ts';
 import { canonicalJson } from './integrity.ts';
-import type { Requester } from './lifecycle.ts';
+import type { Actor } from '../access.ts';
 import { parseContent } from './content.ts';
 
 export interface Reproduction {
@@ -28,7 +28,7 @@ export interface Reproduction {
   generator: string;
 }
 
-export async function reproduceReport(services: Services, requester: Requester, reportId: string): Promise<Reproduction> {
+export async function reproduceReport(services: Services, requester: Actor, reportId: string): Promise<Reproduction> {
   const { db } = services.database;
   const [row] = isUuid(reportId) ? await db.select().from(reports).where(and(eq(reports.id, reportId), eq(reports.orgId, requester.orgId))) : [];
   if (!row || row.deletedAt) throw notFound('Report');
@@ -45,18 +45,17 @@ export async function reproduceReport(services: Services, requester: Requester, 
     differences: identical ? [] : differingParts(stored, rebuilt.content),
     generator: GENERATOR_VERSION,
   };
-  await db.transaction(async (tx) => {
+  await auditedTransaction(services, requester.orgId, async (tx) => {
     await tx.update(reports).set({ reproduction }).where(and(eq(reports.id, row.id), eq(reports.orgId, row.orgId)));
     // The rendered files state the result in their integrity section: render them again on the next
     // download. The JSON file holds the signed content and its signature only, so it stays.
     await tx.delete(reportArtifacts).where(and(eq(reportArtifacts.orgId, row.orgId), eq(reportArtifacts.reportId, row.id), ne(reportArtifacts.format, 'json')));
-  });
-  await recordServiceEvent(services, requester.orgId, {
+  }, () => ({
     action: 'report.reproduced',
     actorId: requester.actorId,
     resource: `report:${row.id}`,
     attributes: { identical, contentSha256: row.contentSha256, reproducedSha256: rebuilt.sha256 },
-  });
+  }));
   return reproduction;
 }
 

@@ -16,12 +16,12 @@
  */
 import type { Actor } from '../access.ts';
 import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { compliancePackages, dataExports, reports, scheduleRuns, schedules, type ScheduleExports, type SchedulePackage } from '../db/schema.ts';
 import { requestExport } from '../exports/exports.ts';
 import { EXPORT_FORMATS, EXPORT_KINDS } from '../exports/kinds.ts';
 import { badInput, DomainError, notFound } from '../errors.ts';
-import { recordServiceEvent } from '../events/ingest.ts';
+import { recordServiceEventIn } from '../events/ingest.ts';
 import { frameworkOf, typeList } from '../frameworks/organization.ts';
 import { isUuid } from '../ids.ts';
 import { checkTargets } from '../accounts/storage-targets.ts';
@@ -68,12 +68,13 @@ const recurrenceOf = (s: ScheduleRow): Recurrence => ({
 
 export async function createSchedule(services: Services, requester: Actor, input: ScheduleInput, now = new Date()): Promise<ScheduleRow> {
   const fields = await validateFields(services.database.db, requester.orgId, input, services.config.WEBHOOK_ALLOWED_HOSTS);
-  const [row] = await services.database.db
-    .insert(schedules)
-    .values({ ...fields, orgId: requester.orgId, createdBy: requester.name, nextRunAt: nextRunAfter(fields, now) })
-    .returning();
-  await audit(services, requester, 'schedule.created', row!);
-  return row!;
+  return audited(services, requester, async (tx) => {
+    const [inserted] = await tx
+      .insert(schedules)
+      .values({ ...fields, orgId: requester.orgId, createdBy: requester.name, nextRunAt: nextRunAfter(fields, now) })
+      .returning();
+    return { row: inserted!, action: 'schedule.created' };
+  });
 }
 
 export async function updateSchedule(services: Services, requester: Actor, id: string, changes: ScheduleChanges, now = new Date()): Promise<ScheduleRow> {
@@ -100,19 +101,22 @@ export async function updateSchedule(services: Services, requester: Actor, id: s
   const timingChanged = (['frequency', 'dayOfWeek', 'dayOfMonth', 'timezone'] as const).some((k) => fields[k] !== current[k]);
   // Resuming starts from now: the runs missed while paused were not wanted.
   const resumed = current.paused && !paused;
-  const [row] = await services.database.db
-    .update(schedules)
-    .set({ ...fields, paused, ...(timingChanged || resumed ? { nextRunAt: nextRunAfter(fields, now) } : {}) })
-    .where(and(eq(schedules.id, current.id), eq(schedules.orgId, requester.orgId)))
-    .returning();
-  await audit(services, requester, paused !== current.paused ? (paused ? 'schedule.paused' : 'schedule.resumed') : 'schedule.updated', row!);
-  return row!;
+  return audited(services, requester, async (tx) => {
+    const [row] = await tx
+      .update(schedules)
+      .set({ ...fields, paused, ...(timingChanged || resumed ? { nextRunAt: nextRunAfter(fields, now) } : {}) })
+      .where(and(eq(schedules.id, current.id), eq(schedules.orgId, requester.orgId)))
+      .returning();
+    return { row: row!, action: paused !== current.paused ? (paused ? 'schedule.paused' : 'schedule.resumed') : 'schedule.updated' };
+  });
 }
 
 export async function deleteSchedule(services: Services, requester: Actor, id: string): Promise<ScheduleRow> {
   const current = await getSchedule(services.database.db, requester.orgId, id);
-  await services.database.db.delete(schedules).where(and(eq(schedules.id, current.id), eq(schedules.orgId, requester.orgId)));
-  await audit(services, requester, 'schedule.deleted', current);
+  await audited(services, requester, async (tx) => {
+    await tx.delete(schedules).where(and(eq(schedules.id, current.id), eq(schedules.orgId, requester.orgId)));
+    return { row: current, action: 'schedule.deleted' };
+  });
   return current;
 }
 
@@ -243,21 +247,24 @@ async function runOnce(services: Services, schedule: ScheduleRow, dueAt: Date, o
 /** A due time whose report was refused: claimed without a report, so it is not retried every minute, and recorded. */
 async function recordFailedRun(services: Services, schedule: ScheduleRow, error: DomainError) {
   const dueAt = schedule.nextRunAt;
-  await services.database.db.transaction(async (tx) => {
-    const claimed = await tx.insert(scheduleRuns).values({ orgId: schedule.orgId, scheduleId: schedule.id, dueAt }).onConflictDoNothing().returning({ dueAt: scheduleRuns.dueAt });
-    if (!claimed.length) return;
+  const claimed = await services.database.db.transaction(async (tx) => {
+    const [claim] = await tx.insert(scheduleRuns).values({ orgId: schedule.orgId, scheduleId: schedule.id, dueAt }).onConflictDoNothing().returning({ dueAt: scheduleRuns.dueAt });
+    if (!claim) return false;
     await tx
       .update(schedules)
       .set({ lastRunAt: dueAt, nextRunAt: nextRunAfter(recurrenceOf(schedule), dueAt) })
       .where(and(eq(schedules.id, schedule.id), eq(schedules.orgId, schedule.orgId)));
+    // Recorded by the run that claimed the due time, with the claim.
+    await recordServiceEventIn(tx, schedule.orgId, {
+      action: 'schedule.run_failed',
+      actorId: `schedule:${schedule.id}`,
+      resource: `schedule:${schedule.id}`,
+      attributes: { dueAt: dueAt.toISOString(), field: error.field ?? null, reason: error.message },
+    });
+    return true;
   });
   services.log.warn('scheduled report refused', { scheduleId: schedule.id, dueAt: dueAt.toISOString(), reason: error.message });
-  await recordServiceEvent(services, schedule.orgId, {
-    action: 'schedule.run_failed',
-    actorId: `schedule:${schedule.id}`,
-    resource: `schedule:${schedule.id}`,
-    attributes: { dueAt: dueAt.toISOString(), field: error.field ?? null, reason: error.message },
-  });
+  if (claimed) await services.eventsStored(schedule.orgId);
 }
 
 async function validateFields(db: Db, orgId: string, input: ScheduleInput, allowedHosts: readonly string[]) {
@@ -294,11 +301,18 @@ async function validateFields(db: Db, orgId: string, input: ScheduleInput, allow
   return { type, ...recurrence, environment, agentIds, titleTemplate, notify: validateNotify(input.notify, allowedHosts), deliverTo, package: pkg, exports };
 }
 
-async function audit(services: Services, requester: Actor, action: string, row: ScheduleRow) {
-  await recordServiceEvent(services, requester.orgId, {
-    action,
-    actorId: requester.actorId,
-    resource: `schedule:${row.id}`,
-    attributes: { type: row.type, frequency: row.frequency, timezone: row.timezone, paused: row.paused },
+/** A change to a schedule and its audit event, in one transaction. */
+async function audited(services: Services, requester: Actor, write: (tx: Tx) => Promise<{ row: ScheduleRow; action: string }>): Promise<ScheduleRow> {
+  const row = await services.database.db.transaction(async (tx) => {
+    const { row, action } = await write(tx);
+    await recordServiceEventIn(tx, requester.orgId, {
+      action,
+      actorId: requester.actorId,
+      resource: `schedule:${row.id}`,
+      attributes: { type: row.type, frequency: row.frequency, timezone: row.timezone, paused: row.paused },
+    });
+    return row;
   });
+  await services.eventsStored(requester.orgId);
+  return row;
 }

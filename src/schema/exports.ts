@@ -9,7 +9,6 @@ import {
   cancelExport,
   deleteExport,
   exportChange,
-  exportCursor,
   exportsByIds,
   FINAL_EXPORT_STATES,
   getExport,
@@ -21,6 +20,7 @@ import { EXPORT_FORMATS, EXPORT_KINDS, KINDS } from '../exports/kinds.ts';
 import type { ReportChange } from '../realtime/pubsub.ts';
 import { builder } from './builder.ts';
 import { Period, PeriodInput, Progress, ReportStatus } from './reports.ts';
+import { keysetConnection } from './connection.ts';
 
 
 const enumOf = <T extends string>(name: string, description: string, values: readonly T[], describe: (v: T) => string) =>
@@ -129,16 +129,7 @@ builder.queryField('dataExports', (t) =>
       resolve: async (_root, args, ctx) => {
         const page = await listExports(ctx.services.database.db, orgOf(ctx), { first: args.first ?? 20, after: args.after });
         for (const r of page.nodes) DataExport.getDataloader(ctx).prime(r.id, r);
-        return {
-          totalCount: page.totalCount,
-          edges: page.nodes.map((node) => ({ node, cursor: exportCursor(node) })),
-          pageInfo: {
-            hasNextPage: page.hasNextPage,
-            hasPreviousPage: page.hasPreviousPage,
-            startCursor: page.nodes[0] ? exportCursor(page.nodes[0]) : null,
-            endCursor: page.nodes.length ? exportCursor(page.nodes[page.nodes.length - 1]!) : null,
-          },
-        };
+        return keysetConnection(page);
       },
     },
     {

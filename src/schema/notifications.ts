@@ -1,11 +1,12 @@
 /** The notification outbox, and the organisation settings behind retention and webhook signatures. */
 import { actorOf, orgOf } from './context.ts';
-import { listNotifications, notificationCursor, type NotificationRow } from '../notifications/outbox.ts';
+import { listNotifications, type NotificationRow } from '../notifications/outbox.ts';
 import { organizationSettings, updateOrganizationSettings, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, type OrganizationSettings } from '../accounts/settings.ts';
 import { Notify, NotifyInput } from './schedules.ts';
 import { builder } from './builder.ts';
 import { Organization } from './organization.ts';
 import { Report } from './reports.ts';
+import { keysetConnection } from './connection.ts';
 
 const Channel = builder.enumType('NotificationChannel', {
   description: 'How a notification is delivered.',
@@ -44,16 +45,7 @@ builder.queryField('notifications', (t) =>
       authScopes: { can: 'notification:read' },
       resolve: async (_root, args, ctx) => {
         const page = await listNotifications(ctx.services.database.db, orgOf(ctx), { first: args.first ?? 20, after: args.after });
-        return {
-          totalCount: page.totalCount,
-          edges: page.nodes.map((node) => ({ node, cursor: notificationCursor(node) })),
-          pageInfo: {
-            hasNextPage: page.hasNextPage,
-            hasPreviousPage: page.hasPreviousPage,
-            startCursor: page.nodes[0] ? notificationCursor(page.nodes[0]) : null,
-            endCursor: page.nodes.length ? notificationCursor(page.nodes[page.nodes.length - 1]!) : null,
-          },
-        };
+        return keysetConnection(page);
       },
     },
     {

@@ -1,6 +1,5 @@
-import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from '../accounts/api-keys.ts';
+import { issueApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from '../accounts/api-keys.ts';
 import { ROLES } from '../access.ts';
-import { recordServiceEvent } from '../events/ingest.ts';
 import { actorOf, orgOf } from './context.ts';
 import { builder } from './builder.ts';
 
@@ -82,15 +81,7 @@ builder.mutationField('createApiKey', (t) =>
     authScopes: { can: 'apiKey:manage' },
     args: { input: t.arg({ type: CreateApiKeyInput, required: true, description: 'Name and role.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const created = await createApiKey(ctx.services.database.db, orgOf(ctx), input);
-      // The caller is named by its key's id: a key itself never enters the audit trail.
-      await recordServiceEvent(ctx.services, orgOf(ctx), {
-        action: 'api_key.created',
-        actorId: actorOf(ctx).actorId,
-        resource: `api_key:${created.apiKey.id}`,
-        attributes: { name: created.apiKey.name, role: created.apiKey.role, prefix: created.apiKey.prefix },
-      });
-      return created;
+      return issueApiKey(ctx.services, actorOf(ctx), input);
     },
   }),
 );
@@ -102,13 +93,7 @@ builder.mutationField('revokeApiKey', (t) =>
     authScopes: { can: 'apiKey:manage' },
     args: { id: t.arg.id({ required: true, description: 'The key\'s id (ApiKey.id).' }) },
     resolve: async (_root, { id }, ctx) => {
-      const key = await revokeApiKey(ctx.services.database.db, orgOf(ctx), String(id));
-      await recordServiceEvent(ctx.services, orgOf(ctx), {
-        action: 'api_key.revoked',
-        actorId: actorOf(ctx).actorId,
-        resource: `api_key:${key.id}`,
-        attributes: { name: key.name, role: key.role, prefix: key.prefix },
-      });
+      const key = await revokeApiKey(ctx.services, actorOf(ctx), String(id));
       ctx.services.auth.revoked(key.id);
       return key;
     },

@@ -14,7 +14,6 @@ import {
   getPackage,
   listPackages,
   packageChange,
-  packageCursor,
   packagesByIds,
   requestPackage,
   type PackageRecord,
@@ -24,10 +23,11 @@ import { reportsByIds } from '../reports/lifecycle.ts';
 import { builder } from './builder.ts';
 import { DataExport, ExportFormat, ExportKind } from './exports.ts';
 import { Period, PeriodInput, Progress, Report, ReportStatus } from './reports.ts';
+import { keysetConnection } from './connection.ts';
 
 const requester = (ctx: Context) => ({ orgId: orgOf(ctx), name: ctx.principal!.keyName, actorId: ctx.principal!.keyId });
 
-const PackageFileKind = builder.enumType('PackageFile', {
+export const PackageFileKind = builder.enumType('PackageFile', {
   description: 'The two files of a compliance package.',
   values: {
     PDF: { value: 'pdf' as const, description: 'One document: cover, contents, every report, the exports and their hashes.' },
@@ -150,16 +150,7 @@ builder.queryField('compliancePackages', (t) =>
       resolve: async (_root, args, ctx) => {
         const page = await listPackages(ctx.services.database.db, orgOf(ctx), { first: args.first ?? 20, after: args.after });
         for (const r of page.nodes) CompliancePackage.getDataloader(ctx).prime(r.id, r);
-        return {
-          totalCount: page.totalCount,
-          edges: page.nodes.map((node) => ({ node, cursor: packageCursor(node) })),
-          pageInfo: {
-            hasNextPage: page.hasNextPage,
-            hasPreviousPage: page.hasPreviousPage,
-            startCursor: page.nodes[0] ? packageCursor(page.nodes[0]) : null,
-            endCursor: page.nodes.length ? packageCursor(page.nodes[page.nodes.length - 1]!) : null,
-          },
-        };
+        return keysetConnection(page);
       },
     },
     {

@@ -12,7 +12,6 @@ import {
   getReport,
   listReports,
   regenerateReport,
-  reportCursor,
   reportsByIds,
   reportVersions,
   type ReportRow,
@@ -22,6 +21,7 @@ import type { ReportChange } from '../realtime/pubsub.ts';
 import { changeOf } from '../reports/store.ts';
 import { reproduceReport, type Reproduction } from '../reports/reproduce.ts';
 import { builder } from './builder.ts';
+import { keysetConnection } from './connection.ts';
 
 const STATUSES = ['pending', 'generating', 'completed', 'failed', 'cancelled', 'expired'] as const;
 const FINAL = new Set<string>(['completed', 'failed', 'cancelled', 'expired']);
@@ -125,16 +125,7 @@ builder.queryField('reports', (t) =>
       resolve: async (_root, args, ctx) => {
         const page = await listReports(ctx.services.database.db, orgOf(ctx), args.filter ?? {}, { first: args.first ?? 20, after: args.after });
         for (const r of page.nodes) Report.getDataloader(ctx).prime(r.id, r);
-        return {
-          totalCount: page.totalCount,
-          edges: page.nodes.map((node) => ({ node, cursor: reportCursor(node) })),
-          pageInfo: {
-            hasNextPage: page.hasNextPage,
-            hasPreviousPage: page.hasPreviousPage,
-            startCursor: page.nodes[0] ? reportCursor(page.nodes[0]) : null,
-            endCursor: page.nodes.length ? reportCursor(page.nodes[page.nodes.length - 1]!) : null,
-          },
-        };
+        return keysetConnection(page);
       },
     },
     {

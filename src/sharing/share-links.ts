@@ -15,15 +15,15 @@ import type { Actor } from '../access.ts';
 import { createHash, createHmac, hkdfSync, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { retryTransient } from '../db/transient.ts';
-import { reports, shareLinkAddressFailures, shareLinks, shareLinkTokens } from '../db/schema.ts';
+import { compliancePackages, dataExports, reports, shareLinkAddressFailures, shareLinks, shareLinkTokens } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
-import { recordServiceEvent } from '../events/ingest.ts';
+import { auditedTransaction } from '../events/ingest.ts';
 import { isUuid } from '../ids.ts';
-import { FORMATS, type Format } from '../render/model.ts';
+import { FORMATS } from '../render/model.ts';
 import type { Services } from '../services.ts';
 
 export type ShareLinkRow = typeof shareLinks.$inferSelect;
@@ -42,11 +42,20 @@ const SESSION_MINUTES = 30;
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
 const HOUR_MS = 3_600_000;
 
+/** What a link shares: a report, a data export or a compliance package of the requester's organisation. */
+export type ShareTarget = { kind: 'report'; id: string } | { kind: 'export'; id: string } | { kind: 'package'; id: string };
+
+/** The files a link to an export serves: the data file, and the zip of the file with its signed manifest. */
+export const EXPORT_SHARE_FILES = ['file', 'bundle'] as const;
+/** The files a link to a package serves. */
+export const PACKAGE_SHARE_FILES = ['pdf', 'zip'] as const;
+
 export interface CreateShareLinkInput {
-  reportId: string;
+  target: ShareTarget;
   expiresInHours: number;
   passwordProtected: boolean;
-  formats: Format[];
+  /** Report formats for a report; `file`/`bundle` for an export; `pdf`/`zip` for a package. */
+  formats: string[];
   redaction: Redaction;
 }
 
@@ -60,31 +69,70 @@ interface CreatedShareLink {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Creates a link to a completed report; `baseUrl` is PUBLIC_URL or the request's origin. */
+const TARGETS = {
+  report: { table: reports, label: 'Report', field: 'reportId', files: FORMATS as readonly string[] },
+  export: { table: dataExports, label: 'Data export', field: 'dataExportId', files: EXPORT_SHARE_FILES as readonly string[] },
+  package: { table: compliancePackages, label: 'Compliance package', field: 'compliancePackageId', files: PACKAGE_SHARE_FILES as readonly string[] },
+} as const;
+
+/** The target's row in the requester's organisation; NOT_FOUND for a missing one and for another organisation's alike. */
+async function targetRow(db: Db, orgId: string, target: ShareTarget): Promise<{ id: string; status: string }> {
+  const { table, label } = TARGETS[target.kind];
+  const [row] = isUuid(target.id)
+    ? await db.select({ id: table.id, status: table.status }).from(table).where(and(eq(table.id, target.id), eq(table.orgId, orgId), isNull(table.deletedAt)))
+    : [];
+  if (!row) throw notFound(label);
+  return row;
+}
+
+/** The link's own columns naming its target. */
+const targetColumns = (target: ShareTarget) => ({
+  reportId: target.kind === 'report' ? target.id : null,
+  exportId: target.kind === 'export' ? target.id : null,
+  packageId: target.kind === 'package' ? target.id : null,
+});
+
+/** What a link shares, read back from its row. */
+export function targetOf(link: Pick<ShareLinkRow, 'reportId' | 'exportId' | 'packageId'>): ShareTarget {
+  if (link.exportId) return { kind: 'export', id: link.exportId };
+  if (link.packageId) return { kind: 'package', id: link.packageId };
+  return { kind: 'report', id: link.reportId! };
+}
+
+/** `report:<id>`, `export:<id>` or `package:<id>`: the resource of the link's audit events. */
+const resourceOf = (link: Pick<ShareLinkRow, 'reportId' | 'exportId' | 'packageId'>) => {
+  const target = targetOf(link);
+  return `${target.kind}:${target.id}`;
+};
+
+/** Creates a link to a completed report, export or package; `baseUrl` is PUBLIC_URL or the request's origin. */
 export async function createShareLink(services: Services, requester: Actor, input: CreateShareLinkInput, baseUrl: string, now = new Date()): Promise<CreatedShareLink> {
   const { db } = services.database;
-  const [report] = isUuid(input.reportId)
-    ? await db.select({ id: reports.id, status: reports.status }).from(reports).where(and(eq(reports.id, input.reportId), eq(reports.orgId, requester.orgId), sql`${reports.deletedAt} is null`))
-    : [];
-  if (!report) throw notFound('Report');
-  if (report.status !== 'completed') throw badInput('reportId', `Only a completed report can be shared; this one is ${report.status}.`);
+  const spec = TARGETS[input.target.kind];
+  const target = await targetRow(db, requester.orgId, input.target);
+  const what = spec.label.toLowerCase();
+  if (target.status !== 'completed') throw badInput(spec.field, `Only a completed ${what} can be shared; this one is ${target.status}.`);
   if (!Number.isInteger(input.expiresInHours) || input.expiresInHours < MIN_HOURS || input.expiresInHours > MAX_HOURS) {
     throw badInput('expiresInHours', `expiresInHours must be a whole number from ${MIN_HOURS} to ${MAX_HOURS} (30 days)`);
   }
   const formats = [...new Set(input.formats)];
-  if (!formats.length) throw badInput('formats', `Name at least one format to share: ${FORMATS.join(', ')}`);
-  const unknown = formats.find((f) => !(FORMATS as readonly string[]).includes(f));
-  if (unknown) throw badInput('formats', `Unknown format "${unknown}"; use ${FORMATS.join(', ')}`);
+  if (!formats.length) throw badInput('formats', `Name at least one file to share: ${spec.files.join(', ')}`);
+  const unknown = formats.find((f) => !spec.files.includes(f));
+  if (unknown) throw badInput('formats', `A ${what} link cannot share "${unknown}"; use ${spec.files.join(', ')}`);
+  // Export and package files are signed as written: a pseudonymised copy would carry no valid signature, so they are shared whole or not at all.
+  if (input.target.kind !== 'report' && input.redaction !== 'none') {
+    throw badInput('redaction', `A ${what} is shared as signed; it cannot be pseudonymised. Share it with redaction NONE, or share a pseudonymised report instead.`);
+  }
   const token = randomBytes(32).toString('base64url');
   // 20 characters from 120 random bits: typed by a person, far beyond guessing with 5 tries per 15 minutes.
   const password = input.passwordProtected ? randomBytes(15).toString('base64url') : null;
   const passwordHash = password ? await hashPassword(password) : null;
-  const link = await retryTransient(() => db.transaction(async (tx) => {
+  const link = await retryTransient(() => auditedTransaction(services, requester.orgId, async (tx) => {
     const [row] = await tx
       .insert(shareLinks)
       .values({
         orgId: requester.orgId,
-        reportId: report.id,
+        ...targetColumns({ ...input.target, id: target.id }),
         passwordHash,
         formats,
         redaction: input.redaction,
@@ -93,15 +141,14 @@ export async function createShareLink(services: Services, requester: Actor, inpu
       })
       .returning();
     await tx.insert(shareLinkTokens).values({ tokenHash: hashToken(token), orgId: requester.orgId, linkId: row!.id });
-    return row;
-  }));
-  await recordServiceEvent(services, requester.orgId, {
-    action: 'report.shared',
+    return row!;
+  }, (link) => ({
+    action: `${input.target.kind}.shared`,
     actorId: requester.actorId,
-    resource: `report:${report.id}`,
-    attributes: { shareLinkId: link!.id, expiresAt: link!.expiresAt.toISOString(), passwordProtected: Boolean(password), formats, redaction: input.redaction },
-  });
-  return { link: link!, url: `${baseUrl.replace(/\/+$/, '')}/shared/${token}`, password };
+    resource: resourceOf(link),
+    attributes: { shareLinkId: link.id, expiresAt: link.expiresAt.toISOString(), passwordProtected: Boolean(password), formats, redaction: input.redaction },
+  })));
+  return { link, url: `${baseUrl.replace(/\/+$/, '')}/shared/${token}`, password };
 }
 
 export async function revokeShareLink(services: Services, requester: Actor, id: string, now = new Date()): Promise<ShareLinkRow> {
@@ -109,21 +156,27 @@ export async function revokeShareLink(services: Services, requester: Actor, id: 
   const [current] = isUuid(id) ? await db.select().from(shareLinks).where(and(eq(shareLinks.id, id), eq(shareLinks.orgId, requester.orgId))) : [];
   if (!current) throw notFound('Share link');
   if (current.revokedAt) return current;
-  const [row] = await db
-    .update(shareLinks)
-    .set({ revokedAt: now })
-    .where(and(eq(shareLinks.id, current.id), eq(shareLinks.orgId, requester.orgId)))
-    .returning();
-  await recordServiceEvent(services, requester.orgId, { action: 'share_link.revoked', actorId: requester.actorId, resource: `report:${current.reportId}`, attributes: { shareLinkId: current.id } });
+  const [row] = await auditedTransaction(
+    services,
+    requester.orgId,
+    (tx) => tx.update(shareLinks).set({ revokedAt: now }).where(and(eq(shareLinks.id, current.id), eq(shareLinks.orgId, requester.orgId))).returning(),
+    () => ({ action: 'share_link.revoked', actorId: requester.actorId, resource: resourceOf(current), attributes: { shareLinkId: current.id } }),
+  );
   return row!;
 }
 
-/** Links of a report, newest first; NOT_FOUND for a report of another organisation. */
-export async function listShareLinks(db: Db, orgId: string, reportId: string): Promise<ShareLinkRow[]> {
-  if (!isUuid(reportId)) throw notFound('Report');
-  const [report] = await db.select({ id: reports.id }).from(reports).where(and(eq(reports.id, reportId), eq(reports.orgId, orgId)));
-  if (!report) throw notFound('Report');
-  return db.select().from(shareLinks).where(and(eq(shareLinks.orgId, orgId), eq(shareLinks.reportId, reportId))).orderBy(desc(shareLinks.createdAt), desc(shareLinks.id));
+/** Links of a report, export or package, newest first; NOT_FOUND for one of another organisation. */
+export async function listShareLinks(db: Db, orgId: string, target: ShareTarget): Promise<ShareLinkRow[]> {
+  await targetRowAnyStatus(db, orgId, target);
+  const column = target.kind === 'report' ? shareLinks.reportId : target.kind === 'export' ? shareLinks.exportId : shareLinks.packageId;
+  return db.select().from(shareLinks).where(and(eq(shareLinks.orgId, orgId), eq(column, target.id))).orderBy(desc(shareLinks.createdAt), desc(shareLinks.id));
+}
+
+/** Links outlive a soft deletion of their target (the page then answers 410), so listing them does not look at deleted_at. */
+async function targetRowAnyStatus(db: Db, orgId: string, target: ShareTarget): Promise<void> {
+  const { table, label } = TARGETS[target.kind];
+  const [row] = isUuid(target.id) ? await db.select({ id: table.id }).from(table).where(and(eq(table.id, target.id), eq(table.orgId, orgId))) : [];
+  if (!row) throw notFound(label);
 }
 
 type LinkState = 'active' | 'expired' | 'revoked' | 'locked';
@@ -194,38 +247,44 @@ export async function checkPassword(services: Services, link: ShareLinkRow, pass
   }
   const forAddress = await countAddressFailure(db, link, address, now);
   const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
-  const [row] = await db
-    .update(shareLinks)
-    .set({
-      failedAttempts: sql`case when ${shareLinks.failedAttempts} + 1 >= ${MAX_FAILED_PASSWORDS_PER_LINK} then 0 else ${shareLinks.failedAttempts} + 1 end`,
-      lockedUntil: sql`case when ${shareLinks.failedAttempts} + 1 >= ${MAX_FAILED_PASSWORDS_PER_LINK} then ${lockUntil.toISOString()}::timestamptz else ${shareLinks.lockedUntil} end`,
-    })
-    .where(and(eq(shareLinks.id, link.id), eq(shareLinks.orgId, link.orgId)))
-    .returning({ failedAttempts: shareLinks.failedAttempts, lockedUntil: shareLinks.lockedUntil });
-  const linkLocked = row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
-  await recordServiceEvent(services, link.orgId, {
-    action: 'share_link.password_failed',
-    actorId: `share_link:${link.id}`,
-    resource: `report:${link.reportId}`,
-    attributes: { shareLinkId: link.id, clientAddress: address, addressLockedUntil: forAddress.lockedUntil?.toISOString() ?? null, lockedUntil: linkLocked?.toISOString() ?? null },
-  });
+  const lockedUntilOf = (row: { lockedUntil: Date | null } | undefined) => (row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null);
+  const [row] = await auditedTransaction(
+    services,
+    link.orgId,
+    (tx) => tx
+      .update(shareLinks)
+      .set({
+        failedAttempts: sql`case when ${shareLinks.failedAttempts} + 1 >= ${MAX_FAILED_PASSWORDS_PER_LINK} then 0 else ${shareLinks.failedAttempts} + 1 end`,
+        lockedUntil: sql`case when ${shareLinks.failedAttempts} + 1 >= ${MAX_FAILED_PASSWORDS_PER_LINK} then ${lockUntil.toISOString()}::timestamptz else ${shareLinks.lockedUntil} end`,
+      })
+      .where(and(eq(shareLinks.id, link.id), eq(shareLinks.orgId, link.orgId)))
+      .returning({ failedAttempts: shareLinks.failedAttempts, lockedUntil: shareLinks.lockedUntil }),
+    ([row]) => ({
+      action: 'share_link.password_failed',
+      actorId: `share_link:${link.id}`,
+      resource: resourceOf(link),
+      attributes: { shareLinkId: link.id, clientAddress: address, addressLockedUntil: forAddress.lockedUntil?.toISOString() ?? null, lockedUntil: lockedUntilOf(row)?.toISOString() ?? null },
+    }),
+  );
+  const linkLocked = lockedUntilOf(row);
   if (linkLocked) return { ok: false, locked: true, until: linkLocked, scope: 'link' };
   if (forAddress.lockedUntil) return { ok: false, locked: true, until: forAddress.lockedUntil, scope: 'address' };
   return { ok: false, locked: false, remaining: MAX_FAILED_PASSWORDS - forAddress.count };
 }
 
 /** Counts a use (page view or download) and records it in the service's audit trail. */
-export async function recordUse(services: Services, link: ShareLinkRow, use: { what: 'page' | 'download'; format?: Format }, now = new Date()): Promise<void> {
-  await services.database.db
-    .update(shareLinks)
-    .set({ useCount: sql`${shareLinks.useCount} + 1`, lastUsedAt: now })
-    .where(and(eq(shareLinks.id, link.id), eq(shareLinks.orgId, link.orgId)));
-  await recordServiceEvent(services, link.orgId, {
-    action: 'share_link.used',
-    actorId: `share_link:${link.id}`,
-    resource: `report:${link.reportId}`,
-    attributes: { shareLinkId: link.id, use: use.what, ...(use.format ? { format: use.format } : {}), redaction: link.redaction },
-  });
+export async function recordUse(services: Services, link: ShareLinkRow, use: { what: 'page' | 'download'; format?: string }, now = new Date()): Promise<void> {
+  await auditedTransaction(
+    services,
+    link.orgId,
+    (tx) => tx.update(shareLinks).set({ useCount: sql`${shareLinks.useCount} + 1`, lastUsedAt: now }).where(and(eq(shareLinks.id, link.id), eq(shareLinks.orgId, link.orgId))),
+    () => ({
+      action: 'share_link.used',
+      actorId: `share_link:${link.id}`,
+      resource: resourceOf(link),
+      attributes: { shareLinkId: link.id, use: use.what, ...(use.format ? { format: use.format } : {}), redaction: link.redaction },
+    }),
+  );
 }
 
 async function hashPassword(password: string): Promise<string> {

@@ -8,9 +8,8 @@
 import { bandsOfTable, daysOfTable, decisionsChart, riskChart, statusChart, svgString } from '../render/charts.ts';
 import { esc } from '../render/escape.ts';
 import { formatCell, tableLayout } from '../render/labels.ts';
-import type { Format, RenderableReport } from '../render/model.ts';
+import { standardToolsCheck, type Format, type RenderableReport } from '../render/model.ts';
 import type { FindingContent } from '../reports/generate.ts';
-import { keyFingerprint } from '../reports/signing.ts';
 import { FORMAT_LABELS, page } from './shared-page.ts';
 
 interface AuditorView {
@@ -124,16 +123,17 @@ ${s.tables.map((t) => tableHtml(t.id, t.title, t.columns, t.rows as unknown[][],
 
 function tableHtml(id: string, title: string, columns: string[], rows: unknown[][], truncated: { shown: number; total: number } | null): string {
   const { shown, noteIndex, noteLabel } = tableLayout(columns);
-  const cls = (unit: string) => (unit === 'text' || unit === 'time' ? '' : ' class="num"');
-  const body = rows.map((r) => `<tr>${shown.map((c) => `<td${cls(c.unit)}>${esc(formatCell(r[c.index], c.unit))}</td>`).join('')}</tr>${noteIndex === null ? '' : `<tr class="rownote"><td colspan="${shown.length}">${esc(noteLabel)}: ${esc(formatCell(r[noteIndex]))}</td></tr>`}`);
+  const cls = (numeric: boolean) => (numeric ? ' class="num"' : '');
+  const body = rows.map((r) => `<tr>${shown.map((c) => `<td${cls(c.numeric)}>${esc(formatCell(r[c.index], c.unit))}</td>`).join('')}</tr>${noteIndex === null ? '' : `<tr class="rownote"><td colspan="${shown.length}">${esc(noteLabel)}: ${esc(formatCell(r[noteIndex]))}</td></tr>`}`);
   return `<div class="wrap"><table data-table="${esc(id)}"><caption>${esc(title)}${truncated ? ` (${esc(n(truncated.shown))} of ${esc(n(truncated.total))} rows)` : ''}</caption>
-<thead><tr>${shown.map((c) => `<th scope="col"${cls(c.unit)}>${esc(c.label)}</th>`).join('')}</tr></thead><tbody>${body.join('')}</tbody></table></div>`;
+<thead><tr>${shown.map((c) => `<th scope="col"${cls(c.numeric)}>${esc(c.label)}</th>`).join('')}</tr></thead><tbody>${body.join('')}</tbody></table></div>`;
 }
 
 function integritySection(view: AuditorView): string {
   const i = view.report.content.integrity;
   const sig = view.report.signature;
-  const fingerprint = sig ? keyFingerprint(sig.publicKeyPem) : null;
+  const check = standardToolsCheck(view.report);
+  const fingerprint = check?.fingerprint ?? null;
   return `<section id="integrity" aria-labelledby="integrity-title"><h2 id="integrity-title">Integrity</h2>
 ${dl([
     ['Events analysed', esc(n(i.eventCount))],
@@ -148,15 +148,13 @@ ${dl([
     ['Key fingerprint (SHA-256)', fingerprint ? `<code class="fingerprint">${esc(fingerprint)}</code>` : 'n/a'],
   ])}
 ${i.completeness.length ? `<ul>${i.completeness.map((t) => `<li>${esc(t)}</li>`).join('')}</ul>` : ''}
-${sig ? `<h3>Public key</h3><pre class="key">${esc(sig.publicKeyPem)}</pre>` : ''}
+${sig && check ? `<h3>Public key</h3><pre class="key">${esc(sig.publicKeyPem)}</pre>
 <h3>Check it yourself, with standard tools only</h3>
 <p>Save the key above as <code>key.pem</code>. Its fingerprint, which must equal the one above and the one the organisation gave you:</p>
-<pre>openssl pkey -pubin -in key.pem -outform DER | tail -c 32 | sha256sum</pre>
-<p>The JSON download holds the content hash and its signature (<code>integrity.contentSha256</code>, <code>integrity.signature</code>, base64). The signature is over the hash's 64 characters:</p>
-<pre>printf %s CONTENT_SHA256 &gt; hash.txt
-printf %s SIGNATURE_BASE64 | base64 -d &gt; hash.sig
-openssl pkeyutl -verify -pubin -inkey key.pem -rawin -in hash.txt -sigfile hash.sig</pre>
-<p>The evidence bundle carries the same key (<code>public-key.pem</code>), a signed <code>SHA256SUMS</code> and a README: <code>openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin -in SHA256SUMS -sigfile SHA256SUMS.sig</code>, then <code>sha256sum -c SHA256SUMS</code>.</p>
+<pre class="check-key">${esc(check.keyCommand)}</pre>
+<p>The signature is over the content hash's 64 characters (both above, and in the JSON download as <code>integrity.contentSha256</code> and <code>integrity.signature.value</code>); this must print "Signature Verified Successfully":</p>
+<pre class="check-signature">${esc(check.signatureCommands)}</pre>
+<p>The evidence bundle carries the same key (<code>public-key.pem</code>), a signed <code>SHA256SUMS</code> and a README: <code>openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin -in SHA256SUMS -sigfile SHA256SUMS.sig</code>, then <code>sha256sum -c SHA256SUMS</code>.</p>` : '<p>This report is not signed.</p>'}
 </section>`;
 }
 

@@ -44,7 +44,8 @@ export const Report = graphql(`query ConsoleReport($id: ID!) {
 }`);
 
 export const ScoreTrend = graphql(`query ConsoleScoreTrend($filter: ReportFilter, $first: Int) {
-  reports(filter: $filter, first: $first) { edges { node { id score createdAt period { start end } } } }
+  reports(filter: $filter, first: $first) { edges { node { id score createdAt period { start end } previousVersion { id } } } }
+  frameworks { type name }
 }`);
 
 export const Findings = graphql(`query ConsoleFindings($id: ID!, $filter: FindingFilter, $first: Int, $after: String) {

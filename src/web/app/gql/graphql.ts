@@ -379,7 +379,7 @@ export type ConsoleScoreTrendQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleScoreTrendQuery = { reports: { edges: Array<{ node: { id: string, score: number | null, createdAt: string, period: { start: string, end: string } } }> } };
+export type ConsoleScoreTrendQuery = { reports: { edges: Array<{ node: { id: string, score: number | null, createdAt: string, period: { start: string, end: string }, previousVersion: { id: string } | null } }> }, frameworks: Array<{ type: string, name: string }> };
 
 export type ConsoleFindingsQueryVariables = Exact<{
   id: string | number;
@@ -726,11 +726,18 @@ export const ConsoleScoreTrendDocument = new TypedDocumentString(`
           start
           end
         }
+        previousVersion {
+          id
+        }
       }
     }
   }
+  frameworks {
+    type
+    name
+  }
 }
-    `, {"hash":"sha256:3242079c260b848ceb32037955b2c6dcbbcbc5c8fd6b824479101929928a2a90"}) as unknown as TypedDocumentString<ConsoleScoreTrendQuery, ConsoleScoreTrendQueryVariables>;
+    `, {"hash":"sha256:d3e2ddee5a286fb663d8c67ba49b92e63dd42abdfa7e0dd07f1e8761da70d74e"}) as unknown as TypedDocumentString<ConsoleScoreTrendQuery, ConsoleScoreTrendQueryVariables>;
 export const ConsoleFindingsDocument = new TypedDocumentString(`
     query ConsoleFindings($id: ID!, $filter: FindingFilter, $first: Int, $after: String) {
   report(id: $id) {

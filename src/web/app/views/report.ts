@@ -137,9 +137,13 @@ async function chartsSection(report: ReportData) {
   const versions = report.versions.filter((v) => v.score !== null).sort((a, b) => a.version - b.version);
   if (versions.length > 1) figures.push(trendFigure('Score across versions', versions.map((v) => ({ label: `v${v.version}`, score: v.score!, current: v.id === report.id })), 'versions'));
   try {
-    const { reports } = await gql(Q.ScoreTrend, { filter: { type: report.type, status: 'COMPLETED' }, first: 12 });
-    const points = reports.edges.map((e) => e.node).filter((r) => r.score !== null).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    if (points.length > 1) figures.push(trendFigure(`Score across ${report.type} reports`, points.map((r) => ({ label: r.period.end.slice(0, 10), score: r.score!, current: r.id === report.id })), 'reports'));
+    const { reports, frameworks } = await gql(Q.ScoreTrend, { filter: { type: report.type, status: 'COMPLETED' }, first: 24 });
+    // One point per report, its latest version (the versions have their own chart), oldest first.
+    const nodes = reports.edges.map((e) => e.node);
+    const superseded = new Set(nodes.map((r) => r.previousVersion?.id));
+    const points = nodes.filter((r) => r.score !== null && !superseded.has(r.id)).slice(0, 12).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    const name = frameworks.find((f) => f.type === report.type)?.name ?? report.type;
+    if (points.length > 1) figures.push(trendFigure(`Score across ${name} reports`, points.map((r) => ({ label: r.period.end.slice(0, 10), score: r.score!, current: r.id === report.id })), 'reports'));
   } catch {
     // The trend is a comparison, not the report: without it the rest still stands.
   }
@@ -319,13 +323,12 @@ function sectionsSection(report: ReportData) {
 function dataTable(t: Table) {
   const rows = Array.isArray(t.rows) ? (t.rows as unknown[][]) : [];
   const { shown, noteIndex, noteLabel } = tableLayout(t.columns);
-  const numeric = (unit: string) => (unit === 'text' || unit === 'time' ? undefined : 'num');
   return h('div', { class: 'table-wrap' },
     h('table', { 'data-table': t.id },
       h('caption', {}, t.title, t.truncated ? ` (${fmtNumber(t.truncated.shown)} of ${fmtNumber(t.truncated.total)} rows)` : ''),
-      h('thead', {}, h('tr', {}, ...shown.map((c) => h('th', { scope: 'col', class: numeric(c.unit), 'data-column': c.id }, c.label)))),
+      h('thead', {}, h('tr', {}, ...shown.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : undefined, 'data-column': c.id }, c.label)))),
       h('tbody', {}, ...rows.flatMap((r) => [
-        h('tr', { class: noteIndex === null ? undefined : 'has-note' }, ...shown.map((c) => h('td', { class: numeric(c.unit) }, formatCell(r[c.index], c.unit)))),
+        h('tr', { class: noteIndex === null ? undefined : 'has-note' }, ...shown.map((c) => h('td', { class: c.numeric ? 'num' : undefined }, formatCell(r[c.index], c.unit)))),
         noteIndex === null ? null : h('tr', { class: 'note' }, h('td', { colspan: shown.length }, `${noteLabel}: ${formatCell(r[noteIndex])}`)),
       ].filter((x): x is HTMLTableRowElement => x !== null)))));
 }
