@@ -24,7 +24,8 @@ import { frameworkOf, typeList } from '../frameworks/organization.ts';
 import { isUuid } from '../ids.ts';
 import { listNewestFirst, type KeysetRequest } from '../db/keyset.ts';
 import { notifyReportChange, type ReportChange } from '../realtime/pubsub.ts';
-import { checkScopeNames, createReport, type Requester } from '../reports/lifecycle.ts';
+import { checkScopeNames, createReport } from '../reports/lifecycle.ts';
+import type { Actor } from '../access.ts';
 import type { Services } from '../services.ts';
 
 export type PackageRecord = Omit<typeof compliancePackages.$inferSelect, 'manifest'>;
@@ -53,7 +54,7 @@ export interface RequestPackageInput {
  * Validates the whole request before creating anything, then creates the
  * reports and exports, then the package with its job.
  */
-export async function requestPackage(services: Services, requester: Requester, input: RequestPackageInput, now = new Date()): Promise<PackageRecord> {
+export async function requestPackage(services: Services, requester: Actor, input: RequestPackageInput, now = new Date()): Promise<PackageRecord> {
   const { db } = services.database;
   const orgId = requester.orgId;
   const { environment, agentIds } = await checkScopeNames(db, orgId, input);
@@ -188,13 +189,13 @@ export function updatePackage(
 export const deletePackageFiles = (db: Db | Tx, orgId: string, id: string) => db.delete(packageFiles).where(and(eq(packageFiles.orgId, orgId), eq(packageFiles.packageId, id)));
 
 /** The files go and the audit event is written with the change that removes them. */
-const dropFilesAndAudit = (requester: Requester, action: string) => async (tx: Tx, row: PackageRecord) => {
+const dropFilesAndAudit = (requester: Actor, action: string) => async (tx: Tx, row: PackageRecord) => {
   await deletePackageFiles(tx, row.orgId, row.id);
   await recordServiceEventIn(tx, row.orgId, { action, actorId: requester.actorId, resource: `package:${row.id}` });
 };
 
 /** Cancels the package; its reports and exports carry on as ordinary ones (they are listed with the others). */
-export async function cancelPackage(services: Services, requester: Requester, id: string): Promise<PackageRecord> {
+export async function cancelPackage(services: Services, requester: Actor, id: string): Promise<PackageRecord> {
   const current = await getPackage(services.database.db, requester.orgId, id);
   const row = await updatePackage(services, requester.orgId, current.id, inArray(compliancePackages.status, [...ACTIVE]), {
     status: 'cancelled',
@@ -207,7 +208,7 @@ export async function cancelPackage(services: Services, requester: Requester, id
   return row;
 }
 
-export async function deletePackage(services: Services, requester: Requester, id: string): Promise<PackageRecord> {
+export async function deletePackage(services: Services, requester: Actor, id: string): Promise<PackageRecord> {
   const current = await getPackage(services.database.db, requester.orgId, id);
   const active = (ACTIVE as readonly string[]).includes(current.status);
   const row = await updatePackage(services, requester.orgId, current.id, isNull(compliancePackages.deletedAt), {

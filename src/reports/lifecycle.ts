@@ -4,6 +4,7 @@
  * softly. Every function is scoped to the caller's organisation.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { Actor } from '../access.ts';
 import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { checkTargets } from '../accounts/storage-targets.ts';
@@ -34,16 +35,8 @@ export interface GenerateReportInput {
   deliverTo?: string[] | null;
 }
 
-export interface Requester {
-  orgId: string;
-  /** Key name (or `schedule:…`), shown as createdBy. */
-  name: string;
-  /** Key id, for the audit trail. */
-  actorId: string;
-}
-
 /** Validates the request, inserts the pending report and enqueues its job in one transaction. */
-export async function createReport(services: Services, requester: Requester, input: GenerateReportInput, now = new Date()): Promise<ReportRow> {
+export async function createReport(services: Services, requester: Actor, input: GenerateReportInput, now = new Date()): Promise<ReportRow> {
   const scope = await validateScope(services, requester.orgId, input, now);
   const id = randomUUID();
   const row = await insertWithJob(services, {
@@ -152,7 +145,7 @@ export async function reportsByIds(db: Db, orgId: string, ids: readonly string[]
   return ids.map((id) => rows.find((r) => r.id === id) ?? null);
 }
 
-export async function cancelReport(services: Services, requester: Requester, id: string): Promise<ReportRow> {
+export async function cancelReport(services: Services, requester: Actor, id: string): Promise<ReportRow> {
   const current = await getReport(services.database.db, requester.orgId, id);
   // A generating report's worker sees the status at its next progress step and stops.
   const row = await services.database.db.transaction(async (tx) => {
@@ -165,7 +158,7 @@ export async function cancelReport(services: Services, requester: Requester, id:
   return row;
 }
 
-export async function deleteReport(services: Services, requester: Requester, id: string): Promise<ReportRow> {
+export async function deleteReport(services: Services, requester: Actor, id: string): Promise<ReportRow> {
   const current = await getReport(services.database.db, requester.orgId, id);
   const row = await services.database.db.transaction(async (tx) => {
     const deleted = await markDeleted(tx, { reportId: current.id, orgId: current.orgId }, current);
@@ -178,7 +171,7 @@ export async function deleteReport(services: Services, requester: Requester, id:
 }
 
 /** A new version of a report for the same scope, linked to the one before. */
-export async function regenerateReport(services: Services, requester: Requester, id: string): Promise<ReportRow> {
+export async function regenerateReport(services: Services, requester: Actor, id: string): Promise<ReportRow> {
   const previous = await getReport(services.database.db, requester.orgId, id);
   if (ACTIVE.includes(previous.status)) {
     throw badInput('id', `The report is still ${previous.status}; wait for it to finish (or cancel it) before regenerating.`);

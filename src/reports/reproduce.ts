@@ -14,7 +14,7 @@ import { isUuid } from '../ids.ts';
 import type { Services } from '../services.ts';
 import { GENERATOR_VERSION, rebuildContent, type ReportContent } from './generate.ts';
 import { canonicalJson } from './integrity.ts';
-import type { Requester } from './lifecycle.ts';
+import type { Actor } from '../access.ts';
 import { parseContent } from './content.ts';
 
 export interface Reproduction {
@@ -28,7 +28,7 @@ export interface Reproduction {
   generator: string;
 }
 
-export async function reproduceReport(services: Services, requester: Requester, reportId: string): Promise<Reproduction> {
+export async function reproduceReport(services: Services, requester: Actor, reportId: string): Promise<Reproduction> {
   const { db } = services.database;
   const [row] = isUuid(reportId) ? await db.select().from(reports).where(and(eq(reports.id, reportId), eq(reports.orgId, requester.orgId))) : [];
   if (!row || row.deletedAt) throw notFound('Report');
