@@ -37,6 +37,7 @@ type Documents = {
     "\n  mutation PackageScheduleRun($id: ID!) { runScheduleNow(id: $id) { id type } }\n": typeof types.PackageScheduleRunDocument,
     "\n  query PackageSchedulePackages { schedules { id packages { id status title frameworks period { start end } reports { type } dataExports { kind format } } } }\n": typeof types.PackageSchedulePackagesDocument,
     "\n  query ScheduleExportsList { schedules { id exports { kinds format } reports { id period { start end } } dataExports { kind format status period { start end } filters { environment } } } }\n": typeof types.ScheduleExportsListDocument,
+    "\n  mutation PackageCancel($id: ID!) { cancelCompliancePackage(id: $id) { id status } }\n": typeof types.PackageCancelDocument,
     "\n  mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }\n": typeof types.PackagePartCancelDocument,
     "\n  mutation ExportRequest($input: RequestDataExportInput!) {\n    requestDataExport(input: $input) { id status kind format filters { environment decisions sources } }\n  }\n": typeof types.ExportRequestDocument,
     "\n  query ExportGet($id: ID!) {\n    node(id: $id) {\n      ... on DataExport { id status rowCount sizeBytes sha256 signature signatureKeyId downloadUrl expiresAt error progress { percent stage message } }\n    }\n  }\n": typeof types.ExportGetDocument,
@@ -145,6 +146,7 @@ const documents: Documents = {
     "\n  mutation PackageScheduleRun($id: ID!) { runScheduleNow(id: $id) { id type } }\n": types.PackageScheduleRunDocument,
     "\n  query PackageSchedulePackages { schedules { id packages { id status title frameworks period { start end } reports { type } dataExports { kind format } } } }\n": types.PackageSchedulePackagesDocument,
     "\n  query ScheduleExportsList { schedules { id exports { kinds format } reports { id period { start end } } dataExports { kind format status period { start end } filters { environment } } } }\n": types.ScheduleExportsListDocument,
+    "\n  mutation PackageCancel($id: ID!) { cancelCompliancePackage(id: $id) { id status } }\n": types.PackageCancelDocument,
     "\n  mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }\n": types.PackagePartCancelDocument,
     "\n  mutation ExportRequest($input: RequestDataExportInput!) {\n    requestDataExport(input: $input) { id status kind format filters { environment decisions sources } }\n  }\n": types.ExportRequestDocument,
     "\n  query ExportGet($id: ID!) {\n    node(id: $id) {\n      ... on DataExport { id status rowCount sizeBytes sha256 signature signatureKeyId downloadUrl expiresAt error progress { percent stage message } }\n    }\n  }\n": types.ExportGetDocument,
@@ -336,6 +338,10 @@ export function graphql(source: "\n  query PackageSchedulePackages { schedules {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ScheduleExportsList { schedules { id exports { kinds format } reports { id period { start end } } dataExports { kind format status period { start end } filters { environment } } } }\n"): (typeof documents)["\n  query ScheduleExportsList { schedules { id exports { kinds format } reports { id period { start end } } dataExports { kind format status period { start end } filters { environment } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PackageCancel($id: ID!) { cancelCompliancePackage(id: $id) { id status } }\n"): (typeof documents)["\n  mutation PackageCancel($id: ID!) { cancelCompliancePackage(id: $id) { id status } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
