@@ -409,6 +409,8 @@ export type ReportStatus =
 export type RequestCompliancePackageInput = {
   /** Only these agents. */
   agentIds?: Array<string> | null | undefined;
+  /** Storage targets (StorageTarget.id) the PDF, the zip and the signed manifest are uploaded to once the package completes. */
+  deliverTo?: Array<string | number> | null | undefined;
   /** Only this environment. */
   environment?: string | null | undefined;
   /** Format of the data exports; CSV by default. */

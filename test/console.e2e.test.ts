@@ -166,6 +166,19 @@ async function apiEvidence(findingId: string, first: number) {
 const marks = (page: Page, chart: string) =>
   page.locator(`svg[data-chart="${chart}"] [data-value]`).evaluateAll((els) => els.map((e) => ({ series: e.getAttribute('data-series')!, label: e.getAttribute('data-label')!, value: Number(e.getAttribute('data-value')) })));
 
+/** The smallest chart text on a phone's screen, in CSS pixels (a narrow screen scrolls a chart sideways rather than shrink it). */
+async function smallestChartTextOnPhone(page: Page) {
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  const smallest = await page.locator('svg.chart').evaluateAll((svgs) =>
+    Math.min(...svgs.flatMap((s) => {
+      const scale = s.getBoundingClientRect().width / (s as SVGSVGElement).viewBox.baseVal.width;
+      return [...s.querySelectorAll('text')].map((t) => Number(t.getAttribute('font-size')) * scale);
+    })));
+  await page.setViewportSize(size);
+  return smallest;
+}
+
 async function checkCharts(page: Page, reportId: string) {
   const report = await apiReport(reportId);
   const table = (id: string) => report.sections.flatMap((s) => s.tables).find((t) => t.id === id)!;
@@ -190,6 +203,7 @@ async function checkCharts(page: Page, reportId: string) {
   expect(drawn.length).toBeGreaterThan(10);
   // Risk distribution: one bar per band.
   expect(await marks(page, 'risk')).toEqual(table('risk_distribution').rows.map((r) => ({ series: 'agents', label: String(r[0]), value: Number(r[1]) })));
+  expect(await smallestChartTextOnPhone(page)).toBeGreaterThanOrEqual(8);
   await shoot(page, 'charts', 'section[aria-labelledby="charts-title"]');
 }
 
@@ -261,6 +275,7 @@ async function readAsAuditor(shareUrl: string, password: string, approvals: Arra
   expect(await auditor.locator('main img, main script').count()).toBe(0);
   // Summary, charts, findings failures first, integrity with the key, the chosen files only.
   for (const chart of ['status', 'decisions', 'risk']) expect(await auditor.locator(`svg[data-chart="${chart}"][role="img"]`).count(), chart).toBe(1);
+  expect(await smallestChartTextOnPhone(auditor)).toBeGreaterThanOrEqual(8);
   const statuses = await auditor.locator('li.finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
   expect(statuses[0]).toBe('fail');
   expect(statuses.indexOf('pass')).toBeGreaterThan(statuses.lastIndexOf('fail'));
