@@ -214,21 +214,25 @@ export async function refreshRequests(tx: TransactionSql, orgId: string, newest:
 }
 
 /**
- * Merges batch `older` into `newer`: requests move to the newer batch and
- * take the earlier answers of both batches; answers to requests of batches
- * below stay, one per request.
+ * Merges batch `older` into `newer` (`below`: the batch under `older`, 0 for
+ * none): the requests of both take the earlier answers of both batches;
+ * answers to requests of batches below stay, one per request. A request row
+ * keeps the batch it was rolled in: it is never combined with another row,
+ * so relabelling it would rewrite every request of the older batch for
+ * nothing. Readers take the rows up to their boundary, and no boundary falls
+ * between `below` and `newer` any more, so the rows in that range are one
+ * batch's, whatever their label.
  */
-export async function mergeRequests(tx: TransactionSql, orgId: string, older: number, newer: number): Promise<void> {
+export async function mergeRequests(tx: TransactionSql, orgId: string, below: number, older: number, newer: number): Promise<void> {
   await tx.unsafe(
-    `with merged as (delete from event_answer_rollups where org_id = $1::uuid and upto in ($2, $3) returning *),
+    `with merged as (delete from event_answer_rollups where org_id = $1::uuid and upto in ($3, $4) returning *),
           best as (select day, kind, seq, min(first_answer_at) as first from merged group by 1, 2, 3),
           folded as (update event_request_rollups r set first_answer_at = least(r.first_answer_at, b.first)
-                     from best b where r.org_id = $1::uuid and r.upto in ($2, $3) and r.kind = b.kind and r.seq = b.seq
+                     from best b where r.org_id = $1::uuid and r.upto > $2 and r.upto <= $4 and r.kind = b.kind and r.seq = b.seq
                      returning r.kind, r.seq)
      insert into event_answer_rollups (org_id, upto, day, kind, seq, first_answer_at)
-     select $1::uuid, $3, b.day, b.kind, b.seq, b.first from best b
+     select $1::uuid, $4, b.day, b.kind, b.seq, b.first from best b
      where not exists (select 1 from folded f where f.kind = b.kind and f.seq = b.seq)`,
-    [orgId, older, newer],
+    [orgId, below, older, newer],
   );
-  await tx.unsafe(`update event_request_rollups set upto = $3 where org_id = $1::uuid and upto = $2`, [orgId, older, newer]);
 }
