@@ -25,6 +25,7 @@ export const DISTRIBUTED_BY_ORG: readonly PgTable[] = [
   schema.eventSessionRollups,
   schema.eventPersonalRollups,
   schema.eventActivityRollups,
+  schema.eventAgentHourRollups,
   schema.eventRequestRollups,
   schema.eventAnswerRollups,
   schema.eventSubjectRollups,

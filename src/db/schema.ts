@@ -299,6 +299,20 @@ export const eventPersonalRollups = pgTable(
   (t) => rollupBatchIndexes('event_personal_rollups', t),
 );
 
+/** Each agent's events per UTC day and hour of day (src/reports/passes.ts): the hour-of-day baseline of drift. */
+export const eventAgentHourRollups = pgTable(
+  'event_agent_hour_rollups',
+  {
+    ...rollupBatchColumns(),
+    environment: ctext('environment').notNull(),
+    agentId: ctext('agent_id').notNull(),
+    d: integer('d').notNull(),
+    hour: integer('hour').notNull(),
+    n: bigint('n', { mode: 'number' }).notNull(),
+  },
+  (t) => rollupBatchIndexes('event_agent_hour_rollups', t),
+);
+
 /** The activity pass of the inventory tables (src/reports/passes.ts), rolled up by day likewise. */
 export const eventActivityRollups = pgTable(
   'event_activity_rollups',

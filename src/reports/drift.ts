@@ -16,8 +16,9 @@
  * percentage points for a rate.
  */
 import type { Sql } from '../db/client.ts';
-import { passSource, rollupPlan, type CounterId, type PassColumn } from './rollups.ts';
-import { scopeWhere, type ReportScope } from './scope.ts';
+import { agentHoursPass, passOverEvents } from './passes.ts';
+import { passOverRollups, passSource, rollupPlan, type CounterId, type PassColumn } from './rollups.ts';
+import { ALL_SUBJECT_REFERENCES, scopeWhere, type ReportScope } from './scope.ts';
 import type { SelectorId } from './selectors.ts';
 
 const BASELINE_DAYS = 28;
@@ -38,6 +39,15 @@ interface DriftMetricDefinition {
   evidence: SelectorId;
 }
 
+/**
+ * Hour of day: for each UTC hour, the agent's events in that hour per day
+ * against the same hour of its baseline days (quiet days 0), z as for a
+ * count; the metric is the hour whose |z| is largest. An agent that works at
+ * night is measured against its nights, so its usual nights pass and the
+ * same volume moved to the afternoon does not.
+ */
+const HOUR_METRIC = { evidence: 'all_events' } as const;
+
 const DRIFT_METRICS = {
   volume: { label: 'events per day', kind: 'count', counter: 'all_events', evidence: 'all_events' },
   tool_use: { label: 'tool calls and decisions per day', kind: 'count', counter: 'agent_actions', evidence: 'agent_actions' },
@@ -45,8 +55,8 @@ const DRIFT_METRICS = {
   denial_rate: { label: 'denial rate', kind: 'rate', counter: 'denied_decisions', of: 'decisions', evidence: 'denied_decisions' },
   error_rate: { label: 'error rate', kind: 'rate', counter: 'error_events', of: 'all_events', evidence: 'error_events' },
 } as const satisfies Record<string, DriftMetricDefinition>;
-type DriftMetricId = keyof typeof DRIFT_METRICS;
-const METRIC_IDS = Object.keys(DRIFT_METRICS) as DriftMetricId[];
+type DriftMetricId = keyof typeof DRIFT_METRICS | 'hour_of_day';
+const METRIC_IDS = Object.keys(DRIFT_METRICS) as Array<keyof typeof DRIFT_METRICS>;
 
 export interface AgentDrift {
   agentId: string;
@@ -104,6 +114,35 @@ async function dailyCounts(sql: Sql, scope: ReportScope): Promise<Map<string, Ma
   return byAgent;
 }
 
+/** Per agent, UTC day and hour of day, the agent's events in scope: the hour-of-day pass, from its rollups for whole days. */
+async function hourlyCounts(sql: Sql, scope: ReportScope): Promise<Map<string, Map<number, number[]>>> {
+  const scoped = scopeWhere(scope);
+  const plan = await rollupPlan(sql, scope);
+  const rows = await sql.unsafe(
+    plan ? passOverRollups(agentHoursPass, scoped, plan) : passOverEvents(agentHoursPass, scoped.where, ALL_SUBJECT_REFERENCES),
+    scoped.params as never[],
+  );
+  const byAgent = new Map<string, Map<number, number[]>>();
+  for (const r of rows) {
+    const days = byAgent.get(String(r.agent_id)) ?? new Map<number, number[]>();
+    const hours = days.get(Number(r.d)) ?? Array<number>(24).fill(0);
+    hours[Number(r.hour)]! += Number(r.n);
+    days.set(Number(r.d), hours);
+    byAgent.set(String(r.agent_id), days);
+  }
+  return byAgent;
+}
+
+/** Median, MAD, the scale with its floor, and z of `value` against `series`. */
+function robustZ(series: number[], value: number, floorOf: (median: number) => number) {
+  const sorted = sortedOf(series);
+  const med = median(sorted);
+  const mad = median(sortedOf(sorted.map((x) => Math.abs(x - med))));
+  const scale = Math.max(MAD_TO_SD * mad, floorOf(med));
+  return { med, mad, scale, z: (value - med) / scale };
+}
+const countFloor = (med: number) => Math.sqrt(Math.max(med, 1));
+
 const median = (sorted: number[]) => {
   const n = sorted.length;
   return n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
@@ -114,7 +153,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 export async function assessDrift(sql: Sql, scope: ReportScope): Promise<DriftAssessment> {
   const firstDay = Math.floor(scope.start.getTime() / DAY_MS);
   const baselineScope: ReportScope = { ...scope, start: new Date((firstDay - BASELINE_DAYS) * DAY_MS), end: new Date(firstDay * DAY_MS) };
-  const [baseline, period] = await Promise.all([dailyCounts(sql, baselineScope), dailyCounts(sql, scope)]);
+  const [baseline, period, baselineHours, periodHours] = await Promise.all([dailyCounts(sql, baselineScope), dailyCounts(sql, scope), hourlyCounts(sql, baselineScope), hourlyCounts(sql, scope)]);
   const periodDays = (scope.end.getTime() - scope.start.getTime()) / DAY_MS;
   const assessed: AgentDrift[] = [];
   let baselinedAgents = 0;
@@ -139,12 +178,7 @@ export async function assessDrift(sql: Sql, scope: ReportScope): Promise<DriftAs
         value = whole > 0 ? (100 * total(m.counter)) / whole : null;
       }
       if (value === null || series.length < MIN_BASELINE_DAYS) continue;
-      const sorted = sortedOf(series);
-      const med = median(sorted);
-      const mad = median(sortedOf(sorted.map((x) => Math.abs(x - med))));
-      const floor = m.kind === 'count' ? Math.sqrt(Math.max(med, 1)) : RATE_FLOOR;
-      const scale = Math.max(MAD_TO_SD * mad, floor);
-      const z = (value - med) / scale;
+      const { med, mad, scale, z } = robustZ(series, value, m.kind === 'count' ? countFloor : () => RATE_FLOOR);
       const drifted = Math.abs(z) > DRIFT_THRESHOLD;
       const unit = m.kind === 'count' ? 'per_day' : 'percent';
       const show = (n: number) => (unit === 'percent' ? `${round2(n)}%` : `${round2(n)}`);
@@ -168,6 +202,8 @@ export async function assessDrift(sql: Sql, scope: ReportScope): Promise<DriftAs
           (drifted ? `, ${z > 0 ? 'above' : 'below'} its baseline.` : ', within its baseline.'),
       });
     }
+    const hourly = hourOfDay(agentId, firstDay, first, baselineHours.get(agentId), periodHours.get(agentId), periodDays);
+    if (hourly) assessed.push({ ...hourly, evidenceCount: total('all_events') });
   }
   assessed.sort((a, b) => Number(b.drifted) - Number(a.drifted) || Math.abs(b.z) - Math.abs(a.z) || a.agentId.localeCompare(b.agentId) || a.metric.localeCompare(b.metric));
   return {
@@ -176,5 +212,40 @@ export async function assessDrift(sql: Sql, scope: ReportScope): Promise<DriftAs
     threshold: DRIFT_THRESHOLD,
     baselinedAgents,
     assessed,
+  };
+}
+
+/** The hour-of-day metric of one agent: the hour whose count per day moved most against the same hour of its baseline days. */
+function hourOfDay(agentId: string, firstDay: number, first: number, baseline: Map<number, number[]> | undefined, period: Map<number, number[]> | undefined, periodDays: number): Omit<AgentDrift, 'evidenceCount'> | null {
+  if (!baseline || !period) return null;
+  const span = Array.from({ length: firstDay - first }, (_, i) => baseline.get(first + i));
+  if (span.length < MIN_BASELINE_DAYS) return null;
+  let worst: (ReturnType<typeof robustZ> & { hour: number; value: number }) | null = null;
+  for (let hour = 0; hour < 24; hour++) {
+    const value = [...period.values()].reduce((sum, hours) => sum + hours[hour]!, 0) / periodDays;
+    const result = robustZ(span.map((hours) => hours?.[hour] ?? 0), value, countFloor);
+    // Ties keep the earliest hour, so the finding names the same hour every time.
+    if (!worst || Math.abs(result.z) > Math.abs(worst.z)) worst = { ...result, hour, value };
+  }
+  const { med, mad, scale, z, hour, value } = worst!;
+  const drifted = Math.abs(z) > DRIFT_THRESHOLD;
+  const at = `${String(hour).padStart(2, '0')}:00`;
+  return {
+    agentId,
+    metric: 'hour_of_day',
+    label: `events per day at ${at} UTC`,
+    unit: 'per_day',
+    baselineDays: span.length,
+    median: round2(med),
+    mad: round2(mad),
+    scale: round2(scale),
+    value: round2(value),
+    z: round2(z),
+    drifted,
+    evidenceSelector: HOUR_METRIC.evidence,
+    explanation:
+      `${agentId}'s events per day at ${at}–${String(hour).padStart(2, '0')}:59 UTC were ${round2(value)} in the period against a median of ${round2(med)} ` +
+      `(MAD ${round2(mad)}) for that hour over ${span.length} baseline days: robust z ${round2(z)}, the largest of its 24 hours` +
+      (drifted ? `, ${z > 0 ? 'above' : 'below'} its baseline: its hours of activity moved.` : ', within its baseline.'),
   };
 }

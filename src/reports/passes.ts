@@ -10,7 +10,7 @@ import { PERSONAL } from './selectors.ts';
 type Merge = 'sum' | 'min' | 'max';
 
 export interface GroupedPass {
-  id: 'personal' | 'activity';
+  id: 'personal' | 'activity' | 'agentHours';
   /** Its rollups by day (drizzle/0010). */
   table: string;
   /** The events the pass reads besides the scope's. */
@@ -88,7 +88,25 @@ export const activityPass: GroupedPass = {
   scope: { environment: 'env', agent: 'agent' },
 };
 
-export const passes = { personal: personalPass, activity: activityPass } as const;
+/**
+ * Each agent's events by UTC day and hour of day: the hour-of-day profile
+ * drift compares an agent with (drift.ts). 24 rows per agent and active day
+ * at most.
+ */
+export const agentHoursPass: GroupedPass = {
+  id: 'agentHours',
+  table: 'event_agent_hour_rollups',
+  where: 'e.agent_id is not null',
+  keys: [
+    ['agent_id', 'e.agent_id'],
+    ['d', `floor(date_part('epoch', e.occurred_at) / 86400)::int`],
+    ['hour', `extract(hour from e.occurred_at at time zone 'UTC')::int`],
+  ],
+  measures: () => [['n', 'count(*)', 'sum']],
+  scope: { environment: 'environment', agent: 'agent_id' },
+};
+
+export const passes = { personal: personalPass, activity: activityPass, agentHours: agentHoursPass } as const;
 export type PassId = keyof typeof passes;
 
 /** The pass over the events matching `where` (alias `e`). */

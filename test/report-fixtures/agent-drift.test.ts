@@ -58,8 +58,11 @@ describe('agent drift fixture', () => {
       { agent: 'drift-bot', metric: 'denial_rate', unit: 'percent', baselineDays: 10, baselineMedian: 25, baselineMad: 0, periodValue: 66.67, robustZ: 20.83, drifted: 'yes', evidenceEvents: 4 },
       { agent: 'drift-bot', metric: 'error_rate', unit: 'percent', baselineDays: 10, baselineMedian: 0, baselineMad: 0, periodValue: 10, robustZ: 5, drifted: 'yes', evidenceEvents: 1 },
       { agent: 'drift-bot', metric: 'data_access', unit: 'per_day', baselineDays: 10, baselineMedian: 0, baselineMad: 0, periodValue: 4, robustZ: 4, drifted: 'yes', evidenceEvents: 4 },
+      // Hour of day: every event is at 10:00 UTC, so hour 10 is the volume again and the other hours are 0 against 0.
+      { agent: 'drift-bot', metric: 'hour_of_day', unit: 'per_day', baselineDays: 10, baselineMedian: 6, baselineMad: 2, periodValue: 10, robustZ: 1.35, drifted: 'no', evidenceEvents: 10 },
       { agent: 'drift-bot', metric: 'tool_use', unit: 'per_day', baselineDays: 10, baselineMedian: 6, baselineMad: 2, periodValue: 10, robustZ: 1.35, drifted: 'no', evidenceEvents: 10 },
       { agent: 'drift-bot', metric: 'volume', unit: 'per_day', baselineDays: 10, baselineMedian: 6, baselineMad: 2, periodValue: 10, robustZ: 1.35, drifted: 'no', evidenceEvents: 10 },
+      { agent: 'steady-bot', metric: 'hour_of_day', unit: 'per_day', baselineDays: 10, baselineMedian: 4, baselineMad: 0, periodValue: 5, robustZ: 0.5, drifted: 'no', evidenceEvents: 5 },
       { agent: 'steady-bot', metric: 'tool_use', unit: 'per_day', baselineDays: 10, baselineMedian: 4, baselineMad: 0, periodValue: 5, robustZ: 0.5, drifted: 'no', evidenceEvents: 5 },
       { agent: 'steady-bot', metric: 'volume', unit: 'per_day', baselineDays: 10, baselineMedian: 4, baselineMad: 0, periodValue: 5, robustZ: 0.5, drifted: 'no', evidenceEvents: 5 },
       { agent: 'steady-bot', metric: 'data_access', unit: 'per_day', baselineDays: 10, baselineMedian: 0, baselineMad: 0, periodValue: 0, robustZ: 0, drifted: 'no', evidenceEvents: 0 },
