@@ -10,7 +10,7 @@
  * Every function is scoped to the caller's organisation.
  */
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, getTableColumns, inArray, isNull, lt, sql as dsql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, lt, sql as dsql, type SQL } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { fromDrizzle } from 'pg-boss';
 import type { Db, Tx } from '../db/client.ts';
@@ -36,7 +36,7 @@ export const PACKAGE_FILES = ['pdf', 'zip'] as const;
 export type PackageFile = (typeof PACKAGE_FILES)[number];
 const ACTIVE = ['pending', 'generating'] as const;
 export const FINAL_PACKAGE_STATES = new Set(['completed', 'failed', 'cancelled', 'expired']);
-export const MAX_PACKAGE_FRAMEWORKS = 12;
+const MAX_PACKAGE_FRAMEWORKS = 12;
 const DAY = 86_400_000;
 
 export interface RequestPackageInput {
@@ -162,7 +162,7 @@ export async function packagesByIds(db: Db, orgId: string, ids: readonly string[
   return ids.map((id) => rows.find((r) => r.id === id) ?? null);
 }
 
-export const MAX_PACKAGE_PAGE = 200;
+const MAX_PACKAGE_PAGE = 200;
 
 /** Newest first (see listNewestFirst). */
 export const listPackages = (db: Db, orgId: string, page: KeysetRequest) =>
@@ -218,15 +218,6 @@ export async function deletePackage(services: Services, requester: Actor, id: st
   if (!row) throw notFound('Compliance package');
   await services.eventsStored(requester.orgId);
   return row;
-}
-
-/** The package's signed manifest and signature, once completed. */
-export async function packageManifest(db: Db, orgId: string, id: string): Promise<{ manifest: string; signature: string; keyId: string } | null> {
-  const [row] = await db
-    .select({ manifest: compliancePackages.manifest, signature: compliancePackages.signature, keyId: compliancePackages.signatureKeyId })
-    .from(compliancePackages)
-    .where(and(eq(compliancePackages.orgId, orgId), eq(compliancePackages.id, id)));
-  return row?.manifest && row.signature && row.keyId ? { manifest: row.manifest, signature: row.signature, keyId: row.keyId } : null;
 }
 
 /** One of the package's files chunk by chunk, in order: streams with the memory of one chunk. */

@@ -5,8 +5,6 @@ import type { ShareLinkFormat, ShareRedaction } from '../gql/graphql.ts';
 import * as Q from '../queries.ts';
 
 
-interface Link { id: string; state: string; expiresAt: string; revokedAt: string | null; passwordProtected: boolean; formats: string[]; redaction: string; useCount: number; lastUsedAt: string | null; createdAt: string }
-
 const notYet = (e: unknown) => e instanceof ApiError && (e.code === 'GRAPHQL_VALIDATION_FAILED' || /Cannot query field|Unknown type/.test(e.message));
 
 export async function deliverSection(reportId: string, status: string): Promise<HTMLElement> {

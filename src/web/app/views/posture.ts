@@ -17,8 +17,6 @@ interface FrameworkNode {
   controls: ControlNode[];
   history: Array<{ day: string; score: number | null }>;
 }
-interface PostureData { posture: { windowDays: number; frameworks: FrameworkNode[] } }
-interface ChangeData { postureChanges: { framework: string; controlId: string; checkId: string; from: string | null; to: string; at: string } }
 
 /** Checks listed on a tile before "all checks". */
 const SHOWN = 6;
@@ -94,9 +92,6 @@ export async function renderPosture(root: HTMLElement): Promise<() => void> {
     if (pending) clearTimeout(pending);
   };
 }
-
-interface EventNode { id: string; clientId: string | null; sequence: number; occurredAt: string; category: string; action: string; decision: string | null; agentId: string | null; tool: { name: string } | null; outcome: string | null }
-interface EvidenceData { postureControl: { evidence: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: EventNode }> } } }
 
 /** One check: its status now and the events behind it (auditor or admin). */
 export async function renderPostureControl(root: HTMLElement, framework: string, controlId: string, checkId: string): Promise<() => void> {

@@ -1,5 +1,5 @@
 /** One report: live progress while it runs; then score, summary, findings → evidence, sections, integrity, delivery, versions. */
-import { ApiError, download, gql } from '../api.ts';
+import { ApiError, gql } from '../api.ts';
 import { formatCell, tableLayout } from '../../../render/labels.ts';
 import { fmtDate, fmtDay, fmtNumber, h, lower, replace, select } from '../dom.ts';
 import type { ConsoleFindingsQuery, FindingFilter, FindingSeverity, FindingStatus } from '../gql/graphql.ts';
@@ -126,7 +126,6 @@ function regenerateButton(id: string) {
   return button;
 }
 
-interface TrendReport { id: string; score: number | null; createdAt: string; period: { start: string; end: string } }
 
 /** Pass/warn/fail, the report's own charts, and its score against its versions and against earlier reports of its type. */
 async function chartsSection(report: ReportData) {

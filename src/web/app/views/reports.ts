@@ -11,7 +11,6 @@ interface Row {
   id: string; type: string; title: string; status: string; score: number | null; grade: string | null;
   period: { start: string; end: string }; createdBy: string; createdAt: string; progress: { percent: number; stage: string };
 }
-interface Page { reports: { totalCount: number; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null }; edges: Array<{ node: Row }> } }
 
 export async function typeOptions(): Promise<Array<[string, string]>> {
   try {

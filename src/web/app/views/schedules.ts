@@ -6,7 +6,6 @@ import * as Q from '../queries.ts';
 import { typeOptions } from './reports.ts';
 
 
-interface Schedule { id: string; type: string; frequency: string; paused: boolean; nextRunAt: string; lastRunAt: string | null; titleTemplate: string; environment: string | null }
 
 export async function renderSchedules(root: HTMLElement): Promise<void> {
   const types = await typeOptions();
