@@ -38,6 +38,9 @@ type Documents = {
     "\n  query PackageSchedulePackages { schedules { id packages { id status title frameworks period { start end } reports { type } dataExports { kind format } } } }\n": typeof types.PackageSchedulePackagesDocument,
     "\n  query ScheduleExportsList { schedules { id exports { kinds format } reports { id period { start end } } dataExports { kind format status period { start end } filters { environment } } } }\n": typeof types.ScheduleExportsListDocument,
     "\n  mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }\n": typeof types.PackagePartCancelDocument,
+    "\n  query ConsoleTestReport($id: ID!) {\n    report(id: $id) {\n      type score versions { id version score } sections { tables { id columns rows } }\n      fail: findings(filter: { statuses: [FAIL] }, first: 0) { totalCount } warn: findings(filter: { statuses: [WARN] }, first: 0) { totalCount }\n      pass: findings(filter: { statuses: [PASS] }, first: 0) { totalCount } na: findings(filter: { statuses: [NOT_APPLICABLE] }, first: 0) { totalCount }\n    }\n  }\n": typeof types.ConsoleTestReportDocument,
+    "\n  query ConsoleTestEvidence($id: ID!, $first: Int) { node(id: $id) { ... on Finding { evidence(first: $first) { totalCount edges { node { clientId sequence occurredAt } } } } } }\n": typeof types.ConsoleTestEvidenceDocument,
+    "\n  query ConsoleTestSoc2Reports { reports(filter: { type: \"soc2\", status: COMPLETED }, first: 12) { edges { node { id score createdAt period { end } } } } }\n": typeof types.ConsoleTestSoc2ReportsDocument,
     "\n  mutation ExportRequest($input: RequestDataExportInput!) {\n    requestDataExport(input: $input) { id status kind format filters { environment decisions sources } }\n  }\n": typeof types.ExportRequestDocument,
     "\n  query ExportGet($id: ID!) {\n    node(id: $id) {\n      ... on DataExport { id status rowCount sizeBytes sha256 signature signatureKeyId downloadUrl expiresAt error progress { percent stage message } }\n    }\n  }\n": typeof types.ExportGetDocument,
     "\n  query ExportList { dataExports(first: 50) { totalCount edges { node { id kind } } } }\n": typeof types.ExportListDocument,
@@ -146,6 +149,9 @@ const documents: Documents = {
     "\n  query PackageSchedulePackages { schedules { id packages { id status title frameworks period { start end } reports { type } dataExports { kind format } } } }\n": types.PackageSchedulePackagesDocument,
     "\n  query ScheduleExportsList { schedules { id exports { kinds format } reports { id period { start end } } dataExports { kind format status period { start end } filters { environment } } } }\n": types.ScheduleExportsListDocument,
     "\n  mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }\n": types.PackagePartCancelDocument,
+    "\n  query ConsoleTestReport($id: ID!) {\n    report(id: $id) {\n      type score versions { id version score } sections { tables { id columns rows } }\n      fail: findings(filter: { statuses: [FAIL] }, first: 0) { totalCount } warn: findings(filter: { statuses: [WARN] }, first: 0) { totalCount }\n      pass: findings(filter: { statuses: [PASS] }, first: 0) { totalCount } na: findings(filter: { statuses: [NOT_APPLICABLE] }, first: 0) { totalCount }\n    }\n  }\n": types.ConsoleTestReportDocument,
+    "\n  query ConsoleTestEvidence($id: ID!, $first: Int) { node(id: $id) { ... on Finding { evidence(first: $first) { totalCount edges { node { clientId sequence occurredAt } } } } } }\n": types.ConsoleTestEvidenceDocument,
+    "\n  query ConsoleTestSoc2Reports { reports(filter: { type: \"soc2\", status: COMPLETED }, first: 12) { edges { node { id score createdAt period { end } } } } }\n": types.ConsoleTestSoc2ReportsDocument,
     "\n  mutation ExportRequest($input: RequestDataExportInput!) {\n    requestDataExport(input: $input) { id status kind format filters { environment decisions sources } }\n  }\n": types.ExportRequestDocument,
     "\n  query ExportGet($id: ID!) {\n    node(id: $id) {\n      ... on DataExport { id status rowCount sizeBytes sha256 signature signatureKeyId downloadUrl expiresAt error progress { percent stage message } }\n    }\n  }\n": types.ExportGetDocument,
     "\n  query ExportList { dataExports(first: 50) { totalCount edges { node { id kind } } } }\n": types.ExportListDocument,
@@ -340,6 +346,18 @@ export function graphql(source: "\n  query ScheduleExportsList { schedules { id 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }\n"): (typeof documents)["\n  mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleTestReport($id: ID!) {\n    report(id: $id) {\n      type score versions { id version score } sections { tables { id columns rows } }\n      fail: findings(filter: { statuses: [FAIL] }, first: 0) { totalCount } warn: findings(filter: { statuses: [WARN] }, first: 0) { totalCount }\n      pass: findings(filter: { statuses: [PASS] }, first: 0) { totalCount } na: findings(filter: { statuses: [NOT_APPLICABLE] }, first: 0) { totalCount }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleTestReport($id: ID!) {\n    report(id: $id) {\n      type score versions { id version score } sections { tables { id columns rows } }\n      fail: findings(filter: { statuses: [FAIL] }, first: 0) { totalCount } warn: findings(filter: { statuses: [WARN] }, first: 0) { totalCount }\n      pass: findings(filter: { statuses: [PASS] }, first: 0) { totalCount } na: findings(filter: { statuses: [NOT_APPLICABLE] }, first: 0) { totalCount }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleTestEvidence($id: ID!, $first: Int) { node(id: $id) { ... on Finding { evidence(first: $first) { totalCount edges { node { clientId sequence occurredAt } } } } } }\n"): (typeof documents)["\n  query ConsoleTestEvidence($id: ID!, $first: Int) { node(id: $id) { ... on Finding { evidence(first: $first) { totalCount edges { node { clientId sequence occurredAt } } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleTestSoc2Reports { reports(filter: { type: \"soc2\", status: COMPLETED }, first: 12) { edges { node { id score createdAt period { end } } } } }\n"): (typeof documents)["\n  query ConsoleTestSoc2Reports { reports(filter: { type: \"soc2\", status: COMPLETED }, first: 12) { edges { node { id score createdAt period { end } } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

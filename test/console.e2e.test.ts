@@ -10,6 +10,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHash, createPublicKey } from 'node:crypto';
+import { graphql } from '../client/gql.ts';
 import { DEMO_USERS } from '../src/demo/catalog.ts';
 import { seedDemoData } from '../src/demo/seed.ts';
 import { ingestRecords } from '../src/events/ingest.ts';
@@ -43,8 +44,9 @@ const failedRequests: string[] = [];
 vi.setConfig({ expect: { poll: { timeout: 15_000, interval: 50 } } });
 
 beforeAll(async () => {
-  // A pause per progress step, so the bar visibly streams through its stages.
-  app = await startTestApp({ jobs: 'work', env: { REPORT_STEP_DELAY_MS: '250' } });
+  // A pause per progress step, so the bar visibly streams through its stages. Only known documents run:
+  // the console must work on a server that refuses ad-hoc GraphQL (PERSISTED_DOCUMENTS=only).
+  app = await startTestApp({ jobs: 'work', env: { REPORT_STEP_DELAY_MS: '250', PERSISTED_DOCUMENTS: 'only' } });
   baseUrl = await app.api.listen(0, '127.0.0.1');
   const org = await app.newOrg('Console org');
   adminKey = org.adminKey;
@@ -133,38 +135,57 @@ async function signIn(page: Page, key: string, query = '') {
 }
 
 /** The report as the API gives it: the numbers every chart must show. */
+const ApiReport = graphql(`
+  query ConsoleTestReport($id: ID!) {
+    report(id: $id) {
+      type score versions { id version score } sections { tables { id columns rows } }
+      fail: findings(filter: { statuses: [FAIL] }, first: 0) { totalCount } warn: findings(filter: { statuses: [WARN] }, first: 0) { totalCount }
+      pass: findings(filter: { statuses: [PASS] }, first: 0) { totalCount } na: findings(filter: { statuses: [NOT_APPLICABLE] }, first: 0) { totalCount }
+    }
+  }
+`);
+
 async function apiReport(reportId: string) {
-  const response = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` },
-    body: JSON.stringify({
-      query: `query ($id: ID!) { report(id: $id) { type score versions { id version score } sections { tables { id columns rows } }
-        fail: findings(filter: { statuses: [FAIL] }, first: 0) { totalCount } warn: findings(filter: { statuses: [WARN] }, first: 0) { totalCount }
-        pass: findings(filter: { statuses: [PASS] }, first: 0) { totalCount } na: findings(filter: { statuses: [NOT_APPLICABLE] }, first: 0) { totalCount } } }`,
-      variables: { id: reportId },
-    }),
-  });
-  const body = (await response.json()) as { data: { report: { type: string; score: number; versions: Array<{ id: string; version: number; score: number }>; sections: Array<{ tables: Array<{ id: string; columns: string[]; rows: unknown[][] }> }>; fail: { totalCount: number }; warn: { totalCount: number }; pass: { totalCount: number }; na: { totalCount: number } } } };
-  return body.data.report;
+  const result = await app.gql(adminKey, ApiReport, { id: reportId });
+  expect(result.errors).toBeUndefined();
+  // Table rows are a JSON scalar: rows of cells.
+  const report = result.data!.report!;
+  return { ...report, sections: report.sections.map((section) => ({ tables: section.tables.map((table) => ({ ...table, rows: table.rows as unknown[][] })) })) };
 }
 
 /** The first `first` evidence events of a finding, as the API gives them. */
+const ApiEvidence = graphql(`
+  query ConsoleTestEvidence($id: ID!, $first: Int) { node(id: $id) { ... on Finding { evidence(first: $first) { totalCount edges { node { clientId sequence occurredAt } } } } } }
+`);
+
 async function apiEvidence(findingId: string, first: number) {
-  const response = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` },
-    body: JSON.stringify({
-      query: `query ($id: ID!, $first: Int) { node(id: $id) { ... on Finding { evidence(first: $first) { totalCount edges { node { clientId sequence occurredAt } } } } } }`,
-      variables: { id: findingId, first },
-    }),
-  });
-  const { evidence } = ((await response.json()) as { data: { node: { evidence: { totalCount: number; edges: Array<{ node: { clientId: string | null; sequence: number; occurredAt: string } }> } } } }).data.node;
-  return { totalCount: evidence.totalCount, events: evidence.edges.map((e) => e.node) };
+  const result = await app.gql(adminKey, ApiEvidence, { id: findingId, first });
+  expect(result.errors).toBeUndefined();
+  const node = result.data!.node;
+  if (!node || !('evidence' in node)) throw new Error(`${findingId} is not a finding`);
+  return { totalCount: node.evidence.totalCount, events: node.evidence.edges.map((e) => e.node) };
 }
+
+const CompletedSoc2Reports = graphql(`
+  query ConsoleTestSoc2Reports { reports(filter: { type: "soc2", status: COMPLETED }, first: 12) { edges { node { id score createdAt period { end } } } } }
+`);
 
 /** Every mark of a chart in the page: its series, label and value. */
 const marks = (page: Page, chart: string) =>
   page.locator(`svg[data-chart="${chart}"] [data-value]`).evaluateAll((els) => els.map((e) => ({ series: e.getAttribute('data-series')!, label: e.getAttribute('data-label')!, value: Number(e.getAttribute('data-value')) })));
+
+/** The smallest chart text on a phone's screen, in CSS pixels (a narrow screen scrolls a chart sideways rather than shrink it). */
+async function smallestChartTextOnPhone(page: Page) {
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  const smallest = await page.locator('svg.chart').evaluateAll((svgs) =>
+    Math.min(...svgs.flatMap((s) => {
+      const scale = s.getBoundingClientRect().width / (s as SVGSVGElement).viewBox.baseVal.width;
+      return [...s.querySelectorAll('text')].map((t) => Number(t.getAttribute('font-size')) * scale);
+    })));
+  await page.setViewportSize(size);
+  return smallest;
+}
 
 async function checkCharts(page: Page, reportId: string) {
   const report = await apiReport(reportId);
@@ -190,6 +211,7 @@ async function checkCharts(page: Page, reportId: string) {
   expect(drawn.length).toBeGreaterThan(10);
   // Risk distribution: one bar per band.
   expect(await marks(page, 'risk')).toEqual(table('risk_distribution').rows.map((r) => ({ series: 'agents', label: String(r[0]), value: Number(r[1]) })));
+  expect(await smallestChartTextOnPhone(page)).toBeGreaterThanOrEqual(8);
   await shoot(page, 'charts', 'section[aria-labelledby="charts-title"]');
 }
 
@@ -261,6 +283,7 @@ async function readAsAuditor(shareUrl: string, password: string, approvals: Arra
   expect(await auditor.locator('main img, main script').count()).toBe(0);
   // Summary, charts, findings failures first, integrity with the key, the chosen files only.
   for (const chart of ['status', 'decisions', 'risk']) expect(await auditor.locator(`svg[data-chart="${chart}"][role="img"]`).count(), chart).toBe(1);
+  expect(await smallestChartTextOnPhone(auditor)).toBeGreaterThanOrEqual(8);
   const statuses = await auditor.locator('li.finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
   expect(statuses[0]).toBe('fail');
   expect(statuses.indexOf('pass')).toBeGreaterThan(statuses.lastIndexOf('fail'));
@@ -594,12 +617,9 @@ describe('web console', () => {
 
     // Across the organisation's completed SOC 2 reports (the schedule's run included), oldest first, one
     // point per report: version 1, superseded by version 2, is not one of them.
-    const response = await fetch(`${baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` },
-      body: JSON.stringify({ query: '{ reports(filter: { type: "soc2", status: COMPLETED }, first: 12) { edges { node { id score createdAt period { end } } } } }' }),
-    });
-    const soc2 = ((await response.json()) as { data: { reports: { edges: Array<{ node: { id: string; score: number | null; createdAt: string; period: { end: string } } }> } } }).data.reports.edges.map((e) => e.node);
+    const listed = await app.gql(adminKey, CompletedSoc2Reports);
+    expect(listed.errors).toBeUndefined();
+    const soc2 = listed.data!.reports.edges.map((e) => ({ ...e.node, createdAt: String(e.node.createdAt), period: { end: String(e.node.period.end) } }));
     const version1 = report.versions.find((v) => v.version === 1)!.id;
     const expected = soc2.filter((r) => r.score !== null && r.id !== version1).sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((r) => [r.period.end.slice(0, 10), r.score]);
     expect(expected.length).toBeGreaterThanOrEqual(2);

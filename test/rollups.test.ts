@@ -338,6 +338,10 @@ describe('reports read through rollups', () => {
     const latest = await generate('governance');
     const merged = await requestFigures({ orgId, start: PERIOD.start, end: PERIOD.end, watermark: latest.watermark, environment: null, agentIds: [] });
     expect(merged.rolled).toEqual(merged.fromEvents);
+    // A reader at the lowest boundary left sees none of the later batches' answers in its request rows.
+    const [lowest] = await raw`select upto::bigint as upto from event_rollup_batches where org_id = ${orgId} order by upto limit 1`;
+    const early = await requestFigures({ orgId, start: PERIOD.start, end: PERIOD.end, watermark: Number(lowest!.upto), environment: null, agentIds: [] });
+    expect(early.rolled).toEqual(early.fromEvents);
     const expected = await fromEventsOnly(() => generate('governance', { watermark: latest.watermark }));
     expect(latest.said).toEqual(expected.said);
   });

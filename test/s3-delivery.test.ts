@@ -103,7 +103,7 @@ async function settled(bucket: string, count: number) {
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 's3rver-'));
-  s3 = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: dir, configureBuckets: [{ name: 'archive', configs: [] }, { name: 'flaky', configs: [] }] });
+  s3 = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: dir, configureBuckets: [{ name: 'archive', configs: [] }, { name: 'flaky', configs: [] }, { name: 'packages', configs: [] }] });
   const { port } = await s3.run();
   s3Url = `http://127.0.0.1:${port}`;
   app = await startTestApp({ jobs: 'work', env: { NOTIFICATION_RETRY_LIMIT: '2', NOTIFICATION_RETRY_DELAY_SECONDS: '1' } });
@@ -157,6 +157,36 @@ describe('delivery to S3-compatible storage', () => {
     const uploaded = await object('archive', jsonRow.target.replace('s3://archive/', ''));
     const downloaded = Buffer.from(await (await app.fetch(`/reports/${encodeURIComponent(r.data.generateReport.id)}/download?format=json`, { key: org.adminKey })).arrayBuffer());
     expect(uploaded!.equals(downloaded)).toBe(true);
+  });
+
+  it("uploads a package's own PDF, zip and signed manifest, each identical to its download", async () => {
+    const id = await target({ bucket: 'packages', prefix: 'q2' });
+    const r = await rawGql(app, org.adminKey, 'mutation($i: RequestCompliancePackageInput!) { requestCompliancePackage(input: $i) { id } }', {
+      i: { frameworks: ['audit_summary'], environment: 'bulk', period: { start: '2026-04-01T00:00:00Z', end: '2026-04-10T00:00:00Z' }, deliverTo: [id] },
+    });
+    expect(r.errors).toBeUndefined();
+    const pkg = await until(async () => {
+      const g = await rawGql(app, org.adminKey, 'query($id: ID!) { node(id: $id) { ... on CompliancePackage { status signature downloads { file url sha256 sizeBytes } } } }', { id: r.data.requestCompliancePackage.id });
+      return ['COMPLETED', 'FAILED'].includes(g.data?.node?.status) ? g.data.node : undefined;
+    }, 'the package', 120_000);
+    expect(pkg.status).toBe('COMPLETED');
+    const rows = await until(async () => {
+      const n = await rawGql(app, org.adminKey, '{ notifications(first: 100) { edges { node { channel target status event } } } }');
+      const s3Rows = (n.data.notifications.edges as Array<{ node: { channel: string; target: string; status: string; event: string } }>).map((e) => e.node).filter((x) => x.target.startsWith('s3://packages/q2/'));
+      return s3Rows.length === 4 && s3Rows.every((x) => x.status !== 'PENDING') ? s3Rows : undefined;
+    }, 'the package uploads', 90_000);
+    expect(rows.map((x) => [x.status, x.event])).toEqual(Array(4).fill(['DELIVERED', 'package.delivered']));
+    for (const d of pkg.downloads as Array<{ file: string; url: string; sha256: string; sizeBytes: number }>) {
+      const row = rows.find((x) => x.target.endsWith(`.${d.file.toLowerCase()}`))!;
+      const uploaded = await object('packages', row.target.replace('s3://packages/', ''));
+      expect(uploaded!.length).toBe(d.sizeBytes);
+      expect(sha256(uploaded!)).toBe(d.sha256);
+    }
+    const manifest = await object('packages', rows.find((x) => x.target.endsWith('.manifest.json'))!.target.replace('s3://packages/', ''));
+    const pdfHash = (pkg.downloads as Array<{ file: string; sha256: string }>).find((d) => d.file === 'PDF')!.sha256;
+    expect(manifest!.toString('utf8')).toContain(pdfHash);
+    const signature = await object('packages', rows.find((x) => x.target.endsWith('.manifest.sig'))!.target.replace('s3://packages/', ''));
+    expect(signature!.toString('base64')).toBe(pkg.signature);
   });
 
   it('a wrong access key fails clearly after its retries, and nothing is reported delivered', async () => {

@@ -976,6 +976,8 @@ export const compliancePackages = pgTable(
     /** The reports and exports requested for it, in the order of `frameworks` and `export_kinds`. */
     reportIds: uuid('report_ids').array().notNull(),
     exportIds: uuid('export_ids').array().notNull().default(sql`'{}'`),
+    /** Storage targets its PDF, zip and signed manifest are uploaded to once it completes (src/delivery/). */
+    deliverTo: uuid('deliver_to').array().notNull().default(sql`'{}'`),
     /** The signed manifest (canonical JSON) and its Ed25519 signature (base64) with the key's id. */
     manifest: text('manifest'),
     signature: text('signature'),

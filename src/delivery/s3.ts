@@ -1,6 +1,6 @@
 /**
  * Delivery of files to S3-compatible storage (the targets themselves, their
- * encrypted credentials included, are accounts/storage-targets.ts). When an export or report that names targets
+ * encrypted credentials included, are accounts/storage-targets.ts). When an export, report or package that names targets
  * completes, one outbox row per file (channel `s3`) is written with its
  * delivery job in the same transaction; the notification worker uploads it
  * with the AWS SDK's S3 client, sends the file's MD5 and SHA-256 for the
@@ -17,6 +17,7 @@ import { notifications, reportArtifacts, reports, storageTargets } from '../db/s
 import { MEDIA_TYPES } from '../exports/encode.ts';
 import { exportFileChunks, exportManifest, fileNameOf, type ExportRecord } from '../exports/exports.ts';
 import { enqueueDelivery } from '../notifications/outbox.ts';
+import { packageFileChunks, packageFileName, packageManifest, type PackageRecord } from '../packages/packages.ts';
 import { artifactChunks } from '../render/artifacts.ts';
 import { CONTENT_TYPES, fileName } from '../render/model.ts';
 import type { Services } from '../services.ts';
@@ -25,7 +26,10 @@ import type { Services } from '../services.ts';
 interface S3Delivery {
   targetId: string;
   key: string;
-  source: { exportId: string; part: 'file' | 'manifest' | 'signature' } | { reportId: string; format: string };
+  source:
+    | { exportId: string; part: 'file' | 'manifest' | 'signature' }
+    | { packageId: string; part: 'pdf' | 'zip' | 'manifest' | 'signature' }
+    | { reportId: string; format: string };
   sizeBytes: number | null;
   sha256: string | null;
   contentType: string;
@@ -43,6 +47,22 @@ export async function deliverExport(services: Services, row: ExportRecord): Prom
     { name: `${name}.manifest.sig`, source: { exportId: row.id, part: 'signature' }, sizeBytes: null, sha256: null, contentType: 'application/octet-stream' },
   ];
   return enqueue(services, row.orgId, null, `export:${row.id}`, row.deliverTo, files);
+}
+
+/**
+ * Outbox rows for a completed package's PDF and zip, and its signed manifest
+ * beside them (it lists the PDF and every file in the zip), to each of its targets.
+ */
+export async function deliverPackage(services: Services, row: PackageRecord): Promise<number> {
+  if (!row.deliverTo.length || row.status !== 'completed') return 0;
+  const base = packageFileName(row, 'zip').replace(/\.zip$/, '');
+  const files: Array<Omit<S3Delivery, 'targetId' | 'key'> & { name: string }> = [
+    { name: packageFileName(row, 'pdf'), source: { packageId: row.id, part: 'pdf' }, sizeBytes: row.pdfSizeBytes, sha256: row.pdfSha256, contentType: 'application/pdf' },
+    { name: packageFileName(row, 'zip'), source: { packageId: row.id, part: 'zip' }, sizeBytes: row.zipSizeBytes, sha256: row.zipSha256, contentType: 'application/zip' },
+    { name: `${base}.manifest.json`, source: { packageId: row.id, part: 'manifest' }, sizeBytes: null, sha256: null, contentType: 'application/json' },
+    { name: `${base}.manifest.sig`, source: { packageId: row.id, part: 'signature' }, sizeBytes: null, sha256: null, contentType: 'application/octet-stream' },
+  ];
+  return enqueue(services, row.orgId, null, `package:${row.id}`, row.deliverTo, files);
 }
 
 /** Outbox rows for a completed report's stored files (every format rendered), to each of its targets. */
@@ -68,7 +88,7 @@ async function enqueue(services: Services, orgId: string, reportId: string | nul
   const { db } = services.database;
   const targets = await db.select(PUBLIC_COLUMNS).from(storageTargets).where(and(eq(storageTargets.orgId, orgId), inArray(storageTargets.id, targetIds)));
   if (!targets.length) return 0;
-  const event = subject.startsWith('export:') ? 'export.delivered' : 'report.delivered';
+  const event = `${subject.slice(0, subject.indexOf(':'))}.delivered`;
   return db.transaction(async (tx) => {
     // One hook at a time per subject, so a retried hook finds the rows of the first.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`deliver:${subject}`}, 0))`);
@@ -164,6 +184,15 @@ function chunksOf(services: Services, orgId: string, d: S3Delivery): AsyncIterab
     return (async function* () {
       const signed = await exportManifest(services.database.db, orgId, exportId);
       if (!signed) throw new UploadFailed('the export has no signed manifest (expired or deleted)');
+      yield part === 'manifest' ? Buffer.from(signed.manifest, 'utf8') : Buffer.from(signed.signature, 'base64');
+    })();
+  }
+  if ('packageId' in d.source) {
+    const { packageId, part } = d.source;
+    if (part === 'pdf' || part === 'zip') return packageFileChunks(services, orgId, packageId, part);
+    return (async function* () {
+      const signed = await packageManifest(services.database.db, orgId, packageId);
+      if (!signed) throw new UploadFailed('the package has no signed manifest (expired or deleted)');
       yield part === 'manifest' ? Buffer.from(signed.manifest, 'utf8') : Buffer.from(signed.signature, 'base64');
     })();
   }

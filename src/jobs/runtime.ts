@@ -10,7 +10,7 @@ import { startQueue } from '../queue.ts';
 import { scheduleReportSweep, startReportWorker } from './report-worker.ts';
 import { startReportFinishedWorker } from './report-finished.ts';
 import { startRollupWorker } from './rollup-refresh.ts';
-import { deliverExport } from '../delivery/s3.ts';
+import { deliverExport, deliverPackage } from '../delivery/s3.ts';
 import { createExportQueue, startExportWorker } from './export-worker.ts';
 import { startPostureWorker } from './posture-refresh.ts';
 import { createPackageQueue, startPackageWorker } from './package-worker.ts';
@@ -41,7 +41,7 @@ export async function startJobRuntime(services: Services, options: JobRuntimeOpt
     await startRollupWorker(queue, services);
     await startExportWorker(queue, services, { afterComplete: async (row) => void (await deliverExport(services, row)) });
     await startPostureWorker(queue, services, { cron: options.recurring !== false });
-    await startPackageWorker(queue, services);
+    await startPackageWorker(queue, services, { afterComplete: async (row) => void (await deliverPackage(services, row)) });
     // Schedules, retention and notification deliveries run where reports run.
     if (options.recurring !== false) {
       await registerDeliveryJobs(queue, services);

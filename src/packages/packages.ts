@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, getTableColumns, inArray, isNull, lt, sql as dsql, type SQL } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { fromDrizzle } from 'pg-boss';
+import { checkTargets } from '../accounts/storage-targets.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { compliancePackages, packageFiles } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
@@ -48,6 +49,8 @@ export interface RequestPackageInput {
   exportFormat?: string | null;
   title?: string | null;
   scheduleId?: string | null;
+  /** Storage targets the package's own files are uploaded to once it completes. */
+  deliverTo?: string[] | null;
 }
 
 /**
@@ -65,6 +68,7 @@ export async function requestPackage(services: Services, requester: Actor, input
   if (input.title?.includes('\u0000')) throw badInput('title', 'title must not contain NUL');
   const title = input.title?.trim() || `Compliance package: ${names.join(', ')}, ${start.toISOString().slice(0, 10)} to ${end.toISOString().slice(0, 10)}`;
   if (title.length > 300) throw badInput('title', 'title must be at most 300 characters');
+  const deliverTo = await checkTargets(db, orgId, input.deliverTo);
 
   // Parts are validated by their own domains: a bad period or scope fails on the first, before anything is created.
   const period = { start, end };
@@ -93,6 +97,7 @@ export async function requestPackage(services: Services, requester: Actor, input
         exportFormat,
         reportIds,
         exportIds,
+        deliverTo,
         scheduleId: input.scheduleId ?? null,
         createdBy: requester.name,
       })

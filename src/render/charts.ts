@@ -35,7 +35,7 @@ function frame(kind: string, label: string, width: number, height: number, descr
 }
 
 function legend(items: Array<{ label: string; color: string }>, x: number, y: number, spacing: number): SvgNode[] {
-  return items.map((item, i) => n('g', {}, n('rect', { x: x + i * spacing, y, width: 10, height: 10, fill: item.color }), n('text', { x: x + i * spacing + 14, y: y + 9, 'font-size': 11 }, item.label)));
+  return items.map((item, i) => n('g', {}, n('rect', { x: x + i * spacing, y, width: 11, height: 11, fill: item.color }), n('text', { x: x + i * spacing + 15, y: y + 10, 'font-size': 13 }, item.label)));
 }
 
 const DECISION_COLORS = { allow: '#2e7d32', alert: '#f9a825', hold: '#1565c0', deny: '#c62828' } as const;
@@ -53,8 +53,8 @@ interface DayDecisions {
 
 /** Stacked bars: policy decisions per day. */
 export function decisionsChart(days: DayDecisions[]): SvgNode {
-  // The top margin holds the legend and, under it, the axis's unit clear of the highest tick's value.
-  const [width, height, left, right, top, bottom] = [680, 248, 52, 8, 38, 36];
+  // The top margin holds the legend clear of the highest tick's value; the title names the unit (decisions per day).
+  const [width, height, left, right, top, bottom] = [680, 242, 52, 8, 32, 36];
   const plotW = width - left - right;
   const plotH = height - top - bottom;
   const max = Math.max(1, ...days.map((d) => DECISION_KEYS.reduce((s, k) => s + d[k], 0)));
@@ -73,7 +73,7 @@ export function decisionsChart(days: DayDecisions[]): SvgNode {
   });
   const ticks = [0, 0.5, 1].map((f) => {
     const y = px(top + plotH - f * plotH);
-    return n('g', {}, n('line', { x1: left, x2: width - right, y1: y, y2: y, stroke: '#ddd' }), n('text', { x: left - 6, y: y + 4, 'text-anchor': 'end', 'font-size': 10 }, fmt(Math.round(f * max))));
+    return n('g', {}, n('line', { x1: left, x2: width - right, y1: y, y2: y, stroke: '#ddd' }), n('text', { x: left - 6, y: y + 4, 'text-anchor': 'end', 'font-size': 12 }, fmt(Math.round(f * max))));
   });
   const total = days.reduce((s, d) => s + DECISION_KEYS.reduce((t, k) => t + d[k], 0), 0);
   return frame('decisions', 'Policy decisions per day', width, height,
@@ -81,10 +81,9 @@ export function decisionsChart(days: DayDecisions[]): SvgNode {
     ...legend(DECISION_KEYS.map((k) => ({ label: DECISION_LABELS[k], color: DECISION_COLORS[k] })), left, 6, 90),
     ...ticks, ...bars,
     n('line', { x1: left, x2: width - right, y1: top + plotH, y2: top + plotH, stroke: '#333' }),
-    n('text', { x: left, y: height - 12, 'font-size': 10 }, days[0]?.day ?? ''),
-    n('text', { x: width - right, y: height - 12, 'font-size': 10, 'text-anchor': 'end' }, days.at(-1)?.day ?? ''),
-    n('text', { x: left - 6, y: top - 12, 'font-size': 10, 'text-anchor': 'end' }, 'decisions'),
-    !days.length && n('text', { x: width / 2, y: top + plotH / 2, 'text-anchor': 'middle', 'font-size': 12 }, 'No decisions in this period'));
+    n('text', { x: left, y: height - 12, 'font-size': 12 }, days[0]?.day ?? ''),
+    n('text', { x: width - right, y: height - 12, 'font-size': 12, 'text-anchor': 'end' }, days.at(-1)?.day ?? ''),
+    !days.length && n('text', { x: width / 2, y: top + plotH / 2, 'text-anchor': 'middle', 'font-size': 14 }, 'No decisions in this period'));
 }
 
 const BAND_COLORS = ['#2e7d32', '#f9a825', '#ef6c00', '#c62828'];
@@ -98,9 +97,9 @@ export function riskChart(bands: Array<{ label: string; agents: number }>): SvgN
     const y = 8 + i * rowH;
     const w = (b.agents / max) * (width - left - 80);
     return n('g', {},
-      n('text', { x: left - 8, y: y + 17, 'text-anchor': 'end', 'font-size': 11 }, b.label),
+      n('text', { x: left - 8, y: y + 17, 'text-anchor': 'end', 'font-size': 13 }, b.label),
       n('rect', { x: left, y: y + 4, width: px(w), height: 18, fill: BAND_COLORS[i % BAND_COLORS.length]!, 'data-series': 'agents', 'data-label': b.label, 'data-value': b.agents }, n('title', {}, `${b.label}: ${fmt(b.agents)} agents`)),
-      n('text', { x: px(left + w + 6), y: y + 17, 'font-size': 11 }, `${fmt(b.agents)} agent${b.agents === 1 ? '' : 's'}`));
+      n('text', { x: px(left + w + 6), y: y + 17, 'font-size': 13 }, `${fmt(b.agents)} agent${b.agents === 1 ? '' : 's'}`));
   });
   const total = bands.reduce((s, b) => s + b.agents, 0);
   return frame('risk', 'Risk distribution of agents', width, height, `${fmt(total)} agents by risk band.`, ...rows);
@@ -125,7 +124,7 @@ export function statusChart(counts: Record<StatusKey, number>): SvgNode {
   return frame('status', 'Findings by status', width, height, `${fmt(total)} findings: ${STATUS_KEYS.map((k) => `${fmt(counts[k])} ${STATUS_WORDS[k]}`).join(', ')}.`,
     ...legend(STATUS_KEYS.map((k) => ({ label: `${STATUS_WORDS[k]} ${fmt(counts[k])}`, color: STATUS_COLORS[k] })), left, 8, 150),
     ...segments,
-    !total && n('text', { x: width / 2, y: 48, 'text-anchor': 'middle', 'font-size': 12 }, 'No findings'));
+    !total && n('text', { x: width / 2, y: 48, 'text-anchor': 'middle', 'font-size': 14 }, 'No findings'));
 }
 
 export interface ScorePoint {
@@ -145,17 +144,17 @@ export function scoreTrendChart(title: string, points: ScorePoint[]): SvgNode {
   const inset = 36;
   const xOf = (i: number) => px(left + inset + (points.length <= 1 ? (plotW - 2 * inset) / 2 : (i * (plotW - 2 * inset)) / (points.length - 1)));
   const yOf = (s: number) => px(top + plotH - (Math.max(0, Math.min(100, s)) / 100) * plotH);
-  const grid = [0, 50, 100].map((s) => n('g', {}, n('line', { x1: left, x2: width - right, y1: yOf(s), y2: yOf(s), stroke: '#ddd' }), n('text', { x: left - 6, y: yOf(s) + 4, 'text-anchor': 'end', 'font-size': 10 }, String(s))));
+  const grid = [0, 50, 100].map((s) => n('g', {}, n('line', { x1: left, x2: width - right, y1: yOf(s), y2: yOf(s), stroke: '#ddd' }), n('text', { x: left - 6, y: yOf(s) + 4, 'text-anchor': 'end', 'font-size': 12 }, String(s))));
   const line = points.length > 1 ? n('polyline', { points: points.map((p, i) => `${xOf(i)},${yOf(p.score)}`).join(' '), fill: 'none', stroke: '#1f5fbf', 'stroke-width': 2 }) : null;
   const dots = points.map((p, i) => n('g', {},
     n('circle', { cx: xOf(i), cy: yOf(p.score), r: p.current ? 6 : 4, fill: p.current ? '#14263f' : '#1f5fbf', 'data-series': 'score', 'data-label': p.label, 'data-value': p.score }, n('title', {}, `${p.label}: score ${p.score}${p.current ? ' (this report)' : ''}`)),
-    n('text', { x: xOf(i), y: yOf(p.score) - 10, 'text-anchor': 'middle', 'font-size': 10 }, String(p.score))));
+    n('text', { x: xOf(i), y: yOf(p.score) - 10, 'text-anchor': 'middle', 'font-size': 12 }, String(p.score))));
   // Axis labels: every point's when there are few, else the first and the last.
   const labelled = points.length <= 8 ? points.map((p, i) => [p, i] as const) : ([[points[0]!, 0], [points.at(-1)!, points.length - 1]] as const);
-  const axis = labelled.map(([p, i]) => n('text', { x: xOf(i), y: height - bottom + 18, 'text-anchor': 'middle', 'font-size': 10 }, p.label));
+  const axis = labelled.map(([p, i]) => n('text', { x: xOf(i), y: height - bottom + 18, 'text-anchor': 'middle', 'font-size': 12 }, p.label));
   return frame('score-trend', title, width, height, points.length ? `Scores from ${points[0]!.label} (${points[0]!.score}) to ${points.at(-1)!.label} (${points.at(-1)!.score}).` : 'No scored reports.',
     ...grid, line, ...dots, ...axis,
-    !points.length && n('text', { x: width / 2, y: top + plotH / 2, 'text-anchor': 'middle', 'font-size': 12 }, 'No scored reports yet'));
+    !points.length && n('text', { x: width / 2, y: top + plotH / 2, 'text-anchor': 'middle', 'font-size': 14 }, 'No scored reports yet'));
 }
 
 /** The decisions-per-day table of a report as chart input. */

@@ -4,7 +4,10 @@
  * and counting pages. Kept free of the report model, so the renderer process
  * loads nothing but this and playwright-core.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from '../config.ts';
 
 export const CHROMIUM_FLAGS = [
@@ -27,8 +30,40 @@ export async function chromiumExecutable(config: Pick<Config, 'CHROMIUM_PATH'>):
   }
   const system = SYSTEM_CHROMIUMS.find((p) => existsSync(p));
   if (system) return system;
-  const { default: sparticuz } = await import('@sparticuz/chromium');
-  return sparticuz.executablePath();
+  return unpackedChromium();
+}
+
+/** A lock older than this was left by a process that died while unpacking (unpacking takes seconds). */
+const STALE_UNPACK_MS = 5 * 60_000;
+
+/**
+ * @sparticuz/chromium unpacks its browser to TMPDIR/chromium and answers that path as soon as the
+ * file exists, so a process starting while another is still writing it runs a half-written binary
+ * (spawn ETXTBSY: two test files, or two workers, on a fresh machine). One process unpacks at a
+ * time, holding a lock directory beside it; the others wait until the lock is gone.
+ */
+export async function unpackedChromium(): Promise<string> {
+  const target = path.join(tmpdir(), 'chromium');
+  const lock = `${target}.unpacking`;
+  for (;;) {
+    // In this order: a binary that exists while no lock is held was written whole.
+    if (existsSync(target) && !existsSync(lock)) return target;
+    try {
+      mkdirSync(lock);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > STALE_UNPACK_MS) rmSync(lock, { recursive: true, force: true });
+      else await sleep(100);
+      continue;
+    }
+    try {
+      const { default: sparticuz } = await import('@sparticuz/chromium');
+      return await sparticuz.executablePath();
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
 }
 
 /**

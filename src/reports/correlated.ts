@@ -18,6 +18,7 @@
  * for its first answer: the same numbers, the way they were always counted.
  */
 import type { TransactionSql } from 'postgres';
+import type { SlaTargets } from '../accounts/sla-targets.ts';
 import type { Sql } from '../db/client.ts';
 import { round } from './metrics.ts';
 import { type RollupPlan, planParts } from './rollups.ts';
@@ -31,13 +32,15 @@ interface RequestFigures {
   unanswered: number;
   /** Not answered within the SLA (never answered included); 0 for kinds without one. */
   late: number;
+  /** Answered within the organisation's response-time target (approvals and holds, when targets are given; else 0). */
+  withinTarget: number;
   /** Seconds from request to first answer, over the answered requests. */
   mean: number | null;
   p50: number | null;
   p95: number | null;
 }
 
-const NO_REQUESTS: RequestFigures = { requests: 0, answered: 0, unanswered: 0, late: 0, mean: null, p50: null, p95: null };
+const NO_REQUESTS: RequestFigures = { requests: 0, answered: 0, unanswered: 0, late: 0, withinTarget: 0, mean: null, p50: null, p95: null };
 
 const DAY = (e: string) => `floor(date_part('epoch', ${e}.occurred_at) / 86400)::int`;
 
@@ -103,19 +106,32 @@ export function requestRows(scope: ReportScope, plan: RollupPlan | null, kinds: 
   return { ctes, rows, params: scoped.params };
 }
 
-/** The figures of each kind of request in `kinds`, in one query. */
-export async function measureRequests(sql: Sql, scope: ReportScope, plan: RollupPlan | null, kinds: readonly RequestKindId[]): Promise<Record<RequestKindId, RequestFigures>> {
+/**
+ * The figures of each kind of request in `kinds`, in one query; with `targets`, also how many
+ * approvals and holds were answered within the organisation's targets (the score's SLA factor),
+ * from the same rows rather than a second read of them.
+ */
+export async function measureRequests(
+  sql: Sql,
+  scope: ReportScope,
+  plan: RollupPlan | null,
+  kinds: readonly RequestKindId[],
+  targets?: SlaTargets,
+): Promise<Record<RequestKindId, RequestFigures>> {
   const figures = Object.fromEntries(Object.keys(REQUEST_KINDS).map((id) => [id, NO_REQUESTS])) as Record<RequestKindId, RequestFigures>;
   if (!kinds.length) return figures;
   const { ctes, rows, params } = requestRows(scope, plan, kinds);
+  // Whole minutes, validated when set: safe to write into the statement.
+  const target = targets ? `make_interval(mins => case kind when 'approvals' then ${Number(targets.approvalMinutes)} else ${Number(targets.holdMinutes)} end)` : null;
   const result = await sql.unsafe(
     `with ${[...ctes, `requests as materialized (${rows})`].join(',\n')}
      select kind, count(*)::int as requests, count(first)::int as answered,
             count(*) filter (where first is null or first > deadline)::int as late,
+            ${target ? `count(*) filter (where kind in ('approvals', 'holds') and first <= occurred_at + ${target})::int` : '0'} as within,
             avg(t)::float8 as mean,
             percentile_cont(0.5) within group (order by t)::float8 as p50,
             percentile_cont(0.95) within group (order by t)::float8 as p95
-     from (select kind, first, deadline, extract(epoch from (first - occurred_at)) as t from requests) s
+     from (select kind, first, deadline, occurred_at, extract(epoch from (first - occurred_at)) as t from requests) s
      group by kind`,
     params as never[],
   );
@@ -127,6 +143,7 @@ export async function measureRequests(sql: Sql, scope: ReportScope, plan: Rollup
       answered: row.answered,
       unanswered: row.requests - row.answered,
       late: (REQUEST_KINDS[kind] as { within?: string }).within ? row.late : 0,
+      withinTarget: row.within,
       mean: num(row.mean),
       p50: num(row.p50),
       p95: num(row.p95),
@@ -197,21 +214,25 @@ export async function refreshRequests(tx: TransactionSql, orgId: string, newest:
 }
 
 /**
- * Merges batch `older` into `newer`: requests move to the newer batch and
- * take the earlier answers of both batches; answers to requests of batches
- * below stay, one per request.
+ * Merges batch `older` into `newer` (`below`: the batch under `older`, 0 for
+ * none): the requests of both take the earlier answers of both batches;
+ * answers to requests of batches below stay, one per request. A request row
+ * keeps the batch it was rolled in: it is never combined with another row,
+ * so relabelling it would rewrite every request of the older batch for
+ * nothing. Readers take the rows up to their boundary, and no boundary falls
+ * between `below` and `newer` any more, so the rows in that range are one
+ * batch's, whatever their label.
  */
-export async function mergeRequests(tx: TransactionSql, orgId: string, older: number, newer: number): Promise<void> {
+export async function mergeRequests(tx: TransactionSql, orgId: string, below: number, older: number, newer: number): Promise<void> {
   await tx.unsafe(
-    `with merged as (delete from event_answer_rollups where org_id = $1::uuid and upto in ($2, $3) returning *),
+    `with merged as (delete from event_answer_rollups where org_id = $1::uuid and upto in ($3, $4) returning *),
           best as (select day, kind, seq, min(first_answer_at) as first from merged group by 1, 2, 3),
           folded as (update event_request_rollups r set first_answer_at = least(r.first_answer_at, b.first)
-                     from best b where r.org_id = $1::uuid and r.upto in ($2, $3) and r.kind = b.kind and r.seq = b.seq
+                     from best b where r.org_id = $1::uuid and r.upto > $2 and r.upto <= $4 and r.kind = b.kind and r.seq = b.seq
                      returning r.kind, r.seq)
      insert into event_answer_rollups (org_id, upto, day, kind, seq, first_answer_at)
-     select $1::uuid, $3, b.day, b.kind, b.seq, b.first from best b
+     select $1::uuid, $4, b.day, b.kind, b.seq, b.first from best b
      where not exists (select 1 from folded f where f.kind = b.kind and f.seq = b.seq)`,
-    [orgId, older, newer],
+    [orgId, below, older, newer],
   );
-  await tx.unsafe(`update event_request_rollups set upto = $3 where org_id = $1::uuid and upto = $2`, [orgId, older, newer]);
 }

@@ -78,14 +78,14 @@ export async function measure(
   const rollup = await rollupPlan(sql, scope);
   const statements = plan.tables.has('statement_of_applicability') ? currentStatements(db, scope.orgId, options.asOf) : Promise.resolve([]);
   // The queries are independent: run them together, and report progress as each lands.
-  const [counted, coverage, requests, queried, sqlTables, drift, sla, currency, security, soaStatements] = await Promise.all([
+  const [counted, coverage, requests, queried, sqlTables, drift, currency, security, soaStatements] = await Promise.all([
     step(measureEvents(sql, scope, [...plan.selectors], rollup), 'Counted events, decisions and evidence, and scored agent risk'),
     step(measureCoverage(sql, scope, services.config.MONITORING_GAP_MINUTES), 'Measured monitoring coverage and gaps'),
-    step(measureRequests(sql, scope, rollup, [...plan.requestKinds]), 'Counted requests and their answers, and measured response times'),
+    // Approvals and holds always: the score's SLA factor is counted from the same rows.
+    step(measureRequests(sql, scope, rollup, [...new Set([...plan.requestKinds, 'approvals', 'holds'] as const)], targets), 'Counted requests and their answers, and measured response times'),
     runScalarQueries(sql, scope, plan.scalarQueries, rollup),
     buildSqlTables(sql, scope, plan.tables, rollup),
     plan.drift ? assessDrift(sql, scope) : Promise.resolve(null),
-    slaCompliance(sql, scope, rollup, targets),
     policyCurrency(sql, scope),
     securitySettings(sql, scope.orgId),
     statements,
@@ -131,7 +131,7 @@ export async function measure(
     weeks: counted.weeks,
     drift,
     drifts,
-    sla,
+    sla: slaCompliance(requests),
     targets,
     currency,
     security,

@@ -310,7 +310,7 @@ export async function refreshRollups(sql: Sql, orgId: string, options: { upto?: 
  */
 async function mergeBatches(tx: TransactionSql, orgId: string): Promise<void> {
   for (;;) {
-    const [newer, older] = await tx`select upto::bigint as upto, events::bigint as events from event_rollup_batches where org_id = ${orgId} order by upto desc limit 2`;
+    const [newer, older, below] = await tx`select upto::bigint as upto, events::bigint as events from event_rollup_batches where org_id = ${orgId} order by upto desc limit 3`;
     if (!newer || !older || Number(older.events) > 2 * Number(newer.events)) return;
     const [pinned] = await tx`
       select exists (select 1 from reports where org_id = ${orgId} and status = 'generating' and watermark >= ${older.upto} and watermark < ${newer.upto}) as pinned`;
@@ -345,7 +345,7 @@ async function mergeBatches(tx: TransactionSql, orgId: string): Promise<void> {
        select org_id, $3, day, environment, agent_id, subject, sum(n) from merged group by org_id, day, environment, agent_id, subject`,
       [orgId, older.upto, newer.upto],
     );
-    await mergeRequests(tx, orgId, Number(older.upto), Number(newer.upto));
+    await mergeRequests(tx, orgId, below ? Number(below.upto) : 0, Number(older.upto), Number(newer.upto));
     await tx`update event_rollup_batches set events = events + ${older.events} where org_id = ${orgId} and upto = ${newer.upto}`;
     await tx`delete from event_rollup_batches where org_id = ${orgId} and upto = ${older.upto}`;
   }

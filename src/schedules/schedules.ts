@@ -228,7 +228,7 @@ async function runOnce(services: Services, schedule: ScheduleRow, dueAt: Date, o
     const scope = { period, environment: schedule.environment, agentIds: schedule.agentIds, title, scheduleId: schedule.id };
     // A package schedule's run is one package (its reports name the schedule too, so they notify as its reports do).
     const made = schedule.package
-      ? await requestPackage(inTx, requester, { ...scope, ...schedule.package }, dueAt).then((p) => ({ reportId: p.reportIds[0]!, packageId: p.id }))
+      ? await requestPackage(inTx, requester, { ...scope, ...schedule.package, deliverTo: schedule.deliverTo }, dueAt).then((p) => ({ reportId: p.reportIds[0]!, packageId: p.id }))
       : { reportId: (await createReport(inTx, requester, { ...scope, type: schedule.type, deliverTo: schedule.deliverTo }, dueAt)).id, packageId: null };
     const report = { id: made.reportId };
     const exportIds: string[] = [];

@@ -24,7 +24,7 @@ const Notification = builder.objectRef<NotificationRow>('Notification').implemen
     id: t.exposeID('id', { description: 'Notification id; webhooks carry it as X-Delivery-Id.' }),
     channel: t.field({ type: Channel, description: 'Webhook or e-mail.', resolve: (n) => n.channel }),
     target: t.exposeString('target', { description: 'The webhook URL, e-mail address, or s3://bucket/key of an upload.' }),
-    event: t.exposeString('event', { description: 'report.completed or report.failed.' }),
+    event: t.exposeString('event', { description: 'report.completed or report.failed; for an upload to storage, report.delivered, export.delivered or package.delivered.' }),
     report: t.field({ type: Report, nullable: true, description: 'The report it is about.', resolve: (n) => n.reportId }),
     subject: t.string({ nullable: true, description: 'E-mail subject.', resolve: (n) => n.subject }),
     body: t.exposeString('body', { description: 'The exact webhook body (JSON) or e-mail text.' }),

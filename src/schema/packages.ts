@@ -114,6 +114,7 @@ const RequestCompliancePackageInput = builder.inputType('RequestCompliancePackag
     exportKinds: t.field({ type: [ExportKind], description: 'Data exports to include (none by default).' }),
     exportFormat: t.field({ type: ExportFormat, description: 'Format of the data exports; CSV by default.' }),
     title: t.string({ description: 'Title on the cover; defaults to the frameworks and the period.' }),
+    deliverTo: t.idList({ description: 'Storage targets (StorageTarget.id) the PDF, the zip and the signed manifest are uploaded to once the package completes.' }),
   }),
 });
 
@@ -123,7 +124,7 @@ builder.mutationFields((t) => ({
     description: 'Requests a package: its reports and exports are requested at once (they appear in reports and dataExports too), and a worker assembles the package when they are done. Follow it with compliancePackageProgress.',
     authScopes: { can: 'package:create' },
     args: { input: t.arg({ type: RequestCompliancePackageInput, required: true, description: 'Frameworks, period, scope and exports.' }) },
-    resolve: (_root, { input }, ctx) => requestPackage(ctx.services, requester(ctx), input),
+    resolve: (_root, { input }, ctx) => requestPackage(ctx.services, requester(ctx), { ...input, deliverTo: input.deliverTo?.map(String) ?? null }),
   }),
   cancelCompliancePackage: t.field({
     type: CompliancePackage,

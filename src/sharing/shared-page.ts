@@ -15,7 +15,7 @@ ul.downloads{padding:0;list-style:none}ul.downloads li{margin:.5rem 0}a{color:#0
 label{display:block;font-weight:600;margin-bottom:.25rem}input{font-size:1rem;padding:.4rem}button{font-size:1rem;padding:.4rem 1rem;margin-left:.5rem}
 *{box-sizing:border-box}dd{margin:0;overflow-wrap:anywhere}code,pre{font-family:ui-monospace,monospace;font-size:.88rem}pre{background:#f0f2f5;padding:.5rem;overflow-x:auto;white-space:pre-wrap;overflow-wrap:anywhere}
 .notice-info{border-left:4px solid #1f5fbf;padding:.5rem 1rem;background:#eef3fb}.toc{margin:1rem 0}.score{font-size:1.2rem}
-.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,26rem),1fr));gap:1rem}figure{margin:0;min-width:0}figcaption{font-weight:600}svg.chart{width:100%;height:auto;display:block}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,30rem),1fr));gap:1rem}figure{margin:0;min-width:0;overflow-x:auto}figcaption{font-weight:600}svg.chart{width:100%;min-width:30rem;height:auto;display:block}
 form.filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end}form.filters label{font-weight:600}select{font-size:1rem;padding:.3rem;display:block}
 ul.findings{list-style:none;padding:0}li.finding{border-left:4px solid #999;padding:.5rem .75rem;margin:.6rem 0;background:#fafbfc}li.fail{border-color:#b3261e}li.warn{border-color:#8a5a00}li.pass{border-color:#1d7a3a}li.finding p{margin:.3rem 0}
 .badge{font-weight:700;font-size:.8rem;padding:0 .4rem;border-radius:999px;border:1px solid currentColor}.badge.fail{color:#b3261e}.badge.warn{color:#8a5a00}.badge.pass{color:#1d7a3a}.sev{font-size:.85rem;color:#555}.rec{background:#fff8e1;padding:.25rem .5rem}

@@ -1,0 +1,1 @@
+ALTER TABLE "compliance_packages" ADD COLUMN "deliver_to" uuid[] DEFAULT '{}' NOT NULL;
