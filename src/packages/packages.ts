@@ -225,6 +225,15 @@ export async function deletePackage(services: Services, requester: Actor, id: st
   return row;
 }
 
+/** The package's signed manifest and signature, once completed. */
+export async function packageManifest(db: Db, orgId: string, id: string): Promise<{ manifest: string; signature: string; keyId: string } | null> {
+  const [row] = await db
+    .select({ manifest: compliancePackages.manifest, signature: compliancePackages.signature, keyId: compliancePackages.signatureKeyId })
+    .from(compliancePackages)
+    .where(and(eq(compliancePackages.orgId, orgId), eq(compliancePackages.id, id)));
+  return row?.manifest && row.signature && row.keyId ? { manifest: row.manifest, signature: row.signature, keyId: row.keyId } : null;
+}
+
 /** One of the package's files chunk by chunk, in order: streams with the memory of one chunk. */
 export async function* packageFileChunks(services: Services, orgId: string, id: string, file: PackageFile): AsyncGenerator<Buffer> {
   for (let part = 0; ; part++) {
