@@ -6,17 +6,14 @@
 import { ApiError, gql } from '../api.ts';
 import { fmtDate, fmtNumber, h, lower, replace } from '../dom.ts';
 import { subscribe } from '../live.ts';
+import type { ConsolePostureQuery } from '../gql/graphql.ts';
 import * as Q from '../queries.ts';
 import { trendFigure } from './charts.ts';
 
-interface Threshold { direction: string; pass: number; warn: number }
-interface ControlNode { controlId: string; checkId: string; title: string; severity: string; status: string; value: number | null; unit: string; threshold: Threshold; evidenceCount: number; changedAt: string }
-interface FrameworkNode {
-  framework: string; name: string; score: number | null; grade: string | null; evaluatedAt: string | null; window: { start: string; end: string } | null;
-  counts: { pass: number; warn: number; fail: number; notApplicable: number };
-  controls: ControlNode[];
-  history: Array<{ day: string; score: number | null }>;
-}
+// The shapes the console reads, as codegen types them from its documents (src/web/app/gql/).
+type FrameworkNode = ConsolePostureQuery['posture']['frameworks'][number];
+type ControlNode = FrameworkNode['controls'][number];
+type Threshold = ControlNode['threshold'];
 
 /** Checks listed on a tile before "all checks". */
 const SHOWN = 6;
@@ -92,6 +89,7 @@ export async function renderPosture(root: HTMLElement): Promise<() => void> {
     if (pending) clearTimeout(pending);
   };
 }
+
 
 /** One check: its status now and the events behind it (auditor or admin). */
 export async function renderPostureControl(root: HTMLElement, framework: string, controlId: string, checkId: string): Promise<() => void> {
