@@ -2,6 +2,7 @@
 import { ApiError, gql, session, whenUnauthenticated } from './api.ts';
 import { field, focusHeading, h, replace } from './dom.ts';
 import { onConnectionState, resetLive } from './live.ts';
+import type { ConsoleViewerQuery } from './gql/graphql.ts';
 import * as Q from './queries.ts';
 import { renderGenerate } from './views/generate.ts';
 import { renderPosture, renderPostureControl } from './views/posture.ts';
@@ -15,7 +16,7 @@ const top = document.getElementById('top')!;
 let leave: (() => void) | void;
 let signInMessage: string | null = null;
 
-interface ViewerData { viewer: { keyName: string; role: string; organization: { name: string } } }
+type ViewerData = ConsoleViewerQuery;
 
 function renderSignIn() {
   replace(top, h('div', { class: 'brand' }, 'Agent governance reports'));

@@ -1,9 +1,10 @@
 /** The generate form: type, period preset or custom dates, scope, title; API validation errors beside their field. */
 import { ApiError, gql } from '../api.ts';
 import { field, h, replace, select } from '../dom.ts';
+import type { ConsoleScopeQuery } from '../gql/graphql.ts';
 import * as Q from '../queries.ts';
 
-interface ScopeData { frameworks: Array<{ type: string; name: string; description: string }>; environments: Array<{ name: string }>; agents: Array<{ agentId: string }> }
+type ScopeData = ConsoleScopeQuery;
 
 const DAY = 86_400_000;
 const PRESETS: Array<[string, string]> = [['7d', 'Last 7 days'], ['30d', 'Last 30 days'], ['90d', 'Last 90 days'], ['12m', 'Last 12 months'], ['custom', 'Custom dates']];

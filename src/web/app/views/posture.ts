@@ -6,19 +6,14 @@
 import { ApiError, gql } from '../api.ts';
 import { fmtDate, fmtNumber, h, lower, replace } from '../dom.ts';
 import { subscribe } from '../live.ts';
+import type { ConsolePostureQuery } from '../gql/graphql.ts';
 import * as Q from '../queries.ts';
 import { trendFigure } from './charts.ts';
 
-interface Threshold { direction: string; pass: number; warn: number }
-interface ControlNode { controlId: string; checkId: string; title: string; severity: string; status: string; value: number | null; unit: string; threshold: Threshold; evidenceCount: number; changedAt: string }
-interface FrameworkNode {
-  framework: string; name: string; score: number | null; grade: string | null; evaluatedAt: string | null; window: { start: string; end: string } | null;
-  counts: { pass: number; warn: number; fail: number; notApplicable: number };
-  controls: ControlNode[];
-  history: Array<{ day: string; score: number | null }>;
-}
-interface PostureData { posture: { windowDays: number; frameworks: FrameworkNode[] } }
-interface ChangeData { postureChanges: { framework: string; controlId: string; checkId: string; from: string | null; to: string; at: string } }
+// The shapes the console reads, as codegen types them from its documents (src/web/app/gql/).
+type FrameworkNode = ConsolePostureQuery['posture']['frameworks'][number];
+type ControlNode = FrameworkNode['controls'][number];
+type Threshold = ControlNode['threshold'];
 
 /** Checks listed on a tile before "all checks". */
 const SHOWN = 6;
@@ -95,8 +90,6 @@ export async function renderPosture(root: HTMLElement): Promise<() => void> {
   };
 }
 
-interface EventNode { id: string; clientId: string | null; sequence: number; occurredAt: string; category: string; action: string; decision: string | null; agentId: string | null; tool: { name: string } | null; outcome: string | null }
-interface EvidenceData { postureControl: { evidence: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: EventNode }> } } }
 
 /** One check: its status now and the events behind it (auditor or admin). */
 export async function renderPostureControl(root: HTMLElement, framework: string, controlId: string, checkId: string): Promise<() => void> {

@@ -4,9 +4,10 @@
  */
 import { h } from '../dom.ts';
 import { subscribe } from '../live.ts';
+import type { ConsoleReportProgressSubscription } from '../gql/graphql.ts';
 import * as Q from '../queries.ts';
 
-export interface ProgressEvent { reportId: string; status: string; percent: number; stage: string; message: string; at: string }
+export type ProgressEvent = ConsoleReportProgressSubscription['reportProgress'];
 
 export function progressPanel(reportId: string, initial: { status: string; percent: number; stage: string; message: string }, onFinish: (status: string) => void, onEvent?: (e: ProgressEvent) => void) {
   const fill = h('div', { class: 'progress-fill' });

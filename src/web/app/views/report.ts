@@ -2,7 +2,7 @@
 import { ApiError, download, gql } from '../api.ts';
 import { formatCell, tableLayout } from '../../../render/labels.ts';
 import { fmtDate, fmtDay, fmtNumber, h, lower, replace, select } from '../dom.ts';
-import type { ConsoleFindingsQuery, FindingFilter, FindingSeverity, FindingStatus } from '../gql/graphql.ts';
+import type { ConsoleEvidenceQuery, ConsoleFindingsQuery, ConsoleReportQuery, FindingFilter, FindingSeverity, FindingStatus } from '../gql/graphql.ts';
 import * as Q from '../queries.ts';
 import { statusFigure, tableCharts, trendFigure } from './charts.ts';
 import { deliverSection } from './deliver.ts';
@@ -10,25 +10,11 @@ import { progressPanel } from './progress.ts';
 import { scoreBreakdownTable } from './score-breakdown.ts';
 import { statusText } from './reports.ts';
 
-interface Metric { id: string; label: string; unit: string; value: number | null }
-interface Table { id: string; title: string; columns: string[]; rows: unknown; truncated: { shown: number; total: number } | null }
-interface StatusCounts { pass: { totalCount: number }; warn: { totalCount: number }; fail: { totalCount: number }; notApplicable: { totalCount: number } }
-interface ReportData extends StatusCounts {
-  id: string; type: string; title: string; status: string; score: number | null; grade: string | null; summary: string | null; stale: boolean;
-  version: number; error: string | null; environment: string | null; agents: string[]; dataSubject: string | null;
-  period: { start: string; end: string }; createdBy: string; createdAt: string; completedAt: string | null;
-  progress: { percent: number; stage: string; message: string };
-  versions: Array<{ id: string; version: number; status: string; score: number | null; grade: string | null; createdAt: string }>;
-  sections: Array<{ id: string; title: string; description: string; metrics: Metric[]; tables: Table[] }>;
-  integrity: null | { eventCount: number; timeCoverage: number | null; gapCount: number; gaps: Array<{ start: string; end: string; seconds: number; reason: string }>; completeness: string[]; contentSha256: string | null; signature: string | null; signatureKeyId: string | null; watermark: number | null; chainLink: number | null; chainHead: string | null };
-}
-interface FindingNode { id: string; status: string; severity: string; title: string; description: string; recommendation: string | null; evidenceCount: number; control: { id: string; title: string } }
-interface EventNode {
-  id: string; clientId: string | null; sequence: number; occurredAt: string; receivedAt: string; environment: string; agentId: string | null; sessionId: string | null; category: string; action: string;
-  decision: string | null; policyId: string | null; policyVersion: string | null; resource: string | null; severity: string | null; outcome: string | null;
-  correlationId: string | null; dataSubjects: string[]; personalData: string[]; legalBasis: string | null; recipient: string | null; region: string | null;
-  ttlSeconds: number | null; costUsd: number | null; attributes: unknown; actor: { type: string; id: string; email: string | null } | null; tool: { name: string; tags: string[] } | null;
-}
+// The shapes the console reads, as codegen types them from its documents (src/web/app/gql/).
+type ReportData = NonNullable<ConsoleReportQuery['report']>;
+type Table = ReportData['sections'][number]['tables'][number];
+type FindingNode = NonNullable<ConsoleFindingsQuery['report']>['findings']['edges'][number]['node'];
+type EventNode = Extract<NonNullable<ConsoleEvidenceQuery['node']>, { evidence: unknown }>['evidence']['edges'][number]['node'];
 
 const RUNNING = ['PENDING', 'GENERATING'];
 
@@ -125,8 +111,6 @@ function regenerateButton(id: string) {
   });
   return button;
 }
-
-interface TrendReport { id: string; score: number | null; createdAt: string; period: { start: string; end: string } }
 
 /** Pass/warn/fail, the report's own charts, and its score against its versions and against earlier reports of its type. */
 async function chartsSection(report: ReportData) {

@@ -2,16 +2,13 @@
 import { gql } from '../api.ts';
 import { fmtDate, fmtDay, h, lower, replace, select } from '../dom.ts';
 import { subscribe } from '../live.ts';
-import type { ReportFilter, ReportStatus } from '../gql/graphql.ts';
+import type { ConsoleReportsQuery, ReportFilter, ReportStatus } from '../gql/graphql.ts';
 import * as Q from '../queries.ts';
 
 const PAGE = 20;
 
-interface Row {
-  id: string; type: string; title: string; status: string; score: number | null; grade: string | null;
-  period: { start: string; end: string }; createdBy: string; createdAt: string; progress: { percent: number; stage: string };
-}
-interface Page { reports: { totalCount: number; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null }; edges: Array<{ node: Row }> } }
+type Page = ConsoleReportsQuery;
+type Row = Page['reports']['edges'][number]['node'];
 
 export async function typeOptions(): Promise<Array<[string, string]>> {
   try {

@@ -1,12 +1,12 @@
 /** Schedules: list, create, pause or resume, run now. */
 import { ApiError, gql } from '../api.ts';
 import { field, fmtDate, h, lower, replace, select } from '../dom.ts';
-import type { ScheduleFrequency } from '../gql/graphql.ts';
+import type { ConsoleSchedulesQuery, ScheduleFrequency } from '../gql/graphql.ts';
 import * as Q from '../queries.ts';
 import { typeOptions } from './reports.ts';
 
 
-interface Schedule { id: string; type: string; frequency: string; paused: boolean; nextRunAt: string; lastRunAt: string | null; titleTemplate: string; environment: string | null }
+type Schedule = ConsoleSchedulesQuery['schedules'][number];
 
 export async function renderSchedules(root: HTMLElement): Promise<void> {
   const types = await typeOptions();
