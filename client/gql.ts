@@ -37,6 +37,7 @@ type Documents = {
     "\n  mutation PackageScheduleRun($id: ID!) { runScheduleNow(id: $id) { id type } }\n": typeof types.PackageScheduleRunDocument,
     "\n  query PackageSchedulePackages { schedules { id packages { id status title frameworks period { start end } reports { type } dataExports { kind format } } } }\n": typeof types.PackageSchedulePackagesDocument,
     "\n  query ScheduleExportsList { schedules { id exports { kinds format } reports { id period { start end } } dataExports { kind format status period { start end } filters { environment } } } }\n": typeof types.ScheduleExportsListDocument,
+    "\n  mutation PackageCancel($id: ID!) { cancelCompliancePackage(id: $id) { id status } }\n": typeof types.PackageCancelDocument,
     "\n  mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }\n": typeof types.PackagePartCancelDocument,
     "\n  query ConsoleTestReport($id: ID!) {\n    report(id: $id) {\n      type score versions { id version score } sections { tables { id columns rows } }\n      fail: findings(filter: { statuses: [FAIL] }, first: 0) { totalCount } warn: findings(filter: { statuses: [WARN] }, first: 0) { totalCount }\n      pass: findings(filter: { statuses: [PASS] }, first: 0) { totalCount } na: findings(filter: { statuses: [NOT_APPLICABLE] }, first: 0) { totalCount }\n    }\n  }\n": typeof types.ConsoleTestReportDocument,
     "\n  query ConsoleTestEvidence($id: ID!, $first: Int) { node(id: $id) { ... on Finding { evidence(first: $first) { totalCount edges { node { clientId sequence occurredAt } } } } } }\n": typeof types.ConsoleTestEvidenceDocument,
@@ -148,6 +149,7 @@ const documents: Documents = {
     "\n  mutation PackageScheduleRun($id: ID!) { runScheduleNow(id: $id) { id type } }\n": types.PackageScheduleRunDocument,
     "\n  query PackageSchedulePackages { schedules { id packages { id status title frameworks period { start end } reports { type } dataExports { kind format } } } }\n": types.PackageSchedulePackagesDocument,
     "\n  query ScheduleExportsList { schedules { id exports { kinds format } reports { id period { start end } } dataExports { kind format status period { start end } filters { environment } } } }\n": types.ScheduleExportsListDocument,
+    "\n  mutation PackageCancel($id: ID!) { cancelCompliancePackage(id: $id) { id status } }\n": types.PackageCancelDocument,
     "\n  mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }\n": types.PackagePartCancelDocument,
     "\n  query ConsoleTestReport($id: ID!) {\n    report(id: $id) {\n      type score versions { id version score } sections { tables { id columns rows } }\n      fail: findings(filter: { statuses: [FAIL] }, first: 0) { totalCount } warn: findings(filter: { statuses: [WARN] }, first: 0) { totalCount }\n      pass: findings(filter: { statuses: [PASS] }, first: 0) { totalCount } na: findings(filter: { statuses: [NOT_APPLICABLE] }, first: 0) { totalCount }\n    }\n  }\n": types.ConsoleTestReportDocument,
     "\n  query ConsoleTestEvidence($id: ID!, $first: Int) { node(id: $id) { ... on Finding { evidence(first: $first) { totalCount edges { node { clientId sequence occurredAt } } } } } }\n": types.ConsoleTestEvidenceDocument,
@@ -342,6 +344,10 @@ export function graphql(source: "\n  query PackageSchedulePackages { schedules {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ScheduleExportsList { schedules { id exports { kinds format } reports { id period { start end } } dataExports { kind format status period { start end } filters { environment } } } }\n"): (typeof documents)["\n  query ScheduleExportsList { schedules { id exports { kinds format } reports { id period { start end } } dataExports { kind format status period { start end } filters { environment } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PackageCancel($id: ID!) { cancelCompliancePackage(id: $id) { id status } }\n"): (typeof documents)["\n  mutation PackageCancel($id: ID!) { cancelCompliancePackage(id: $id) { id status } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -61,6 +61,9 @@ const SchedulePackages = graphql(`
 const ScheduleExportsList = graphql(`
   query ScheduleExportsList { schedules { id exports { kinds format } reports { id period { start end } } dataExports { kind format status period { start end } filters { environment } } } }
 `);
+const CancelPackage = graphql(`
+  mutation PackageCancel($id: ID!) { cancelCompliancePackage(id: $id) { id status } }
+`);
 const CancelReport = graphql(`
   mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }
 `);
@@ -289,6 +292,45 @@ describe('requests and failures', () => {
       expect(failed.error).toMatch(/^The package's report .+ was cancelled\.$/);
       expect(failed.downloads).toEqual([]);
     } finally {
+      await quiet.close();
+    }
+  });
+
+  it('cancelling a package cancels the reports and exports it started; the workers then leave them cancelled', async () => {
+    // Jobs are only enqueued here, so every part is still pending when the package is cancelled.
+    const quiet = await startTestApp({ jobs: 'enqueue' });
+    let workers: TestApp | null = null;
+    try {
+      const own = await quiet.newOrg('Cancelled package');
+      const ingested = await quiet.fetch('/ingest', { method: 'POST', key: own.adminKey, body: events().map((e) => JSON.stringify(e)).join('\n'), headers: { 'content-type': 'application/x-ndjson' } });
+      expect(ingested.status).toBe(200);
+      const r = await quiet.gql(own.adminKey, RequestPackage, { input: { frameworks: ['soc2', 'governance'], period: PERIOD, exportKinds: ['DECISIONS'], exportFormat: 'CSV' } });
+      expect(r.errors).toBeUndefined();
+      const id = r.data!.requestCompliancePackage.id;
+      const cancelled = await quiet.gql(own.adminKey, CancelPackage, { id });
+      expect(cancelled.errors).toBeUndefined();
+      const parts = async () => {
+        const p = (await quiet.gql(own.adminKey, GetPackage, { id })).data!.node as unknown as { status: string; reports: Array<{ status: string }>; dataExports: Array<{ status: string }> };
+        return [p.status, ...p.reports.map((x) => x.status), ...p.dataExports.map((x) => x.status)];
+      };
+      expect(await parts()).toEqual(['CANCELLED', 'CANCELLED', 'CANCELLED', 'CANCELLED']);
+
+      // Real workers on the same queue take the parts' jobs: each finds its part cancelled and builds nothing.
+      const schema = quiet.services.config.JOB_SCHEMA;
+      workers = await startTestApp({ jobs: 'work', env: { JOB_SCHEMA: schema } });
+      const sql = quiet.services.database.sql;
+      await until(async () => {
+        const [open] = await sql`select count(*)::int as n from ${sql(schema)}.job where name in ('report-generate', 'export-generate', 'package-generate') and data->>'orgId' = ${own.orgId} and state not in ('completed', 'failed', 'cancelled')`;
+        const [done] = await sql`select count(*)::int as n from ${sql(schema)}.job where name in ('report-generate', 'export-generate', 'package-generate') and data->>'orgId' = ${own.orgId}`;
+        return open!.n === 0 && done!.n === 4;
+      }, 'the workers to take every job', 120_000);
+      expect(await parts()).toEqual(['CANCELLED', 'CANCELLED', 'CANCELLED', 'CANCELLED']);
+      const [files] = await sql`select (select count(*) from report_artifacts where org_id = ${own.orgId})::int as artifacts, (select count(*) from export_chunks where org_id = ${own.orgId})::int as chunks`;
+      expect(files).toEqual({ artifacts: 0, chunks: 0 });
+      const [audit] = await sql`select array_agg(action order by action) as actions from audit_events where org_id = ${own.orgId} and action like '%.cancelled'`;
+      expect(audit!.actions).toEqual(['export.cancelled', 'package.cancelled', 'report.cancelled', 'report.cancelled']);
+    } finally {
+      await workers?.close();
       await quiet.close();
     }
   });

@@ -176,6 +176,25 @@ const dropFileAndAudit = (requester: Actor, action: string) => async (tx: Tx, ro
   await recordServiceEventIn(tx, row.orgId, { action, actorId: requester.actorId, resource: `export:${row.id}` });
 };
 
+/**
+ * Cancels those of `ids` still pending or generating and drops what they
+ * wrote, inside the caller's transaction (a compliance package cancelling the
+ * exports it started); returns the ids cancelled. The caller records the audit events.
+ */
+export async function cancelActiveExportsIn(tx: Tx, orgId: string, ids: readonly string[], progressMessage: string): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await tx
+    .update(dataExports)
+    .set({ status: 'cancelled', progressStage: 'cancelled', progressMessage, completedAt: new Date() })
+    .where(and(eq(dataExports.orgId, orgId), inArray(dataExports.id, [...ids]), inArray(dataExports.status, [...ACTIVE])))
+    .returning(ROW);
+  for (const row of rows) {
+    await notifyReportChange(tx, exportChange(row));
+    await tx.delete(exportChunks).where(and(eq(exportChunks.orgId, orgId), eq(exportChunks.exportId, row.id)));
+  }
+  return rows.map((r) => r.id);
+}
+
 export async function cancelExport(services: Services, requester: Actor, id: string): Promise<ExportRecord> {
   const current = await getExport(services.database.db, requester.orgId, id);
   const row = await updateExport(services, requester.orgId, current.id, inArray(dataExports.status, [...ACTIVE]), {

@@ -18,14 +18,14 @@ import type { Db, Tx } from '../db/client.ts';
 import { compliancePackages, packageFiles } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
 import { byOrg, recordServiceEventIn } from '../events/ingest.ts';
-import { requestExport } from '../exports/exports.ts';
+import { cancelActiveExportsIn, requestExport } from '../exports/exports.ts';
 import { EXPORT_FORMATS, EXPORT_KINDS } from '../exports/kinds.ts';
 import { validateScope as validateFrameworkScope } from '../frameworks/index.ts';
 import { frameworkOf, typeList } from '../frameworks/organization.ts';
 import { isUuid } from '../ids.ts';
 import { listNewestFirst, type KeysetRequest } from '../db/keyset.ts';
 import { notifyReportChange, type ReportChange } from '../realtime/pubsub.ts';
-import { checkScopeNames, createReport } from '../reports/lifecycle.ts';
+import { cancelActiveReportsIn, checkScopeNames, createReport } from '../reports/lifecycle.ts';
 import type { Actor } from '../access.ts';
 import type { Services } from '../services.ts';
 
@@ -199,7 +199,23 @@ const dropFilesAndAudit = (requester: Actor, action: string) => async (tx: Tx, r
   await recordServiceEventIn(tx, row.orgId, { action, actorId: requester.actorId, resource: `package:${row.id}` });
 };
 
-/** Cancels the package; its reports and exports carry on as ordinary ones (they are listed with the others). */
+/**
+ * With the package, its reports and exports still pending or generating are
+ * cancelled in the same transaction: they were started for it alone, and
+ * their workers stop at their next step. Parts already finished stay.
+ */
+const cancelPartsDropFilesAndAudit = (requester: Actor, action: string) => async (tx: Tx, row: PackageRecord) => {
+  const message = 'Cancelled with its compliance package';
+  const reportIds = await cancelActiveReportsIn(tx, row.orgId, row.reportIds, message);
+  const exportIds = await cancelActiveExportsIn(tx, row.orgId, row.exportIds, message);
+  await deletePackageFiles(tx, row.orgId, row.id);
+  const attributes = { packageId: row.id };
+  for (const id of reportIds) await recordServiceEventIn(tx, row.orgId, { action: 'report.cancelled', actorId: requester.actorId, resource: `report:${id}`, attributes });
+  for (const id of exportIds) await recordServiceEventIn(tx, row.orgId, { action: 'export.cancelled', actorId: requester.actorId, resource: `export:${id}`, attributes });
+  await recordServiceEventIn(tx, row.orgId, { action, actorId: requester.actorId, resource: `package:${row.id}`, attributes: { cancelledReports: reportIds, cancelledExports: exportIds } });
+};
+
+/** Cancels the package and the parts it started that are still running. */
 export async function cancelPackage(services: Services, requester: Actor, id: string): Promise<PackageRecord> {
   const current = await getPackage(services.database.db, requester.orgId, id);
   const row = await updatePackage(services, requester.orgId, current.id, inArray(compliancePackages.status, [...ACTIVE]), {
@@ -207,7 +223,7 @@ export async function cancelPackage(services: Services, requester: Actor, id: st
     progressStage: 'cancelled',
     progressMessage: 'Cancelled on request',
     completedAt: new Date(),
-  }, false, dropFilesAndAudit(requester, 'package.cancelled'));
+  }, false, cancelPartsDropFilesAndAudit(requester, 'package.cancelled'));
   if (!row) throw badInput('id', `Only a pending or generating package can be cancelled; this one is ${current.status}.`);
   await services.eventsStored(requester.orgId);
   return row;
@@ -219,7 +235,7 @@ export async function deletePackage(services: Services, requester: Actor, id: st
   const row = await updatePackage(services, requester.orgId, current.id, isNull(compliancePackages.deletedAt), {
     deletedAt: new Date(),
     ...(active ? { status: 'cancelled' as const, progressStage: 'cancelled', progressMessage: 'Deleted', completedAt: new Date() } : {}),
-  }, false, dropFilesAndAudit(requester, 'package.deleted'));
+  }, false, (active ? cancelPartsDropFilesAndAudit : dropFilesAndAudit)(requester, 'package.deleted'));
   if (!row) throw notFound('Compliance package');
   await services.eventsStored(requester.orgId);
   return row;

@@ -6,7 +6,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Actor } from '../access.ts';
 import { and, asc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { checkTargets } from '../accounts/storage-targets.ts';
 import { agents, environments, reports } from '../db/schema.ts';
 import { badInput, notFound } from '../errors.ts';
@@ -156,6 +156,20 @@ export async function cancelReport(services: Services, requester: Actor, id: str
   if (!row) throw badInput('id', `Only a pending or generating report can be cancelled; this one is ${(await getReport(services.database.db, requester.orgId, id)).status}.`);
   await services.eventsStored(requester.orgId);
   return row;
+}
+
+/**
+ * Cancels those of `ids` still pending or generating, inside the caller's
+ * transaction (a compliance package cancelling the reports it started);
+ * returns the ids cancelled. The caller records the audit events.
+ */
+export async function cancelActiveReportsIn(tx: Tx, orgId: string, ids: readonly string[], progressMessage: string): Promise<string[]> {
+  const cancelled: string[] = [];
+  for (const reportId of ids) {
+    const row = await transition(tx, { reportId, orgId }, ACTIVE, 'cancelled', { progressMessage });
+    if (row) cancelled.push(row.id);
+  }
+  return cancelled;
 }
 
 export async function deleteReport(services: Services, requester: Actor, id: string): Promise<ReportRow> {

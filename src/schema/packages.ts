@@ -128,14 +128,14 @@ builder.mutationFields((t) => ({
   }),
   cancelCompliancePackage: t.field({
     type: CompliancePackage,
-    description: 'Cancels a pending or generating package (its reports and exports carry on as ordinary ones).',
+    description: 'Cancels a pending or generating package, and with it its reports and exports still pending or generating (finished ones stay).',
     authScopes: { can: 'package:manage' },
     args: { id: t.arg.globalID({ required: true, description: 'Package id.' }) },
     resolve: (_root, { id }, ctx) => cancelPackage(ctx.services, requester(ctx), id.typename === 'CompliancePackage' ? id.id : ''),
   }),
   deleteCompliancePackage: t.field({
     type: CompliancePackage,
-    description: 'Deletes a package and its files (its reports and exports stay; the audit trail records it).',
+    description: 'Deletes a package and its files; its finished reports and exports stay, those still running are cancelled (the audit trail records it).',
     authScopes: { can: 'package:manage' },
     args: { id: t.arg.globalID({ required: true, description: 'Package id.' }) },
     resolve: (_root, { id }, ctx) => deletePackage(ctx.services, requester(ctx), id.typename === 'CompliancePackage' ? id.id : ''),
