@@ -1,15 +1,18 @@
 /**
  * The embedded PostgreSQL when something goes wrong, with real processes:
- * its port already taken, and the server killed while the service runs.
+ * its port already taken, a CLI command beside the running service, and the
+ * server killed while the service runs.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { killAllProcesses, spawnProcess } from './support/processes.ts';
 
+const run = promisify(execFile);
 const dirs: string[] = [];
 afterAll(() => {
   killAllProcesses();
@@ -63,10 +66,20 @@ describe('embedded PostgreSQL', () => {
 
   it('killed while the service runs: the service says so in its log and exits 1', async () => {
     const dir = dataDir();
-    const server = spawnProcess('start', { ...production, DATA_DIR: dir, EMBEDDED_PG_PORT: String(await freePort()) });
+    const port = String(await freePort());
+    const server = spawnProcess('start', { ...production, DATA_DIR: dir, EMBEDDED_PG_PORT: port });
     const url = (await server.ready).replace(/\/graphql$/, '');
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
     const pid = Number(readFileSync(path.join(dir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+
+    // A CLI command beside the running service uses its server: it neither says it started one (not even
+    // asked for info logs) nor stops it when it is done.
+    const env: Record<string, string | undefined> = { ...process.env, ...production, DATA_DIR: dir, EMBEDDED_PG_PORT: port };
+    delete env.DATABASE_URL;
+    const cli = await run(process.execPath, [path.resolve('src/main.ts'), 'org', 'create', '--name', 'Beside the service', '--json', '--verbose'], { env });
+    expect(JSON.parse(cli.stdout)).toMatchObject({ name: 'Beside the service' });
+    expect(cli.stderr).not.toContain('embedded PostgreSQL');
+    expect((await fetch(`${url}/readyz`)).status).toBe(200);
     process.kill(pid, 'SIGKILL');
     expect(await exitOf(server.child)).toBe(1);
     expect(server.output()).toContain(`the embedded PostgreSQL (pid ${pid}, port`);
