@@ -12,7 +12,6 @@ import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { eq } from 'drizzle-orm';
 import { organizations } from '../db/schema.ts';
 import { DomainError } from '../errors.ts';
 import { getFramework, validateScope } from '../frameworks/index.ts';

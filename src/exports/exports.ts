@@ -7,7 +7,7 @@
  */
 import type { Actor } from '../access.ts';
 import { createHash, randomUUID } from 'node:crypto';
-import { and, desc, eq, getTableColumns, inArray, isNull, lt, sql as dsql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, lt, sql as dsql, type SQL } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { fromDrizzle } from 'pg-boss';
 import type { Db, Tx } from '../db/client.ts';

@@ -87,7 +87,7 @@ addRoute({
  * mix-up worth naming (its type is in the id, so saying it discloses nothing);
  * anything else that is not a report id is simply not found, like an unknown one.
  */
-export function reportUuidOf(pathSegment: string): string {
+function reportUuidOf(pathSegment: string): string {
   let id: string;
   try {
     // Clients encode the `=` padding of a global id (encodeURIComponent does); the router leaves segments encoded.

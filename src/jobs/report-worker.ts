@@ -65,7 +65,7 @@ export function givenUpReason(retryCount: number, output: unknown): string {
 }
 
 /** Fails a report that is still pending or generating with `reason`; its follow-up job (notifications) commits with it. */
-export async function failGivenUpReport(services: Services, report: ReportRef, reason: string): Promise<boolean> {
+async function failGivenUpReport(services: Services, report: ReportRef, reason: string): Promise<boolean> {
   const failed = await services.database.db.transaction((tx) =>
     transition(tx, report, ACTIVE, 'failed', { error: reason, progressMessage: reason }, services.queue));
   if (!failed) return false; // finished, cancelled or deleted meanwhile
@@ -99,7 +99,7 @@ const ALIVE = new Set(['created', 'retry', 'active']);
  * `olderThanMs` are looked at: a report and its job are written in one
  * transaction, so a younger one without a job is one a caller runs itself.
  */
-export async function sweepOrphanedReports(services: Services, boss: Queue, olderThanMs = 10 * 60_000): Promise<string[]> {
+async function sweepOrphanedReports(services: Services, boss: Queue, olderThanMs = 10 * 60_000): Promise<string[]> {
   const candidates = await services.database.db
     .select({ id: reports.id, orgId: reports.orgId })
     .from(reports)

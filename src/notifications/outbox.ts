@@ -8,12 +8,11 @@
  * status, last error) that the `notifications` query shows.
  */
 import { createHmac } from 'node:crypto';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { fromDrizzle } from 'pg-boss';
 import type { Db } from '../db/client.ts';
 import { notifications, organizations, reports, schedules } from '../db/schema.ts';
 import { listNewestFirst, type KeysetRequest } from '../db/keyset.ts';
-import { badInput } from '../errors.ts';
 import { publicBaseUrl } from '../config.ts';
 import type { Services } from '../services.ts';
 import type { Queue } from '../queue.ts';

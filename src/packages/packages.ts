@@ -10,7 +10,7 @@
  * Every function is scoped to the caller's organisation.
  */
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, getTableColumns, inArray, isNull, lt, sql as dsql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, lt, sql as dsql, type SQL } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { fromDrizzle } from 'pg-boss';
 import { checkTargets } from '../accounts/storage-targets.ts';
@@ -37,7 +37,7 @@ export const PACKAGE_FILES = ['pdf', 'zip'] as const;
 export type PackageFile = (typeof PACKAGE_FILES)[number];
 const ACTIVE = ['pending', 'generating'] as const;
 export const FINAL_PACKAGE_STATES = new Set(['completed', 'failed', 'cancelled', 'expired']);
-export const MAX_PACKAGE_FRAMEWORKS = 12;
+const MAX_PACKAGE_FRAMEWORKS = 12;
 const DAY = 86_400_000;
 
 export interface RequestPackageInput {
@@ -167,7 +167,7 @@ export async function packagesByIds(db: Db, orgId: string, ids: readonly string[
   return ids.map((id) => rows.find((r) => r.id === id) ?? null);
 }
 
-export const MAX_PACKAGE_PAGE = 200;
+const MAX_PACKAGE_PAGE = 200;
 
 /** Newest first (see listNewestFirst). */
 export const listPackages = (db: Db, orgId: string, page: KeysetRequest) =>

@@ -104,7 +104,7 @@ export async function ensureArtifact(services: Services, row: ReportRow, format:
   return stored;
 }
 
-export async function artifactMeta(services: Services, orgId: string, reportId: string, format: StoredFormat): Promise<ArtifactMeta | null> {
+async function artifactMeta(services: Services, orgId: string, reportId: string, format: StoredFormat): Promise<ArtifactMeta | null> {
   const [row] = await services.database.db
     .select({ format: reportArtifacts.format, sizeBytes: reportArtifacts.sizeBytes, sha256: reportArtifacts.sha256, pageCount: reportArtifacts.pageCount })
     .from(reportArtifacts)

@@ -46,7 +46,7 @@ export interface ManifestFile {
 }
 
 /** The bundle's README: what each file is and how to check all of it with sha256sum and openssl alone. */
-export function bundleReadme(key: { keyId: string; publicKeyPem: string }): string {
+function bundleReadme(key: { keyId: string; publicKeyPem: string }): string {
   return `Evidence bundle of a compliance report.
 
 report.json        the canonical report with its content hash and signature

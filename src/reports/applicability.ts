@@ -135,7 +135,6 @@ export async function recordStatements(
     else good.push({ ...input, justification: input.justification.trim() });
   });
   if (!good.length) return { recorded: [], rejected };
-  const { db } = services.database;
   const rows = await auditedTransaction(services, requester.orgId, async (tx) => {
     // One writer per organisation at a time, so two batches never take the same revision.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`soa:${requester.orgId}`}))`);

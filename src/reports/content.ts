@@ -17,9 +17,9 @@ import type { Unit } from './metrics.ts';
 import type { FindingStatus, ScoreFactor } from './scoring.ts';
 import type { Table } from './tables.ts';
 
-export const CONTENT_VERSION = 1;
-/** Bumped with the URL below whenever the shape changes. */
-export const CONTENT_SCHEMA = 'https://agent-reports.dev/schema/report/1';
+/** Bumped whenever the shape changes; the content names it in its `schema` URL. */
+const CONTENT_VERSION = 1;
+export const CONTENT_SCHEMA = `https://agent-reports.dev/schema/report/${CONTENT_VERSION}` as const;
 
 export interface ContentMetric {
   id: string;

@@ -131,7 +131,7 @@ export async function rebuildContent(services: Services, row: ReportRow): Promis
 }
 
 /** Events kept per finding for the first page of its evidence. */
-export const EVIDENCE_HEAD = 50;
+const EVIDENCE_HEAD = 50;
 
 /** The first `EVIDENCE_HEAD` events of every finding's evidence, by ordinal: the same pages the API would search for. */
 async function evidenceHeads(services: Services, row: ReportRow, scope: ReportScope, findings: FindingContent[]): Promise<Map<number, number[]>> {

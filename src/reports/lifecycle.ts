@@ -5,7 +5,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Actor } from '../access.ts';
-import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { checkTargets } from '../accounts/storage-targets.ts';
 import { agents, environments, reports } from '../db/schema.ts';
@@ -228,7 +228,7 @@ export interface ReportFilter {
   createdBefore?: Date | null;
 }
 
-export const MAX_REPORT_PAGE = 500;
+const MAX_REPORT_PAGE = 500;
 
 /** Newest first (see listNewestFirst). */
 export function listReports(db: Db, orgId: string, filter: ReportFilter, page: KeysetRequest) {

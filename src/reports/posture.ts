@@ -49,9 +49,9 @@ import { selectorSql } from './selectors.ts';
 import { formatValue } from './summary.ts';
 
 export const POSTURE_CHANNEL = 'posture_changes';
-export const DEFAULT_FRAMEWORKS = ['soc2', 'governance'];
-export const DEFAULT_WINDOW_DAYS = 30;
-export const MAX_WINDOW_DAYS = 366;
+const DEFAULT_FRAMEWORKS = ['soc2', 'governance'];
+const DEFAULT_WINDOW_DAYS = 30;
+const MAX_WINDOW_DAYS = 366;
 const MAX_RULES = 10;
 const DAY_MS = 86_400_000;
 /** One evaluation of an organisation at a time (pg_advisory_xact_lock's first key). */
@@ -91,7 +91,7 @@ export interface PostureChange {
   at: string;
 }
 
-export const changeOfRow = (r: PostureChangeRow): PostureChange => ({
+const changeOfRow = (r: PostureChangeRow): PostureChange => ({
   orgId: r.orgId,
   id: r.id,
   framework: r.framework,
@@ -107,7 +107,7 @@ export const changeOfRow = (r: PostureChangeRow): PostureChange => ({
   at: r.at.toISOString(),
 });
 
-export async function postureSettingsOf(db: Db, orgId: string): Promise<PostureSettings> {
+async function postureSettingsOf(db: Db, orgId: string): Promise<PostureSettings> {
   const [row] = await db.select().from(postureSettings).where(eq(postureSettings.orgId, orgId));
   return row ? { frameworks: row.frameworks, windowDays: row.windowDays, alertRules: row.alertRules } : { frameworks: DEFAULT_FRAMEWORKS, windowDays: DEFAULT_WINDOW_DAYS, alertRules: [] };
 }
@@ -462,7 +462,7 @@ export async function postureControl(db: Db, orgId: string, key: { framework: st
   return row ? { control, row } : null;
 }
 
-export const MAX_HISTORY_DAYS = 400;
+const MAX_HISTORY_DAYS = 400;
 
 /** Daily snapshots of one framework, oldest first, over the last `days` days. */
 export async function postureHistory(db: Db, orgId: string, framework: string, days: number, now = new Date()): Promise<PostureSnapshotRow[]> {

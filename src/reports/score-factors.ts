@@ -5,7 +5,7 @@
  */
 import type { Sql } from '../db/client.ts';
 import { activityPass } from './passes.ts';
-import { planParts, rollupPlan, type RollupPlan } from './rollups.ts';
+import { planParts, rollupPlan } from './rollups.ts';
 import { scopeWhere, type ReportScope } from './scope.ts';
 
 export interface SlaCompliance {

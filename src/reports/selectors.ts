@@ -53,9 +53,9 @@ const PEOPLE_ADMIN = `(${ADMIN_CHANGE} and e.actor_type = 'user')`;
 const UNATTRIBUTED_ADMIN = `(${ADMIN_CHANGE} and e.actor_id is null)`;
 export const ADMIN_BY_PEOPLE_OR_NOBODY = `(${ADMIN_CHANGE} and (e.actor_type = 'user' or e.actor_id is null))`;
 
-export const APPROVAL_SLA = `interval '1 hour'`;
-export const HOLD_SLA = `interval '4 hours'`;
-export const ESCALATION_SLA = `interval '24 hours'`;
+const APPROVAL_SLA = `interval '1 hour'`;
+const HOLD_SLA = `interval '4 hours'`;
+const ESCALATION_SLA = `interval '24 hours'`;
 const BREACH_RESPONSE_SLA = `interval '72 hours'`;
 
 interface Selector {

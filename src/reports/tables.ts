@@ -505,7 +505,7 @@ export const sqlTables: Record<string, SqlTable> = {
 };
 
 /** Tables the engine builds itself from what it already measured (see generate.ts). */
-export const ENGINE_TABLES = ['agent_risk', 'agent_drift', 'risk_distribution', 'decisions_by_day', 'statement_of_applicability'] as const;
+const ENGINE_TABLES = ['agent_risk', 'agent_drift', 'risk_distribution', 'decisions_by_day', 'statement_of_applicability'] as const;
 
 export function isTableId(id: string): boolean {
   return Object.hasOwn(sqlTables, id) || (ENGINE_TABLES as readonly string[]).includes(id);

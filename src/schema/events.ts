@@ -28,11 +28,11 @@ const enumOf = <T extends string>(name: string, description: string, values: rea
     values: Object.fromEntries(values.map((v) => [v.toUpperCase(), { value: v, description: `\`${v}\` in the ingestion contract.` }])) as unknown as Record<Uppercase<T>, { value: T }>,
   });
 
-export const AuditEventCategory = enumOf('AuditEventCategory', 'What kind of governance activity an event records.', CATEGORIES);
-export const PolicyDecision = enumOf('PolicyDecision', 'What a gateway decided about a tool call.', DECISIONS);
-export const EventSeverity = enumOf('EventSeverity', 'How much an event matters.', SEVERITIES);
-export const EventOutcome = enumOf('EventOutcome', 'Whether the action succeeded.', OUTCOMES);
-export const ActorType = enumOf('ActorType', 'Who acted: a person, an agent, a service or the system.', ACTOR_TYPES);
+const AuditEventCategory = enumOf('AuditEventCategory', 'What kind of governance activity an event records.', CATEGORIES);
+const PolicyDecision = enumOf('PolicyDecision', 'What a gateway decided about a tool call.', DECISIONS);
+const EventSeverity = enumOf('EventSeverity', 'How much an event matters.', SEVERITIES);
+const EventOutcome = enumOf('EventOutcome', 'Whether the action succeeded.', OUTCOMES);
+const ActorType = enumOf('ActorType', 'Who acted: a person, an agent, a service or the system.', ACTOR_TYPES);
 
 const Actor = builder.objectRef<{ type: string; id: string; email: string | null }>('Actor').implement({
   description: 'Who acted.',

@@ -1,6 +1,6 @@
 import { issueApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from '../accounts/api-keys.ts';
 import { ROLES } from '../access.ts';
-import { actorOf, orgOf } from './context.ts';
+import { actorOf } from './context.ts';
 import { builder } from './builder.ts';
 
 export const Role = builder.enumType('Role', {

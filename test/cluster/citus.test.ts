@@ -13,8 +13,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connect, type Database } from '../../src/db/client.ts';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { connect } from '../../src/db/client.ts';
 import { citusState, ClusterError, DISTRIBUTED_BY_ORG, distributeTables, REFERENCE } from '../../src/db/distribution.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { agents, auditEvents, findings, organizations, reports } from '../../src/db/schema.ts';

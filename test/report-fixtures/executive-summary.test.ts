@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { findingsOf, metricsOf, reportFromFixture, rowsOf, scoreFactorsOf } from '../support/report-fixture.ts';
-import { web, fs, pay, events } from './data/executive-summary.ts';
+import { events } from './data/executive-summary.ts';
 
 let app: TestApp;
 beforeAll(async () => { app = await startTestApp(); });

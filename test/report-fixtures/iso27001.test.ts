@@ -13,7 +13,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import annexA from '../../src/frameworks/catalogs/iso27001-2022-annex-a.json' with { type: 'json' };
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { findingsOf, metricsOf, reportFromFixture, rowsOf, tableOf, scoreFactorsOf } from '../support/report-fixture.ts';
-import { gateway, events, PERIOD } from './data/iso27001.ts';
+import { events, PERIOD } from './data/iso27001.ts';
 
 let app: TestApp;
 beforeAll(async () => { app = await startTestApp(); });

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { findingsOf, metricsOf, reportFromFixture, rowsOf, scoreFactorsOf } from '../support/report-fixture.ts';
-import { day, web, crm, fs, routine, events } from './data/iso42001.ts';
+import { day, events } from './data/iso42001.ts';
 
 let app: TestApp;
 beforeAll(async () => { app = await startTestApp(); });

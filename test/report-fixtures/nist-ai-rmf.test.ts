@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { findingsOf, metricsOf, reportFromFixture, rowsOf, scoreFactorsOf } from '../support/report-fixture.ts';
-import { at, prod, web, pay, fs, allow, blocked, events } from './data/nist-ai-rmf.ts';
+import { prod, events } from './data/nist-ai-rmf.ts';
 
 let app: TestApp;
 beforeAll(async () => { app = await startTestApp(); });

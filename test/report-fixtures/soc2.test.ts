@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { findingsOf, metricsOf, reportFromFixture, rowsOf, scoreFactorsOf } from '../support/report-fixture.ts';
-import { PROD, gateway, day, quiet, carried } from './data/soc2.ts';
+import { PROD, day, quiet, carried } from './data/soc2.ts';
 
 let app: TestApp;
 beforeAll(async () => { app = await startTestApp(); });

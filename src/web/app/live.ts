@@ -34,13 +34,7 @@ const switchers = new Set<() => void>();
 /** Listeners told about the connection state, for the status line in the header. */
 const stateListeners = new Set<(state: string) => void>();
 export const onConnectionState = (listener: (state: string) => void) => stateListeners.add(listener);
-let state = '';
-const setState = (next: string) => {
-  state = next;
-  stateListeners.forEach((l) => l(next));
-};
-export const connectionState = () => state;
-export const currentTransport = () => transport;
+const setState = (next: string) => stateListeners.forEach((l) => l(next));
 const liveLabel = () => (transport === 'sse' ? 'live (SSE)' : 'live');
 /** The status when nothing dropped: live while something streams, blank when nothing is followed. */
 const settle = () => setState(wanted > 0 && (transport === 'sse' || socketOpen) ? liveLabel() : wanted > 0 ? 'connecting' : '');

@@ -1,11 +1,9 @@
 /** Downloads in every format, and share links for auditors (created, listed, revoked). */
 import { ApiError, download, gql } from '../api.ts';
 import { field, fmtDate, h, lower, replace, select } from '../dom.ts';
-import type { ConsoleShareLinksQuery, ShareLinkFormat, ShareRedaction } from '../gql/graphql.ts';
+import type { ShareLinkFormat, ShareRedaction } from '../gql/graphql.ts';
 import * as Q from '../queries.ts';
 
-
-type Link = ConsoleShareLinksQuery['shareLinks'][number];
 
 const notYet = (e: unknown) => e instanceof ApiError && (e.code === 'GRAPHQL_VALIDATION_FAILED' || /Cannot query field|Unknown type/.test(e.message));
 

@@ -1,5 +1,5 @@
 /** One report: live progress while it runs; then score, summary, findings → evidence, sections, integrity, delivery, versions. */
-import { ApiError, download, gql } from '../api.ts';
+import { ApiError, gql } from '../api.ts';
 import { formatCell, tableLayout } from '../../../render/labels.ts';
 import { fmtDate, fmtDay, fmtNumber, h, lower, replace, select } from '../dom.ts';
 import type { ConsoleEvidenceQuery, ConsoleFindingsQuery, ConsoleReportQuery, FindingFilter, FindingSeverity, FindingStatus } from '../gql/graphql.ts';

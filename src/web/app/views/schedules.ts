@@ -1,12 +1,11 @@
 /** Schedules: list, create, pause or resume, run now. */
 import { ApiError, gql } from '../api.ts';
 import { field, fmtDate, h, lower, replace, select } from '../dom.ts';
-import type { ConsoleSchedulesQuery, ScheduleFrequency } from '../gql/graphql.ts';
+import type { ScheduleFrequency } from '../gql/graphql.ts';
 import * as Q from '../queries.ts';
 import { typeOptions } from './reports.ts';
 
 
-type Schedule = ConsoleSchedulesQuery['schedules'][number];
 
 export async function renderSchedules(root: HTMLElement): Promise<void> {
   const types = await typeOptions();
