@@ -4,15 +4,11 @@
  * ratio to the floor of PostgreSQL's own `COPY (same query) TO STDOUT` read
  * by a client that discards the bytes, and the worker's peak memory.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { connect } from '../src/db/client.ts';
 import { exportQuery, type ExportFormat } from '../src/exports/kinds.ts';
-import { graphqlCaller } from './load.ts';
-import { workerFlags } from './worker-flags.ts';
+import { withWorker, type WorkerBenchOptions } from './harness.ts';
 
 export interface ExportFigures {
   rows: number;
@@ -27,25 +23,11 @@ const FORMATS: ExportFormat[] = ['ndjson', 'csv', 'parquet', 'json'];
 /** A literal for a COPY statement (which takes no parameters): uuids, ISO times and numbers only. */
 const literal = (value: unknown) => (typeof value === 'number' ? String(value) : `'${String(value).replace(/'/g, "''")}'`);
 
-export async function benchExports(options: { root: string; databaseUrl: string; apiUrl: string; apiKey: string; orgId: string }): Promise<ExportFigures> {
-  const { root, databaseUrl, apiUrl, apiKey, orgId } = options;
-  const gql = graphqlCaller(apiUrl, apiKey);
-  const database = connect(databaseUrl, { max: 2 });
-  const worker = spawn(process.execPath, [...workerFlags(root), path.join(root, 'src/main.ts'), 'worker'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      worker.stdout!.on('data', (chunk) => String(chunk).includes('Report worker running') && resolve());
-      worker.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
-    });
-    const [bounds] = await database.sql`select min(occurred_at) as start, max(occurred_at) as end, max(seq)::float8 as watermark from audit_events where org_id = ${orgId}`;
-    const start = new Date(bounds!.start as string);
-    const end = new Date(new Date(bounds!.end as string).getTime() + 1000);
-
+export function benchExports(options: WorkerBenchOptions): Promise<ExportFigures> {
+  const { orgId } = options;
+  return withWorker(options, async ({ gql, database, worker, period: { start, end, watermark } }) => {
     // The floor: the NDJSON query itself, its lines produced by PostgreSQL and read off the wire.
-    const query = exportQuery('decisions', 'ndjson', { orgId, start, end, watermark: Number(bounds!.watermark), filters: {} });
+    const query = exportQuery('decisions', 'ndjson', { orgId, start, end, watermark, filters: {} });
     const inlined = query.text.replace(/\$(\d+)/g, (_m, n: string) => literal(query.params[Number(n) - 1]));
     let copyBytes = 0;
     const copyStarted = performance.now();
@@ -79,11 +61,7 @@ export async function benchExports(options: { root: string; databaseUrl: string;
     const status = readFileSync(`/proc/${worker.pid}/status`, 'utf8');
     const workerPeakRssMiB = Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
     return { rows, copyFloor: { seconds: Number(copySeconds.toFixed(2)), rowsPerSecond: Math.round(rows / copySeconds), mib: Math.round(copyBytes / 1048576) }, formats, workerPeakRssMiB };
-  } finally {
-    worker.kill('SIGTERM');
-    await new Promise((resolve) => worker.once('exit', resolve));
-    await database.close();
-  }
+  });
 }
 
 export function exportRows(e: ExportFigures): Array<[string, string]> {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect, type Database } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
+import { graphqlCaller } from './load.ts';
 import { workerFlags } from './worker-flags.ts';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -121,4 +122,39 @@ export function percentile(sorted: number[], p: number): number {
 
 export function median(xs: number[]): number {
   return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+}
+
+export interface WorkerBenchOptions {
+  root: string;
+  databaseUrl: string;
+  apiUrl: string;
+  apiKey: string;
+  orgId: string;
+}
+
+/** What a half of the bench timed on a real worker process works with. */
+export interface WorkerBench {
+  gql: ReturnType<typeof graphqlCaller>;
+  database: Database;
+  worker: ChildProcess;
+  /** The organisation's events: from the first to a second past the last, and the highest sequence number. */
+  period: { start: Date; end: Date; watermark: number };
+}
+
+/** Starts a worker process on the bench database, runs `body` once it is ready, and stops it again. */
+export async function withWorker<T>(options: WorkerBenchOptions, body: (bench: WorkerBench) => Promise<T>): Promise<T> {
+  const database = connect(options.databaseUrl, { max: 2 });
+  const worker = spawn(process.execPath, [...workerFlags(options.root), path.join(options.root, 'src/main.ts'), 'worker'], {
+    env: { ...process.env, DATABASE_URL: options.databaseUrl, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    await waitFor(worker, 'Report worker running');
+    const [bounds] = await database.sql`select min(occurred_at) as start, max(occurred_at) as end, max(seq)::float8 as watermark from audit_events where org_id = ${options.orgId}`;
+    const period = { start: new Date(bounds!.start as string), end: new Date(new Date(bounds!.end as string).getTime() + 1000), watermark: Number(bounds!.watermark) };
+    return await body({ gql: graphqlCaller(options.apiUrl, options.apiKey), database, worker, period });
+  } finally {
+    await stopChild(worker);
+    await database.close();
+  }
 }

@@ -7,12 +7,8 @@
  * runs first, untimed, so neither side pays the rollup refresh after the
  * ingest or the browser's start.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { connect } from '../src/db/client.ts';
 import { STORED_FORMATS } from '../src/render/model.ts';
-import { graphqlCaller } from './load.ts';
-import { workerFlags } from './worker-flags.ts';
+import { withWorker, type WorkerBenchOptions } from './harness.ts';
 
 export const PACKAGE_FRAMEWORKS = ['soc2', 'governance', 'gdpr', 'iso27001'];
 
@@ -28,21 +24,10 @@ export interface PackageFigures {
 const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64').toString('utf8').split(':')[1]!;
 const pause = () => new Promise((resolve) => setTimeout(resolve, 100));
 
-export async function benchPackages(options: { root: string; databaseUrl: string; apiUrl: string; apiKey: string; orgId: string }): Promise<PackageFigures> {
-  const { root, databaseUrl, apiUrl, apiKey, orgId } = options;
-  const gql = graphqlCaller(apiUrl, apiKey);
-  const database = connect(databaseUrl, { max: 2 });
-  const worker = spawn(process.execPath, [...workerFlags(root), path.join(root, 'src/main.ts'), 'worker'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      worker.stdout!.on('data', (chunk) => String(chunk).includes('Report worker running') && resolve());
-      worker.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
-    });
-    const [bounds] = await database.sql`select min(occurred_at) as start, max(occurred_at) as end from audit_events where org_id = ${orgId}`;
-    const period = { start: new Date(bounds!.start as string).toISOString(), end: new Date(new Date(bounds!.end as string).getTime() + 1000).toISOString() };
+export function benchPackages(options: WorkerBenchOptions): Promise<PackageFigures> {
+  const { orgId } = options;
+  return withWorker(options, async ({ gql, database, period: bounds }) => {
+    const period = { start: bounds.start.toISOString(), end: bounds.end.toISOString() };
 
     const report = async (type: string) => {
       const started = performance.now();
@@ -88,11 +73,7 @@ export async function benchPackages(options: { root: string; databaseUrl: string
       package: { seconds, pdfPages: Number(row.pdf_page_count), pdfMiB: Number((Number(row.pdf) / 1048576).toFixed(1)), zipMiB: Number((Number(row.zip) / 1048576).toFixed(1)) },
       ratioToSum: Number((seconds / sumSeconds).toFixed(2)),
     };
-  } finally {
-    worker.kill('SIGTERM');
-    await new Promise((resolve) => worker.once('exit', resolve));
-    await database.close();
-  }
+  });
 }
 
 export function packageRows(p: PackageFigures): Array<[string, string]> {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createOrganization, countOrganizations } from './accounts/organizations.ts';
-import { loadConfig, type Config } from './config.ts';
+import { loadConfig, publicBaseUrl, type Config } from './config.ts';
 import { openDatabase, type OpenedDatabase } from './db/open.ts';
 import { startJobRuntime } from './jobs/runtime.ts';
 import { atLeast, createLogger, type Logger } from './log.ts';
@@ -280,6 +280,10 @@ async function run(mode: 'start' | 'serve' | 'worker', config: Config, log: Logg
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
 
+  // The worker sends the links; a base derived from HOST and PORT is seldom what receivers reach in production.
+  if (mode !== 'serve' && config.NODE_ENV === 'production' && !config.PUBLIC_URL) {
+    log.warn(`PUBLIC_URL is not set: links in webhooks, e-mails and posture alerts use ${publicBaseUrl(config)}; set PUBLIC_URL to the address their receivers reach the API at`);
+  }
   stops.push(await startJobRuntime(services, { work: mode !== 'serve', listen: mode !== 'worker' }));
   if (config.METRICS_PORT !== undefined) {
     const { serveMetrics } = await import('./metrics.ts');

@@ -32,6 +32,8 @@ describe('NODE_ENV=production npm start', () => {
       expect(server.output()).not.toMatch(/agr_/);
       expect(server.output()).not.toContain('Demo organization');
       expect(server.output()).toContain('org create --name NAME');
+      // Links sent away would carry a base derived from HOST and PORT: the operator is told once, at start.
+      expect(server.output()).toContain('PUBLIC_URL is not set: links in webhooks, e-mails and posture alerts use http://');
       const db = connect(url.toString(), { max: 1 });
       const [{ n }] = (await db.sql`select count(*)::int as n from organizations`) as unknown as [{ n: number }];
       await db.close();

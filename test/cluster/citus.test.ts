@@ -67,6 +67,35 @@ async function generate(app: TestApp, orgId: string, type: string, agentIds: str
 /** The scope a report type needs: a DSAR is about one agent. */
 const agentsFor = (type: string, agent: string) => (type === 'gdpr_dsar' ? [agent] : []);
 
+/**
+ * A test app whose connections log Citus's remote commands; its `capture` runs some work and
+ * returns the remote commands issued meanwhile ("issuing …" notices) with the work's result.
+ */
+type Capture = <T>(work: () => Promise<T>) => Promise<[string[], T]>;
+async function withRemoteCommands(body: (app: TestApp, capture: Capture) => Promise<void>): Promise<void> {
+  let notices: string[] | null = null;
+  const app = await startTestApp({
+    jobs: 'none',
+    settings: { 'citus.log_remote_commands': 'on' },
+    onNotice: (n) => {
+      if (notices && n.message.startsWith('issuing ')) notices.push(n.message);
+    },
+  });
+  const capture: Capture = async (work) => {
+    const captured: string[] = (notices = []);
+    try {
+      return [captured, await work()];
+    } finally {
+      notices = null;
+    }
+  };
+  try {
+    await body(app, capture);
+  } finally {
+    await app.close();
+  }
+}
+
 describe('on the cluster', () => {
   it('is a Citus coordinator with workers, and the run\'s database is distributed', async () => {
     const database = connect(inject('databaseUrl'), { max: 1 });
@@ -80,16 +109,7 @@ describe('on the cluster', () => {
   });
 
   it('sends every remote command of one organisation\'s reports, of every type, and of its trail\'s verification to that organisation\'s shard group', { timeout: 600_000 }, async () => {
-    const notices: string[] = [];
-    let capturing = false;
-    const app = await startTestApp({
-      jobs: 'none',
-      settings: { 'citus.log_remote_commands': 'on' },
-      onNotice: (n) => {
-        if (capturing && n.message.startsWith('issuing ')) notices.push(n.message);
-      },
-    });
-    try {
+    await withRemoteCommands(async (app, capture) => {
       const org = await app.newOrg('Router');
       const other = await app.newOrg('Neighbour');
       await seedDemoData(app.services, org.orgId, { events: 3_000, seed: 11, end: END });
@@ -108,11 +128,11 @@ describe('on the cluster', () => {
       );
       const [agent] = await app.services.database.db.select({ id: agents.agentId }).from(agents).where(eq(agents.orgId, org.orgId)).limit(1);
 
-      capturing = true;
-      for (const framework of reportTypes()) await generate(app, org.orgId, framework.type, agentsFor(framework.type, agent!.id));
-      // The trail's verification too: links against their batches' events, events without a link.
-      const verified = await verifyEventChain(app.services.database, org.orgId);
-      capturing = false;
+      const [notices, verified] = await capture(async () => {
+        for (const framework of reportTypes()) await generate(app, org.orgId, framework.type, agentsFor(framework.type, agent!.id));
+        // The trail's verification too: links against their batches' events, events without a link.
+        return verifyEventChain(app.services.database, org.orgId);
+      });
       expect(verified.problems).toEqual([]);
       expect(verified.links).toBeGreaterThan(0);
       expect(verified.events).toBeGreaterThan(0);
@@ -127,38 +147,25 @@ describe('on the cluster', () => {
       expect(touched.has(ownEvents)).toBe(true);
       // The neighbour's events (another shard, unless both hash to the same one) were never asked for.
       if (`audit_events_${theirs!.id}` !== ownEvents) expect(touched.has(`audit_events_${theirs!.id}`)).toBe(false);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('authenticates a request and records its key\'s use on the organisation\'s shard, writing no reference table', { timeout: 120_000 }, async () => {
-    const notices: string[] = [];
-    let capturing = false;
-    const app = await startTestApp({
-      jobs: 'none',
-      settings: { 'citus.log_remote_commands': 'on' },
-      onNotice: (n) => {
-        if (capturing && n.message.startsWith('issuing ')) notices.push(n.message);
-      },
-    });
-    try {
+    await withRemoteCommands(async (app, capture) => {
       const org = await app.newOrg('Key use');
       const { sql } = app.services.database;
-      capturing = true;
-      const response = await app.fetch('/graphql', { method: 'POST', key: org.adminKey, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ viewer { keyName } }' }) });
-      expect(response.status).toBe(200);
-      await until(async () => (await sql`select 1 from api_key_uses where org_id = ${org.orgId}::uuid`).length > 0, 'the key\'s use to be recorded');
-      capturing = false;
+      const [notices] = await capture(async () => {
+        const response = await app.fetch('/graphql', { method: 'POST', key: org.adminKey, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ viewer { keyName } }' }) });
+        expect(response.status).toBe(200);
+        await until(async () => (await sql`select 1 from api_key_uses where org_id = ${org.orgId}::uuid`).length > 0, 'the key\'s use to be recorded');
+      });
       const [own] = await sql`select get_shard_id_for_distribution_column('api_key_uses', ${org.orgId}::uuid) as id`;
       const writes = notices.filter((n) => /\b(insert|update|delete)\b/i.test(n) || n.includes('lock_shard_resources'));
       // One write: the use, on this organisation's shard. A write to a reference table would lock
       // its shard on every node (lock_shard_resources), which is what met organisation creation in a deadlock.
       expect(writes.length, writes.join('\n')).toBe(1);
       expect(writes[0]).toContain(`api_key_uses_${own!.id}`);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('gives every report type the same metrics, findings, evidence and hash as a single PostgreSQL given the same events', { timeout: 900_000 }, async () => {
