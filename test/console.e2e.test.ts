@@ -606,6 +606,8 @@ describe('web console', () => {
     await page.locator('[data-figure="versions"]').waitFor();
     const reportId = decodeURIComponent(page.url().split('#/reports/')[1]!);
     const report = await apiReport(reportId);
+    // The facts name the framework as people know it, not by its type id.
+    expect(await page.locator('.facts dt:text-is("Framework") + dd').textContent()).toBe('SOC 2 (Trust Services Criteria 2017)');
 
     // Across versions: a dot per scored version, oldest first, with its score.
     const versions = page.locator('svg[data-chart="score-trend"]').first();

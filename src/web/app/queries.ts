@@ -41,6 +41,7 @@ export const Report = graphql(`query ConsoleReport($id: ID!) {
     pass: findings(filter: { statuses: [PASS] }, first: 0) { totalCount }
     notApplicable: findings(filter: { statuses: [NOT_APPLICABLE] }, first: 0) { totalCount }
   }
+  frameworks { type name }
 }`);
 
 export const ScoreTrend = graphql(`query ConsoleScoreTrend($filter: ReportFilter, $first: Int) {

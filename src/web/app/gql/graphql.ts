@@ -371,7 +371,7 @@ export type ConsoleReportQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleReportQuery = { report: { id: string, type: string, title: string, status: ReportStatus, score: number | null, grade: string | null, summary: string | null, stale: boolean, version: number, error: string | null, environment: string | null, agents: Array<string>, dataSubject: string | null, createdBy: string, createdAt: string, completedAt: string | null, period: { start: string, end: string }, progress: { percent: number, stage: string, message: string }, versions: Array<{ id: string, version: number, status: ReportStatus, score: number | null, grade: string | null, createdAt: string }>, sections: Array<{ id: string, title: string, description: string, metrics: Array<{ id: string, label: string, unit: string, value: number | null }>, tables: Array<{ id: string, title: string, columns: Array<string>, rows: unknown, truncated: { shown: number, total: number } | null }> }>, integrity: { eventCount: number, timeCoverage: number | null, gapCount: number, completeness: Array<string>, contentSha256: string | null, signature: string | null, signatureKeyId: string | null, watermark: number | null, chainLink: number | null, chainHead: string | null, gaps: Array<{ start: string, end: string, seconds: number, reason: string }> } | null, fail: { totalCount: number }, warn: { totalCount: number }, pass: { totalCount: number }, notApplicable: { totalCount: number } } | null };
+export type ConsoleReportQuery = { report: { id: string, type: string, title: string, status: ReportStatus, score: number | null, grade: string | null, summary: string | null, stale: boolean, version: number, error: string | null, environment: string | null, agents: Array<string>, dataSubject: string | null, createdBy: string, createdAt: string, completedAt: string | null, period: { start: string, end: string }, progress: { percent: number, stage: string, message: string }, versions: Array<{ id: string, version: number, status: ReportStatus, score: number | null, grade: string | null, createdAt: string }>, sections: Array<{ id: string, title: string, description: string, metrics: Array<{ id: string, label: string, unit: string, value: number | null }>, tables: Array<{ id: string, title: string, columns: Array<string>, rows: unknown, truncated: { shown: number, total: number } | null }> }>, integrity: { eventCount: number, timeCoverage: number | null, gapCount: number, completeness: Array<string>, contentSha256: string | null, signature: string | null, signatureKeyId: string | null, watermark: number | null, chainLink: number | null, chainHead: string | null, gaps: Array<{ start: string, end: string, seconds: number, reason: string }> } | null, fail: { totalCount: number }, warn: { totalCount: number }, pass: { totalCount: number }, notApplicable: { totalCount: number } } | null, frameworks: Array<{ type: string, name: string }> };
 
 export type ConsoleScoreTrendQueryVariables = Exact<{
   filter?: ReportFilter | null | undefined;
@@ -712,8 +712,12 @@ export const ConsoleReportDocument = new TypedDocumentString(`
       totalCount
     }
   }
+  frameworks {
+    type
+    name
+  }
 }
-    `, {"hash":"sha256:bf190e01b05cce7d66a75301e9829bedaacdd9d2a5a705b1d4504a95f8a371b1"}) as unknown as TypedDocumentString<ConsoleReportQuery, ConsoleReportQueryVariables>;
+    `, {"hash":"sha256:0502112c2de0d58fa4646a5e4471371fa4e502686521cd8dcdba29b1bc6a593e"}) as unknown as TypedDocumentString<ConsoleReportQuery, ConsoleReportQueryVariables>;
 export const ConsoleScoreTrendDocument = new TypedDocumentString(`
     query ConsoleScoreTrend($filter: ReportFilter, $first: Int) {
   reports(filter: $filter, first: $first) {

@@ -20,14 +20,14 @@ const RUNNING = ['PENDING', 'GENERATING'];
 
 export async function renderReport(root: HTMLElement, id: string): Promise<() => void> {
   const cleanups: Array<() => void> = [];
-  const { report } = await gql(Q.Report, { id });
+  const { report, frameworks } = await gql(Q.Report, { id });
   if (!report) {
     replace(root, h('h1', {}, 'Report not found'), h('p', {}, 'It does not exist in your organisation, or was deleted. '), h('a', { href: '#/reports' }, 'Back to reports'));
     return () => {};
   }
   const facts = h('dl', { class: 'facts' },
     ...dl([
-      ['Type', report.type], ['Status', statusText(report.status)], ['Period', `${fmtDay(report.period.start)} – ${fmtDay(report.period.end)}`],
+      ['Framework', frameworks.find((f) => f.type === report.type)?.name ?? report.type], ['Status', statusText(report.status)], ['Period', `${fmtDay(report.period.start)} – ${fmtDay(report.period.end)}`],
       ['Environment', report.environment ?? 'all'], ['Agents', report.agents.length ? report.agents.join(', ') : 'all'],
       ...(report.dataSubject ? [['Data subject', report.dataSubject] as [string, string]] : []),
       ['Version', String(report.version)], ['Created', `${fmtDate(report.createdAt)} by ${report.createdBy}`], ['Completed', fmtDate(report.completedAt)],
