@@ -24,6 +24,19 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
+/**
+ * The sweep covers every organisation, and this app's queue holds only this file's jobs: in a full
+ * run, other files' old pending rows in the same database are swept too. Only this org's count here.
+ */
+async function ownExports(ids: string[]) {
+  const rows = await app.services.database.db.select({ id: dataExports.id }).from(dataExports).where(eq(dataExports.orgId, orgId));
+  return ids.filter((id) => rows.some((r) => r.id === id));
+}
+async function ownPackages(ids: string[]) {
+  const rows = await app.services.database.db.select({ id: compliancePackages.id }).from(compliancePackages).where(eq(compliancePackages.orgId, orgId));
+  return ids.filter((id) => rows.some((r) => r.id === id));
+}
+
 async function dropJobs(queue: string, data: Record<string, string>) {
   const boss = app.services.queue!;
   const jobs = await boss.findJobs(queue, { data });
@@ -39,14 +52,14 @@ it('fails old exports whose job is gone, and leaves young ones and those with a 
   await app.services.database.db.update(dataExports).set({ createdAt: hourAgo() }).where(and(eq(dataExports.orgId, orgId), eq(dataExports.id, orphan.id)));
   await app.services.database.db.update(dataExports).set({ createdAt: hourAgo() }).where(and(eq(dataExports.orgId, orgId), eq(dataExports.id, queued.id)));
 
-  expect(await sweepOrphanedExports(app.services, app.services.queue!)).toEqual([orphan.id]);
+  expect(await ownExports(await sweepOrphanedExports(app.services, app.services.queue!))).toEqual([orphan.id]);
   const rows = await app.services.database.db.select().from(dataExports).where(eq(dataExports.orgId, orgId));
   const byId = new Map(rows.map((r) => [r.id, r]));
   expect(byId.get(orphan.id)).toMatchObject({ status: 'failed', progressStage: 'failed', error: 'Export stopped: its job no longer exists. Request the export again.' });
   expect(byId.get(queued.id)!.status).toBe('pending');
   expect(byId.get(young.id)!.status).toBe('pending');
   // A second sweep finds nothing more to do.
-  expect(await sweepOrphanedExports(app.services, app.services.queue!)).toEqual([]);
+  expect(await ownExports(await sweepOrphanedExports(app.services, app.services.queue!))).toEqual([]);
 });
 
 it('fails an old package whose job is gone', async () => {
@@ -57,7 +70,7 @@ it('fails an old package whose job is gone', async () => {
     await app.services.database.db.update(compliancePackages).set({ createdAt: hourAgo() }).where(and(eq(compliancePackages.orgId, orgId), eq(compliancePackages.id, id)));
   }
 
-  expect(await sweepOrphanedPackages(app.services, app.services.queue!)).toEqual([orphan.id]);
+  expect(await ownPackages(await sweepOrphanedPackages(app.services, app.services.queue!))).toEqual([orphan.id]);
   const rows = await app.services.database.db.select().from(compliancePackages).where(eq(compliancePackages.orgId, orgId));
   expect(rows.find((r) => r.id === orphan.id)).toMatchObject({ status: 'failed', error: 'Package stopped: its job no longer exists. Request the package again.' });
   expect(rows.find((r) => r.id === queued.id)!.status).toBe('pending');
