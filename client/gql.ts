@@ -39,6 +39,9 @@ type Documents = {
     "\n  query ScheduleExportsList { schedules { id exports { kinds format } reports { id period { start end } } dataExports { kind format status period { start end } filters { environment } } } }\n": typeof types.ScheduleExportsListDocument,
     "\n  mutation PackageCancel($id: ID!) { cancelCompliancePackage(id: $id) { id status } }\n": typeof types.PackageCancelDocument,
     "\n  mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }\n": typeof types.PackagePartCancelDocument,
+    "query ConsoleTestLatestExport { dataExports(first: 1) { edges { node { id sha256 rowCount } } } }": typeof types.ConsoleTestLatestExportDocument,
+    "query ConsoleTestLatestPackage { compliancePackages(first: 1) { edges { node { id title } } } }": typeof types.ConsoleTestLatestPackageDocument,
+    "query ConsoleTestPackageLinks($id: ID!) { shareLinks(compliancePackageId: $id) { passwordProtected packageFiles } }": typeof types.ConsoleTestPackageLinksDocument,
     "\n  query ConsoleTestReport($id: ID!) {\n    report(id: $id) {\n      type score versions { id version score } sections { tables { id columns rows } }\n      fail: findings(filter: { statuses: [FAIL] }, first: 0) { totalCount } warn: findings(filter: { statuses: [WARN] }, first: 0) { totalCount }\n      pass: findings(filter: { statuses: [PASS] }, first: 0) { totalCount } na: findings(filter: { statuses: [NOT_APPLICABLE] }, first: 0) { totalCount }\n    }\n  }\n": typeof types.ConsoleTestReportDocument,
     "\n  query ConsoleTestEvidence($id: ID!, $first: Int) { node(id: $id) { ... on Finding { evidence(first: $first) { totalCount edges { node { clientId sequence occurredAt } } } } } }\n": typeof types.ConsoleTestEvidenceDocument,
     "\n  query ConsoleTestSoc2Reports { reports(filter: { type: \"soc2\", status: COMPLETED }, first: 12) { edges { node { id score createdAt period { end } } } } }\n": typeof types.ConsoleTestSoc2ReportsDocument,
@@ -151,6 +154,9 @@ const documents: Documents = {
     "\n  query ScheduleExportsList { schedules { id exports { kinds format } reports { id period { start end } } dataExports { kind format status period { start end } filters { environment } } } }\n": types.ScheduleExportsListDocument,
     "\n  mutation PackageCancel($id: ID!) { cancelCompliancePackage(id: $id) { id status } }\n": types.PackageCancelDocument,
     "\n  mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }\n": types.PackagePartCancelDocument,
+    "query ConsoleTestLatestExport { dataExports(first: 1) { edges { node { id sha256 rowCount } } } }": types.ConsoleTestLatestExportDocument,
+    "query ConsoleTestLatestPackage { compliancePackages(first: 1) { edges { node { id title } } } }": types.ConsoleTestLatestPackageDocument,
+    "query ConsoleTestPackageLinks($id: ID!) { shareLinks(compliancePackageId: $id) { passwordProtected packageFiles } }": types.ConsoleTestPackageLinksDocument,
     "\n  query ConsoleTestReport($id: ID!) {\n    report(id: $id) {\n      type score versions { id version score } sections { tables { id columns rows } }\n      fail: findings(filter: { statuses: [FAIL] }, first: 0) { totalCount } warn: findings(filter: { statuses: [WARN] }, first: 0) { totalCount }\n      pass: findings(filter: { statuses: [PASS] }, first: 0) { totalCount } na: findings(filter: { statuses: [NOT_APPLICABLE] }, first: 0) { totalCount }\n    }\n  }\n": types.ConsoleTestReportDocument,
     "\n  query ConsoleTestEvidence($id: ID!, $first: Int) { node(id: $id) { ... on Finding { evidence(first: $first) { totalCount edges { node { clientId sequence occurredAt } } } } } }\n": types.ConsoleTestEvidenceDocument,
     "\n  query ConsoleTestSoc2Reports { reports(filter: { type: \"soc2\", status: COMPLETED }, first: 12) { edges { node { id score createdAt period { end } } } } }\n": types.ConsoleTestSoc2ReportsDocument,
@@ -352,6 +358,18 @@ export function graphql(source: "\n  mutation PackageCancel($id: ID!) { cancelCo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }\n"): (typeof documents)["\n  mutation PackagePartCancel($id: ID!) { cancelReport(id: $id) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ConsoleTestLatestExport { dataExports(first: 1) { edges { node { id sha256 rowCount } } } }"): (typeof documents)["query ConsoleTestLatestExport { dataExports(first: 1) { edges { node { id sha256 rowCount } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ConsoleTestLatestPackage { compliancePackages(first: 1) { edges { node { id title } } } }"): (typeof documents)["query ConsoleTestLatestPackage { compliancePackages(first: 1) { edges { node { id title } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ConsoleTestPackageLinks($id: ID!) { shareLinks(compliancePackageId: $id) { passwordProtected packageFiles } }"): (typeof documents)["query ConsoleTestPackageLinks($id: ID!) { shareLinks(compliancePackageId: $id) { passwordProtected packageFiles } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,7 @@ import { field, focusHeading, h, replace } from './dom.ts';
 import { onConnectionState, resetLive } from './live.ts';
 import type { ConsoleViewerQuery } from './gql/graphql.ts';
 import * as Q from './queries.ts';
+import { renderExports } from './views/exports.ts';
 import { renderGenerate } from './views/generate.ts';
 import { renderPosture, renderPostureControl } from './views/posture.ts';
 import { renderReport } from './views/report.ts';
@@ -62,7 +63,7 @@ function renderShell({ viewer }: ViewerData) {
   replace(
     top,
     h('div', { class: 'brand' }, 'Agent governance reports'),
-    h('nav', { 'aria-label': 'Main' }, link('#/posture', 'Posture'), link('#/reports', 'Reports'), link('#/generate', 'Generate'), link('#/schedules', 'Schedules')),
+    h('nav', { 'aria-label': 'Main' }, link('#/posture', 'Posture'), link('#/reports', 'Reports'), link('#/generate', 'Generate'), link('#/schedules', 'Schedules'), link('#/exports', 'Exports')),
     h(
       'div',
       { class: 'who' },
@@ -96,6 +97,7 @@ async function route() {
   else if (view === 'reports' && id) leave = await renderReport(main, id);
   else if (view === 'generate') leave = await renderGenerate(main);
   else if (view === 'schedules') leave = await renderSchedules(main);
+  else if (view === 'exports') leave = await renderExports(main);
   else leave = await renderReports(main);
   focusHeading(main);
 }

@@ -15,6 +15,16 @@ import * as types from './graphql.ts';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "query ConsoleDataExports {\n  dataExports(first: 50) { totalCount edges { node { id kind format status period { start end } rowCount sizeBytes sha256 error createdAt progress { percent stage message } } } }\n}": typeof types.ConsoleDataExportsDocument,
+    "query ConsoleCompliancePackages {\n  compliancePackages(first: 50) { totalCount edges { node { id title frameworks status period { start end } error createdAt progress { percent stage message } downloads { file sizeBytes sha256 pageCount } } } }\n}": typeof types.ConsoleCompliancePackagesDocument,
+    "mutation ConsoleRequestExport($input: RequestDataExportInput!) { requestDataExport(input: $input) { id status } }": typeof types.ConsoleRequestExportDocument,
+    "mutation ConsoleRequestPackage($input: RequestCompliancePackageInput!) { requestCompliancePackage(input: $input) { id status } }": typeof types.ConsoleRequestPackageDocument,
+    "mutation ConsoleCancelExport($id: ID!) { cancelDataExport(id: $id) { id status } }": typeof types.ConsoleCancelExportDocument,
+    "mutation ConsoleCancelPackage($id: ID!) { cancelCompliancePackage(id: $id) { id status } }": typeof types.ConsoleCancelPackageDocument,
+    "subscription ConsoleExportProgress($id: ID!) { dataExportProgress(id: $id) { status percent stage message } }": typeof types.ConsoleExportProgressDocument,
+    "subscription ConsolePackageProgress($id: ID!) { compliancePackageProgress(id: $id) { status percent stage message } }": typeof types.ConsolePackageProgressDocument,
+    "mutation ConsoleShareExport($input: CreateDataExportShareLinkInput!) { createDataExportShareLink(input: $input) { url password } }": typeof types.ConsoleShareExportDocument,
+    "mutation ConsoleSharePackage($input: CreateCompliancePackageShareLinkInput!) { createCompliancePackageShareLink(input: $input) { url password } }": typeof types.ConsoleSharePackageDocument,
     "query ConsoleViewer { viewer { keyName role organization { name } } }": typeof types.ConsoleViewerDocument,
     "query ConsoleFrameworks { frameworks { type name } }": typeof types.ConsoleFrameworksDocument,
     "query ConsoleScope { frameworks { type name description } environments { name } agents { agentId } }": typeof types.ConsoleScopeDocument,
@@ -42,6 +52,16 @@ type Documents = {
     "query ConsoleScoreBreakdown($id: ID!) {\n  report(id: $id) { id scoreBreakdown { id label value weight effectiveWeight points detail } }\n}": typeof types.ConsoleScoreBreakdownDocument,
 };
 const documents: Documents = {
+    "query ConsoleDataExports {\n  dataExports(first: 50) { totalCount edges { node { id kind format status period { start end } rowCount sizeBytes sha256 error createdAt progress { percent stage message } } } }\n}": types.ConsoleDataExportsDocument,
+    "query ConsoleCompliancePackages {\n  compliancePackages(first: 50) { totalCount edges { node { id title frameworks status period { start end } error createdAt progress { percent stage message } downloads { file sizeBytes sha256 pageCount } } } }\n}": types.ConsoleCompliancePackagesDocument,
+    "mutation ConsoleRequestExport($input: RequestDataExportInput!) { requestDataExport(input: $input) { id status } }": types.ConsoleRequestExportDocument,
+    "mutation ConsoleRequestPackage($input: RequestCompliancePackageInput!) { requestCompliancePackage(input: $input) { id status } }": types.ConsoleRequestPackageDocument,
+    "mutation ConsoleCancelExport($id: ID!) { cancelDataExport(id: $id) { id status } }": types.ConsoleCancelExportDocument,
+    "mutation ConsoleCancelPackage($id: ID!) { cancelCompliancePackage(id: $id) { id status } }": types.ConsoleCancelPackageDocument,
+    "subscription ConsoleExportProgress($id: ID!) { dataExportProgress(id: $id) { status percent stage message } }": types.ConsoleExportProgressDocument,
+    "subscription ConsolePackageProgress($id: ID!) { compliancePackageProgress(id: $id) { status percent stage message } }": types.ConsolePackageProgressDocument,
+    "mutation ConsoleShareExport($input: CreateDataExportShareLinkInput!) { createDataExportShareLink(input: $input) { url password } }": types.ConsoleShareExportDocument,
+    "mutation ConsoleSharePackage($input: CreateCompliancePackageShareLinkInput!) { createCompliancePackageShareLink(input: $input) { url password } }": types.ConsoleSharePackageDocument,
     "query ConsoleViewer { viewer { keyName role organization { name } } }": types.ConsoleViewerDocument,
     "query ConsoleFrameworks { frameworks { type name } }": types.ConsoleFrameworksDocument,
     "query ConsoleScope { frameworks { type name description } environments { name } agents { agentId } }": types.ConsoleScopeDocument,
@@ -69,6 +89,46 @@ const documents: Documents = {
     "query ConsoleScoreBreakdown($id: ID!) {\n  report(id: $id) { id scoreBreakdown { id label value weight effectiveWeight points detail } }\n}": types.ConsoleScoreBreakdownDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ConsoleDataExports {\n  dataExports(first: 50) { totalCount edges { node { id kind format status period { start end } rowCount sizeBytes sha256 error createdAt progress { percent stage message } } } }\n}"): typeof import('./graphql.ts').ConsoleDataExportsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ConsoleCompliancePackages {\n  compliancePackages(first: 50) { totalCount edges { node { id title frameworks status period { start end } error createdAt progress { percent stage message } downloads { file sizeBytes sha256 pageCount } } } }\n}"): typeof import('./graphql.ts').ConsoleCompliancePackagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleRequestExport($input: RequestDataExportInput!) { requestDataExport(input: $input) { id status } }"): typeof import('./graphql.ts').ConsoleRequestExportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleRequestPackage($input: RequestCompliancePackageInput!) { requestCompliancePackage(input: $input) { id status } }"): typeof import('./graphql.ts').ConsoleRequestPackageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleCancelExport($id: ID!) { cancelDataExport(id: $id) { id status } }"): typeof import('./graphql.ts').ConsoleCancelExportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleCancelPackage($id: ID!) { cancelCompliancePackage(id: $id) { id status } }"): typeof import('./graphql.ts').ConsoleCancelPackageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription ConsoleExportProgress($id: ID!) { dataExportProgress(id: $id) { status percent stage message } }"): typeof import('./graphql.ts').ConsoleExportProgressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription ConsolePackageProgress($id: ID!) { compliancePackageProgress(id: $id) { status percent stage message } }"): typeof import('./graphql.ts').ConsolePackageProgressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleShareExport($input: CreateDataExportShareLinkInput!) { createDataExportShareLink(input: $input) { url password } }"): typeof import('./graphql.ts').ConsoleShareExportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleSharePackage($input: CreateCompliancePackageShareLinkInput!) { createCompliancePackageShareLink(input: $input) { url password } }"): typeof import('./graphql.ts').ConsoleSharePackageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

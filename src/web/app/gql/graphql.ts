@@ -46,6 +46,34 @@ export type AuditEventCategory =
   /** `tool_call` in the ingestion contract. */
   | 'TOOL_CALL';
 
+/** A share link to a completed compliance package: its PDF and zip. Package files are shared as signed (no redaction). */
+export type CreateCompliancePackageShareLinkInput = {
+  /** The package (CompliancePackage.id). */
+  compliancePackageId: string | number;
+  /** Hours the link works, 1–720. */
+  expiresInHours: number;
+  /** Files to share; defaults to both. */
+  files?: Array<PackageFile> | null | undefined;
+  /** Generate a password (shown once) that the holder must enter. */
+  passwordProtected?: boolean | null | undefined;
+  /** NONE only: a package is shared as it was signed. */
+  redaction?: ShareRedaction | null | undefined;
+};
+
+/** A share link to a completed data export: its file and, if asked, its signed bundle. Export files are shared as signed (no redaction). */
+export type CreateDataExportShareLinkInput = {
+  /** The export (DataExport.id). */
+  dataExportId: string | number;
+  /** Hours the link works, 1–720. */
+  expiresInHours: number;
+  /** Files to share; defaults to the file and its bundle. */
+  files?: Array<ExportShareFile> | null | undefined;
+  /** Generate a password (shown once) that the holder must enter. */
+  passwordProtected?: boolean | null | undefined;
+  /** NONE only: an export is shared as it was signed. */
+  redaction?: ShareRedaction | null | undefined;
+};
+
 /** A recurring report. */
 export type CreateScheduleInput = {
   /** Only these agents. */
@@ -132,6 +160,13 @@ export type ExportKind =
   /** Escalation history: Every escalation opened in the period with how and when it was resolved (open when no resolution was recorded up to the watermark). */
   | 'ESCALATIONS';
 
+/** A file a share link to a data export serves. */
+export type ExportShareFile =
+  /** A zip of the file, its signed manifest, the public key and a README. */
+  | 'BUNDLE'
+  /** The data file itself (CSV, JSON, NDJSON or Parquet). */
+  | 'FILE';
+
 /** Which findings to list. */
 export type FindingFilter = {
   /** Only these control ids. */
@@ -175,6 +210,13 @@ export type GenerateReportInput = {
   type: string;
 };
 
+/** The two files of a compliance package. */
+export type PackageFile =
+  /** One document: cover, contents, every report, the exports and their hashes. */
+  | 'PDF'
+  /** Every report in every format, the exports with their signed manifests, the PDF, and one signed manifest of every file. */
+  | 'ZIP';
+
 /** A period; omitted parts default to the last 30 days ending now. */
 export type PeriodInput = {
   /** End, excluded. */
@@ -214,6 +256,50 @@ export type ReportStatus =
   | 'FAILED'
   | 'GENERATING'
   | 'PENDING';
+
+/** What a package holds: one report per framework and the data exports, all over the same period and scope. */
+export type RequestCompliancePackageInput = {
+  /** Only these agents. */
+  agentIds?: Array<string> | null | undefined;
+  /** Storage targets (StorageTarget.id) the PDF, the zip and the signed manifest are uploaded to once the package completes. */
+  deliverTo?: Array<string | number> | null | undefined;
+  /** Only this environment. */
+  environment?: string | null | undefined;
+  /** Format of the data exports; CSV by default. */
+  exportFormat?: ExportFormat | null | undefined;
+  /** Data exports to include (none by default). */
+  exportKinds?: Array<ExportKind> | null | undefined;
+  /** Report types (as for generateReport), 1 to 12, each once; the package keeps this order. */
+  frameworks: Array<string>;
+  /** Period; defaults to the last 30 days. */
+  period?: PeriodInput | null | undefined;
+  /** Title on the cover; defaults to the frameworks and the period. */
+  title?: string | null | undefined;
+};
+
+/** What to export. Filters left out do not filter. */
+export type RequestDataExportInput = {
+  /** Only these agents. */
+  agentIds?: Array<string> | null | undefined;
+  /** Only these event categories. */
+  categories?: Array<string> | null | undefined;
+  /** Only these decisions (allow, deny, alert, hold). */
+  decisions?: Array<string> | null | undefined;
+  /** Storage targets (StorageTarget.id) the file, its manifest and signature are uploaded to once it completes. */
+  deliverTo?: Array<string | number> | null | undefined;
+  /** Only this environment. */
+  environment?: string | null | undefined;
+  /** File format. */
+  format: ExportFormat;
+  /** What to export. */
+  kind: ExportKind;
+  /** Period; defaults to the last 30 days. */
+  period?: PeriodInput | null | undefined;
+  /** Only these severities (info, low, medium, high, critical). */
+  severities?: Array<string> | null | undefined;
+  /** Only events sent by these gateways or source systems (AuditEvent.source). */
+  sources?: Array<string> | null | undefined;
+};
 
 /** What an API key may do: admin (everything), auditor (read reports, findings, evidence, downloads), ingest (write events), viewer (read reports). */
 export type Role =
@@ -306,6 +392,72 @@ export type UpdateScheduleInput = {
   /** Report type, e.g. soc2 (see the frameworks query). */
   type?: string | null | undefined;
 };
+
+export type ConsoleDataExportsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleDataExportsQuery = { dataExports: { totalCount: number, edges: Array<{ node: { id: string, kind: ExportKind, format: ExportFormat, status: ReportStatus, rowCount: number | null, sizeBytes: number | null, sha256: string | null, error: string | null, createdAt: string, period: { start: string, end: string }, progress: { percent: number, stage: string, message: string } } }> } };
+
+export type ConsoleCompliancePackagesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleCompliancePackagesQuery = { compliancePackages: { totalCount: number, edges: Array<{ node: { id: string, title: string, frameworks: Array<string>, status: ReportStatus, error: string | null, createdAt: string, period: { start: string, end: string }, progress: { percent: number, stage: string, message: string }, downloads: Array<{ file: PackageFile, sizeBytes: number, sha256: string, pageCount: number | null }> } }> } };
+
+export type ConsoleRequestExportMutationVariables = Exact<{
+  input: RequestDataExportInput;
+}>;
+
+
+export type ConsoleRequestExportMutation = { requestDataExport: { id: string, status: ReportStatus } };
+
+export type ConsoleRequestPackageMutationVariables = Exact<{
+  input: RequestCompliancePackageInput;
+}>;
+
+
+export type ConsoleRequestPackageMutation = { requestCompliancePackage: { id: string, status: ReportStatus } };
+
+export type ConsoleCancelExportMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleCancelExportMutation = { cancelDataExport: { id: string, status: ReportStatus } };
+
+export type ConsoleCancelPackageMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleCancelPackageMutation = { cancelCompliancePackage: { id: string, status: ReportStatus } };
+
+export type ConsoleExportProgressSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleExportProgressSubscription = { dataExportProgress: { status: ReportStatus, percent: number, stage: string, message: string } };
+
+export type ConsolePackageProgressSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsolePackageProgressSubscription = { compliancePackageProgress: { status: ReportStatus, percent: number, stage: string, message: string } };
+
+export type ConsoleShareExportMutationVariables = Exact<{
+  input: CreateDataExportShareLinkInput;
+}>;
+
+
+export type ConsoleShareExportMutation = { createDataExportShareLink: { url: string, password: string | null } };
+
+export type ConsoleSharePackageMutationVariables = Exact<{
+  input: CreateCompliancePackageShareLinkInput;
+}>;
+
+
+export type ConsoleSharePackageMutation = { createCompliancePackageShareLink: { url: string, password: string | null } };
 
 export type ConsoleViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -507,6 +659,135 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const ConsoleDataExportsDocument = new TypedDocumentString(`
+    query ConsoleDataExports {
+  dataExports(first: 50) {
+    totalCount
+    edges {
+      node {
+        id
+        kind
+        format
+        status
+        period {
+          start
+          end
+        }
+        rowCount
+        sizeBytes
+        sha256
+        error
+        createdAt
+        progress {
+          percent
+          stage
+          message
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:08e6191f7efce178606e7e85c418fbf001a30a6a1f550680ae58e419cacb3363"}) as unknown as TypedDocumentString<ConsoleDataExportsQuery, ConsoleDataExportsQueryVariables>;
+export const ConsoleCompliancePackagesDocument = new TypedDocumentString(`
+    query ConsoleCompliancePackages {
+  compliancePackages(first: 50) {
+    totalCount
+    edges {
+      node {
+        id
+        title
+        frameworks
+        status
+        period {
+          start
+          end
+        }
+        error
+        createdAt
+        progress {
+          percent
+          stage
+          message
+        }
+        downloads {
+          file
+          sizeBytes
+          sha256
+          pageCount
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:442c1c9491f02a35f5e02f74ec3330ffed6497559eb2c8ef7fb700b6f3c79ca1"}) as unknown as TypedDocumentString<ConsoleCompliancePackagesQuery, ConsoleCompliancePackagesQueryVariables>;
+export const ConsoleRequestExportDocument = new TypedDocumentString(`
+    mutation ConsoleRequestExport($input: RequestDataExportInput!) {
+  requestDataExport(input: $input) {
+    id
+    status
+  }
+}
+    `, {"hash":"sha256:f912a56f1745cd32056d9fc1493e61a500c46eceade9fc8282c5b95f699cf3ff"}) as unknown as TypedDocumentString<ConsoleRequestExportMutation, ConsoleRequestExportMutationVariables>;
+export const ConsoleRequestPackageDocument = new TypedDocumentString(`
+    mutation ConsoleRequestPackage($input: RequestCompliancePackageInput!) {
+  requestCompliancePackage(input: $input) {
+    id
+    status
+  }
+}
+    `, {"hash":"sha256:32c9b9a607b8e7c86865a0715bccc4e591af5d9706d15fcf96810472f4986bdc"}) as unknown as TypedDocumentString<ConsoleRequestPackageMutation, ConsoleRequestPackageMutationVariables>;
+export const ConsoleCancelExportDocument = new TypedDocumentString(`
+    mutation ConsoleCancelExport($id: ID!) {
+  cancelDataExport(id: $id) {
+    id
+    status
+  }
+}
+    `, {"hash":"sha256:f7c6eaa0e7b1f3918daffab6dae1299c2f5c4c0461a9ad9a0b2cf3f7d5138cf5"}) as unknown as TypedDocumentString<ConsoleCancelExportMutation, ConsoleCancelExportMutationVariables>;
+export const ConsoleCancelPackageDocument = new TypedDocumentString(`
+    mutation ConsoleCancelPackage($id: ID!) {
+  cancelCompliancePackage(id: $id) {
+    id
+    status
+  }
+}
+    `, {"hash":"sha256:8896fd8e0a7ebdd1b46dc36b32b50180de7089c5d1a38e4b3ec69cc057bca6b6"}) as unknown as TypedDocumentString<ConsoleCancelPackageMutation, ConsoleCancelPackageMutationVariables>;
+export const ConsoleExportProgressDocument = new TypedDocumentString(`
+    subscription ConsoleExportProgress($id: ID!) {
+  dataExportProgress(id: $id) {
+    status
+    percent
+    stage
+    message
+  }
+}
+    `, {"hash":"sha256:dbc1b56db5b14d7e93c996d15b340f61bfd4cfd93441cf38b1ef0a3d822c6dae"}) as unknown as TypedDocumentString<ConsoleExportProgressSubscription, ConsoleExportProgressSubscriptionVariables>;
+export const ConsolePackageProgressDocument = new TypedDocumentString(`
+    subscription ConsolePackageProgress($id: ID!) {
+  compliancePackageProgress(id: $id) {
+    status
+    percent
+    stage
+    message
+  }
+}
+    `, {"hash":"sha256:ecf9f0402dcf5d7eb5d57025ca9552bda4e3143d88c7ee78069afe6418a694a2"}) as unknown as TypedDocumentString<ConsolePackageProgressSubscription, ConsolePackageProgressSubscriptionVariables>;
+export const ConsoleShareExportDocument = new TypedDocumentString(`
+    mutation ConsoleShareExport($input: CreateDataExportShareLinkInput!) {
+  createDataExportShareLink(input: $input) {
+    url
+    password
+  }
+}
+    `, {"hash":"sha256:ee735a91c5d28592697a11eae95662df6fe32c6eb076a54e58d66c164b873878"}) as unknown as TypedDocumentString<ConsoleShareExportMutation, ConsoleShareExportMutationVariables>;
+export const ConsoleSharePackageDocument = new TypedDocumentString(`
+    mutation ConsoleSharePackage($input: CreateCompliancePackageShareLinkInput!) {
+  createCompliancePackageShareLink(input: $input) {
+    url
+    password
+  }
+}
+    `, {"hash":"sha256:442652d560b32ae9e2713000bb5af455fe45c2b6d1faca070c240a17f29fdf3c"}) as unknown as TypedDocumentString<ConsoleSharePackageMutation, ConsoleSharePackageMutationVariables>;
 export const ConsoleViewerDocument = new TypedDocumentString(`
     query ConsoleViewer {
   viewer {
