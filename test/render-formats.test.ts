@@ -5,6 +5,7 @@
  * OSCAL validates against NIST's schema, and the PDF (Chromium) carries the
  * cover, the control table and the hash.
  */
+import { publicBaseUrl } from '../src/config.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { Ajv } from 'ajv';
@@ -217,7 +218,8 @@ describe('OSCAL', () => {
     const first = report.content.findings[0]!;
     expect(result.findings[0].target).toMatchObject({ type: 'objective-id', 'target-id': `${oscalControlId(first.controlId)}_obj` });
     expect(result.findings[0].target.status.state).toBe(first.status === 'pass' || first.status === 'not_applicable' ? 'satisfied' : 'not-satisfied');
-    expect(result.observations[0]['relevant-evidence'][0].href).toBe(`/reports/${reportId}/findings/${first.ordinal}/evidence`);
+    expect(result.observations[0]['relevant-evidence'][0].href).toBe(`${publicBaseUrl(app.services.config)}/reports/${reportId}/findings/${first.ordinal}/evidence`);
+    expect(result.observations[0]['relevant-evidence'][0].href).toMatch(/^https?:\/\//);
     expect(result.findings[0]['related-observations'][0]['observation-uuid']).toBe(result.observations[0].uuid);
     expect(renderOscal(report).equals(renderOscal(report))).toBe(true);
     expect(uuidV5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'python.org')).toBe('886313e1-3b8a-5372-9b90-0c9aee199e5d');

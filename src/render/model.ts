@@ -3,6 +3,7 @@
  * its hash and signature, and the names its files go by. Renderers are pure
  * functions of this, so a share link can hand them a redacted copy.
  */
+import { publicBaseUrl } from '../config.ts';
 import { and, eq, isNull } from 'drizzle-orm';
 import { organizations, reports } from '../db/schema.ts';
 import { isUuid } from '../ids.ts';
@@ -104,7 +105,8 @@ export async function loadRenderable(services: Services, row: ReportRow): Promis
     content,
     contentSha256: row.contentSha256,
     signature: await ensureSignature(services, row),
-    baseUrl: (services.config.PUBLIC_URL ?? '').replace(/\/+$/, ''),
+    // Absolute, as in every message the service sends: a file's links must resolve wherever it is read.
+    baseUrl: publicBaseUrl(services.config),
     reproduction: (row.reproduction as Reproduction | null) ?? null,
   };
 }
