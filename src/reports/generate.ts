@@ -247,7 +247,7 @@ async function computeContent(
     score,
     grade,
     scoreBreakdown: { factors: breakdown.factors, slaTargets: m.targets },
-    summary: summarize(framework, findings, score, grade, eventCount, coverage),
+    summary: summarize(framework, scope, findings, score, grade, eventCount, coverage),
     recommendations: recommendationsOf(findings),
     sections,
     findings,

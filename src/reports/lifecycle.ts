@@ -17,6 +17,7 @@ import { isUuid } from '../ids.ts';
 import { listNewestFirst, type KeysetRequest } from '../db/keyset.ts';
 import { enqueueReport } from '../queue.ts';
 import type { Services } from '../services.ts';
+import { aboutWhom } from './summary.ts';
 import { ACTIVE, insertReport, markDeleted, REPORT_COLUMNS as ROW, transition, type ReportRow, type ReportStatus } from './store.ts';
 
 export type { ReportRow, ReportStatus } from './store.ts';
@@ -86,9 +87,7 @@ async function validateScope(services: Services, orgId: string, input: GenerateR
   const dataSubject = input.dataSubject?.trim() || null;
   const problem = validateFrameworkScope(framework, { dataSubject, agentIds });
   if (problem) throw badInput('dataSubject', problem);
-  // A DSAR export names whom it is about: the data subject, else the agents.
-  const agentsNamed = agentIds.join(', ').length <= 100 ? agentIds.join(', ') : `${agentIds.length} agents`;
-  const about = framework.requires === 'subject_or_agent' ? (dataSubject ? ` for data subject ${dataSubject.slice(0, 100)}` : ` for agent${agentIds.length > 1 ? 's' : ''} ${agentsNamed}`) : '';
+  const about = aboutWhom(framework, { dataSubject, agentIds });
   const title = input.title?.trim() || `${framework.name}${about}, ${start.toISOString().slice(0, 10)} to ${end.toISOString().slice(0, 10)}`;
   if (title.length > 200) throw badInput('title', 'title must be at most 200 characters');
   const deliverTo = await checkTargets(db, orgId, input.deliverTo);

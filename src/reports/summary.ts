@@ -10,10 +10,27 @@ import type { Unit } from './metrics.ts';
 import type { ReportScope } from './scope.ts';
 import { SEVERITY_WEIGHT, type FindingStatus } from './scoring.ts';
 
+/** Whom a DSAR export is about, as its title and summary say it (' for data subject …'); '' for other types. */
+export function aboutWhom(framework: Pick<FrameworkDefinition, 'requires'>, scope: { dataSubject?: string | null; agentIds: readonly string[] }): string {
+  if (framework.requires !== 'subject_or_agent') return '';
+  if (scope.dataSubject) return ` for data subject ${scope.dataSubject.slice(0, 100)}`;
+  const agents = scope.agentIds.join(', ');
+  return ` for agent${scope.agentIds.length > 1 ? 's' : ''} ${agents.length <= 100 ? agents : `${scope.agentIds.length} agents`}`;
+}
+
 /** Score, counts by status, coverage and the three most urgent failures, in a few sentences. */
-export function summarize(framework: FrameworkDefinition, findings: FindingContent[], score: number | null, grade: string | null, eventCount: number, coverage: Coverage): string {
+export function summarize(
+  framework: FrameworkDefinition,
+  scope: Pick<ReportScope, 'dataSubject' | 'agentIds'>,
+  findings: FindingContent[],
+  score: number | null,
+  grade: string | null,
+  eventCount: number,
+  coverage: Coverage,
+): string {
+  const name = `${framework.name}${aboutWhom(framework, scope)}`;
   if (eventCount === 0) {
-    return `${framework.name}: no events were recorded in this period and scope, so every control is not applicable. Check that the gateways send their audit events.`;
+    return `${name}: no events were recorded in this period and scope, so every control is not applicable. Check that the gateways send their audit events.`;
   }
   const by = (s: FindingStatus) => findings.filter((f) => f.status === s).length;
   const failing = findings
@@ -22,7 +39,7 @@ export function summarize(framework: FrameworkDefinition, findings: FindingConte
     .slice(0, 3)
     .map((f) => `${f.controlId} ${f.title.toLowerCase()}`);
   return [
-    `${framework.name}: score ${score ?? 'n/a'}${grade ? ` (${grade})` : ''} over ${eventCount.toLocaleString('en-US')} events.`,
+    `${name}: score ${score ?? 'n/a'}${grade ? ` (${grade})` : ''} over ${eventCount.toLocaleString('en-US')} events.`,
     `${by('pass')} checks passed, ${by('warn')} warned, ${by('fail')} failed, ${by('not_applicable')} not applicable.`,
     coverage.timeCoverage !== null ? `Monitoring covered ${coverage.timeCoverage}% of the period with ${coverage.gapCount} gap${coverage.gapCount === 1 ? '' : 's'}.` : '',
     failing.length ? `Most urgent: ${failing.join('; ')}.` : 'No check failed.',
