@@ -13,8 +13,11 @@ import { startTestApp, type TestApp } from './support/app.ts';
 const LISTS = ['reports', 'dataExports', 'compliancePackages', 'notifications'] as const;
 type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null }; edges: Array<{ cursor: string; node: { id: string } }> };
 const query = (list: (typeof LISTS)[number]) =>
-  parse(`query ($first: Int, $after: String) { ${list}(first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } } }`) as TypedDocumentNode<Record<string, Page>, { first?: number; after?: string | null }>;
+  parse(`query ($first: Int, $after: String, $last: Int, $before: String) { ${list}(first: $first, after: $after, last: $last, before: $before) {
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } } }`) as TypedDocumentNode<
+    Record<string, Page>,
+    { first?: number; after?: string | null; last?: number; before?: string | null }
+  >;
 
 let app: TestApp;
 let org: Awaited<ReturnType<TestApp['newOrg']>>;
@@ -61,6 +64,31 @@ describe.each(LISTS)('%s', (list) => {
     // An empty last page says so, with no cursors.
     const past = (await app.gql(org.adminKey, query(list), { first: 2, after: all.pageInfo.endCursor })).data![list]!;
     expect(past).toMatchObject({ edges: [], pageInfo: { hasNextPage: false, startCursor: null, endCursor: null } });
+  });
+
+  it('pages back from the oldest row to the newest with last and before, as the console\'s "previous" does', async () => {
+    const all = (await app.gql(org.adminKey, query(list), { first: 100 })).data![list]!;
+    const seen: string[] = [];
+    let before: string | null = all.pageInfo.endCursor;
+    const oldest = all.edges.at(-1)!.node.id;
+    let pages = 0;
+    do {
+      const page: Page = (await app.gql(org.adminKey, query(list), { last: 2, before })).data![list]!;
+      expect(page.totalCount).toBe(ROWS);
+      // Each page is newest first, as forward pages are; the cursor's own row is on neither side.
+      expect(page.pageInfo.hasNextPage).toBe(true);
+      seen.unshift(...page.edges.map((e) => e.node.id));
+      before = page.pageInfo.hasPreviousPage ? page.pageInfo.startCursor : null;
+      pages++;
+    } while (before);
+    expect(pages).toBe(Math.ceil((ROWS - 1) / 2));
+    expect([...seen, oldest]).toEqual(all.edges.map((e) => e.node.id));
+    // Forward and backward at once is refused, saying how to page.
+    const both = await app.gql(org.adminKey, query(list), { first: 2, last: 2 });
+    expect(both.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(both.errors?.[0]?.message).toMatch(/forward \(first, after\) or backward \(last, before\)/);
+    const badBefore = await app.gql(org.adminKey, query(list), { last: 2, before: 'not-a-cursor' });
+    expect(badBefore.errors?.[0]?.message).toMatch(/before must be a cursor returned by this API \(pageInfo\.startCursor\)/);
   });
 
   it.each([

@@ -127,7 +127,7 @@ builder.queryField('dataExports', (t) =>
       description: 'Data exports of the organisation, newest first.',
       authScopes: { can: 'export:read' },
       resolve: async (_root, args, ctx) => {
-        const page = await listExports(ctx.services.database.db, orgOf(ctx), { first: args.first ?? 20, after: args.after });
+        const page = await listExports(ctx.services.database.db, orgOf(ctx), args);
         for (const r of page.nodes) DataExport.getDataloader(ctx).prime(r.id, r);
         return keysetConnection(page);
       },

@@ -44,7 +44,7 @@ builder.queryField('notifications', (t) =>
       description: 'The notification outbox and delivery log, newest first (admin only).',
       authScopes: { can: 'notification:read' },
       resolve: async (_root, args, ctx) => {
-        const page = await listNotifications(ctx.services.database.db, orgOf(ctx), { first: args.first ?? 20, after: args.after });
+        const page = await listNotifications(ctx.services.database.db, orgOf(ctx), args);
         return keysetConnection(page);
       },
     },

@@ -149,7 +149,7 @@ builder.queryField('compliancePackages', (t) =>
       description: 'Compliance packages of the organisation, newest first.',
       authScopes: { can: 'package:read' },
       resolve: async (_root, args, ctx) => {
-        const page = await listPackages(ctx.services.database.db, orgOf(ctx), { first: args.first ?? 20, after: args.after });
+        const page = await listPackages(ctx.services.database.db, orgOf(ctx), args);
         for (const r of page.nodes) CompliancePackage.getDataloader(ctx).prime(r.id, r);
         return keysetConnection(page);
       },

@@ -123,7 +123,7 @@ builder.queryField('reports', (t) =>
       authScopes: { can: 'report:read' },
       args: { filter: t.arg({ type: ReportFilter, description: 'Which reports.' }) },
       resolve: async (_root, args, ctx) => {
-        const page = await listReports(ctx.services.database.db, orgOf(ctx), args.filter ?? {}, { first: args.first ?? 20, after: args.after });
+        const page = await listReports(ctx.services.database.db, orgOf(ctx), args.filter ?? {}, args);
         for (const r of page.nodes) Report.getDataloader(ctx).prime(r.id, r);
         return keysetConnection(page);
       },
