@@ -38,7 +38,7 @@ const formsFieldBreak = () => h('div', { class: 'break', 'aria-hidden': 'true' }
 async function shareSection(reportId: string): Promise<HTMLElement> {
   const root = h('div', { class: 'share' }, h('h3', {}, 'Share with an auditor'));
   const list = h('ul', { class: 'links' });
-  const expiry = field('Link expires in', select('expiresInHours', [['24', '1 day'], ['168', '7 days'], ['720', '30 days'], ['2160', '90 days']], '168'));
+  const expiry = field('Link expires in', select('expiresInHours', [['24', '1 day'], ['168', '7 days'], ['720', '30 days']], '168'));
   const protect = h('input', { type: 'checkbox', name: 'passwordProtected', id: 'share-password-protected', checked: true });
   const password = { setError: (m: string | null) => (formError.textContent = m ?? '') };
   const protectField = h('div', { class: 'field checkbox' }, h('label', { for: protect.id }, protect, ' Protect with a password (generated, shown once)'));
