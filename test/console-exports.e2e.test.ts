@@ -91,7 +91,8 @@ describe('the exports and packages screen', () => {
     await form.getByRole('button', { name: 'Request package' }).click();
     const row = page.locator('table').nth(1).locator('tbody tr', { hasText: 'Console pack' });
     await expect.poll(() => row.locator('td.status').getAttribute('data-status')).toBe('COMPLETED');
-    await expect(row.getByRole('button', { name: 'Download PDF' }).isVisible()).resolves.toBe(true);
+    // The row's buttons come with its reload after the completion, which can follow the status cell.
+    await expect.poll(() => row.getByRole('button', { name: 'Download PDF' }).isVisible()).toBe(true);
 
     await row.getByRole('button', { name: 'Share' }).click();
     const url = (await page.locator('code.share-url').textContent())!;
