@@ -179,27 +179,15 @@ export async function assessDrift(sql: Sql, scope: ReportScope): Promise<DriftAs
       }
       if (value === null || series.length < MIN_BASELINE_DAYS) continue;
       const { med, mad, scale, z } = robustZ(series, value, m.kind === 'count' ? countFloor : () => RATE_FLOOR);
-      const drifted = Math.abs(z) > DRIFT_THRESHOLD;
       const unit = m.kind === 'count' ? 'per_day' : 'percent';
       const show = (n: number) => (unit === 'percent' ? `${round2(n)}%` : `${round2(n)}`);
       assessed.push({
-        agentId,
-        metric: id,
-        label: m.label,
-        unit,
-        baselineDays: series.length,
-        median: round2(med),
-        mad: round2(mad),
-        scale: round2(scale),
-        value: round2(value),
-        z: round2(z),
-        drifted,
-        evidenceSelector: m.evidence,
+        ...driftRow({ agentId, metric: id, label: m.label, unit, baselineDays: series.length, evidenceSelector: m.evidence, value }, { med, mad, scale, z }),
         evidenceCount: total(m.evidence as CounterId),
         explanation:
           `${agentId}'s ${m.label} was ${show(value)} in the period against a median of ${show(med)} ` +
           `(MAD ${round2(mad)}) over ${series.length} baseline days: robust z ${round2(z)}` +
-          (drifted ? `, ${z > 0 ? 'above' : 'below'} its baseline.` : ', within its baseline.'),
+          (Math.abs(z) > DRIFT_THRESHOLD ? `, ${z > 0 ? 'above' : 'below'} its baseline.` : ', within its baseline.'),
       });
     }
     const hourly = hourOfDay(agentId, firstDay, first, baselineHours.get(agentId), periodHours.get(agentId), periodDays);
@@ -213,6 +201,14 @@ export async function assessDrift(sql: Sql, scope: ReportScope): Promise<DriftAs
     baselinedAgents,
     assessed,
   };
+}
+
+/** A metric's row: what it is, and its robust z against the baseline, rounded as reports show them. */
+function driftRow(
+  about: Pick<AgentDrift, 'agentId' | 'metric' | 'label' | 'unit' | 'baselineDays' | 'evidenceSelector' | 'value'>,
+  { med, mad, scale, z }: { med: number; mad: number; scale: number; z: number },
+): Omit<AgentDrift, 'evidenceCount' | 'explanation'> {
+  return { ...about, median: round2(med), mad: round2(mad), scale: round2(scale), value: round2(about.value), z: round2(z), drifted: Math.abs(z) > DRIFT_THRESHOLD };
 }
 
 /** The hour-of-day metric of one agent: the hour whose count per day moved most against the same hour of its baseline days. */
@@ -231,18 +227,7 @@ function hourOfDay(agentId: string, firstDay: number, first: number, baseline: M
   const drifted = Math.abs(z) > DRIFT_THRESHOLD;
   const at = `${String(hour).padStart(2, '0')}:00`;
   return {
-    agentId,
-    metric: 'hour_of_day',
-    label: `events per day at ${at} UTC`,
-    unit: 'per_day',
-    baselineDays: span.length,
-    median: round2(med),
-    mad: round2(mad),
-    scale: round2(scale),
-    value: round2(value),
-    z: round2(z),
-    drifted,
-    evidenceSelector: HOUR_METRIC.evidence,
+    ...driftRow({ agentId, metric: 'hour_of_day', label: `events per day at ${at} UTC`, unit: 'per_day', baselineDays: span.length, evidenceSelector: HOUR_METRIC.evidence, value }, { med, mad, scale, z }),
     explanation:
       `${agentId}'s events per day at ${at}–${String(hour).padStart(2, '0')}:59 UTC were ${round2(value)} in the period against a median of ${round2(med)} ` +
       `(MAD ${round2(mad)}) for that hour over ${span.length} baseline days: robust z ${round2(z)}, the largest of its 24 hours` +
