@@ -9,8 +9,9 @@ import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import type { Database, Sql } from '../db/client.ts';
 import { isTransient } from '../db/transient.ts';
-import { batchGenesis, chainEventBytes, eventContent, linkBatch } from './chain.ts';
+import { batchGenesis, chainEventBytes, linkBatch } from './chain.ts';
 import type { NormalizedEvent } from './contract.ts';
+import { rowOf, type EventRow } from './rows.ts';
 
 export interface StoreResult {
   accepted: number;
@@ -61,7 +62,11 @@ export class EventBatch {
   private readonly sharedTags = new Map<string, readonly string[]>();
 
   add(event: NormalizedEvent): void {
-    const content = eventContent(event);
+    this.addRow(rowOf(event));
+  }
+
+  addRow(row: EventRow): void {
+    const content = row.content;
     // UTF-8 needs at most three bytes per UTF-16 unit.
     if (this.used + 3 * content.length > this.bytes.length) {
       const grown = Buffer.allocUnsafe(Math.max(2 * this.bytes.length, this.used + 3 * content.length));
@@ -70,13 +75,13 @@ export class EventBatch {
     }
     this.used += this.bytes.write(content, this.used, 'utf8');
     this.ends.push(this.used);
-    this.clientIds.push(event.clientId);
-    this.sourced.push(event.source !== null);
-    this.agents.push(this.intern(event.agentId));
-    this.environments.push(this.intern(event.environment)!);
-    this.tools.push(this.intern(event.toolName));
-    this.tags.push(this.internTags(event.toolTags));
-    this.times.push(event.occurredAt.getTime());
+    this.clientIds.push(row.clientId);
+    this.sourced.push(row.sourced);
+    this.agents.push(this.intern(row.agentId));
+    this.environments.push(this.intern(row.environment)!);
+    this.tools.push(this.intern(row.toolName));
+    this.tags.push(row.toolTagsLiteral === null ? null : this.internTags(row.toolTagsLiteral, row.toolTags!));
+    this.times.push(row.occurredAtMs);
   }
 
   private intern(value: string | null): string | null {
@@ -87,12 +92,10 @@ export class EventBatch {
     return value;
   }
 
-  private internTags(tags: readonly string[] | null): readonly string[] | null {
-    if (tags === null) return null;
-    const key = tags.join('\u0000');
-    const known = this.sharedTags.get(key);
+  private internTags(literal: string, tags: readonly string[]): readonly string[] {
+    const known = this.sharedTags.get(literal);
     if (known) return known;
-    this.sharedTags.set(key, tags);
+    this.sharedTags.set(literal, tags);
     return tags;
   }
 
