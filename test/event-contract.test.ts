@@ -18,7 +18,7 @@ const timestamp = fc.oneof(
   fc.integer(),
 );
 
-const eventOf = (text: fc.Arbitrary<unknown>) => fc.record(
+const event = fc.record(
   {
     id: maybe(text),
     occurredAt: timestamp,
@@ -40,16 +40,8 @@ const eventOf = (text: fc.Arbitrary<unknown>) => fc.record(
   },
   { requiredKeys: [] },
 );
-const event = eventOf(text);
 
-// Strings whose JSON needs no backslash, with what COPY's text and array literals treat specially (`{`, `,`, spaces, `NULL`) and
-// characters beyond ASCII; and those lengths around each field's limit.
-const plainText = fc.oneof(
-  fc.string({ maxLength: 12, unit: fc.constantFrom('a', 'Z', '0', ' ', ',', '{', '}', 'N', 'é', '😀', '-', ':') }),
-  fc.constantFrom('', 'NULL', 'default', 'x'.repeat(64), 'x'.repeat(65), 'x'.repeat(128), 'x'.repeat(129), 'x'.repeat(256), 'x'.repeat(257), 'x'.repeat(1025)),
-  fc.integer(),
-  fc.constant(null),
-);
+// Strings whose JSON needs no backslash, with what COPY's text and array literals treat specially (`{`, `,`, spaces, `N`) and characters beyond ASCII.
 const plainString = (max: number) => fc.string({ minLength: 1, maxLength: Math.min(max, 12), unit: fc.constantFrom('a', 'Z', '0', ' ', ',', '{', '}', 'N', 'é', '😀', '-', ':') });
 const plainList = fc.array(fc.oneof(plainString(256), fc.constant('')), { maxLength: 3 });
 /** An event the contract accepts, whose JSON needs no backslash. */

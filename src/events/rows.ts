@@ -8,7 +8,7 @@
  */
 import { arr, eventContent } from './chain.ts';
 import {
-  ACTOR_SET, canonicalAttributes, CATEGORY_SET, dayExists, DECISION_SET, isObject, ISO_WITH_OFFSET, MAX_ATTRIBUTES_BYTES,
+  ACTOR_SET, CATEGORY_SET, dayExists, DECISION_SET, isObject, ISO_WITH_OFFSET, MAX_ATTRIBUTES_BYTES,
   MAX_ATTRIBUTES_DEPTH, nestingExceeds, OUTCOME_SET, SEVERITY_SET, validateEvent, type NormalizedEvent, type Rejection,
 } from './contract.ts';
 
@@ -140,15 +140,18 @@ function plainRow(r: Record<string, unknown>): EventRow | null {
   const raw = r.attributes;
   if (raw !== undefined && raw !== null) {
     if (!isObject(raw) || nestingExceeds(raw, MAX_ATTRIBUTES_DEPTH)) return null;
-    attributes = canonicalAttributes(raw);
-    if (attributes.length * 3 > MAX_ATTRIBUTES_BYTES && Buffer.byteLength(attributes) > MAX_ATTRIBUTES_BYTES) return null;
+    const json = plainCanonical(raw);
+    if (json === undefined || (json.length * 3 > MAX_ATTRIBUTES_BYTES && Buffer.byteLength(json) > MAX_ATTRIBUTES_BYTES)) return null;
+    attributes = json;
   }
-  // The columns in eventContent's order.
-  const content =
-    id + '\t' + date.toISOString() + '\t' + environment + '\t' + agentId + '\t' + sessionId + '\t' + actorType + '\t' + actorId + '\t' +
-    actorEmail + '\t' + category + '\t' + action + '\t' + decision + '\t' + policyId + '\t' + policyVersion + '\t' + toolName + '\t' +
-    toolTags + '\t' + resource + '\t' + severity + '\t' + outcome + '\t' + correlationId + '\t' + dataSubjects + '\t' + personalData + '\t' +
-    legalBasis + '\t' + recipient + '\t' + region + '\t' + ttlSeconds + '\t' + costUsd + '\t' + attributes + (source === NULL ? '' : '\t' + source);
+  // The columns in eventContent's order; one join builds the line flat, where `+` would build a rope to flatten.
+  const columns = [
+    id, date.toISOString(), environment, agentId, sessionId, actorType, actorId, actorEmail, category, action, decision, policyId, policyVersion,
+    toolName, toolTags, resource, severity, outcome, correlationId, dataSubjects, personalData, legalBasis, recipient, region, ttlSeconds, costUsd,
+    attributes,
+  ];
+  if (source !== NULL) columns.push(source);
+  const content = columns.join('\t');
   return {
     content,
     clientId: id === NULL ? null : id,
@@ -160,4 +163,34 @@ function plainRow(r: Record<string, unknown>): EventRow | null {
     toolTagsLiteral: toolTags === NULL ? null : toolTags,
     sourced: source !== NULL,
   };
+}
+
+/**
+ * The canonical JSON (RFC 8785, as `canonicalAttributes` writes it) of a value
+ * parsed from plain JSON text, whose strings need no escaping; undefined for a
+ * number JSON.parse made infinite, which the schema's path words.
+ */
+function plainCanonical(v: unknown): string | undefined {
+  if (typeof v === 'string') return '"' + v + '"';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
+  if (v === null || typeof v !== 'object') return String(v);
+  let out: string;
+  if (Array.isArray(v)) {
+    out = '[';
+    for (let i = 0; i < v.length; i++) {
+      const item = plainCanonical(v[i]);
+      if (item === undefined) return undefined;
+      out += (i ? ',' : '') + item;
+    }
+    return out + ']';
+  }
+  // Sorted by UTF-16 code units, as RFC 8785 orders members.
+  const keys = Object.keys(v).sort();
+  out = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const item = plainCanonical((v as Record<string, unknown>)[keys[i]!]);
+    if (item === undefined) return undefined;
+    out += (i ? ',"' : '"') + keys[i] + '":' + item;
+  }
+  return out + '}';
 }
