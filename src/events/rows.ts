@@ -62,6 +62,13 @@ const NULL = '\\N';
 /** 10000-01-01T00:00:00Z: the first instant past the contract's year 9999. */
 const YEAR_10000 = 253_402_300_800_000;
 
+/**
+ * Whether a valid time is already written as toISOString writes it (what most
+ * clients send), which spares formatting it again; hour 24 is the next day's 00.
+ */
+const isCanonicalTime = (s: string) =>
+  s.length === 24 && s.charCodeAt(23) === 0x5a /* Z */ && s.charCodeAt(10) === 0x54 /* T */ && s.charCodeAt(19) === 0x2e /* . */ && s.charCodeAt(4) === 0x2d && (s.charCodeAt(11) < 0x32 || s.charCodeAt(12) < 0x34);
+
 // Each returns the field's COPY text (`\N` when absent), or undefined when the fast path cannot accept it.
 const text = (v: unknown, max: number) => (v === undefined || v === null ? NULL : typeof v === 'string' && v.length <= max ? v : undefined);
 const identifier = (v: unknown, max: number) => (v === undefined || v === null ? NULL : typeof v === 'string' && v.length <= max && v.length > 0 ? v : undefined);
@@ -146,7 +153,7 @@ function plainRow(r: Record<string, unknown>): EventRow | null {
   }
   // The columns in eventContent's order; one join builds the line flat, where `+` would build a rope to flatten.
   const columns = [
-    id, date.toISOString(), environment, agentId, sessionId, actorType, actorId, actorEmail, category, action, decision, policyId, policyVersion,
+    id, isCanonicalTime(occurredAt) ? occurredAt : date.toISOString(), environment, agentId, sessionId, actorType, actorId, actorEmail, category, action, decision, policyId, policyVersion,
     toolName, toolTags, resource, severity, outcome, correlationId, dataSubjects, personalData, legalBasis, recipient, region, ttlSeconds, costUsd,
     attributes,
   ];
