@@ -207,6 +207,9 @@ function finish(e: ParsedEvent): ValidationResult {
     }
     // Canonical (RFC 8785) and well-formed: the form jsonb gives back, so an event's hash can be recomputed from its row.
     attributesJson = canonicalAttributes(e.attributes);
+    if (attributesJson === null) {
+      return { ok: false, rejection: { field: 'attributes', message: 'must hold only numbers within ±1.8e308 (a larger one parses to Infinity)' } };
+    }
     if (Buffer.byteLength(attributesJson) > MAX_ATTRIBUTES_BYTES) {
       return { ok: false, rejection: { field: 'attributes', message: `must be at most 64 KiB of JSON; move large payloads elsewhere and keep a reference` } };
     }
@@ -342,12 +345,17 @@ function typeName(value: unknown): string {
 /**
  * The canonical JSON (RFC 8785) of `attributes`. A lone UTF-16 surrogate,
  * which jsonb and the canonical form both refuse, becomes U+FFFD, as it does
- * in UTF-8 text columns, instead of failing the whole batch.
+ * in UTF-8 text columns, instead of failing the whole batch. Null when a
+ * number is not finite (JSON.parse makes 1e400 Infinity), which JSON cannot hold.
  */
-export function canonicalAttributes(attributes: Record<string, unknown>): string {
+function canonicalAttributes(attributes: Record<string, unknown>): string | null {
   try {
     return canonicalize(attributes)!;
   } catch {
-    return canonicalize(wellFormedDeep(attributes))!;
+    try {
+      return canonicalize(wellFormedDeep(attributes))!;
+    } catch {
+      return null;
+    }
   }
 }
