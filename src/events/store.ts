@@ -38,7 +38,8 @@ const retryable = (error: unknown) => {
 
 /**
  * A batch being assembled, kept flat: each event's content line as UTF-8 in
- * one growing buffer, its client id, and the registry ranges folded in as it
+ * one growing buffer (after room for the hash it chains from, so the chain
+ * hashes it where it lies), its client id, and the registry ranges folded in as it
  * arrives. No event objects outlive validation, so a batch in flight is a few
  * buffers rather than thousands of objects the garbage collector must copy
  * and promote (that copying was the largest single cost of ingestion).
@@ -46,7 +47,7 @@ const retryable = (error: unknown) => {
 export class EventBatch {
   private bytes = Buffer.allocUnsafe(32 * 1024);
   private used = 0;
-  /** Where each event's content ends in `bytes`. */
+  /** Where each event's content ends in `bytes`; it begins `HASH_ROOM` bytes after the previous end. */
   private readonly ends: number[] = [];
   private readonly clientIds: Array<string | null> = [];
   /** Whether the event's content ends with its source (an event without one lacks that column, see eventContent). */
@@ -68,11 +69,13 @@ export class EventBatch {
   addRow(row: EventRow): void {
     const content = row.content;
     // UTF-8 needs at most three bytes per UTF-16 unit.
-    if (this.used + 3 * content.length > this.bytes.length) {
-      const grown = Buffer.allocUnsafe(Math.max(2 * this.bytes.length, this.used + 3 * content.length));
+    const room = HASH_ROOM + 3 * content.length;
+    if (this.used + room > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(2 * this.bytes.length, this.used + room));
       this.bytes.copy(grown, 0, 0, this.used);
       this.bytes = grown;
     }
+    this.used += HASH_ROOM;
     this.used += this.bytes.write(content, this.used, 'utf8');
     this.ends.push(this.used);
     this.clientIds.push(row.clientId);
@@ -119,7 +122,6 @@ export class EventBatch {
     const chunks: Buffer[] = [];
     let out = Buffer.allocUnsafe(CHUNK_BYTES);
     let at = 0;
-    let scratch = Buffer.allocUnsafe(4096);
     let previous = batchGenesis(batchId);
     let kept = 0;
     const registries = new Registries();
@@ -129,13 +131,13 @@ export class EventBatch {
         if (seen.has(id)) continue;
         seen.add(id);
       }
-      const start = i ? this.ends[i - 1]! : 0;
+      const previousEnd = i ? this.ends[i - 1]! : 0;
+      const start = previousEnd + HASH_ROOM;
       const length = this.ends[i]! - start;
-      // The chain hash over the previous hash (hex) and this content, from bytes already encoded.
-      if (scratch.length < 64 + length) scratch = Buffer.allocUnsafe(2 * (64 + length));
-      const p = scratch.write(previous, 0, 'latin1');
-      this.bytes.copy(scratch, p, start, start + length);
-      previous = chainEventBytes(scratch.subarray(0, p + length));
+      // The chain hash over the previous hash (hex) and this content: written just before the content, hashed in place.
+      const from = start - previous.length;
+      this.bytes.write(previous, from, 'latin1');
+      previous = chainEventBytes(this.bytes.subarray(from, start + length));
       const lineLength = prefix.length + 64 + 1 + length + NO_SOURCE.length + 1;
       if (at + lineLength > out.length) {
         if (at) chunks.push(out.subarray(0, at));
@@ -156,6 +158,8 @@ export class EventBatch {
   }
 }
 
+/** Bytes before each event's content for the hash it chains from: 64 hex characters (a batch's first event chains from the batch id's 32). */
+const HASH_ROOM = 64;
 const TAB = 0x09;
 const NEWLINE = 0x0a;
 /** The source column of an event sent without one (its content, and so its hash, leave it out). */
