@@ -25,7 +25,8 @@ export default async function setup(project: TestProject) {
   let dataDir: string | null = null;
   if (!adminUrl) {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'agr-test-pg-'));
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    // Below the ephemeral range (32768 and up), where an outgoing connection can hold the port.
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
     const server = await startEmbeddedPostgres(dataDir, port);
     adminUrl = server.adminUrl;
     stopEmbedded = server.stop;
