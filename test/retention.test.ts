@@ -6,9 +6,9 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { graphql } from '../client/gql.ts';
-import { findings, postureChanges, reportArtifacts, reports } from '../src/db/schema.ts';
+import { findings, postureChanges, postureSnapshots, reportArtifacts, reports } from '../src/db/schema.ts';
 import { expiryFor } from '../src/accounts/settings.ts';
-import { runRetention, stampExpiry } from '../src/jobs/retention.ts';
+import { runRetention, SNAPSHOT_HORIZON_DAYS, stampExpiry } from '../src/jobs/retention.ts';
 import { renderArtifacts } from '../src/render/artifacts.ts';
 import { closePdfRenderer } from '../src/render/pdf.ts';
 import { completedReport } from './support/completed-report.ts';
@@ -95,4 +95,24 @@ it("deletes posture changes older than their organisation's retention, and only 
   const left = await db.select({ orgId: postureChanges.orgId, at: postureChanges.at }).from(postureChanges).where(inArray(postureChanges.orgId, [a.orgId, b.orgId])).orderBy(asc(postureChanges.id));
   // Ten days for the first organisation: its 11-day-old change goes; the other keeps 90 days.
   expect(left.map((r) => [r.orgId, Math.round((Date.now() - r.at.getTime()) / DAY)])).toEqual([[a.orgId, 9], [b.orgId, 11]]);
+});
+
+it('deletes daily posture snapshots past 400 days, or past the retention when that is longer', async () => {
+  const a = await app.newOrg('Snapshot retention');
+  const b = await app.newOrg('Snapshot retention, long');
+  expect((await app.gql(b.adminKey, Settings, { input: { retentionDays: 500 } })).data!.updateOrganizationSettings.retentionDays).toBe(500);
+  const { db } = app.services.database;
+  const now = new Date();
+  const snapshot = (orgId: string, daysAgo: number) => ({
+    orgId, framework: 'governance', day: new Date(now.getTime() - daysAgo * DAY).toISOString().slice(0, 10), score: 80, grade: 'B', pass: 4, warn: 1, fail: 0, notApplicable: 0,
+  });
+  const horizon = SNAPSHOT_HORIZON_DAYS;
+  await db.insert(postureSnapshots).values([snapshot(a.orgId, horizon), snapshot(a.orgId, horizon - 1), snapshot(a.orgId, 0), snapshot(b.orgId, 500), snapshot(b.orgId, 499), snapshot(b.orgId, horizon)]);
+  const result = await runRetention(app.services, now);
+  expect(result.prunedPostureSnapshots).toBeGreaterThanOrEqual(2);
+  const left = await db.select({ orgId: postureSnapshots.orgId, day: postureSnapshots.day }).from(postureSnapshots).where(inArray(postureSnapshots.orgId, [a.orgId, b.orgId])).orderBy(asc(postureSnapshots.orgId), asc(postureSnapshots.day));
+  const daysAgo = (day: string) => Math.round((Date.parse(now.toISOString().slice(0, 10)) - Date.parse(day)) / DAY);
+  // The history serves the last 400 days, today included: the 400th day back goes; 500 retention days keep 500.
+  expect(left.filter((r) => r.orgId === a.orgId).map((r) => daysAgo(r.day))).toEqual([horizon - 1, 0]);
+  expect(left.filter((r) => r.orgId === b.orgId).map((r) => daysAgo(r.day))).toEqual([499, horizon]);
 });

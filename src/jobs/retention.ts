@@ -24,7 +24,16 @@ export interface RetentionResult {
   expiredPackages?: number;
   /** Posture changes older than their organisation's retention, deleted. */
   prunedPostureChanges?: number;
+  /** Daily posture snapshots older than the history horizon, deleted. */
+  prunedPostureSnapshots?: number;
 }
+
+/**
+ * Days of daily posture snapshots kept, today included: the longest history
+ * `postureHistory` serves, or the organisation's retention when that is longer
+ * (an executive summary made again over a period still retained finds its trend).
+ */
+export const SNAPSHOT_HORIZON_DAYS = 400;
 
 /**
  * `days` whole days of 24 hours after `at`, computed in UTC: timestamp arithmetic
@@ -86,11 +95,16 @@ export async function runRetention(services: Services, now = new Date()): Promis
   result.expiredExports = await expireExports(services, now);
   result.expiredPackages = await expirePackages(services, now);
   // The posture's change log is kept as long as the organisation keeps its reports' files; the
-  // current statuses and the daily snapshots stay (the history query reads at most 400 days).
+  // current statuses stay.
   const pruned = await pg`
     delete from posture_changes c using organizations o
     where o.id = c.org_id and ${pg.unsafe(expiry('c.at', 'o.retention_days'))} <= ${now.toISOString()}::timestamptz`;
   result.prunedPostureChanges = pruned.count;
+  // A snapshot's day is a UTC date: date arithmetic with the day as a value needs no time zone (Citus).
+  const snapshots = await pg`
+    delete from posture_snapshots s using organizations o
+    where o.id = s.org_id and s.day <= ${now.toISOString().slice(0, 10)}::date - greatest(${SNAPSHOT_HORIZON_DAYS}::int, o.retention_days)`;
+  result.prunedPostureSnapshots = snapshots.count;
   if (result.expiredReports) services.log.info('retention expired reports', { ...result });
   return result;
 }
