@@ -18,7 +18,7 @@ import WebSocket from 'ws';
 import { createOrganization } from '../src/accounts/organizations.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
-import { measureEvents } from '../src/reports/metrics.ts';
+import { measureEvents } from '../src/reports/counts.ts';
 import { evaluatePosture, postureScope, postureWindow } from '../src/reports/posture.ts';
 import { rollupPlan } from '../src/reports/rollups.ts';
 import { createServices } from '../src/services.ts';

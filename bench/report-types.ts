@@ -16,13 +16,13 @@ import { reportTypes } from '../src/frameworks/index.ts';
 import { createLogger } from '../src/log.ts';
 import { buildReport } from '../src/reports/generate.ts';
 import { measureRequests } from '../src/reports/correlated.ts';
-import { measureEvents } from '../src/reports/metrics.ts';
+import { measureEvents } from '../src/reports/counts.ts';
 import { rollupPlan } from '../src/reports/rollups.ts';
 import { assessDrift } from '../src/reports/drift.ts';
 import { policyCurrency, securitySettings } from '../src/reports/score-factors.ts';
 import { scalarQueries } from '../src/reports/scalars.ts';
 import { sqlTables } from '../src/reports/tables.ts';
-import { REQUEST_KINDS, selectors, type RequestKindId, type SelectorId } from '../src/reports/selectors.ts';
+import { REQUEST_KINDS, selectors, type RequestKindId, type SelectorId } from '../src/library/selectors.ts';
 import { createServices } from '../src/services.ts';
 
 const { values } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, detail: { type: 'boolean', default: false } } });

@@ -9,7 +9,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../client/gql.ts';
 import type { AuditEventInput } from '../client/graphql.ts';
-import { metricDefinition, metrics, type MetricId } from '../src/reports/metrics.ts';
+import { metricDefinition, metrics, type MetricId } from '../src/library/metrics.ts';
 import { readZip } from '../src/render/zip-reader.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { ingestFixture, reportOf, tableOf, rowsOf } from './support/report-fixture.ts';

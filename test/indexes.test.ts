@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BULK_ACTIONS } from '../src/db/schema.ts';
-import { CONFIG_CHANGE_ACTIONS, prefilterOf, selectorSql, selectors, type SelectorId } from '../src/reports/selectors.ts';
+import { CONFIG_CHANGE_ACTIONS, prefilterOf, selectorSql, selectors, type SelectorId } from '../src/library/selectors.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 
 let app: TestApp;

@@ -14,7 +14,7 @@ import { measureRequests } from '../src/reports/correlated.ts';
 import { refreshRollups, ROLLUP_MERGE_LOCK, rollupPlan, ROLLUP_TABLES } from '../src/reports/rollups.ts';
 import { scalarQueries } from '../src/reports/scalars.ts';
 import { ORG_PARAM, scopeWhere, WATERMARK_PARAM, type ReportScope } from '../src/reports/scope.ts';
-import { CORRELATED, prefilterOf, REQUEST_KINDS, selectors, selectorSql, type RequestKindId, type SelectorId } from '../src/reports/selectors.ts';
+import { CORRELATED, prefilterOf, REQUEST_KINDS, selectors, selectorSql, type RequestKindId, type SelectorId } from '../src/library/selectors.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { generatingReport } from './support/completed-report.ts';
 import { testEvent } from './support/events.ts';

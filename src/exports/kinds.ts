@@ -5,7 +5,7 @@
  * like a report's scope, up to the watermark fixed when the export started.
  */
 import type { ExportFilters } from '../db/schema.ts';
-import { CONFIG_CHANGE_ACTIONS } from '../reports/selectors.ts';
+import { CONFIG_CHANGE_ACTIONS } from '../library/selectors.ts';
 
 export const EXPORT_KINDS = ['audit_log', 'decisions', 'escalations', 'config_changes'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];

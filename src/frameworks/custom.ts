@@ -8,9 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { badInput } from '../errors.ts';
-import { isMetricId, metricDefinition, type MetricId } from '../reports/metrics.ts';
-import { isSelectorId, type SelectorId } from '../reports/selectors.ts';
-import { isTableId } from '../reports/tables.ts';
+import { isMetricId, metricDefinition, type MetricId } from '../library/metrics.ts';
+import { isSelectorId, type SelectorId } from '../library/selectors.ts';
+import { isTableId } from '../library/tables.ts';
 import { catalogTitle } from './catalog.ts';
 import type { FrameworkDefinition } from './types.ts';
 

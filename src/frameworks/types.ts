@@ -3,8 +3,8 @@
  * checks. A check names a metric from the shared library, thresholds that
  * decide pass / warn / fail, and the evidence selectors behind its finding.
  */
-import type { MetricId } from '../reports/metrics.ts';
-import type { SelectorId } from '../reports/selectors.ts';
+import type { MetricId } from '../library/metrics.ts';
+import type { SelectorId } from '../library/selectors.ts';
 
 export type Severity = 'info' | 'low' | 'medium' | 'high' | 'critical';
 export type CatalogId = 'soc2' | 'iso27001' | 'iso42001' | 'nist_ai_rmf' | 'hipaa' | 'gdpr' | 'eu_ai_act' | 'custom';

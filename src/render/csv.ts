@@ -10,7 +10,7 @@
  * single quote, as OWASP advises against CSV injection; numbers stay numbers.
  */
 import { stringify } from 'csv-stringify/sync';
-import { selectors, isSelectorId } from '../reports/selectors.ts';
+import { selectors, isSelectorId } from '../library/selectors.ts';
 import { reproductionText, STATUS_LABEL, type RenderableReport } from './model.ts';
 import { zipBuffers, type ZipEntry } from './zip.ts';
 

@@ -6,7 +6,7 @@
 import type { Sql } from '../db/client.ts';
 import type { FindingContent } from '../reports/generate.ts';
 import { evidenceScope, ORG_PARAM, scopeWhere, WATERMARK_PARAM, type ReportScope } from '../reports/scope.ts';
-import { isSelectorId, selectorSql } from '../reports/selectors.ts';
+import { isSelectorId, selectorSql } from '../library/selectors.ts';
 
 const PAGE = 1000;
 

@@ -6,7 +6,7 @@
  */
 import type { ReportContent } from '../reports/generate.ts';
 import { formatDenominator, formatValue } from '../reports/summary.ts';
-import { isSelectorId, selectors } from '../reports/selectors.ts';
+import { isSelectorId, selectors } from '../library/selectors.ts';
 import { bandsOfTable, daysOfTable, decisionsChart, riskChart, statusChart, svgString } from './charts.ts';
 import { tocPageSlot } from './chromium.ts';
 import { esc } from './escape.ts';

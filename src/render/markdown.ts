@@ -4,7 +4,7 @@
  * ids, titles) is escaped so it renders as text, never as markup or HTML.
  */
 import { formatDenominator, formatValue } from '../reports/summary.ts';
-import { isSelectorId, selectors } from '../reports/selectors.ts';
+import { isSelectorId, selectors } from '../library/selectors.ts';
 import { formatCell, tableLayout } from './labels.ts';
 import { reproductionText, standardToolsCheck, STATUS_LABEL, type RenderableReport } from './model.ts';
 

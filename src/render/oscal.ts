@@ -9,8 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 import { formatValue } from '../reports/summary.ts';
-import { isMetricId, metricDefinition } from '../reports/metrics.ts';
-import { isSelectorId, selectors } from '../reports/selectors.ts';
+import { isMetricId, metricDefinition } from '../library/metrics.ts';
+import { isSelectorId, selectors } from '../library/selectors.ts';
 import { downloadPath, evidencePath, reproductionText, STATUS_LABEL, type RenderableReport } from './model.ts';
 
 const OSCAL_VERSION = '1.2.1';

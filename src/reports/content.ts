@@ -13,7 +13,7 @@ import type { SlaTargets } from '../accounts/sla-targets.ts';
 import type { CatalogId, Severity } from '../frameworks/types.ts';
 import type { FindingContent } from './evaluate.ts';
 import type { Gap } from './integrity.ts';
-import type { Unit } from './metrics.ts';
+import type { Unit } from '../library/metrics.ts';
 import type { FindingStatus, ScoreFactor } from './scoring.ts';
 import type { Table } from './tables.ts';
 

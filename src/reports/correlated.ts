@@ -20,10 +20,10 @@
 import type { TransactionSql } from 'postgres';
 import type { SlaTargets } from '../accounts/sla-targets.ts';
 import type { Sql } from '../db/client.ts';
-import { round } from './metrics.ts';
+import { round } from '../library/metrics.ts';
 import { type RollupPlan, planParts } from './rollups.ts';
 import { ORG_PARAM, scopeWhere, WATERMARK_PARAM, type ReportScope } from './scope.ts';
-import { REQUEST_KINDS, type RequestKindId } from './selectors.ts';
+import { REQUEST_KINDS, type RequestKindId } from '../library/selectors.ts';
 
 /** What one kind of request measured in a report's scope. */
 interface RequestFigures {

@@ -19,7 +19,7 @@ import type { Sql } from '../db/client.ts';
 import { agentHoursPass, passOverEvents } from './passes.ts';
 import { passOverRollups, passSource, rollupPlan, type CounterId, type PassColumn } from './rollups.ts';
 import { ALL_SUBJECT_REFERENCES, scopeWhere, type ReportScope } from './scope.ts';
-import type { SelectorId } from './selectors.ts';
+import type { SelectorId } from '../library/selectors.ts';
 
 const BASELINE_DAYS = 28;
 /** An agent (or a rate) needs this many baseline days to have a baseline at all. */

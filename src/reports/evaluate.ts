@@ -8,10 +8,10 @@ import { controlTitle } from '../frameworks/index.ts';
 import type { CheckDefinition, FrameworkDefinition } from '../frameworks/types.ts';
 import type { AgentDrift } from './drift.ts';
 import type { Measurements } from './measure.ts';
-import { metricDefinition, type MetricId, type Unit } from './metrics.ts';
+import { metricDefinition, type MetricId, type Unit } from '../library/metrics.ts';
 import { POLICY_MAX_AGE_DAYS } from './score-factors.ts';
 import { composeScore, controlsValue, evaluate, grade as gradeOf, type FindingStatus, type ScoreBreakdown, type ScoreFactorId } from './scoring.ts';
-import type { SelectorId } from './selectors.ts';
+import type { SelectorId } from '../library/selectors.ts';
 import { formatValue } from './summary.ts';
 
 export interface FindingContent {

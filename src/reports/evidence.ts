@@ -8,7 +8,7 @@ import type { Sql } from '../db/client.ts';
 import { badInput } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import { ORG_PARAM, scopeWhere, WATERMARK_PARAM, type ReportScope } from './scope.ts';
-import { isSelectorId, selectorSql, selectors, type SelectorId } from './selectors.ts';
+import { isSelectorId, selectorSql, selectors, type SelectorId } from '../library/selectors.ts';
 
 export const MAX_PAGE = 500;
 

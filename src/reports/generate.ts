@@ -17,7 +17,7 @@ import { evaluateChecks, metricValue, scoreOf, type FindingContent } from './eva
 import { signReportHash } from './signing.ts';
 import { canonicalJson, sha256Hex } from './integrity.ts';
 import { measure, type Progress } from './measure.ts';
-import { metricDefinition } from './metrics.ts';
+import { metricDefinition } from '../library/metrics.ts';
 import { checkCount, planMeasurement } from './plan.ts';
 import { refreshRollups } from './rollups.ts';
 import { evidenceScope, type ReportScope } from './scope.ts';

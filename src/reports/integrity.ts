@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { Sql } from '../db/client.ts';
-import { round } from './metrics.ts';
+import { round } from '../library/metrics.ts';
 import { scopeWhere, WATERMARK_PARAM, type ReportScope } from './scope.ts';
 
 export interface Gap {

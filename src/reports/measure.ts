@@ -12,13 +12,14 @@ import { currentStatements, type ControlStatement } from './applicability.ts';
 import { measureRequests } from './correlated.ts';
 import { assessDrift, type AgentDrift, type DriftAssessment } from './drift.ts';
 import { measureCoverage, type Coverage } from './integrity.ts';
-import { measureEvents, type AgentRisk, type DayCounts, type MetricValues, type WeekCounts } from './metrics.ts';
+import type { MetricValues } from '../library/metrics.ts';
+import { measureEvents, type AgentRisk, type DayCounts, type WeekCounts } from './counts.ts';
 import type { MeasurementPlan } from './plan.ts';
 import { rollupPlan } from './rollups.ts';
 import { runScalarQueries } from './scalars.ts';
 import { policyCurrency, securitySettings, slaCompliance, type PolicyCurrency, type SecuritySetting, type SlaCompliance } from './score-factors.ts';
 import type { ReportScope } from './scope.ts';
-import { CORRELATED } from './selectors.ts';
+import { CORRELATED } from '../library/selectors.ts';
 import { buildSqlTables, type TableFinisher } from './tables.ts';
 
 export interface Progress {

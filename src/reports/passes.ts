@@ -5,7 +5,7 @@
  * same definition gives the pass over events and its rollups by day
  * (rollups.ts), and a regrouping of both that equals the pass.
  */
-import { PERSONAL } from './selectors.ts';
+import { PERSONAL } from '../library/selectors.ts';
 
 type Merge = 'sum' | 'min' | 'max';
 

@@ -7,9 +7,9 @@
  * no framework's figures.
  */
 import type { FrameworkDefinition } from '../frameworks/types.ts';
-import { DRIFT_METRIC_IDS, metricDefinition, type MetricId } from './metrics.ts';
-import type { ScalarQueryId } from './scalars.ts';
-import { CORRELATED, type RequestKindId, type SelectorId } from './selectors.ts';
+import { DRIFT_METRIC_IDS, metricDefinition, type MetricId } from '../library/metrics.ts';
+import type { ScalarQueryId } from '../library/metrics.ts';
+import { CORRELATED, type RequestKindId, type SelectorId } from '../library/selectors.ts';
 import { scalarQueriesOfTables, selectorsOfTables } from './tables.ts';
 
 export interface MeasurementPlan {

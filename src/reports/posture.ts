@@ -40,13 +40,13 @@ import { validateNotify } from '../notifications/recipients.ts';
 import type { Services } from '../services.ts';
 import { evaluateChecks, scoreOf } from './evaluate.ts';
 import { measure } from './measure.ts';
-import type { Unit } from './metrics.ts';
+import type { Unit } from '../library/metrics.ts';
 import { planMeasurement } from './plan.ts';
 import { refreshRollups, ROLLUP_MERGE_LOCK } from './rollups.ts';
 import { ORG_PARAM, scopeWhere, WATERMARK_PARAM, type ReportScope } from './scope.ts';
 import type { FindingStatus } from './scoring.ts';
 import { toSelector } from './evidence.ts';
-import { selectorSql } from './selectors.ts';
+import { selectorSql } from '../library/selectors.ts';
 import { formatValue } from './summary.ts';
 
 export const POSTURE_CHANNEL = 'posture_changes';

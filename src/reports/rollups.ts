@@ -21,7 +21,7 @@ import { awaitIngestInFlight } from '../events/store.ts';
 import { mergeRequests, refreshRequests, requestDefinition } from './correlated.ts';
 import { passes, passOverEvents, type GroupedPass } from './passes.ts';
 import { ALL_SUBJECT_REFERENCES, type ReportScope, type ScopeSql } from './scope.ts';
-import { PERSONAL, PII_TOOL, prefilterOf, selectors, selectorSql, type SelectorId } from './selectors.ts';
+import { PERSONAL, PII_TOOL, prefilterOf, selectors, selectorSql, type SelectorId } from '../library/selectors.ts';
 
 /** Agents' reach into personal data: events on pii-tagged tools that were not denied. */
 export const PII_REACH = 'pii_reach';

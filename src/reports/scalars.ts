@@ -1,12 +1,13 @@
 /**
  * Targeted scalar queries beside the one counting pass, each run only when a
  * framework asks for a metric that reads it. Each returns named scalars that
- * metrics in metrics.ts turn into values.
+ * metrics in src/library/metrics.ts turn into values.
  */
 import type { Sql } from '../db/client.ts';
 import { planParts, type RollupPlan } from './rollups.ts';
 import { scopeWhere, type ReportScope } from './scope.ts';
-import { PERSONAL } from './selectors.ts';
+import type { ScalarQueryId } from '../library/metrics.ts';
+import { PERSONAL } from '../library/selectors.ts';
 
 type Scalars = Record<string, number | null>;
 
@@ -59,9 +60,7 @@ async function retention(sql: Sql, scope: ReportScope): Promise<Scalars> {
 export const scalarQueries = {
   data_subjects: dataSubjects,
   retention,
-} satisfies Record<string, (sql: Sql, scope: ReportScope, plan: RollupPlan | null) => Promise<Scalars>>;
-
-export type ScalarQueryId = keyof typeof scalarQueries;
+} satisfies Record<ScalarQueryId, (sql: Sql, scope: ReportScope, plan: RollupPlan | null) => Promise<Scalars>>;
 
 /** `plan`: the report's rollup plan (rollups.ts), shared with its one pass. */
 export async function runScalarQueries(sql: Sql, scope: ReportScope, ids: Iterable<ScalarQueryId>, plan: RollupPlan | null): Promise<Scalars> {

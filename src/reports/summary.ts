@@ -6,7 +6,7 @@
 import type { FrameworkDefinition } from '../frameworks/types.ts';
 import type { FindingContent } from './evaluate.ts';
 import type { Coverage } from './integrity.ts';
-import type { Unit } from './metrics.ts';
+import type { Unit } from '../library/metrics.ts';
 import type { ReportScope } from './scope.ts';
 import { SEVERITY_WEIGHT, type FindingStatus } from './scoring.ts';
 

@@ -12,11 +12,12 @@ import { statementOfApplicability } from './applicability.ts';
 import { DRIFT_METHOD } from './drift.ts';
 import type { FindingContent } from './evaluate.ts';
 import type { Measurements } from './measure.ts';
-import type { AgentRisk, WeekCounts } from './metrics.ts';
+import type { AgentRisk, WeekCounts } from './counts.ts';
 import { scopeWhere, subjectReferences, type ReportScope, type ScopeSql } from './scope.ts';
 import { passes, passOverEvents, type PassId } from './passes.ts';
 import { passOverRollups, rollupPlan, type RollupPlan } from './rollups.ts';
-import { ADMIN_BY_PEOPLE_OR_NOBODY, PERSONAL, PII_TOOL, type SelectorId } from './selectors.ts';
+import type { SqlTableId } from '../library/tables.ts';
+import { ADMIN_BY_PEOPLE_OR_NOBODY, PERSONAL, PII_TOOL, type SelectorId } from '../library/selectors.ts';
 
 export type Cell = string | number | null;
 
@@ -195,6 +196,7 @@ const toolGroups = (from: string) =>
 const toolTags = (groups: string) =>
   `select g.tool, string_agg(distinct tag, ', ' order by tag) as tags from ${groups} g cross join unnest(g.tags) tag group by g.tool`;
 
+// Exactly the library's SQL tables (src/library/tables.ts), looked up by any id.
 export const sqlTables: Record<string, SqlTable> = {
   personal_data_agents: personalTable(
     'personal_data_agents',
@@ -502,14 +504,7 @@ export const sqlTables: Record<string, SqlTable> = {
       };
     },
   },
-};
-
-/** Tables the engine builds itself from what it already measured (see generate.ts). */
-const ENGINE_TABLES = ['agent_risk', 'agent_drift', 'risk_distribution', 'decisions_by_day', 'statement_of_applicability'] as const;
-
-export function isTableId(id: string): boolean {
-  return Object.hasOwn(sqlTables, id) || (ENGINE_TABLES as readonly string[]).includes(id);
-}
+} satisfies Record<SqlTableId, SqlTable>;
 
 /** Starts every SQL table a report needs, concurrently (one query per shared pass); each resolves to a finisher. */
 /** `plan`: the report's rollup plan (rollups.ts), shared with its one pass. */

@@ -6,7 +6,7 @@ import { badInput, notFound } from '../errors.ts';
 import { orgOf, type Context } from './context.ts';
 import { evidenceCursor, evidenceSample, listFindings, MAX_PAGE, pageFromHead, toSelector, type FindingRow } from '../reports/evidence.ts';
 import type { ReportContent } from '../reports/generate.ts';
-import { selectors } from '../reports/selectors.ts';
+import { selectors } from '../library/selectors.ts';
 import { evidenceScope } from '../reports/scope.ts';
 import { builder } from './builder.ts';
 import { AuditEvent, AuditEventConnection, loadEventsBySeq } from './events.ts';

@@ -23,7 +23,7 @@ import {
   type PostureSettings,
   type PostureSnapshotRow,
 } from '../reports/posture.ts';
-import { selectors } from '../reports/selectors.ts';
+import { selectors } from '../library/selectors.ts';
 import { builder } from './builder.ts';
 import { AuditEvent, AuditEventConnection, loadEventsBySeq } from './events.ts';
 import { FindingSeverity, FindingStatus } from './findings.ts';

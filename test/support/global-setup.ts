@@ -25,11 +25,13 @@ export default async function setup(project: TestProject) {
   let dataDir: string | null = null;
   if (!adminUrl) {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'agr-test-pg-'));
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    // Below the ephemeral range (32768 and up), where an outgoing connection can hold the port.
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
     const server = await startEmbeddedPostgres(dataDir, port);
     adminUrl = server.adminUrl;
     stopEmbedded = server.stop;
   }
+  await dropAbandonedDatabases(adminUrl);
   const name = `agr_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const url = await createTestDatabase(adminUrl, name);
   const database = connect(url, { max: 2 });
@@ -43,4 +45,17 @@ export default async function setup(project: TestProject) {
     if (stopEmbedded) await stopEmbedded();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
+}
+
+/**
+ * Test databases are named `agr_<kind>_<creation time in base 36>_<random>`; one
+ * older than a run can last was left by a run that was killed, and is dropped.
+ */
+async function dropAbandonedDatabases(adminUrl: string) {
+  const admin = connect(adminUrl, { max: 1 });
+  const rows = await admin.sql<{ datname: string }[]>`select datname from pg_database where datname ~ '^agr_(test|cluster|plain)_[0-9a-z]+_[0-9a-z]+$'`.finally(() => admin.close());
+  const cutoff = Date.now() - 6 * 3_600_000;
+  for (const { datname } of rows) {
+    if (parseInt(datname.split('_')[2]!, 36) < cutoff) await dropTestDatabase(adminUrl, datname);
+  }
 }
