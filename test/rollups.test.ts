@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, eventRollups, reports } from '../src/db/schema.ts';
 import { buildReport, type ReportContent } from '../src/reports/generate.ts';
 import { measureRequests } from '../src/reports/correlated.ts';
-import { refreshRollups, ROLLUP_MERGE_LOCK, rollupPlan, ROLLUP_TABLES } from '../src/reports/rollups.ts';
+import { refreshRollups, ROLLUP_MERGE_LOCK, rollupPlan, ROLLUP_TABLES, unrolledExceeds } from '../src/reports/rollups.ts';
 import { scalarQueries } from '../src/reports/scalars.ts';
 import { ORG_PARAM, scopeWhere, WATERMARK_PARAM, type ReportScope } from '../src/reports/scope.ts';
 import { CORRELATED, prefilterOf, REQUEST_KINDS, selectors, selectorSql, type RequestKindId, type SelectorId } from '../src/library/selectors.ts';
@@ -401,6 +401,22 @@ describe('a reader holding the merge lock (live posture measuring)', () => {
     await reader;
     await refresh;
     expect(await boundaries()).not.toContain(read);
+  });
+});
+
+describe('the events after the newest boundary', () => {
+  it('are counted up to a limit (live posture reads that many from the trail rather than wait for a refresh)', async () => {
+    const { sql: raw } = app.services.database;
+    const { orgId } = await app.newOrg('Unrolled tail');
+    await app.services.database.db.insert(auditEvents).values(lateEvents(orgId).slice(0, 10));
+    await refreshRollups(raw, orgId);
+    await app.services.database.db.insert(auditEvents).values(lateEvents(orgId).slice(10, 30));
+    const [max] = await raw`select max(seq)::bigint as seq from audit_events where org_id = ${orgId}`;
+    const upto = Number(max!.seq);
+    expect(await unrolledExceeds(raw, orgId, upto, 19)).toBe(true);
+    expect(await unrolledExceeds(raw, orgId, upto, 20)).toBe(false);
+    await refreshRollups(raw, orgId);
+    expect(await unrolledExceeds(raw, orgId, upto, 0)).toBe(false);
   });
 });
 

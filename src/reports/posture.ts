@@ -42,7 +42,7 @@ import { evaluateChecks, scoreOf } from './evaluate.ts';
 import { measure } from './measure.ts';
 import type { Unit } from '../library/metrics.ts';
 import { planMeasurement } from './plan.ts';
-import { refreshRollups, ROLLUP_MERGE_LOCK } from './rollups.ts';
+import { refreshRollups, ROLLUP_MERGE_LOCK, unrolledExceeds } from './rollups.ts';
 import { ORG_PARAM, scopeWhere, WATERMARK_PARAM, type ReportScope } from './scope.ts';
 import type { FindingStatus } from './scoring.ts';
 import { toSelector } from './evidence.ts';
@@ -55,6 +55,8 @@ const DEFAULT_WINDOW_DAYS = 30;
 const MAX_WINDOW_DAYS = 366;
 const MAX_RULES = 10;
 const DAY_MS = 86_400_000;
+/** Events after the rollups' boundary an evaluation reads from the trail rather than wait for a refresh in progress. */
+const RAW_TAIL_EVENTS = 100_000;
 /** One evaluation of an organisation at a time (pg_advisory_xact_lock's first key). */
 const POSTURE_LOCK = 7_344;
 
@@ -215,7 +217,9 @@ export async function evaluatePosture(services: Services, orgId: string, options
     // Reads rollups, not the trail: first roll up whatever ingest added since the last refresh. Not behind
     // another refresh (the job after ingest, a report's): what it has not committed yet is read from the trail,
     // as a report reads the events after its boundary. Merges, whose cost grows with the trail, are that job's.
-    await refreshRollups(sql, orgId, { upto: watermark, wait: false, merge: false });
+    const refreshed = await refreshRollups(sql, orgId, { upto: watermark, wait: false, merge: false });
+    // A long tail (a first roll-up, a bulk import in progress) costs less rolled up once than read on every evaluation.
+    if (!refreshed && (await unrolledExceeds(sql, orgId, watermark, RAW_TAIL_EVENTS))) await refreshRollups(sql, orgId, { upto: watermark, merge: false });
     // Until commit no merge may take away the batch the measurement's boundary names (rollups.ts).
     await tx.execute(dsql`select pg_advisory_xact_lock_shared(${ROLLUP_MERGE_LOCK}, hashtext(${orgId}))`);
     const refreshMs = performance.now() - refreshStarted;

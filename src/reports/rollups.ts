@@ -316,6 +316,20 @@ export async function refreshRollups(sql: Sql, orgId: string, options: { upto?: 
 }
 
 /**
+ * Whether more than `limit` of the organisation's events up to `upto` lie
+ * after its newest boundary (at most `limit` + 1 rows read, by primary key).
+ */
+export async function unrolledExceeds(sql: Sql, orgId: string, upto: number, limit: number): Promise<boolean> {
+  const [row] = await sql`
+    select count(*)::int as n from (
+      select 1 from audit_events
+      where org_id = ${orgId} and seq <= ${upto}
+        and seq > (select coalesce(max(upto), 0) from event_rollup_batches where org_id = ${orgId} and upto <= ${upto})
+      limit ${limit + 1}) tail`;
+  return row!.n > limit;
+}
+
+/**
  * Merges adjacent batches, the newest pair first, while a batch holds at
  * most twice the events of the one above it, so an organisation keeps a few
  * batches, each larger than twice the next (each event is merged a
