@@ -67,7 +67,7 @@ describe('POST /ingest (NDJSON)', () => {
     expect(await count(org.orgId)).toBe(99_990);
   });
 
-  it('names the allowed range for a number out of range or not finite (1e400 parses to Infinity)', async () => {
+  it('names the allowed range for a number out of range or not finite (1e400 parses to Infinity), in attributes too', async () => {
     const org = await app.newOrg();
     const lines = [
       JSON.stringify({ ...testEvent(1), ttlSeconds: 99999999999 }),
@@ -75,14 +75,17 @@ describe('POST /ingest (NDJSON)', () => {
       JSON.stringify({ ...testEvent(3), ttlSeconds: 1.5 }),
       JSON.stringify({ ...testEvent(4), costUsd: -1 }),
       JSON.stringify({ ...testEvent(5), costUsd: 2.5, ttlSeconds: 60 }),
+      JSON.stringify({ ...testEvent(6) }).replace(/}$/, ', "attributes": {"a": [1, {"b": -1e400}]}}'),
     ];
     const result = await ingest(org.adminKey, lines.join('\n'));
-    expect(result.json).toMatchObject({ accepted: 1, rejected: 4 });
+    expect(result.status).toBe(200);
+    expect(result.json).toMatchObject({ accepted: 1, rejected: 5 });
     expect(result.json.rejections).toEqual([
       { line: 1, field: 'ttlSeconds', message: 'must be a whole number of seconds from 0 to 2147483647, got 99999999999' },
       { line: 2, field: 'costUsd', message: 'must be a number from 0 to 1000000000, got Infinity' },
       { line: 3, field: 'ttlSeconds', message: 'must be a whole number of seconds from 0 to 2147483647, got 1.5' },
       { line: 4, field: 'costUsd', message: 'must be a number from 0 to 1000000000, got -1' },
+      { line: 6, field: 'attributes', message: 'must hold only numbers within ±1.8e308 (a larger one parses to Infinity)' },
     ]);
   });
 

@@ -25,18 +25,18 @@ export const MAX_ATTRIBUTES_BYTES = 64 * 1024;
  * fit in 64 KiB) and PostgreSQL's jsonb refuses deep nesting too: the event
  * is rejected alone instead of failing its whole batch.
  */
-const MAX_ATTRIBUTES_DEPTH = 32;
+export const MAX_ATTRIBUTES_DEPTH = 32;
 const MAX_TEXT = 1024;
 const MAX_ARRAY = 100;
 
 /** Timestamps must carry an offset: an audit trail cannot guess the time zone. */
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+export const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 /**
  * JavaScript reads 2026-02-30 as 2 March: an audit time must not move
  * silently, so the written day must exist in its month.
  */
-function dayExists(iso: string): boolean {
+export function dayExists(iso: string): boolean {
   const year = Number(iso.slice(0, 4));
   const month = Number(iso.slice(5, 7));
   const day = Number(iso.slice(8, 10));
@@ -207,6 +207,9 @@ function finish(e: ParsedEvent): ValidationResult {
     }
     // Canonical (RFC 8785) and well-formed: the form jsonb gives back, so an event's hash can be recomputed from its row.
     attributesJson = canonicalAttributes(e.attributes);
+    if (attributesJson === null) {
+      return { ok: false, rejection: { field: 'attributes', message: 'must hold only numbers within ±1.8e308 (a larger one parses to Infinity)' } };
+    }
     if (Buffer.byteLength(attributesJson) > MAX_ATTRIBUTES_BYTES) {
       return { ok: false, rejection: { field: 'attributes', message: `must be at most 64 KiB of JSON; move large payloads elsewhere and keep a reference` } };
     }
@@ -250,11 +253,11 @@ function finish(e: ParsedEvent): ValidationResult {
   };
 }
 
-const CATEGORY_SET = new Set<string>(CATEGORIES);
-const DECISION_SET = new Set<string>(DECISIONS);
-const SEVERITY_SET = new Set<string>(SEVERITIES);
-const OUTCOME_SET = new Set<string>(OUTCOMES);
-const ACTOR_SET = new Set<string>(ACTOR_TYPES);
+export const CATEGORY_SET = new Set<string>(CATEGORIES);
+export const DECISION_SET = new Set<string>(DECISIONS);
+export const SEVERITY_SET = new Set<string>(SEVERITIES);
+export const OUTCOME_SET = new Set<string>(OUTCOMES);
+export const ACTOR_SET = new Set<string>(ACTOR_TYPES);
 
 const okText = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max && !v.includes('\u0000');
 const okOptText = (v: unknown, max = MAX_TEXT) => v === undefined || v === null || okText(v, max);
@@ -264,7 +267,7 @@ const okOptEnum = (v: unknown, set: Set<string>) => v === undefined || v === nul
 const okList = (v: unknown) => v === undefined || v === null || (Array.isArray(v) && v.length <= MAX_ARRAY && v.every((x) => okText(x, 256)));
 const okNumber = (v: unknown, max: number, integer: boolean) =>
   v === undefined || v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= max && (!integer || Number.isInteger(v)));
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Accepts only what the schema surely accepts, shaped as zod would return it;
@@ -324,7 +327,7 @@ function wellFormedDeep(value: unknown): unknown {
 }
 
 /** Whether objects and arrays nest deeper than `limit`; stops descending there, so it cannot overflow the stack. */
-function nestingExceeds(value: unknown, limit: number): boolean {
+export function nestingExceeds(value: unknown, limit: number): boolean {
   if (value === null || typeof value !== 'object') return false;
   if (limit === 0) return true;
   for (const child of Array.isArray(value) ? value : Object.values(value)) {
@@ -342,12 +345,17 @@ function typeName(value: unknown): string {
 /**
  * The canonical JSON (RFC 8785) of `attributes`. A lone UTF-16 surrogate,
  * which jsonb and the canonical form both refuse, becomes U+FFFD, as it does
- * in UTF-8 text columns, instead of failing the whole batch.
+ * in UTF-8 text columns, instead of failing the whole batch. Null when a
+ * number is not finite (JSON.parse makes 1e400 Infinity), which JSON cannot hold.
  */
-function canonicalAttributes(attributes: Record<string, unknown>): string {
+function canonicalAttributes(attributes: Record<string, unknown>): string | null {
   try {
     return canonicalize(attributes)!;
   } catch {
-    return canonicalize(wellFormedDeep(attributes))!;
+    try {
+      return canonicalize(wellFormedDeep(attributes))!;
+    } catch {
+      return null;
+    }
   }
 }

@@ -6,10 +6,14 @@
 import { sqlOf, type Database, type Sql, type Tx } from '../db/client.ts';
 import { badInput } from '../errors.ts';
 import { validateEvent, type NormalizedEvent, type Rejection } from './contract.ts';
+import { isRow, validateRow } from './rows.ts';
 import { EventBatch, storeEvents, storeEventsIn, type StoreResult } from './store.ts';
 
-/** One record of a source: an event to validate, or a line the source itself could not read. */
-export type SourceRecord = { line: number; event: unknown } | { line: number; rejection: Rejection };
+/**
+ * One record of a source: an event to validate, or a line the source itself could not read.
+ * `plain`: the event was parsed from JSON text with no backslash (see validateRow).
+ */
+export type SourceRecord = { line: number; event: unknown; plain?: boolean } | { line: number; rejection: Rejection };
 
 interface LineRejection extends Rejection {
   line: number;
@@ -109,12 +113,12 @@ export async function ingestRecords(
           reject(record.line, record.rejection);
           continue;
         }
-        const validated = validateEvent(record.event);
-        if (!validated.ok) {
-          reject(record.line, validated.rejection);
+        const row = validateRow(record.event, record.plain === true);
+        if (!isRow(row)) {
+          reject(record.line, row);
           continue;
         }
-        batch.add(validated.event);
+        batch.addRow(row);
         if (batch.size >= batchSize) {
           const full = batch;
           batch = new EventBatch();

@@ -9,8 +9,9 @@ import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import type { Database, Sql } from '../db/client.ts';
 import { isTransient } from '../db/transient.ts';
-import { batchGenesis, chainEventBytes, eventContent, linkBatch } from './chain.ts';
+import { batchGenesis, chainEventBytes, linkBatch } from './chain.ts';
 import type { NormalizedEvent } from './contract.ts';
+import { rowOf, type EventRow } from './rows.ts';
 
 export interface StoreResult {
   accepted: number;
@@ -37,7 +38,8 @@ const retryable = (error: unknown) => {
 
 /**
  * A batch being assembled, kept flat: each event's content line as UTF-8 in
- * one growing buffer, its client id, and the registry ranges folded in as it
+ * one growing buffer (after room for the hash it chains from, so the chain
+ * hashes it where it lies), its client id, and the registry ranges folded in as it
  * arrives. No event objects outlive validation, so a batch in flight is a few
  * buffers rather than thousands of objects the garbage collector must copy
  * and promote (that copying was the largest single cost of ingestion).
@@ -45,7 +47,7 @@ const retryable = (error: unknown) => {
 export class EventBatch {
   private bytes = Buffer.allocUnsafe(32 * 1024);
   private used = 0;
-  /** Where each event's content ends in `bytes`. */
+  /** Where each event's content ends in `bytes`; it begins `HASH_ROOM` bytes after the previous end. */
   private readonly ends: number[] = [];
   private readonly clientIds: Array<string | null> = [];
   /** Whether the event's content ends with its source (an event without one lacks that column, see eventContent). */
@@ -61,22 +63,28 @@ export class EventBatch {
   private readonly sharedTags = new Map<string, readonly string[]>();
 
   add(event: NormalizedEvent): void {
-    const content = eventContent(event);
+    this.addRow(rowOf(event));
+  }
+
+  addRow(row: EventRow): void {
+    const content = row.content;
     // UTF-8 needs at most three bytes per UTF-16 unit.
-    if (this.used + 3 * content.length > this.bytes.length) {
-      const grown = Buffer.allocUnsafe(Math.max(2 * this.bytes.length, this.used + 3 * content.length));
+    const room = HASH_ROOM + 3 * content.length;
+    if (this.used + room > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(2 * this.bytes.length, this.used + room));
       this.bytes.copy(grown, 0, 0, this.used);
       this.bytes = grown;
     }
+    this.used += HASH_ROOM;
     this.used += this.bytes.write(content, this.used, 'utf8');
     this.ends.push(this.used);
-    this.clientIds.push(event.clientId);
-    this.sourced.push(event.source !== null);
-    this.agents.push(this.intern(event.agentId));
-    this.environments.push(this.intern(event.environment)!);
-    this.tools.push(this.intern(event.toolName));
-    this.tags.push(this.internTags(event.toolTags));
-    this.times.push(event.occurredAt.getTime());
+    this.clientIds.push(row.clientId);
+    this.sourced.push(row.sourced);
+    this.agents.push(this.intern(row.agentId));
+    this.environments.push(this.intern(row.environment)!);
+    this.tools.push(this.intern(row.toolName));
+    this.tags.push(row.toolTagsLiteral === null ? null : this.internTags(row.toolTagsLiteral, row.toolTags!));
+    this.times.push(row.occurredAtMs);
   }
 
   private intern(value: string | null): string | null {
@@ -87,12 +95,10 @@ export class EventBatch {
     return value;
   }
 
-  private internTags(tags: readonly string[] | null): readonly string[] | null {
-    if (tags === null) return null;
-    const key = tags.join('\u0000');
-    const known = this.sharedTags.get(key);
+  private internTags(literal: string, tags: readonly string[]): readonly string[] {
+    const known = this.sharedTags.get(literal);
     if (known) return known;
-    this.sharedTags.set(key, tags);
+    this.sharedTags.set(literal, tags);
     return tags;
   }
 
@@ -116,7 +122,6 @@ export class EventBatch {
     const chunks: Buffer[] = [];
     let out = Buffer.allocUnsafe(CHUNK_BYTES);
     let at = 0;
-    let scratch = Buffer.allocUnsafe(4096);
     let previous = batchGenesis(batchId);
     let kept = 0;
     const registries = new Registries();
@@ -126,13 +131,13 @@ export class EventBatch {
         if (seen.has(id)) continue;
         seen.add(id);
       }
-      const start = i ? this.ends[i - 1]! : 0;
+      const previousEnd = i ? this.ends[i - 1]! : 0;
+      const start = previousEnd + HASH_ROOM;
       const length = this.ends[i]! - start;
-      // The chain hash over the previous hash (hex) and this content, from bytes already encoded.
-      if (scratch.length < 64 + length) scratch = Buffer.allocUnsafe(2 * (64 + length));
-      const p = scratch.write(previous, 0, 'latin1');
-      this.bytes.copy(scratch, p, start, start + length);
-      previous = chainEventBytes(scratch.subarray(0, p + length));
+      // The chain hash over the previous hash (hex) and this content: written just before the content, hashed in place.
+      const from = start - previous.length;
+      this.bytes.write(previous, from, 'latin1');
+      previous = chainEventBytes(this.bytes.subarray(from, start + length));
       const lineLength = prefix.length + 64 + 1 + length + NO_SOURCE.length + 1;
       if (at + lineLength > out.length) {
         if (at) chunks.push(out.subarray(0, at));
@@ -153,6 +158,8 @@ export class EventBatch {
   }
 }
 
+/** Bytes before each event's content for the hash it chains from: 64 hex characters (a batch's first event chains from the batch id's 32). */
+const HASH_ROOM = 64;
 const TAB = 0x09;
 const NEWLINE = 0x0a;
 /** The source column of an event sent without one (its content, and so its hash, leave it out). */
