@@ -13,6 +13,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookSignature } from '../src/notifications/outbox.ts';
 import { evaluatePosture } from '../src/reports/posture.ts';
+import { ROLLUP_LOCK } from '../src/reports/rollups.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { errorCodes, rawGql, readSse } from './support/two-orgs.ts';
 import { HOUR, ingestNdjson } from './support/posture.ts';
@@ -221,6 +222,45 @@ describe('live posture', () => {
     const history = await rawGql(app, org.adminKey, '{ posture { frameworks { framework score counts { fail } history(days: 7) { day score counts { pass warn fail notApplicable } } } } }');
     for (const f of history.data.posture.frameworks) {
       expect(f.history.at(-1)).toMatchObject({ day: new Date().toISOString().slice(0, 10), score: f.score, counts: { fail: f.counts.fail } });
+    }
+  });
+
+  it('an evaluation does not wait for a rollup refresh in progress: it reads the events not rolled up from the trail', async () => {
+    const org = await app.newOrg('Posture beside a refresh');
+    const r = await rawGql(app, org.adminKey, 'mutation { updatePostureSettings(input: { frameworks: ["governance"] }) { windowDays } }');
+    expect(r.errors).toBeUndefined();
+    await ingest(org.adminKey, decisions('rolled', 40, true));
+    await settled(org.adminKey, org.orgId);
+    const { sql } = app.services.database;
+    const boundary = async () => Number((await sql`select coalesce(max(upto), 0)::bigint as upto from event_rollup_batches where org_id = ${org.orgId}`)[0]!.upto);
+    const rolled = await boundary();
+    // A refresh of the organisation in progress (the job after ingest, a report's) holds its rollup lock until released.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const holding = new Promise<void>((resolve) => (locked = resolve));
+    const refresh = sql.begin(async (tx) => {
+      await tx`select pg_advisory_xact_lock(${ROLLUP_LOCK}, hashtext(${org.orgId}))`;
+      locked();
+      await released;
+    });
+    try {
+      await holding;
+      // 40 covered of 50: 80%, WARN: the evaluation after this ingest reads the 10 from the trail.
+      await ingest(org.adminKey, decisions('tail', 10, false));
+      const during = await settled(org.adminKey, org.orgId);
+      expect(await boundary()).toBe(rolled);
+      const coverage = during.frameworks[0].controls.find((c: any) => c.checkId === 'policy-coverage');
+      expect(coverage).toMatchObject({ status: 'WARN', value: 80 });
+      release();
+      await refresh;
+      // Rolled up, the same events say the same.
+      const again = await evaluatePosture(app.services, org.orgId, { upto: during.frameworks[0].watermark });
+      expect(again.changes).toEqual([]);
+      expect(await boundary()).toBeGreaterThan(rolled);
+    } finally {
+      release();
+      await refresh;
     }
   });
 

@@ -11,13 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, eventRollups, reports } from '../src/db/schema.ts';
 import { buildReport, type ReportContent } from '../src/reports/generate.ts';
 import { measureRequests } from '../src/reports/correlated.ts';
-import { refreshRollups, rollupPlan, ROLLUP_TABLES } from '../src/reports/rollups.ts';
+import { refreshRollups, ROLLUP_MERGE_LOCK, rollupPlan, ROLLUP_TABLES } from '../src/reports/rollups.ts';
 import { scalarQueries } from '../src/reports/scalars.ts';
 import { ORG_PARAM, scopeWhere, WATERMARK_PARAM, type ReportScope } from '../src/reports/scope.ts';
 import { CORRELATED, prefilterOf, REQUEST_KINDS, selectors, selectorSql, type RequestKindId, type SelectorId } from '../src/library/selectors.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { generatingReport } from './support/completed-report.ts';
 import { testEvent } from './support/events.ts';
+import { until } from './support/until.ts';
 import { DAY, MIN, scenario, START, type EventRow } from './support/scenario.ts';
 
 // Every built-in type but gdpr_dsar, which is scoped to one data subject and reads events.
@@ -365,6 +366,41 @@ describe('merging batches', () => {
     await db.insert(auditEvents).values(lateEvents(orgId).slice(20, 30));
     await refreshRollups(raw, orgId);
     expect(await boundaries()).not.toContain(pinned);
+  });
+});
+
+describe('a reader holding the merge lock (live posture measuring)', () => {
+  it('keeps the boundary it reads: a new batch is added above it, and the merge waits for the reader', async () => {
+    const { sql: raw } = app.services.database;
+    const db = app.services.database.db;
+    const { orgId } = await app.newOrg('Merge beside a reader');
+    const boundaries = async () => (await raw`select upto::bigint as upto from event_rollup_batches where org_id = ${orgId} order by upto`).map((b) => Number(b.upto));
+    await db.insert(auditEvents).values(lateEvents(orgId).slice(0, 10));
+    await refreshRollups(raw, orgId);
+    const read = (await boundaries()).at(-1)!;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const holding = new Promise<void>((resolve) => (locked = resolve));
+    const reader = raw.begin(async (tx) => {
+      await tx`select pg_advisory_xact_lock_shared(${ROLLUP_MERGE_LOCK}, hashtext(${orgId}))`;
+      locked();
+      await released;
+    });
+    await holding;
+    // A batch as small as the one read would merge it into the new one.
+    await db.insert(auditEvents).values(lateEvents(orgId).slice(10, 20));
+    const refresh = refreshRollups(raw, orgId);
+    await until(async () => (await boundaries()).length > 1 && (await boundaries()).at(-1)! > read, 'the new batch');
+    // The merge waits for the reader's lock.
+    await until(async () => (await raw`
+      select 1 from pg_locks where locktype = 'advisory' and not granted and classid = ${ROLLUP_MERGE_LOCK}
+        and objid::int8 = (hashtext(${orgId})::int8 + 4294967296) % 4294967296`).length > 0, 'the merge to wait');
+    expect(await boundaries()).toContain(read);
+    release();
+    await reader;
+    await refresh;
+    expect(await boundaries()).not.toContain(read);
   });
 });
 

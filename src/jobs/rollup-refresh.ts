@@ -5,7 +5,8 @@
  * request that finds the slot taken into the next one, so the last batch of
  * a burst is always followed by a refresh). A burst of ingest is then rolled
  * up in a few large batches instead of competing with every request, and a
- * report started afterwards finds its counts rolled up already.
+ * report started afterwards finds its counts rolled up already. The job also
+ * merges the batches live posture's evaluations added (they merge nothing).
  */
 import type { Services } from '../services.ts';
 import { refreshRollups } from '../reports/rollups.ts';

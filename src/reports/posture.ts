@@ -7,7 +7,8 @@
  *
  * Ingest asks for a re-evaluation (jobs/posture-refresh.ts). One evaluation
  * of an organisation runs at a time (an advisory lock held throughout); it
- * fixes a watermark, brings the rollups up to it, evaluates each framework,
+ * fixes a watermark, rolls up the events before it (unless another refresh
+ * is running: then it reads them from the trail), evaluates each framework,
  * and in one transaction writes the new statuses, one change row per check
  * whose status moved, the alerts for those changes (the notifications
  * outbox) and the day's snapshot, and announces the changes (NOTIFY at
@@ -41,7 +42,7 @@ import { evaluateChecks, scoreOf } from './evaluate.ts';
 import { measure } from './measure.ts';
 import type { Unit } from '../library/metrics.ts';
 import { planMeasurement } from './plan.ts';
-import { refreshRollups, ROLLUP_LOCK } from './rollups.ts';
+import { refreshRollups, ROLLUP_MERGE_LOCK } from './rollups.ts';
 import { ORG_PARAM, scopeWhere, WATERMARK_PARAM, type ReportScope } from './scope.ts';
 import type { FindingStatus } from './scoring.ts';
 import { toSelector } from './evidence.ts';
@@ -211,10 +212,12 @@ export async function evaluatePosture(services: Services, orgId: string, options
     }
     const ingestWaitMs = performance.now() - ingestStarted;
     const refreshStarted = performance.now();
-    // Reads rollups, not the trail: first roll up whatever ingest added since the last refresh.
-    await refreshRollups(sql, orgId, { upto: watermark });
-    // Until commit no refresh may merge the batches the measurement reads (rollups.ts, ROLLUP_LOCK).
-    await tx.execute(dsql`select pg_advisory_xact_lock_shared(${ROLLUP_LOCK}, hashtext(${orgId}))`);
+    // Reads rollups, not the trail: first roll up whatever ingest added since the last refresh. Not behind
+    // another refresh (the job after ingest, a report's): what it has not committed yet is read from the trail,
+    // as a report reads the events after its boundary. Merges, whose cost grows with the trail, are that job's.
+    await refreshRollups(sql, orgId, { upto: watermark, wait: false, merge: false });
+    // Until commit no merge may take away the batch the measurement's boundary names (rollups.ts).
+    await tx.execute(dsql`select pg_advisory_xact_lock_shared(${ROLLUP_MERGE_LOCK}, hashtext(${orgId}))`);
     const refreshMs = performance.now() - refreshStarted;
     const window = postureWindow(now, settings.windowDays);
     const scope = postureScope(orgId, window, watermark);

@@ -10,8 +10,9 @@
  * counts of one range of sequence numbers as a batch, (the previous batch's
  * `upto`, `upto`], and a report at watermark W sums the batches up to the
  * last boundary B ≤ W plus the events in (B, W]. Refreshes run after ingest
- * (a debounced job) and when a report starts, under one lock per
- * organisation; small batches are merged into the one below them.
+ * (a debounced job), when a report starts and when live posture evaluates,
+ * under one lock per organisation; afterwards, except for posture's, batches
+ * of like size are merged, one pair per transaction.
  */
 import { createHash } from 'node:crypto';
 import type { TransactionSql } from 'postgres';
@@ -60,11 +61,19 @@ const DEFINITION = createHash('sha256')
 
 /**
  * The organisation's rollup lock (pg_advisory_xact_lock's first key): a
- * refresh holds it exclusively. A reader that is no report (live posture)
- * holds it shared while it measures, so a refresh cannot merge away the
- * batch its boundary names; merges spare only reports being generated.
+ * refresh or a merge holds it exclusively.
  */
 export const ROLLUP_LOCK = 7_343;
+
+/**
+ * The organisation's merge lock: a merge (or a rebuild) holds it
+ * exclusively. A reader that is no report (live posture) holds it shared
+ * while it measures, so no merge takes away the batch its boundary names
+ * (merges spare only reports being generated). A new batch does not disturb
+ * such a reader: it lies above the reader's boundary, whose queries read
+ * those events from the trail.
+ */
+export const ROLLUP_MERGE_LOCK = 7_345;
 
 /** Events from which a refresh that adds a fifth of an organisation's rolled-up events analyzes the rollups. */
 const LARGE_REFRESH = 500_000;
@@ -204,9 +213,11 @@ interface RefreshResult {
  * (default: every event stored). Every event at or below `upto` must be
  * committed: a report's watermark, or the highest sequence once the batches
  * in flight are done, as here. `wait: false` skips when another refresh of
- * the organisation is running (it will have done the work).
+ * the organisation is running (it will have done the work). Then merges
+ * batches (mergeRollups), unless `merge: false`: live posture leaves the
+ * merges, whose cost grows with the trail, to the job after ingest.
  */
-export async function refreshRollups(sql: Sql, orgId: string, options: { upto?: number; wait?: boolean } = {}): Promise<RefreshResult | null> {
+export async function refreshRollups(sql: Sql, orgId: string, options: { upto?: number; wait?: boolean; merge?: boolean } = {}): Promise<RefreshResult | null> {
   let upto = options.upto;
   if (upto === undefined) {
     const [max] = await sql`select coalesce(max(seq), 0)::bigint as seq from audit_events where org_id = ${orgId}`;
@@ -224,6 +235,8 @@ export async function refreshRollups(sql: Sql, orgId: string, options: { upto?: 
     const batches = await tx`select upto::bigint as upto, definition from event_rollup_batches where org_id = ${orgId} order by upto desc`;
     let newest = batches.length ? Number(batches[0]!.upto) : 0;
     if (batches.some((b) => b.definition !== DEFINITION)) {
+      // A rebuild takes away every batch: no posture reader may be measuring.
+      await tx`select pg_advisory_xact_lock(${ROLLUP_MERGE_LOCK}, hashtext(${orgId}))`;
       for (const table of ROLLUP_TABLES) await tx.unsafe(`delete from ${table} where org_id = $1::uuid`, [orgId]);
       newest = 0;
     }
@@ -288,10 +301,10 @@ export async function refreshRollups(sql: Sql, orgId: string, options: { upto?: 
     await refreshRequests(tx, orgId, newest, target);
     await tx`insert into event_rollup_batches (org_id, upto, definition, events) values (${orgId}, ${target}, ${DEFINITION}, ${events})`;
     await tx`drop table rollup_batch`;
-    await mergeBatches(tx, orgId);
     const [rolled] = await tx`select coalesce(sum(events), 0)::float8 as events from event_rollup_batches where org_id = ${orgId}`;
     return { upto: target, events, rolled: Number(rolled!.events) };
   });
+  if (options.merge !== false) await mergeRollups(sql, orgId);
   if (result && result.events >= LARGE_REFRESH && result.events * 5 >= (result.rolled ?? 0)) {
     // A refresh this large (a first roll-up, a bulk import) rewrote a good part of the rollups, merges
     // included, before autovacuum analyzed any of it: without statistics PostgreSQL expects a few rows
@@ -303,50 +316,72 @@ export async function refreshRollups(sql: Sql, orgId: string, options: { upto?: 
 }
 
 /**
- * Merges the newest batch into the one below while that one holds at most
- * twice its events, so an organisation keeps a few batches (each event is
- * merged a logarithmic number of times). Never past a report being
+ * Merges adjacent batches, the newest pair first, while a batch holds at
+ * most twice the events of the one above it, so an organisation keeps a few
+ * batches, each larger than twice the next (each event is merged a
+ * logarithmic number of times). Each pair in its own transaction: a posture
+ * reader waits for one pair's merge at most. Never past a report being
  * generated: it sums the batches up to its own boundary, which must stay.
  */
-async function mergeBatches(tx: TransactionSql, orgId: string): Promise<void> {
+export async function mergeRollups(sql: Sql, orgId: string): Promise<void> {
   for (;;) {
-    const [newer, older, below] = await tx`select upto::bigint as upto, events::bigint as events from event_rollup_batches where org_id = ${orgId} order by upto desc limit 3`;
-    if (!newer || !older || Number(older.events) > 2 * Number(newer.events)) return;
-    const [pinned] = await tx`
-      select exists (select 1 from reports where org_id = ${orgId} and status = 'generating' and watermark >= ${older.upto} and watermark < ${newer.upto}) as pinned`;
-    if (pinned!.pinned) return;
-    await tx.unsafe(
-      `with merged as (delete from event_rollups where org_id = $1::uuid and upto in ($2, $3) returning *)
-       insert into event_rollups (org_id, upto, day, environment, agent_id, counts, cost, personal_cost)
-       select org_id, $3, day, environment, agent_id, ${SUMMED_COUNTS}, sum(cost), sum(personal_cost)
-       from merged group by org_id, day, environment, agent_id`,
-      [orgId, older.upto, newer.upto],
-    );
-    await tx.unsafe(
-      `with merged as (delete from event_session_rollups where org_id = $1::uuid and upto in ($2, $3) returning *)
-       insert into event_session_rollups (org_id, upto, day, environment, agent_id, session_id)
-       select distinct org_id, $3::bigint, day, environment, agent_id, session_id from merged`,
-      [orgId, older.upto, newer.upto],
-    );
-    for (const pass of Object.values(passes)) {
-      const { keys, extra, measures } = passColumns(pass);
-      const group = ['org_id', 'day', ...extra, ...keys];
-      await tx.unsafe(
-        `with merged as (delete from ${pass.table} where org_id = $1::uuid and upto in ($2, $3) returning *)
-         insert into ${pass.table} (org_id, upto, day, ${[...extra, ...keys, ...measures.map(([name]) => name)].join(', ')})
-         select org_id, $3, day, ${[...extra, ...keys, ...measures.map(([name, , merge]) => `${merge}(${name})`)].join(', ')}
-         from merged group by ${group.join(', ')}`,
-        [orgId, older.upto, newer.upto],
-      );
-    }
-    await tx.unsafe(
-      `with merged as (delete from event_subject_rollups where org_id = $1::uuid and upto in ($2, $3) returning *)
-       insert into event_subject_rollups (org_id, upto, day, environment, agent_id, subject, n)
-       select org_id, $3, day, environment, agent_id, subject, sum(n) from merged group by org_id, day, environment, agent_id, subject`,
-      [orgId, older.upto, newer.upto],
-    );
-    await mergeRequests(tx, orgId, below ? Number(below.upto) : 0, Number(older.upto), Number(newer.upto));
-    await tx`update event_rollup_batches set events = events + ${older.events} where org_id = ${orgId} and upto = ${newer.upto}`;
-    await tx`delete from event_rollup_batches where org_id = ${orgId} and upto = ${older.upto}`;
+    const merged = await sql.begin(async (tx) => {
+      await tx`select pg_advisory_xact_lock(${ROLLUP_LOCK}, hashtext(${orgId}))`;
+      await tx`select pg_advisory_xact_lock(${ROLLUP_MERGE_LOCK}, hashtext(${orgId}))`;
+      const batches: Batch[] = (await tx`select upto::bigint as upto, events::bigint as events from event_rollup_batches where org_id = ${orgId} order by upto desc`).map((b) => ({ upto: Number(b.upto), events: Number(b.events) }));
+      for (let i = 0; i + 1 < batches.length; i++) {
+        const [newer, older, below] = [batches[i]!, batches[i + 1]!, batches[i + 2]];
+        if (older.events > 2 * newer.events) continue;
+        const [pinned] = await tx`
+          select exists (select 1 from reports where org_id = ${orgId} and status = 'generating' and watermark >= ${older.upto} and watermark < ${newer.upto}) as pinned`;
+        if (pinned!.pinned) continue;
+        await mergePair(tx, orgId, below?.upto ?? 0, older, newer);
+        return true;
+      }
+      return false;
+    });
+    if (!merged) return;
   }
+}
+
+interface Batch {
+  upto: number;
+  events: number;
+}
+
+/** Merges batch `older` into `newer`, the next one up (`below`: the batch under `older`, 0 for none). */
+async function mergePair(tx: TransactionSql, orgId: string, below: number, older: Batch, newer: Batch): Promise<void> {
+  await tx.unsafe(
+    `with merged as (delete from event_rollups where org_id = $1::uuid and upto in ($2, $3) returning *)
+     insert into event_rollups (org_id, upto, day, environment, agent_id, counts, cost, personal_cost)
+     select org_id, $3, day, environment, agent_id, ${SUMMED_COUNTS}, sum(cost), sum(personal_cost)
+     from merged group by org_id, day, environment, agent_id`,
+    [orgId, older.upto, newer.upto],
+  );
+  await tx.unsafe(
+    `with merged as (delete from event_session_rollups where org_id = $1::uuid and upto in ($2, $3) returning *)
+     insert into event_session_rollups (org_id, upto, day, environment, agent_id, session_id)
+     select distinct org_id, $3::bigint, day, environment, agent_id, session_id from merged`,
+    [orgId, older.upto, newer.upto],
+  );
+  for (const pass of Object.values(passes)) {
+    const { keys, extra, measures } = passColumns(pass);
+    const group = ['org_id', 'day', ...extra, ...keys];
+    await tx.unsafe(
+      `with merged as (delete from ${pass.table} where org_id = $1::uuid and upto in ($2, $3) returning *)
+       insert into ${pass.table} (org_id, upto, day, ${[...extra, ...keys, ...measures.map(([name]) => name)].join(', ')})
+       select org_id, $3, day, ${[...extra, ...keys, ...measures.map(([name, , merge]) => `${merge}(${name})`)].join(', ')}
+       from merged group by ${group.join(', ')}`,
+      [orgId, older.upto, newer.upto],
+    );
+  }
+  await tx.unsafe(
+    `with merged as (delete from event_subject_rollups where org_id = $1::uuid and upto in ($2, $3) returning *)
+     insert into event_subject_rollups (org_id, upto, day, environment, agent_id, subject, n)
+     select org_id, $3, day, environment, agent_id, subject, sum(n) from merged group by org_id, day, environment, agent_id, subject`,
+    [orgId, older.upto, newer.upto],
+  );
+  await mergeRequests(tx, orgId, below, older.upto, newer.upto);
+  await tx`update event_rollup_batches set events = events + ${older.events} where org_id = ${orgId} and upto = ${newer.upto}`;
+  await tx`delete from event_rollup_batches where org_id = ${orgId} and upto = ${older.upto}`;
 }
