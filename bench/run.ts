@@ -138,6 +138,8 @@ async function ingestStep(child: ChildProcess, port: number, apiKey: string, dat
   await pipeline(Readable.from(ndjson(events)), createWriteStream(bodyFile));
   const bodyBytes = statSync(bodyFile).size;
 
+  const backends = connect(databaseUrl, { max: 1 });
+  const backendsBefore = await backendCpuMs(backends);
   const memory = sampleMemory(child.pid!);
   const cpuBefore = processCpuMs(child.pid!);
   const started = performance.now();
@@ -145,6 +147,11 @@ async function ingestStep(child: ChildProcess, port: number, apiKey: string, dat
   const seconds = (performance.now() - started) / 1000;
   const serverCpuMs = processCpuMs(child.pid!) - cpuBefore;
   const rss = memory.stop();
+  const backendsAfter = await backendCpuMs(backends);
+  await backends.close();
+  // Backends that ended during the ingest are missed; the server's pool keeps its connections.
+  let databaseCpuMs = 0;
+  for (const [pid, ms] of backendsAfter) databaseCpuMs += ms - (backendsBefore.get(pid) ?? 0);
 
   const figures = {
     at: new Date().toISOString(),
@@ -159,6 +166,8 @@ async function ingestStep(child: ChildProcess, port: number, apiKey: string, dat
     serverRssMiB: { before: mib(rss.before), peak: mib(rss.peak), after: mib(rss.after) },
     // CPU the server process spent per event (user + system), whatever else shares the cores.
     serverCpuMicrosPerEvent: Number(((serverCpuMs * 1000) / eventCount).toFixed(1)),
+    // CPU of the database's backends per event (null when PostgreSQL runs on another host).
+    databaseCpuMicrosPerEvent: databaseCpuMs > 0 ? Number(((databaseCpuMs * 1000) / eventCount).toFixed(1)) : null,
     database: process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded',
     cpus: os.cpus().length,
     node: process.version,
@@ -166,14 +175,16 @@ async function ingestStep(child: ChildProcess, port: number, apiKey: string, dat
   console.log(
     `NDJSON ingest: ${eventCount.toLocaleString('en')} events in ${figures.seconds} s = ${figures.eventsPerSecond.toLocaleString('en')} events/s ` +
       `(accepted ${result.accepted}, rejected ${result.rejected}); server RSS ${figures.serverRssMiB.before} MiB before, ` +
-      `peak ${figures.serverRssMiB.peak} MiB, ${figures.serverRssMiB.after} MiB after; server CPU ${figures.serverCpuMicrosPerEvent} µs/event`,
+      `peak ${figures.serverRssMiB.peak} MiB, ${figures.serverRssMiB.after} MiB after; server CPU ${figures.serverCpuMicrosPerEvent} µs/event` +
+      (figures.databaseCpuMicrosPerEvent === null ? '' : `, PostgreSQL backends' CPU ${figures.databaseCpuMicrosPerEvent} µs/event`),
   );
   if (result.accepted !== eventCount) throw new Error(`expected ${eventCount} accepted events, got ${result.accepted}`);
   const floor = await copyFloor(databaseUrl);
   const ofFloor = Number((figures.eventsPerSecond / floor.eventsPerSecond).toFixed(2));
   console.log(
     `COPY floor: the same ${floor.rows.toLocaleString('en')} rows COPYed into a copy of audit_events with all its indexes in ${floor.seconds} s = ` +
-      `${floor.eventsPerSecond.toLocaleString('en')} rows/s; NDJSON ingest is ${ofFloor}× the floor`,
+      `${floor.eventsPerSecond.toLocaleString('en')} rows/s` + (floor.backendCpuMicrosPerRow === null ? '' : ` (its backend's CPU ${floor.backendCpuMicrosPerRow} µs/row)`) +
+      `; NDJSON ingest is ${ofFloor}× the floor`,
   );
 
   // The same events through the GraphQL mutation: batches of 1,000, four requests in flight
@@ -195,7 +206,7 @@ async function ingestStep(child: ChildProcess, port: number, apiKey: string, dat
  * (as text, in the ingest's columns) into a copy of `audit_events` with all its
  * indexes, distributed alike on a Citus cluster. Only the COPY in is timed.
  */
-async function copyFloor(databaseUrl: string): Promise<{ rows: number; seconds: number; eventsPerSecond: number }> {
+async function copyFloor(databaseUrl: string): Promise<{ rows: number; seconds: number; eventsPerSecond: number; backendCpuMicrosPerRow: number | null }> {
   const db = connect(databaseUrl, { max: 1 });
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'agr-bench-floor-')), 'rows.copy');
   try {
@@ -203,16 +214,35 @@ async function copyFloor(databaseUrl: string): Promise<{ rows: number; seconds: 
     await db.sql`drop table if exists bench_copy_floor`;
     await db.sql`create table bench_copy_floor (like audit_events including all)`;
     if ((await citusState(db.sql)).citus) await db.sql`select create_distributed_table('bench_copy_floor', 'org_id', colocate_with => 'audit_events')`;
+    const [{ pid }] = (await db.sql`select pg_backend_pid() as pid`) as unknown as [{ pid: number }];
+    const cpuBefore = processCpuMs(pid);
     const started = performance.now();
     await pipeline(createReadStream(file, { highWaterMark: 256 * 1024 }), await db.sql.unsafe(`copy bench_copy_floor (${COPY_COLUMNS}) from stdin`).writable());
     const seconds = (performance.now() - started) / 1000;
+    const backendCpuMs = isLocalPostgres(pid) ? processCpuMs(pid) - cpuBefore : 0;
     const [counted] = await db.sql`select count(*)::int as n from bench_copy_floor`;
     await db.sql`drop table bench_copy_floor`;
     const rows = counted!.n as number;
-    return { rows, seconds: Number(seconds.toFixed(2)), eventsPerSecond: Math.round(rows / seconds) };
+    const backendCpuMicrosPerRow = backendCpuMs > 0 ? Number(((backendCpuMs * 1000) / rows).toFixed(1)) : null;
+    return { rows, seconds: Number(seconds.toFixed(2)), eventsPerSecond: Math.round(rows / seconds), backendCpuMicrosPerRow };
   } finally {
     rmSync(path.dirname(file), { recursive: true, force: true });
     await db.close();
+  }
+}
+
+/** CPU so far of each backend connected to this database, by pid (empty figures when PostgreSQL runs elsewhere: /proc is this host's). */
+async function backendCpuMs(database: ReturnType<typeof connect>): Promise<Map<number, number>> {
+  const rows = await database.sql`select pid from pg_stat_activity where datname = current_database()`;
+  return new Map(rows.map((r) => [r.pid as number, isLocalPostgres(r.pid as number) ? processCpuMs(r.pid as number) : 0]));
+}
+
+/** Whether `pid` is a PostgreSQL process of this host (a remote server's pid may name any local process). */
+function isLocalPostgres(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('postgres');
+  } catch {
+    return false;
   }
 }
 

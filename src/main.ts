@@ -12,7 +12,7 @@ import { loadConfig, publicBaseUrl, type Config } from './config.ts';
 import { openDatabase, type OpenedDatabase } from './db/open.ts';
 import { startJobRuntime } from './jobs/runtime.ts';
 import { atLeast, createLogger, type Logger } from './log.ts';
-import { isUuid } from './ids.ts';
+import { isUuid, parseGlobalId } from './ids.ts';
 import { createServices, type Services } from './services.ts';
 
 const USAGE = `Usage: agent-reports <command> [options]
@@ -150,7 +150,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'reproduce': {
       // The id as the API shows it (a Relay global id) or the bare UUID.
-      const decoded = sub && !isUuid(sub) ? Buffer.from(sub, 'base64').toString('utf8').replace(/^Report:/, '') : sub;
+      const global = sub && !isUuid(sub) ? parseGlobalId(sub) : null;
+      const decoded = global ? (global.typename === 'Report' ? global.id : undefined) : sub;
       if (!decoded || !isUuid(decoded)) return usageError('reproduce needs REPORT_ID (the report\'s id, as the API or `generate --json` prints it)');
       const reportId = decoded;
       if (values.org && !isUuid(values.org)) return usageError('--org must be an organisation id (a UUID, as printed by org create)');

@@ -348,7 +348,7 @@ function t(value: string | null): string {
 }
 
 /** A text[] literal: every element double-quoted, `"` and `\` backslash-escaped, then COPY-escaped. */
-export function arr(values: string[] | null): string {
+function arr(values: string[] | null): string {
   if (values === null) return '\\N';
   let literal = '{';
   for (let i = 0; i < values.length; i++) {

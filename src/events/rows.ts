@@ -6,7 +6,7 @@
  * `validateEvent` and `eventContent`, and both ways give the same row (a test
  * compares them).
  */
-import { arr, eventContent } from './chain.ts';
+import { eventContent } from './chain.ts';
 import {
   ACTOR_SET, CATEGORY_SET, dayExists, DECISION_SET, isObject, ISO_WITH_OFFSET, MAX_ATTRIBUTES_BYTES,
   MAX_ATTRIBUTES_DEPTH, nestingExceeds, OUTCOME_SET, SEVERITY_SET, validateEvent, type NormalizedEvent, type Rejection,
@@ -19,9 +19,8 @@ export interface EventRow {
   environment: string;
   agentId: string | null;
   toolName: string | null;
+  /** Null exactly when `toolName` is. */
   toolTags: readonly string[] | null;
-  /** `toolTags` as their text[] literal: the key the batch shares equal tag lists by. */
-  toolTagsLiteral: string | null;
   /** Whether the content ends with the source column (see eventContent). */
   sourced: boolean;
 }
@@ -35,7 +34,6 @@ export function rowOf(event: NormalizedEvent): EventRow {
     agentId: event.agentId,
     toolName: event.toolName,
     toolTags: event.toolTags,
-    toolTagsLiteral: event.toolTags === null ? null : arr(event.toolTags),
     sourced: event.source !== null,
   };
 }
@@ -167,7 +165,6 @@ function plainRow(r: Record<string, unknown>): EventRow | null {
     agentId: agentId === NULL ? null : agentId,
     toolName: toolName === NULL ? null : toolName,
     toolTags: toolTags === NULL ? null : (tool as { tags?: string[] | null }).tags ?? [],
-    toolTagsLiteral: toolTags === NULL ? null : toolTags,
     sourced: source !== NULL,
   };
 }

@@ -60,7 +60,8 @@ export class EventBatch {
   private readonly tags: Array<readonly string[] | null> = [];
   private readonly times: number[] = [];
   private readonly shared = new Map<string, string>();
-  private readonly sharedTags = new Map<string, readonly string[]>();
+  /** The distinct tag lists seen with each tool. */
+  private readonly sharedTags = new Map<string, Array<readonly string[]>>();
 
   add(event: NormalizedEvent): void {
     this.addRow(rowOf(event));
@@ -82,8 +83,9 @@ export class EventBatch {
     this.sourced.push(row.sourced);
     this.agents.push(this.intern(row.agentId));
     this.environments.push(this.intern(row.environment)!);
-    this.tools.push(this.intern(row.toolName));
-    this.tags.push(row.toolTagsLiteral === null ? null : this.internTags(row.toolTagsLiteral, row.toolTags!));
+    const tool = this.intern(row.toolName);
+    this.tools.push(tool);
+    this.tags.push(tool === null ? null : this.internTags(tool, row.toolTags!));
     this.times.push(row.occurredAtMs);
   }
 
@@ -95,10 +97,12 @@ export class EventBatch {
     return value;
   }
 
-  private internTags(literal: string, tags: readonly string[]): readonly string[] {
-    const known = this.sharedTags.get(literal);
-    if (known) return known;
-    this.sharedTags.set(literal, tags);
+  /** A tool's events nearly always carry the same tags: compared with the lists seen with that tool, not hashed. */
+  private internTags(tool: string, tags: readonly string[]): readonly string[] {
+    let known = this.sharedTags.get(tool);
+    if (!known) this.sharedTags.set(tool, (known = []));
+    for (const list of known) if (sameStrings(list, tags)) return list;
+    if (known.length < MAX_TAG_LISTS_PER_TOOL) known.push(tags);
     return tags;
   }
 
@@ -160,6 +164,15 @@ export class EventBatch {
 
 /** Bytes before each event's content for the hash it chains from: 64 hex characters (a batch's first event chains from the batch id's 32). */
 const HASH_ROOM = 64;
+/** Past this many distinct tag lists for one tool, further ones are kept unshared rather than searched for. */
+const MAX_TAG_LISTS_PER_TOOL = 8;
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 const TAB = 0x09;
 const NEWLINE = 0x0a;
 /** The source column of an event sent without one (its content, and so its hash, leave it out). */

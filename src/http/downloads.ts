@@ -9,7 +9,7 @@
 import { Readable } from 'node:stream';
 import type { Principal } from '../accounts/api-keys.ts';
 import { badInput, notFound } from '../errors.ts';
-import { isUuid } from '../ids.ts';
+import { isUuid, parseGlobalId } from '../ids.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
 import { artifactChunks, ensureArtifact } from '../render/artifacts.ts';
 import { bundleStream } from '../render/bundle.ts';
@@ -96,15 +96,13 @@ function reportUuidOf(pathSegment: string): string {
     throw notFound(`Report ${pathSegment}`);
   }
   if (isUuid(id)) return id;
-  const decoded = Buffer.from(id, 'base64').toString('utf8');
-  const global = /^([A-Za-z][A-Za-z0-9]*):(.+)$/s.exec(decoded);
-  if (!global || Buffer.from(decoded).toString('base64').replace(/=+$/, '') !== id.replace(/=+$/, '')) throw notFound(`Report ${id}`);
-  const [, typename, raw] = global;
-  if (typename !== 'Report') {
-    throw badInput('id', `"${id}" is the id of a ${typename}, not of a report: use Report.id (or the url in Report.downloads)`);
+  const global = parseGlobalId(id);
+  if (!global) throw notFound(`Report ${id}`);
+  if (global.typename !== 'Report') {
+    throw badInput('id', `"${id}" is the id of a ${global.typename}, not of a report: use Report.id (or the url in Report.downloads)`);
   }
-  if (!isUuid(raw!)) throw notFound(`Report ${id}`);
-  return raw!;
+  if (!isUuid(global.id)) throw notFound(`Report ${id}`);
+  return global.id;
 }
 
 /** 409 while not completed, 410 once retention removed the files. */

@@ -11,7 +11,7 @@ import { badInput, notFound } from '../errors.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
 import { MEDIA_TYPES } from '../exports/encode.ts';
 import { exportFileChunks, exportManifest, fileNameOf, getExport, type ExportRecord } from '../exports/exports.ts';
-import { isUuid } from '../ids.ts';
+import { isUuid, parseGlobalId } from '../ids.ts';
 import { publicKeyById } from '../reports/signing.ts';
 import type { Services } from '../services.ts';
 import { contentDisposition } from './downloads.ts';
@@ -36,10 +36,9 @@ function exportUuidOf(segment: string): string {
     throw notFound(`Data export ${segment}`);
   }
   if (isUuid(id)) return id;
-  const decoded = Buffer.from(id, 'base64').toString('utf8');
-  const match = /^DataExport:(.+)$/s.exec(decoded);
-  if (!match || !isUuid(match[1]!)) throw notFound(`Data export ${id}`);
-  return match[1]!;
+  const global = parseGlobalId(id);
+  if (global?.typename !== 'DataExport' || !isUuid(global.id)) throw notFound(`Data export ${id}`);
+  return global.id;
 }
 
 /** 409 while not completed, 410 once retention removed the file. */

@@ -7,7 +7,7 @@
 import { Readable } from 'node:stream';
 import { badInput, notFound } from '../errors.ts';
 import { recordServiceEvent } from '../events/ingest.ts';
-import { isUuid } from '../ids.ts';
+import { isUuid, parseGlobalId } from '../ids.ts';
 import { getPackage, packageFileChunks, packageFileName, PACKAGE_FILES, type PackageFile, type PackageRecord } from '../packages/packages.ts';
 import type { Services } from '../services.ts';
 import { contentDisposition } from './downloads.ts';
@@ -21,9 +21,9 @@ function packageUuidOf(segment: string): string {
     throw notFound(`Compliance package ${segment}`);
   }
   if (isUuid(id)) return id;
-  const match = /^CompliancePackage:(.+)$/s.exec(Buffer.from(id, 'base64').toString('utf8'));
-  if (!match || !isUuid(match[1]!)) throw notFound(`Compliance package ${id}`);
-  return match[1]!;
+  const global = parseGlobalId(id);
+  if (global?.typename !== 'CompliancePackage' || !isUuid(global.id)) throw notFound(`Compliance package ${id}`);
+  return global.id;
 }
 
 /** 409 while not completed, 410 once retention removed the files. */

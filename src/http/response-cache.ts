@@ -14,12 +14,12 @@
  * rate-limited on every hit (the caller's `admit`), so a revoked key is
  * refused as promptly as without the cache.
  */
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import { createHash } from 'node:crypto';
 import { isAbstractType, isObjectType, parse, TypeInfo, visit, visitWithTypeInfo, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import type { ReportPubSub } from '../realtime/pubsub.ts';
+import { globalId } from '../ids.ts';
 
 /** Cacheable types; `null` allows every field of the type. */
 const CACHEABLE: Record<string, ReadonlySet<string> | null> = {
@@ -73,7 +73,7 @@ interface ReportReadCacheOptions {
   max?: number;
 }
 
-const reportGlobalId = (id: string) => encodeGlobalID('Report', id);
+const reportGlobalId = (id: string) => globalId('Report', id);
 
 export function useReportReadCache({ schema, realtime, admit, max = 1000 }: ReportReadCacheOptions): Plugin {
   const memory = createInMemoryCache({ max });

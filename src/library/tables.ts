@@ -7,7 +7,7 @@
 const ENGINE_TABLES = ['agent_risk', 'agent_drift', 'risk_distribution', 'decisions_by_day', 'statement_of_applicability'] as const;
 
 /** Tables each made by a grouped SQL query of their own (or over a shared pass). */
-export const SQL_TABLES = [
+const SQL_TABLES = [
   'personal_data_agents',
   'pii_tools',
   'processing_purposes',

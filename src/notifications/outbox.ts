@@ -16,6 +16,7 @@ import { listNewestFirst, type KeysetRequest } from '../db/keyset.ts';
 import { publicBaseUrl } from '../config.ts';
 import type { Services } from '../services.ts';
 import type { Queue } from '../queue.ts';
+import { globalId } from '../ids.ts';
 import { notifyOf } from './recipients.ts';
 
 export const NOTIFICATION_QUEUE = 'notification-deliver';
@@ -68,7 +69,7 @@ export async function notifyReportFinished(services: Services, reportId: string,
   const body = JSON.stringify({
     event,
     report: {
-      id: Buffer.from(`Report:${report.id}`).toString('base64'),
+      id: globalId('Report', report.id),
       type: report.type,
       title: report.title,
       status: report.status,

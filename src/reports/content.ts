@@ -93,7 +93,7 @@ const status = z.enum(['pass', 'warn', 'fail', 'not_applicable']);
 const severity = z.enum(['info', 'low', 'medium', 'high', 'critical']);
 
 /** The run-time form of `ReportContent` (ids are checked as strings: the registries may have grown since). */
-export const reportContentSchema = z.object({
+const reportContentSchema = z.object({
   schema: z.literal(CONTENT_SCHEMA),
   framework: z.object({ type: z.string(), name: z.string(), version: z.string(), catalog: z.string() }),
   generator: z.string(),
@@ -169,7 +169,7 @@ const _fitsSchema = (content: ReportContent): z.input<typeof reportContentSchema
 void _fitsSchema;
 
 /** Content that does not follow the contract: which report or file, and where it breaks. */
-export class ContentError extends Error {
+class ContentError extends Error {
   readonly issues: string[];
   constructor(where: string, issues: string[]) {
     super(`${where}: the content does not follow the report content contract (${CONTENT_SCHEMA}): ${issues.slice(0, 5).join('; ')}${issues.length > 5 ? `; and ${issues.length - 5} more` : ''}`);

@@ -77,7 +77,7 @@ const requestsOverEvents = (id: RequestKindId, where: string, upto: string) =>
  * from the events. Exported for readers that need more than the figures
  * (live posture, drift): the same rows the report counts.
  */
-export function requestRows(scope: ReportScope, plan: RollupPlan | null, kinds: readonly RequestKindId[]): { ctes: string[]; rows: string; params: unknown[] } {
+function requestRows(scope: ReportScope, plan: RollupPlan | null, kinds: readonly RequestKindId[]): { ctes: string[]; rows: string; params: unknown[] } {
   const scoped = scopeWhere(scope);
   const overEvents = (where: string) => kinds.map((id) => requestsOverEvents(id, where, WATERMARK_PARAM)).join('\n union all ');
   if (!plan) return { ctes: [], rows: overEvents(scoped.where), params: scoped.params };

@@ -4,11 +4,12 @@
  */
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
-import RelayPlugin, { decodeGlobalID, encodeGlobalID, resolveNodes } from '@pothos/plugin-relay';
+import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import ScopeAuthPlugin, { type AuthFailure } from '@pothos/plugin-scope-auth';
 import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import { can, rolesFor, type Action } from '../access.ts';
 import { DomainError, forbidden, unauthenticated } from '../errors.ts';
+import { globalId, parseGlobalId } from '../ids.ts';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from './context.ts';
 
@@ -39,13 +40,12 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    encodeGlobalID: globalId,
     // Ids of another organisation (or malformed ones) answer NOT_FOUND, never a parse error.
     decodeGlobalID: (globalID) => {
-      try {
-        return decodeGlobalID(globalID);
-      } catch {
-        throw new DomainError('NOT_FOUND', `No object has the id "${globalID}"`);
-      }
+      const parsed = parseGlobalId(globalID);
+      if (!parsed) throw new DomainError('NOT_FOUND', `No object has the id "${globalID}"`);
+      return parsed;
     },
     // A type that is not a node, or not loadable by id (Schedule, ShareLink…), is an unknown id like any other.
     nodeQueryOptions: {
@@ -86,7 +86,7 @@ async function resolveEachNode(ids: GlobalId[], ctx: Context, info: GraphQLResol
 
 type GlobalId = { typename: string; id: string };
 
-const unknownId = (id: { typename: string; id: string }) => new DomainError('NOT_FOUND', `No object has the id "${encodeGlobalID(id.typename, id.id)}"`);
+const unknownId = (id: { typename: string; id: string }) => new DomainError('NOT_FOUND', `No object has the id "${globalId(id.typename, id.id)}"`);
 
 /** The action a failed scope check asked for, to name the roles that have it. */
 function findAction(failure: AuthFailure): Action | undefined {

@@ -21,6 +21,7 @@ import { notFound } from '../errors.ts';
 import type { Context } from './context.ts';
 import { orgOf } from './context.ts';
 import { builder } from './builder.ts';
+import { connection } from './connection.ts';
 
 const enumOf = <T extends string>(name: string, description: string, values: readonly T[]) =>
   builder.enumType(name, {
@@ -176,18 +177,7 @@ builder.queryField('auditEvents', (t) =>
       );
       const loader = AuditEvent.getDataloader(ctx);
       for (const node of page.nodes) loader.prime(node.seq, node);
-      const first = page.nodes[0];
-      const last = page.nodes[page.nodes.length - 1];
-      return {
-        totalCount: page.totalCount,
-        edges: page.nodes.map((node) => ({ node, cursor: page.cursorOf(node) })),
-        pageInfo: {
-          hasNextPage: page.hasNextPage,
-          hasPreviousPage: page.hasPreviousPage,
-          startCursor: first ? page.cursorOf(first) : null,
-          endCursor: last ? page.cursorOf(last) : null,
-        },
-      };
+      return connection(page.nodes, page.nodes.map((node) => page.cursorOf(node)), page);
     },
   }),
 );

@@ -2,7 +2,6 @@
  * Data exports: request, follow (progress subscription), list, cancel,
  * delete; the file itself is downloaded over HTTP (src/http/export-downloads.ts).
  */
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import { notFound } from '../errors.ts';
 import { actorOf, orgOf, type Context } from './context.ts';
 import {
@@ -18,6 +17,7 @@ import {
 } from '../exports/exports.ts';
 import { EXPORT_FORMATS, EXPORT_KINDS, KINDS } from '../exports/kinds.ts';
 import type { ReportChange } from '../realtime/pubsub.ts';
+import { globalId } from '../ids.ts';
 import { builder } from './builder.ts';
 import { Period, PeriodInput, Progress, ReportStatus } from './reports.ts';
 import { keysetConnection } from './connection.ts';
@@ -142,7 +142,7 @@ builder.queryField('dataExports', (t) =>
 const DataExportEvent = builder.objectRef<ReportChange>('DataExportEvent').implement({
   description: 'A change of a data export: status and progress, as it happened.',
   fields: (t) => ({
-    exportId: t.field({ type: 'ID', description: 'Global id of the export.', resolve: (c) => encodeGlobalID('DataExport', c.reportId) }),
+    exportId: t.field({ type: 'ID', description: 'Global id of the export.', resolve: (c) => globalId('DataExport', c.reportId) }),
     status: t.field({ type: ReportStatus, description: 'Status after the change.', resolve: (c) => c.status as ExportRecord['status'] }),
     percent: t.exposeInt('percent', { description: '0–100.' }),
     stage: t.exposeString('stage', { description: 'queued, exporting, signing, completed, failed or cancelled.' }),

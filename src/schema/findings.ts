@@ -10,6 +10,7 @@ import { selectors } from '../library/selectors.ts';
 import { evidenceScope } from '../reports/scope.ts';
 import { builder } from './builder.ts';
 import { AuditEvent, AuditEventConnection, loadEventsBySeq } from './events.ts';
+import { connection } from './connection.ts';
 import { Report } from './reports.ts';
 
 type Content = ReportContent;
@@ -185,24 +186,11 @@ Finding.implement({
         if (kept) {
           const events = await loadEventsBySeq(ctx, kept.seqs);
           const cursors = events.map((e) => evidenceCursor(e.occurredAt, e.seq));
-          return {
-            totalCount: Number(f.evidence_count),
-            edges: events.map((node, i) => ({ node, cursor: cursors[i]! })),
-            pageInfo: { hasNextPage: kept.hasNextPage, hasPreviousPage: false, startCursor: cursors[0] ?? null, endCursor: cursors.at(-1) ?? null },
-          };
+          return connection(events, cursors, { totalCount: Number(f.evidence_count), hasNextPage: kept.hasNextPage, hasPreviousPage: false });
         }
         const page = await ctx.loaders.evidencePage.load({ findingId: f.id, first, after: args.after ?? null });
         const events = await loadEventsBySeq(ctx, page.seqs);
-        return {
-          totalCount: Number(f.evidence_count),
-          edges: events.map((node, i) => ({ node, cursor: page.cursors[i]! })),
-          pageInfo: {
-            hasNextPage: page.hasNextPage,
-            hasPreviousPage: page.hasPreviousPage,
-            startCursor: page.cursors[0] ?? null,
-            endCursor: page.cursors[page.cursors.length - 1] ?? null,
-          },
-        };
+        return connection(events, page.cursors, { ...page, totalCount: Number(f.evidence_count) });
       },
     }),
     evidenceSample: t.field({
@@ -247,16 +235,7 @@ builder.objectFields(Report, (t) => ({
           controlIds: args.filter?.controlIds ?? undefined,
         }, { first: args.first ?? 50, after: args.after });
         for (const f of page.nodes) ctx.loaders.finding.prime(f.id, f);
-        return {
-          totalCount: page.totalCount,
-          edges: page.nodes.map((node) => ({ node, cursor: page.cursorOf(node) })),
-          pageInfo: {
-            hasNextPage: page.hasNextPage,
-            hasPreviousPage: page.hasPreviousPage,
-            startCursor: page.nodes[0] ? page.cursorOf(page.nodes[0]) : null,
-            endCursor: page.nodes.length ? page.cursorOf(page.nodes[page.nodes.length - 1]!) : null,
-          },
-        };
+        return connection(page.nodes, page.nodes.map((node) => page.cursorOf(node)), page);
       },
     },
     {

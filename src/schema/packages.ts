@@ -3,7 +3,6 @@
  * cancel, delete; the PDF and zip are downloaded over HTTP
  * (src/http/package-downloads.ts).
  */
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import { notFound } from '../errors.ts';
 import { orgOf, type Context } from './context.ts';
 import { exportsByIds } from '../exports/exports.ts';
@@ -20,6 +19,7 @@ import {
 } from '../packages/packages.ts';
 import type { ReportChange } from '../realtime/pubsub.ts';
 import { reportsByIds } from '../reports/lifecycle.ts';
+import { globalId } from '../ids.ts';
 import { builder } from './builder.ts';
 import { DataExport, ExportFormat, ExportKind } from './exports.ts';
 import { Period, PeriodInput, Progress, Report, ReportStatus } from './reports.ts';
@@ -164,7 +164,7 @@ builder.queryField('compliancePackages', (t) =>
 const CompliancePackageEvent = builder.objectRef<ReportChange>('CompliancePackageEvent').implement({
   description: 'A change of a compliance package: status and progress, as it happened.',
   fields: (t) => ({
-    packageId: t.field({ type: 'ID', description: 'Global id of the package.', resolve: (c) => encodeGlobalID('CompliancePackage', c.reportId) }),
+    packageId: t.field({ type: 'ID', description: 'Global id of the package.', resolve: (c) => globalId('CompliancePackage', c.reportId) }),
     status: t.field({ type: ReportStatus, description: 'Status after the change.', resolve: (c) => c.status as PackageRecord['status'] }),
     percent: t.exposeInt('percent', { description: '0–100.' }),
     stage: t.exposeString('stage', { description: 'queued, waiting (for its reports and exports), assembling, rendering, signing, completed, failed or cancelled.' }),

@@ -26,6 +26,7 @@ import {
 import { selectors } from '../library/selectors.ts';
 import { builder } from './builder.ts';
 import { AuditEvent, AuditEventConnection, loadEventsBySeq } from './events.ts';
+import { connection } from './connection.ts';
 import { FindingSeverity, FindingStatus } from './findings.ts';
 
 const AlertOn = builder.enumType('PostureAlertOn', {
@@ -76,11 +77,7 @@ const PostureControl = builder.objectRef<ControlParent>('PostureControl').implem
           { source: { findingId: 'posture', selector: toSelector(p.control.evidenceSelector), scope, sampleSeed: '' }, first, after: args.after ?? null },
         ]);
         const events = await loadEventsBySeq(ctx, page!.seqs);
-        return {
-          totalCount: p.control.evidenceCount,
-          edges: events.map((node, i) => ({ node, cursor: page!.cursors[i]! })),
-          pageInfo: { hasNextPage: page!.hasNextPage, hasPreviousPage: page!.hasPreviousPage, startCursor: page!.cursors[0] ?? null, endCursor: page!.cursors.at(-1) ?? null },
-        };
+        return connection(events, page!.cursors, { ...page!, totalCount: p.control.evidenceCount });
       },
     }),
   }),

@@ -2,7 +2,6 @@
  * Reports: the lifecycle face (status, progress, versions), listing, the
  * mutations that request and manage them, and the live subscriptions.
  */
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import { actorOf, orgOf, type Context } from './context.ts';
 import { notFound } from '../errors.ts';
 import {
@@ -20,6 +19,7 @@ import {
 import type { ReportChange } from '../realtime/pubsub.ts';
 import { changeOf } from '../reports/store.ts';
 import { reproduceReport, type Reproduction } from '../reports/reproduce.ts';
+import { globalId } from '../ids.ts';
 import { builder } from './builder.ts';
 import { keysetConnection } from './connection.ts';
 
@@ -215,7 +215,7 @@ builder.mutationFields((t) => ({
 const ReportEvent = builder.objectRef<ReportChange>('ReportEvent').implement({
   description: 'A change of a report: status and progress, as it happened.',
   fields: (t) => ({
-    reportId: t.field({ type: 'ID', description: 'Global id of the report.', resolve: (c) => encodeGlobalID('Report', c.reportId) }),
+    reportId: t.field({ type: 'ID', description: 'Global id of the report.', resolve: (c) => globalId('Report', c.reportId) }),
     status: t.field({ type: ReportStatus, description: 'Status after the change.', resolve: (c) => c.status as Status }),
     percent: t.exposeInt('percent', { description: '0–100.' }),
     stage: t.exposeString('stage', { description: 'Stage of generation.' }),

@@ -3,6 +3,7 @@ import { actorOf, orgOf, type Context } from './context.ts';
 import { FORMATS } from '../render/model.ts';
 import { badInput } from '../errors.ts';
 import { createShareLink, EXPORT_SHARE_FILES, listShareLinks, PACKAGE_SHARE_FILES, revokeShareLink, stateOf, type ShareLinkRow, type ShareTarget } from '../sharing/share-links.ts';
+import { parseGlobalId } from '../ids.ts';
 import { builder } from './builder.ts';
 import { DataExport } from './exports.ts';
 import { CompliancePackage, PackageFileKind } from './packages.ts';
@@ -77,9 +78,9 @@ const CreateShareLinkPayload = builder.objectRef<{ link: ShareLinkRow; url: stri
 
 
 /** The UUID inside a global id of `typename`, or '' (which every lookup answers NOT_FOUND). */
-const uuidOf = (globalId: string, typename: string) => {
-  const decoded = Buffer.from(globalId, 'base64').toString('utf8');
-  return decoded.startsWith(`${typename}:`) ? decoded.slice(typename.length + 1) : '';
+const uuidOf = (id: string, typename: string) => {
+  const parsed = parseGlobalId(id);
+  return parsed?.typename === typename ? parsed.id : '';
 };
 const reportIdOf = (globalId: string) => uuidOf(globalId, 'Report');
 
