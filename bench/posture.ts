@@ -148,7 +148,7 @@ await runBench('agr_posture', { keep: values.keep, poolSize: 8 }, async ({ datab
       })();
       if (entry?.msg === 'posture evaluated') {
         if (measuring) evaluations.push(entry as Record<string, number>);
-      } else if (entry && entry.level !== 'info') process.stderr.write(line + '\n');
+      } else if (!entry || entry.level !== 'info') process.stderr.write(line + '\n'); // a crash's lines are no JSON
     }
   });
   const firstStarted = performance.now();
