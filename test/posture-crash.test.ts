@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { killAllProcesses, killProcess, spawnProcess, stopProcess } from './support/processes.ts';
 import { rawGql, readSse } from './support/two-orgs.ts';
-import { decisions, ingestNdjson } from './support/posture.ts';
+import { decisions, ingestNdjson, policyCoverage } from './support/posture.ts';
 import { until } from './support/until.ts';
 
 const JOB_SCHEMA = `pgboss_posture_${Math.random().toString(36).slice(2, 8)}`;
@@ -26,16 +26,13 @@ afterAll(async () => {
 
 const ingest = (key: string, events: unknown[]) => ingestNdjson(app, key, events);
 
-const policyCoverage = async (orgId: string) =>
-  (await app.services.database.sql`select status, value from posture_controls where org_id = ${orgId} and check_id = 'policy-coverage'`)[0];
-
 it('a worker killed during a re-evaluation loses nothing: the next one brings the state up to date', async () => {
   const org = await app.newOrg('Posture crash');
   await rawGql(app, org.adminKey, 'mutation { updatePostureSettings(input: { frameworks: ["governance"] }) { windowDays } }');
   const first = spawnProcess('worker', { JOB_SCHEMA });
   await first.ready;
   await ingest(org.adminKey, decisions('base', 20, true));
-  await until(async () => (await policyCoverage(org.orgId))?.status === 'pass', 'the first evaluation', 30_000);
+  await until(async () => (await policyCoverage(app, org.orgId))?.status === 'pass', 'the first evaluation', 30_000);
 
   const subscriber = readSse(app, org.adminKey, 'subscription { postureChanges { checkId from to } }', {}, { until: (t) => t.includes('"to":"FAIL"'), timeoutMs: 90_000 });
   await until(() => app.services.posture.subscriberCount === 1, 'the subscription', 5_000);
@@ -57,13 +54,13 @@ it('a worker killed during a re-evaluation loses nothing: the next one brings th
   release();
   await held;
   // Nothing of the killed evaluation was committed.
-  expect(await policyCoverage(org.orgId)).toMatchObject({ status: 'pass' });
+  expect(await policyCoverage(app, org.orgId)).toMatchObject({ status: 'pass' });
 
   const second = spawnProcess('worker', { JOB_SCHEMA });
   await second.ready;
   // Its job is retried once the dead worker's heartbeat is missed.
-  await until(async () => (await policyCoverage(org.orgId))?.status === 'fail', 'the retried evaluation', 60_000);
-  expect(await policyCoverage(org.orgId)).toEqual({ status: 'fail', value: 50 });
+  await until(async () => (await policyCoverage(app, org.orgId))?.status === 'fail', 'the retried evaluation', 60_000);
+  expect(await policyCoverage(app, org.orgId)).toEqual({ status: 'fail', value: 50 });
   const changes = await app.services.database.sql`select from_status, to_status from posture_changes where org_id = ${org.orgId} and check_id = 'policy-coverage' order by id`;
   const transitions = changes.map((c) => [c.from_status, c.to_status]);
   expect(transitions.at(-1)).toEqual(['pass', 'fail']);

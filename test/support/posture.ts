@@ -28,3 +28,9 @@ export async function ingestNdjson(app: TestApp, key: string, events: unknown[])
   expect(response.status).toBe(200);
   return response.json();
 }
+
+/** The organisation's policy-coverage control as posture last wrote it (undefined before any evaluation). */
+export async function policyCoverage(app: TestApp, orgId: string): Promise<{ status: string; value: number | null } | undefined> {
+  const [row] = await app.services.database.sql`select status, value from posture_controls where org_id = ${orgId} and check_id = 'policy-coverage'`;
+  return row as { status: string; value: number | null } | undefined;
+}
