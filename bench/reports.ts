@@ -8,13 +8,14 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../src/config.ts';
-import { connect } from '../src/db/client.ts';
+import { connect, type Sql } from '../src/db/client.ts';
 import { reports } from '../src/db/schema.ts';
 import { createLogger } from '../src/log.ts';
 import { buildReport } from '../src/reports/generate.ts';
 import { refreshRollups } from '../src/reports/rollups.ts';
 import { measurePdfRender } from '../src/render/bench.ts';
 import { closePdfRenderer } from '../src/render/pdf.ts';
+import { REPORT_FINISHED_QUEUE } from '../src/queue.ts';
 import { createServices } from '../src/services.ts';
 import { graphqlCaller, readLoad, readLoads } from './load.ts';
 import { benchProgress, type ProgressFigures } from './progress.ts';
@@ -87,6 +88,7 @@ export async function benchReports(options: { root: string; databaseUrl: string;
                                          from reports where org_id = ${orgId} and id = ${rowId}`;
         if (row!.status === 'completed') {
           generation.push({ type, seconds: Number(Number(row!.seconds).toFixed(2)), findings: row!.findings as number });
+          await finishedJobsDone(database.sql);
           break;
         }
         if (row!.status === 'failed') throw new Error(`${type} failed: ${row!.error}`);
@@ -198,4 +200,17 @@ function childPeakRssMiB(pid: number, script: string): number | null {
     }
   }
   return null;
+}
+
+/**
+ * Waits until the worker has no report-finished job left (notifications and the files rendered
+ * after completion, jobs/report-finished.ts): each type is then timed alone, not beside the
+ * previous report's PDF.
+ */
+async function finishedJobsDone(sql: Sql): Promise<void> {
+  for (;;) {
+    const [{ n }] = (await sql`select count(*)::int as n from pgboss.job where name = ${REPORT_FINISHED_QUEUE} and state in ('created', 'retry', 'active')`) as unknown as [{ n: number }];
+    if (n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
