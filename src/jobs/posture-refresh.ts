@@ -37,8 +37,7 @@ export async function startPostureWorker(boss: Queue, services: Services, option
   // A debounced job becomes due without a NOTIFY: poll often, the latency target is seconds.
   await boss.work<{ orgId: string }>(POSTURE_QUEUE, { batchSize: POSTURE_BATCH, burstWhenBatchFull: true, pollingIntervalSeconds: 0.5, includeMetadata: true }, async (jobs) => {
     // Due, not created: a request that found a job's slot taken was folded into it, and came before it was due.
-    const byOrg = new Map<string, Array<{ startAfter: Date; createdOn: Date }>>();
-    for (const job of jobs) byOrg.set(job.data.orgId, [...(byOrg.get(job.data.orgId) ?? []), job as typeof job & { startAfter: Date; createdOn: Date }]);
+    const byOrg = Map.groupBy(jobs as Array<(typeof jobs)[number] & { startAfter: Date; createdOn: Date }>, (job) => job.data.orgId);
     for (const [orgId, due] of byOrg) {
       // Requests queue up while an evaluation runs; one that read its watermark after the newest job became due answers them all.
       const newest = new Date(Math.max(...due.map((j) => j.startAfter.getTime())));
