@@ -44,14 +44,25 @@ beforeAll(async () => {
   // "Another process": its own connection, as a worker would have.
   other = connect(databaseUrl(), { max: 1 });
   org = await app.newOrg('cache');
-  // The fixture's completion is announced inside its transaction and heard a moment after it
-  // returns; a read cached before then would be dropped by it, so the tests start once it is heard.
+  reportId = await completedAndHeard(org.orgId);
+});
+
+/**
+ * A completed fixture report, once this process has heard its completion: it is announced inside
+ * its transaction and heard a moment after it returns, and a read cached before then would be
+ * dropped by it.
+ */
+async function completedAndHeard(orgId: string, options: { count?: number } = {}): Promise<string> {
   const announced: ReportChange[] = [];
   const stop = app.services.realtime.onChange((change) => change && announced.push(change));
-  reportId = await completedReport(app.services, org.orgId);
-  await vi.waitFor(() => expect(announced.some((c) => c.reportId === reportId && c.status === 'completed')).toBe(true), { timeout: 30_000 });
-  stop();
-});
+  try {
+    const id = await completedReport(app.services, orgId, options);
+    await vi.waitFor(() => expect(announced.some((c) => c.reportId === id && c.status === 'completed')).toBe(true), { timeout: 30_000 });
+    return id;
+  } finally {
+    stop();
+  }
+}
 afterAll(async () => {
   await other.close();
   await app.close();
@@ -116,7 +127,7 @@ describe('report read cache', () => {
 
   it('on a progress step drops only the reads that show that report; other reports and status-filtered lists stay cached until a status changes', async () => {
     const fresh = await app.newOrg('progress');
-    const done = await completedReport(app.services, fresh.orgId, { count: 20 });
+    const done = await completedAndHeard(fresh.orgId, { count: 20 });
     const running = await generatingReport(app.services, fresh.orgId, 'progressing');
     const PROGRESS = `query($id: ID!) { report(id: $id) { id status progress { percent stage message } } }`;
     const ALL = `{ reports(first: 20) { totalCount edges { node { id status progress { percent } } } } }`;
@@ -161,7 +172,7 @@ describe('report read cache', () => {
 
   it('does not keep an answer read before a progress step of a report it shows, heard while it ran; keeps one that does not show it', async () => {
     const fresh = await app.newOrg('progress race');
-    const done = await completedReport(app.services, fresh.orgId, { count: 20 });
+    const done = await completedAndHeard(fresh.orgId, { count: 20 });
     const running = await generatingReport(app.services, fresh.orgId, 'raced progress');
     const PROGRESS = `query($id: ID!) { report(id: $id) { id progress { percent } } }`;
     const [row] = await other.db.select().from(reports).where(eq(reports.id, running));
