@@ -8,7 +8,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { graphql } from '../client/gql.ts';
 import { findings, postureChanges, postureSnapshots, reportArtifacts, reports } from '../src/db/schema.ts';
 import { expiryFor } from '../src/accounts/settings.ts';
-import { runRetention, SNAPSHOT_HORIZON_DAYS, stampExpiry } from '../src/jobs/retention.ts';
+import { runRetention, stampExpiry } from '../src/jobs/retention.ts';
+import { MAX_HISTORY_DAYS } from '../src/reports/posture.ts';
 import { renderArtifacts } from '../src/render/artifacts.ts';
 import { closePdfRenderer } from '../src/render/pdf.ts';
 import { completedReport } from './support/completed-report.ts';
@@ -106,7 +107,7 @@ it('deletes daily posture snapshots past 400 days, or past the retention when th
   const snapshot = (orgId: string, daysAgo: number) => ({
     orgId, framework: 'governance', day: new Date(now.getTime() - daysAgo * DAY).toISOString().slice(0, 10), score: 80, grade: 'B', pass: 4, warn: 1, fail: 0, notApplicable: 0,
   });
-  const horizon = SNAPSHOT_HORIZON_DAYS;
+  const horizon = MAX_HISTORY_DAYS;
   await db.insert(postureSnapshots).values([snapshot(a.orgId, horizon), snapshot(a.orgId, horizon - 1), snapshot(a.orgId, 0), snapshot(b.orgId, 500), snapshot(b.orgId, 499), snapshot(b.orgId, horizon)]);
   const result = await runRetention(app.services, now);
   expect(result.prunedPostureSnapshots).toBeGreaterThanOrEqual(2);

@@ -10,6 +10,7 @@ import { reportArtifacts, reports } from '../db/schema.ts';
 import { expireExports } from '../exports/exports.ts';
 import { expirePackages } from '../packages/packages.ts';
 import { byOrg, recordServiceEventIn } from '../events/ingest.ts';
+import { MAX_HISTORY_DAYS } from '../reports/posture.ts';
 import { transition, type ReportRow } from '../reports/store.ts';
 import type { Services } from '../services.ts';
 
@@ -27,13 +28,6 @@ export interface RetentionResult {
   /** Daily posture snapshots older than the history horizon, deleted. */
   prunedPostureSnapshots?: number;
 }
-
-/**
- * Days of daily posture snapshots kept, today included: the longest history
- * `postureHistory` serves, or the organisation's retention when that is longer
- * (an executive summary made again over a period still retained finds its trend).
- */
-export const SNAPSHOT_HORIZON_DAYS = 400;
 
 /**
  * `days` whole days of 24 hours after `at`, computed in UTC: timestamp arithmetic
@@ -100,10 +94,13 @@ export async function runRetention(services: Services, now = new Date()): Promis
     delete from posture_changes c using organizations o
     where o.id = c.org_id and ${pg.unsafe(expiry('c.at', 'o.retention_days'))} <= ${now.toISOString()}::timestamptz`;
   result.prunedPostureChanges = pruned.count;
-  // A snapshot's day is a UTC date: date arithmetic with the day as a value needs no time zone (Citus).
+  // Daily snapshots are kept, today included, for the longest history `postureHistory` serves, or the
+  // organisation's retention when that is longer (an executive summary made again over a period still
+  // retained finds its trend). A snapshot's day is a UTC date: date arithmetic with the day as a value
+  // needs no time zone (Citus).
   const snapshots = await pg`
     delete from posture_snapshots s using organizations o
-    where o.id = s.org_id and s.day <= ${now.toISOString().slice(0, 10)}::date - greatest(${SNAPSHOT_HORIZON_DAYS}::int, o.retention_days)`;
+    where o.id = s.org_id and s.day <= ${now.toISOString().slice(0, 10)}::date - greatest(${MAX_HISTORY_DAYS}::int, o.retention_days)`;
   result.prunedPostureSnapshots = snapshots.count;
   if (result.expiredReports) services.log.info('retention expired reports', { ...result });
   return result;

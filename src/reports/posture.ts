@@ -469,7 +469,8 @@ export async function postureControl(db: Db, orgId: string, key: { framework: st
   return row ? { control, row } : null;
 }
 
-const MAX_HISTORY_DAYS = 400;
+/** The longest history served; retention keeps daily snapshots at least this long (jobs/retention.ts). */
+export const MAX_HISTORY_DAYS = 400;
 
 /** Daily snapshots of one framework, oldest first, over the last `days` days. */
 export async function postureHistory(db: Db, orgId: string, framework: string, days: number, now = new Date()): Promise<PostureSnapshotRow[]> {
