@@ -23,6 +23,14 @@ const schema = z.object({
    * and open connections are closed.
    */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /**
+   * API processes (`serve`): the longest one statement of a request may run before PostgreSQL cancels
+   * it and the request answers UNAVAILABLE (503). A server or Citus worker that stops answering
+   * without closing its connections (a frozen host, a partition that drops packets) would otherwise
+   * hold the request, and its pooled connection, for good. 0: no limit. `worker` and `start` set none:
+   * a report's or an export's statements over a large trail may run for minutes.
+   */
+  STATEMENT_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   /** PostgreSQL schema of the pg-boss queue; processes that share jobs share it. */
   JOB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case SQL identifier' }).default('pgboss'),
   /** Requests per minute per API key (GraphQL and HTTP routes); 0 turns the limit off. */

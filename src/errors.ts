@@ -52,6 +52,7 @@ const CONNECTION_CODES = new Set([
   '57P01', '57P02', '57P03', '53300',
 ]);
 
+const STATEMENT_TIMEOUT = /statement timeout/;
 const CITUS_NODE_LOST = /^failure on connection marked as essential: |^connection to the remote node .* failed|^could not establish any connections to the node /;
 
 /**
@@ -65,6 +66,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     // A Citus coordinator whose open connection to a worker broke (the worker stopped) says so
     // without a connection SQLSTATE; a new connection to it fails with 08006 above.
     if (code === 'XX000' && CITUS_NODE_LOST.test((e as { message?: string }).message ?? '')) return true;
+    // An API process's statement timeout (STATEMENT_TIMEOUT_SECONDS): the server or a worker did not answer in time.
+    if (code === '57014' && STATEMENT_TIMEOUT.test((e as { message?: string }).message ?? '')) return true;
     // AggregateError from a connect attempt over several addresses.
     if (e instanceof AggregateError && e.errors.some((inner) => isDatabaseUnavailable(inner))) return true;
   }

@@ -251,6 +251,7 @@ async function run(mode: 'start' | 'serve' | 'worker', config: Config, log: Logg
   // Without its database the service can do nothing: exit non-zero so a supervisor restarts it,
   // and the restart starts the embedded PostgreSQL again.
   const opened: OpenedDatabase = await openDatabase(config, log, {
+    ...(mode === 'serve' && config.STATEMENT_TIMEOUT_SECONDS ? { settings: { statement_timeout: `${config.STATEMENT_TIMEOUT_SECONDS}s` } } : {}),
     onEmbeddedLost: (message) => {
       log.error(`${message}; exiting with status 1 so a supervisor restarts the service (which starts the embedded PostgreSQL again)`);
       process.exit(1);

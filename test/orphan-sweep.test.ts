@@ -11,23 +11,27 @@ import { EXPORT_QUEUE, requestExport } from '../src/exports/exports.ts';
 import { sweepOrphanedExports, sweepOrphanedPackages } from '../src/jobs/orphans.ts';
 import { PACKAGE_QUEUE, requestPackage } from '../src/packages/packages.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
+import { ownTestDatabase } from './support/databases.ts';
 import { PERIOD } from './support/completed-report.ts';
 
 let app: TestApp;
+let database: Awaited<ReturnType<typeof ownTestDatabase>>;
 let orgId: string;
 const actor = () => ({ orgId, name: 'sweep test', actorId: 'sweep-test' });
 const hourAgo = () => new Date(Date.now() - 3_600_000);
 
 beforeAll(async () => {
-  app = await startTestApp({ jobs: 'enqueue' });
+  // A database of its own: another file's worker sweeping the shared one would fail this file's old rows first.
+  database = await ownTestDatabase();
+  app = await startTestApp({ jobs: 'enqueue', env: { DATABASE_URL: database.url } });
   ({ orgId } = await app.newOrg('Orphans'));
 });
-afterAll(() => app.close());
+afterAll(async () => {
+  await app?.close();
+  await database?.drop();
+});
 
-/**
- * The sweep covers every organisation, and this app's queue holds only this file's jobs: in a full
- * run, other files' old pending rows in the same database are swept too. Only this org's count here.
- */
+/** The sweep covers every organisation: only this file's organisation counts here. */
 async function ownExports(ids: string[]) {
   const rows = await app.services.database.db.select({ id: dataExports.id }).from(dataExports).where(eq(dataExports.orgId, orgId));
   return ids.filter((id) => rows.some((r) => r.id === id));

@@ -15,6 +15,7 @@ import { REPORT_QUEUE } from '../src/queue.ts';
 import { givenUpReason, REPORT_SWEEP_QUEUE } from '../src/jobs/report-worker.ts';
 import { generatingReport } from './support/completed-report.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
+import { ownTestDatabase } from './support/databases.ts';
 import { killAllProcesses, killProcess, spawnProcess } from './support/processes.ts';
 import { until } from './support/until.ts';
 
@@ -26,16 +27,20 @@ const GivenUpProgress = graphql(`
 
 const JOB_SCHEMA = `pgboss_given_up_${Math.random().toString(36).slice(2, 8)}`;
 let app: TestApp;
+let database: Awaited<ReturnType<typeof ownTestDatabase>>;
 let org: Awaited<ReturnType<TestApp['newOrg']>>;
 
 beforeAll(async () => {
-  app = await startTestApp({ jobs: 'enqueue', env: { JOB_SCHEMA } });
+  // A database of its own: another file's worker sweeping the shared one would fail this file's old pending report.
+  database = await ownTestDatabase();
+  app = await startTestApp({ jobs: 'enqueue', env: { JOB_SCHEMA, DATABASE_URL: database.url } });
   org = await app.newOrg('Given up');
   await app.services.database.db.update(organizations).set({ notify: { emails: ['ops@example.com'] } }).where(eq(organizations.id, org.orgId));
 }, 120_000);
 afterAll(async () => {
   killAllProcesses();
-  await app.close();
+  await app?.close();
+  await database?.drop();
 }, 60_000);
 
 const reportRow = async (id: string) => (await app.services.database.db.select().from(reports).where(eq(reports.id, id)))[0]!;
@@ -46,7 +51,7 @@ describe('a report job given up by pg-boss', () => {
   it('fails the report with how its attempt ended, ends its progress stream and notifies, when its only worker was killed', async () => {
     const id = await generatingReport(app.services, org.orgId, 'Doomed');
     // Each progress step then waits a minute: the worker is surely mid-report when it is killed.
-    const doomed = spawnProcess('worker', { JOB_SCHEMA, REPORT_STEP_DELAY_MS: '60000' });
+    const doomed = spawnProcess('worker', { JOB_SCHEMA, DATABASE_URL: database.url, REPORT_STEP_DELAY_MS: '60000' });
     await doomed.ready;
     await app.services.queue!.send(REPORT_QUEUE, { reportId: id }, { retryLimit: 0 });
     const stream = app.fetch('/graphql', {
@@ -59,7 +64,7 @@ describe('a report job given up by pg-boss', () => {
     await killProcess(doomed.child);
 
     // The healthy worker starts after the kill, so it never takes the job itself.
-    const healthy = spawnProcess('worker', { JOB_SCHEMA });
+    const healthy = spawnProcess('worker', { JOB_SCHEMA, DATABASE_URL: database.url });
     await healthy.ready;
     const failed = await until(async () => {
       const row = await reportRow(id);
@@ -95,7 +100,7 @@ describe('the sweeper', () => {
     await app.services.queue!.send(REPORT_QUEUE, { reportId: queued }, { startAfter: 3600 });
 
     // Each test's processes end with it (see spawnProcess): this one starts its own worker.
-    const worker = spawnProcess('worker', { JOB_SCHEMA });
+    const worker = spawnProcess('worker', { JOB_SCHEMA, DATABASE_URL: database.url });
     await worker.ready;
     // The sweep as the cron sends it, taken by the worker process.
     await app.services.queue!.send(REPORT_SWEEP_QUEUE, {});
@@ -105,7 +110,8 @@ describe('the sweeper', () => {
     }, 'the orphan to be failed', 60_000);
     expect(swept.error).toBe("Generation stopped: the report's job no longer exists. Generate the report again.");
     await until(async () => ((await failedNotices(orphan)).length ? true : undefined), 'the failure notification');
-    expect((await reportRow(young)).status).toBe('generating');
-    expect((await reportRow(queued)).status).toBe('pending');
+    // Whole rows: a failure shows the error a report was failed with.
+    expect(await reportRow(young)).toMatchObject({ status: 'generating', error: null });
+    expect(await reportRow(queued)).toMatchObject({ status: 'pending', error: null });
   }, 120_000);
 });

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, eventRollups, reports } from '../src/db/schema.ts';
 import { buildReport, type ReportContent } from '../src/reports/generate.ts';
 import { measureRequests } from '../src/reports/correlated.ts';
-import { refreshRollups, ROLLUP_MERGE_LOCK, rollupPlan, ROLLUP_TABLES, unrolledExceeds } from '../src/reports/rollups.ts';
+import { measureEvents } from '../src/reports/counts.ts';
+import { mergeRollups, refreshRollups, ROLLUP_MERGE_LOCK, rollupPlan, ROLLUP_TABLES, unrolledExceeds } from '../src/reports/rollups.ts';
 import { scalarQueries } from '../src/reports/scalars.ts';
 import { ORG_PARAM, scopeWhere, WATERMARK_PARAM, type ReportScope } from '../src/reports/scope.ts';
 import { CORRELATED, prefilterOf, REQUEST_KINDS, selectors, selectorSql, type RequestKindId, type SelectorId } from '../src/library/selectors.ts';
@@ -345,6 +346,104 @@ describe('reports read through rollups', () => {
     expect(early.rolled).toEqual(early.fromEvents);
     const expected = await fromEventsOnly(() => generate('governance', { watermark: latest.watermark }));
     expect(latest.said).toEqual(expected.said);
+  });
+});
+
+describe('distinct sessions', () => {
+  /**
+   * Sessions over eight days in three parts: the first rolled up, the second
+   * rolled up in a later batch (days added before, between and after the
+   * days a session had: their next day's previous day changes), the third
+   * read after the last boundary until it is rolled up too. Sessions that
+   * move to another agent or environment, a session of no agent, events of
+   * no session, and many one-day sessions.
+   */
+  function sessionEvents(org: string, part: 1 | 2 | 3): EventRow[] {
+    const rows: EventRow[] = [];
+    const on = (day: number, sessionId: string | null, extra: Partial<EventRow> = {}) =>
+      rows.push({ orgId: org, occurredAt: new Date(START + day * DAY + (7 + rows.length % 13) * 60 * MIN), environment: 'production', agentId: 'agent-a', sessionId, category: 'tool_call', action: 'tool.call', ...extra } as EventRow);
+    const days: Record<1 | 2 | 3, { long: number[]; early: number[]; hop: Array<[number, string]>; env: Array<[number, string]>; none: number[]; daily: number[] }> = {
+      1: { long: [0, 1, 2, 6, 7], early: [4, 5], hop: [[2, 'agent-a']], env: [[3, 'production']], none: [1, 4], daily: [0, 1, 2, 3, 4, 5, 6, 7] },
+      2: { long: [4, 3, 7], early: [2], hop: [[3, 'agent-b'], [5, 'agent-a']], env: [[3, 'staging'], [4, 'staging']], none: [3], daily: [1, 3, 5] },
+      3: { long: [5], early: [0], hop: [[4, 'agent-c']], env: [[6, 'production']], none: [6], daily: [2, 6] },
+    };
+    const d = days[part];
+    for (const day of d.long) on(day, 'long');
+    for (const day of d.early) on(day, 'early', { agentId: 'agent-b' });
+    for (const [day, agentId] of d.hop) on(day, 'hop', { agentId });
+    for (const [day, environment] of d.env) on(day, 'moves', { environment });
+    for (const day of d.none) on(day, 'unattributed', { agentId: null });
+    for (const day of d.daily) for (let k = 0; k < 4; k++) on(day, `p${part}-d${day}-${k}`, { agentId: `agent-${'abc'[k % 3]}`, environment: k % 2 ? 'staging' : 'production' });
+    for (const day of d.daily) on(day, null);
+    return rows;
+  }
+
+  it('are counted from the session counts as the events count them, at every watermark, period and scope', async () => {
+    const { sql: raw } = app.services.database;
+    const db = app.services.database.db;
+    const { orgId } = await app.newOrg('Distinct sessions');
+    const max = async () => Number((await raw`select max(seq)::bigint as s from audit_events where org_id = ${orgId}`)[0]!.s);
+    await db.insert(auditEvents).values(sessionEvents(orgId, 1));
+    const first = await max();
+    await refreshRollups(raw, orgId, { merge: false });
+    await db.insert(auditEvents).values(sessionEvents(orgId, 2).slice(0, 10));
+    const between = await max();
+    await db.insert(auditEvents).values(sessionEvents(orgId, 2).slice(10));
+    const second = await max();
+    await refreshRollups(raw, orgId, { merge: false });
+    await db.insert(auditEvents).values(sessionEvents(orgId, 3));
+    const third = await max();
+    // Days inserted between known ones: the batch took a previous day away.
+    const [changes] = await raw`select count(*) filter (where n < 0)::int as removed, count(distinct upto)::int as batches from event_session_counts where org_id = ${orgId}`;
+    expect(changes).toEqual({ removed: expect.any(Number), batches: 2 });
+    expect(changes!.removed).toBeGreaterThan(0);
+    const periods = [
+      { start: new Date(START), end: new Date(START + 8 * DAY) },
+      { start: new Date(START + DAY + 5 * 60 * MIN), end: new Date(START + 6 * DAY + 9 * 60 * MIN) },
+      { start: new Date(START + 3 * DAY), end: new Date(START + 5 * DAY) },
+      { start: new Date(START + 4 * DAY + 8 * 60 * MIN), end: new Date(START + 7 * DAY) },
+    ];
+    const scopes = [{}, { environment: 'staging' }, { environment: 'production' }, { agentIds: ['agent-a', 'agent-c'] }, { environment: 'production', agentIds: ['agent-b'] }];
+    const compare = async (watermarks: number[]) => {
+      const boundaries = new Set<number>();
+      for (const watermark of watermarks) {
+        for (const period of periods) {
+          for (const extra of scopes) {
+            const scope: ReportScope = { orgId, ...period, watermark, environment: null, agentIds: [], ...extra };
+            const plan = await rollupPlan(raw, scope);
+            expect(plan, `a rollup plan at ${watermark}`).not.toBeNull();
+            boundaries.add(plan!.boundary);
+            const rolled = await measureEvents(raw, scope, [], plan);
+            const label = `watermark ${watermark}, period ${period.start.toISOString()}, scope ${JSON.stringify(extra)}`;
+            expect(rolled.activity, label).toEqual((await measureEvents(raw, scope, [], null)).activity);
+          }
+        }
+      }
+      return boundaries;
+    };
+    // Before the third part is rolled up: its events are read after the newest boundary.
+    expect([...(await compare([first, between, second, third]))].sort((a, b) => a - b)).toEqual([first, second]);
+    await refreshRollups(raw, orgId, { merge: false });
+    expect([...(await compare([second, third]))].sort((a, b) => a - b)).toEqual([second, third]);
+    // Merged into one batch, they still add up.
+    await mergeRollups(raw, orgId);
+    const [batches] = await raw`select count(*)::int as n from event_rollup_batches where org_id = ${orgId}`;
+    expect(batches!.n).toBeLessThan(3);
+    await compare([third]);
+
+    // The rows are what is read: a count or a session kept apart forgotten changes the figures.
+    const scope: ReportScope = { orgId, start: new Date(START + DAY), end: new Date(START + 7 * DAY), watermark: third, environment: null, agentIds: [] };
+    const truth = (await measureEvents(raw, scope, [], await rollupPlan(raw, scope))).activity;
+    expect(truth.uniqueSessions).toBeGreaterThan(10);
+    // Epoch days: the third day of the trail, with a session that begins there.
+    await raw`update event_session_counts set n = n + 1 where org_id = ${orgId} and day = ${START / DAY + 3} and agent_id = 'agent-a' and environment = 'production' and prev_day is null`;
+    expect((await measureEvents(raw, scope, [], await rollupPlan(raw, scope))).activity).not.toEqual(truth);
+    await raw`update event_session_counts set n = n - 1 where org_id = ${orgId} and day = ${START / DAY + 3} and agent_id = 'agent-a' and environment = 'production' and prev_day is null`;
+    expect((await measureEvents(raw, scope, [], await rollupPlan(raw, scope))).activity).toEqual(truth);
+    const shared = await raw`select session_id from event_shared_sessions where org_id = ${orgId} order by 1`;
+    expect(shared.map((r) => r.session_id)).toEqual(['hop', 'moves']);
+    await raw`delete from event_shared_sessions where org_id = ${orgId}`;
+    expect((await measureEvents(raw, scope, [], await rollupPlan(raw, scope))).activity).not.toEqual(truth);
   });
 });
 

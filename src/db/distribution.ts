@@ -23,6 +23,8 @@ export const DISTRIBUTED_BY_ORG: readonly PgTable[] = [
   schema.eventChainHeads,
   schema.eventRollups,
   schema.eventSessionRollups,
+  schema.eventSessionCounts,
+  schema.eventSharedSessions,
   schema.eventPersonalRollups,
   schema.eventActivityRollups,
   schema.eventAgentHourRollups,

@@ -39,8 +39,16 @@ export async function openDatabase(
     await admin.close();
     url = server.adminUrl.replace(/\/postgres$/, `/${EMBEDDED_DATABASE}`);
   }
+  if (options.migrate !== false) {
+    // On a pool of its own: the service's pool may carry a statement timeout a migration must not meet.
+    const migrating = connect(url, { max: 2 });
+    try {
+      await migrateDatabase(migrating);
+    } finally {
+      await migrating.close();
+    }
+  }
   const database = connect(url, options);
-  if (options.migrate !== false) await migrateDatabase(database);
   return {
     database,
     close: async () => {

@@ -269,7 +269,44 @@ export const eventSessionRollups = pgTable(
     agentId: ctext('agent_id'),
     sessionId: ctext('session_id'),
   },
-  (t) => rollupBatchIndexes('event_session_rollups', t),
+  (t) => [...rollupBatchIndexes('event_session_rollups', t), index('event_session_rollups_org_session_idx').on(t.orgId, t.sessionId)],
+);
+
+/**
+ * Distinct sessions without reading them: for each session (per environment
+ * and agent) and each day it is active, its previous active day, counted by
+ * (day, environment, agent, previous day). The sessions active in days
+ * [a, b) are the rows with a ≤ day < b whose previous day is null or before
+ * a. Each batch holds the change it made (a day rolled between two known
+ * ones changes the next one's previous day: -1 and +1), so the rows up to a
+ * boundary sum to the counts at it. Its size follows days and agents, not
+ * events.
+ */
+export const eventSessionCounts = pgTable(
+  'event_session_counts',
+  {
+    ...rollupBatchColumns(),
+    environment: ctext('environment').notNull(),
+    agentId: ctext('agent_id'),
+    prevDay: integer('prev_day'),
+    n: bigint('n', { mode: 'number' }).notNull(),
+  },
+  (t) => rollupBatchIndexes('event_session_counts', t),
+);
+
+/**
+ * Sessions seen under more than one environment or agent: their distinct
+ * count is not the sum over (environment, agent), so reports count these
+ * from their session rows. Never batched: a session kept here that was not
+ * yet shared at a report's boundary is counted the same either way.
+ */
+export const eventSharedSessions = pgTable(
+  'event_shared_sessions',
+  {
+    orgId: uuid('org_id').notNull(),
+    sessionId: ctext('session_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.sessionId] })],
 );
 
 /**

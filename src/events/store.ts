@@ -272,7 +272,7 @@ async function storeBatchIn(tx: Sql, orgId: string, batch: EventBatch, { askStor
 }
 
 /** Advisory lock class of per-organisation ingestion (the second key is the organisation). */
-const INGEST_LOCK = 7_341;
+export const INGEST_LOCK = 7_341;
 
 /**
  * A batch's first statement: it takes its organisation's ingest lock (shared,

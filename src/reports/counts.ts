@@ -15,7 +15,7 @@ import { CORRELATED, type SelectorId } from '../library/selectors.ts';
  * period's whole days and the events around them (rollups.ts), or without
  * rollups the events grouped by (day, agent, session); the totals, the
  * days, the weeks and the agents are sums over those rows (grouping sets),
- * and sessions are counted over (agent, session) rows. Selectors that look
+ * and sessions are counted apart (rollups.ts passSource). Selectors that look
  * at other events are counted beside it from the requests and their first
  * answers (correlated.ts).
  */
@@ -44,11 +44,10 @@ export async function measureEvents(sql: Sql, scope: ReportScope, ids: SelectorI
   const rows = await sql.unsafe(
     // The totals sum every column once; the days, weeks and agents only the fixed ones (the plain
     // selectors are a total each): tens of aggregates fewer per row and grouping set. Sessions
-    // are counted apart, over (agent, session) rows, distinct by GROUP BY (hashed) rather than
-    // count(distinct), which sorts: a month of session rollups is 100k+ rows.
+    // are counted apart (passSource).
     `with g as materialized (${source.rows}),
           s as materialized (${source.sessions})
-     select 7 as set, null::int as d, null::text as agent_id, null::int as w, (select count(session_id)::int from (select session_id from s group by 1) x) as sessions,
+     select 7 as set, null::int as d, null::text as agent_id, null::int as w, (select n from s where total) as sessions,
             ${columns.map(({ name }) => `coalesce(sum(${name}), 0)::float8 as ${name}`).join(', ')}
      from g
      union all
@@ -57,8 +56,8 @@ export async function measureEvents(sql: Sql, scope: ReportScope, ids: SelectorI
      -- Weeks start on Monday (epoch day 0 was a Thursday).
      from (select g.*, floor((g.d + 3) / 7.0)::int as w from g) g group by grouping sets ((d), (agent_id), (w))
      union all
-     select 8, null, agent_id, null, count(session_id)::int, ${columns.map(() => 'null::float8').join(', ')}
-     from (select agent_id, session_id from s group by 1, 2) s group by agent_id`,
+     select 8, null, agent_id, null, n, ${columns.map(() => 'null::float8').join(', ')}
+     from s where not total`,
     params as never[],
   );
   // grouping(d, agent_id, w): 3 per day, 5 per agent, 6 per week; 7 is the totals (a row even over no events).

@@ -48,7 +48,7 @@ const COST = { all: 'sum(e.cost_usd)', personal: `sum(e.cost_usd) filter (where 
 const DEFINITION = createHash('sha256')
   .update(
     JSON.stringify({
-      version: 3,
+      version: 4,
       day: DAY,
       cost: COST,
       counters: COUNTERS,
@@ -85,6 +85,8 @@ const LARGE_REFRESH = 500_000;
 export const ROLLUP_TABLES = [
   'event_rollups',
   'event_session_rollups',
+  'event_session_counts',
+  'event_shared_sessions',
   'event_subject_rollups',
   'event_request_rollups',
   'event_answer_rollups',
@@ -145,24 +147,26 @@ export function planParts(scoped: ScopeSql, plan: RollupPlan, columns: { environ
 
 /**
  * The one pass's rows to sum, as two selects: `rows` (d, agent_id, one
- * column per `columns`) and `sessions` (agent_id, session_id). Over events,
- * rows are grouped by day, agent and session and the sessions are theirs;
- * with a plan, rows come from the rollups of the whole days up to the
- * boundary (by day, environment and agent) and the events around them,
- * sessions from the session rollups and those events. A day and agent, or
- * an agent and session, may come in several rows: sums and distinct counts
- * over them are the same.
+ * column per `columns`) and `sessions` (total, agent_id, n: the distinct
+ * sessions of each agent, and in the row with `total` of the scope). Over
+ * events, rows are grouped by day, agent and session and the sessions are
+ * counted over them; with a plan, rows come from the rollups of the whole
+ * days up to the boundary (by day, environment and agent) and the events
+ * around them, sessions as `sessionCounts` says. A day and agent may come
+ * in several rows: sums over them are the same.
  */
 export function passSource(scoped: ScopeSql, plan: RollupPlan | null, columns: PassColumn[], rowsName: string): { rows: string; sessions: string } {
   const raw = (where: string) =>
     `select ${DAY} as d, e.agent_id, ${columns.map((c) => `${rawAggregate(c)} as ${c.name}`).join(', ')}
      from audit_events e where ${where} group by 1, 2`;
-  const rawSessions = (where: string) => `select e.agent_id, e.session_id from audit_events e where ${where} group by 1, 2`;
   if (!plan) {
     return {
       rows: `select ${DAY} as d, e.agent_id, e.session_id, ${columns.map((c) => `${rawAggregate(c)} as ${c.name}`).join(', ')}
              from audit_events e where ${scoped.where} group by 1, 2, 3`,
-      sessions: `select agent_id, session_id from ${rowsName}`,
+      // Distinct by GROUP BY (hashed) rather than count(distinct), which sorts.
+      sessions: `select true as total, null::text as agent_id, (select count(session_id) from (select session_id from ${rowsName} group by 1) x)::int as n
+        union all
+        select false, agent_id, count(session_id)::int from (select agent_id, session_id from ${rowsName} group by 1, 2) s group by agent_id`,
     };
   }
   const { rolled, edges, after } = planParts(scoped, plan, { environment: 'environment', agent: 'agent_id' });
@@ -170,10 +174,45 @@ export function passSource(scoped: ScopeSql, plan: RollupPlan | null, columns: P
     rows: `select r.day as d, r.agent_id, ${columns.map((c) => `${rolledValue(c)} as ${c.name}`).join(', ')} from event_rollups r where ${rolled}
       union all ${raw(edges)}
       union all ${raw(after)}`,
-    sessions: `select r.agent_id, r.session_id from event_session_rollups r where ${rolled}
-      union all ${rawSessions(edges)}
-      union all ${rawSessions(after)}`,
+    sessions: sessionCounts(plan, rolled, edges, after),
   };
+}
+
+/**
+ * Distinct sessions with a plan, of the scope and of each agent, without
+ * reading a row per session of the whole days. Counting each session under
+ * its environment and agent, the session counts (schema.ts
+ * eventSessionCounts) give the sessions active in the days [firstDay,
+ * endDay) by summing the rows whose previous day lies before them. That is
+ * the answer for every session but the special ones: those the events
+ * around the whole days name (the partial days, the events after the
+ * boundary), which may be counted there too, and those seen under more than
+ * one environment or agent, which are one session, not one per pair. Their
+ * pairs are taken out of the sum, and they are counted distinct over their
+ * session rows of the whole days (read by session id) and those events.
+ */
+function sessionCounts(plan: RollupPlan, rolled: string, edges: string, after: string): string {
+  const around = (where: string) => `select e.environment, e.agent_id, e.session_id from audit_events e where ${where} and e.session_id is not null group by 1, 2, 3`;
+  return `with around as materialized (${around(edges)} union ${around(after)}),
+    special as materialized (select session_id from around union select s.session_id from event_shared_sessions s where s.org_id = $1::uuid),
+    special_rolled as materialized (
+      select distinct r.environment, r.agent_id, r.session_id from event_session_rollups r
+      where ${rolled} and r.session_id in (select session_id from special)),
+    special_sessions as materialized (select agent_id, session_id from special_rolled union select agent_id, session_id from around),
+    summed as materialized (
+      select r.agent_id, sum(r.n) as n from event_session_counts r
+      where ${rolled} and (r.prev_day is null or r.prev_day < ${plan.firstDay}) group by 1),
+    per_agent as (
+      select agent_id, sum(n)::int as n from (
+        select agent_id, n from summed
+        union all select agent_id, -count(*) from special_rolled group by 1
+        union all select agent_id, count(*) from special_sessions group by 1) u
+      group by 1)
+    select true as total, null::text as agent_id,
+           ((select coalesce(sum(n), 0) from summed) - (select count(*) from special_rolled)
+            + (select count(*) from (select session_id from special_sessions group by 1) s))::int as n
+    union all
+    select false, agent_id, n from per_agent`;
 }
 
 /** A pass's rollup columns: its keys and measures, and the environment where the pass has no such key. */
@@ -199,6 +238,46 @@ export function passOverRollups(pass: GroupedPass, scoped: ScopeSql, plan: Rollu
       union all
       ${passOverEvents(pass, after, refs)}
     ) u group by ${keys.map((_, i) => i + 1).join(', ')}`;
+}
+
+/**
+ * The batch's change to the session counts (schema.ts eventSessionCounts),
+ * before its session rows are added: each session of the batch with the
+ * days it was active before (read by session through its index) and after,
+ * each day with its previous one; the batch adds the new chain's rows and
+ * takes away the old one's, which cancel where nothing changed. Sessions now
+ * seen under a second environment or agent are kept apart
+ * (event_shared_sessions). Joins of the batch's temporary tables only, no
+ * subquery per row: Citus plans those. `orgId` is checked by the caller.
+ */
+async function refreshSessionCounts(tx: TransactionSql, orgId: string, target: number): Promise<void> {
+  await tx.unsafe(
+    `create temp table rollup_session_days on commit drop as
+     select distinct r.day, r.environment, r.agent_id, r.session_id
+     from event_session_rollups r join (select distinct session_id from rollup_batch where session_id is not null) b
+       on r.org_id = '${orgId}'::uuid and r.session_id = b.session_id`,
+  );
+  const chain = (rows: string) =>
+    `select day, environment, agent_id, lag(day) over (partition by environment, agent_id, session_id order by day) as prev from (${rows}) c`;
+  await tx.unsafe(
+    `insert into event_session_counts (org_id, upto, day, environment, agent_id, prev_day, n)
+     select $1::uuid, ${target}, day, environment, agent_id, prev, sum(n) from (
+       select *, -1 as n from (${chain('select * from rollup_session_days')}) o
+       union all
+       select *, 1 from (${chain(`select * from rollup_session_days union select day, environment, agent_id, session_id from rollup_batch where session_id is not null`)}) c
+     ) d group by day, environment, agent_id, prev having sum(n) <> 0`,
+    [orgId],
+  );
+  await tx.unsafe(
+    `insert into event_shared_sessions (org_id, session_id)
+     select $1::uuid, session_id from (
+       select environment, agent_id, session_id from rollup_session_days
+       union select environment, agent_id, session_id from rollup_batch where session_id is not null) s
+     group by session_id having count(*) > 1
+     on conflict do nothing`,
+    [orgId],
+  );
+  await tx`drop table rollup_session_days`;
 }
 
 interface RefreshResult {
@@ -265,6 +344,7 @@ export async function refreshRollups(sql: Sql, orgId: string, options: { upto?: 
        select coalesce(sum(n), 0)::bigint as events from rows`,
       [orgId],
     );
+    await refreshSessionCounts(tx, orgId, target);
     await tx.unsafe(
       `insert into event_session_rollups (org_id, upto, day, environment, agent_id, session_id)
        select $1::uuid, ${target}, day, environment, agent_id, session_id from rollup_batch`,
@@ -376,6 +456,13 @@ async function mergePair(tx: TransactionSql, orgId: string, below: number, older
     `with merged as (delete from event_session_rollups where org_id = $1::uuid and upto in ($2, $3) returning *)
      insert into event_session_rollups (org_id, upto, day, environment, agent_id, session_id)
      select distinct org_id, $3::bigint, day, environment, agent_id, session_id from merged`,
+    [orgId, older.upto, newer.upto],
+  );
+  await tx.unsafe(
+    `with merged as (delete from event_session_counts where org_id = $1::uuid and upto in ($2, $3) returning *)
+     insert into event_session_counts (org_id, upto, day, environment, agent_id, prev_day, n)
+     select org_id, $3, day, environment, agent_id, prev_day, sum(n) from merged
+     group by org_id, day, environment, agent_id, prev_day having sum(n) <> 0`,
     [orgId, older.upto, newer.upto],
   );
   for (const pass of Object.values(passes)) {

@@ -4,7 +4,9 @@
  * extension, and the new database's coordinator learns its workers, as the
  * cluster's own admin database knows them (Citus keeps nodes per database).
  */
+import { inject } from 'vitest';
 import { connect, type Database } from '../../src/db/client.ts';
+import { migrateDatabase } from '../../src/db/migrate.ts';
 
 interface Node {
   url: string;
@@ -108,4 +110,22 @@ async function dropOn(nodeUrl: string, name: string): Promise<void> {
       await node.close();
     }
   }
+}
+
+/**
+ * A migrated database of one test file's own, on the run's server, for a file whose rows other
+ * files' processes must not touch: every worker's sweep fails any organisation's old report whose
+ * job is not in its own job schema, and each file's workers have a schema of their own.
+ */
+export async function ownTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = inject('adminUrl');
+  const name = `agr_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const url = await createTestDatabase(adminUrl, name);
+  const database = connect(url, { max: 2 });
+  try {
+    await migrateDatabase(database);
+  } finally {
+    await database.close();
+  }
+  return { url, drop: () => dropTestDatabase(adminUrl, name) };
 }
