@@ -213,4 +213,14 @@ describe('POST /ingest (NDJSON)', () => {
     const rows = await app.services.database.sql`select action from audit_events where org_id = ${org.orgId} and client_id = 'evt-2'`;
     expect(rows.map((r) => r.action)).toEqual([testEvent(2).action]);
   });
+
+  it('knows an id that COPY escapes as the same id, repeated within an upload or sent again', async () => {
+    const org = await app.newOrg();
+    const ids = ['back\\slash', 'tab\there', 'new\nline\r', '\\N', '\\t', 'plain'];
+    const body = [...ids, ...ids].map((id, n) => JSON.stringify({ ...testEvent(n), id })).join('\n');
+    expect((await ingest(org.adminKey, body)).json).toMatchObject({ accepted: 6, duplicates: 6, rejected: 0 });
+    expect((await ingest(org.adminKey, body)).json).toMatchObject({ accepted: 0, duplicates: 12, rejected: 0 });
+    const rows = await app.services.database.sql`select client_id from audit_events where org_id = ${org.orgId} order by seq`;
+    expect(rows.map((r) => r.client_id)).toEqual(ids);
+  });
 });

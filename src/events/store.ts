@@ -47,9 +47,12 @@ const retryable = (error: unknown) => {
 export class EventBatch {
   private bytes = Buffer.allocUnsafe(32 * 1024);
   private used = 0;
-  /** Where each event's content ends in `bytes`; it begins `HASH_ROOM` bytes after the previous end. */
+  /**
+   * Where each event's content ends in `bytes`; it begins `HASH_ROOM` bytes after the previous end,
+   * with its client id (COPY text) as its first column, read back from there only when a batch
+   * must drop duplicates: a string kept per event would outlive the young generation.
+   */
   private readonly ends: number[] = [];
-  private readonly clientIds: Array<string | null> = [];
   /** Whether the event's content ends with its source (an event without one lacks that column, see eventContent). */
   private readonly sourced: boolean[] = [];
   // What the registries need of each event, in parallel arrays of shared strings,
@@ -79,7 +82,6 @@ export class EventBatch {
     this.used += HASH_ROOM;
     this.used += this.bytes.write(content, this.used, 'utf8');
     this.ends.push(this.used);
-    this.clientIds.push(row.clientId);
     this.sourced.push(row.sourced);
     this.agents.push(this.intern(row.agentId));
     this.environments.push(this.intern(row.environment)!);
@@ -112,16 +114,30 @@ export class EventBatch {
 
   /** The distinct client ids of the batch. */
   ids(): string[] {
-    return [...new Set(this.clientIds.filter((id): id is string => id !== null))];
+    const ids = new Set<string>();
+    for (let i = 0; i < this.ends.length; i++) {
+      const id = this.clientId(i);
+      if (id !== null) ids.add(id);
+    }
+    return [...ids];
+  }
+
+  /** The client id of event `i`, from the first column of its content. */
+  private clientId(i: number): string | null {
+    const start = (i ? this.ends[i - 1]! : 0) + HASH_ROOM;
+    const field = this.bytes.toString('utf8', start, this.bytes.indexOf(TAB, start));
+    if (field === '\\N') return null;
+    return field.includes('\\') ? field.replace(/\\[\\tnr]/g, (escape) => COPY_UNESCAPES[escape]!) : field;
   }
 
   /**
-   * The COPY text of the events not in `stored`, chained from `batchId`, in
-   * ~256 KiB buffers; a repeated id within the batch keeps its first event.
-   * Registries count only the rows kept.
+   * The COPY text of the events, chained from `batchId`, in ~256 KiB buffers.
+   * Given the ids already `stored`, it drops those and keeps the first event
+   * of an id repeated within the batch; without, it keeps every event (the
+   * unique index refuses a repeated id). Registries count only the rows kept.
    */
-  copyLines(orgId: string, batchId: string, stored: Set<string>): { chunks: Buffer[]; kept: number; lastHash: string; registries: Registries } {
-    const seen = new Set(stored);
+  copyLines(orgId: string, batchId: string, stored: Set<string> | null): { chunks: Buffer[]; kept: number; lastHash: string; registries: Registries } {
+    const seen = stored && new Set(stored);
     const prefix = Buffer.from(`${orgId}\t${batchId}\t\\\\x`, 'latin1');
     const chunks: Buffer[] = [];
     let out = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -130,10 +146,12 @@ export class EventBatch {
     let kept = 0;
     const registries = new Registries();
     for (let i = 0; i < this.ends.length; i++) {
-      const id = this.clientIds[i]!;
-      if (id !== null) {
-        if (seen.has(id)) continue;
-        seen.add(id);
+      if (seen) {
+        const id = this.clientId(i);
+        if (id !== null) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+        }
       }
       const previousEnd = i ? this.ends[i - 1]! : 0;
       const start = previousEnd + HASH_ROOM;
@@ -178,14 +196,16 @@ const NEWLINE = 0x0a;
 /** The source column of an event sent without one (its content, and so its hash, leave it out). */
 const NO_SOURCE = Buffer.from('\t\\N', 'latin1');
 const CHUNK_BYTES = 256 * 1024;
+const COPY_UNESCAPES: Record<string, string> = { '\\\\': '\\', '\\t': '\t', '\\n': '\n', '\\r': '\r' };
 
 /**
  * Stores a batch. New events are the common case, so the batch is first
  * COPYed without asking which of its ids are stored: the unique index checks
  * them anyway, and asking first costs PostgreSQL as much again. If an id is
  * already stored (a re-sent file, or a concurrent batch that stored it
- * first), the COPY fails on that index, the transaction rolls back, and the
- * batch is retried, this time dropping the ids the database already holds.
+ * first) or repeated within the batch, the COPY fails on that index, the
+ * transaction rolls back, and the batch is retried, this time dropping the
+ * ids the database already holds and the repeats.
  * `expectDuplicates` asks first from the start (a source that has sent
  * duplicates is likely to send more). After repeated races the batch takes
  * its organisation's ingest lock exclusively (every batch holds it shared),
@@ -222,7 +242,7 @@ function storeBatch(sql: Sql, orgId: string, batch: EventBatch, options: { askSt
  * commit or roll back with what the caller writes: an action and its audit
  * event. No retries of its own (the caller's transaction is the unit), and
  * no asking which ids are stored: for events without client ids (the
- * service's own) or with new ones.
+ * service's own) or with new, distinct ones.
  */
 export function storeEventsIn(tx: Sql, orgId: string, events: NormalizedEvent[]): Promise<StoreResult> {
   const batch = new EventBatch();
@@ -233,12 +253,14 @@ export function storeEventsIn(tx: Sql, orgId: string, events: NormalizedEvent[])
 
 async function storeBatchIn(tx: Sql, orgId: string, batch: EventBatch, { askStored, exclusive }: { askStored: boolean; exclusive: boolean }): Promise<StoreResult> {
   const floor = await joinIngest(tx, orgId, exclusive);
-  const ids = askStored ? batch.ids() : [];
-  const stored = ids.length
-    ? await tx`select client_id from audit_events where org_id = ${orgId}::uuid and client_id = any(${ids}::text[])`
-    : [];
+  let stored: Set<string> | null = null;
+  if (askStored) {
+    const ids = batch.ids();
+    const rows = ids.length ? await tx`select client_id from audit_events where org_id = ${orgId}::uuid and client_id = any(${ids}::text[])` : [];
+    stored = new Set(rows.map((r) => r.client_id as string));
+  }
   const batchId = randomUUID();
-  const { chunks, kept, lastHash, registries } = batch.copyLines(orgId, batchId, new Set(stored.map((r) => r.client_id as string)));
+  const { chunks, kept, lastHash, registries } = batch.copyLines(orgId, batchId, stored);
   if (kept) {
     const stream = await tx.unsafe(`copy audit_events (${COPY_COLUMNS}) from stdin`).writable();
     await writeAll(stream, chunks);
