@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../client/gql.ts';
 import { INGEST_LOCK } from '../src/events/store.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
-import { testEvent } from './support/events.ts';
+import { postNdjson, testEvent } from './support/events.ts';
 
 const IngestAuditEvents = graphql(`
   mutation IngestAuditEvents($events: [AuditEventInput!]!) {
@@ -28,11 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-async function ingest(key: string, events: unknown[]) {
-  const body = events.map((e) => JSON.stringify(e)).join('\n') + '\n';
-  const response = await app.fetch('/ingest', { method: 'POST', key, body, headers: { 'content-type': 'application/x-ndjson' } });
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), json: (await response.json()) as { accepted: number; duplicates: number; error?: { code: string; message: string } } };
-}
+const ingest = (key: string, events: unknown[]) => postNdjson(app, key, events);
 
 describe('statement timeout of an API process', () => {
   it('answers UNAVAILABLE when the database does not answer in time, stores nothing half, and stores the resent body once', async () => {

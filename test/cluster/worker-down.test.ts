@@ -19,7 +19,7 @@ import { connect } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestDatabase } from '../support/databases.ts';
-import { testEvent } from '../support/events.ts';
+import { postNdjson, testEvent } from '../support/events.ts';
 
 const IngestAuditEvents = graphql(`
   mutation IngestAuditEvents($events: [AuditEventInput!]!) {
@@ -67,18 +67,7 @@ afterAll(async () => {
   if (script && dir) execFileSync(script, ['stop', dir], { stdio: 'ignore' });
 });
 
-interface IngestAnswer {
-  accepted: number;
-  duplicates: number;
-  confirmedThroughLine?: number;
-  error?: { code: string; message: string };
-}
-
-async function ingest(key: string, events: unknown[]) {
-  const body = events.map((e) => JSON.stringify(e)).join('\n') + '\n';
-  const response = await app.fetch('/ingest', { method: 'POST', key, body, headers: { 'content-type': 'application/x-ndjson' } });
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), json: (await response.json()) as IngestAnswer };
-}
+const ingest = (key: string, events: unknown[]) => postNdjson(app, key, events);
 
 const stored = async (orgId: string) => Number((await app.services.database.sql`select count(*)::int as n from audit_events where org_id = ${orgId}::uuid`)[0]!.n);
 

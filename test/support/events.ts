@@ -1,4 +1,6 @@
 /** Small deterministic contract-shaped events for the ingestion and query tests. */
+import type { TestApp } from './app.ts';
+
 const CATEGORIES = ['tool_call', 'policy_decision', 'approval', 'dlp', 'admin'] as const;
 const DECISIONS = ['allow', 'deny', 'alert', 'hold'] as const;
 const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
@@ -24,4 +26,19 @@ export function testEvent(i: number, prefix = 'evt') {
     costUsd: 0.001 * (i % 5),
     attributes: { n: i },
   };
+}
+
+/** What `POST /ingest` answers, in full or refused (503 and the like). */
+export interface IngestAnswer {
+  accepted: number;
+  duplicates: number;
+  confirmedThroughLine?: number;
+  error?: { code: string; message: string };
+}
+
+/** Sends `events` as one NDJSON body; the status and `Retry-After` with the answer, whatever the status. */
+export async function postNdjson(app: TestApp, key: string, events: unknown[]) {
+  const body = events.map((e) => JSON.stringify(e)).join('\n') + '\n';
+  const response = await app.fetch('/ingest', { method: 'POST', key, body, headers: { 'content-type': 'application/x-ndjson' } });
+  return { status: response.status, retryAfter: response.headers.get('retry-after'), json: (await response.json()) as IngestAnswer };
 }
