@@ -347,6 +347,14 @@ function t(value: string | null): string {
   return NEEDS_COPY_ESCAPE.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : value;
 }
 
+const COPY_UNESCAPES = Object.fromEntries(Object.entries(COPY_ESCAPES).map(([c, escaped]) => [escaped, c]));
+
+/** The value a COPY text field written by `t` holds (its inverse); `\N` → null. */
+export function copyFieldValue(field: string): string | null {
+  if (field === '\\N') return null;
+  return field.includes('\\') ? field.replace(/\\[\\tnr]/g, (escaped) => COPY_UNESCAPES[escaped]!) : field;
+}
+
 /** A text[] literal: every element double-quoted, `"` and `\` backslash-escaped, then COPY-escaped. */
 function arr(values: string[] | null): string {
   if (values === null) return '\\N';

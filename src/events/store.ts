@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import type { Database, Sql } from '../db/client.ts';
 import { isTransient } from '../db/transient.ts';
-import { batchGenesis, chainEventBytes, linkBatch } from './chain.ts';
+import { batchGenesis, chainEventBytes, copyFieldValue, linkBatch } from './chain.ts';
 import type { NormalizedEvent } from './contract.ts';
 import { rowOf, type EventRow } from './rows.ts';
 
@@ -125,9 +125,7 @@ export class EventBatch {
   /** The client id of event `i`, from the first column of its content. */
   private clientId(i: number): string | null {
     const start = (i ? this.ends[i - 1]! : 0) + HASH_ROOM;
-    const field = this.bytes.toString('utf8', start, this.bytes.indexOf(TAB, start));
-    if (field === '\\N') return null;
-    return field.includes('\\') ? field.replace(/\\[\\tnr]/g, (escape) => COPY_UNESCAPES[escape]!) : field;
+    return copyFieldValue(this.bytes.toString('utf8', start, this.bytes.indexOf(TAB, start)));
   }
 
   /**
@@ -196,7 +194,6 @@ const NEWLINE = 0x0a;
 /** The source column of an event sent without one (its content, and so its hash, leave it out). */
 const NO_SOURCE = Buffer.from('\t\\N', 'latin1');
 const CHUNK_BYTES = 256 * 1024;
-const COPY_UNESCAPES: Record<string, string> = { '\\\\': '\\', '\\t': '\t', '\\n': '\n', '\\r': '\r' };
 
 /**
  * Stores a batch. New events are the common case, so the batch is first
