@@ -113,12 +113,10 @@ async function dropOn(nodeUrl: string, name: string): Promise<void> {
 }
 
 /**
- * A migrated database of one test file's own, on the run's server, for a file whose rows other
- * files' processes must not touch: every worker's sweep fails any organisation's old report whose
- * job is not in its own job schema, and each file's workers have a schema of their own.
+ * A new migrated test database on `adminUrl`'s server, named as the run's
+ * cleanup of abandoned ones expects (`agr_test_<creation time in base 36>_<random>`).
  */
-export async function ownTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const adminUrl = inject('adminUrl');
+export async function createMigratedTestDatabase(adminUrl: string): Promise<{ url: string; name: string }> {
   const name = `agr_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const url = await createTestDatabase(adminUrl, name);
   const database = connect(url, { max: 2 });
@@ -127,5 +125,16 @@ export async function ownTestDatabase(): Promise<{ url: string; drop(): Promise<
   } finally {
     await database.close();
   }
+  return { url, name };
+}
+
+/**
+ * A migrated database of one test file's own, on the run's server, for a file whose rows other
+ * files' processes must not touch: every worker's sweep fails any organisation's old report whose
+ * job is not in its own job schema, and each file's workers have a schema of their own.
+ */
+export async function ownTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = inject('adminUrl');
+  const { url, name } = await createMigratedTestDatabase(adminUrl);
   return { url, drop: () => dropTestDatabase(adminUrl, name) };
 }

@@ -8,8 +8,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { connect } from '../../src/db/client.ts';
 import { startEmbeddedPostgres } from '../../src/db/embedded.ts';
-import { migrateDatabase } from '../../src/db/migrate.ts';
-import { createTestDatabase, dropTestDatabase } from './databases.ts';
+import { createMigratedTestDatabase, dropTestDatabase } from './databases.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -32,11 +31,7 @@ export default async function setup(project: TestProject) {
     stopEmbedded = server.stop;
   }
   await dropAbandonedDatabases(adminUrl);
-  const name = `agr_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const url = await createTestDatabase(adminUrl, name);
-  const database = connect(url, { max: 2 });
-  await migrateDatabase(database);
-  await database.close();
+  const { url, name } = await createMigratedTestDatabase(adminUrl);
   project.provide('databaseUrl', url);
   project.provide('adminUrl', adminUrl);
 
