@@ -2,8 +2,9 @@
  * Rollups of the one pass (src/reports/rollups.ts) change how fast a report
  * is, never what it says: every report type that reads them (a DSAR does
  * not), read through rollups built in several batches with late events,
- * partial first and last days and environment and agent scopes, equals the
- * same report read from the events alone. Corrupting the rollups changes
+ * partial first and last days (read from the trail, or from the rollups
+ * when these hold only the period's events of the day) and environment and
+ * agent scopes, equals the same report read from the events alone. Corrupting the rollups changes
  * the report, so the comparison is not between two reads of the events.
  */
 import { eq, sql } from 'drizzle-orm';
@@ -346,6 +347,163 @@ describe('reports read through rollups', () => {
     expect(early.rolled).toEqual(early.fromEvents);
     const expected = await fromEventsOnly(() => generate('governance', { watermark: latest.watermark }));
     expect(latest.said).toEqual(expected.said);
+  });
+});
+
+describe('partial first and last days', () => {
+  const at = (day: number, hours: number, minutes = 0) => new Date(START + day * DAY + hours * 60 * MIN + minutes * MIN);
+  const shifted = (rows: EventRow[], ms: number) => rows.map((e) => ({ ...e, occurredAt: new Date(e.occurredAt.getTime() + ms) }));
+  const approval = (org: string, when: Date, correlationId: string, part: 'request' | 'answer', extra: Partial<EventRow> = {}): EventRow =>
+    ({ orgId: org, occurredAt: when, environment: 'production', agentId: 'agent-1', correlationId, ...KIND_EVENTS.approvals[part], ...extra }) as EventRow;
+  const activity = (org: string, when: Date, agentId: string, sessionId: string | null, extra: Partial<EventRow> = {}): EventRow =>
+    ({ orgId: org, occurredAt: when, environment: 'production', agentId, sessionId, category: 'policy_decision', action: 'tool.invoke', decision: 'allow', toolName: 'crm.lookup', toolTags: ['pii'], costUsd: 0.5, ...extra }) as EventRow;
+  /** Days 7 and 8: events from 10:00 to 14:00 only, in two environments, with sessions, subjects and approvals. */
+  function sparseDays(org: string): EventRow[] {
+    const rows: EventRow[] = [];
+    for (const day of [7, 8]) {
+      for (const h of [10, 11, 12, 13]) {
+        ['agent-1', 'agent-3'].forEach((agentId, k) =>
+          rows.push(activity(org, at(day, h, k * 20), agentId, `d${day}-${agentId}-${h % 2}`, { environment: k ? 'staging' : 'production', decision: h === 12 ? 'deny' : 'allow', dataSubjects: [`customer-d${day}-${h}`] })));
+      }
+      rows.push(approval(org, at(day, 10, 30), `d${day}-apr-1`, 'request'), approval(org, at(day, 11), `d${day}-apr-1`, 'answer'), approval(org, at(day, 13, 30), `d${day}-apr-2`, 'request'));
+    }
+    return rows;
+  }
+  const PERIODS = {
+    // Both edge days clear of other events up to the first boundary, not up to the second.
+    a: { start: at(0, 5), end: at(3, 7) },
+    // Events before and after the period on both edge days.
+    b: { start: at(0, 9), end: at(3, 3) },
+    // Within one day, clear on both sides up to the first boundary.
+    c: { start: at(7, 9), end: at(7, 15) },
+    // From midnight to mid-day.
+    d: { start: at(3, 0), end: at(3, 7) },
+    // A first day with other events, a last day clear at every boundary (events after it come later).
+    e: { start: at(7, 20), end: at(8, 15) },
+  };
+  const D0 = START / DAY;
+  const days = (first: number, end: number) => ({ firstDay: D0 + first, endDay: D0 + end });
+  /** The days each period reads from the rollups, at the first boundary and at the second (null: none). */
+  const EXPECTED: Record<keyof typeof PERIODS, [ReturnType<typeof days> | null, ReturnType<typeof days> | null]> = {
+    a: [days(0, 4), days(1, 3)],
+    b: [days(1, 3), days(1, 3)],
+    c: [days(7, 8), null],
+    d: [days(3, 4), null],
+    e: [days(8, 9), days(8, 9)],
+  };
+
+  it('are read from the rollups when these hold only the period\'s events of the day, and say what the events say', async () => {
+    const { sql: raw } = app.services.database;
+    const db = app.services.database.db;
+    const { orgId } = await app.newOrg('Partial days');
+    const max = async () => Number((await raw`select max(seq)::bigint as s from audit_events where org_id = ${orgId}`)[0]!.s);
+    // The scenario from 06:00 on day 0 to 06:00 on day 3, requests and answers, and two sparse days.
+    const base = shifted([...scenario(orgId), ...requestsAndAnswers(orgId, 'first')], 6 * 60 * MIN);
+    await db.insert(auditEvents).values([...base, ...sparseDays(orgId)]);
+    await refreshRollups(raw, orgId, { merge: false });
+    const first = await max();
+    // A session of the rolled rows on a day, at about an hour of it.
+    const sessionNear = (day: number, hours: number) =>
+      base.filter((e) => e.sessionId && e.agentId).sort((x, y) => Math.abs(x.occurredAt.getTime() - at(day, hours).getTime()) - Math.abs(y.occurredAt.getTime() - at(day, hours).getTime()))[0]!;
+    const again = (e: EventRow, when: Date, extra: Partial<EventRow> = {}) => activity(orgId, when, e.agentId!, e.sessionId!, { environment: e.environment, ...extra });
+    // After the first boundary, on the edge days: inside the periods and outside them, sessions of
+    // the rolled rows and new ones, subjects, answers to rolled requests, requests and their answers.
+    await db.insert(auditEvents).values([
+      again(sessionNear(0, 6), at(0, 2), { dataSubjects: ['customer-outside'] }),
+      activity(orgId, at(0, 3), 'agent-2', 'outside-0', { environment: 'staging' }),
+      again(sessionNear(0, 12), at(0, 12), { dataSubjects: ['customer-d7-10'] }),
+      activity(orgId, at(0, 12, 5), 'agent-1', 'late-in-0', { environment: 'staging', decision: 'deny' }),
+      approval(orgId, at(0, 23), 'approvals-4', 'answer', { agentId: null }),
+      again(sessionNear(3, 5), at(3, 6, 30)),
+      activity(orgId, at(3, 6, 35), 'agent-3', 'late-in-3', { environment: 'staging' }),
+      approval(orgId, at(3, 6, 40), 'late-apr-3', 'request'),
+      again(sessionNear(3, 5), at(3, 9)),
+      activity(orgId, at(3, 9, 5), 'agent-1', 'outside-3', { dataSubjects: ['customer-outside'] }),
+      approval(orgId, at(3, 9, 30), 'late-apr-3', 'answer', { agentId: null }),
+      approval(orgId, at(3, 10), 'apr-9', 'answer', { agentId: null }),
+      activity(orgId, at(7, 8), 'agent-1', 'd7-agent-1-0'),
+      activity(orgId, at(7, 12, 30), 'agent-3', 'd7-agent-3-1', { environment: 'staging', dataSubjects: ['customer-d7-late'] }),
+      approval(orgId, at(7, 12, 31), 'd7-apr-3', 'request'),
+      approval(orgId, at(7, 12, 40), 'd7-apr-3', 'answer', { agentId: null }),
+      approval(orgId, at(7, 16), 'd7-apr-2', 'answer', { agentId: null }),
+      activity(orgId, at(7, 21), 'agent-1', 'd7-agent-1-1', { dataSubjects: ['customer-d7-21'] }),
+      approval(orgId, at(8, 14), 'd8-apr-2', 'answer', { agentId: null }),
+    ]);
+    const late = await max();
+    // The second batch ends above them.
+    await db.insert(auditEvents).values(afterPeriod(orgId, 1));
+    await refreshRollups(raw, orgId, { merge: false });
+    const second = await max();
+    // After the second boundary: inside and outside the period whose last day is still clear of others.
+    await db.insert(auditEvents).values([
+      activity(orgId, at(8, 12, 30), 'agent-1', 'd8-agent-1-0', { dataSubjects: ['customer-d8-late'] }),
+      approval(orgId, at(8, 12, 35), 'd8-apr-3', 'request'),
+      activity(orgId, at(8, 16), 'agent-3', 'd8-outside', { environment: 'staging', decision: 'deny' }),
+      approval(orgId, at(8, 16, 10), 'd8-apr-2', 'answer', { agentId: null }),
+      approval(orgId, at(8, 16, 30), 'd8-apr-3', 'answer', { agentId: null }),
+      again(sessionNear(0, 12), at(0, 13)),
+      activity(orgId, at(3, 8), 'agent-1', 'outside-3b'),
+    ]);
+    const tail = await max();
+
+    const plain = (Object.keys(selectors) as SelectorId[]).filter((id) => !prefilterOf(id));
+    const measured = async (scope: ReportScope, plan: Awaited<ReturnType<typeof rollupPlan>>) => {
+      const events = await measureEvents(raw, scope, plain, plan);
+      return {
+        events: { ...events, weeks: [...events.weeks].sort((x, y) => x.week - y.week) },
+        requests: await measureRequests(raw, scope, plan, ALL_KINDS),
+        subjects: await scalarQueries.data_subjects(raw, scope, plan),
+      };
+    };
+    const scopes = [{}, { environment: 'staging' }, { agentIds: ['agent-1', 'agent-3'] }];
+    let rolledEdges = 0;
+    for (const [watermark, which] of [[first, 0], [late, 0], [second, 1], [tail, 1]] as const) {
+      for (const [name, period] of Object.entries(PERIODS) as Array<[keyof typeof PERIODS, (typeof PERIODS)['a']]>) {
+        for (const extra of scopes) {
+          const scope: ReportScope = { orgId, ...period, watermark, environment: null, agentIds: [], ...extra };
+          const label = `period ${name}, watermark ${watermark}, scope ${JSON.stringify(extra)}`;
+          const plan = await rollupPlan(raw, scope);
+          const expected = EXPECTED[name][which];
+          expect(plan && { firstDay: plan.firstDay, endDay: plan.endDay }, label).toEqual(expected);
+          if (plan) expect(plan.boundary, label).toBe(which ? second : first);
+          if (plan && (plan.firstDay * DAY < period.start.getTime() || plan.endDay * DAY > period.end.getTime())) rolledEdges++;
+          const rolled = await measured(scope, plan);
+          expect(rolled, label).toEqual(await measured(scope, null));
+          if (!Object.keys(extra).length) expect(rolled.events.activity.uniqueSessions, label).toBeGreaterThan(0);
+        }
+      }
+    }
+    expect(rolledEdges).toBeGreaterThan(20);
+
+    // Every report type over the periods whose edge days are rolled, with events after the boundary on them.
+    const generateIn = async (type: string, period: (typeof PERIODS)['a'], watermark: number) => {
+      const id = await generatingReport(app.services, orgId, `${type} partial days`, type, { periodStart: period.start, periodEnd: period.end, sampleSeed: 'edges', environment: null, agentIds: [], watermark });
+      await buildReport(app.services, id, async () => {});
+      const [row] = await db.select().from(reports).where(eq(reports.id, id));
+      expect(row!.status).toBe('completed');
+      const content = row!.content as ReportContent;
+      const { completeness: _watermarkNamed, ...integrity } = content.integrity;
+      return { score: content.score, summary: content.summary, sections: content.sections, findings: content.findings, integrity };
+    };
+    const reported = new Map<string, unknown>();
+    for (const type of TYPES) for (const name of ['a', 'c', 'e'] as const) reported.set(`${type}/${name}`, await generateIn(type, PERIODS[name], late));
+
+    // The rows of a rolled edge day are what is read: changed, they change the figures.
+    const scope: ReportScope = { orgId, ...PERIODS.a, watermark: late, environment: null, agentIds: [] };
+    const truth = await measured(scope, await rollupPlan(raw, scope));
+    await raw`update event_rollups set counts = array(select c * 2 from unnest(counts) c) where org_id = ${orgId} and day = ${D0}`;
+    expect((await measured(scope, await rollupPlan(raw, scope))).events).not.toEqual(truth.events);
+    await raw`update event_rollups set counts = array(select c / 2 from unnest(counts) c) where org_id = ${orgId} and day = ${D0}`;
+    expect(await measured(scope, await rollupPlan(raw, scope))).toEqual(truth);
+
+    // The same reports from the events alone: the only batch lies above their watermark.
+    for (const table of ROLLUP_TABLES) await raw.unsafe(`delete from ${table} where org_id = $1::uuid`, [orgId]);
+    await db.insert(auditEvents).values(afterPeriod(orgId, 1));
+    await refreshRollups(raw, orgId);
+    expect(await rollupPlan(raw, scope)).toBeNull();
+    for (const type of TYPES) {
+      for (const name of ['a', 'c', 'e'] as const) expect(await generateIn(type, PERIODS[name], late), `${type} over period ${name}`).toEqual(reported.get(`${type}/${name}`));
+    }
   });
 });
 

@@ -2,9 +2,10 @@
  * Rollups of the one pass (metrics.ts): every per-event count a report can
  * need, summed ahead of time by UTC day, environment and agent, with each
  * day's sessions apart; and of the passes the tables share (passes.ts), by
- * day. A report over whole days then reads a few rows per agent-day instead
- * of every event, and only its partial first and last days and the events
- * after the rollups' last boundary come from `audit_events`.
+ * day. A report then reads a few rows per agent-day instead of every event:
+ * only the events after the rollups' last boundary, and those of a partial
+ * first or last day whose rollups hold events outside the period too (see
+ * rollupPlan), come from `audit_events`.
  *
  * The trail is append-only, so the rollups are exact: each refresh adds the
  * counts of one range of sequence numbers as a batch, (the previous batch's
@@ -103,29 +104,64 @@ const rolledValue = (c: PassColumn) => ('cost' in c ? (c.cost === 'all' ? 'r.cos
 /** Which days a report reads from rollups, and up to which boundary: null when none apply. */
 export interface RollupPlan {
   boundary: number;
-  /** Whole UTC days [firstDay, endDay) inside the period. */
+  /**
+   * UTC days [firstDay, endDay) read from the rollups: the whole days inside
+   * the period, and a partial first or last day whose rollup rows hold only
+   * events of the period (see rollupPlan).
+   */
   firstDay: number;
   endDay: number;
 }
 
+/**
+ * The plan of a scope. A rollup row of day D up to boundary B counts every
+ * event of D with seq ≤ B, so a partial first or last day is read from the
+ * rollups like a whole day when none of the organisation's events with
+ * seq ≤ B falls on that day outside the period: then its rows count exactly
+ * the period's events of the day up to B (environment and agent filters
+ * apply to both alike), and its events after B are read with those of the
+ * whole days. One index probe on (org_id, occurred_at, seq) per partial day
+ * tells; B is committed, so no event at or below it can still appear. A
+ * period within one day is read from the rollups when both its sides are
+ * clear, else from the trail.
+ */
 export async function rollupPlan(sql: Sql, scope: ReportScope): Promise<RollupPlan | null> {
   // A DSAR reads one subject's events through the subjects index: rollups do not tell subjects apart.
   if (scope.dataSubject) return null;
-  const firstDay = Math.ceil(scope.start.getTime() / DAY_MS);
-  const endDay = Math.floor(scope.end.getTime() / DAY_MS);
-  if (firstDay >= endDay) return null;
+  const start = scope.start.getTime();
+  const end = scope.end.getTime();
+  if (start >= end) return null;
+  // Whole days [wholeFirst, wholeEnd); the partial days, if any, are the ones just outside them.
+  const wholeFirst = Math.ceil(start / DAY_MS);
+  const wholeEnd = Math.floor(end / DAY_MS);
+  const partialFirst = start % DAY_MS !== 0;
+  const partialLast = end % DAY_MS !== 0;
+  // The events of a partial day outside the period: before its start, after its end.
+  const outside = (from: number, to: number) => sql`exists (
+      select 1 from audit_events e
+      where e.org_id = ${scope.orgId} and e.occurred_at >= ${new Date(from).toISOString()}::timestamptz
+        and e.occurred_at < ${new Date(to).toISOString()}::timestamptz and e.seq <= b.boundary)`;
   const [row] = await sql`
-    select coalesce(max(upto), 0)::bigint as boundary, coalesce(bool_and(definition = ${DEFINITION}), true) as current
-    from event_rollup_batches where org_id = ${scope.orgId} and upto <= ${scope.watermark}`;
+    with b as (
+      select coalesce(max(upto), 0)::bigint as boundary, coalesce(bool_and(definition = ${DEFINITION}), true) as current
+      from event_rollup_batches where org_id = ${scope.orgId} and upto <= ${scope.watermark})
+    select b.boundary, b.current,
+           ${partialFirst ? outside(Math.floor(start / DAY_MS) * DAY_MS, start) : sql`true`} as before_start,
+           ${partialLast ? outside(end, Math.ceil(end / DAY_MS) * DAY_MS) : sql`true`} as after_end
+    from b`;
   const boundary = Number(row!.boundary);
-  return row!.current && boundary > 0 ? { boundary, firstDay, endDay } : null;
+  if (!row!.current || boundary === 0) return null;
+  const firstDay = partialFirst && !row!.before_start ? wholeFirst - 1 : wholeFirst;
+  const endDay = partialLast && !row!.after_end ? wholeEnd + 1 : wholeEnd;
+  // A period within one day whose one side is not clear leaves firstDay ≥ endDay: nothing to roll.
+  return firstDay < endDay ? { boundary, firstDay, endDay } : null;
 }
 
 /**
  * How a plan splits a read: the rollup rows (alias `r`, whose environment
- * and agent columns are named by `columns`) of the whole days up to the
- * boundary, the events of the partial first and last days, and the events
- * of the whole days after the boundary.
+ * and agent columns are named by `columns`) of the plan's days up to the
+ * boundary, the scope's events outside those days (its partial days not
+ * rolled), and the scope's events of those days after the boundary.
  */
 export function planParts(scoped: ScopeSql, plan: RollupPlan, columns: { environment: string; agent: string }) {
   const from = `to_timestamp(${plan.firstDay * 86_400})`;
@@ -150,7 +186,7 @@ export function planParts(scoped: ScopeSql, plan: RollupPlan, columns: { environ
  * column per `columns`) and `sessions` (total, agent_id, n: the distinct
  * sessions of each agent, and in the row with `total` of the scope). Over
  * events, rows are grouped by day, agent and session and the sessions are
- * counted over them; with a plan, rows come from the rollups of the whole
+ * counted over them; with a plan, rows come from the rollups of the plan's
  * days up to the boundary (by day, environment and agent) and the events
  * around them, sessions as `sessionCounts` says. A day and agent may come
  * in several rows: sums over them are the same.
@@ -180,16 +216,19 @@ export function passSource(scoped: ScopeSql, plan: RollupPlan | null, columns: P
 
 /**
  * Distinct sessions with a plan, of the scope and of each agent, without
- * reading a row per session of the whole days. Counting each session under
+ * reading a row per session of the plan's days. Counting each session under
  * its environment and agent, the session counts (schema.ts
  * eventSessionCounts) give the sessions active in the days [firstDay,
  * endDay) by summing the rows whose previous day lies before them. That is
  * the answer for every session but the special ones: those the events
- * around the whole days name (the partial days, the events after the
- * boundary), which may be counted there too, and those seen under more than
- * one environment or agent, which are one session, not one per pair. Their
- * pairs are taken out of the sum, and they are counted distinct over their
- * session rows of the whole days (read by session id) and those events.
+ * around the plan's days name (the partial days not rolled, the events after
+ * the boundary), which may be counted there too, and those seen under more
+ * than one environment or agent, which are one session, not one per pair.
+ * Their pairs are taken out of the sum, and they are counted distinct over
+ * their session rows of the plan's days (read by session id) and those
+ * events. A partial day in the plan holds only the period's events up to the
+ * boundary (rollupPlan), so its session rows are the scope's as a whole
+ * day's are.
  */
 function sessionCounts(plan: RollupPlan, rolled: string, edges: string, after: string): string {
   const around = (where: string) => `select e.environment, e.agent_id, e.session_id from audit_events e where ${where} and e.session_id is not null group by 1, 2, 3`;
@@ -223,7 +262,7 @@ function passColumns(pass: GroupedPass) {
 }
 
 /**
- * A shared pass (passes.ts) with a plan: its rollups of the whole days and
+ * A shared pass (passes.ts) with a plan: its rollups of the plan's days and
  * the events around them, regrouped by its keys, so the rows are those of
  * the pass over the events.
  */
