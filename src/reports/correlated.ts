@@ -11,11 +11,12 @@
  * later batch (or late, dated before the known one) adds a row to
  * `event_answer_rollups` in that batch: at boundary B a request's first
  * answer is the least of its rows up to B. A report reads those rows for its
- * whole days, and from the trail only its partial first and last days and
+ * plan's days, and from the trail only the partial days outside them and
  * the events after B (answers to rolled requests among them too), so it
  * probes the trail for nothing it rolled up. Without a plan (a DSAR, a
- * period within one day) every request is read from the trail with one probe
- * for its first answer: the same numbers, the way they were always counted.
+ * period within a day the rollups cannot serve) every request is read from
+ * the trail with one probe for its first answer: the same numbers, the way
+ * they were always counted.
  */
 import type { TransactionSql } from 'postgres';
 import type { SlaTargets } from '../accounts/sla-targets.ts';

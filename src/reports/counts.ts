@@ -12,7 +12,7 @@ import { CORRELATED, type SelectorId } from '../library/selectors.ts';
 /**
  * Everything counted per event, in ONE pass: the plain selectors, costs,
  * decisions per day and per-agent activity. Its rows are the rollups of the
- * period's whole days and the events around them (rollups.ts), or without
+ * plan's days and the events around them (rollups.ts), or without
  * rollups the events grouped by (day, agent, session); the totals, the
  * days, the weeks and the agents are sums over those rows (grouping sets),
  * and sessions are counted apart (rollups.ts passSource). Selectors that look

@@ -95,7 +95,7 @@ type Counts = Record<CounterId, number>;
 const COUNTERS = [...new Set(METRIC_IDS.flatMap((id) => { const m: DriftMetricDefinition = DRIFT_METRICS[id]; return m.of ? [m.counter, m.of] : [m.counter]; }))];
 const COLUMNS: PassColumn[] = COUNTERS.map((counter, i) => ({ name: `k${i}`, counter }));
 
-/** Per agent and UTC day, the counters of the scope, from rollups where they cover whole days. */
+/** Per agent and UTC day, the counters of the scope, from rollups for the plan's days. */
 async function dailyCounts(sql: Sql, scope: ReportScope): Promise<Map<string, Map<number, Counts>>> {
   const scoped = scopeWhere(scope);
   const source = passSource(scoped, await rollupPlan(sql, scope), COLUMNS, 'g');
@@ -114,7 +114,7 @@ async function dailyCounts(sql: Sql, scope: ReportScope): Promise<Map<string, Ma
   return byAgent;
 }
 
-/** Per agent, UTC day and hour of day, the agent's events in scope: the hour-of-day pass, from its rollups for whole days. */
+/** Per agent, UTC day and hour of day, the agent's events in scope: the hour-of-day pass, from its rollups for the plan's days. */
 async function hourlyCounts(sql: Sql, scope: ReportScope): Promise<Map<string, Map<number, number[]>>> {
   const scoped = scopeWhere(scope);
   const plan = await rollupPlan(sql, scope);

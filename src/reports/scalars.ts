@@ -14,7 +14,7 @@ type Scalars = Record<string, number | null>;
 /**
  * Distinct data subjects and the (event, subject) references. Grouping the
  * unnested subjects is a hash aggregate; `count(distinct …)` would sort. With
- * a plan, the whole days' subjects come from their rollups (a row per
+ * a plan, the plan's days' subjects come from their rollups (a row per
  * subject, agent and day), the rest from the events around them.
  */
 async function dataSubjects(sql: Sql, scope: ReportScope, plan: RollupPlan | null): Promise<Scalars> {

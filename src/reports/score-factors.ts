@@ -41,9 +41,10 @@ export interface PolicyCurrency {
  * Each policy used in the period (events naming it), by the version it was
  * used with last, aged from the first event of that version the report can
  * read (the whole trail before the period's end, in the report's environment
- * and agents). Whole days come from the activity rollups, read for the two
- * columns only, the trail for the partial last day and the events after the
- * last refresh: the whole history costs its rollup rows, not its events.
+ * and agents). The plan's days come from the activity rollups, read for the
+ * two columns only, the trail for the partial last day (unless the rollups
+ * hold only the period's events of it) and the events after the last
+ * refresh: the whole history costs its rollup rows, not its events.
  */
 export async function policyCurrency(sql: Sql, scope: ReportScope): Promise<PolicyCurrency> {
   const history: ReportScope = { ...scope, start: new Date(0) };

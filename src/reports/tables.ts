@@ -158,7 +158,7 @@ async function buildSharedTables(sql: Sql, scope: ReportScope, pass: PassId, ids
                from (${t.shared.inner(`${pass} e where true`)}) g order by ${t.shared.order} limit ${ROWS})`);
   const prefilters = defs.map((t) => t.shared.prefilter);
   const where = prefilters.every((f) => f !== undefined) ? `${scoped.where} and (${[...new Set(prefilters)].join(' or ')})` : scoped.where;
-  // Over whole days, the pass comes from its rollups (the tables' prefilters only narrow a read of events).
+  // Over the plan's days, the pass comes from its rollups (the tables' prefilters only narrow a read of events).
   const source = plan ? passOverRollups(passes[pass], scoped, plan) : passOverEvents(passes[pass], where, subjectReferences(scoped));
   const text = `with ${pass} as materialized (${source}),
      ${ctes.join(',\n     ')}
