@@ -139,8 +139,10 @@ async function requestFigures(scope: ReportScope) {
   const { sql: raw } = app.services.database;
   const plan = await rollupPlan(raw, scope);
   expect(plan, `a rollup plan at ${scope.watermark}`).not.toBeNull();
-  const rolled = await measureRequests(raw, scope, plan, ALL_KINDS);
-  const fromEvents = await measureRequests(raw, scope, null, ALL_KINDS);
+  // Targets that some answers meet and some miss, so the SLA factor's counts are compared too.
+  const targets = { approvalMinutes: 15, holdMinutes: 25 };
+  const rolled = await measureRequests(raw, scope, plan, ALL_KINDS, targets);
+  const fromEvents = await measureRequests(raw, scope, null, ALL_KINDS, targets);
   const bySelectors = Object.fromEntries(Object.entries(CORRELATED).map(([id, { kind, outcome }]) => [id, rolled[kind][outcome]]));
   return { plan: plan!, rolled, fromEvents, bySelectors };
 }
@@ -226,6 +228,8 @@ describe('reports read through rollups', () => {
     const scopes = [{}, { environment: 'staging' }, { agentIds: ['agent-1', 'agent-2'] }];
     const boundaries = new Set<number>();
     let answered = 0;
+    let within = 0;
+    let missed = 0;
     for (const watermark of [firstBoundary, midWatermark, lateWatermark, newest, afterRefresh]) {
       for (const extra of scopes) {
         const scope: ReportScope = { orgId, start: PERIOD.start, end: PERIOD.end, watermark, environment: null, agentIds: [], ...extra };
@@ -235,20 +239,24 @@ describe('reports read through rollups', () => {
         expect(rolled, label).toEqual(fromEvents);
         expect(bySelectors, label).toEqual(await countedBySelectors(scope));
         answered += ALL_KINDS.reduce((sum, kind) => sum + rolled[kind].answered, 0);
+        within += rolled.approvals.withinTarget + rolled.holds.withinTarget;
+        missed += rolled.approvals.answered + rolled.holds.answered - rolled.approvals.withinTarget - rolled.holds.withinTarget;
       }
     }
     // Two boundaries, each with events after it, and answers the rows of a later batch carry.
     expect([...boundaries].sort((a, b) => a - b)).toEqual([firstBoundary, newest]);
     expect(answered).toBeGreaterThan(0);
+    expect(within).toBeGreaterThan(0);
+    expect(missed).toBeGreaterThan(0);
     const [later] = await raw`select count(*)::int as n from event_answer_rollups where org_id = ${orgId}`;
     expect(later!.n).toBeGreaterThan(0);
-    // The rows are what is read: a first answer forgotten changes the figures.
+    // The day rows are what is read: a response time forgotten or a group's newer row lost changes the figures.
     const scope: ReportScope = { orgId, start: PERIOD.start, end: PERIOD.end, watermark: newest, environment: null, agentIds: [] };
     const truth = await requestFigures(scope);
-    await raw`delete from event_answer_rollups where org_id = ${orgId}`;
-    expect((await requestFigures(scope)).rolled).not.toEqual(truth.rolled);
-    await raw`update event_request_rollups set first_answer_at = null where org_id = ${orgId} and kind = 'approvals'`;
+    await raw`update event_request_days set times = '{}' where org_id = ${orgId} and kind = 'approvals' and cardinality(times) > 0`;
     expect((await requestFigures(scope)).rolled.approvals.answered).toBeLessThan(truth.rolled.approvals.answered);
+    await raw`delete from event_request_days where org_id = ${orgId} and upto = ${newest}`;
+    expect((await requestFigures(scope)).rolled).not.toEqual(truth.rolled);
     // Rebuilt from the trail (another definition), they agree again.
     await raw`update event_rollup_batches set definition = 'older code' where org_id = ${orgId}`;
     await refreshRollups(raw, orgId);
@@ -327,7 +335,9 @@ describe('reports read through rollups', () => {
   it('keep a few batches: small ones merge into the one below, and still add up', async () => {
     const { sql: raw } = app.services.database;
     for (let i = 0; i < 6; i++) {
-      await app.services.database.db.insert(auditEvents).values(lateEvents(orgId).slice(i * 10, i * 10 + 10));
+      // Each batch also adds an approval request to one group, whose day row every batch then writes anew.
+      const request = { orgId, occurredAt: new Date(START + DAY + (i + 1) * MIN), environment: 'production', agentId: 'agent-1', correlationId: `merged-${i}`, ...KIND_EVENTS.approvals.request } as EventRow;
+      await app.services.database.db.insert(auditEvents).values([...lateEvents(orgId).slice(i * 10, i * 10 + 10), request]);
       await refreshRollups(raw, orgId);
     }
     const batches = await raw`select events::int as events from event_rollup_batches where org_id = ${orgId} order by upto`;
@@ -335,6 +345,12 @@ describe('reports read through rollups', () => {
     expect(batches.length).toBeLessThanOrEqual(3);
     const [stored] = await raw`select count(*)::int as n from audit_events where org_id = ${orgId}`;
     expect(batches.reduce((sum, b) => sum + Number(b.events), 0)).toBe(stored!.n);
+    // A group's day row of a merged batch is gone where a newer one replaced it: at most one per batch left.
+    const [rows] = await raw`
+      select coalesce(max(n), 0)::int as most from (
+        select count(*) as n from event_request_days where org_id = ${orgId} group by day, kind, environment, agent_id) g`;
+    expect(rows!.most).toBeGreaterThan(0);
+    expect(rows!.most).toBeLessThanOrEqual(batches.length);
     // Answers to requests of merged batches, folded into them.
     await app.services.database.db.insert(auditEvents).values(requestsAndAnswers(orgId, 'last').map((e) => ({ ...e, occurredAt: new Date(e.occurredAt.getTime() - 30 * MIN) })));
     await refreshRollups(raw, orgId);

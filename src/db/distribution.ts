@@ -30,6 +30,7 @@ export const DISTRIBUTED_BY_ORG: readonly PgTable[] = [
   schema.eventAgentHourRollups,
   schema.eventRequestRollups,
   schema.eventAnswerRollups,
+  schema.eventRequestDays,
   schema.eventSubjectRollups,
   schema.eventRollupBatches,
   schema.environments,

@@ -429,6 +429,31 @@ export const eventAnswerRollups = pgTable(
 );
 
 /**
+ * Each day's requests of one kind, environment and agent, as the trail stood
+ * at the boundary `upto`: how many, how many late, and the response times of
+ * the answered ones, sorted. Written for each such group a batch touched (its
+ * new requests, or earlier first answers to older ones), so at a boundary B a
+ * group's figures are its row with the greatest `upto` ≤ B. A report reads
+ * one row per group, not one per request; the times are what exact
+ * percentiles need.
+ */
+export const eventRequestDays = pgTable(
+  'event_request_days',
+  {
+    ...rollupBatchColumns(),
+    kind: ctext('kind').notNull(),
+    environment: ctext('environment').notNull(),
+    agentId: ctext('agent_id'),
+    requests: bigint('requests', { mode: 'number' }).notNull(),
+    /** Not answered by their deadline, the unanswered included (kinds with a deadline). */
+    late: bigint('late', { mode: 'number' }).notNull(),
+    /** Microseconds from request to first answer, one per answered request, ascending. */
+    times: bigint('times', { mode: 'number' }).array().notNull(),
+  },
+  (t) => rollupBatchIndexes('event_request_days', t),
+);
+
+/**
  * The data subjects named per day, environment and agent, with how many
  * events named each: distinct subjects are not a sum, so they are counted
  * over these rows (a few per subject-day) instead of unnesting every event.

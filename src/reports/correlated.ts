@@ -10,13 +10,16 @@
  * among the events up to its batch's boundary, and an answer arriving in a
  * later batch (or late, dated before the known one) adds a row to
  * `event_answer_rollups` in that batch: at boundary B a request's first
- * answer is the least of its rows up to B. A report reads those rows for its
- * plan's days, and from the trail only the partial days outside them and
- * the events after B (answers to rolled requests among them too), so it
- * probes the trail for nothing it rolled up. Without a plan (a DSAR, a
- * period within a day the rollups cannot serve) every request is read from
- * the trail with one probe for its first answer: the same numbers, the way
- * they were always counted.
+ * answer is the least of its rows up to B. Those rows serve the refresh;
+ * a report reads, for its plan's days, the day rows each batch writes from
+ * them (`event_request_days`: per day, kind, environment and agent, the
+ * requests, the late ones and the sorted response times), one row per group
+ * instead of one per request. From the trail it reads only the partial days
+ * outside the plan's and the events after B, whose answers to rolled
+ * requests are found by correlation id and change their groups' figures.
+ * Without a plan (a DSAR, a period within a day the rollups cannot serve)
+ * every request is read from the trail with one probe for its first answer:
+ * the same numbers, the way they were always counted.
  */
 import type { TransactionSql } from 'postgres';
 import type { SlaTargets } from '../accounts/sla-targets.ts';
@@ -72,39 +75,72 @@ const requestsOverEvents = (id: RequestKindId, where: string, upto: string) =>
              and ${answerOf(id, 'x', 'e')}) as first
    from audit_events e where ${where} and (${REQUEST_KINDS[id].request})`;
 
+/** Microseconds from a request (alias columns `occurred_at`) to its answer `first`: exact, as the times are kept. */
+const micros = (first: string) => `(extract(epoch from (${first} - occurred_at)) * 1000000)::int8`;
+/** Whether a request answered at `first` (null: not yet) is late: not answered by its deadline. */
+const lateAt = (first: string) => `((${first} is null or ${first} > deadline) is true)`;
+
 /**
- * The requests of `kinds` in the scope as rows (kind, seq, occurred_at,
- * deadline, first): from rollups and the events around them with a plan, else
- * from the events. Exported for readers that need more than the figures
- * (live posture, drift): the same rows the report counts.
+ * The requests of `kinds` in the scope as two selects: `counted` (kind,
+ * requests, late) and `timed` (kind, t: microseconds from request to first
+ * answer, one row per answered request), whose sums and percentiles are the
+ * figures. With a plan, the whole days come from the day rows of the
+ * requests (each group's newest row up to the boundary), corrected for the
+ * answers after the boundary to requests rolled up (read by correlation id,
+ * the groups they touch have their changed times taken out and the new ones
+ * added), and the events around them from the trail; without, every request
+ * from the trail.
  */
-function requestRows(scope: ReportScope, plan: RollupPlan | null, kinds: readonly RequestKindId[]): { ctes: string[]; rows: string; params: unknown[] } {
+function requestSources(scope: ReportScope, plan: RollupPlan | null, kinds: readonly RequestKindId[]): { ctes: string[]; counted: string; timed: string; params: unknown[] } {
   const scoped = scopeWhere(scope);
   const overEvents = (where: string) => kinds.map((id) => requestsOverEvents(id, where, WATERMARK_PARAM)).join('\n union all ');
-  if (!plan) return { ctes: [], rows: overEvents(scoped.where), params: scoped.params };
+  const fromTrail = (rows: string) => ({
+    cte: `trail as materialized (${rows})`,
+    counted: `select kind, count(*) as requests, count(*) filter (where ${lateAt('first')}) as late from trail group by kind`,
+    timed: `select kind, ${micros('first')} as t from trail where first is not null`,
+  });
+  if (!plan) {
+    const trail = fromTrail(overEvents(scoped.where));
+    return { ctes: [trail.cte], counted: trail.counted, timed: trail.timed, params: scoped.params };
+  }
   const { rolled, edges, after } = planParts(scoped, plan, { environment: 'environment', agent: 'agent_id' });
   const kindList = kinds.map((id) => `'${id}'`).join(', ');
+  const trail = fromTrail(`${overEvents(edges)}\n union all ${overEvents(after)}`);
+  const sameGroup = (a: string, b: string) =>
+    `${a}.kind = ${b}.kind and ${a}.day = ${b}.day and ${a}.environment = ${b}.environment and ${a}.agent_id is not distinct from ${b}.agent_id`;
   const ctes = [
-    `rolled as materialized (
-       select r.kind, r.seq, r.correlation_id, r.occurred_at, r.deadline, least(r.first_answer_at, a.first) as first
-       from event_request_rollups r
-       left join (select a.kind, a.seq, min(a.first_answer_at) as first from event_answer_rollups a
-                  where a.org_id = $1::uuid and a.upto <= ${plan.boundary} and a.day >= ${plan.firstDay} and a.day < ${plan.endDay}
-                  group by 1, 2) a on a.kind = r.kind and a.seq = r.seq
-       where ${rolled} and r.kind in (${kindList}))`,
-    // Answers after the boundary to rolled requests: the events in (boundary, watermark], read once.
+    `days as materialized (
+       select distinct on (r.day, r.environment, r.agent_id, r.kind) r.day, r.environment, r.agent_id, r.kind, r.requests, r.late, r.times
+       from event_request_days r where ${rolled} and r.kind in (${kindList})
+       order by r.day, r.environment, r.agent_id, r.kind, r.upto desc)`,
+    // The events in (boundary, watermark] that may answer a rolled-up request, read once.
     `later as materialized (
        select x.seq, x.occurred_at, x.action, x.correlation_id from audit_events x
-       where x.org_id = $1::uuid and x.seq > ${plan.boundary} and x.seq <= ${WATERMARK_PARAM} and x.correlation_id is not null)`,
-    `late_answers as (
-       select r.kind, r.seq, min(x.occurred_at) as first from rolled r join later x on x.correlation_id = r.correlation_id
-       where ${answers(kinds, 'x', 'r')} group by 1, 2)`,
+       where x.org_id = ${ORG_PARAM} and x.seq > ${plan.boundary} and x.seq <= ${WATERMARK_PARAM} and x.correlation_id is not null)`,
+    // Rolled-up requests those events answer earlier than known at the boundary: `old_first` → `new_first`.
+    `changed as materialized (
+       select r.day, r.environment, r.agent_id, r.kind, r.occurred_at, r.deadline, r.first as old_first, min(x.occurred_at) as new_first
+       from (select r.day, r.environment, r.agent_id, r.kind, r.seq, r.correlation_id, r.occurred_at, r.deadline,
+                    least(r.first_answer_at, (select min(a.first_answer_at) from event_answer_rollups a
+                                              where a.org_id = ${ORG_PARAM} and a.kind = r.kind and a.seq = r.seq and a.upto <= ${plan.boundary})) as first
+             from event_request_rollups r
+             where ${rolled} and r.kind in (${kindList}) and r.correlation_id in (select correlation_id from later)) r
+       join later x on x.correlation_id = r.correlation_id
+       where ${answers(kinds, 'x', 'r')}
+       group by 1, 2, 3, 4, r.seq, 5, 6, 7
+       having r.first is null or min(x.occurred_at) < r.first)`,
+    `touched as materialized (select distinct day, environment, agent_id, kind from changed)`,
+    trail.cte,
   ];
-  const rows = `select r.kind, r.seq, r.occurred_at, r.deadline, least(r.first, l.first) as first
-                from rolled r left join late_answers l on l.kind = r.kind and l.seq = r.seq
-                union all ${overEvents(edges)}
-                union all ${overEvents(after)}`;
-  return { ctes, rows, params: scoped.params };
+  const counted = `select kind, requests, late from days
+    union all select kind, 0, ${lateAt('new_first')}::int - ${lateAt('old_first')}::int from changed
+    union all ${trail.counted}`;
+  const timed = `select d.kind, t from days d cross join unnest(d.times) t where not exists (select 1 from touched c where ${sameGroup('c', 'd')})
+    union all (select d.kind, t from days d join touched c on ${sameGroup('c', 'd')} cross join unnest(d.times) t
+               except all select kind, ${micros('old_first')} from changed where old_first is not null)
+    union all select kind, ${micros('new_first')} from changed
+    union all ${trail.timed}`;
+  return { ctes, counted, timed, params: scoped.params };
 }
 
 /**
@@ -121,19 +157,20 @@ export async function measureRequests(
 ): Promise<Record<RequestKindId, RequestFigures>> {
   const figures = Object.fromEntries(Object.keys(REQUEST_KINDS).map((id) => [id, NO_REQUESTS])) as Record<RequestKindId, RequestFigures>;
   if (!kinds.length) return figures;
-  const { ctes, rows, params } = requestRows(scope, plan, kinds);
+  const { ctes, counted, timed, params } = requestSources(scope, plan, kinds);
   // Whole minutes, validated when set: safe to write into the statement.
-  const target = targets ? `make_interval(mins => case kind when 'approvals' then ${Number(targets.approvalMinutes)} else ${Number(targets.holdMinutes)} end)` : null;
+  const within = targets
+    ? `count(*) filter (where kind in ('approvals', 'holds') and t <= 60000000::int8 * case kind when 'approvals' then ${Number(targets.approvalMinutes)} else ${Number(targets.holdMinutes)} end)::int`
+    : '0';
   const result = await sql.unsafe(
-    `with ${[...ctes, `requests as materialized (${rows})`].join(',\n')}
-     select kind, count(*)::int as requests, count(first)::int as answered,
-            count(*) filter (where first is null or first > deadline)::int as late,
-            ${target ? `count(*) filter (where kind in ('approvals', 'holds') and first <= occurred_at + ${target})::int` : '0'} as within,
-            avg(t)::float8 as mean,
-            percentile_cont(0.5) within group (order by t)::float8 as p50,
-            percentile_cont(0.95) within group (order by t)::float8 as p95
-     from (select kind, first, deadline, occurred_at, extract(epoch from (first - occurred_at)) as t from requests) s
-     group by kind`,
+    `with ${ctes.join(',\n')}
+     select c.kind, c.requests, c.late, coalesce(t.answered, 0) as answered, coalesce(t.within, 0) as within, t.mean, t.p50, t.p95
+     from (select kind, sum(requests)::int as requests, sum(late)::int as late from (${counted}) c group by kind) c
+     left join (select kind, count(*)::int as answered, ${within} as within,
+                       (avg(t) / 1000000)::float8 as mean,
+                       percentile_cont(0.5) within group (order by t::float8 / 1000000) as p50,
+                       percentile_cont(0.95) within group (order by t::float8 / 1000000) as p95
+                from (${timed}) t group by kind) t on t.kind = c.kind`,
     params as never[],
   );
   const num = (v: unknown) => (v === null || v === undefined ? null : round(Number(v), 1));
@@ -211,7 +248,34 @@ export async function refreshRequests(tx: TransactionSql, orgId: string, newest:
     `insert into event_request_rollups (org_id, upto, day, kind, seq, environment, agent_id, correlation_id, occurred_at, deadline, first_answer_at)
      select ${org}, ${target}, day, kind, seq, environment, agent_id, correlation_id, occurred_at, deadline, first from rollup_requests`,
   );
+  // The day rows of every group this batch touched, new requests or earlier answers, from all its
+  // requests (read by day) with their first answers up to the boundary. Into a temporary table
+  // first, as the other steps: Citus then inserts rows, not a join with a local table.
+  await tx.unsafe(
+    `create temp table rollup_request_days on commit drop as
+     with groups as materialized (
+       select day, kind, environment, agent_id from rollup_requests
+       union select r.day, r.kind, r.environment, r.agent_id
+       from event_answer_rollups a join event_request_rollups r on r.org_id = ${org} and r.kind = a.kind and r.seq = a.seq
+       where a.org_id = ${org} and a.upto = ${target}),
+     answers as (
+       select a.kind, a.seq, min(a.first_answer_at) as first from event_answer_rollups a
+       where a.org_id = ${org} and a.day in (select day from groups) group by 1, 2),
+     requests as (
+       select r.day, r.kind, r.environment, r.agent_id, r.occurred_at, r.deadline, least(r.first_answer_at, a.first) as first
+       from event_request_rollups r
+       join groups g on r.org_id = ${org} and r.day = g.day and r.kind = g.kind and r.environment = g.environment and r.agent_id is not distinct from g.agent_id
+       left join answers a on a.kind = r.kind and a.seq = r.seq)
+     select day, kind, environment, agent_id, count(*) as requests, count(*) filter (where ${lateAt('first')}) as late,
+            coalesce(array_agg(${micros('first')} order by ${micros('first')}) filter (where first is not null), '{}') as times
+     from requests group by 1, 2, 3, 4`,
+  );
+  await tx.unsafe(
+    `insert into event_request_days (org_id, upto, day, kind, environment, agent_id, requests, late, times)
+     select ${org}, ${target}, day, kind, environment, agent_id, requests, late, times from rollup_request_days`,
+  );
   await tx`drop table rollup_requests`;
+  await tx`drop table rollup_request_days`;
 }
 
 /**
@@ -234,6 +298,14 @@ export async function mergeRequests(tx: TransactionSql, orgId: string, below: nu
      insert into event_answer_rollups (org_id, upto, day, kind, seq, first_answer_at)
      select $1::uuid, $4, b.day, b.kind, b.seq, b.first from best b
      where not exists (select 1 from folded f where f.kind = b.kind and f.seq = b.seq)`,
+    [orgId, below, older, newer],
+  );
+  // A group's day row of the older batch is stale where the newer batch wrote the group again.
+  await tx.unsafe(
+    `delete from event_request_days o using event_request_days n
+     where o.org_id = $1::uuid and o.upto > $2 and o.upto <= $3
+       and n.org_id = $1::uuid and n.upto > $3 and n.upto <= $4
+       and n.day = o.day and n.kind = o.kind and n.environment = o.environment and n.agent_id is not distinct from o.agent_id`,
     [orgId, below, older, newer],
   );
 }

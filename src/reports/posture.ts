@@ -438,10 +438,14 @@ const SEVERITY_ORDER: Record<string, number> = { critical: 0, high: 1, medium: 2
 /** The followed frameworks as last evaluated, each with its checks failing first. */
 export async function currentPosture(db: Db, orgId: string): Promise<{ settings: PostureSettings; frameworks: FrameworkPosture[] }> {
   const settings = await postureSettingsOf(db, orgId);
-  const [rows, controls] = await Promise.all([
-    db.select().from(postureFrameworks).where(eq(postureFrameworks.orgId, orgId)),
-    db.select().from(postureControls).where(eq(postureControls.orgId, orgId)).orderBy(asc(postureControls.framework), asc(postureControls.ordinal)),
-  ]);
+  // One snapshot for both: read apart, a framework's watermark and score could be one evaluation's and its checks the previous one's.
+  const [rows, controls] = await db.transaction(
+    async (tx) => [
+      await tx.select().from(postureFrameworks).where(eq(postureFrameworks.orgId, orgId)),
+      await tx.select().from(postureControls).where(eq(postureControls.orgId, orgId)).orderBy(asc(postureControls.framework), asc(postureControls.ordinal)),
+    ] as const,
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
   const frameworks: FrameworkPosture[] = [];
   for (const type of settings.frameworks) {
     const definition = await frameworkOf(db, orgId, type);
@@ -460,13 +464,19 @@ export async function currentPosture(db: Db, orgId: string): Promise<{ settings:
 
 export async function postureControl(db: Db, orgId: string, key: { framework: string; controlId: string; checkId: string }): Promise<{ control: PostureControlRow; row: PostureFrameworkRow } | null> {
   const { framework, controlId, checkId } = key;
-  const [control] = await db
-    .select()
-    .from(postureControls)
-    .where(and(eq(postureControls.orgId, orgId), eq(postureControls.framework, framework), eq(postureControls.controlId, controlId), eq(postureControls.checkId, checkId)));
-  if (!control) return null;
-  const [row] = await db.select().from(postureFrameworks).where(and(eq(postureFrameworks.orgId, orgId), eq(postureFrameworks.framework, framework)));
-  return row ? { control, row } : null;
+  // One snapshot, as currentPosture: the check's evidence is read at its own evaluation's watermark.
+  return db.transaction(
+    async (tx) => {
+      const [control] = await tx
+        .select()
+        .from(postureControls)
+        .where(and(eq(postureControls.orgId, orgId), eq(postureControls.framework, framework), eq(postureControls.controlId, controlId), eq(postureControls.checkId, checkId)));
+      if (!control) return null;
+      const [row] = await tx.select().from(postureFrameworks).where(and(eq(postureFrameworks.orgId, orgId), eq(postureFrameworks.framework, framework)));
+      return row ? { control, row } : null;
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
 }
 
 /** The longest history served; retention keeps daily snapshots at least this long (jobs/retention.ts). */

@@ -49,7 +49,7 @@ const COST = { all: 'sum(e.cost_usd)', personal: `sum(e.cost_usd) filter (where 
 const DEFINITION = createHash('sha256')
   .update(
     JSON.stringify({
-      version: 4,
+      version: 5,
       day: DAY,
       cost: COST,
       counters: COUNTERS,
@@ -91,6 +91,7 @@ export const ROLLUP_TABLES = [
   'event_subject_rollups',
   'event_request_rollups',
   'event_answer_rollups',
+  'event_request_days',
   ...Object.values(passes).map((p) => p.table),
   'event_rollup_batches',
 ] as const;
