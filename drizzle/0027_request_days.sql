@@ -7,7 +7,8 @@ CREATE TABLE "event_request_days" (
 	"agent_id" text collate "C",
 	"requests" bigint NOT NULL,
 	"late" bigint NOT NULL,
-	"times" bigint[] NOT NULL
+	"times" bigint[] NOT NULL,
+	"removed" bigint[] NOT NULL
 );
 --> statement-breakpoint
 CREATE INDEX "event_request_days_org_day_idx" ON "event_request_days" USING btree ("org_id","day");--> statement-breakpoint

@@ -429,13 +429,14 @@ export const eventAnswerRollups = pgTable(
 );
 
 /**
- * Each day's requests of one kind, environment and agent, as the trail stood
- * at the boundary `upto`: how many, how many late, and the response times of
- * the answered ones, sorted. Written for each such group a batch touched (its
- * new requests, or earlier first answers to older ones), so at a boundary B a
- * group's figures are its row with the greatest `upto` ≤ B. A report reads
- * one row per group, not one per request; the times are what exact
- * percentiles need.
+ * What a batch changed of each day's requests of one kind, environment and
+ * agent: requests added, the change in late ones, and response times added
+ * and taken away (a request answered in this batch for the first time adds
+ * its time; one answered earlier than known replaces its old time), each
+ * array sorted. At a boundary B a group's figures are the sums of its rows up
+ * to B, its times those added less those taken away. A report reads a row
+ * per group and batch, not one per request; the times are what exact
+ * percentiles need. Merging leaves one row per group and batch.
  */
 export const eventRequestDays = pgTable(
   'event_request_days',
@@ -447,8 +448,10 @@ export const eventRequestDays = pgTable(
     requests: bigint('requests', { mode: 'number' }).notNull(),
     /** Not answered by their deadline, the unanswered included (kinds with a deadline). */
     late: bigint('late', { mode: 'number' }).notNull(),
-    /** Microseconds from request to first answer, one per answered request, ascending. */
+    /** Microseconds from request to first answer, one per request answered, ascending. */
     times: bigint('times', { mode: 'number' }).array().notNull(),
+    /** Times an earlier first answer replaced, ascending: almost always empty. */
+    removed: bigint('removed', { mode: 'number' }).array().notNull(),
   },
   (t) => rollupBatchIndexes('event_request_days', t),
 );

@@ -11,10 +11,10 @@
  * later batch (or late, dated before the known one) adds a row to
  * `event_answer_rollups` in that batch: at boundary B a request's first
  * answer is the least of its rows up to B. Those rows serve the refresh;
- * a report reads, for its plan's days, the day rows each batch writes from
- * them (`event_request_days`: per day, kind, environment and agent, the
- * requests, the late ones and the sorted response times), one row per group
- * instead of one per request. From the trail it reads only the partial days
+ * a report reads, for its plan's days, what each batch changed of them per
+ * day, kind, environment and agent (`event_request_days`: requests and late
+ * ones added, sorted response times added and taken away), a row per group
+ * and batch instead of one per request. From the trail it reads only the partial days
  * outside the plan's and the events after B, whose answers to rolled
  * requests are found by correlation id and change their groups' figures.
  * Without a plan (a DSAR, a period within a day the rollups cannot serve)
@@ -84,12 +84,12 @@ const lateAt = (first: string) => `((${first} is null or ${first} > deadline) is
  * The requests of `kinds` in the scope as two selects: `counted` (kind,
  * requests, late) and `timed` (kind, t: microseconds from request to first
  * answer, one row per answered request), whose sums and percentiles are the
- * figures. With a plan, the whole days come from the day rows of the
- * requests (each group's newest row up to the boundary), corrected for the
- * answers after the boundary to requests rolled up (read by correlation id,
- * the groups they touch have their changed times taken out and the new ones
- * added), and the events around them from the trail; without, every request
- * from the trail.
+ * figures. With a plan, the plan's days come from the day rows of the
+ * requests up to the boundary (in the groups where some times were taken
+ * away, the times added less those), corrected for the answers after the
+ * boundary to requests rolled up (read by correlation id: their old times
+ * taken away, the new ones added), and the events around them from the
+ * trail; without, every request from the trail.
  */
 function requestSources(scope: ReportScope, plan: RollupPlan | null, kinds: readonly RequestKindId[]): { ctes: string[]; counted: string; timed: string; params: unknown[] } {
   const scoped = scopeWhere(scope);
@@ -110,9 +110,8 @@ function requestSources(scope: ReportScope, plan: RollupPlan | null, kinds: read
     `${a}.kind = ${b}.kind and ${a}.day = ${b}.day and ${a}.environment = ${b}.environment and ${a}.agent_id is not distinct from ${b}.agent_id`;
   const ctes = [
     `days as materialized (
-       select distinct on (r.day, r.environment, r.agent_id, r.kind) r.day, r.environment, r.agent_id, r.kind, r.requests, r.late, r.times
-       from event_request_days r where ${rolled} and r.kind in (${kindList})
-       order by r.day, r.environment, r.agent_id, r.kind, r.upto desc)`,
+       select r.day, r.environment, r.agent_id, r.kind, r.requests, r.late, r.times, r.removed
+       from event_request_days r where ${rolled} and r.kind in (${kindList}))`,
     // The events in (boundary, watermark] that may answer a rolled-up request, read once.
     `later as materialized (
        select x.seq, x.occurred_at, x.action, x.correlation_id from audit_events x
@@ -129,15 +128,20 @@ function requestSources(scope: ReportScope, plan: RollupPlan | null, kinds: read
        where ${answers(kinds, 'x', 'r')}
        group by 1, 2, 3, 4, r.seq, 5, 6, 7
        having r.first is null or min(x.occurred_at) < r.first)`,
-    `touched as materialized (select distinct day, environment, agent_id, kind from changed)`,
+    // The groups whose times lose some: by an earlier answer in a batch or after the boundary.
+    `replaced as materialized (
+       select distinct day, environment, agent_id, kind from days where cardinality(removed) > 0
+       union select day, environment, agent_id, kind from changed)`,
     trail.cte,
   ];
   const counted = `select kind, requests, late from days
     union all select kind, 0, ${lateAt('new_first')}::int - ${lateAt('old_first')}::int from changed
     union all ${trail.counted}`;
-  const timed = `select d.kind, t from days d cross join unnest(d.times) t where not exists (select 1 from touched c where ${sameGroup('c', 'd')})
-    union all (select d.kind, t from days d join touched c on ${sameGroup('c', 'd')} cross join unnest(d.times) t
-               except all select kind, ${micros('old_first')} from changed where old_first is not null)
+  const inReplaced = `join replaced c on ${sameGroup('c', 'd')}`;
+  const timed = `select d.kind, t from days d cross join unnest(d.times) t where not exists (select 1 from replaced c where ${sameGroup('c', 'd')})
+    union all (select d.kind, t from days d ${inReplaced} cross join unnest(d.times) t
+               except all (select d.kind, t from days d ${inReplaced} cross join unnest(d.removed) t
+                           union all select kind, ${micros('old_first')} from changed where old_first is not null))
     union all select kind, ${micros('new_first')} from changed
     union all ${trail.timed}`;
   return { ctes, counted, timed, params: scoped.params };
@@ -248,31 +252,32 @@ export async function refreshRequests(tx: TransactionSql, orgId: string, newest:
     `insert into event_request_rollups (org_id, upto, day, kind, seq, environment, agent_id, correlation_id, occurred_at, deadline, first_answer_at)
      select ${org}, ${target}, day, kind, seq, environment, agent_id, correlation_id, occurred_at, deadline, first from rollup_requests`,
   );
-  // The day rows of every group this batch touched, new requests or earlier answers, from all its
-  // requests (read by day) with their first answers up to the boundary. Into a temporary table
-  // first, as the other steps: Citus then inserts rows, not a join with a local table.
+  // What the batch changed of each group's figures: its new requests, and the older requests it
+  // answered earlier than known (their first answer up to the batch before: the request row's
+  // and the answer rows of earlier batches). Only the batch's rows are read, not the group's.
+  // Into a temporary table first, as the other steps.
   await tx.unsafe(
     `create temp table rollup_request_days on commit drop as
-     with groups as materialized (
-       select day, kind, environment, agent_id from rollup_requests
-       union select r.day, r.kind, r.environment, r.agent_id
+     with answered as (
+       select r.day, r.kind, r.environment, r.agent_id, r.occurred_at, r.deadline, a.first_answer_at as batch_first,
+              least(r.first_answer_at, (select min(p.first_answer_at) from event_answer_rollups p
+                                        where p.org_id = ${org} and p.kind = a.kind and p.seq = a.seq and p.upto < ${target})) as old_first
        from event_answer_rollups a join event_request_rollups r on r.org_id = ${org} and r.kind = a.kind and r.seq = a.seq
        where a.org_id = ${org} and a.upto = ${target}),
-     answers as (
-       select a.kind, a.seq, min(a.first_answer_at) as first from event_answer_rollups a
-       where a.org_id = ${org} and a.day in (select day from groups) group by 1, 2),
-     requests as (
-       select r.day, r.kind, r.environment, r.agent_id, r.occurred_at, r.deadline, least(r.first_answer_at, a.first) as first
-       from event_request_rollups r
-       join groups g on r.org_id = ${org} and r.day = g.day and r.kind = g.kind and r.environment = g.environment and r.agent_id is not distinct from g.agent_id
-       left join answers a on a.kind = r.kind and a.seq = r.seq)
-     select day, kind, environment, agent_id, count(*) as requests, count(*) filter (where ${lateAt('first')}) as late,
-            coalesce(array_agg(${micros('first')} order by ${micros('first')}) filter (where first is not null), '{}') as times
-     from requests group by 1, 2, 3, 4`,
+     changes as (
+       select day, kind, environment, agent_id, 1 as requests, ${lateAt('first')}::int as late, ${micros('first')} as added, null::int8 as removed
+       from rollup_requests
+       union all
+       select day, kind, environment, agent_id, 0, ${lateAt('batch_first')}::int - ${lateAt('old_first')}::int, ${micros('batch_first')}, ${micros('old_first')}
+       from answered where old_first is null or batch_first < old_first)
+     select day, kind, environment, agent_id, sum(requests) as requests, sum(late) as late,
+            coalesce(array_agg(added order by added) filter (where added is not null), '{}') as times,
+            coalesce(array_agg(removed order by removed) filter (where removed is not null), '{}') as removed
+     from changes group by 1, 2, 3, 4`,
   );
   await tx.unsafe(
-    `insert into event_request_days (org_id, upto, day, kind, environment, agent_id, requests, late, times)
-     select ${org}, ${target}, day, kind, environment, agent_id, requests, late, times from rollup_request_days`,
+    `insert into event_request_days (org_id, upto, day, kind, environment, agent_id, requests, late, times, removed)
+     select ${org}, ${target}, day, kind, environment, agent_id, requests, late, times, removed from rollup_request_days`,
   );
   await tx`drop table rollup_requests`;
   await tx`drop table rollup_request_days`;
@@ -286,7 +291,7 @@ export async function refreshRequests(tx: TransactionSql, orgId: string, newest:
  * so relabelling it would rewrite every request of the older batch for
  * nothing. Readers take the rows up to their boundary, and no boundary falls
  * between `below` and `newer` any more, so the rows in that range are one
- * batch's, whatever their label.
+ * batch's, whatever their label. The day rows of both become one per group.
  */
 export async function mergeRequests(tx: TransactionSql, orgId: string, below: number, older: number, newer: number): Promise<void> {
   await tx.unsafe(
@@ -300,12 +305,21 @@ export async function mergeRequests(tx: TransactionSql, orgId: string, below: nu
      where not exists (select 1 from folded f where f.kind = b.kind and f.seq = b.seq)`,
     [orgId, below, older, newer],
   );
-  // A group's day row of the older batch is stale where the newer batch wrote the group again.
+  // One row per group for both batches: requests and late ones summed, the times added less those
+  // taken away (a time taken away whose adding lies in a batch below stays taken away).
   await tx.unsafe(
-    `delete from event_request_days o using event_request_days n
-     where o.org_id = $1::uuid and o.upto > $2 and o.upto <= $3
-       and n.org_id = $1::uuid and n.upto > $3 and n.upto <= $4
-       and n.day = o.day and n.kind = o.kind and n.environment = o.environment and n.agent_id is not distinct from o.agent_id`,
-    [orgId, below, older, newer],
+    `with merged as (delete from event_request_days where org_id = $1::uuid and upto > $2 and upto <= $3 returning *),
+     signed as (
+       select day, kind, environment, agent_id, t, 1 as n from merged cross join unnest(times) t
+       union all select day, kind, environment, agent_id, t, -1 from merged cross join unnest(removed) t),
+     net as (select day, kind, environment, agent_id, t, sum(n) as n from signed group by 1, 2, 3, 4, 5 having sum(n) <> 0),
+     parts as (
+       select day, kind, environment, agent_id, requests, late, null::int8 as t, 0 as n from merged
+       union all select day, kind, environment, agent_id, 0, 0, t, sign(n) from net cross join generate_series(1, abs(n)))
+     insert into event_request_days (org_id, upto, day, kind, environment, agent_id, requests, late, times, removed)
+     select $1::uuid, $3, day, kind, environment, agent_id, sum(requests), sum(late),
+            coalesce(array_agg(t order by t) filter (where n > 0), '{}'), coalesce(array_agg(t order by t) filter (where n < 0), '{}')
+     from parts group by day, kind, environment, agent_id`,
+    [orgId, below, newer],
   );
 }
