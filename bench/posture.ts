@@ -81,13 +81,15 @@ function* traffic(prefix: string, count: number, from: number, to: number): Gene
   const step = (to - from) / count;
   for (let i = 0; i < count; i++) {
     const category = categories[i % categories.length]!;
+    const agent = i % 12;
     yield JSON.stringify({
       id: `${prefix}-${i}`,
       occurredAt: new Date(from + Math.floor(i * step)).toISOString(),
-      environment: i % 5 === 0 ? 'staging' : 'production',
-      agentId: `agent-${i % 12}`,
-      sessionId: `session-${Math.floor(i / 40)}`,
-      actor: { type: 'agent', id: `agent-${i % 12}` },
+      // Each agent runs in one environment, its sessions of 40 events each its own.
+      environment: agent % 4 === 0 ? 'staging' : 'production',
+      agentId: `agent-${agent}`,
+      sessionId: `${prefix}-${agent}-${Math.floor(i / 480)}`,
+      actor: { type: 'agent', id: `agent-${agent}` },
       category,
       action: `${category}.recorded`,
       decision: decisions[i % decisions.length],
