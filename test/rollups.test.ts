@@ -144,6 +144,13 @@ async function requestFigures(scope: ReportScope) {
   const rolled = await measureRequests(raw, scope, plan, ALL_KINDS, targets);
   const fromEvents = await measureRequests(raw, scope, null, ALL_KINDS, targets);
   const bySelectors = Object.fromEntries(Object.entries(CORRELATED).map(([id, { kind, outcome }]) => [id, rolled[kind][outcome]]));
+  // Times read for one kind only: the same counts for every kind, no times for the others.
+  const approvalsTimed = await measureRequests(raw, scope, plan, ALL_KINDS, targets, ['approvals']);
+  for (const kind of ALL_KINDS) {
+    expect(approvalsTimed[kind], `${kind} with only approvals timed`).toEqual(
+      kind === 'approvals' ? rolled[kind] : { ...rolled[kind], withinTarget: 0, mean: null, p50: null, p95: null },
+    );
+  }
   return { plan: plan!, rolled, fromEvents, bySelectors };
 }
 

@@ -91,13 +91,20 @@ const lateAt = (first: string) => `((${first} is null or ${first} > deadline) is
  * taken away, the new ones added), and the events around them from the
  * trail; without, every request from the trail.
  */
-function requestSources(scope: ReportScope, plan: RollupPlan | null, kinds: readonly RequestKindId[]): { ctes: string[]; counted: string; timed: string; params: unknown[] } {
+function requestSources(
+  scope: ReportScope,
+  plan: RollupPlan | null,
+  kinds: readonly RequestKindId[],
+  timedKinds: readonly RequestKindId[],
+): { ctes: string[]; counted: string; timed: string; params: unknown[] } {
   const scoped = scopeWhere(scope);
   const overEvents = (where: string) => kinds.map((id) => requestsOverEvents(id, where, WATERMARK_PARAM)).join('\n union all ');
+  // Only the kinds whose times are wanted are read time by time; the others' answers are counted from how many times they have.
+  const isTimed = (kind: string) => `${kind} in (${timedKinds.map((id) => `'${id}'`).join(', ') || 'null'})`;
   const fromTrail = (rows: string) => ({
     cte: `trail as materialized (${rows})`,
-    counted: `select kind, count(*) as requests, count(*) filter (where ${lateAt('first')}) as late from trail group by kind`,
-    timed: `select kind, ${micros('first')} as t from trail where first is not null`,
+    counted: `select kind, count(*) as requests, count(*) filter (where ${lateAt('first')}) as late, count(first) as answered from trail group by kind`,
+    timed: `select kind, ${micros('first')} as t from trail where first is not null and ${isTimed('kind')}`,
   });
   if (!plan) {
     const trail = fromTrail(overEvents(scoped.where));
@@ -134,15 +141,17 @@ function requestSources(scope: ReportScope, plan: RollupPlan | null, kinds: read
        union select day, environment, agent_id, kind from changed)`,
     trail.cte,
   ];
-  const counted = `select kind, requests, late from days
-    union all select kind, 0, ${lateAt('new_first')}::int - ${lateAt('old_first')}::int from changed
+  // Every time taken away was added before, so a group's answered requests are its times added less those taken away.
+  const counted = `select kind, requests, late, cardinality(times) - cardinality(removed) as answered from days
+    union all select kind, 0, ${lateAt('new_first')}::int - ${lateAt('old_first')}::int, (old_first is null)::int from changed
     union all ${trail.counted}`;
   const inReplaced = `join replaced c on ${sameGroup('c', 'd')}`;
-  const timed = `select d.kind, t from days d cross join unnest(d.times) t where not exists (select 1 from replaced c where ${sameGroup('c', 'd')})
-    union all (select d.kind, t from days d ${inReplaced} cross join unnest(d.times) t
-               except all (select d.kind, t from days d ${inReplaced} cross join unnest(d.removed) t
-                           union all select kind, ${micros('old_first')} from changed where old_first is not null))
-    union all select kind, ${micros('new_first')} from changed
+  const timed = `select d.kind, t from days d cross join unnest(d.times) t
+      where ${isTimed('d.kind')} and not exists (select 1 from replaced c where ${sameGroup('c', 'd')})
+    union all (select d.kind, t from days d ${inReplaced} cross join unnest(d.times) t where ${isTimed('d.kind')}
+               except all (select d.kind, t from days d ${inReplaced} cross join unnest(d.removed) t where ${isTimed('d.kind')}
+                           union all select kind, ${micros('old_first')} from changed where old_first is not null and ${isTimed('kind')}))
+    union all select kind, ${micros('new_first')} from changed where ${isTimed('kind')}
     union all ${trail.timed}`;
   return { ctes, counted, timed, params: scoped.params };
 }
@@ -150,7 +159,9 @@ function requestSources(scope: ReportScope, plan: RollupPlan | null, kinds: read
 /**
  * The figures of each kind of request in `kinds`, in one query; with `targets`, also how many
  * approvals and holds were answered within the organisation's targets (the score's SLA factor),
- * from the same rows rather than a second read of them.
+ * from the same rows rather than a second read of them. Response times (mean, percentiles,
+ * within target) are measured for the kinds in `timed` (default: all), null for the others,
+ * whose times need not be read one by one: their counts are the same.
  */
 export async function measureRequests(
   sql: Sql,
@@ -158,23 +169,24 @@ export async function measureRequests(
   plan: RollupPlan | null,
   kinds: readonly RequestKindId[],
   targets?: SlaTargets,
+  timed: readonly RequestKindId[] = kinds,
 ): Promise<Record<RequestKindId, RequestFigures>> {
   const figures = Object.fromEntries(Object.keys(REQUEST_KINDS).map((id) => [id, NO_REQUESTS])) as Record<RequestKindId, RequestFigures>;
   if (!kinds.length) return figures;
-  const { ctes, counted, timed, params } = requestSources(scope, plan, kinds);
+  const { ctes, counted, timed: times, params } = requestSources(scope, plan, kinds, timed);
   // Whole minutes, validated when set: safe to write into the statement.
   const within = targets
     ? `count(*) filter (where kind in ('approvals', 'holds') and t <= 60000000::int8 * case kind when 'approvals' then ${Number(targets.approvalMinutes)} else ${Number(targets.holdMinutes)} end)::int`
     : '0';
   const result = await sql.unsafe(
     `with ${ctes.join(',\n')}
-     select c.kind, c.requests, c.late, coalesce(t.answered, 0) as answered, coalesce(t.within, 0) as within, t.mean, t.p50, t.p95
-     from (select kind, sum(requests)::int as requests, sum(late)::int as late from (${counted}) c group by kind) c
-     left join (select kind, count(*)::int as answered, ${within} as within,
+     select c.kind, c.requests, c.late, c.answered, coalesce(t.within, 0) as within, t.mean, t.p50, t.p95
+     from (select kind, sum(requests)::int as requests, sum(late)::int as late, sum(answered)::int as answered from (${counted}) c group by kind) c
+     left join (select kind, ${within} as within,
                        (avg(t) / 1000000)::float8 as mean,
                        percentile_cont(0.5) within group (order by t::float8 / 1000000) as p50,
                        percentile_cont(0.95) within group (order by t::float8 / 1000000) as p95
-                from (${timed}) t group by kind) t on t.kind = c.kind`,
+                from (${times}) t group by kind) t on t.kind = c.kind`,
     params as never[],
   );
   const num = (v: unknown) => (v === null || v === undefined ? null : round(Number(v), 1));

@@ -19,8 +19,11 @@ import { rollupPlan } from './rollups.ts';
 import { runScalarQueries } from './scalars.ts';
 import { policyCurrency, securitySettings, slaCompliance, type PolicyCurrency, type SecuritySetting, type SlaCompliance } from './score-factors.ts';
 import type { ReportScope } from './scope.ts';
-import { CORRELATED } from '../library/selectors.ts';
+import { CORRELATED, type RequestKindId } from '../library/selectors.ts';
 import { buildSqlTables, type TableFinisher } from './tables.ts';
+
+/** The kinds whose response times a metric reads (approval_*, hold_*, breach_* below) or the SLA factor counts within target. */
+const RESPONSE_TIMED: readonly RequestKindId[] = ['approvals', 'holds', 'breaches'];
 
 export interface Progress {
   percent: number;
@@ -83,7 +86,7 @@ export async function measure(
     step(measureEvents(sql, scope, [...plan.selectors], rollup), 'Counted events, decisions and evidence, and scored agent risk'),
     step(measureCoverage(sql, scope, services.config.MONITORING_GAP_MINUTES), 'Measured monitoring coverage and gaps'),
     // Approvals and holds always: the score's SLA factor is counted from the same rows.
-    step(measureRequests(sql, scope, rollup, [...new Set([...plan.requestKinds, 'approvals', 'holds'] as const)], targets), 'Counted requests and their answers, and measured response times'),
+    step(measureRequests(sql, scope, rollup, [...new Set([...plan.requestKinds, 'approvals', 'holds'] as const)], targets, RESPONSE_TIMED), 'Counted requests and their answers, and measured response times'),
     runScalarQueries(sql, scope, plan.scalarQueries, rollup),
     buildSqlTables(sql, scope, plan.tables, rollup),
     plan.drift ? assessDrift(sql, scope) : Promise.resolve(null),
