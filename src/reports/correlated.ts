@@ -14,9 +14,10 @@
  * a report reads, for its plan's days, what each batch changed of them per
  * day, kind, environment and agent (`event_request_days`: requests and late
  * ones added, sorted response times added and taken away), a row per group
- * and batch instead of one per request. From the trail it reads only the partial days
- * outside the plan's and the events after B, whose answers to rolled
- * requests are found by correlation id and change their groups' figures.
+ * and batch instead of one per request. From the trail it reads only the
+ * partial days outside the plan's and the events after B, whose answers to
+ * rolled requests are found by correlation id and change their groups'
+ * figures.
  * Without a plan (a DSAR, a period within a day the rollups cannot serve)
  * every request is read from the trail with one probe for its first answer:
  * the same numbers, the way they were always counted.
@@ -82,9 +83,9 @@ const lateAt = (first: string) => `((${first} is null or ${first} > deadline) is
 
 /**
  * The requests of `kinds` in the scope as two selects: `counted` (kind,
- * requests, late) and `timed` (kind, t: microseconds from request to first
- * answer, one row per answered request), whose sums and percentiles are the
- * figures. With a plan, the plan's days come from the day rows of the
+ * requests, late, answered) and `timed` (kind, t: microseconds from request
+ * to first answer, one row per answered request of the `timedKinds`), whose
+ * sums and percentiles are the figures. With a plan, the plan's days come from the day rows of the
  * requests up to the boundary (in the groups where some times were taken
  * away, the times added less those), corrected for the answers after the
  * boundary to requests rolled up (read by correlation id: their old times
