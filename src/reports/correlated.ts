@@ -78,6 +78,13 @@ const requestsOverEvents = (id: RequestKindId, where: string, upto: string) =>
 
 /** Microseconds from a request (alias columns `occurred_at`) to its answer `first`: exact, as the times are kept. */
 const micros = (first: string) => `(extract(epoch from (${first} - occurred_at)) * 1000000)::int8`;
+/**
+ * The first answer to the rolled-up request `r` as the batches up to `upto` know it: its row's,
+ * or an earlier one a later batch found (`org`: the organisation as SQL).
+ */
+const firstAnswerUpTo = (r: string, org: string, upto: string) =>
+  `least(${r}.first_answer_at, (select min(a.first_answer_at) from event_answer_rollups a
+                                where a.org_id = ${org} and a.kind = ${r}.kind and a.seq = ${r}.seq and a.upto <= ${upto}))`;
 /** Whether a request answered at `first` (null: not yet) is late: not answered by its deadline. */
 const lateAt = (first: string) => `((${first} is null or ${first} > deadline) is true)`;
 
@@ -128,8 +135,7 @@ function requestSources(
     `changed as materialized (
        select r.day, r.environment, r.agent_id, r.kind, r.occurred_at, r.deadline, r.first as old_first, min(x.occurred_at) as new_first
        from (select r.day, r.environment, r.agent_id, r.kind, r.seq, r.correlation_id, r.occurred_at, r.deadline,
-                    least(r.first_answer_at, (select min(a.first_answer_at) from event_answer_rollups a
-                                              where a.org_id = ${ORG_PARAM} and a.kind = r.kind and a.seq = r.seq and a.upto <= ${plan.boundary})) as first
+                    ${firstAnswerUpTo('r', ORG_PARAM, String(plan.boundary))} as first
              from event_request_rollups r
              where ${rolled} and r.kind in (${kindList}) and r.correlation_id in (select correlation_id from later)) r
        join later x on x.correlation_id = r.correlation_id
@@ -273,8 +279,7 @@ export async function refreshRequests(tx: TransactionSql, orgId: string, newest:
     `create temp table rollup_request_days on commit drop as
      with answered as (
        select r.day, r.kind, r.environment, r.agent_id, r.occurred_at, r.deadline, a.first_answer_at as batch_first,
-              least(r.first_answer_at, (select min(p.first_answer_at) from event_answer_rollups p
-                                        where p.org_id = ${org} and p.kind = a.kind and p.seq = a.seq and p.upto < ${target})) as old_first
+              ${firstAnswerUpTo('r', org, String(newest))} as old_first
        from event_answer_rollups a join event_request_rollups r on r.org_id = ${org} and r.kind = a.kind and r.seq = a.seq
        where a.org_id = ${org} and a.upto = ${target}),
      changes as (
