@@ -435,16 +435,21 @@ export interface FrameworkPosture {
 const STATUS_ORDER: Record<string, number> = { fail: 0, warn: 1, pass: 2, not_applicable: 3 };
 const SEVERITY_ORDER: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
 
+/**
+ * A read of several posture rows in one snapshot: read apart, a framework's watermark and score
+ * could be one evaluation's and its checks the previous one's.
+ */
+const ONE_SNAPSHOT = { isolationLevel: 'repeatable read', accessMode: 'read only' } as const;
+
 /** The followed frameworks as last evaluated, each with its checks failing first. */
 export async function currentPosture(db: Db, orgId: string): Promise<{ settings: PostureSettings; frameworks: FrameworkPosture[] }> {
   const settings = await postureSettingsOf(db, orgId);
-  // One snapshot for both: read apart, a framework's watermark and score could be one evaluation's and its checks the previous one's.
   const [rows, controls] = await db.transaction(
     async (tx) => [
       await tx.select().from(postureFrameworks).where(eq(postureFrameworks.orgId, orgId)),
       await tx.select().from(postureControls).where(eq(postureControls.orgId, orgId)).orderBy(asc(postureControls.framework), asc(postureControls.ordinal)),
     ] as const,
-    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    ONE_SNAPSHOT,
   );
   const frameworks: FrameworkPosture[] = [];
   for (const type of settings.frameworks) {
@@ -464,7 +469,7 @@ export async function currentPosture(db: Db, orgId: string): Promise<{ settings:
 
 export async function postureControl(db: Db, orgId: string, key: { framework: string; controlId: string; checkId: string }): Promise<{ control: PostureControlRow; row: PostureFrameworkRow } | null> {
   const { framework, controlId, checkId } = key;
-  // One snapshot, as currentPosture: the check's evidence is read at its own evaluation's watermark.
+  // The check's evidence is read at its own evaluation's watermark.
   return db.transaction(
     async (tx) => {
       const [control] = await tx
@@ -475,7 +480,7 @@ export async function postureControl(db: Db, orgId: string, key: { framework: st
       const [row] = await tx.select().from(postureFrameworks).where(and(eq(postureFrameworks.orgId, orgId), eq(postureFrameworks.framework, framework)));
       return row ? { control, row } : null;
     },
-    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    ONE_SNAPSHOT,
   );
 }
 
